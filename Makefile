@@ -1,0 +1,51 @@
+# Hardcandy: `make run` starts the server with demo data; `make test` runs every test.
+GO      ?= go
+BIN     ?= bin/hardcandy
+ADDR    ?= 127.0.0.1:8080
+PKGS    := ./...
+
+.PHONY: all generate build run test test-short bench lint check-generated fuzz clean
+
+all: build
+
+## generate: regenerate ent, the GraphQL schema and gqlgen code (commit the result)
+generate:
+	$(GO) generate ./...
+
+## build: build the binary into bin/
+build:
+	$(GO) build -o $(BIN) .
+
+## run: start the server on the embedded SQLite default with demo data; GraphiQL at http://$(ADDR)/
+run: build
+	./$(BIN) serve --demo --addr $(ADDR)
+
+## test: every test, with the race detector
+test:
+	$(GO) vet $(PKGS)
+	$(GO) test -race -count=1 $(PKGS)
+
+## test-short: the tests without the race detector, quicker while editing
+test-short:
+	$(GO) test -count=1 $(PKGS)
+
+## fuzz: fuzz the SKU parser for a while
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParseSKU -fuzztime 30s ./catalog
+
+## bench: Go benchmarks, then the HTTP load runs; each prints a table
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./loadgen
+
+## lint: go vet and gofmt
+lint:
+	$(GO) vet $(PKGS)
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^ent/')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## check-generated: fail when `make generate` would change committed files
+check-generated: generate
+	@git add -N . && git diff --exit-code --stat -- ent graph gqlgen.yml || { echo "generated code is stale: run make generate and commit"; exit 1; }
+
+clean:
+	rm -rf bin

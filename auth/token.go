@@ -1,0 +1,221 @@
+// Package auth knows who is calling: users, roles, cost centers and API tokens. Tokens are random,
+// shown once, and stored as SHA-256 hashes.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+
+	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/apitoken"
+	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/user"
+	"github.com/hardcandy/hardcandy/viewer"
+)
+
+// tokenPrefix marks Hardcandy tokens so they are recognisable in logs and secret scanners.
+const tokenPrefix = "hc_"
+
+// lastUsedEvery bounds how often a token's last-used time is written: reads stay reads.
+const lastUsedEvery = time.Minute
+
+// Service authenticates tokens and manages users.
+type Service struct {
+	client *ent.Client
+	clock  clockwork.Clock
+
+	mu       sync.Mutex
+	lastUsed map[int]time.Time
+}
+
+// NewService returns an auth service.
+func NewService(client *ent.Client, clock clockwork.Clock) *Service {
+	return &Service{client: client, clock: clock, lastUsed: map[int]time.Time{}}
+}
+
+func hash(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// NewToken returns a fresh random token.
+func NewToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("random token: %w", err)
+	}
+	return tokenPrefix + base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// IssueToken creates a token for a user and returns it; only its hash is kept.
+func (s *Service) IssueToken(ctx context.Context, userID int, label string) (string, error) {
+	tok, err := NewToken()
+	if err != nil {
+		return "", err
+	}
+	err = s.client.APIToken.Create().SetHash(hash(tok)).SetPrefix(tok[:len(tokenPrefix)+6]).SetLabel(label).
+		SetUserID(userID).SetCreatedAt(s.clock.Now().UTC()).Exec(database.System(ctx))
+	if err != nil {
+		return "", apperr.FromStore(err, "issue token")
+	}
+	return tok, nil
+}
+
+// Revoke revokes the token given in full, or every active token whose prefix matches (as printed
+// by `user add`), and returns how many it revoked.
+func (s *Service) Revoke(ctx context.Context, tokenOrPrefix string) (int, error) {
+	sys := database.System(ctx)
+	q := s.client.APIToken.Update().Where(apitoken.RevokedAtIsNil())
+	if len(tokenOrPrefix) > len(tokenPrefix)+6 {
+		q.Where(apitoken.Hash(hash(tokenOrPrefix)))
+	} else {
+		q.Where(apitoken.Prefix(tokenOrPrefix))
+	}
+	n, err := q.SetRevokedAt(s.clock.Now().UTC()).Save(sys)
+	if err != nil {
+		return 0, apperr.FromStore(err, "revoke token")
+	}
+	if n == 0 {
+		return 0, apperr.New(apperr.NotFound, "no active token matches %q", tokenOrPrefix)
+	}
+	return n, nil
+}
+
+// Authenticate returns the viewer a token belongs to, or UNAUTHENTICATED.
+func (s *Service) Authenticate(ctx context.Context, token string) (viewer.Viewer, error) {
+	sys := database.System(ctx)
+	t, err := s.client.APIToken.Query().Where(apitoken.Hash(hash(token)), apitoken.RevokedAtIsNil()).
+		WithUser().Only(sys)
+	if ent.IsNotFound(err) {
+		return viewer.Viewer{}, apperr.New(apperr.Unauthenticated, "the token is unknown or revoked")
+	} else if err != nil {
+		return viewer.Viewer{}, fmt.Errorf("authenticate: %w", err)
+	}
+	u := t.Edges.User
+	v := viewer.Viewer{UserID: u.ID, Name: u.Name, Role: viewer.Role(u.Role)}
+	if u.CostCenterID != nil {
+		v.CostCenterID = *u.CostCenterID
+	}
+	s.touch(sys, t.ID)
+	return v, nil
+}
+
+// touch records the token's use at most once a minute.
+func (s *Service) touch(ctx context.Context, id int) {
+	now := s.clock.Now().UTC()
+	s.mu.Lock()
+	last, seen := s.lastUsed[id]
+	if seen && now.Sub(last) < lastUsedEvery {
+		s.mu.Unlock()
+		return
+	}
+	s.lastUsed[id] = now
+	s.mu.Unlock()
+	// Best effort: a failed bookkeeping write must not fail the request.
+	_ = s.client.APIToken.UpdateOneID(id).SetLastUsedAt(now).Exec(ctx)
+}
+
+// BearerToken extracts the token from an Authorization header value.
+func BearerToken(header string) (string, bool) {
+	scheme, tok, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
+		return "", false
+	}
+	return strings.TrimSpace(tok), true
+}
+
+// Middleware authenticates the bearer token, when there is one, and puts the viewer into the
+// request context. It refuses nothing itself: a missing or bad token leaves no viewer (and the
+// reason), and every operation that needs one answers UNAUTHENTICATED in its own format.
+func (s *Service) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := r.Header.Get("Authorization")
+		if h == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx := r.Context()
+		if tok, ok := BearerToken(h); !ok {
+			ctx = context.WithValue(ctx, authErrKey{}, apperr.New(apperr.Unauthenticated, "the Authorization header must be \"Bearer TOKEN\""))
+		} else if v, err := s.Authenticate(ctx, tok); err != nil {
+			ctx = context.WithValue(ctx, authErrKey{}, err)
+		} else {
+			ctx = viewer.NewContext(ctx, v)
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+type authErrKey struct{}
+
+// NewUser describes a user to create.
+type NewUser struct {
+	Name       string
+	Role       viewer.Role
+	CostCenter string
+	Email      string
+}
+
+// AddUser creates a user, and the cost center when it is new, and returns the user with a new
+// token. It is the operator's bootstrap path and needs no viewer.
+func (s *Service) AddUser(ctx context.Context, in NewUser) (*ent.User, string, error) {
+	sys := database.System(ctx)
+	in.Name = strings.TrimSpace(in.Name)
+	if in.Name == "" {
+		return nil, "", apperr.New(apperr.InvalidArgument, "name: must not be empty")
+	}
+	role := user.Role(strings.ToUpper(string(in.Role)))
+	if err := user.RoleValidator(role); err != nil {
+		return nil, "", apperr.New(apperr.InvalidArgument, "role: %q is not one of user, manager, admin", in.Role)
+	}
+	now := s.clock.Now().UTC()
+	var u *ent.User
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		cr := tx.User.Create().SetName(in.Name).SetRole(role).SetCreatedAt(now).SetUpdatedAt(now)
+		if in.Email != "" {
+			cr.SetEmail(in.Email)
+		}
+		if code := strings.TrimSpace(in.CostCenter); code != "" {
+			ccID, err := tx.CostCenter.Create().SetCode(code).SetName(code).SetCreatedAt(now).SetUpdatedAt(now).
+				OnConflictColumns(costcenter.FieldCode).Ignore().ID(sys)
+			if err != nil {
+				return err
+			}
+			cr.SetCostCenterID(ccID)
+		}
+		var err error
+		u, err = cr.Save(sys)
+		if ent.IsConstraintError(err) {
+			return apperr.New(apperr.Conflict, "a user named %q already exists", in.Name)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, "", apperr.FromStore(err, "add user %s", in.Name)
+	}
+	tok, err := s.IssueToken(ctx, u.ID, "created with the user")
+	if err != nil {
+		return nil, "", err
+	}
+	return u.Unwrap(), tok, nil
+}
+
+// IssueTokenFor issues a new token for the user with the given name.
+func (s *Service) IssueTokenFor(ctx context.Context, name string) (string, error) {
+	u, err := s.client.User.Query().Where(user.Name(name)).Only(database.System(ctx))
+	if err != nil {
+		return "", apperr.FromStore(err, "user %q", name)
+	}
+	return s.IssueToken(ctx, u.ID, "issued by an operator")
+}

@@ -1,0 +1,149 @@
+// Package database opens the store behind Hardcandy: an embedded SQLite file by default, with the
+// settings concurrent use needs, and runs schema migrations.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/mattn/go-sqlite3" // the embedded default
+
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/privacy"
+	_ "github.com/hardcandy/hardcandy/ent/runtime" // registers schema hooks and privacy policies
+)
+
+// DefaultDSN is the SQLite file used when nothing is configured.
+const DefaultDSN = "hardcandy.db"
+
+// sqliteDefaults are the connection settings a server needs: foreign keys, WAL for concurrent
+// readers, a busy timeout, and immediate transactions so writers queue instead of failing with
+// "database is locked" when they upgrade a read lock.
+var sqliteDefaults = [][2]string{
+	{"_fk", "1"},
+	{"_journal_mode", "WAL"},
+	{"_busy_timeout", "10000"},
+	{"_txlock", "immediate"},
+	{"_synchronous", "NORMAL"},
+}
+
+// SQLiteDSN turns a path or file: DSN into a DSN with the server defaults; settings the caller
+// gave win.
+func SQLiteDSN(dsn string) string {
+	if dsn == "" {
+		dsn = DefaultDSN
+	}
+	path, query, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		q = url.Values{}
+	}
+	for _, kv := range sqliteDefaults {
+		if !q.Has(kv[0]) {
+			q.Set(kv[0], kv[1])
+		}
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Store is an open database.
+type Store struct {
+	Client  *ent.Client
+	DB      *sql.DB
+	Dialect string
+	// Driver is the ent driver; tests wrap it to count statements.
+	Driver dialect.Driver
+}
+
+// Options tune Open.
+type Options struct {
+	// WrapDriver, when set, wraps the driver (statement counting in tests).
+	WrapDriver func(dialect.Driver) dialect.Driver
+	// Migrate applies the schema at open.
+	Migrate bool
+}
+
+// Open opens dsn (a SQLite path or file: DSN).
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return nil, fmt.Errorf("open %s: Postgres is not supported by this build yet", redact(dsn))
+	}
+	full := SQLiteDSN(dsn)
+	db, err := sql.Open("sqlite3", full)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", full, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", full, err)
+	}
+	var drv dialect.Driver = entsql.OpenDB(dialect.SQLite, db)
+	if opts.WrapDriver != nil {
+		drv = opts.WrapDriver(drv)
+	}
+	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.SQLite, Driver: drv}
+	if opts.Migrate {
+		if err := s.Migrate(ctx); err != nil {
+			_ = s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Migrate applies the schema.
+func (s *Store) Migrate(ctx context.Context) error {
+	if err := s.Client.Schema.Create(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Close closes the client and the database.
+func (s *Store) Close() error { return s.Client.Close() }
+
+// Ping checks the database answers, for readiness.
+func (s *Store) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
+
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres"
+	}
+	return u.Redacted()
+}
+
+// WithTx runs fn in a transaction and commits it, or rolls it back when fn fails.
+func WithTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error {
+	tx, err := c.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			_ = tx.Rollback()
+			panic(v)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			return fmt.Errorf("%w (rollback: %v)", err, rerr)
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// System returns ctx with privacy checks lifted, for services doing bookkeeping after their own
+// authorization, and for scheduler jobs and operator commands.
+func System(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
+}

@@ -1,0 +1,3 @@
+// Package ent is the generated data access of Hardcandy; the model lives in ./schema.
+package ent
+

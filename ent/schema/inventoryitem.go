@@ -1,0 +1,89 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// ItemStatuses are the states of an inventory item; the inventory package owns the transitions.
+var ItemStatuses = []string{"AVAILABLE", "RESERVING", "LEASED", "REBUILDING", "MAINTENANCE", "ARCHIVING", "ARCHIVED"}
+
+// InventoryItem is one real thing that can be leased: a server, a vCloud org, a foundation.
+type InventoryItem struct{ ent.Schema }
+
+// Mixin of InventoryItem.
+func (InventoryItem) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+// Fields of InventoryItem.
+func (InventoryItem) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().Unique().Annotations(entgql.OrderField("NAME")),
+		field.String("pool").Optional().Nillable(),
+		field.Strings("labels").Default([]string{}),
+		field.Enum("status").Values(ItemStatuses...).Default("AVAILABLE").
+			Annotations(entgql.Type("ItemStatus"), entgql.OrderField("STATUS")),
+		field.Int("product_id").Immutable(),
+		field.Time("status_changed_at").Default(now),
+		field.Int("reclaim_attempts").Default(0).Annotations(entgql.Skip()),
+		field.Time("next_attempt_at").Optional().Nillable().Annotations(entgql.Skip()),
+		field.String("last_error").Optional().Nillable(),
+	}
+}
+
+// Edges of InventoryItem.
+func (InventoryItem) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("product", Product.Type).Ref("items").Field("product_id").Unique().Required().Immutable(),
+		edge.To("allocations", Allocation.Type).Annotations(entgql.Skip()),
+		edge.To("events", Event.Type),
+	}
+}
+
+// Indexes of InventoryItem.
+func (InventoryItem) Indexes() []ent.Index {
+	return []ent.Index{
+		// Claims pick items of a product in a status in id order through this index.
+		index.Fields("product_id", "status"),
+		index.Fields("status", "next_attempt_at"),
+		index.Fields("status", "status_changed_at"),
+	}
+}
+
+// Annotations of InventoryItem.
+func (InventoryItem) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField()}
+}
+
+// StockCount is how many items of a product are in a status. It is kept in step with every
+// transition in the same transaction, so availability reads a handful of rows, never the items.
+type StockCount struct{ ent.Schema }
+
+// Fields of StockCount.
+func (StockCount) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("product_id").Immutable(),
+		field.Enum("status").Values(ItemStatuses...).Immutable(),
+		field.Int("count").Default(0),
+	}
+}
+
+// Edges of StockCount.
+func (StockCount) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("product", Product.Type).Ref("stock").Field("product_id").Unique().Required().Immutable(),
+	}
+}
+
+// Indexes of StockCount.
+func (StockCount) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("product_id", "status").Unique()}
+}
+
+// Annotations of StockCount.
+func (StockCount) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}

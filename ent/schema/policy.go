@@ -1,0 +1,171 @@
+package schema
+
+import (
+	"context"
+
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/bill"
+	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/notice"
+	"github.com/hardcandy/hardcandy/ent/order"
+	"github.com/hardcandy/hardcandy/ent/predicate"
+	"github.com/hardcandy/hardcandy/ent/privacy"
+	"github.com/hardcandy/hardcandy/ent/user"
+	"github.com/hardcandy/hardcandy/viewer"
+)
+
+// Read policies decide who sees which rows, on every path: lists, node(id), nested edges.
+// Services that must see everything for their bookkeeping run with
+// privacy.DecisionContext(ctx, privacy.Allow) after their own authorization checks; writes are
+// decided by the services, the only writers.
+
+// allowAdmin lets admins read everything and denies callers without a viewer.
+var allowAdmin = privacy.QueryRuleFunc(func(ctx context.Context, _ ent.Query) error {
+	v, ok := viewer.FromContext(ctx)
+	switch {
+	case !ok:
+		return privacy.Denyf("no viewer in context")
+	case v.IsAdmin():
+		return privacy.Allow
+	}
+	return privacy.Skip
+})
+
+// allowViewer lets any signed-in user read.
+var allowViewer = privacy.QueryRuleFunc(func(ctx context.Context, _ ent.Query) error {
+	if _, ok := viewer.FromContext(ctx); ok {
+		return privacy.Allow
+	}
+	return privacy.Denyf("no viewer in context")
+})
+
+// readPolicy allows admins, then applies rules.
+func readPolicy(rules ...privacy.QueryRule) ent.Policy {
+	return privacy.Policy{Query: append(privacy.QueryPolicy{allowAdmin}, rules...)}
+}
+
+// scoped turns a viewer-dependent predicate into a filtering rule: the query runs, restricted.
+func scoped[Q interface{ Where(...P) Q }, P any](where func(viewer.Viewer) P) func(context.Context, Q) error {
+	return func(ctx context.Context, q Q) error {
+		v, ok := viewer.FromContext(ctx)
+		if !ok {
+			return privacy.Denyf("no viewer in context")
+		}
+		q.Where(where(v))
+		return privacy.Allow
+	}
+}
+
+// LeaseScope is the set of leases a non-admin viewer may see: own leases, and a manager's cost
+// center's leases.
+func LeaseScope(v viewer.Viewer) predicate.Lease {
+	if v.IsManager() && v.CostCenterID != 0 {
+		return lease.Or(lease.OwnerID(v.UserID), lease.CostCenterID(v.CostCenterID))
+	}
+	return lease.OwnerID(v.UserID)
+}
+
+func itemScope(v viewer.Viewer) predicate.InventoryItem {
+	return inventoryitem.HasAllocationsWith(allocation.HasLeaseWith(LeaseScope(v)))
+}
+
+// Policy of Product: the catalog is readable by every signed-in user.
+func (Product) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}} }
+
+// Policy of Bag.
+func (Bag) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}} }
+
+// Policy of Stack.
+func (Stack) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}} }
+
+// Policy of StockCount.
+func (StockCount) Policy() ent.Policy {
+	return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}}
+}
+
+// Policy of InventoryItem: admins, and the holders of leases on the item.
+func (InventoryItem) Policy() ent.Policy {
+	return readPolicy(privacy.InventoryItemQueryRuleFunc(scoped[*ent.InventoryItemQuery](itemScope)))
+}
+
+// Policy of Lease.
+func (Lease) Policy() ent.Policy {
+	return readPolicy(privacy.LeaseQueryRuleFunc(scoped[*ent.LeaseQuery](LeaseScope)))
+}
+
+// Policy of Allocation.
+func (Allocation) Policy() ent.Policy {
+	return readPolicy(privacy.AllocationQueryRuleFunc(scoped[*ent.AllocationQuery](
+		func(v viewer.Viewer) predicate.Allocation { return allocation.HasLeaseWith(LeaseScope(v)) })))
+}
+
+// Policy of Event: events of visible leases; item events outside a lease are for admins.
+func (Event) Policy() ent.Policy {
+	return readPolicy(privacy.EventQueryRuleFunc(scoped[*ent.EventQuery](
+		func(v viewer.Viewer) predicate.Event { return event.HasLeaseWith(LeaseScope(v)) })))
+}
+
+// Policy of Order.
+func (Order) Policy() ent.Policy {
+	return readPolicy(privacy.OrderQueryRuleFunc(scoped[*ent.OrderQuery](
+		func(v viewer.Viewer) predicate.Order {
+			if v.IsManager() && v.CostCenterID != 0 {
+				return order.Or(order.UserID(v.UserID), order.CostCenterID(v.CostCenterID))
+			}
+			return order.UserID(v.UserID)
+		})))
+}
+
+// Policy of Bill: managers see their cost center's bills.
+func (Bill) Policy() ent.Policy {
+	return readPolicy(privacy.BillQueryRuleFunc(scoped[*ent.BillQuery](
+		func(v viewer.Viewer) predicate.Bill {
+			if v.IsManager() && v.CostCenterID != 0 {
+				return bill.CostCenterID(v.CostCenterID)
+			}
+			return bill.ID(-1)
+		})))
+}
+
+// Policy of BillLine.
+func (BillLine) Policy() ent.Policy {
+	return readPolicy(privacy.BillLineQueryRuleFunc(func(ctx context.Context, _ *ent.BillLineQuery) error {
+		if v, ok := viewer.FromContext(ctx); ok && v.IsManager() {
+			return privacy.Allow // lines are only reached through a visible bill
+		}
+		return privacy.Denyf("bill lines are for managers and admins")
+	}))
+}
+
+// Policy of Notice: a user's own notices.
+func (Notice) Policy() ent.Policy {
+	return readPolicy(privacy.NoticeQueryRuleFunc(scoped[*ent.NoticeQuery](
+		func(v viewer.Viewer) predicate.Notice { return notice.UserID(v.UserID) })))
+}
+
+// Policy of User: oneself; a manager sees the cost center's people.
+func (User) Policy() ent.Policy {
+	return readPolicy(privacy.UserQueryRuleFunc(scoped[*ent.UserQuery](
+		func(v viewer.Viewer) predicate.User {
+			if v.IsManager() && v.CostCenterID != 0 {
+				return user.Or(user.ID(v.UserID), user.CostCenterID(v.CostCenterID))
+			}
+			return user.ID(v.UserID)
+		})))
+}
+
+// Policy of CostCenter: one's own.
+func (CostCenter) Policy() ent.Policy {
+	return readPolicy(privacy.CostCenterQueryRuleFunc(scoped[*ent.CostCenterQuery](
+		func(v viewer.Viewer) predicate.CostCenter { return costcenter.ID(v.CostCenterID) })))
+}
+
+// Policy of APIToken: only the auth service, as system, reads tokens.
+func (APIToken) Policy() ent.Policy { return readPolicy(privacy.AlwaysDenyRule()) }
+
+// Policy of JobRun.
+func (JobRun) Policy() ent.Policy { return readPolicy(privacy.AlwaysDenyRule()) }

@@ -1,0 +1,97 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/privacy"
+)
+
+// classify finds the documented code of err and the message a user may see.
+func classify(err error) (apperr.Code, string) {
+	var ae *apperr.Error
+	switch {
+	case errors.As(err, &ae):
+		if ae.Code == apperr.Internal {
+			return apperr.Internal, "internal error"
+		}
+		return ae.Code, ae.Message
+	case errors.Is(err, privacy.Deny):
+		return apperr.Forbidden, "not allowed for this user"
+	case ent.IsNotFound(err):
+		return apperr.NotFound, "not found"
+	case ent.IsValidationError(err):
+		return apperr.InvalidArgument, err.Error()
+	case ent.IsConstraintError(err):
+		return apperr.Conflict, "conflicts with existing data"
+	case strings.Contains(err.Error(), "cannot decode cursor"), strings.Contains(err.Error(), "cursor"):
+		return apperr.InvalidArgument, "invalid cursor: use a cursor this API returned"
+	case errors.Is(err, context.DeadlineExceeded):
+		return apperr.Internal, "the request took too long"
+	}
+	return apperr.Internal, "internal error"
+}
+
+// presenter puts a documented code on every error. Parse and validation errors are the caller's
+// (INVALID_ARGUMENT) and keep gqlgen's message; internal causes are logged, never shown.
+func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		if gqlErr.Extensions == nil {
+			gqlErr.Extensions = map[string]any{}
+		}
+		if c, ok := gqlErr.Extensions["code"].(string); ok && !isDocumented(c) {
+			// gqlgen's own codes: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, ...
+			gqlErr.Extensions["code"] = string(apperr.InvalidArgument)
+			return gqlErr
+		}
+		if gqlErr.Err == nil {
+			if _, ok := gqlErr.Extensions["code"]; !ok {
+				gqlErr.Extensions["code"] = string(apperr.InvalidArgument)
+			}
+			return gqlErr
+		}
+		code, msg := classify(gqlErr.Err)
+		if code == apperr.Internal {
+			logger.ErrorContext(ctx, "graphql error", "path", gqlErr.Path.String(), "err", gqlErr.Err)
+		}
+		gqlErr.Message = msg
+		gqlErr.Extensions["code"] = string(code)
+		return gqlErr
+	}
+}
+
+func isDocumented(code string) bool {
+	for _, c := range apperr.Codes {
+		if string(c) == code {
+			return true
+		}
+	}
+	return false
+}
+
+// recoverer turns a panic into INTERNAL and logs the stack; nothing of it reaches the user.
+func recoverer(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return apperr.New(apperr.Internal, "internal error")
+	}
+}
+
+// codedError builds a response error with a documented code, for checks outside resolvers.
+func codedError(err error) *gqlerror.Error {
+	code, msg := classify(err)
+	e := &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(code)}}
+	errcode.Set(e, string(code))
+	return e
+}

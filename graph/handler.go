@@ -1,0 +1,145 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"entgo.io/contrib/entgql"
+
+	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/metrics"
+	"github.com/hardcandy/hardcandy/viewer"
+)
+
+// Options tune the GraphQL handler.
+type Options struct {
+	// MaxDepth bounds how deeply a query may nest fields.
+	MaxDepth int
+	// MaxComplexity bounds a query's cost; a connection costs its page size times its children.
+	MaxComplexity int
+	Metrics       *metrics.Metrics
+	Logger        *slog.Logger
+}
+
+// DefaultOptions are the limits the server runs with unless configured.
+var DefaultOptions = Options{MaxDepth: 12, MaxComplexity: 250_000}
+
+// NewHandler returns the GraphQL HTTP handler (POST and GET; OPTIONS for preflight).
+func NewHandler(r *Resolver, o Options) *handler.Server {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.MaxDepth == 0 {
+		o.MaxDepth = DefaultOptions.MaxDepth
+	}
+	if o.MaxComplexity == 0 {
+		o.MaxComplexity = DefaultOptions.MaxComplexity
+	}
+	cfg := Config{Resolvers: r}
+	cfg.Directives.Admin = func(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+		if _, err := auth.RequireAdmin(ctx, graphql.GetFieldContext(ctx).Field.Name); err != nil {
+			return nil, err
+		}
+		return next(ctx)
+	}
+	setComplexity(&cfg.Complexity)
+
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(newPageArgsCache(1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(limits{maxDepth: o.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
+	srv.SetErrorPresenter(presenter(o.Logger))
+	srv.SetRecoverFunc(recoverer(o.Logger))
+	srv.AroundOperations(requireViewer)
+	if o.Metrics != nil {
+		srv.AroundResponses(observe(o.Metrics))
+	}
+	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
+	// transaction held across field resolution would also be held across dispenser calls.
+	return srv
+}
+
+// requireViewer refuses every operation without a signed-in viewer, except introspection, so
+// GraphiQL can show the schema before a token is pasted.
+func requireViewer(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if _, ok := viewer.FromContext(ctx); ok {
+		return next(ctx)
+	}
+	oc := graphql.GetOperationContext(ctx)
+	if introspectionOnly(oc.Operation.SelectionSet) {
+		return next(ctx)
+	}
+	_, err := auth.Require(ctx)
+	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{codedError(err)}})
+}
+
+func introspectionOnly(set ast.SelectionSet) bool {
+	for _, sel := range set {
+		f, ok := sel.(*ast.Field)
+		if !ok || (f.Name != "__schema" && f.Name != "__type" && f.Name != "__typename") {
+			return false
+		}
+	}
+	return true
+}
+
+func observe(m *metrics.Metrics) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		start := time.Now()
+		resp := next(ctx)
+		if !graphql.HasOperationContext(ctx) {
+			return resp
+		}
+		oc := graphql.GetOperationContext(ctx)
+		typ, outcome := "unknown", "ok"
+		if oc.Operation != nil {
+			typ = string(oc.Operation.Operation)
+		}
+		if resp != nil && len(resp.Errors) > 0 {
+			outcome = "error"
+			if c, ok := resp.Errors[0].Extensions["code"].(string); ok {
+				outcome = c
+			}
+		}
+		m.ObserveOperation(oc.OperationName, typ, outcome, time.Since(start))
+		return resp
+	}
+}
+
+// setComplexity makes every connection cost its page size times its children's cost.
+func setComplexity(c *ComplexityRoot) {
+	c.Query.Products = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.ProductOrder, _ *ent.ProductWhereInput, _, _ *bool) int {
+		return 1 + child*pageSize(first, last)
+	}
+	c.Query.InventoryItems = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.InventoryItemOrder, _ *ent.InventoryItemWhereInput) int {
+		return 1 + child*pageSize(first, last)
+	}
+	c.Query.Leases = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.LeaseOrder, _ *ent.LeaseWhereInput) int {
+		return 1 + child*pageSize(first, last)
+	}
+	c.Query.Orders = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.OrderOrder, _ *ent.OrderWhereInput) int {
+		return 1 + child*pageSize(first, last)
+	}
+	c.Query.Notices = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.NoticeOrder, _ *ent.NoticeWhereInput) int {
+		return 1 + child*pageSize(first, last)
+	}
+	c.Product.Items = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.InventoryItemOrder, _ *ent.InventoryItemWhereInput) int {
+		return 1 + child*pageSize(first, last)
+	}
+	c.User.Leases = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.LeaseOrder, _ *ent.LeaseWhereInput) int {
+		return 1 + child*pageSize(first, last)
+	}
+}

@@ -1,0 +1,395 @@
+package inventory
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/jonboulle/clockwork"
+
+	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/bag"
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/stockcount"
+	"github.com/hardcandy/hardcandy/viewer"
+)
+
+// Service manages inventory items.
+type Service struct {
+	client *ent.Client
+	clock  clockwork.Clock
+}
+
+// NewService returns an inventory service.
+func NewService(client *ent.Client, clock clockwork.Clock) *Service {
+	return &Service{client: client, clock: clock}
+}
+
+// NewItem describes an item to add. It is also the GraphQL AddInventoryItemInput.
+type NewItem struct {
+	SKU    string   `json:"sku"`
+	Name   string   `json:"name"`
+	Pool   *string  `json:"pool,omitempty"`
+	Labels []string `json:"labels,omitempty"`
+}
+
+// maxBatch bounds one add or import, so a single request cannot hold the write lock for long.
+const maxBatch = 10000
+
+// Add creates items, all or nothing. Only admins may. Errors name the offending entry as
+// "input[i].field".
+func (s *Service) Add(ctx context.Context, items []*NewItem) ([]*ent.InventoryItem, error) {
+	if _, err := auth.RequireAdmin(ctx, "addInventoryItems"); err != nil {
+		return nil, err
+	}
+	return s.add(ctx, items, func(i int, field string) string { return fmt.Sprintf("input[%d].%s", i, field) })
+}
+
+// Import creates items from CSV with the header sku,name,pool,labels (pool and labels optional;
+// labels separated by ';'), all or nothing. Errors name the row (1 is the header) and column.
+func (s *Service) Import(ctx context.Context, data string) ([]*ent.InventoryItem, error) {
+	if _, err := auth.RequireAdmin(ctx, "importInventoryItems"); err != nil {
+		return nil, err
+	}
+	items, err := ParseCSV(strings.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return s.add(ctx, items, func(i int, field string) string { return fmt.Sprintf("row %d, column %s", i+2, field) })
+}
+
+// ParseCSV reads items from CSV, checking the shape but not the catalog.
+func ParseCSV(r io.Reader) ([]*NewItem, error) {
+	cr := csv.NewReader(r)
+	cr.TrimLeadingSpace = true
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, apperr.New(apperr.InvalidArgument, "csv: empty; the first row must be the header sku,name,pool,labels")
+	} else if err != nil {
+		return nil, apperr.New(apperr.InvalidArgument, "csv: row 1: %v", err)
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if !slices.Contains([]string{"sku", "name", "pool", "labels"}, h) {
+			return nil, apperr.New(apperr.InvalidArgument, "csv: row 1, column %d: unknown column %q; use sku,name,pool,labels", i+1, h)
+		}
+		if _, dup := cols[h]; dup {
+			return nil, apperr.New(apperr.InvalidArgument, "csv: row 1: column %q given twice", h)
+		}
+		cols[h] = i
+	}
+	for _, need := range []string{"sku", "name"} {
+		if _, ok := cols[need]; !ok {
+			return nil, apperr.New(apperr.InvalidArgument, "csv: row 1: the header needs a %q column", need)
+		}
+	}
+	var out []*NewItem
+	for row := 2; ; row++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, apperr.New(apperr.InvalidArgument, "csv: row %d: %v", row, err)
+		}
+		if len(rec) != len(header) {
+			return nil, apperr.New(apperr.InvalidArgument, "csv: row %d: %d columns, the header has %d", row, len(rec), len(header))
+		}
+		get := func(c string) string {
+			if i, ok := cols[c]; ok {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		it := &NewItem{SKU: get("sku"), Name: get("name")}
+		if p := get("pool"); p != "" {
+			it.Pool = &p
+		}
+		for _, l := range strings.Split(get("labels"), ";") {
+			if l = strings.TrimSpace(l); l != "" {
+				it.Labels = append(it.Labels, l)
+			}
+		}
+		out = append(out, it)
+		if len(out) > maxBatch {
+			return nil, apperr.New(apperr.InvalidArgument, "csv: more than %d rows; split the file", maxBatch)
+		}
+	}
+	if len(out) == 0 {
+		return nil, apperr.New(apperr.InvalidArgument, "csv: no rows after the header")
+	}
+	return out, nil
+}
+
+func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, field string) string) ([]*ent.InventoryItem, error) {
+	if len(items) == 0 {
+		return nil, apperr.New(apperr.InvalidArgument, "no items given")
+	}
+	if len(items) > maxBatch {
+		return nil, apperr.New(apperr.InvalidArgument, "at most %d items at once, got %d", maxBatch, len(items))
+	}
+	names := map[string]int{}
+	skus := map[string]bool{}
+	for i, it := range items {
+		it.Name = strings.TrimSpace(it.Name)
+		switch {
+		case it.Name == "":
+			return nil, apperr.New(apperr.InvalidArgument, "%s: must not be empty", where(i, "name"))
+		case len(it.Name) > 253:
+			return nil, apperr.New(apperr.InvalidArgument, "%s: at most 253 characters", where(i, "name"))
+		}
+		if j, dup := names[it.Name]; dup {
+			return nil, apperr.New(apperr.InvalidArgument, "%s: %q also at %s", where(i, "name"), it.Name, where(j, "name"))
+		}
+		names[it.Name] = i
+		for _, l := range it.Labels {
+			if strings.TrimSpace(l) == "" || len(l) > 100 {
+				return nil, apperr.New(apperr.InvalidArgument, "%s: labels must be non-empty and at most 100 characters", where(i, "labels"))
+			}
+		}
+		skus[it.SKU] = true
+	}
+	sys := database.System(ctx)
+	now := s.clock.Now().UTC()
+	actor := viewer.Actor(ctx)
+	var created []*ent.InventoryItem
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		prods, err := tx.Product.Query().Where(product.SkuIn(keys(skus)...)).All(sys)
+		if err != nil {
+			return err
+		}
+		bySKU := map[string]*ent.Product{}
+		for _, p := range prods {
+			bySKU[p.Sku] = p
+		}
+		nameList := make([]string, 0, len(names))
+		for n := range names {
+			nameList = append(nameList, n)
+		}
+		taken, err := tx.InventoryItem.Query().Where(inventoryitem.NameIn(nameList...)).
+			Select(inventoryitem.FieldName).Strings(sys)
+		if err != nil {
+			return err
+		}
+		if len(taken) > 0 {
+			slices.Sort(taken)
+			i := names[taken[0]]
+			return apperr.New(apperr.Conflict, "%s: an item named %q already exists", where(i, "name"), taken[0])
+		}
+		creates := make([]*ent.InventoryItemCreate, len(items))
+		delta := map[stockKey]int{}
+		for i, it := range items {
+			p, ok := bySKU[it.SKU]
+			switch {
+			case !ok:
+				return apperr.New(apperr.InvalidArgument, "%s: no product %q", where(i, "sku"), it.SKU)
+			case p.RetiredAt != nil:
+				return apperr.New(apperr.InvalidArgument, "%s: %s is retired", where(i, "sku"), it.SKU)
+			case p.ComponentsBagID != nil:
+				return apperr.New(apperr.InvalidArgument, "%s: %s is a bundle; add items of its components", where(i, "sku"), it.SKU)
+			}
+			labels := it.Labels
+			if labels == nil {
+				labels = []string{}
+			}
+			creates[i] = tx.InventoryItem.Create().SetName(it.Name).SetNillablePool(it.Pool).SetLabels(labels).
+				SetProductID(p.ID).SetStatus(Available).SetStatusChangedAt(now).SetCreatedAt(now).SetUpdatedAt(now)
+			delta[stockKey{p.ID, Available}]++
+		}
+		for start := 0; start < len(creates); start += 500 {
+			batch, err := tx.InventoryItem.CreateBulk(creates[start:min(start+500, len(creates))]...).Save(sys)
+			if err != nil {
+				return err
+			}
+			created = append(created, batch...)
+		}
+		events := make([]*ent.EventCreate, len(created))
+		for i, it := range created {
+			events[i] = tx.Event.Create().SetAt(now).SetActor(actor).SetKind("created").
+				SetTo(string(Available)).SetItemID(it.ID)
+		}
+		for start := 0; start < len(events); start += 500 {
+			if err := tx.Event.CreateBulk(events[start:min(start+500, len(events))]...).Exec(sys); err != nil {
+				return err
+			}
+		}
+		return adjustStock(sys, tx, delta)
+	})
+	if err != nil {
+		return nil, apperr.FromStore(err, "add items")
+	}
+	for i := range created {
+		created[i] = created[i].Unwrap()
+	}
+	return created, nil
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// SetMaintenance takes an item out of service with a reason. Only admins may.
+func (s *Service) SetMaintenance(ctx context.Context, id int, reason string) (*ent.InventoryItem, error) {
+	if _, err := auth.RequireAdmin(ctx, "setItemMaintenance"); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(reason) == "" {
+		return nil, apperr.New(apperr.InvalidArgument, "reason: say why the item goes into maintenance")
+	}
+	return s.move(ctx, id, Maintenance, strings.TrimSpace(reason))
+}
+
+// ReleaseFromMaintenance puts an item back on the shelf. Only admins may.
+func (s *Service) ReleaseFromMaintenance(ctx context.Context, id int) (*ent.InventoryItem, error) {
+	if _, err := auth.RequireAdmin(ctx, "releaseItemFromMaintenance"); err != nil {
+		return nil, err
+	}
+	if err := s.requireStatus(ctx, id, Maintenance); err != nil {
+		return nil, err
+	}
+	return s.move(ctx, id, Available, "released from maintenance")
+}
+
+// Archive decommissions an item: AVAILABLE or MAINTENANCE → ARCHIVING → ARCHIVED, both steps
+// recorded. The item is kept for history. Only admins may.
+func (s *Service) Archive(ctx context.Context, id int) (*ent.InventoryItem, error) {
+	if _, err := auth.RequireAdmin(ctx, "archiveItem"); err != nil {
+		return nil, err
+	}
+	sys := database.System(ctx)
+	now := s.clock.Now().UTC()
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		m := Move{ItemIDs: []int{id}, To: Archiving, Actor: viewer.Actor(ctx), Reason: "archive requested"}
+		if err := Transition(sys, tx, now, m); err != nil {
+			return err
+		}
+		m.To, m.Reason = Archived, "decommissioned"
+		return Transition(sys, tx, now, m)
+	})
+	if err != nil {
+		return nil, apperr.FromStore(err, "archive item %d", id)
+	}
+	return s.client.InventoryItem.Get(sys, id)
+}
+
+// requireStatus refuses with CONFLICT when the item is not in want.
+func (s *Service) requireStatus(ctx context.Context, id int, want Status) error {
+	it, err := s.client.InventoryItem.Get(database.System(ctx), id)
+	if err != nil {
+		return apperr.FromStore(err, "item %d", id)
+	}
+	if it.Status != want {
+		return apperr.New(apperr.Conflict, "item %s is %s, not %s", it.Name, it.Status, want)
+	}
+	return nil
+}
+
+func (s *Service) move(ctx context.Context, id int, to Status, reason string) (*ent.InventoryItem, error) {
+	sys := database.System(ctx)
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		return Transition(sys, tx, s.clock.Now().UTC(), Move{ItemIDs: []int{id}, To: to, Actor: viewer.Actor(ctx), Reason: reason})
+	})
+	if err != nil {
+		return nil, apperr.FromStore(err, "item %d", id)
+	}
+	return s.client.InventoryItem.Get(sys, id)
+}
+
+// Availability is the count of a product's items per status. For a bundle, Available is how
+// many whole bundles could be vended now.
+type Availability struct {
+	SKU         string       `json:"sku"`
+	Product     *ent.Product `json:"-"`
+	Available   int          `json:"available"`
+	Reserving   int          `json:"reserving"`
+	Leased      int          `json:"leased"`
+	Rebuilding  int          `json:"rebuilding"`
+	Maintenance int          `json:"maintenance"`
+}
+
+// Availability reports counts for one SKU (any product, retired included) or for the visible
+// catalog. It reads the stock counters, never the items table.
+func (s *Service) Availability(ctx context.Context, sku *string, visible func(*ent.ProductQuery)) ([]*Availability, error) {
+	if _, err := auth.Require(ctx); err != nil {
+		return nil, err
+	}
+	q := s.client.Product.Query().Order(ent.Asc(product.FieldSku))
+	if sku != nil {
+		q.Where(product.Sku(*sku))
+	} else if visible != nil {
+		visible(q)
+	}
+	prods, err := q.All(ctx)
+	if err != nil {
+		return nil, apperr.FromStore(err, "availability")
+	}
+	if sku != nil && len(prods) == 0 {
+		return nil, apperr.New(apperr.NotFound, "no product %q", *sku)
+	}
+	ids := make([]int, 0, len(prods))
+	var bagIDs []int
+	for _, p := range prods {
+		ids = append(ids, p.ID)
+		if p.ComponentsBagID != nil {
+			bagIDs = append(bagIDs, *p.ComponentsBagID)
+		}
+	}
+	// Bundles need their components' counters too.
+	components := map[int]*bag.Bag{}
+	for _, id := range bagIDs {
+		b, err := bag.Load(ctx, s.client, id)
+		if err != nil {
+			return nil, err
+		}
+		components[id] = b
+		for _, st := range b.Stacks() {
+			ids = append(ids, st.ProductID)
+		}
+	}
+	counts, err := s.client.StockCount.Query().Where(stockcount.ProductIDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, apperr.FromStore(err, "availability")
+	}
+	byProduct := map[int]map[Status]int{}
+	for _, c := range counts {
+		if byProduct[c.ProductID] == nil {
+			byProduct[c.ProductID] = map[Status]int{}
+		}
+		byProduct[c.ProductID][Status(c.Status)] = c.Count
+	}
+	out := make([]*Availability, 0, len(prods))
+	for _, p := range prods {
+		m := byProduct[p.ID]
+		a := &Availability{SKU: p.Sku, Product: p, Available: m[Available], Reserving: m[Reserving],
+			Leased: m[Leased], Rebuilding: m[Rebuilding], Maintenance: m[Maintenance]}
+		if p.ComponentsBagID != nil {
+			a.Available = -1
+			for _, st := range components[*p.ComponentsBagID].Stacks() {
+				if st.Quantity <= 0 {
+					continue
+				}
+				n := byProduct[st.ProductID][Available] / st.Quantity
+				if a.Available < 0 || n < a.Available {
+					a.Available = n
+				}
+			}
+			a.Available = max(a.Available, 0)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,139 @@
+// Package inventory owns inventory items: adding and importing them, their state machine, the
+// stock counters behind availability, maintenance and archiving.
+package inventory
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/stockcount"
+	"github.com/hardcandy/hardcandy/lifecycle"
+)
+
+// Status is an item's status.
+type Status = inventoryitem.Status
+
+// The item statuses.
+const (
+	Available   = inventoryitem.StatusAVAILABLE
+	Reserving   = inventoryitem.StatusRESERVING
+	Leased      = inventoryitem.StatusLEASED
+	Rebuilding  = inventoryitem.StatusREBUILDING
+	Maintenance = inventoryitem.StatusMAINTENANCE
+	Archiving   = inventoryitem.StatusARCHIVING
+	Archived    = inventoryitem.StatusARCHIVED
+)
+
+// Machine is the one table of allowed item transitions (DESIGN §2).
+var Machine = lifecycle.New("item", []Status{Available, Reserving, Leased, Rebuilding, Maintenance, Archiving, Archived},
+	map[Status][]Status{
+		Available: {Reserving, Maintenance, Archiving},
+		// A claim ends leased, back on the shelf when the dispenser never touched the item, or
+		// rebuilding when it did and failed.
+		Reserving:   {Leased, Available, Rebuilding},
+		Leased:      {Rebuilding},
+		Rebuilding:  {Available, Maintenance},
+		Maintenance: {Available, Archiving},
+		Archiving:   {Archived},
+	})
+
+// Move asks for items to change status.
+type Move struct {
+	ItemIDs []int
+	To      Status
+	// Actor is who asks, for the events; Reason is why.
+	Actor  string
+	Reason string
+	// LeaseID ties the events to a lease, so its holder sees them.
+	LeaseID *int
+	// From, when set, is the status every item must be in; anything else is a CONFLICT.
+	From *Status
+	// LastError is stored on the items (a failed reclaim's message), or cleared when nil.
+	LastError *string
+}
+
+// Transition moves items to a new status inside tx: it checks every move against Machine,
+// updates only rows still in the status it read (a concurrent change is a CONFLICT), writes one
+// event per item, and keeps the stock counters in step. Nothing else writes an item's status.
+func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
+	if len(m.ItemIDs) == 0 {
+		return nil
+	}
+	items, err := tx.InventoryItem.Query().Where(inventoryitem.IDIn(m.ItemIDs...)).
+		Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID, inventoryitem.FieldStatus).
+		All(ctx)
+	if err != nil {
+		return fmt.Errorf("load items: %w", err)
+	}
+	if len(items) != len(m.ItemIDs) {
+		return apperr.New(apperr.NotFound, "%d of %d items not found", len(m.ItemIDs)-len(items), len(m.ItemIDs))
+	}
+	byFrom := map[Status][]int{}
+	delta := map[stockKey]int{}
+	events := make([]*ent.EventCreate, 0, len(items))
+	for _, it := range items {
+		if m.From != nil && it.Status != *m.From {
+			return apperr.New(apperr.Conflict, "item %s is %s, not %s", it.Name, it.Status, *m.From)
+		}
+		if err := Machine.Check(it.Status, m.To); err != nil {
+			return apperr.New(apperr.Conflict, "item %s cannot go from %s to %s", it.Name, it.Status, m.To)
+		}
+		byFrom[it.Status] = append(byFrom[it.Status], it.ID)
+		delta[stockKey{it.ProductID, it.Status}]--
+		delta[stockKey{it.ProductID, m.To}]++
+		from, to := string(it.Status), string(m.To)
+		ev := tx.Event.Create().SetAt(now).SetActor(m.Actor).SetKind("status").SetFrom(from).SetTo(to).
+			SetItemID(it.ID).SetNillableLeaseID(m.LeaseID)
+		if m.Reason != "" {
+			ev.SetMessage(m.Reason)
+		}
+		events = append(events, ev)
+	}
+	for from, ids := range byFrom {
+		upd := tx.InventoryItem.Update().
+			Where(inventoryitem.IDIn(ids...), inventoryitem.StatusEQ(from)).
+			SetStatus(m.To).SetStatusChangedAt(now).SetUpdatedAt(now)
+		if m.LastError != nil {
+			upd.SetLastError(*m.LastError)
+		} else {
+			upd.ClearLastError()
+		}
+		n, err := upd.Save(ctx)
+		if err != nil {
+			return fmt.Errorf("update items %s→%s: %w", from, m.To, err)
+		}
+		if n != len(ids) {
+			return apperr.New(apperr.Conflict, "%d items changed status concurrently; try again", len(ids)-n)
+		}
+	}
+	if err := tx.Event.CreateBulk(events...).Exec(ctx); err != nil {
+		return fmt.Errorf("write item events: %w", err)
+	}
+	return adjustStock(ctx, tx, delta)
+}
+
+type stockKey struct {
+	productID int
+	status    Status
+}
+
+// adjustStock applies counter deltas with one upsert per (product, status).
+func adjustStock(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error {
+	for k, d := range delta {
+		if d == 0 {
+			continue
+		}
+		err := tx.StockCount.Create().SetProductID(k.productID).SetStatus(stockcount.Status(k.status)).SetCount(d).
+			OnConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus).
+			AddCount(d).
+			Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("adjust stock %d/%s by %d: %w", k.productID, k.status, d, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+// Package metrics exposes Prometheus metrics: HTTP requests and GraphQL operations, with counts
+// and latencies. Each server has its own registry so tests and replicas never share state.
+package metrics
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics holds the registry and the collectors the server feeds.
+type Metrics struct {
+	Registry     *prometheus.Registry
+	httpRequests *prometheus.CounterVec
+	httpLatency  *prometheus.HistogramVec
+	gqlOps       *prometheus.CounterVec
+	gqlLatency   *prometheus.HistogramVec
+}
+
+// New returns metrics registered on a fresh registry, with Go and process collectors.
+func New() *Metrics {
+	m := &Metrics{
+		Registry: prometheus.NewRegistry(),
+		httpRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hardcandy_http_requests_total", Help: "HTTP requests by route, method and status code.",
+		}, []string{"route", "method", "code"}),
+		httpLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "hardcandy_http_request_duration_seconds", Help: "HTTP request latency by route.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
+		}, []string{"route"}),
+		gqlOps: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hardcandy_graphql_operations_total", Help: "GraphQL operations by name, type and outcome (ok or the first error code).",
+		}, []string{"operation", "type", "outcome"}),
+		gqlLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "hardcandy_graphql_operation_duration_seconds", Help: "GraphQL operation latency by name and type.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
+		}, []string{"operation", "type"}),
+	}
+	m.Registry.MustRegister(m.httpRequests, m.httpLatency, m.gqlOps, m.gqlLatency,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// Handler serves /metrics.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry})
+}
+
+// Instrument wraps h, recording requests under the given route label.
+func (m *Metrics) Instrument(route string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
+		h.ServeHTTP(sw, r)
+		m.httpRequests.WithLabelValues(route, r.Method, strconv.Itoa(sw.code)).Inc()
+		m.httpLatency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+	})
+}
+
+// ObserveOperation records one GraphQL operation.
+func (m *Metrics) ObserveOperation(name, typ, outcome string, d time.Duration) {
+	if name == "" {
+		name = "anonymous"
+	}
+	m.gqlOps.WithLabelValues(name, typ, outcome).Inc()
+	m.gqlLatency.WithLabelValues(name, typ).Observe(d.Seconds())
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.code = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer (websocket upgrades, flush).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+	"github.com/spf13/cobra"
+
+	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/demo"
+	"github.com/hardcandy/hardcandy/graph"
+	"github.com/hardcandy/hardcandy/graph/graphiql"
+	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/metrics"
+	"github.com/hardcandy/hardcandy/rest"
+)
+
+// serveOptions are the flags of `hardcandy serve`.
+type serveOptions struct {
+	addr         string
+	demo         bool
+	maxBody      int64
+	reqTimeout   time.Duration
+	drainTimeout time.Duration
+}
+
+func newServeCommand(opts *options) *cobra.Command {
+	so := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the GraphQL API, GraphiQL and the JSON routes",
+		Long: `Serve the GraphQL API at /graphql, GraphiQL at /, /healthz, /readyz and Prometheus /metrics.
+
+With no configuration it uses a SQLite file in the working directory, applying migrations at
+start. --demo loads a demo catalog, inventory and users on first start and prints their tokens.`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			logger, err := opts.logger(cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			return serve(cmd.Context(), opts, so, logger, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&so.addr, "addr", env("HARDCANDY_ADDR", "127.0.0.1:8080"), "listen address ($HARDCANDY_ADDR)")
+	f.BoolVar(&so.demo, "demo", env("HARDCANDY_DEMO", "") == "true", "load demo data on first start and print the demo users' tokens ($HARDCANDY_DEMO=true)")
+	f.Int64Var(&so.maxBody, "max-body", 1<<20, "largest request body in bytes")
+	f.DurationVar(&so.reqTimeout, "request-timeout", 30*time.Second, "longest time one request may take")
+	f.DurationVar(&so.drainTimeout, "drain-timeout", 20*time.Second, "how long shutdown waits for requests in flight")
+	return cmd
+}
+
+// services are the business services every entry point shares.
+type services struct {
+	auth      *auth.Service
+	catalog   *catalog.Service
+	inventory *inventory.Service
+}
+
+func newServices(st *database.Store, clock clockwork.Clock) *services {
+	return &services{
+		auth:      auth.NewService(st.Client, clock),
+		catalog:   catalog.NewService(st.Client, clock),
+		inventory: inventory.NewService(st.Client, clock),
+	}
+}
+
+// openServices opens the database, applies migrations and builds the services: the operator
+// commands' path.
+func openServices(ctx context.Context, opts *options) (*database.Store, *services, error) {
+	st, err := database.Open(ctx, opts.db, database.Options{Migrate: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, newServices(st, clockwork.NewRealClock()), nil
+}
+
+// app is a wired server: store, services and the HTTP handler.
+type app struct {
+	store   *database.Store
+	svc     *services
+	handler http.Handler
+}
+
+func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, logger *slog.Logger) *app {
+	svc := newServices(st, clock)
+	m := metrics.New()
+	gql := graph.NewHandler(&graph.Resolver{
+		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Logger: logger,
+	}, graph.Options{Metrics: m, Logger: logger})
+
+	mux := http.NewServeMux()
+	api := http.NewServeMux()
+	api.Handle("/graphql", gql)
+	rest.Routes(api, st.Client, svc.catalog)
+	authed := svc.auth.Middleware(limitBody(so.maxBody, timeout(so.reqTimeout, api)))
+	mux.Handle("/graphql", m.Instrument("/graphql", authed))
+	for _, p := range []string{"/products", "/admin/products", "/admin/products/"} {
+		mux.Handle(p, m.Instrument("/rest", authed))
+	}
+	mux.Handle("/", m.Instrument("/graphiql", graphiql.Handler("Hardcandy", "/graphql")))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := st.Ping(ctx); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = io.WriteString(w, "ready\n")
+	})
+	mux.Handle("GET /metrics", m.Handler())
+	return &app{store: st, svc: svc, handler: logRequests(logger, mux)}
+}
+
+func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Logger, out io.Writer) error {
+	st, err := database.Open(ctx, opts.db, database.Options{Migrate: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	clock := clockwork.NewRealClock()
+	a := newApp(st, clock, so, logger)
+	if so.demo {
+		users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})
+		if err != nil {
+			return fmt.Errorf("load demo data: %w", err)
+		}
+		printDemoUsers(out, users)
+	}
+	ln, err := net.Listen("tcp", so.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", so.addr, err)
+	}
+	srv := &http.Server{
+		Handler:           a.handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       so.reqTimeout,
+		WriteTimeout:      so.reqTimeout + 5*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	logger.Info("hardcandy serving", "addr", "http://"+ln.Addr().String()+"/", "graphql", "/graphql", "db", database.SQLiteDSN(opts.db))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down: draining requests", "timeout", so.drainTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), so.drainTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+func printDemoUsers(out io.Writer, users []demo.User) {
+	if len(users) == 0 {
+		fmt.Fprintln(out, "demo data already present; tokens were printed on first start (issue more with `hardcandy token issue --user NAME`)")
+		return
+	}
+	fmt.Fprintln(out, "Demo users (tokens are shown only now; paste one into GraphiQL's Headers as {\"Authorization\": \"Bearer TOKEN\"}):")
+	for _, u := range users {
+		fmt.Fprintf(out, "  %-6s %-8s %-6s %s\n", u.Name, u.Role, u.CostCenter, u.Token)
+	}
+}
+
+// limitBody refuses bodies larger than n bytes.
+func limitBody(n int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > n {
+			http.Error(w, fmt.Sprintf("request body larger than %d bytes", n), http.StatusRequestEntityTooLarge)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// timeout bounds a request's context; handlers and the database give up when it ends.
+func timeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		next.ServeHTTP(w, r)
+		logger.Debug("request", "method", r.Method, "path", r.URL.Path, "duration", time.Since(start))
+	})
+}
