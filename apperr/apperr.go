@@ -5,8 +5,6 @@ package apperr
 import (
 	"errors"
 	"fmt"
-
-	"github.com/hardcandy/hardcandy/ent"
 )
 
 // Code is one documented error code. A Code is itself an error, so callers can test
@@ -86,24 +84,3 @@ func CodeOf(err error) Code {
 	return Internal
 }
 
-// FromStore classifies a storage error: ent's not-found, constraint and validation errors get
-// their codes, coded errors pass through, anything else is wrapped with context (and reported as
-// INTERNAL).
-func FromStore(err error, format string, args ...any) error {
-	if err == nil {
-		return nil
-	}
-	if _, ok := As(err); ok {
-		return err
-	}
-	msg := fmt.Sprintf(format, args...)
-	switch {
-	case ent.IsNotFound(err):
-		return Wrap(err, NotFound, "%s: not found", msg)
-	case ent.IsConstraintError(err):
-		return Wrap(err, Conflict, "%s: conflicts with existing data", msg)
-	case ent.IsValidationError(err):
-		return Wrap(err, InvalidArgument, "%s: %v", msg, errors.Unwrap(err))
-	}
-	return fmt.Errorf("%s: %w", msg, err)
-}

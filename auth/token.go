@@ -67,7 +67,7 @@ func (s *Service) IssueToken(ctx context.Context, userID int, label string) (str
 	err = s.client.APIToken.Create().SetHash(hash(tok)).SetPrefix(tok[:len(tokenPrefix)+6]).SetLabel(label).
 		SetUserID(userID).SetCreatedAt(s.clock.Now().UTC()).Exec(database.System(ctx))
 	if err != nil {
-		return "", apperr.FromStore(err, "issue token")
+		return "", database.Wrap(err, "issue token")
 	}
 	return tok, nil
 }
@@ -84,7 +84,7 @@ func (s *Service) Revoke(ctx context.Context, tokenOrPrefix string) (int, error)
 	}
 	n, err := q.SetRevokedAt(s.clock.Now().UTC()).Save(sys)
 	if err != nil {
-		return 0, apperr.FromStore(err, "revoke token")
+		return 0, database.Wrap(err, "revoke token")
 	}
 	if n == 0 {
 		return 0, apperr.New(apperr.NotFound, "no active token matches %q", tokenOrPrefix)
@@ -202,7 +202,7 @@ func (s *Service) AddUser(ctx context.Context, in NewUser) (*ent.User, string, e
 		return err
 	})
 	if err != nil {
-		return nil, "", apperr.FromStore(err, "add user %s", in.Name)
+		return nil, "", database.Wrap(err, "add user %s", in.Name)
 	}
 	tok, err := s.IssueToken(ctx, u.ID, "created with the user")
 	if err != nil {
@@ -215,7 +215,7 @@ func (s *Service) AddUser(ctx context.Context, in NewUser) (*ent.User, string, e
 func (s *Service) IssueTokenFor(ctx context.Context, name string) (string, error) {
 	u, err := s.client.User.Query().Where(user.Name(name)).Only(database.System(ctx))
 	if err != nil {
-		return "", apperr.FromStore(err, "user %q", name)
+		return "", database.Wrap(err, "user %q", name)
 	}
 	return s.IssueToken(ctx, u.ID, "issued by an operator")
 }

@@ -178,7 +178,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Product, err
 		return err
 	})
 	if err != nil {
-		return nil, apperr.FromStore(err, "create product %s", in.SKU)
+		return nil, database.Wrap(err, "create product %s", in.SKU)
 	}
 	return created.Unwrap(), nil
 }
@@ -255,7 +255,7 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Prod
 		return err
 	})
 	if err != nil {
-		return nil, apperr.FromStore(err, "update product %d", id)
+		return nil, database.Wrap(err, "update product %d", id)
 	}
 	return updated.Unwrap(), nil
 }
@@ -270,11 +270,11 @@ func (s *Service) Retire(ctx context.Context, id int) (*ent.Product, error) {
 	n, err := s.client.Product.Update().Where(product.ID(id), product.RetiredAtIsNil()).
 		SetRetiredAt(s.clock.Now().UTC()).SetUpdatedAt(s.clock.Now().UTC()).Save(sys)
 	if err != nil {
-		return nil, apperr.FromStore(err, "retire product %d", id)
+		return nil, database.Wrap(err, "retire product %d", id)
 	}
 	p, err := s.client.Product.Get(sys, id)
 	if err != nil {
-		return nil, apperr.FromStore(err, "retire product %d", id)
+		return nil, database.Wrap(err, "retire product %d", id)
 	}
 	if n == 0 {
 		return nil, apperr.New(apperr.Conflict, "product %s is already retired", p.Sku)
@@ -322,7 +322,7 @@ func (s *Service) Remove(ctx context.Context, id int) (deleted bool, p *ent.Prod
 		return nil
 	})
 	if err != nil {
-		return false, nil, apperr.FromStore(err, "remove product %d", id)
+		return false, nil, database.Wrap(err, "remove product %d", id)
 	}
 	return deleted, p.Unwrap(), nil
 }
@@ -385,4 +385,3 @@ func pick[T any](v, cur *T) *T {
 	}
 	return cur
 }
-

@@ -5,14 +5,17 @@ package database
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 	_ "github.com/mattn/go-sqlite3" // the embedded default
 
+	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/privacy"
 	_ "github.com/hardcandy/hardcandy/ent/runtime" // registers schema hooks and privacy policies
@@ -96,8 +99,14 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// migrateMu serializes migrations in a process: ent's migration annotates the package-level
+// table definitions as it runs, so two stores migrating at once would race.
+var migrateMu sync.Mutex
+
 // Migrate applies the schema.
 func (s *Store) Migrate(ctx context.Context) error {
+	migrateMu.Lock()
+	defer migrateMu.Unlock()
 	if err := s.Client.Schema.Create(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -146,4 +155,26 @@ func WithTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error
 // authorization, and for scheduler jobs and operator commands.
 func System(ctx context.Context) context.Context {
 	return privacy.DecisionContext(ctx, privacy.Allow)
+}
+
+// Wrap classifies a storage error: ent's not-found, constraint and validation errors get
+// their codes, coded errors pass through, anything else is wrapped with context (and reported as
+// INTERNAL).
+func Wrap(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := apperr.As(err); ok {
+		return err
+	}
+	msg := fmt.Sprintf(format, args...)
+	switch {
+	case ent.IsNotFound(err):
+		return apperr.Wrap(err, apperr.NotFound, "%s: not found", msg)
+	case ent.IsConstraintError(err):
+		return apperr.Wrap(err, apperr.Conflict, "%s: conflicts with existing data", msg)
+	case ent.IsValidationError(err):
+		return apperr.Wrap(err, apperr.InvalidArgument, "%s: %v", msg, errors.Unwrap(err))
+	}
+	return fmt.Errorf("%s: %w", msg, err)
 }

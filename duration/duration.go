@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hardcandy/hardcandy/apperr"
 )
 
 // Day is the length of the "d" unit.
@@ -103,11 +105,11 @@ func (d Duration) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quo
 func (d *Duration) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("duration must be a string such as \"7d\", got %T", v)
+		return apperr.New(apperr.InvalidArgument, "duration must be a string such as \"7d\", got %T", v)
 	}
 	p, err := Parse(s)
 	if err != nil {
-		return err
+		return apperr.New(apperr.InvalidArgument, "%v", err)
 	}
 	*d = p
 	return nil

@@ -226,7 +226,7 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 		return adjustStock(sys, tx, delta)
 	})
 	if err != nil {
-		return nil, apperr.FromStore(err, "add items")
+		return nil, database.Wrap(err, "add items")
 	}
 	for i := range created {
 		created[i] = created[i].Unwrap()
@@ -281,7 +281,7 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.InventoryItem, erro
 		return Transition(sys, tx, now, m)
 	})
 	if err != nil {
-		return nil, apperr.FromStore(err, "archive item %d", id)
+		return nil, database.Wrap(err, "archive item %d", id)
 	}
 	return s.client.InventoryItem.Get(sys, id)
 }
@@ -290,7 +290,7 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.InventoryItem, erro
 func (s *Service) requireStatus(ctx context.Context, id int, want Status) error {
 	it, err := s.client.InventoryItem.Get(database.System(ctx), id)
 	if err != nil {
-		return apperr.FromStore(err, "item %d", id)
+		return database.Wrap(err, "item %d", id)
 	}
 	if it.Status != want {
 		return apperr.New(apperr.Conflict, "item %s is %s, not %s", it.Name, it.Status, want)
@@ -304,7 +304,7 @@ func (s *Service) move(ctx context.Context, id int, to Status, reason string) (*
 		return Transition(sys, tx, s.clock.Now().UTC(), Move{ItemIDs: []int{id}, To: to, Actor: viewer.Actor(ctx), Reason: reason})
 	})
 	if err != nil {
-		return nil, apperr.FromStore(err, "item %d", id)
+		return nil, database.Wrap(err, "item %d", id)
 	}
 	return s.client.InventoryItem.Get(sys, id)
 }
@@ -335,7 +335,7 @@ func (s *Service) Availability(ctx context.Context, sku *string, visible func(*e
 	}
 	prods, err := q.All(ctx)
 	if err != nil {
-		return nil, apperr.FromStore(err, "availability")
+		return nil, database.Wrap(err, "availability")
 	}
 	if sku != nil && len(prods) == 0 {
 		return nil, apperr.New(apperr.NotFound, "no product %q", *sku)
@@ -362,7 +362,7 @@ func (s *Service) Availability(ctx context.Context, sku *string, visible func(*e
 	}
 	counts, err := s.client.StockCount.Query().Where(stockcount.ProductIDIn(ids...)).All(ctx)
 	if err != nil {
-		return nil, apperr.FromStore(err, "availability")
+		return nil, database.Wrap(err, "availability")
 	}
 	byProduct := map[int]map[Status]int{}
 	for _, c := range counts {

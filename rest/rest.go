@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/product"
@@ -121,7 +122,7 @@ func (h *handlers) get(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := h.client.Product.Get(r.Context(), id)
 	if err != nil {
-		auth.WriteError(w, apperr.FromStore(err, "product %d", id))
+		auth.WriteError(w, database.Wrap(err, "product %d", id))
 		return
 	}
 	write(w, http.StatusOK, toJSON(p))
