@@ -83,4 +83,3 @@ func CodeOf(err error) Code {
 	}
 	return Internal
 }
-

@@ -259,7 +259,9 @@ func TestPageSizes(t *testing.T) {
 	require.Len(t, p.InventoryItems.Edges, graph.MaxPageSize)
 	var nested struct {
 		Products struct {
-			Edges []struct{ Node struct{ Items struct{ Edges []any } } }
+			Edges []struct {
+				Node struct{ Items struct{ Edges []any } }
+			}
 		}
 	}
 	b.ok(t, "admin", `{ products(where: {sku: "4D.small"}) { edges { node { items { edges { node { id } } } } } } }`, nil, &nested)

@@ -63,10 +63,10 @@ func NewHandler(r *Resolver, o Options) *handler.Server {
 	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	srv.SetErrorPresenter(presenter(o.Logger))
 	srv.SetRecoverFunc(recoverer(o.Logger))
-	srv.AroundOperations(requireViewer)
 	if o.Metrics != nil {
-		srv.AroundResponses(observe(o.Metrics))
+		srv.AroundOperations(observe(o.Metrics)) // outermost: it sees refused operations too
 	}
+	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
 	return srv
@@ -96,26 +96,32 @@ func introspectionOnly(set ast.SelectionSet) bool {
 	return true
 }
 
-func observe(m *metrics.Metrics) graphql.ResponseMiddleware {
-	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+func observe(m *metrics.Metrics) graphql.OperationMiddleware {
+	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		start := time.Now()
-		resp := next(ctx)
-		if !graphql.HasOperationContext(ctx) {
+		handle := next(ctx)
+		oc := graphql.GetOperationContext(ctx)
+		return func(ctx context.Context) *graphql.Response {
+			resp := handle(ctx)
+			if resp == nil { // a subscription's end
+				return nil
+			}
+			typ, outcome, name := "unknown", "ok", oc.OperationName
+			if oc.Operation != nil {
+				typ = string(oc.Operation.Operation)
+				if name == "" {
+					name = oc.Operation.Name
+				}
+			}
+			if len(resp.Errors) > 0 {
+				outcome = "error"
+				if c, ok := resp.Errors[0].Extensions["code"].(string); ok {
+					outcome = c
+				}
+			}
+			m.ObserveOperation(name, typ, outcome, time.Since(start))
 			return resp
 		}
-		oc := graphql.GetOperationContext(ctx)
-		typ, outcome := "unknown", "ok"
-		if oc.Operation != nil {
-			typ = string(oc.Operation.Operation)
-		}
-		if resp != nil && len(resp.Errors) > 0 {
-			outcome = "error"
-			if c, ok := resp.Errors[0].Extensions["code"].(string); ok {
-				outcome = c
-			}
-		}
-		m.ObserveOperation(oc.OperationName, typ, outcome, time.Since(start))
-		return resp
 	}
 }
 

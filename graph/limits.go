@@ -94,8 +94,8 @@ var _ interface {
 	graphql.OperationContextMutator
 } = limits{}
 
-func (limits) ExtensionName() string                          { return "Limits" }
-func (limits) Validate(graphql.ExecutableSchema) error        { return nil }
+func (limits) ExtensionName() string                   { return "Limits" }
+func (limits) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext refuses operations nested deeper than maxDepth and caps page sizes that
 // arrive as variables.
