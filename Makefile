@@ -45,7 +45,7 @@ lint:
 
 ## check-generated: fail when `make generate` would change committed files
 check-generated: generate
-	@git add -N . && git diff --exit-code --stat -- ent graph gqlgen.yml || { echo "generated code is stale: run make generate and commit"; exit 1; }
+	@out=$$(git status --porcelain -- ent graph go.mod go.sum); if [ -n "$$out" ]; then echo "make generate changed committed files (run it and commit):"; echo "$$out"; git diff --stat; exit 1; fi
 
 clean:
 	rm -rf bin
