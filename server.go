@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"entgo.io/ent/dialect"
 
 	"github.com/jonboulle/clockwork"
 	"github.com/spf13/cobra"
@@ -95,6 +98,9 @@ type app struct {
 func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, logger *slog.Logger) *app {
 	svc := newServices(st, clock)
 	m := metrics.New()
+	if c, ok := st.Driver.(*database.CountingDriver); ok {
+		m.CountSQL(c.Count)
+	}
 	gql := graph.NewHandler(&graph.Resolver{
 		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Logger: logger,
 	}, graph.Options{Metrics: m, Logger: logger})
@@ -124,7 +130,8 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, logger 
 }
 
 func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Logger, out io.Writer) error {
-	st, err := database.Open(ctx, opts.db, database.Options{Migrate: true})
+	st, err := database.Open(ctx, opts.db, database.Options{Migrate: true,
+		WrapDriver: func(d dialect.Driver) dialect.Driver { return database.NewCountingDriver(d) }})
 	if err != nil {
 		return err
 	}

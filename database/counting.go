@@ -2,6 +2,8 @@ package database
 
 import (
 	"context"
+	stdsql "database/sql"
+	"fmt"
 	"sync/atomic"
 
 	"entgo.io/ent/dialect"
@@ -57,4 +59,30 @@ func (t *countingTx) Exec(ctx context.Context, q string, args, v any) error {
 func (t *countingTx) Query(ctx context.Context, q string, args, v any) error {
 	t.n.Add(1)
 	return t.Tx.Query(ctx, q, args, v)
+}
+
+// queryExecer is what ent's sql driver offers for raw statements (FeatureExecQuery).
+type queryExecer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error)
+}
+
+// QueryContext counts and runs a raw query.
+func (d *CountingDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	qe, ok := d.Driver.(queryExecer)
+	if !ok {
+		return nil, fmt.Errorf("driver %T does not run raw queries", d.Driver)
+	}
+	d.n.Add(1)
+	return qe.QueryContext(ctx, query, args...)
+}
+
+// ExecContext counts and runs a raw statement.
+func (d *CountingDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	qe, ok := d.Driver.(queryExecer)
+	if !ok {
+		return nil, fmt.Errorf("driver %T does not run raw statements", d.Driver)
+	}
+	d.n.Add(1)
+	return qe.ExecContext(ctx, query, args...)
 }

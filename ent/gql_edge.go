@@ -140,27 +140,6 @@ func (_m *Order) CostCenter(ctx context.Context) (*CostCenter, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Product) Items(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *InventoryItemOrder, where *InventoryItemWhereInput,
-) (*InventoryItemConnection, error) {
-	opts := []InventoryItemPaginateOption{
-		WithInventoryItemOrder(orderBy),
-		WithInventoryItemFilter(where.Filter),
-	}
-	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
-	if nodes, err := _m.NamedItems(alias); err == nil || hasTotalCount {
-		pager, err := newInventoryItemPager(opts, last != nil)
-		if err != nil {
-			return nil, err
-		}
-		conn := &InventoryItemConnection{Edges: []*InventoryItemEdge{}, TotalCount: totalCount}
-		conn.build(nodes, pager, after, first, before, last)
-		return conn, nil
-	}
-	return _m.QueryItems().Paginate(ctx, after, first, before, last, opts...)
-}
-
 func (_m *Stack) Product(ctx context.Context) (*Product, error) {
 	result, err := _m.Edges.ProductOrErr()
 	if IsNotLoaded(err) {

@@ -3212,10 +3212,6 @@ type ProductWhereInput struct {
 	RetiredAtLTE    *time.Time  `json:"retiredAtLTE,omitempty"`
 	RetiredAtIsNil  bool        `json:"retiredAtIsNil,omitempty"`
 	RetiredAtNotNil bool        `json:"retiredAtNotNil,omitempty"`
-
-	// "items" edge predicates.
-	HasItems     *bool                      `json:"hasItems,omitempty"`
-	HasItemsWith []*InventoryItemWhereInput `json:"hasItemsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3848,24 +3844,6 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 		predicates = append(predicates, product.RetiredAtNotNil())
 	}
 
-	if i.HasItems != nil {
-		p := product.HasItems()
-		if !*i.HasItems {
-			p = product.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasItemsWith) > 0 {
-		with := make([]predicate.InventoryItem, 0, len(i.HasItemsWith))
-		for _, w := range i.HasItemsWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasItemsWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, product.HasItemsWith(with...))
-	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyProductWhereInput

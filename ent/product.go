@@ -84,8 +84,6 @@ type ProductEdges struct {
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [5]bool
-	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
 
 	namedItems     map[string][]*InventoryItem
 	namedStacks    map[string][]*Stack

@@ -310,3 +310,75 @@ func TestIntrospectionWithoutToken(t *testing.T) {
 	res = b.do(t, "", `{ __schema { queryType { name } } products { totalCount } }`, nil)
 	require.Equal(t, "UNAUTHENTICATED", res.code())
 }
+
+// TestProductItems: the batched Product.items returns each product's own items, pages with
+// cursors, filters with where, counts what it filters, and shows users only their items.
+func TestProductItems(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.ok(t, "admin", `mutation($id: ID!) { setItemMaintenance(id: $id, reason: "fan") { id } }`,
+		map[string]any{"id": b.itemID(t, "4d-small-03")}, nil)
+	type conn struct {
+		TotalCount int
+		PageInfo   struct {
+			HasNextPage bool
+			EndCursor   string
+		}
+		Edges []struct{ Node struct{ Name, Status string } }
+	}
+	var out struct {
+		Products struct {
+			Edges []struct {
+				Node struct {
+					Sku   string
+					Items conn
+				}
+			}
+		}
+	}
+	const q = `query($after: Cursor) { products(first: 50) { edges { node { sku
+		items(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name status } } } } } } }`
+	b.ok(t, "admin", q, nil, &out)
+	require.Len(t, out.Products.Edges, 8)
+	var small conn
+	for _, e := range out.Products.Edges {
+		prefix := strings.ToLower(strings.ReplaceAll(e.Node.Sku, ".", "-")) + "-"
+		for _, it := range e.Node.Items.Edges {
+			require.True(t, strings.HasPrefix(it.Node.Name, prefix), "%s under %s", it.Node.Name, e.Node.Sku)
+		}
+		if e.Node.Sku == "4D.small" {
+			small = e.Node.Items
+		}
+		if e.Node.Sku == "4E.lab3" { // a bundle has no items of its own
+			require.Zero(t, e.Node.Items.TotalCount)
+			require.Empty(t, e.Node.Items.Edges)
+		}
+	}
+	require.Equal(t, 14, small.TotalCount)
+	require.True(t, small.PageInfo.HasNextPage)
+	require.Equal(t, "4d-small-01", small.Edges[0].Node.Name)
+
+	// The next page, after the cursor.
+	b.ok(t, "admin", q, map[string]any{"after": small.PageInfo.EndCursor}, &out)
+	for _, e := range out.Products.Edges {
+		if e.Node.Sku == "4D.small" {
+			require.Equal(t, "4d-small-03", e.Node.Items.Edges[0].Node.Name)
+			require.Equal(t, "MAINTENANCE", e.Node.Items.Edges[0].Node.Status)
+		}
+	}
+
+	// where filters the page and the count.
+	var filtered struct {
+		Product struct{ Items conn }
+	}
+	b.ok(t, "admin", `{ product(sku: "4D.small") { items(first: 5, where: {status: MAINTENANCE}) { totalCount edges { node { name status } } } } }`, nil, &filtered)
+	require.Equal(t, 1, filtered.Product.Items.TotalCount)
+	require.Equal(t, "4d-small-03", filtered.Product.Items.Edges[0].Node.Name)
+
+	// A user holds no items yet: she sees none, and no count of what she cannot see.
+	b.ok(t, "alice", q, nil, &out)
+	for _, e := range out.Products.Edges {
+		require.Zero(t, e.Node.Items.TotalCount)
+		require.Empty(t, e.Node.Items.Edges)
+	}
+}

@@ -335,6 +335,7 @@ type MutationResolver interface {
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
 }
 type ProductResolver interface {
+	Items(ctx context.Context, obj *ent.Product, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) (*ent.InventoryItemConnection, error)
 	Retired(ctx context.Context, obj *ent.Product) (bool, error)
 	Components(ctx context.Context, obj *ent.Product) ([]*ent.Stack, error)
 }
@@ -6863,7 +6864,7 @@ func (ec *executionContext) _Product_items(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.Items(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.InventoryItemOrder), fc.Args["where"].(*ent.InventoryItemWhereInput))
+			return ec.Resolvers.Product().Items(ctx, obj, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.InventoryItemOrder), fc.Args["where"].(*ent.InventoryItemWhereInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryItemConnection) graphql.Marshaler {
@@ -6878,7 +6879,7 @@ func (ec *executionContext) fieldContext_Product_items(ctx context.Context, fiel
 		Object:     "Product",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InventoryItemConnection(ctx, field)
 		},
@@ -13570,7 +13571,7 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil", "hasItems", "hasItemsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14900,20 +14901,6 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.RetiredAtNotNil = data
-		case "hasItems":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasItems"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasItems = data
-		case "hasItemsWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasItemsWith"))
-			data, err := ec.unmarshalOInventoryItemWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItemWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasItemsWith = data
 		}
 	}
 	return it, nil

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -34,7 +35,7 @@ type Options struct {
 var DefaultOptions = Options{MaxDepth: 12, MaxComplexity: 250_000}
 
 // NewHandler returns the GraphQL HTTP handler (POST and GET; OPTIONS for preflight).
-func NewHandler(r *Resolver, o Options) *handler.Server {
+func NewHandler(r *Resolver, o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -69,7 +70,7 @@ func NewHandler(r *Resolver, o Options) *handler.Server {
 	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
-	return srv
+	return withItemsLoader(r.Client, srv)
 }
 
 // requireViewer refuses every operation without a signed-in viewer, except introspection, so

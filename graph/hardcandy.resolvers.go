@@ -78,6 +78,11 @@ func (r *mutationResolver) ArchiveItem(ctx context.Context, id int) (*ent.Invent
 	return r.Inventory.Archive(ctx, id)
 }
 
+// Items is the resolver for the items field.
+func (r *productResolver) Items(ctx context.Context, obj *ent.Product, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) (*ent.InventoryItemConnection, error) {
+	return r.productItems(ctx, obj, after, first, before, last, orderBy, where)
+}
+
 // Retired is the resolver for the retired field.
 func (r *productResolver) Retired(ctx context.Context, obj *ent.Product) (bool, error) {
 	return obj.RetiredAt != nil, nil

@@ -45,6 +45,13 @@ func New() *Metrics {
 	return m
 }
 
+// CountSQL exports a running count of SQL statements, read from count.
+func (m *Metrics) CountSQL(count func() int64) {
+	m.Registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Name: "hardcandy_sql_statements_total", Help: "SQL statements sent to the database.",
+	}, func() float64 { return float64(count()) }))
+}
+
 // Handler serves /metrics.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry})

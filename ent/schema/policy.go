@@ -69,7 +69,8 @@ func LeaseScope(v viewer.Viewer) predicate.Lease {
 	return lease.OwnerID(v.UserID)
 }
 
-func itemScope(v viewer.Viewer) predicate.InventoryItem {
+// ItemScope is the set of items a non-admin viewer may see: those under leases it may see.
+func ItemScope(v viewer.Viewer) predicate.InventoryItem {
 	return inventoryitem.HasAllocationsWith(allocation.HasLeaseWith(LeaseScope(v)))
 }
 
@@ -89,7 +90,7 @@ func (StockCount) Policy() ent.Policy {
 
 // Policy of InventoryItem: admins, and the holders of leases on the item.
 func (InventoryItem) Policy() ent.Policy {
-	return readPolicy(privacy.InventoryItemQueryRuleFunc(scoped[*ent.InventoryItemQuery](itemScope)))
+	return readPolicy(privacy.InventoryItemQueryRuleFunc(scoped[*ent.InventoryItemQuery](ItemScope)))
 }
 
 // Policy of Lease.

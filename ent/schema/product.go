@@ -52,7 +52,9 @@ func (Product) Fields() []ent.Field {
 // Edges of Product.
 func (Product) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("items", InventoryItem.Type).Annotations(entgql.RelayConnection()),
+		// Product.items is served by the graph package's batched loader (one index seek per product
+		// instead of a window over every item), so entgql neither declares nor collects it.
+		edge.To("items", InventoryItem.Type).Annotations(entgql.Skip()),
 		edge.To("components_bag", Bag.Type).Field("components_bag_id").Unique().Annotations(entgql.Skip()),
 		edge.To("stacks", Stack.Type).Annotations(entgql.Skip()),
 		edge.To("stock", StockCount.Type).Annotations(entgql.Skip()),

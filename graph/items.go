@@ -1,0 +1,314 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"reflect"
+	"sync"
+	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/graph-gophers/dataloader/v7"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/predicate"
+	"github.com/hardcandy/hardcandy/ent/schema"
+	"github.com/hardcandy/hardcandy/ent/stockcount"
+	"github.com/hardcandy/hardcandy/viewer"
+)
+
+// Product.items under a list of products is the API's heaviest read. entgql would load it with
+// a window function over every item of every product on the page; this loader instead batches
+// the products of one request and reads each product's page with an index seek
+// (product_id, id) inside one UNION ALL statement, then the nodes (with their collected edges)
+// in a second, and totalCount from the stock counters or one grouped count.
+
+// itemsKey identifies one product's items field: products that share the AST field share the
+// arguments, so they form one batch.
+type itemsKey struct {
+	productID int
+	field     *ast.Field
+}
+
+type itemsArgs struct {
+	ctx   context.Context // the first caller's, for field collection and the viewer
+	after *ent.Cursor
+	first int
+	where *ent.InventoryItemWhereInput
+}
+
+type itemsLoader struct {
+	client *ent.Client
+
+	mu      sync.Mutex
+	loaders map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]
+	args    map[*ast.Field]itemsArgs
+}
+
+type itemsLoaderKey struct{}
+
+// batchWait is how long a batch waits for more products when the number of siblings is unknown
+// (a list that is not a plain slice); a known count dispatches the batch as soon as it is full.
+const batchWait = 2 * time.Millisecond
+
+// withItemsLoader gives each request its own loaders.
+func withItemsLoader(client *ent.Client, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		l := &itemsLoader{client: client, args: map[*ast.Field]itemsArgs{},
+			loaders: map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]{}}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), itemsLoaderKey{}, l)))
+	})
+}
+
+// loaderFor returns the loader of one AST field, created by its first caller with the field's
+// arguments and a batch as large as the list of products the field sits in.
+func (l *itemsLoader) loaderFor(fc *graphql.FieldContext, a itemsArgs) *dataloader.Loader[itemsKey, *ent.InventoryItemConnection] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	f := fc.Field.Field
+	if ld, ok := l.loaders[f]; ok {
+		return ld
+	}
+	l.args[f] = a
+	size := siblings(fc)
+	if size <= 0 || size > MaxPageSize {
+		size = MaxPageSize
+	}
+	ld := dataloader.NewBatchedLoader(l.batch,
+		dataloader.WithWait[itemsKey, *ent.InventoryItemConnection](batchWait),
+		dataloader.WithBatchCapacity[itemsKey, *ent.InventoryItemConnection](size))
+	l.loaders[f] = ld
+	return ld
+}
+
+// siblings counts the elements of the nearest list above the field (the products of a page),
+// or returns 0 when there is none.
+func siblings(fc *graphql.FieldContext) int {
+	for p := fc.Parent; p != nil; p = p.Parent {
+		if p.Index != nil || p.Result == nil {
+			continue
+		}
+		rv := reflect.ValueOf(p.Result)
+		if rv.Kind() == reflect.Pointer {
+			rv = rv.Elem()
+		}
+		if rv.Kind() == reflect.Slice {
+			return rv.Len()
+		}
+	}
+	return 0
+}
+
+// productItems resolves Product.items: batched for the common shape (first/after in id order),
+// a plain paginated query otherwise.
+func (r *Resolver) productItems(ctx context.Context, obj *ent.Product, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) (*ent.InventoryItemConnection, error) {
+	l, _ := ctx.Value(itemsLoaderKey{}).(*itemsLoader)
+	fc := graphql.GetFieldContext(ctx)
+	if l == nil || fc == nil || before != nil || last != nil || first == nil || (orderBy != nil && orderBy.Field != nil && orderBy.Field.String() != "ID") {
+		return obj.QueryItems().Paginate(ctx, after, first, before, last,
+			ent.WithInventoryItemOrder(orderBy), ent.WithInventoryItemFilter(where.Filter))
+	}
+	key := itemsKey{productID: obj.ID, field: fc.Field.Field}
+	ld := l.loaderFor(fc, itemsArgs{ctx: ctx, after: after, first: *first, where: where})
+	return ld.Load(ctx, key)()
+}
+
+func (l *itemsLoader) lookupArgs(f *ast.Field) itemsArgs {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.args[f]
+}
+
+func (l *itemsLoader) batch(_ context.Context, keys []itemsKey) []*dataloader.Result[*ent.InventoryItemConnection] {
+	out := make([]*dataloader.Result[*ent.InventoryItemConnection], len(keys))
+	groups := map[*ast.Field][]int{}
+	for i, k := range keys {
+		groups[k.field] = append(groups[k.field], i)
+	}
+	for f, idx := range groups {
+		ids := make([]int, len(idx))
+		for j, i := range idx {
+			ids[j] = keys[i].productID
+		}
+		conns, err := l.load(l.lookupArgs(f), ids)
+		for j, i := range idx {
+			if err != nil {
+				out[i] = &dataloader.Result[*ent.InventoryItemConnection]{Error: err}
+				continue
+			}
+			out[i] = &dataloader.Result[*ent.InventoryItemConnection]{Data: conns[j]}
+		}
+	}
+	return out
+}
+
+// load builds one connection per product id, in order.
+func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemConnection, error) {
+	ctx := a.ctx
+	var preds []predicate.InventoryItem
+	if a.where != nil {
+		p, err := a.where.P()
+		if err != nil {
+			return nil, err
+		}
+		preds = append(preds, p)
+	}
+	v, hasViewer := viewer.FromContext(ctx)
+	if hasViewer && !v.IsAdmin() {
+		preds = append(preds, schema.ItemScope(v)) // the same rows the read policy allows
+	}
+
+	// 1. Each product's page of ids: an index seek and a LIMIT per product, one statement.
+	var page []struct {
+		ID        int `sql:"id"`
+		ProductID int `sql:"product_id"`
+	}
+	if a.first > 0 {
+		var union *entsql.Selector
+		for _, pid := range productIDs {
+			s := entsql.Select(inventoryitem.FieldID, inventoryitem.FieldProductID).From(entsql.Table(inventoryitem.Table))
+			s.Where(entsql.EQ(inventoryitem.FieldProductID, pid))
+			if a.after != nil {
+				s.Where(entsql.GT(inventoryitem.FieldID, a.after.ID))
+			}
+			for _, p := range preds {
+				p(s)
+			}
+			s.OrderBy(inventoryitem.FieldID).Limit(a.first + 1)
+			sub := entsql.Select("*").From(s.As(fmt.Sprintf("p%d", pid)))
+			if union == nil {
+				union = sub
+			} else {
+				union.UnionAll(sub)
+			}
+		}
+		query, args := union.Query()
+		rows, err := l.client.QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, fmt.Errorf("items page: %w", err)
+		}
+		err = entsql.ScanSlice(rows, &page)
+		_ = rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("items page: %w", err)
+		}
+	}
+
+	// 2. The nodes, with whatever edges the query selects under edges.node.
+	byProduct := map[int][]*ent.InventoryItem{}
+	if len(page) > 0 {
+		ids := make([]int, len(page))
+		productOf := make(map[int]int, len(page))
+		for i, p := range page {
+			ids[i] = p.ID
+			productOf[p.ID] = p.ProductID
+		}
+		q := l.client.InventoryItem.Query().Where(inventoryitem.IDIn(ids...)).Order(ent.Asc(inventoryitem.FieldID))
+		if nodeCtx, ok := nodeFieldContext(ctx); ok {
+			var err error
+			if q, err = q.CollectFields(nodeCtx); err != nil {
+				return nil, err
+			}
+		}
+		items, err := q.All(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("items: %w", err)
+		}
+		for _, it := range items {
+			pid := productOf[it.ID] // field collection may not select product_id
+			byProduct[pid] = append(byProduct[pid], it)
+		}
+	}
+
+	// 3. totalCount, when asked for.
+	var totals map[int]int
+	if selects(ctx, "totalCount") {
+		var err error
+		if totals, err = l.totals(ctx, productIDs, preds, hasViewer && v.IsAdmin() && a.where == nil); err != nil {
+			return nil, err
+		}
+	}
+
+	conns := make([]*ent.InventoryItemConnection, len(productIDs))
+	for i, pid := range productIDs {
+		nodes := byProduct[pid]
+		c := &ent.InventoryItemConnection{Edges: []*ent.InventoryItemEdge{}}
+		c.PageInfo.HasPreviousPage = a.after != nil
+		if len(nodes) > a.first {
+			c.PageInfo.HasNextPage = true
+			nodes = nodes[:a.first]
+		}
+		for _, n := range nodes {
+			c.Edges = append(c.Edges, &ent.InventoryItemEdge{Node: n, Cursor: ent.Cursor{ID: n.ID}})
+		}
+		if k := len(c.Edges); k > 0 {
+			c.PageInfo.StartCursor = &c.Edges[0].Cursor
+			c.PageInfo.EndCursor = &c.Edges[k-1].Cursor
+		}
+		c.TotalCount = totals[pid]
+		conns[i] = c
+	}
+	return conns, nil
+}
+
+// totals counts items per product: from the stock counters when nothing filters the rows
+// (archived items are counted, as the items query returns them), else with one grouped count.
+func (l *itemsLoader) totals(ctx context.Context, productIDs []int, preds []predicate.InventoryItem, fromCounters bool) (map[int]int, error) {
+	out := map[int]int{}
+	if fromCounters {
+		rows, err := l.client.StockCount.Query().Where(stockcount.ProductIDIn(productIDs...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			out[r.ProductID] += r.Count
+		}
+		return out, nil
+	}
+	var rows []struct {
+		ProductID int `json:"product_id"`
+		Count     int `json:"count"`
+	}
+	err := l.client.InventoryItem.Query().Where(inventoryitem.ProductIDIn(productIDs...)).Where(preds...).
+		GroupBy(inventoryitem.FieldProductID).Aggregate(ent.Count()).Scan(ctx, &rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ProductID] = r.Count
+	}
+	return out, nil
+}
+
+// nodeFieldContext returns a context whose field is the connection's edges.node selection, so
+// entgql's field collection can eager-load what the query asks of each node.
+func nodeFieldContext(ctx context.Context) (context.Context, bool) {
+	fc := graphql.GetFieldContext(ctx)
+	oc := graphql.GetOperationContext(ctx)
+	for _, edges := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		if edges.Name != "edges" {
+			continue
+		}
+		for _, node := range graphql.CollectFields(oc, edges.Selections, nil) {
+			if node.Name == "node" {
+				return graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "InventoryItemEdge", Field: node}), true
+			}
+		}
+	}
+	return ctx, false
+}
+
+// selects reports whether the current field selects a direct child with the given name.
+func selects(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
