@@ -33,7 +33,13 @@ var sqliteDefaults = [][2]string{
 	{"_busy_timeout", "10000"},
 	{"_txlock", "immediate"},
 	{"_synchronous", "NORMAL"},
+	// Reuse prepared statements per connection: preparing is a third of a small query's cost.
+	{"_stmt_cache_size", "256"},
 }
+
+// maxConns bounds the pool. Readers run in parallel under WAL; writers queue on the immediate
+// lock. Idle connections are kept, so statement caches and page caches survive between requests.
+const maxConns = 16
 
 // SQLiteDSN turns a path or file: DSN into a DSN with the server defaults; settings the caller
 // gave win.
@@ -81,6 +87,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", full, err)
 	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	if err := db.PingContext(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", full, err)

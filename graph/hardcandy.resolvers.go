@@ -137,7 +137,11 @@ func (r *queryResolver) Product(ctx context.Context, sku string) (*ent.Product, 
 
 // Availability is the resolver for the availability field.
 func (r *queryResolver) Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error) {
-	return r.Inventory.Availability(ctx, sku, func(q *ent.ProductQuery) { q.Where(catalog.Visible()) })
+	return r.Inventory.Availability(ctx, inventory.AvailabilityQuery{
+		SKU:         sku,
+		Visible:     func(q *ent.ProductQuery) { q.Where(catalog.Visible()) },
+		WithProduct: selects(ctx, "product"),
+	})
 }
 
 // Mutation returns MutationResolver implementation.

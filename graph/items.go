@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -163,10 +164,8 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 	}
 
 	// 1. Each product's page of ids: an index seek and a LIMIT per product, one statement.
-	var page []struct {
-		ID        int `sql:"id"`
-		ProductID int `sql:"product_id"`
-	}
+	type row struct{ ID, ProductID int }
+	var page []row
 	if a.first > 0 {
 		var union *entsql.Selector
 		for _, pid := range productIDs {
@@ -191,9 +190,15 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 		if err != nil {
 			return nil, fmt.Errorf("items page: %w", err)
 		}
-		err = entsql.ScanSlice(rows, &page)
-		_ = rows.Close()
-		if err != nil {
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.ID, &r.ProductID); err != nil {
+				_ = rows.Close()
+				return nil, fmt.Errorf("items page: %w", err)
+			}
+			page = append(page, r)
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 			return nil, fmt.Errorf("items page: %w", err)
 		}
 	}

@@ -321,17 +321,29 @@ type Availability struct {
 	Maintenance int          `json:"maintenance"`
 }
 
-// Availability reports counts for one SKU (any product, retired included) or for the visible
-// catalog. It reads the stock counters, never the items table.
-func (s *Service) Availability(ctx context.Context, sku *string, visible func(*ent.ProductQuery)) ([]*Availability, error) {
+// AvailabilityQuery selects what Availability reports.
+type AvailabilityQuery struct {
+	// SKU names one product (any, retired included); nil means the catalog Visible selects.
+	SKU     *string
+	Visible func(*ent.ProductQuery)
+	// WithProduct loads whole product rows; without it only what the counts need is read.
+	WithProduct bool
+}
+
+// Availability reports counts per product. It reads the stock counters, never the items table.
+func (s *Service) Availability(ctx context.Context, aq AvailabilityQuery) ([]*Availability, error) {
 	if _, err := auth.Require(ctx); err != nil {
 		return nil, err
 	}
+	sku := aq.SKU
 	q := s.client.Product.Query().Order(ent.Asc(product.FieldSku))
 	if sku != nil {
 		q.Where(product.Sku(*sku))
-	} else if visible != nil {
-		visible(q)
+	} else if aq.Visible != nil {
+		aq.Visible(q)
+	}
+	if !aq.WithProduct {
+		q.Select(product.FieldID, product.FieldSku, product.FieldComponentsBagID)
 	}
 	prods, err := q.All(ctx)
 	if err != nil {
@@ -360,7 +372,8 @@ func (s *Service) Availability(ctx context.Context, sku *string, visible func(*e
 			ids = append(ids, st.ProductID)
 		}
 	}
-	counts, err := s.client.StockCount.Query().Where(stockcount.ProductIDIn(ids...)).All(ctx)
+	counts, err := s.client.StockCount.Query().Where(stockcount.ProductIDIn(ids...)).
+		Select(stockcount.FieldProductID, stockcount.FieldStatus, stockcount.FieldCount).All(ctx)
 	if err != nil {
 		return nil, database.Wrap(err, "availability")
 	}

@@ -175,7 +175,7 @@ func TestAvailabilityFollowsTheItems(t *testing.T) {
 	_, err = b.svc.Archive(b.admin, added[0].ID)
 	require.NoError(t, err)
 
-	av, err := b.svc.Availability(b.admin, nil, nil)
+	av, err := b.svc.Availability(b.admin, inventory.AvailabilityQuery{})
 	require.NoError(t, err)
 	require.Len(t, av, 1)
 	require.Equal(t, 18, av[0].Available)
@@ -186,7 +186,7 @@ func TestAvailabilityFollowsTheItems(t *testing.T) {
 	require.Equal(t, 2, archived)
 	require.Equal(t, map[inventory.Status]int{inventory.Available: 18, inventory.Archived: 2}, b.stock(t))
 
-	_, err = b.svc.Availability(b.admin, ptr("9Z.none"), nil)
+	_, err = b.svc.Availability(b.admin, inventory.AvailabilityQuery{SKU: ptr("9Z.none")})
 	require.True(t, errors.Is(err, apperr.NotFound))
 }
 

@@ -30,16 +30,17 @@ import (
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/viewer"
 )
 
 func main() {
-	items := flag.Int("items", 100_000, "inventory items to generate")
-	products := flag.Int("products", 200, "products to spread the items over")
+	items := flag.Int("items", 100_000, "inventory items to generate over the design's catalog")
+	wide := flag.Int("wide", 60, "products of the wide catalog added for the second table (0 skips it)")
 	dur := flag.Duration("duration", 5*time.Second, "how long each scenario runs")
 	flag.Parse()
-	if err := run(*items, *products, *dur); err != nil {
+	if err := run(*items, *wide, *dur); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -54,7 +55,14 @@ type scenario struct {
 	target  string
 }
 
-func run(nItems, nProducts int, dur time.Duration) error {
+const (
+	availabilityQuery = `query Availability { availability { sku available reserving leased rebuilding maintenance } }`
+	availabilityOne   = `query AvailabilityOne($sku: String) { availability(sku: $sku) { sku available leased } }`
+	pageQuery         = `query Page { products(first: 50) { totalCount edges { node { sku name pricePerDay
+		items(first: 5) { totalCount edges { node { name status } } } } } } }`
+)
+
+func run(nItems, nWide int, dur time.Duration) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "hardcandy-bench-")
 	if err != nil {
@@ -68,11 +76,11 @@ func run(nItems, nProducts int, dur time.Duration) error {
 	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
-	tokens, firstSKU, err := seed(ctx, db, nItems, nProducts)
+	tokens, err := seedDesign(ctx, db, nItems)
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
-	fmt.Fprintf(os.Stderr, "seeded %d items over %d products in %s\n", nItems, nProducts, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(os.Stderr, "seeded the design's catalog with %d items in %s\n", nItems, time.Since(start).Round(time.Millisecond))
 
 	base, stop, err := startServer(bin, db, dir)
 	if err != nil {
@@ -80,29 +88,32 @@ func run(nItems, nProducts int, dur time.Duration) error {
 	}
 	defer stop()
 
-	scenarios := []scenario{
-		{name: "availability, whole catalog", clients: 32, as: "user",
-			query: `query Availability { availability { sku available reserving leased rebuilding maintenance } }`,
-			target: "≥ 3,000 req/s"},
-		{name: "availability, whole catalog", clients: 1, as: "user",
-			query: `query Availability { availability { sku available reserving leased rebuilding maintenance } }`,
-			target: "p99 < 5 ms"},
-		{name: "availability, one SKU", clients: 32, as: "user",
-			query: `query AvailabilityOne($sku: String) { availability(sku: $sku) { sku available leased } }`,
-			vars:  map[string]any{"sku": firstSKU}},
-		{name: "availability, one SKU", clients: 1, as: "user",
-			query: `query AvailabilityOne($sku: String) { availability(sku: $sku) { sku available leased } }`,
-			vars:  map[string]any{"sku": firstSKU}},
-		{name: "products page of 50, items(first: 5)", clients: 32, as: "admin",
-			query: `query Page { products(first: 50) { totalCount edges { node { sku name pricePerDay
-				items(first: 5) { totalCount edges { node { name status } } } } } } }`,
-			target: "≥ 1,700 req/s"},
-		{name: "products page of 50, items(first: 5)", clients: 1, as: "admin",
-			query: `query Page { products(first: 50) { totalCount edges { node { sku name pricePerDay
-				items(first: 5) { totalCount edges { node { name status } } } } } } }`},
+	fmt.Printf("\nHTTP load over loopback against `hardcandy serve` on SQLite; the load generator shares the machine; %s per row.\n", dur)
+	fmt.Printf("\nThe design's catalog (8 SKUs, one a bundle) with %d items:\n\n", nItems)
+	err = table(base, tokens, dur, []scenario{
+		{name: "availability, whole catalog", clients: 32, as: "user", query: availabilityQuery, target: ">= 3,000 req/s"},
+		{name: "availability, whole catalog", clients: 1, as: "user", query: availabilityQuery, target: "p99 < 5 ms"},
+		{name: "availability(sku)", clients: 32, as: "user", query: availabilityOne, vars: map[string]any{"sku": "4D.small"}},
+		{name: "availability(sku)", clients: 1, as: "user", query: availabilityOne, vars: map[string]any{"sku": "4D.small"}},
+		{name: "products(first: 50), items(first: 5)", clients: 32, as: "admin", query: pageQuery, target: ">= 1,700 req/s"},
+		{name: "products(first: 50), items(first: 5)", clients: 1, as: "admin", query: pageQuery},
+	})
+	if err != nil || nWide == 0 {
+		return err
 	}
+	if err := seedWide(ctx, db, nWide, 100); err != nil {
+		return fmt.Errorf("seed wide: %w", err)
+	}
+	fmt.Printf("\nA wide catalog (%d more products of 100 items each), so that a page holds 50 products:\n\n", nWide)
+	return table(base, tokens, dur, []scenario{
+		{name: "availability, whole catalog", clients: 32, as: "user", query: availabilityQuery},
+		{name: "products(first: 50), items(first: 5)", clients: 32, as: "admin", query: pageQuery},
+		{name: "products(first: 50), items(first: 5)", clients: 1, as: "admin", query: pageQuery},
+	})
+}
+
+func table(base string, tokens map[string]string, dur time.Duration, scenarios []scenario) error {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(os.Stdout, "\nHTTP load on loopback, %d items / %d products on SQLite, %s per row, load generator on the same machine\n\n", nItems, nProducts, dur)
 	fmt.Fprintln(tw, "scenario\tclients\trequests\terrors\treq/s\tp50\tp99\tSQL/req\ttarget\t")
 	for _, sc := range scenarios {
 		r, err := load(base, tokens[sc.as], sc, dur)
@@ -117,55 +128,81 @@ func run(nItems, nProducts int, dur time.Duration) error {
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
 
-// seed creates the users, products and items straight through the services.
-func seed(ctx context.Context, db string, nItems, nProducts int) (map[string]string, string, error) {
+func open(ctx context.Context, db string) (*database.Store, demo.Services, error) {
 	st, err := database.Open(ctx, db, database.Options{Migrate: true})
 	if err != nil {
-		return nil, "", err
+		return nil, demo.Services{}, err
+	}
+	clock := clockwork.NewRealClock()
+	return st, demo.Services{Client: st.Client, Auth: auth.NewService(st.Client, clock),
+		Catalog: catalog.NewService(st.Client, clock), Inventory: inventory.NewService(st.Client, clock)}, nil
+}
+
+func adminContext(ctx context.Context) context.Context {
+	return viewer.NewContext(ctx, viewer.Viewer{UserID: 1, Name: "bench", Role: viewer.RoleAdmin})
+}
+
+// seedDesign loads the demo catalog and users, then adds items over its plain SKUs up to n.
+func seedDesign(ctx context.Context, db string, n int) (map[string]string, error) {
+	st, svc, err := open(ctx, db)
+	if err != nil {
+		return nil, err
 	}
 	defer st.Close()
-	clock := clockwork.NewRealClock()
-	a := auth.NewService(st.Client, clock)
-	cat := catalog.NewService(st.Client, clock)
-	inv := inventory.NewService(st.Client, clock)
-	admin, adminTok, err := a.AddUser(ctx, auth.NewUser{Name: "bench-admin", Role: viewer.RoleAdmin, CostCenter: "BENCH"})
+	users, err := demo.Load(ctx, svc)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	_, userTok, err := a.AddUser(ctx, auth.NewUser{Name: "bench-user", Role: viewer.RoleUser, CostCenter: "BENCH"})
+	tokens := map[string]string{}
+	for _, u := range users {
+		switch u.Name {
+		case "admin":
+			tokens["admin"] = u.Token
+		case "alice":
+			tokens["user"] = u.Token
+		}
+	}
+	have, err := st.Client.InventoryItem.Query().Count(database.System(ctx))
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	actx := viewer.NewContext(ctx, viewer.Viewer{UserID: admin.ID, Name: admin.Name, Role: viewer.RoleAdmin})
-	var skus []string
-	for i := range nProducts {
-		sku := fmt.Sprintf("4D.s%04d", i)
-		if _, err := cat.Create(actx, catalog.CreateInput{SKU: sku, Name: "bench metal " + sku, PricePerDay: 1000 + i, Currency: "USD"}); err != nil {
-			return nil, "", err
-		}
-		skus = append(skus, sku)
+	skus := []string{"1A.org", "2C.small", "3A.small", "3C.small", "4D.small", "4D.large", "4E.small"}
+	var items []*inventory.NewItem
+	for i := 0; have+i < n; i++ {
+		items = append(items, &inventory.NewItem{SKU: skus[i%len(skus)], Name: fmt.Sprintf("gen-%06d", i), Labels: []string{"bench"}})
 	}
-	batch := make([]*inventory.NewItem, 0, 10_000)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		_, err := inv.Add(actx, batch)
-		batch = batch[:0]
+	return tokens, addItems(ctx, svc.Inventory, items)
+}
+
+// seedWide adds products with perProduct items each.
+func seedWide(ctx context.Context, db string, products, perProduct int) error {
+	st, svc, err := open(ctx, db)
+	if err != nil {
 		return err
 	}
-	for i := range nItems {
-		batch = append(batch, &inventory.NewItem{SKU: skus[i%nProducts], Name: fmt.Sprintf("bench-%06d", i), Labels: []string{"bench"}})
-		if len(batch) == cap(batch) {
-			if err := flush(); err != nil {
-				return nil, "", err
-			}
+	defer st.Close()
+	actx := adminContext(ctx)
+	var items []*inventory.NewItem
+	for p := range products {
+		sku := fmt.Sprintf("4D.w%03d", p)
+		if _, err := svc.Catalog.Create(actx, catalog.CreateInput{SKU: sku, Name: "wide " + sku, PricePerDay: 1000 + p, Currency: "USD"}); err != nil {
+			return err
+		}
+		for i := range perProduct {
+			items = append(items, &inventory.NewItem{SKU: sku, Name: fmt.Sprintf("%s-%03d", sku, i)})
 		}
 	}
-	if err := flush(); err != nil {
-		return nil, "", err
+	return addItems(ctx, svc.Inventory, items)
+}
+
+func addItems(ctx context.Context, inv *inventory.Service, items []*inventory.NewItem) error {
+	actx := adminContext(ctx)
+	for start := 0; start < len(items); start += 10_000 {
+		if _, err := inv.Add(actx, items[start:min(start+10_000, len(items))]); err != nil {
+			return err
+		}
 	}
-	return map[string]string{"admin": adminTok, "user": userTok}, skus[0], nil
+	return nil
 }
 
 func startServer(bin, db, dir string) (string, func(), error) {
@@ -177,6 +214,7 @@ func startServer(bin, db, dir string) (string, func(), error) {
 	ln.Close()
 	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn")
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), os.Getenv("BENCH_SERVER_ENV"))
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		return "", nil, err
@@ -296,4 +334,3 @@ func load(base, token string, sc scenario, d time.Duration) (result, error) {
 	return result{n: len(lat), errors: errs, elapsed: elapsed, p50: pct(0.50), p99: pct(0.99),
 		sqlPerReq: (after - before) / float64(len(lat)+errs)}, nil
 }
-

@@ -267,9 +267,14 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "inventoryitem_product_id_status",
+				Name:    "inventoryitem_product_id_status_id",
 				Unique:  false,
-				Columns: []*schema.Column{InventoryItemsColumns[11], InventoryItemsColumns[6]},
+				Columns: []*schema.Column{InventoryItemsColumns[11], InventoryItemsColumns[6], InventoryItemsColumns[0]},
+			},
+			{
+				Name:    "inventoryitem_product_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{InventoryItemsColumns[11], InventoryItemsColumns[0]},
 			},
 			{
 				Name:    "inventoryitem_status_next_attempt_at",

@@ -47,7 +47,9 @@ func (InventoryItem) Edges() []ent.Edge {
 func (InventoryItem) Indexes() []ent.Index {
 	return []ent.Index{
 		// Claims pick items of a product in a status in id order through this index.
-		index.Fields("product_id", "status"),
+		index.Fields("product_id", "status", "id"),
+		// A product's items in id order: pages of Product.items are a seek and a LIMIT.
+		index.Fields("product_id", "id"),
 		index.Fields("status", "next_attempt_at"),
 		index.Fields("status", "status_changed_at"),
 	}
