@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"runtime/debug"
 	"time"
@@ -36,6 +37,7 @@ type serveOptions struct {
 	maxBody      int64
 	reqTimeout   time.Duration
 	drainTimeout time.Duration
+	pprofAddr    string
 }
 
 func newServeCommand(opts *options) *cobra.Command {
@@ -62,6 +64,7 @@ start. --demo loads a demo catalog, inventory and users on first start and print
 	f.Int64Var(&so.maxBody, "max-body", 1<<20, "largest request body in bytes")
 	f.DurationVar(&so.reqTimeout, "request-timeout", 30*time.Second, "longest time one request may take")
 	f.DurationVar(&so.drainTimeout, "drain-timeout", 20*time.Second, "how long shutdown waits for requests in flight")
+	f.StringVar(&so.pprofAddr, "pprof-addr", env("HARDCANDY_PPROF_ADDR", ""), "serve Go profiles (/debug/pprof) on this separate address, e.g. 127.0.0.1:6060; off when empty ($HARDCANDY_PPROF_ADDR)")
 	return cmd
 }
 
@@ -165,6 +168,19 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 		WriteTimeout:      so.reqTimeout + 5*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	if so.pprofAddr != "" {
+		go func() {
+			pm := http.NewServeMux()
+			pm.HandleFunc("/debug/pprof/", pprof.Index)
+			pm.HandleFunc("/debug/pprof/profile", pprof.Profile)
+			pm.HandleFunc("/debug/pprof/trace", pprof.Trace)
+			logger.Warn("profiling endpoint enabled", "addr", so.pprofAddr)
+			ps := &http.Server{Addr: so.pprofAddr, Handler: pm, ReadHeaderTimeout: 5 * time.Second}
+			if err := ps.ListenAndServe(); err != nil {
+				logger.Error("profiling endpoint", "err", err)
+			}
+		}()
 	}
 	logger.Info("hardcandy serving", "addr", "http://"+ln.Addr().String()+"/", "graphql", "/graphql", "db", database.SQLiteDSN(opts.db))
 	errc := make(chan error, 1)

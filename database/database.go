@@ -35,6 +35,9 @@ var sqliteDefaults = [][2]string{
 	{"_synchronous", "NORMAL"},
 	// Reuse prepared statements per connection: preparing is a third of a small query's cost.
 	{"_stmt_cache_size", "256"},
+	// database/sql never shares a connection between goroutines, so SQLite's own per-connection
+	// mutex is pure overhead.
+	{"_mutex", "no"},
 }
 
 // maxConns bounds the pool. Readers run in parallel under WAL; writers queue on the immediate

@@ -52,9 +52,14 @@ type itemsLoader struct {
 
 type itemsLoaderKey struct{}
 
-// batchWait is how long a batch waits for more products when the number of siblings is unknown
-// (a list that is not a plain slice); a known count dispatches the batch as soon as it is full.
-const batchWait = 2 * time.Millisecond
+// A batch is dispatched when every sibling product has asked, or after a wait: short when the
+// number of siblings is unknown (a list that is not a plain slice), long when it is known, where
+// the wait only guards against a sibling that never asks (its parent failed) and must not split
+// batches when a loaded server schedules the siblings' goroutines slowly.
+const (
+	batchWait      = 2 * time.Millisecond
+	batchWaitKnown = 50 * time.Millisecond
+)
 
 // withItemsLoader gives each request its own loaders.
 func withItemsLoader(client *ent.Client, next http.Handler) http.Handler {
@@ -75,12 +80,12 @@ func (l *itemsLoader) loaderFor(fc *graphql.FieldContext, a itemsArgs) *dataload
 		return ld
 	}
 	l.args[f] = a
-	size := siblings(fc)
+	size, wait := siblings(fc), batchWaitKnown
 	if size <= 0 || size > MaxPageSize {
-		size = MaxPageSize
+		size, wait = MaxPageSize, batchWait
 	}
 	ld := dataloader.NewBatchedLoader(l.batch,
-		dataloader.WithWait[itemsKey, *ent.InventoryItemConnection](batchWait),
+		dataloader.WithWait[itemsKey, *ent.InventoryItemConnection](wait),
 		dataloader.WithBatchCapacity[itemsKey, *ent.InventoryItemConnection](size))
 	l.loaders[f] = ld
 	return ld

@@ -212,7 +212,7 @@ func startServer(bin, db, dir string) (string, func(), error) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn")
+	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn", "--pprof-addr", os.Getenv("BENCH_PPROF_ADDR"))
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), os.Getenv("BENCH_SERVER_ENV"))
 	stderr, _ := cmd.StderrPipe()
