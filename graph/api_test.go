@@ -309,7 +309,36 @@ func TestIntrospectionWithoutToken(t *testing.T) {
 	require.Empty(t, res.Errors)
 	res = b.do(t, "", `{ __schema { queryType { name } } products { totalCount } }`, nil)
 	require.Equal(t, "UNAUTHENTICATED", res.code())
+
+	// GraphiQL's own introspection query nests TypeRef eight levels deep; the depth limit must
+	// not refuse it.
+	res = b.do(t, "", graphiqlIntrospection, nil)
+	require.Empty(t, res.Errors)
+	require.Contains(t, string(res.Data), `"name":"Query"`)
 }
+
+// graphiqlIntrospection is the introspection query GraphiQL sends (abridged to its deep part).
+const graphiqlIntrospection = `query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+    ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
+}`
 
 // TestProductItems: the batched Product.items returns each product's own items, pages with
 // cursors, filters with where, counts what it filters, and shows users only their items.

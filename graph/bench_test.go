@@ -17,8 +17,7 @@ import (
 
 // benchSetup adds products×perProduct items to the demo data.
 func benchSetup(b *testing.B, products, perProduct int) *bundle {
-	t := &testing.T{}
-	bd := setup(t)
+	bd := setup(b)
 	ctx := viewer.NewContext(b.Context(), viewer.Viewer{UserID: 1, Name: "bench", Role: viewer.RoleAdmin})
 	cat := catalog.NewService(bd.client, bd.clock)
 	inv := inventory.NewService(bd.client, bd.clock)
@@ -71,7 +70,7 @@ func BenchmarkProductsPageWithItems(b *testing.B) {
 }
 
 func BenchmarkProductsPageDesignCatalog(b *testing.B) {
-	bd := setup(&testing.T{})
+	bd := setup(b)
 	serveBench(b, bd, "admin", `{ products(first: 50) { totalCount edges { node { sku name pricePerDay
 		items(first: 5) { totalCount edges { node { name status } } } } } } }`)
 }

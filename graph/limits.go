@@ -136,7 +136,9 @@ func walkAll(oc *graphql.OperationContext, fn func(*ast.Field)) {
 	}
 }
 
-// depth measures the deepest field path, following fragment spreads.
+// depth measures the deepest field path, following fragment spreads. Introspection fields
+// (__schema, __type) are not counted: their nesting is fixed by the GraphQL spec (tools such as
+// GraphiQL ask for eight levels of ofType) and gqlgen bounds it itself.
 func depth(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen int) int {
 	if seen > 64 { // fragment cycles are rejected by validation; this is a backstop
 		return seen
@@ -146,7 +148,9 @@ func depth(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen int) int
 		var d int
 		switch s := sel.(type) {
 		case *ast.Field:
-			if len(s.SelectionSet) == 0 {
+			if strings.HasPrefix(s.Name, "__") {
+				d = seen + 1
+			} else if len(s.SelectionSet) == 0 {
 				d = seen + 1
 			} else {
 				d = depth(s.SelectionSet, frags, seen+1)

@@ -37,11 +37,11 @@ type bundle struct {
 	client  *ent.Client
 }
 
-func setup(t *testing.T) *bundle {
+func setup(t testing.TB) *bundle {
 	return setupWith(t, func(r *graph.Resolver) {})
 }
 
-func setupWith(t *testing.T, tweak func(*graph.Resolver)) *bundle {
+func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	t.Helper()
 	ctx := context.Background()
 	var counter *database.CountingDriver
