@@ -168,28 +168,62 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 		preds = append(preds, schema.ItemScope(v)) // the same rows the read policy allows
 	}
 
-	// 1. Each product's page of ids: an index seek and a LIMIT per product, one statement.
-	type row struct{ ID, ProductID int }
-	var page []row
+	// 1. One statement: each product's page of ids (an index seek and a LIMIT per product) and,
+	// when asked for, each product's total, glued with UNION ALL. Page rows carry total 0; total
+	// rows carry id 0 (no item has id 0).
+	wantTotal := selects(ctx, "totalCount")
+	var union *entsql.Selector
+	add := func(sub *entsql.Selector) {
+		if union == nil {
+			union = sub
+		} else {
+			union.UnionAll(sub)
+		}
+	}
 	if a.first > 0 {
-		var union *entsql.Selector
 		for _, pid := range productIDs {
-			s := entsql.Select(inventoryitem.FieldID, inventoryitem.FieldProductID).From(entsql.Table(inventoryitem.Table))
-			s.Where(entsql.EQ(inventoryitem.FieldProductID, pid))
+			s := entsql.Select().From(entsql.Table(inventoryitem.Table))
+			s.AppendSelect(s.C(inventoryitem.FieldID), s.C(inventoryitem.FieldProductID)).
+				AppendSelectExprAs(entsql.Expr("0"), "total")
+			s.Where(entsql.EQ(s.C(inventoryitem.FieldProductID), pid))
 			if a.after != nil {
-				s.Where(entsql.GT(inventoryitem.FieldID, a.after.ID))
+				s.Where(entsql.GT(s.C(inventoryitem.FieldID), a.after.ID))
 			}
 			for _, p := range preds {
 				p(s)
 			}
-			s.OrderBy(inventoryitem.FieldID).Limit(a.first + 1)
-			sub := entsql.Select("*").From(s.As(fmt.Sprintf("p%d", pid)))
-			if union == nil {
-				union = sub
-			} else {
-				union.UnionAll(sub)
-			}
+			s.OrderBy(s.C(inventoryitem.FieldID)).Limit(a.first + 1)
+			add(entsql.Select("*").From(s.As(fmt.Sprintf("p%d", pid))))
 		}
+	}
+	if wantTotal {
+		ids := make([]any, len(productIDs))
+		for i, id := range productIDs {
+			ids[i] = id
+		}
+		var t *entsql.Selector
+		if hasViewer && v.IsAdmin() && a.where == nil {
+			// Nothing filters the rows: the stock counters know the totals.
+			t = entsql.Select().From(entsql.Table(stockcount.Table))
+			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(stockcount.FieldProductID)).
+				AppendSelectAs(entsql.Sum(t.C(stockcount.FieldCount)), "total")
+			t.Where(entsql.In(t.C(stockcount.FieldProductID), ids...)).GroupBy(t.C(stockcount.FieldProductID))
+		} else {
+			t = entsql.Select().From(entsql.Table(inventoryitem.Table))
+			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(inventoryitem.FieldProductID)).
+				AppendSelectAs(entsql.Count("*"), "total")
+			t.Where(entsql.In(t.C(inventoryitem.FieldProductID), ids...))
+			for _, p := range preds {
+				p(t)
+			}
+			t.GroupBy(t.C(inventoryitem.FieldProductID))
+		}
+		add(entsql.Select("*").From(t.As("totals")))
+	}
+	type row struct{ ID, ProductID, Total int }
+	var page []row
+	totals := map[int]int{}
+	if union != nil {
 		query, args := union.Query()
 		rows, err := l.client.QueryContext(ctx, query, args...)
 		if err != nil {
@@ -197,11 +231,15 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 		}
 		for rows.Next() {
 			var r row
-			if err := rows.Scan(&r.ID, &r.ProductID); err != nil {
+			if err := rows.Scan(&r.ID, &r.ProductID, &r.Total); err != nil {
 				_ = rows.Close()
 				return nil, fmt.Errorf("items page: %w", err)
 			}
-			page = append(page, r)
+			if r.ID == 0 {
+				totals[r.ProductID] = r.Total
+			} else {
+				page = append(page, r)
+			}
 		}
 		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 			return nil, fmt.Errorf("items page: %w", err)
@@ -234,15 +272,6 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 		}
 	}
 
-	// 3. totalCount, when asked for.
-	var totals map[int]int
-	if selects(ctx, "totalCount") {
-		var err error
-		if totals, err = l.totals(ctx, productIDs, preds, hasViewer && v.IsAdmin() && a.where == nil); err != nil {
-			return nil, err
-		}
-	}
-
 	conns := make([]*ent.InventoryItemConnection, len(productIDs))
 	for i, pid := range productIDs {
 		nodes := byProduct[pid]
@@ -263,35 +292,6 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 		conns[i] = c
 	}
 	return conns, nil
-}
-
-// totals counts items per product: from the stock counters when nothing filters the rows
-// (archived items are counted, as the items query returns them), else with one grouped count.
-func (l *itemsLoader) totals(ctx context.Context, productIDs []int, preds []predicate.InventoryItem, fromCounters bool) (map[int]int, error) {
-	out := map[int]int{}
-	if fromCounters {
-		rows, err := l.client.StockCount.Query().Where(stockcount.ProductIDIn(productIDs...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			out[r.ProductID] += r.Count
-		}
-		return out, nil
-	}
-	var rows []struct {
-		ProductID int `json:"product_id"`
-		Count     int `json:"count"`
-	}
-	err := l.client.InventoryItem.Query().Where(inventoryitem.ProductIDIn(productIDs...)).Where(preds...).
-		GroupBy(inventoryitem.FieldProductID).Aggregate(ent.Count()).Scan(ctx, &rows)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		out[r.ProductID] = r.Count
-	}
-	return out, nil
 }
 
 // nodeFieldContext returns a context whose field is the connection's edges.node selection, so

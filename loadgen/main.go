@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -260,58 +261,145 @@ func sqlCount(base string) float64 {
 	return f
 }
 
+// conn is a minimal keep-alive HTTP/1.1 client for one connection: the request bytes are built
+// once and the response is read by Content-Length. It keeps the load generator's own CPU small
+// on a machine it shares with the server, as wrk does.
+type conn struct {
+	c   net.Conn
+	r   *bufio.Reader
+	req []byte
+}
+
+func dial(addr string, req []byte) (*conn, error) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return &conn{c: c, r: bufio.NewReaderSize(c, 64<<10), req: req}, nil
+}
+
+var okBody = []byte(`"errors"`)
+
+// do sends the request and reads the whole response; it fails on a non-200 or an errors key.
+func (c *conn) do() error {
+	if _, err := c.c.Write(c.req); err != nil {
+		return err
+	}
+	status, err := c.r.ReadSlice('\n')
+	if err != nil {
+		return err
+	}
+	ok := bytes.HasPrefix(status, []byte("HTTP/1.1 200"))
+	length, chunked := -1, false
+	for {
+		line, err := c.r.ReadSlice('\n')
+		if err != nil {
+			return err
+		}
+		if len(line) <= 2 {
+			break
+		}
+		k, v, found := bytes.Cut(line, []byte(":"))
+		switch {
+		case !found:
+		case bytes.EqualFold(k, []byte("Content-Length")):
+			length, _ = strconv.Atoi(string(bytes.TrimSpace(v)))
+		case bytes.EqualFold(k, []byte("Transfer-Encoding")):
+			chunked = bytes.Contains(v, []byte("chunked"))
+		}
+	}
+	var body []byte
+	switch {
+	case chunked:
+		for {
+			line, err := c.r.ReadSlice('\n')
+			if err != nil {
+				return err
+			}
+			n, err := strconv.ParseInt(string(bytes.TrimSpace(line)), 16, 64)
+			if err != nil {
+				return fmt.Errorf("bad chunk size %q", line)
+			}
+			if n == 0 {
+				if _, err := c.r.ReadSlice('\n'); err != nil { // the final CRLF
+					return err
+				}
+				break
+			}
+			chunk := make([]byte, n+2)
+			if _, err := io.ReadFull(c.r, chunk); err != nil {
+				return err
+			}
+			body = append(body, chunk[:n]...)
+		}
+	case length >= 0:
+		body = make([]byte, length)
+		if _, err := io.ReadFull(c.r, body); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("response with neither Content-Length nor chunked encoding")
+	}
+	if !ok || bytes.Contains(body, okBody) {
+		return fmt.Errorf("%s %.300s", bytes.TrimSpace(status), body)
+	}
+	return nil
+}
+
 // load runs sc for d after a short warm-up and returns its figures.
 func load(base, token string, sc scenario, d time.Duration) (result, error) {
 	body, err := json.Marshal(map[string]any{"query": sc.query, "variables": sc.vars})
 	if err != nil {
 		return result{}, err
 	}
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: sc.clients + 1, MaxConnsPerHost: sc.clients + 1}}
-	once := func() (time.Duration, error) {
-		req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer "+token)
-		t0 := time.Now()
-		res, err := client.Do(req)
-		if err != nil {
-			return 0, err
-		}
-		b, err := io.ReadAll(res.Body)
-		res.Body.Close()
-		el := time.Since(t0)
-		if err != nil {
-			return el, err
-		}
-		if res.StatusCode != http.StatusOK || bytes.Contains(b, []byte(`"errors"`)) {
-			return el, fmt.Errorf("status %d: %.300s", res.StatusCode, b)
-		}
-		return el, nil
-	}
-	if _, err := once(); err != nil { // fail fast on a broken query
+	addr := strings.TrimPrefix(base, "http://")
+	req := []byte(fmt.Sprintf("POST /graphql HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\n"+
+		"Authorization: Bearer %s\r\nContent-Length: %d\r\n\r\n%s", addr, token, len(body), body))
+	probe, err := dial(addr, req)
+	if err != nil {
 		return result{}, err
 	}
-	runFor := func(d time.Duration) ([]time.Duration, int, time.Duration) {
+	err = probe.do() // fail fast on a broken query
+	probe.c.Close()
+	if err != nil {
+		return result{}, err
+	}
+	runFor := func(d time.Duration) ([]time.Duration, int, time.Duration, error) {
 		var (
 			mu   sync.Mutex
 			all  []time.Duration
 			errs int
 			wg   sync.WaitGroup
 		)
+		conns := make([]*conn, sc.clients)
+		for i := range conns {
+			if conns[i], err = dial(addr, req); err != nil {
+				return nil, 0, 0, err
+			}
+		}
 		t0 := time.Now()
 		deadline := t0.Add(d)
-		for range sc.clients {
+		for _, c := range conns {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				var local []time.Duration
+				defer c.c.Close()
+				local := make([]time.Duration, 0, 4096)
 				bad := 0
-				for time.Now().Before(deadline) {
-					el, err := once()
-					if err != nil {
+				for {
+					start := time.Now()
+					if !start.Before(deadline) {
+						break
+					}
+					if err := c.do(); err != nil {
 						bad++
+						c.c.Close()
+						if c, err = dial(addr, req); err != nil {
+							break
+						}
 						continue
 					}
-					local = append(local, el)
+					local = append(local, time.Since(start))
 				}
 				mu.Lock()
 				all = append(all, local...)
@@ -320,11 +408,16 @@ func load(base, token string, sc scenario, d time.Duration) (result, error) {
 			}()
 		}
 		wg.Wait()
-		return all, errs, time.Since(t0)
+		return all, errs, time.Since(t0), nil
 	}
-	runFor(d / 5) // warm-up: connections, caches, page cache
+	if _, _, _, err := runFor(d / 5); err != nil { // warm-up: connections, caches, page cache
+		return result{}, err
+	}
 	before := sqlCount(base)
-	lat, errs, elapsed := runFor(d)
+	lat, errs, elapsed, err := runFor(d)
+	if err != nil {
+		return result{}, err
+	}
 	after := sqlCount(base)
 	if len(lat) == 0 {
 		return result{}, fmt.Errorf("no successful requests (%d errors)", errs)
