@@ -2,6 +2,13 @@ package main
 
 import (
 	"context"
+	"path/filepath"
+
+	"github.com/hardcandy/hardcandy/config"
+	"github.com/hardcandy/hardcandy/dispenser"
+	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/reclaim"
+	"github.com/hardcandy/hardcandy/secret"
 
 	"errors"
 	"fmt"
@@ -38,6 +45,8 @@ type serveOptions struct {
 	reqTimeout   time.Duration
 	drainTimeout time.Duration
 	pprofAddr    string
+	config       string
+	secretKey    string
 }
 
 func newServeCommand(opts *options) *cobra.Command {
@@ -64,6 +73,8 @@ start. --demo loads a demo catalog, inventory and users on first start and print
 	f.Int64Var(&so.maxBody, "max-body", 1<<20, "largest request body in bytes")
 	f.DurationVar(&so.reqTimeout, "request-timeout", 30*time.Second, "longest time one request may take")
 	f.DurationVar(&so.drainTimeout, "drain-timeout", 20*time.Second, "how long shutdown waits for requests in flight")
+	f.StringVar(&so.config, "config", env("HARDCANDY_CONFIG", config.DefaultPath), "configuration file: dispensers per product type, leasing rules ($HARDCANDY_CONFIG)")
+	f.StringVar(&so.secretKey, "secret-key-file", env("HARDCANDY_SECRET_KEY_FILE", ""), "key that seals credentials at rest; generated (0600) beside the SQLite file when absent; $HARDCANDY_SECRET_KEY (base64) overrides")
 	f.StringVar(&so.pprofAddr, "pprof-addr", env("HARDCANDY_PPROF_ADDR", ""), "serve Go profiles (/debug/pprof) on this separate address, e.g. 127.0.0.1:6060; off when empty ($HARDCANDY_PPROF_ADDR)")
 	return cmd
 }
@@ -73,6 +84,8 @@ type services struct {
 	auth      *auth.Service
 	catalog   *catalog.Service
 	inventory *inventory.Service
+	lease     *lease.Service
+	reclaim   *reclaim.Service
 }
 
 func newServices(st *database.Store, clock clockwork.Clock) *services {
@@ -81,6 +94,21 @@ func newServices(st *database.Store, clock clockwork.Clock) *services {
 		catalog:   catalog.NewService(st.Client, clock),
 		inventory: inventory.NewService(st.Client, clock),
 	}
+}
+
+// withLeasing adds the services that reach the dispenser and seal credentials.
+func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *config.File, key []byte) error {
+	router, err := dispenser.NewRouter(cfg.Dispensers, dispenser.WithClock(clock))
+	if err != nil {
+		return fmt.Errorf("dispensers: %w", err)
+	}
+	box, err := secret.New(key)
+	if err != nil {
+		return err
+	}
+	s.lease = lease.NewService(st.Client, clock, router, box, cfg.Leasing)
+	s.reclaim = reclaim.NewService(st.Client, clock, router, cfg.Reclaim)
+	return nil
 }
 
 // openServices opens the database, applies migrations and builds the services: the operator
@@ -100,14 +128,18 @@ type app struct {
 	handler http.Handler
 }
 
-func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, logger *slog.Logger) *app {
+func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *config.File, key []byte, logger *slog.Logger) (*app, error) {
 	svc := newServices(st, clock)
+	if err := svc.withLeasing(st, clock, cfg, key); err != nil {
+		return nil, err
+	}
 	m := metrics.New()
 	if c, ok := st.Driver.(*database.CountingDriver); ok {
 		m.CountSQL(c.Count)
 	}
 	gql := graph.NewHandler(&graph.Resolver{
-		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Logger: logger,
+		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease,
+		Clock: clock, Logger: logger,
 	}, graph.Options{Metrics: m, Logger: logger})
 
 	mux := http.NewServeMux()
@@ -131,7 +163,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, logger 
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	mux.Handle("GET /metrics", m.Handler())
-	return &app{store: st, svc: svc, handler: logRequests(logger, mux)}
+	return &app{store: st, svc: svc, handler: logRequests(logger, mux)}, nil
 }
 
 // defaultGCPercent trades memory for CPU: the live heap is small (tens of MB), and collecting
@@ -148,8 +180,28 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 		return err
 	}
 	defer st.Close()
+	cfg, err := config.Load(so.config)
+	if err != nil {
+		return err
+	}
+	keyPath := so.secretKey
+	if keyPath == "" {
+		keyPath = filepath.Join(filepath.Dir(database.SQLitePath(opts.db)), "hardcandy.key")
+	}
+	key, generated, err := secret.Load(keyPath, os.Getenv("HARDCANDY_SECRET_KEY"))
+	if err != nil {
+		return err
+	}
+	if generated {
+		logger.Warn("generated a new secret key for credentials; back it up with the database", "path", keyPath)
+	}
 	clock := clockwork.NewRealClock()
-	a := newApp(st, clock, so, logger)
+	a, err := newApp(st, clock, so, cfg, key, logger)
+	if err != nil {
+		return err
+	}
+	stopWorker := a.startWorker(ctx, clock, logger)
+	defer stopWorker()
 	if so.demo {
 		users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})
 		if err != nil {
@@ -198,6 +250,46 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// startWorker reclaims returned items at once when a lease flow asks, and every half minute,
+// and repairs interrupted vends every minute. It stops when ctx ends or stop is called.
+func (a *app) startWorker(ctx context.Context, clock clockwork.Clock, logger *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	kick := make(chan struct{}, 1)
+	a.svc.lease.Reclaim = func() {
+		select {
+		case kick <- struct{}{}:
+		default:
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		reclaimTick, repairTick := clock.NewTicker(30*time.Second), clock.NewTicker(time.Minute)
+		defer reclaimTick.Stop()
+		defer repairTick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-kick:
+			case <-reclaimTick.Chan():
+			case <-repairTick.Chan():
+				if n, err := a.svc.lease.Repair(ctx, clock.Now().UTC()); err != nil {
+					logger.Error("repair", "err", err)
+				} else if n > 0 {
+					logger.Info("repaired interrupted vends", "count", n)
+				}
+			}
+			if n, err := a.svc.reclaim.Run(ctx, clock.Now().UTC()); err != nil {
+				logger.Error("reclaim", "err", err)
+			} else if n > 0 {
+				logger.Info("reclaimed items", "count", n)
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 func printDemoUsers(out io.Writer, users []demo.User) {

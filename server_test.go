@@ -22,7 +22,9 @@ import (
 	"github.com/jonboulle/clockwork"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/demo"
 )
 
@@ -39,7 +41,8 @@ func setupApp(t *testing.T) *appBundle {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	so := &serveOptions{maxBody: 64 << 10, reqTimeout: 10 * time.Second}
-	a := newApp(st, clockwork.NewRealClock(), so, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	a, err := newApp(st, clockwork.NewRealClock(), so, &config.File{}, make([]byte, secret.KeySize), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
 	users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})
 	require.NoError(t, err)
 	again, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})

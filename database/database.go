@@ -63,6 +63,15 @@ func SQLiteDSN(dsn string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
+// SQLitePath returns the file a SQLite DSN names.
+func SQLitePath(dsn string) string {
+	if dsn == "" {
+		dsn = DefaultDSN
+	}
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path
+}
+
 // Store is an open database.
 type Store struct {
 	Client  *ent.Client

@@ -142,3 +142,16 @@ func (d *Duration) Scan(src any) error {
 	}
 	return nil
 }
+
+// MarshalText writes d as text, for YAML configuration files.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads "7d", "36h", ... from text, for YAML configuration files.
+func (d *Duration) UnmarshalText(b []byte) error {
+	p, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}

@@ -57,11 +57,20 @@ func (r *queryResolver) Orders(ctx context.Context, after *entgql.Cursor[int], f
 		Paginate(ctx, after, first, before, last, ent.WithOrderOrder(orderBy), ent.WithOrderFilter(where.Filter))
 }
 
+// Allocation returns AllocationResolver implementation.
+func (r *Resolver) Allocation() AllocationResolver { return &allocationResolver{r} }
+
 // CostCenter returns CostCenterResolver implementation.
 func (r *Resolver) CostCenter() CostCenterResolver { return &costCenterResolver{r} }
 
 // InventoryItem returns InventoryItemResolver implementation.
 func (r *Resolver) InventoryItem() InventoryItemResolver { return &inventoryItemResolver{r} }
+
+// Lease returns LeaseResolver implementation.
+func (r *Resolver) Lease() LeaseResolver { return &leaseResolver{r} }
+
+// Order returns OrderResolver implementation.
+func (r *Resolver) Order() OrderResolver { return &orderResolver{r} }
 
 // Product returns ProductResolver implementation.
 func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
@@ -70,8 +79,11 @@ func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
+	allocationResolver    struct{ *Resolver }
 	costCenterResolver    struct{ *Resolver }
 	inventoryItemResolver struct{ *Resolver }
+	leaseResolver         struct{ *Resolver }
+	orderResolver         struct{ *Resolver }
 	productResolver       struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 )

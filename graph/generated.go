@@ -20,10 +20,11 @@ import (
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
-	"github.com/hardcandy/hardcandy/ent/lease"
+	lease1 "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/lease"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -38,9 +39,12 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Allocation() AllocationResolver
 	CostCenter() CostCenterResolver
 	InventoryItem() InventoryItemResolver
+	Lease() LeaseResolver
 	Mutation() MutationResolver
+	Order() OrderResolver
 	Product() ProductResolver
 	Query() QueryResolver
 }
@@ -51,14 +55,15 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Allocation struct {
-		CreatedAt  func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Item       func(childComplexity int) int
-		ItemID     func(childComplexity int) int
-		Lease      func(childComplexity int) int
-		LeaseID    func(childComplexity int) int
-		ReleasedAt func(childComplexity int) int
-		VendedAt   func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Credentials func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Item        func(childComplexity int) int
+		ItemID      func(childComplexity int) int
+		Lease       func(childComplexity int) int
+		LeaseID     func(childComplexity int) int
+		ReleasedAt  func(childComplexity int) int
+		VendedAt    func(childComplexity int) int
 	}
 
 	Attribute struct {
@@ -161,6 +166,7 @@ type ComplexityRoot struct {
 		StartsAt         func(childComplexity int) int
 		Status           func(childComplexity int) int
 		StatusMessage    func(childComplexity int) int
+		TimeLeft         func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 	}
 
@@ -177,13 +183,19 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AddInventoryItems          func(childComplexity int, input []*inventory.NewItem) int
+		ApproveLease               func(childComplexity int, id int) int
 		ArchiveItem                func(childComplexity int, id int) int
 		CreateProduct              func(childComplexity int, input catalog.CreateInput) int
+		ExpandLease                func(childComplexity int, id int, lines []*schematype.LeaseLine) int
+		ExtendLease                func(childComplexity int, id int, by duration.Duration) int
 		ImportInventoryItems       func(childComplexity int, csv string) int
+		RejectLease                func(childComplexity int, id int, reason string) int
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
 		RetireProduct              func(childComplexity int, id int) int
+		ReturnLease                func(childComplexity int, id int) int
 		SetItemMaintenance         func(childComplexity int, id int, reason string) int
 		UpdateProduct              func(childComplexity int, id int, input catalog.UpdateInput) int
+		Vend                       func(childComplexity int, input lease.VendInput) int
 	}
 
 	Notice struct {
@@ -210,6 +222,7 @@ type ComplexityRoot struct {
 	}
 
 	Order struct {
+		Contents     func(childComplexity int) int
 		CostCenter   func(childComplexity int) int
 		CostCenterID func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
@@ -280,6 +293,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Availability   func(childComplexity int, sku *string) int
 		InventoryItems func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
+		Lease          func(childComplexity int, id int) int
 		Leases         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) int
 		Node           func(childComplexity int, id int) int
 		Nodes          func(childComplexity int, ids []int) int
@@ -318,13 +332,25 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AllocationResolver interface {
+	Credentials(ctx context.Context, obj *ent.Allocation) (*string, error)
+}
 type CostCenterResolver interface {
 	Entitlements(ctx context.Context, obj *ent.CostCenter) ([]*ent.Stack, error)
 }
 type InventoryItemResolver interface {
 	CurrentLease(ctx context.Context, obj *ent.InventoryItem) (*ent.Lease, error)
 }
+type LeaseResolver interface {
+	TimeLeft(ctx context.Context, obj *ent.Lease) (*duration.Duration, error)
+}
 type MutationResolver interface {
+	Vend(ctx context.Context, input lease.VendInput) (*ent.Lease, error)
+	ReturnLease(ctx context.Context, id int) (*ent.Lease, error)
+	ExtendLease(ctx context.Context, id int, by duration.Duration) (*ent.Lease, error)
+	ExpandLease(ctx context.Context, id int, lines []*schematype.LeaseLine) (*ent.Lease, error)
+	ApproveLease(ctx context.Context, id int) (*ent.Lease, error)
+	RejectLease(ctx context.Context, id int, reason string) (*ent.Lease, error)
 	CreateProduct(ctx context.Context, input catalog.CreateInput) (*ent.Product, error)
 	UpdateProduct(ctx context.Context, id int, input catalog.UpdateInput) (*ent.Product, error)
 	RetireProduct(ctx context.Context, id int) (*ent.Product, error)
@@ -333,6 +359,9 @@ type MutationResolver interface {
 	SetItemMaintenance(ctx context.Context, id int, reason string) (*ent.InventoryItem, error)
 	ReleaseItemFromMaintenance(ctx context.Context, id int) (*ent.InventoryItem, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
+}
+type OrderResolver interface {
+	Contents(ctx context.Context, obj *ent.Order) ([]*ent.Stack, error)
 }
 type ProductResolver interface {
 	Items(ctx context.Context, obj *ent.Product, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) (*ent.InventoryItemConnection, error)
@@ -350,6 +379,7 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*ent.User, error)
 	Product(ctx context.Context, sku string) (*ent.Product, error)
 	Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error)
+	Lease(ctx context.Context, id int) (*ent.Lease, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -376,6 +406,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Allocation.CreatedAt(childComplexity), true
+	case "Allocation.credentials":
+		if e.ComplexityRoot.Allocation.Credentials == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Allocation.Credentials(childComplexity), true
 	case "Allocation.id":
 		if e.ComplexityRoot.Allocation.ID == nil {
 			break
@@ -860,6 +896,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Lease.StatusMessage(childComplexity), true
+	case "Lease.timeLeft":
+		if e.ComplexityRoot.Lease.TimeLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.TimeLeft(childComplexity), true
 	case "Lease.updatedAt":
 		if e.ComplexityRoot.Lease.UpdatedAt == nil {
 			break
@@ -910,6 +952,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddInventoryItems(childComplexity, args["input"].([]*inventory.NewItem)), true
+	case "Mutation.approveLease":
+		if e.ComplexityRoot.Mutation.ApproveLease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveLease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveLease(childComplexity, args["id"].(int)), true
 	case "Mutation.archiveItem":
 		if e.ComplexityRoot.Mutation.ArchiveItem == nil {
 			break
@@ -932,6 +985,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateProduct(childComplexity, args["input"].(catalog.CreateInput)), true
+	case "Mutation.expandLease":
+		if e.ComplexityRoot.Mutation.ExpandLease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_expandLease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ExpandLease(childComplexity, args["id"].(int), args["lines"].([]*schematype.LeaseLine)), true
+	case "Mutation.extendLease":
+		if e.ComplexityRoot.Mutation.ExtendLease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_extendLease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ExtendLease(childComplexity, args["id"].(int), args["by"].(duration.Duration)), true
 	case "Mutation.importInventoryItems":
 		if e.ComplexityRoot.Mutation.ImportInventoryItems == nil {
 			break
@@ -943,6 +1018,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportInventoryItems(childComplexity, args["csv"].(string)), true
+	case "Mutation.rejectLease":
+		if e.ComplexityRoot.Mutation.RejectLease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectLease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectLease(childComplexity, args["id"].(int), args["reason"].(string)), true
 	case "Mutation.releaseItemFromMaintenance":
 		if e.ComplexityRoot.Mutation.ReleaseItemFromMaintenance == nil {
 			break
@@ -965,6 +1051,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RetireProduct(childComplexity, args["id"].(int)), true
+	case "Mutation.returnLease":
+		if e.ComplexityRoot.Mutation.ReturnLease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnLease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnLease(childComplexity, args["id"].(int)), true
 	case "Mutation.setItemMaintenance":
 		if e.ComplexityRoot.Mutation.SetItemMaintenance == nil {
 			break
@@ -987,6 +1084,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProduct(childComplexity, args["id"].(int), args["input"].(catalog.UpdateInput)), true
+	case "Mutation.vend":
+		if e.ComplexityRoot.Mutation.Vend == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_vend_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Vend(childComplexity, args["input"].(lease.VendInput)), true
 
 	case "Notice.attempts":
 		if e.ComplexityRoot.Notice.Attempts == nil {
@@ -1075,6 +1183,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.NoticeEdge.Node(childComplexity), true
 
+	case "Order.contents":
+		if e.ComplexityRoot.Order.Contents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Contents(childComplexity), true
 	case "Order.costCenter":
 		if e.ComplexityRoot.Order.CostCenter == nil {
 			break
@@ -1392,6 +1506,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.InventoryItems(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.InventoryItemOrder), args["where"].(*ent.InventoryItemWhereInput)), true
+	case "Query.lease":
+		if e.ComplexityRoot.Query.Lease == nil {
+			break
+		}
+
+		args, err := ec.field_Query_lease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Lease(childComplexity, args["id"].(int)), true
 	case "Query.leases":
 		if e.ComplexityRoot.Query.Leases == nil {
 			break
@@ -1614,6 +1739,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateProductInput,
 		ec.unmarshalInputUserOrder,
 		ec.unmarshalInputUserWhereInput,
+		ec.unmarshalInputVendInput,
 	)
 	first := true
 
@@ -1727,6 +1853,8 @@ func (ec *executionContext) childFields_Allocation(ctx context.Context, field gr
 		return ec.fieldContext_Allocation_lease(ctx, field)
 	case "item":
 		return ec.fieldContext_Allocation_item(ctx, field)
+	case "credentials":
+		return ec.fieldContext_Allocation_credentials(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Allocation", field.Name)
 }
@@ -1909,6 +2037,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_orders(ctx, field)
 	case "events":
 		return ec.fieldContext_Lease_events(ctx, field)
+	case "timeLeft":
+		return ec.fieldContext_Lease_timeLeft(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Lease", field.Name)
 }
@@ -2001,6 +2131,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_lease(ctx, field)
 	case "costCenter":
 		return ec.fieldContext_Order_costCenter(ctx, field)
+	case "contents":
+		return ec.fieldContext_Order_contents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
 }
@@ -2293,6 +2425,20 @@ func (ec *executionContext) field_Mutation_addInventoryItems_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_archiveItem_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2321,6 +2467,50 @@ func (ec *executionContext) field_Mutation_createProduct_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_expandLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*schematype.LeaseLine, error) {
+			return ec.unmarshalNLeaseLineInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_extendLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (duration.Duration, error) {
+			return ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_importInventoryItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2332,6 +2522,28 @@ func (ec *executionContext) field_Mutation_importInventoryItems_args(ctx context
 		return nil, err
 	}
 	args["csv"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -2350,6 +2562,20 @@ func (ec *executionContext) field_Mutation_releaseItemFromMaintenance_args(ctx c
 }
 
 func (ec *executionContext) field_Mutation_retireProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_returnLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -2404,6 +2630,20 @@ func (ec *executionContext) field_Mutation_updateProduct_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_vend_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (lease.VendInput, error) {
+			return ec.unmarshalNVendInput2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐVendInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -2540,6 +2780,20 @@ func (ec *executionContext) field_Query_inventoryItems_args(ctx context.Context,
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_lease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -3131,6 +3385,29 @@ func (ec *executionContext) fieldContext_Allocation_item(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Allocation_credentials(ctx context.Context, field graphql.CollectedField, obj *ent.Allocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Allocation_credentials(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Allocation().Credentials(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Allocation_credentials(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Allocation", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Attribute_key(ctx context.Context, field graphql.CollectedField, obj *schematype.Attribute) (ret graphql.Marshaler) {
@@ -4610,7 +4887,7 @@ func (ec *executionContext) _Lease_status(ctx context.Context, field graphql.Col
 			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v lease.Status) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v lease1.Status) graphql.Marshaler {
 			return ec.marshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx, selections, v)
 		},
 		true,
@@ -4956,6 +5233,29 @@ func (ec *executionContext) fieldContext_Lease_events(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Lease_timeLeft(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_timeLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().TimeLeft(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *duration.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_timeLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Lease", field, true, true, errors.New("field of type Duration does not have child fields"))
+}
+
 func (ec *executionContext) _LeaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LeaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5096,6 +5396,270 @@ func (ec *executionContext) _LeaseEdge_cursor(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_LeaseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _Mutation_vend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_vend(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Vend(ctx, fc.Args["input"].(lease.VendInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_vend(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_vend_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnLease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnLease(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_extendLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_extendLease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ExtendLease(ctx, fc.Args["id"].(int), fc.Args["by"].(duration.Duration))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_extendLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_extendLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_expandLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_expandLease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ExpandLease(ctx, fc.Args["id"].(int), fc.Args["lines"].([]*schematype.LeaseLine))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_expandLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_expandLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveLease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveLease(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectLease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectLease(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_createProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6123,6 +6687,38 @@ func (ec *executionContext) fieldContext_Order_costCenter(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CostCenter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_contents(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_contents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().Contents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Stack) graphql.Marshaler {
+			return ec.marshalNStack2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐStackᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_contents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stack(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7517,6 +8113,50 @@ func (ec *executionContext) fieldContext_Query_availability(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_availability_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_lease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_lease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Lease(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalOLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_lease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_lease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15609,6 +16249,64 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any) (lease.VendInput, error) {
+	var it lease.VendInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "sku":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SKU = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalOLeaseLineInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "duration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
+			data, err := ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Duration = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -15781,6 +16479,44 @@ func (ec *executionContext) _Allocation(ctx context.Context, sel ast.SelectionSe
 				}()
 				res = ec._Allocation_item(ctx, field, obj)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "credentials":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Allocation_credentials(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -16899,6 +17635,44 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "timeLeft":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_timeLeft(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17031,6 +17805,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
+		case "vend":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_vend(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnLease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnLease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "extendLease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_extendLease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expandLease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_expandLease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveLease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveLease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectLease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectLease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createProduct":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createProduct(ctx, field)
@@ -17373,6 +18189,44 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				}()
 				res = ec._Order_costCenter(ctx, field, obj)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "contents":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Order_contents(ctx, field, obj)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18137,6 +18991,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				}()
 				res = ec._Query_availability(ctx, field)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "lease":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_lease(ctx, field)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -19207,6 +20083,10 @@ func (ec *executionContext) marshalNItemStatus2githubᚗcomᚋhardcandyᚋhardca
 	return v
 }
 
+func (ec *executionContext) marshalNLease2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx context.Context, sel ast.SelectionSet, v ent.Lease) graphql.Marshaler {
+	return ec._Lease(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx context.Context, sel ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -19231,6 +20111,20 @@ func (ec *executionContext) marshalNLeaseConnection2ᚖgithubᚗcomᚋhardcandy�
 	return ec._LeaseConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNLeaseLineInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx context.Context, v any) ([]*schematype.LeaseLine, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.LeaseLine, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLeaseLineInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLine(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalNLeaseLineInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLine(ctx context.Context, v any) (*schematype.LeaseLine, error) {
 	res, err := ec.unmarshalInputLeaseLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -19252,13 +20146,13 @@ func (ec *executionContext) marshalNLeaseOrderField2ᚖgithubᚗcomᚋhardcandy�
 	return v
 }
 
-func (ec *executionContext) unmarshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, v any) (lease.Status, error) {
-	var res lease.Status
+func (ec *executionContext) unmarshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, v any) (lease1.Status, error) {
+	var res lease1.Status
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, sel ast.SelectionSet, v lease.Status) graphql.Marshaler {
+func (ec *executionContext) marshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, sel ast.SelectionSet, v lease1.Status) graphql.Marshaler {
 	return v
 }
 
@@ -19571,6 +20465,11 @@ func (ec *executionContext) marshalNUserOrderField2ᚖgithubᚗcomᚋhardcandy�
 func (ec *executionContext) unmarshalNUserWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐUserWhereInput(ctx context.Context, v any) (*ent.UserWhereInput, error) {
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNVendInput2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐVendInput(ctx context.Context, v any) (lease.VendInput, error) {
+	res, err := ec.unmarshalInputVendInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -20179,13 +21078,13 @@ func (ec *executionContext) unmarshalOLeaseOrder2ᚖgithubᚗcomᚋhardcandyᚋh
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOLeaseStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatusᚄ(ctx context.Context, v any) ([]lease.Status, error) {
+func (ec *executionContext) unmarshalOLeaseStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatusᚄ(ctx context.Context, v any) ([]lease1.Status, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]lease.Status, len(vSlice))
+	res := make([]lease1.Status, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx, vSlice[i])
@@ -20196,7 +21095,7 @@ func (ec *executionContext) unmarshalOLeaseStatus2ᚕgithubᚗcomᚋhardcandyᚋ
 	return res, nil
 }
 
-func (ec *executionContext) marshalOLeaseStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []lease.Status) graphql.Marshaler {
+func (ec *executionContext) marshalOLeaseStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []lease1.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -20215,16 +21114,16 @@ func (ec *executionContext) marshalOLeaseStatus2ᚕgithubᚗcomᚋhardcandyᚋha
 	return ret
 }
 
-func (ec *executionContext) unmarshalOLeaseStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, v any) (*lease.Status, error) {
+func (ec *executionContext) unmarshalOLeaseStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, v any) (*lease1.Status, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(lease.Status)
+	var res = new(lease1.Status)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOLeaseStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, sel ast.SelectionSet, v *lease.Status) graphql.Marshaler {
+func (ec *executionContext) marshalOLeaseStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, sel ast.SelectionSet, v *lease1.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -12,12 +12,20 @@ import (
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
+	lease1 "github.com/hardcandy/hardcandy/lease"
 )
+
+// Credentials is the resolver for the credentials field.
+func (r *allocationResolver) Credentials(ctx context.Context, obj *ent.Allocation) (*string, error) {
+	return r.Leasing.Credentials(ctx, obj)
+}
 
 // Entitlements is the resolver for the entitlements field.
 func (r *costCenterResolver) Entitlements(ctx context.Context, obj *ent.CostCenter) ([]*ent.Stack, error) {
@@ -36,6 +44,45 @@ func (r *inventoryItemResolver) CurrentLease(ctx context.Context, obj *ent.Inven
 		return nil, nil
 	}
 	return l, err
+}
+
+// TimeLeft is the resolver for the timeLeft field.
+func (r *leaseResolver) TimeLeft(ctx context.Context, obj *ent.Lease) (*duration.Duration, error) {
+	if obj.Status != lease.StatusACTIVE || obj.EndsAt == nil {
+		return nil, nil
+	}
+	left := duration.Duration(max(obj.EndsAt.Sub(r.Clock.Now()), 0))
+	return &left, nil
+}
+
+// Vend is the resolver for the vend field.
+func (r *mutationResolver) Vend(ctx context.Context, input lease1.VendInput) (*ent.Lease, error) {
+	return r.Leasing.Vend(ctx, input)
+}
+
+// ReturnLease is the resolver for the returnLease field.
+func (r *mutationResolver) ReturnLease(ctx context.Context, id int) (*ent.Lease, error) {
+	return r.Leasing.Return(ctx, id)
+}
+
+// ExtendLease is the resolver for the extendLease field.
+func (r *mutationResolver) ExtendLease(ctx context.Context, id int, by duration.Duration) (*ent.Lease, error) {
+	return r.Leasing.Extend(ctx, id, by)
+}
+
+// ExpandLease is the resolver for the expandLease field.
+func (r *mutationResolver) ExpandLease(ctx context.Context, id int, lines []*schematype.LeaseLine) (*ent.Lease, error) {
+	return r.Leasing.Expand(ctx, id, lines)
+}
+
+// ApproveLease is the resolver for the approveLease field.
+func (r *mutationResolver) ApproveLease(ctx context.Context, id int) (*ent.Lease, error) {
+	return r.Leasing.Approve(ctx, id)
+}
+
+// RejectLease is the resolver for the rejectLease field.
+func (r *mutationResolver) RejectLease(ctx context.Context, id int, reason string) (*ent.Lease, error) {
+	return r.Leasing.Reject(ctx, id, reason)
 }
 
 // CreateProduct is the resolver for the createProduct field.
@@ -76,6 +123,11 @@ func (r *mutationResolver) ReleaseItemFromMaintenance(ctx context.Context, id in
 // ArchiveItem is the resolver for the archiveItem field.
 func (r *mutationResolver) ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error) {
 	return r.Inventory.Archive(ctx, id)
+}
+
+// Contents is the resolver for the contents field.
+func (r *orderResolver) Contents(ctx context.Context, obj *ent.Order) ([]*ent.Stack, error) {
+	return stacksOf(ctx, r.Client, obj.ContentsBagID)
 }
 
 // Items is the resolver for the items field.
@@ -142,6 +194,15 @@ func (r *queryResolver) Availability(ctx context.Context, sku *string) ([]*inven
 		Visible:     func(q *ent.ProductQuery) { q.Where(catalog.Visible()) },
 		WithProduct: selects(ctx, "product"),
 	})
+}
+
+// Lease is the resolver for the lease field.
+func (r *queryResolver) Lease(ctx context.Context, id int) (*ent.Lease, error) {
+	l, err := r.Client.Lease.Get(ctx, id)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return l, err
 }
 
 // Mutation returns MutationResolver implementation.

@@ -5,10 +5,13 @@ package graph
 import (
 	"log/slog"
 
+	"github.com/jonboulle/clockwork"
+
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/lease"
 )
 
 // Resolver is the root resolver; it holds the services every resolver calls.
@@ -17,5 +20,7 @@ type Resolver struct {
 	Auth      *auth.Service
 	Catalog   *catalog.Service
 	Inventory *inventory.Service
+	Leasing   *lease.Service
+	Clock     clockwork.Clock
 	Logger    *slog.Logger
 }

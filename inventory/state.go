@@ -102,6 +102,9 @@ func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
 		} else {
 			upd.ClearLastError()
 		}
+		if m.To == Rebuilding { // a fresh reclamation cycle
+			upd.SetReclaimAttempts(0).ClearNextAttemptAt()
+		}
 		n, err := upd.Save(ctx)
 		if err != nil {
 			return fmt.Errorf("update items %s→%s: %w", from, m.To, err)

@@ -1,0 +1,92 @@
+package lease
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/order"
+	"github.com/hardcandy/hardcandy/inventory"
+)
+
+// Violations checks the promises the lease flows keep and describes each one broken:
+//   - an item is LEASED iff exactly one active allocation (vended, not released, its lease
+//     ACTIVE) holds it;
+//   - an item is RESERVING iff one unreleased allocation not yet vended holds it;
+//   - no item is held by two unreleased allocations;
+//   - every ACTIVE lease has a VEND order and at least one active allocation;
+//   - the stock counters equal a count of the items.
+//
+// It reads whole tables: it is for tests, benchmarks and operators, not for request paths.
+func Violations(ctx context.Context, c *ent.Client) ([]string, error) {
+	sys := database.System(ctx)
+	var out []string
+	items, err := c.InventoryItem.Query().Select(inventoryitem.FieldID, inventoryitem.FieldName,
+		inventoryitem.FieldStatus, inventoryitem.FieldProductID).All(sys)
+	if err != nil {
+		return nil, err
+	}
+	allocs, err := c.Allocation.Query().Where(allocation.ReleasedAtIsNil()).WithLease().All(sys)
+	if err != nil {
+		return nil, err
+	}
+	active := map[int]int{}    // item → active allocations
+	reserving := map[int]int{} // item → unvended unreleased allocations
+	unreleased := map[int]int{}
+	leaseActive := map[int]int{} // lease → active allocations
+	for _, a := range allocs {
+		unreleased[a.ItemID]++
+		switch {
+		case a.VendedAt != nil && a.Edges.Lease.Status == Active:
+			active[a.ItemID]++
+			leaseActive[a.LeaseID]++
+		case a.VendedAt == nil:
+			reserving[a.ItemID]++
+		}
+	}
+	counted := map[[2]string]int{}
+	for _, it := range items {
+		counted[[2]string{fmt.Sprint(it.ProductID), string(it.Status)}]++
+		if unreleased[it.ID] > 1 {
+			out = append(out, fmt.Sprintf("item %s is held by %d unreleased allocations", it.Name, unreleased[it.ID]))
+		}
+		if (it.Status == inventory.Leased) != (active[it.ID] == 1) {
+			out = append(out, fmt.Sprintf("item %s is %s with %d active allocations", it.Name, it.Status, active[it.ID]))
+		}
+		if (it.Status == inventory.Reserving) != (reserving[it.ID] == 1) {
+			out = append(out, fmt.Sprintf("item %s is %s with %d unvended allocations", it.Name, it.Status, reserving[it.ID]))
+		}
+	}
+	leases, err := c.Lease.Query().Where(entlease.StatusEQ(Active)).
+		WithOrders(func(q *ent.OrderQuery) { q.Where(order.Kind("VEND")) }).All(sys)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range leases {
+		if len(l.Edges.Orders) == 0 {
+			out = append(out, fmt.Sprintf("ACTIVE lease %d has no VEND order", l.ID))
+		}
+		if leaseActive[l.ID] == 0 {
+			out = append(out, fmt.Sprintf("ACTIVE lease %d holds no item", l.ID))
+		}
+	}
+	stock, err := c.StockCount.Query().All(sys)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range stock {
+		k := [2]string{fmt.Sprint(st.ProductID), string(st.Status)}
+		if st.Count != counted[k] {
+			out = append(out, fmt.Sprintf("stock of product %d %s says %d, items say %d", st.ProductID, st.Status, st.Count, counted[k]))
+		}
+		delete(counted, k)
+	}
+	for k, n := range counted {
+		out = append(out, fmt.Sprintf("no stock counter for product %s %s (%d items)", k[0], k[1], n))
+	}
+	return out, nil
+}

@@ -1,0 +1,1144 @@
+package lease
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+
+	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/bag"
+	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/dispenser"
+	"github.com/hardcandy/hardcandy/duration"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/schematype"
+	"github.com/hardcandy/hardcandy/ent/user"
+	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/secret"
+	"github.com/hardcandy/hardcandy/viewer"
+)
+
+// Config holds the leasing rules that are not per product.
+type Config struct {
+	// MaxItemsPerUser bounds how many items one user may hold at once (default 10).
+	MaxItemsPerUser int `yaml:"max_items_per_user"`
+	// PendingTimeout is how long a vend may sit between its two transactions before the repair
+	// rolls it back (default 10m).
+	PendingTimeout duration.Duration `yaml:"pending_timeout"`
+	// DispenseTimeout bounds one dispenser call (default 5m).
+	DispenseTimeout duration.Duration `yaml:"dispense_timeout"`
+}
+
+// DefaultConfig is used for zero fields.
+var DefaultConfig = Config{
+	MaxItemsPerUser: 10,
+	PendingTimeout:  duration.Duration(10 * time.Minute),
+	DispenseTimeout: duration.Duration(5 * time.Minute),
+}
+
+func (c Config) withDefaults() Config {
+	if c.MaxItemsPerUser <= 0 {
+		c.MaxItemsPerUser = DefaultConfig.MaxItemsPerUser
+	}
+	if c.PendingTimeout <= 0 {
+		c.PendingTimeout = DefaultConfig.PendingTimeout
+	}
+	if c.DispenseTimeout <= 0 {
+		c.DispenseTimeout = DefaultConfig.DispenseTimeout
+	}
+	return c
+}
+
+// Service runs the lease flows.
+type Service struct {
+	client    *ent.Client
+	clock     clockwork.Clock
+	dispenser dispenser.Dispenser
+	box       *secret.Box
+	cfg       Config
+
+	// Reclaim, when set, is called after items went to REBUILDING so they are wiped at once.
+	Reclaim func()
+	// afterClaim, when set (tests), runs between the two transactions of a vend.
+	afterClaim func(leaseID int) error
+}
+
+// NewService returns a lease service.
+func NewService(client *ent.Client, clock clockwork.Clock, d dispenser.Dispenser, box *secret.Box, cfg Config) *Service {
+	return &Service{client: client, clock: clock, dispenser: d, box: box, cfg: cfg.withDefaults()}
+}
+
+// VendInput asks for a lease. It is also the GraphQL VendInput.
+type VendInput struct {
+	SKU            *string                 `json:"sku,omitempty"`
+	Lines          []*schematype.LeaseLine `json:"lines,omitempty"`
+	Duration       duration.Duration       `json:"duration"`
+	IdempotencyKey *string                 `json:"idempotencyKey,omitempty"`
+	Note           *string                 `json:"note,omitempty"`
+}
+
+func (s *Service) now() time.Time { return s.clock.Now().UTC() }
+
+// plan is a request resolved against the catalog: what is billed (bundles as themselves) and
+// which items are claimed (bundles as their components).
+type plan struct {
+	billed  []line // as requested, bundles included
+	items   []line // what is claimed, bundles expanded, one line per product
+	request []schematype.LeaseLine
+}
+
+type line struct {
+	product *ent.Product
+	qty     int
+}
+
+func invalid(format string, args ...any) error {
+	return apperr.New(apperr.InvalidArgument, format, args...)
+}
+
+const (
+	maxLines     = 20
+	maxQuantity  = 100
+	maxNoteLen   = 1000
+	maxKeyLength = 200
+)
+
+// resolve validates lines against the catalog.
+func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine) (*plan, error) {
+	if len(lines) == 0 {
+		return nil, invalid("lines: name at least one SKU")
+	}
+	if len(lines) > maxLines {
+		return nil, invalid("lines: at most %d lines", maxLines)
+	}
+	skus := make([]string, 0, len(lines))
+	for i, l := range lines {
+		if l.Quantity < 1 || l.Quantity > maxQuantity {
+			return nil, invalid("lines[%d].quantity: must be 1 to %d, got %d", i, maxQuantity, l.Quantity)
+		}
+		if _, err := catalog.ParseSKU(l.SKU); err != nil {
+			return nil, invalid("lines[%d].sku: %v", i, err)
+		}
+		skus = append(skus, l.SKU)
+	}
+	sys := database.System(ctx)
+	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(sys)
+	if err != nil {
+		return nil, fmt.Errorf("resolve products: %w", err)
+	}
+	bySKU := map[string]*ent.Product{}
+	for _, p := range prods {
+		bySKU[p.Sku] = p
+	}
+	p := &plan{}
+	items := map[int]*line{}
+	var order []int
+	addItems := func(pr *ent.Product, qty int) {
+		if l, ok := items[pr.ID]; ok {
+			l.qty += qty
+			return
+		}
+		items[pr.ID] = &line{product: pr, qty: qty}
+		order = append(order, pr.ID)
+	}
+	now := s.now()
+	for i, l := range lines {
+		pr, ok := bySKU[l.SKU]
+		switch {
+		case !ok:
+			return nil, apperr.New(apperr.NotFound, "lines[%d].sku: no product %q", i, l.SKU)
+		case pr.RetiredAt != nil:
+			return nil, apperr.New(apperr.PolicyViolation, "%s is retired and can no longer be vended", pr.Sku)
+		case pr.ExpiresAt != nil && !pr.ExpiresAt.After(now):
+			return nil, apperr.New(apperr.PolicyViolation, "%s was a temporary product that expired on %s", pr.Sku, pr.ExpiresAt.UTC().Format(time.DateOnly))
+		}
+		p.billed = append(p.billed, line{product: pr, qty: l.Quantity})
+		p.request = append(p.request, schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity})
+		if pr.ComponentsBagID == nil {
+			addItems(pr, l.Quantity)
+			continue
+		}
+		comps, err := bag.Load(sys, s.client, *pr.ComponentsBagID)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range comps.Stacks() {
+			cp, err := s.client.Product.Get(sys, st.ProductID)
+			if err != nil {
+				return nil, fmt.Errorf("bundle %s component: %w", pr.Sku, err)
+			}
+			if cp.RetiredAt != nil {
+				return nil, apperr.New(apperr.PolicyViolation, "%s contains %s, which is retired", pr.Sku, cp.Sku)
+			}
+			addItems(cp, st.Quantity*l.Quantity)
+		}
+	}
+	for _, id := range order {
+		p.items = append(p.items, *items[id])
+	}
+	return p, nil
+}
+
+func (p *plan) itemCount() int {
+	n := 0
+	for _, l := range p.items {
+		n += l.qty
+	}
+	return n
+}
+
+func (p *plan) needsApproval() bool {
+	for _, l := range p.billed {
+		if l.product.RequiresApproval {
+			return true
+		}
+	}
+	return false
+}
+
+// checkDuration applies each billed product's min and max duration.
+func checkDuration(p *plan, d duration.Duration) error {
+	if d <= 0 {
+		return invalid("duration: must be positive")
+	}
+	for _, l := range p.billed {
+		pr := l.product
+		if pr.MinDuration != nil && d < *pr.MinDuration {
+			return apperr.New(apperr.PolicyViolation, "%s: a lease lasts at least %s; asked for %s", pr.Sku, pr.MinDuration, d)
+		}
+		if pr.MaxDuration != nil && d > *pr.MaxDuration {
+			return apperr.New(apperr.PolicyViolation, "%s: a lease lasts at most %s; asked for %s", pr.Sku, pr.MaxDuration, d)
+		}
+	}
+	return nil
+}
+
+// owner is the lease owner with what the rules need.
+type owner struct {
+	id           int
+	name, email  string
+	role         viewer.Role
+	costCenterID *int
+	costCenter   string
+}
+
+func (s *Service) loadOwner(ctx context.Context, id int) (*owner, error) {
+	u, err := s.client.User.Query().Where(user.ID(id)).WithCostCenter().Only(database.System(ctx))
+	if err != nil {
+		return nil, database.Wrap(err, "user %d", id)
+	}
+	o := &owner{id: u.ID, name: u.Name, role: viewer.Role(u.Role), costCenterID: u.CostCenterID}
+	if u.Email != nil {
+		o.email = *u.Email
+	}
+	if cc := u.Edges.CostCenter; cc != nil {
+		o.costCenter = cc.Code
+	}
+	return o, nil
+}
+
+func (o *owner) dispenserUser() dispenser.User {
+	return dispenser.User{Name: o.name, Email: o.email, Role: string(o.role), CostCenter: o.costCenter}
+}
+
+// checkLimits applies the per-user limit and the cost center's entitlements to adding p's items.
+func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
+	sys := database.System(ctx)
+	held, err := s.client.Allocation.Query().Where(
+		allocation.ReleasedAtIsNil(),
+		allocation.HasLeaseWith(entlease.OwnerID(o.id)),
+	).Count(sys)
+	if err != nil {
+		return fmt.Errorf("count held items: %w", err)
+	}
+	if want := p.itemCount(); held+want > s.cfg.MaxItemsPerUser {
+		return apperr.New(apperr.PolicyViolation, "per-user limit: %s holds %d items and asks for %d more; the limit is %d",
+			o.name, held, want, s.cfg.MaxItemsPerUser)
+	}
+	if o.costCenterID == nil {
+		return nil
+	}
+	cc, err := s.client.CostCenter.Get(sys, *o.costCenterID)
+	if err != nil || cc.EntitlementsBagID == nil {
+		return err
+	}
+	ent, err := bag.Load(sys, s.client, *cc.EntitlementsBagID)
+	if err != nil {
+		return err
+	}
+	for _, l := range p.items {
+		limit := ent.Quantity(l.product.ID)
+		if !hasStack(ent, l.product.ID) {
+			continue
+		}
+		holding, err := s.client.Allocation.Query().Where(
+			allocation.ReleasedAtIsNil(),
+			allocation.HasItemWith(inventoryitem.ProductID(l.product.ID)),
+			allocation.HasLeaseWith(entlease.CostCenterID(*o.costCenterID)),
+		).Count(sys)
+		if err != nil {
+			return fmt.Errorf("count cost center holding: %w", err)
+		}
+		if holding+l.qty > limit {
+			return apperr.New(apperr.PolicyViolation, "entitlement: cost center %s may hold %d of %s and holds %d; %d more would exceed it",
+				cc.Code, limit, l.product.Sku, holding, l.qty)
+		}
+	}
+	return nil
+}
+
+func hasStack(b *bag.Bag, productID int) bool {
+	for _, st := range b.Stacks() {
+		if st.ProductID == productID {
+			return true
+		}
+	}
+	return false
+}
+
+// checkDispenser asks each billed product's dispenser whether the user may lease it.
+func (s *Service) checkDispenser(ctx context.Context, o *owner, p *plan, d duration.Duration) error {
+	for _, l := range p.billed {
+		err := s.dispenser.Check(ctx, dispenser.CheckRequest{User: o.dispenserUser(), SKU: l.product.Sku,
+			Type: l.product.Type, Quantity: l.qty, Duration: d.String()})
+		if err != nil {
+			return dispenserError(err)
+		}
+	}
+	return nil
+}
+
+// dispenserError turns a dispenser's error into the user's: a refusal is a POLICY_VIOLATION, a
+// failure DISPENSER_FAILED, both with the backend's message.
+func dispenserError(err error) error {
+	if de, ok := dispenser.AsError(err); ok {
+		if de.Refused {
+			return apperr.Wrap(err, apperr.PolicyViolation, "refused by the provisioning backend: %s", de.Message)
+		}
+		return apperr.Wrap(err, apperr.DispenserFailed, "%s", de.Message)
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return apperr.Wrap(err, apperr.DispenserFailed, "the provisioning backend did not answer in time")
+	}
+	return apperr.Wrap(err, apperr.DispenserFailed, "the provisioning backend failed")
+}
+
+// Vend leases what in asks for: ACTIVE when dispensed, PENDING when a product needs approval.
+// Policy is checked before anything is claimed; claiming and activation are two short
+// transactions with the dispenser called between them, never inside one.
+func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
+	v, err := auth.Require(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var lines []schematype.LeaseLine
+	switch {
+	case in.SKU != nil && len(in.Lines) > 0:
+		return nil, invalid("give either sku or lines, not both")
+	case in.SKU != nil:
+		lines = []schematype.LeaseLine{{SKU: *in.SKU, Quantity: 1}}
+	case len(in.Lines) > 0:
+		for _, l := range in.Lines {
+			lines = append(lines, *l)
+		}
+	default:
+		return nil, invalid("give sku or lines")
+	}
+	if in.Note != nil && len(*in.Note) > maxNoteLen {
+		return nil, invalid("note: at most %d characters", maxNoteLen)
+	}
+	if in.IdempotencyKey != nil {
+		if k := *in.IdempotencyKey; k == "" || len(k) > maxKeyLength {
+			return nil, invalid("idempotencyKey: 1 to %d characters", maxKeyLength)
+		}
+		if l, err := s.byKey(ctx, v.UserID, *in.IdempotencyKey); err != nil || l != nil {
+			return l, err
+		}
+	}
+	o, err := s.loadOwner(ctx, v.UserID)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.resolve(ctx, lines)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDuration(p, in.Duration); err != nil {
+		return nil, err
+	}
+	if err := s.checkLimits(ctx, o, p); err != nil {
+		return nil, err
+	}
+	if err := s.checkDispenser(ctx, o, p, in.Duration); err != nil {
+		return nil, err
+	}
+	spec := newLease{owner: o, plan: p, duration: in.Duration, key: in.IdempotencyKey, note: in.Note, actor: v.Name}
+	if p.needsApproval() {
+		id, err := s.createAwaitingApproval(ctx, spec)
+		if err != nil {
+			return s.idempotent(ctx, v.UserID, in.IdempotencyKey, err)
+		}
+		return s.load(ctx, id)
+	}
+	id, claimed, err := s.claim(ctx, spec, nil)
+	if err != nil {
+		return s.idempotent(ctx, v.UserID, in.IdempotencyKey, err)
+	}
+	if err := s.dispense(ctx, id, o, in.Duration, p, claimed, v.Name, false); err != nil {
+		return nil, err
+	}
+	return s.load(ctx, id)
+}
+
+// idempotent answers a failed create: when the failure is another request with the same key
+// having created the lease first, that lease is the answer.
+func (s *Service) idempotent(ctx context.Context, userID int, key *string, err error) (*ent.Lease, error) {
+	if key != nil && (ent.IsConstraintError(err) || errors.Is(err, apperr.Conflict)) {
+		if l, kerr := s.byKey(ctx, userID, *key); kerr == nil && l != nil {
+			return l, nil
+		}
+	}
+	return nil, err
+}
+
+func (s *Service) byKey(ctx context.Context, userID int, key string) (*ent.Lease, error) {
+	l, err := s.client.Lease.Query().Where(entlease.OwnerID(userID), entlease.IdempotencyKey(key)).Only(database.System(ctx))
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lease by idempotency key: %w", err)
+	}
+	return s.load(ctx, l.ID)
+}
+
+// load returns the lease as the caller may see it.
+func (s *Service) load(ctx context.Context, id int) (*ent.Lease, error) {
+	if _, ok := viewer.FromContext(ctx); !ok {
+		ctx = database.System(ctx)
+	}
+	l, err := s.client.Lease.Get(ctx, id)
+	if err != nil {
+		return nil, database.Wrap(err, "lease %d", id)
+	}
+	return l, nil
+}
+
+type newLease struct {
+	owner    *owner
+	plan     *plan
+	duration duration.Duration
+	key      *string
+	note     *string
+	actor    string
+}
+
+func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (int, error) {
+	sys := database.System(ctx)
+	now := s.now()
+	var id int
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		l, err := s.createLease(sys, tx, now, spec, true)
+		if err != nil {
+			return err
+		}
+		id = l.ID
+		var skus []string
+		for _, b := range spec.plan.billed {
+			if b.product.RequiresApproval {
+				skus = append(skus, b.product.Sku)
+			}
+		}
+		return event(sys, tx, now, id, spec.actor, "status", "", string(Pending),
+			"awaiting approval by a manager of the cost center: "+strings.Join(skus, ", ")+" needs it")
+	})
+	return id, err
+}
+
+func (s *Service) createLease(ctx context.Context, tx *ent.Tx, now time.Time, spec newLease, awaiting bool) (*ent.Lease, error) {
+	cr := tx.Lease.Create().SetOwnerID(spec.owner.id).SetNillableCostCenterID(spec.owner.costCenterID).
+		SetStatus(Pending).SetAwaitingApproval(awaiting).SetDuration(spec.duration).
+		SetRequest(spec.plan.request).SetNillableNote(spec.note).SetNillableIdempotencyKey(spec.key).
+		SetCreatedAt(now).SetUpdatedAt(now)
+	l, err := cr.Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("create lease: %w", err)
+	}
+	return l, nil
+}
+
+// claimed is one item reserved for a lease, with what the dispenser needs to know of it.
+type claimed struct {
+	allocationID int
+	item         dispenser.Item
+}
+
+// claim runs the first transaction: it creates the PENDING lease (or, for an approved or
+// expanded lease, uses existingID), reserves the items (AVAILABLE → RESERVING) and records the
+// allocations. Too few items is OUT_OF_STOCK naming the SKU and the shortfall.
+func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (int, []claimed, error) {
+	sys := database.System(ctx)
+	now := s.now()
+	var (
+		id  int
+		out []claimed
+	)
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		if existingID == nil {
+			l, err := s.createLease(sys, tx, now, spec, false)
+			if err != nil {
+				return err
+			}
+			id = l.ID
+			if err := event(sys, tx, now, id, spec.actor, "status", "", string(Pending), "vending"); err != nil {
+				return err
+			}
+		} else {
+			id = *existingID
+		}
+		var shortages []string
+		var ids []int
+		byID := map[int]*ent.Product{}
+		for _, l := range spec.plan.items {
+			got, err := tx.InventoryItem.Query().
+				Where(inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available)).
+				Order(ent.Asc(inventoryitem.FieldID)).Limit(l.qty).IDs(sys)
+			if err != nil {
+				return fmt.Errorf("claim %s: %w", l.product.Sku, err)
+			}
+			if len(got) < l.qty {
+				shortages = append(shortages, fmt.Sprintf("%s: %d requested, %d available", l.product.Sku, l.qty, len(got)))
+				continue
+			}
+			ids = append(ids, got...)
+			for _, itemID := range got {
+				byID[itemID] = l.product
+			}
+		}
+		if len(shortages) > 0 {
+			return apperr.New(apperr.OutOfStock, "%s", strings.Join(shortages, "; "))
+		}
+		if err := inventory.Transition(sys, tx, now, inventory.Move{ItemIDs: ids, To: inventory.Reserving,
+			From: ptr(inventory.Available), Actor: spec.actor, Reason: fmt.Sprintf("claimed for lease %d", id), LeaseID: &id}); err != nil {
+			return err
+		}
+		creates := make([]*ent.AllocationCreate, len(ids))
+		for i, itemID := range ids {
+			creates[i] = tx.Allocation.Create().SetLeaseID(id).SetItemID(itemID).SetCreatedAt(now)
+		}
+		allocs, err := tx.Allocation.CreateBulk(creates...).Save(sys)
+		if err != nil {
+			return fmt.Errorf("allocations: %w", err)
+		}
+		items, err := tx.InventoryItem.Query().Where(inventoryitem.IDIn(ids...)).All(sys)
+		if err != nil {
+			return err
+		}
+		byItem := map[int]*ent.InventoryItem{}
+		for _, it := range items {
+			byItem[it.ID] = it
+		}
+		for _, a := range allocs {
+			out = append(out, claimed{allocationID: a.ID, item: toDispenserItem(byItem[a.ItemID], byID[a.ItemID])})
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	return id, out, nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func toDispenserItem(it *ent.InventoryItem, p *ent.Product) dispenser.Item {
+	di := dispenser.Item{ID: it.ID, Name: it.Name, SKU: p.Sku, Tier: p.Tier, Type: p.Type, Size: p.Size, Labels: it.Labels}
+	if it.Pool != nil {
+		di.Pool = *it.Pool
+	}
+	if len(p.Attributes) > 0 {
+		di.Attributes = map[string]string{}
+		for _, a := range p.Attributes {
+			di.Attributes[a.Key] = a.Value
+		}
+	}
+	return di
+}
+
+// result is one dispenser call's outcome.
+type result struct {
+	c     claimed
+	creds json.RawMessage
+	err   error
+}
+
+// dispense calls the dispenser for every claimed item in parallel, outside any transaction,
+// then runs the second transaction: all vended → the lease is ACTIVE (or, for an expansion,
+// keeps its end) with an order written; anything failed → nothing is kept: the lease is
+// REJECTED (an expansion is left as it was), items the dispenser touched go to REBUILDING and the
+// others back to AVAILABLE.
+func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, items []claimed, actor string, expansion bool) error {
+	if s.afterClaim != nil {
+		if err := s.afterClaim(id); err != nil {
+			return err
+		}
+	}
+	start := s.now()
+	info := dispenser.Lease{ID: id, User: o.dispenserUser(), Duration: d.String(), StartsAt: start, EndsAt: start.Add(d.Std())}
+	if expansion {
+		if l, err := s.client.Lease.Get(database.System(ctx), id); err == nil && l.EndsAt != nil {
+			info.EndsAt = *l.EndsAt
+			if l.StartsAt != nil {
+				info.StartsAt = *l.StartsAt
+			}
+		}
+	}
+	results := make([]result, len(items))
+	var wg sync.WaitGroup
+	for i, c := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.DispenseTimeout.Std())
+			defer cancel()
+			creds, err := s.dispenser.Vend(cctx, info, c.item)
+			results[i] = result{c: c, creds: creds, err: err}
+		}()
+	}
+	wg.Wait()
+
+	var failed *result
+	for i := range results {
+		if results[i].err != nil {
+			failed = &results[i]
+			break
+		}
+	}
+	if failed == nil {
+		return s.activate(ctx, id, d, p, results, actor, expansion)
+	}
+	return s.unwind(ctx, id, results, failed, actor, expansion)
+}
+
+// activate is the second transaction of a successful vend or expansion.
+func (s *Service) activate(ctx context.Context, id int, d duration.Duration, p *plan, results []result, actor string, expansion bool) error {
+	sys := database.System(ctx)
+	now := s.now()
+	var itemIDs []int
+	for _, r := range results {
+		itemIDs = append(itemIDs, r.c.item.ID)
+	}
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		l, err := tx.Lease.Get(sys, id)
+		if err != nil {
+			return err
+		}
+		periodStart, periodEnd := now, now.Add(d.Std())
+		kind := "VEND"
+		if expansion {
+			if l.Status != Active || l.EndsAt == nil || !l.EndsAt.After(now) {
+				return apperr.New(apperr.Conflict, "lease %d ended while it was being expanded", id)
+			}
+			kind, periodEnd = "EXPAND", *l.EndsAt
+			req := append(slices.Clone(l.Request), p.request...)
+			if err := tx.Lease.UpdateOneID(id).SetRequest(req).SetUpdatedAt(now).Exec(sys); err != nil {
+				return err
+			}
+			if err := event(sys, tx, now, id, actor, "expanded", "", "", describe(p.request)); err != nil {
+				return err
+			}
+		} else {
+			err := move(sys, tx, now, id, Pending, Active, actor, "vended", func(u *ent.LeaseUpdate) {
+				u.SetStartsAt(now).SetEndsAt(periodEnd).SetAwaitingApproval(false)
+			})
+			if errors.Is(err, apperr.Conflict) {
+				return apperr.New(apperr.DispenserFailed, "the vend took longer than %s and was rolled back", s.cfg.PendingTimeout)
+			} else if err != nil {
+				return err
+			}
+		}
+		if err := inventory.Transition(sys, tx, now, inventory.Move{ItemIDs: itemIDs, To: inventory.Leased,
+			From: ptr(inventory.Reserving), Actor: actor, Reason: fmt.Sprintf("vended under lease %d", id), LeaseID: &id}); err != nil {
+			return err
+		}
+		for _, r := range results {
+			sealed, err := s.box.Seal(r.creds)
+			if err != nil {
+				return err
+			}
+			if err := tx.Allocation.UpdateOneID(r.c.allocationID).SetVendedAt(now).SetCredentials(sealed).Exec(sys); err != nil {
+				return fmt.Errorf("record credentials: %w", err)
+			}
+		}
+		return s.writeOrder(sys, tx, l, kind, p.billed, periodStart, periodEnd, now)
+	})
+	if err != nil && !errors.Is(err, apperr.DispenserFailed) && !errors.Is(err, apperr.Conflict) {
+		return err
+	}
+	if err != nil {
+		// The lease moved on meanwhile (rolled back by the repair, or ended during an
+		// expansion): the items were touched, so they are wiped.
+		s.release(ctx, id, results, nil, actor)
+		return err
+	}
+	return nil
+}
+
+// unwind is the second transaction of a failed vend or expansion.
+func (s *Service) unwind(ctx context.Context, id int, results []result, failed *result, actor string, expansion bool) error {
+	userErr := dispenserError(failed.err)
+	msg := userErr.(*apperr.Error).Message
+	sys := database.System(ctx)
+	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		now := s.now()
+		if err := s.releaseTx(sys, tx, now, results, actor, fmt.Sprintf("lease %d not vended: %s", id, msg)); err != nil {
+			return err
+		}
+		if expansion {
+			return event(sys, tx, now, id, actor, "expand-failed", "", "", msg)
+		}
+		err := move(sys, tx, now, id, Pending, Rejected, actor, msg, func(u *ent.LeaseUpdate) {
+			u.SetStatusMessage(msg).SetEndedAt(now)
+		})
+		if errors.Is(err, apperr.Conflict) {
+			return nil // the repair got there first; it released everything
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.kickReclaim()
+	return userErr
+}
+
+// release undoes a claim in its own transaction (used when activation found the lease gone).
+func (s *Service) release(ctx context.Context, id int, results []result, _ error, actor string) {
+	sys := database.System(ctx)
+	_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		return s.releaseTx(sys, tx, s.now(), results, actor, fmt.Sprintf("lease %d rolled back", id))
+	})
+	s.kickReclaim()
+}
+
+// releaseTx releases the allocations of results and puts their items back: REBUILDING where the
+// dispenser touched them, AVAILABLE where it did not.
+func (s *Service) releaseTx(ctx context.Context, tx *ent.Tx, now time.Time, results []result, actor, reason string) error {
+	var allocIDs, touched, untouched []int
+	for _, r := range results {
+		allocIDs = append(allocIDs, r.c.allocationID)
+		de, isDispErr := dispenser.AsError(r.err)
+		if r.err == nil || !isDispErr || de.Touched {
+			touched = append(touched, r.c.item.ID)
+		} else {
+			untouched = append(untouched, r.c.item.ID)
+		}
+	}
+	if err := tx.Allocation.Update().Where(allocation.IDIn(allocIDs...), allocation.ReleasedAtIsNil()).
+		SetReleasedAt(now).Exec(ctx); err != nil {
+		return fmt.Errorf("release allocations: %w", err)
+	}
+	// Only items still RESERVING are ours to move; the repair may have moved them already.
+	for _, group := range []struct {
+		ids []int
+		to  inventory.Status
+	}{{touched, inventory.Rebuilding}, {untouched, inventory.Available}} {
+		ids, err := tx.InventoryItem.Query().Where(inventoryitem.IDIn(group.ids...), inventoryitem.StatusEQ(inventory.Reserving)).IDs(ctx)
+		if err != nil {
+			return err
+		}
+		if err := inventory.Transition(ctx, tx, now, inventory.Move{ItemIDs: ids, To: group.to, Actor: actor, Reason: reason}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Service) kickReclaim() {
+	if s.Reclaim != nil {
+		s.Reclaim()
+	}
+}
+
+func describe(lines []schematype.LeaseLine) string {
+	parts := make([]string, len(lines))
+	for i, l := range lines {
+		parts[i] = fmt.Sprintf("%d × %s", l.Quantity, l.SKU)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// price is a stack's static total: price per day × quantity × length, rounded up to a minor unit.
+func price(p *ent.Product, qty int, d time.Duration) int {
+	if d <= 0 {
+		return 0
+	}
+	num := int64(p.PricePerDay) * int64(qty) * int64(d/time.Second)
+	const day = int64(24 * 60 * 60)
+	return int((num + day - 1) / day)
+}
+
+// writeOrder writes the immutable billing record of a vend, extension or expansion.
+func (s *Service) writeOrder(ctx context.Context, tx *ent.Tx, l *ent.Lease, kind string, billed []line, from, to, now time.Time) error {
+	contents := &bag.Bag{}
+	for _, b := range billed {
+		p := price(b.product, b.qty, to.Sub(from))
+		contents.Add(bag.Stack{ProductID: b.product.ID, Quantity: b.qty, Price: &p, Currency: b.product.Currency})
+	}
+	if err := contents.RequireNonNegative("order"); err != nil {
+		return err
+	}
+	bagID, err := bag.Save(ctx, tx.Client(), contents, now)
+	if err != nil {
+		return err
+	}
+	err = tx.Order.Create().SetKind(kind).SetLeaseID(l.ID).SetNillableCostCenterID(l.CostCenterID).
+		SetUserID(l.OwnerID).SetContentsBagID(bagID).SetPeriodStart(from).SetPeriodEnd(to).SetCreatedAt(now).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("write order: %w", err)
+	}
+	return nil
+}
+
+// actOn loads a lease for an action by the viewer: the owner, a manager of the lease's cost
+// center or an admin may act; anyone else gets FORBIDDEN.
+func (s *Service) actOn(ctx context.Context, id int, action string) (viewer.Viewer, *ent.Lease, error) {
+	v, err := auth.Require(ctx)
+	if err != nil {
+		return v, nil, err
+	}
+	l, err := s.client.Lease.Get(database.System(ctx), id)
+	if err != nil {
+		return v, nil, database.Wrap(err, "lease %d", id)
+	}
+	if !mayAct(v, l) {
+		return v, nil, apperr.New(apperr.Forbidden, "%s: lease %d is not yours, nor your cost center's to manage", action, id)
+	}
+	return v, l, nil
+}
+
+func mayAct(v viewer.Viewer, l *ent.Lease) bool {
+	switch {
+	case v.IsAdmin(), l.OwnerID == v.UserID:
+		return true
+	case v.IsManager() && l.CostCenterID != nil && *l.CostCenterID == v.CostCenterID:
+		return true
+	}
+	return false
+}
+
+// mayOverride reports whether v may decide beyond a product's policy for l: an admin, or a
+// manager of the lease's cost center.
+func mayOverride(v viewer.Viewer, l *ent.Lease) bool {
+	return v.IsAdmin() || v.IsManager() && l.CostCenterID != nil && *l.CostCenterID == v.CostCenterID
+}
+
+// Return gives a lease back early: ACTIVE → RETURNED, its items to REBUILDING and reclamation
+// triggered at once. A lease still awaiting approval is withdrawn (REJECTED).
+func (s *Service) Return(ctx context.Context, id int) (*ent.Lease, error) {
+	v, l, err := s.actOn(ctx, id, "returnLease")
+	if err != nil {
+		return nil, err
+	}
+	sys := database.System(ctx)
+	now := s.now()
+	switch {
+	case l.Status == Pending && l.AwaitingApproval:
+		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+			return move(sys, tx, now, id, Pending, Rejected, v.Name, "withdrawn by "+v.Name, func(u *ent.LeaseUpdate) {
+				u.SetStatusMessage("withdrawn by " + v.Name).SetEndedAt(now).SetAwaitingApproval(false)
+			})
+		})
+	case l.Status == Pending:
+		return nil, apperr.New(apperr.Conflict, "lease %d is being vended; return it once it is ACTIVE", id)
+	case l.Status != Active:
+		return nil, apperr.New(apperr.Conflict, "lease %d is %s; only an ACTIVE lease can be returned", id, l.Status)
+	default:
+		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+			return s.end(sys, tx, now, l, Returned, v.Name, "returned by "+v.Name)
+		})
+	}
+	if err != nil {
+		return nil, database.Wrap(err, "return lease %d", id)
+	}
+	s.kickReclaim()
+	return s.load(ctx, id)
+}
+
+// end moves an ACTIVE lease to RETURNED or EXPIRED inside tx: allocations released, items to
+// REBUILDING for reclamation.
+func (s *Service) end(ctx context.Context, tx *ent.Tx, now time.Time, l *ent.Lease, to Status, actor, message string) error {
+	if err := move(ctx, tx, now, l.ID, Active, to, actor, message, func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
+		return err
+	}
+	allocs, err := tx.Allocation.Query().Where(allocation.LeaseID(l.ID), allocation.ReleasedAtIsNil()).All(ctx)
+	if err != nil {
+		return err
+	}
+	var ids, itemIDs []int
+	for _, a := range allocs {
+		ids = append(ids, a.ID)
+		itemIDs = append(itemIDs, a.ItemID)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := tx.Allocation.Update().Where(allocation.IDIn(ids...)).SetReleasedAt(now).Exec(ctx); err != nil {
+		return err
+	}
+	return inventory.Transition(ctx, tx, now, inventory.Move{ItemIDs: itemIDs, To: inventory.Rebuilding,
+		Actor: actor, Reason: fmt.Sprintf("lease %d %s", l.ID, strings.ToLower(string(to))), LeaseID: &l.ID})
+}
+
+// billedLines resolves a lease's requested lines (bundles as themselves) for policy and orders.
+func (s *Service) billedLines(ctx context.Context, l *ent.Lease) ([]line, error) {
+	var skus []string
+	qty := map[string]int{}
+	for _, r := range l.Request {
+		if _, seen := qty[r.SKU]; !seen {
+			skus = append(skus, r.SKU)
+		}
+		qty[r.SKU] += r.Quantity
+	}
+	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(database.System(ctx))
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(prods, func(i, j int) bool { return slices.Index(skus, prods[i].Sku) < slices.Index(skus, prods[j].Sku) })
+	out := make([]line, len(prods))
+	for i, p := range prods {
+		out[i] = line{product: p, qty: qty[p.Sku]}
+	}
+	return out, nil
+}
+
+// Extend moves an ACTIVE lease's end by `by`. Within each product's policy the owner may;
+// beyond maxLifetime, or where extensions need approval, only a manager of the cost center or
+// an admin may (their action is the approval); anyone else gets POLICY_VIOLATION naming the rule.
+func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*ent.Lease, error) {
+	if by <= 0 {
+		return nil, invalid("by: must be positive")
+	}
+	v, l, err := s.actOn(ctx, id, "extendLease")
+	if err != nil {
+		return nil, err
+	}
+	if l.Status != Active || l.EndsAt == nil || l.StartsAt == nil {
+		return nil, apperr.New(apperr.Conflict, "lease %d is %s; only an ACTIVE lease can be extended", id, l.Status)
+	}
+	billed, err := s.billedLines(ctx, l)
+	if err != nil {
+		return nil, err
+	}
+	newEnd := l.EndsAt.Add(by.Std())
+	total := duration.Duration(newEnd.Sub(*l.StartsAt))
+	if !mayOverride(v, l) {
+		for _, b := range billed {
+			p := b.product
+			if p.ExtensionRequiresApproval {
+				return nil, apperr.New(apperr.PolicyViolation, "%s: extensions need a manager's approval; ask a manager of your cost center or an admin to extend lease %d", p.Sku, id)
+			}
+			if p.MaxLifetime != nil && total > *p.MaxLifetime {
+				return nil, apperr.New(apperr.PolicyViolation, "%s: a lease may last at most %s in total with extensions; extending by %s would make it %s", p.Sku, p.MaxLifetime, by, total)
+			}
+		}
+	}
+	sys := database.System(ctx)
+	now := s.now()
+	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Active), entlease.EndsAt(*l.EndsAt)).
+			SetEndsAt(newEnd).SetUpdatedAt(now).Save(sys)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.Conflict, "lease %d changed meanwhile; try again", id)
+		}
+		if err := event(sys, tx, now, id, v.Name, "extended", "", "",
+			fmt.Sprintf("by %s, now ends %s", by, newEnd.Format(time.RFC3339))); err != nil {
+			return err
+		}
+		return s.writeOrder(sys, tx, l, "EXTEND", billed, *l.EndsAt, newEnd, now)
+	})
+	if err != nil {
+		return nil, database.Wrap(err, "extend lease %d", id)
+	}
+	return s.load(ctx, id)
+}
+
+// Expand adds items to an ACTIVE lease with the same end, all or nothing.
+func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseLine) (*ent.Lease, error) {
+	v, l, err := s.actOn(ctx, id, "expandLease")
+	if err != nil {
+		return nil, err
+	}
+	if l.Status != Active || l.EndsAt == nil {
+		return nil, apperr.New(apperr.Conflict, "lease %d is %s; only an ACTIVE lease can be expanded", id, l.Status)
+	}
+	if !l.EndsAt.After(s.now()) {
+		return nil, apperr.New(apperr.Conflict, "lease %d has ended", id)
+	}
+	var req []schematype.LeaseLine
+	for _, ln := range lines {
+		req = append(req, *ln)
+	}
+	p, err := s.resolve(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if p.needsApproval() && !mayOverride(v, l) {
+		return nil, apperr.New(apperr.PolicyViolation, "adding products that need approval takes a manager or an admin; vend them as a new lease instead")
+	}
+	o, err := s.loadOwner(ctx, l.OwnerID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkLimits(ctx, o, p); err != nil {
+		return nil, err
+	}
+	if err := s.checkDispenser(ctx, o, p, l.Duration); err != nil {
+		return nil, err
+	}
+	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
+	_, items, err := s.claim(ctx, spec, &id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, true); err != nil {
+		return nil, err
+	}
+	return s.load(ctx, id)
+}
+
+// Approve decides for a lease awaiting approval and vends it. Managers of the owner's cost
+// center and admins may; a manager cannot approve their own lease. Out of stock leaves the lease
+// PENDING for a later try.
+func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
+	v, l, err := s.decide(ctx, id, "approveLease")
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.loadOwner(ctx, l.OwnerID)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.resolve(ctx, l.Request)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkLimits(ctx, o, p); err != nil {
+		return nil, err
+	}
+	sys := database.System(ctx)
+	now := s.now()
+	// Mark the decision first, so the repair sees a lease on the dispenser, not one awaiting.
+	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Pending), entlease.AwaitingApproval(true)).
+			SetAwaitingApproval(false).SetDecidedBy(v.Name).SetUpdatedAt(now).Save(sys)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.Conflict, "lease %d is no longer awaiting approval", id)
+		}
+		return event(sys, tx, now, id, v.Name, "approved", "", "", "approved by "+v.Name)
+	})
+	if err != nil {
+		return nil, database.Wrap(err, "approve lease %d", id)
+	}
+	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
+	_, items, err := s.claim(ctx, spec, &id)
+	if err != nil {
+		// Put it back to awaiting approval: nothing was claimed.
+		_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+			return tx.Lease.UpdateOneID(id).SetAwaitingApproval(true).ClearDecidedBy().SetUpdatedAt(s.now()).Exec(sys)
+		})
+		return nil, err
+	}
+	if err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, false); err != nil {
+		return nil, err
+	}
+	return s.load(ctx, id)
+}
+
+// Reject turns down a lease awaiting approval, with a reason.
+func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, invalid("reason: say why the lease is rejected")
+	}
+	v, _, err := s.decide(ctx, id, "rejectLease")
+	if err != nil {
+		return nil, err
+	}
+	sys := database.System(ctx)
+	now := s.now()
+	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		return move(sys, tx, now, id, Pending, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
+			u.Where(entlease.AwaitingApproval(true)).SetStatusMessage(reason).SetDecidedBy(v.Name).SetEndedAt(now).SetAwaitingApproval(false)
+		})
+	})
+	if err != nil {
+		return nil, database.Wrap(err, "reject lease %d", id)
+	}
+	return s.load(ctx, id)
+}
+
+// decide loads a lease awaiting approval for a decision by the viewer.
+func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Viewer, *ent.Lease, error) {
+	v, err := auth.Require(ctx)
+	if err != nil {
+		return v, nil, err
+	}
+	l, err := s.client.Lease.Get(database.System(ctx), id)
+	if err != nil {
+		return v, nil, database.Wrap(err, "lease %d", id)
+	}
+	switch {
+	case !mayOverride(v, l):
+		return v, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
+	case l.OwnerID == v.UserID && !v.IsAdmin():
+		return v, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own lease", action)
+	case l.Status != Pending || !l.AwaitingApproval:
+		return v, nil, apperr.New(apperr.Conflict, "lease %d is %s, not awaiting approval", id, l.Status)
+	}
+	return v, l, nil
+}
+
+// Credentials returns the dispenser's credentials of an allocation, opened, when the viewer owns
+// the lease or is an admin; nil otherwise.
+func (s *Service) Credentials(ctx context.Context, a *ent.Allocation) (*string, error) {
+	v, ok := viewer.FromContext(ctx)
+	if !ok || a.Credentials == nil {
+		return nil, nil
+	}
+	if !v.IsAdmin() {
+		l, err := s.client.Lease.Get(database.System(ctx), a.LeaseID)
+		if err != nil {
+			return nil, err
+		}
+		if l.OwnerID != v.UserID {
+			return nil, nil
+		}
+	}
+	plain, err := s.box.Open(*a.Credentials)
+	if err != nil {
+		return nil, fmt.Errorf("open credentials of allocation %d: %w", a.ID, err)
+	}
+	out := string(plain)
+	return &out, nil
+}
