@@ -24,8 +24,8 @@ import (
 
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/database"
-	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/demo"
+	"github.com/hardcandy/hardcandy/secret"
 )
 
 type appBundle struct {

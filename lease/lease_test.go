@@ -538,4 +538,3 @@ func TestLeaseStateMachine(t *testing.T) {
 	}
 	require.Equal(t, 4, allowed)
 }
-

@@ -9,8 +9,8 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
-	"github.com/hardcandy/hardcandy/ent/predicate"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/inventory"
 )
 
