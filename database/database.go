@@ -105,7 +105,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", full, err)
 	}
-	var drv dialect.Driver = entsql.OpenDB(dialect.SQLite, db)
+	var drv dialect.Driver = newSerialWriter(entsql.OpenDB(dialect.SQLite, db))
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
 	}

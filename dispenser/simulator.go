@@ -77,9 +77,12 @@ func (s *simulator) sleep(ctx context.Context) error {
 }
 
 // Check refuses the configured users and allows everyone else.
+//
+// The configured latency models provisioning (Vend, Reclaim); a policy check is a lookup and
+// answers at once.
 func (s *simulator) Check(ctx context.Context, req CheckRequest) error {
-	if err := s.sleep(ctx); err != nil {
-		return err
+	if err := ctx.Err(); err != nil {
+		return &Error{Message: "check cancelled", Err: err}
 	}
 	if s.refuse[req.User.Name] {
 		return refused(fmt.Sprintf("user %s may not lease %s (simulated policy)", req.User.Name, req.SKU), nil)

@@ -54,20 +54,38 @@ type Move struct {
 	From *Status
 	// LastError is stored on the items (a failed reclaim's message), or cleared when nil.
 	LastError *string
+	// Events are more events (the lease's) written with the items' in one statement.
+	Events []*ent.EventCreate
+	// Loaded, when set, are the items as the caller read them inside the same transaction (with
+	// at least id, name, product and status); Transition then skips reading them again. The
+	// conditional update still refuses items that moved meanwhile.
+	Loaded []*ent.InventoryItem
 }
 
 // Transition moves items to a new status inside tx: it checks every move against Machine,
 // updates only rows still in the status it read (a concurrent change is a CONFLICT), writes one
 // event per item, and keeps the stock counters in step. Nothing else writes an item's status.
 func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
-	if len(m.ItemIDs) == 0 {
-		return nil
+	items := m.Loaded
+	if items == nil {
+		if len(m.ItemIDs) == 0 {
+			return nil
+		}
+		var err error
+		items, err = tx.InventoryItem.Query().Where(inventoryitem.IDIn(m.ItemIDs...)).
+			Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID, inventoryitem.FieldStatus).
+			All(ctx)
+		if err != nil {
+			return fmt.Errorf("load items: %w", err)
+		}
+	} else {
+		m.ItemIDs = make([]int, len(items))
+		for i, it := range items {
+			m.ItemIDs[i] = it.ID
+		}
 	}
-	items, err := tx.InventoryItem.Query().Where(inventoryitem.IDIn(m.ItemIDs...)).
-		Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID, inventoryitem.FieldStatus).
-		All(ctx)
-	if err != nil {
-		return fmt.Errorf("load items: %w", err)
+	if len(items) == 0 {
+		return nil
 	}
 	if len(items) != len(m.ItemIDs) {
 		return apperr.New(apperr.NotFound, "%d of %d items not found", len(m.ItemIDs)-len(items), len(m.ItemIDs))
@@ -113,7 +131,7 @@ func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
 			return apperr.New(apperr.Conflict, "%d items changed status concurrently; try again", len(ids)-n)
 		}
 	}
-	if err := tx.Event.CreateBulk(events...).Exec(ctx); err != nil {
+	if err := tx.Event.CreateBulk(append(m.Events, events...)...).Exec(ctx); err != nil {
 		return fmt.Errorf("write item events: %w", err)
 	}
 	return adjustStock(ctx, tx, delta)

@@ -21,9 +21,20 @@ import (
 //   - every ACTIVE lease has a VEND order and at least one active allocation;
 //   - the stock counters equal a count of the items.
 //
-// It reads whole tables: it is for tests, benchmarks and operators, not for request paths.
-func Violations(ctx context.Context, c *ent.Client) ([]string, error) {
+// It reads whole tables in one transaction, so it sees one consistent state while other work
+// goes on: it is for tests, benchmarks and operators, not for request paths.
+func Violations(ctx context.Context, client *ent.Client) ([]string, error) {
 	sys := database.System(ctx)
+	var out []string
+	err := database.WithTx(sys, client, func(tx *ent.Tx) error {
+		var err error
+		out, err = violations(sys, tx.Client())
+		return err
+	})
+	return out, err
+}
+
+func violations(sys context.Context, c *ent.Client) ([]string, error) {
 	var out []string
 	items, err := c.InventoryItem.Query().Select(inventoryitem.FieldID, inventoryitem.FieldName,
 		inventoryitem.FieldStatus, inventoryitem.FieldProductID).All(sys)

@@ -69,7 +69,7 @@ type bundle struct {
 	as     map[string]context.Context // demo users: admin, manny, alice, bob
 }
 
-func setup(t *testing.T) *bundle {
+func setup(t testing.TB) *bundle {
 	t.Helper()
 	ctx := context.Background()
 	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "lease.db"), database.Options{Migrate: true})

@@ -258,10 +258,10 @@ func (o *owner) dispenserUser() dispenser.User {
 // checkLimits applies the per-user limit and the cost center's entitlements to adding p's items.
 func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 	sys := database.System(ctx)
-	held, err := s.client.Allocation.Query().Where(
-		allocation.ReleasedAtIsNil(),
-		allocation.HasLeaseWith(entlease.OwnerID(o.id)),
-	).Count(sys)
+	// Drive the count from the user's current leases (the (owner_id, status) index), so it costs
+	// what the user holds, not what everyone holds or what the user ever held.
+	held, err := s.client.Lease.Query().Where(entlease.OwnerID(o.id), entlease.StatusIn(Pending, Active)).
+		QueryAllocations().Where(allocation.ReleasedAtIsNil()).Count(sys)
 	if err != nil {
 		return fmt.Errorf("count held items: %w", err)
 	}
@@ -285,11 +285,10 @@ func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 		if !hasStack(ent, l.product.ID) {
 			continue
 		}
-		holding, err := s.client.Allocation.Query().Where(
-			allocation.ReleasedAtIsNil(),
-			allocation.HasItemWith(inventoryitem.ProductID(l.product.ID)),
-			allocation.HasLeaseWith(entlease.CostCenterID(*o.costCenterID)),
-		).Count(sys)
+		holding, err := s.client.Lease.Query().
+			Where(entlease.CostCenterID(*o.costCenterID), entlease.StatusIn(Pending, Active)).
+			QueryAllocations().Where(allocation.ReleasedAtIsNil(), allocation.HasItemWith(inventoryitem.ProductID(l.product.ID))).
+			Count(sys)
 		if err != nil {
 			return fmt.Errorf("count cost center holding: %w", err)
 		}
@@ -484,6 +483,7 @@ func (s *Service) createLease(ctx context.Context, tx *ent.Tx, now time.Time, sp
 // claimed is one item reserved for a lease, with what the dispenser needs to know of it.
 type claimed struct {
 	allocationID int
+	productID    int
 	item         dispenser.Item
 }
 
@@ -498,25 +498,29 @@ func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (in
 		out []claimed
 	)
 	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		var leaseEvents []*ent.EventCreate
 		if existingID == nil {
 			l, err := s.createLease(sys, tx, now, spec, false)
 			if err != nil {
 				return err
 			}
 			id = l.ID
-			if err := event(sys, tx, now, id, spec.actor, "status", "", string(Pending), "vending"); err != nil {
-				return err
-			}
+			leaseEvents = append(leaseEvents, newEvent(tx, now, id, spec.actor, "status", "", string(Pending), "vending"))
 		} else {
 			id = *existingID
 		}
+		// Items of a product in id order, through the (product_id, status, id) index; inside the
+		// write transaction no one else can claim them.
 		var shortages []string
-		var ids []int
+		var items []*ent.InventoryItem
 		byID := map[int]*ent.Product{}
 		for _, l := range spec.plan.items {
 			got, err := tx.InventoryItem.Query().
 				Where(inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available)).
-				Order(ent.Asc(inventoryitem.FieldID)).Limit(l.qty).IDs(sys)
+				Order(ent.Asc(inventoryitem.FieldID)).Limit(l.qty).
+				Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID,
+					inventoryitem.FieldStatus, inventoryitem.FieldPool, inventoryitem.FieldLabels).
+				All(sys)
 			if err != nil {
 				return fmt.Errorf("claim %s: %w", l.product.Sku, err)
 			}
@@ -524,36 +528,28 @@ func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (in
 				shortages = append(shortages, fmt.Sprintf("%s: %d requested, %d available", l.product.Sku, l.qty, len(got)))
 				continue
 			}
-			ids = append(ids, got...)
-			for _, itemID := range got {
-				byID[itemID] = l.product
+			items = append(items, got...)
+			for _, it := range got {
+				byID[it.ID] = l.product
 			}
 		}
 		if len(shortages) > 0 {
 			return apperr.New(apperr.OutOfStock, "%s", strings.Join(shortages, "; "))
 		}
-		if err := inventory.Transition(sys, tx, now, inventory.Move{ItemIDs: ids, To: inventory.Reserving,
+		if err := inventory.Transition(sys, tx, now, inventory.Move{Loaded: items, To: inventory.Reserving, Events: leaseEvents,
 			From: ptr(inventory.Available), Actor: spec.actor, Reason: fmt.Sprintf("claimed for lease %d", id), LeaseID: &id}); err != nil {
 			return err
 		}
-		creates := make([]*ent.AllocationCreate, len(ids))
-		for i, itemID := range ids {
-			creates[i] = tx.Allocation.Create().SetLeaseID(id).SetItemID(itemID).SetCreatedAt(now)
+		creates := make([]*ent.AllocationCreate, len(items))
+		for i, it := range items {
+			creates[i] = tx.Allocation.Create().SetLeaseID(id).SetItemID(it.ID).SetCreatedAt(now)
 		}
 		allocs, err := tx.Allocation.CreateBulk(creates...).Save(sys)
 		if err != nil {
 			return fmt.Errorf("allocations: %w", err)
 		}
-		items, err := tx.InventoryItem.Query().Where(inventoryitem.IDIn(ids...)).All(sys)
-		if err != nil {
-			return err
-		}
-		byItem := map[int]*ent.InventoryItem{}
-		for _, it := range items {
-			byItem[it.ID] = it
-		}
-		for _, a := range allocs {
-			out = append(out, claimed{allocationID: a.ID, item: toDispenserItem(byItem[a.ItemID], byID[a.ItemID])})
+		for i, a := range allocs {
+			out = append(out, claimed{allocationID: a.ID, productID: byID[items[i].ID].ID, item: toDispenserItem(items[i], byID[items[i].ID])})
 		}
 		return nil
 	})
@@ -629,40 +625,40 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 		}
 	}
 	if failed == nil {
-		return s.activate(ctx, id, d, p, results, actor, expansion)
+		return s.activate(ctx, id, o, d, p, results, actor, expansion)
 	}
 	return s.unwind(ctx, id, results, failed, actor, expansion)
 }
 
 // activate is the second transaction of a successful vend or expansion.
-func (s *Service) activate(ctx context.Context, id int, d duration.Duration, p *plan, results []result, actor string, expansion bool) error {
+func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, results []result, actor string, expansion bool) error {
 	sys := database.System(ctx)
 	now := s.now()
-	var itemIDs []int
-	for _, r := range results {
-		itemIDs = append(itemIDs, r.c.item.ID)
+	loaded := make([]*ent.InventoryItem, len(results))
+	for i, r := range results {
+		loaded[i] = &ent.InventoryItem{ID: r.c.item.ID, Name: r.c.item.Name, ProductID: r.c.productID, Status: inventory.Reserving}
 	}
 	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
-		l, err := tx.Lease.Get(sys, id)
-		if err != nil {
-			return err
-		}
+		l := &ent.Lease{ID: id, OwnerID: o.id, CostCenterID: o.costCenterID}
+		var leaseEvent *ent.EventCreate
 		periodStart, periodEnd := now, now.Add(d.Std())
 		kind := "VEND"
 		if expansion {
+			var err error
+			if l, err = tx.Lease.Get(sys, id); err != nil {
+				return err
+			}
 			if l.Status != Active || l.EndsAt == nil || !l.EndsAt.After(now) {
 				return apperr.New(apperr.Conflict, "lease %d ended while it was being expanded", id)
 			}
 			kind, periodEnd = "EXPAND", *l.EndsAt
 			req := append(slices.Clone(l.Request), p.request...)
-			if err := tx.Lease.UpdateOneID(id).SetRequest(req).SetUpdatedAt(now).Exec(sys); err != nil {
+			if err := tx.Lease.Update().Where(entlease.ID(id)).SetRequest(req).SetUpdatedAt(now).Exec(sys); err != nil {
 				return err
 			}
-			if err := event(sys, tx, now, id, actor, "expanded", "", "", describe(p.request)); err != nil {
-				return err
-			}
+			leaseEvent = newEvent(tx, now, id, actor, "expanded", "", "", describe(p.request))
 		} else {
-			err := move(sys, tx, now, id, Pending, Active, actor, "vended", func(u *ent.LeaseUpdate) {
+			ev, err := moveDeferred(sys, tx, now, id, Pending, Active, actor, "vended", func(u *ent.LeaseUpdate) {
 				u.SetStartsAt(now).SetEndsAt(periodEnd).SetAwaitingApproval(false)
 			})
 			if errors.Is(err, apperr.Conflict) {
@@ -670,8 +666,9 @@ func (s *Service) activate(ctx context.Context, id int, d duration.Duration, p *
 			} else if err != nil {
 				return err
 			}
+			leaseEvent = ev
 		}
-		if err := inventory.Transition(sys, tx, now, inventory.Move{ItemIDs: itemIDs, To: inventory.Leased,
+		if err := inventory.Transition(sys, tx, now, inventory.Move{Loaded: loaded, To: inventory.Leased, Events: []*ent.EventCreate{leaseEvent},
 			From: ptr(inventory.Reserving), Actor: actor, Reason: fmt.Sprintf("vended under lease %d", id), LeaseID: &id}); err != nil {
 			return err
 		}
@@ -680,7 +677,7 @@ func (s *Service) activate(ctx context.Context, id int, d duration.Duration, p *
 			if err != nil {
 				return err
 			}
-			if err := tx.Allocation.UpdateOneID(r.c.allocationID).SetVendedAt(now).SetCredentials(sealed).Exec(sys); err != nil {
+			if err := tx.Allocation.Update().Where(allocation.ID(r.c.allocationID)).SetVendedAt(now).SetCredentials(sealed).Exec(sys); err != nil {
 				return fmt.Errorf("record credentials: %w", err)
 			}
 		}

@@ -36,8 +36,21 @@ var Machine = lifecycle.New("lease", []Status{Pending, Active, Expired, Returned
 // move changes a lease's status inside tx when it is still in from, applies extra changes, and
 // writes the event. A lease that moved meanwhile is a CONFLICT; nothing else writes a status.
 func move(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) error {
-	if err := Machine.Check(from, to); err != nil {
+	ev, err := moveDeferred(ctx, tx, now, id, from, to, actor, message, extra)
+	if err != nil {
 		return err
+	}
+	if err := ev.Exec(ctx); err != nil {
+		return fmt.Errorf("lease %d event: %w", id, err)
+	}
+	return nil
+}
+
+// moveDeferred is move with the event returned to be written by the caller, together with
+// others in one statement.
+func moveDeferred(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) (*ent.EventCreate, error) {
+	if err := Machine.Check(from, to); err != nil {
+		return nil, err
 	}
 	upd := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(from)).SetStatus(to).SetUpdatedAt(now)
 	if extra != nil {
@@ -45,16 +58,24 @@ func move(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, to Statu
 	}
 	n, err := upd.Save(ctx)
 	if err != nil {
-		return fmt.Errorf("lease %d %s→%s: %w", id, from, to, err)
+		return nil, fmt.Errorf("lease %d %s→%s: %w", id, from, to, err)
 	}
 	if n == 0 {
-		return apperr.New(apperr.Conflict, "lease %d is no longer %s", id, from)
+		return nil, apperr.New(apperr.Conflict, "lease %d is no longer %s", id, from)
 	}
-	return event(ctx, tx, now, id, actor, "status", string(from), string(to), message)
+	return newEvent(tx, now, id, actor, "status", string(from), string(to), message), nil
 }
 
 // event writes a lease event.
 func event(ctx context.Context, tx *ent.Tx, now time.Time, id int, actor, kind, from, to, message string) error {
+	if err := newEvent(tx, now, id, actor, kind, from, to, message).Exec(ctx); err != nil {
+		return fmt.Errorf("lease %d event: %w", id, err)
+	}
+	return nil
+}
+
+// newEvent builds a lease event.
+func newEvent(tx *ent.Tx, now time.Time, id int, actor, kind, from, to, message string) *ent.EventCreate {
 	cr := tx.Event.Create().SetAt(now).SetActor(actor).SetKind(kind).SetLeaseID(id)
 	if from != "" {
 		cr.SetFrom(from)
@@ -65,8 +86,5 @@ func event(ctx context.Context, tx *ent.Tx, now time.Time, id int, actor, kind, 
 	if message != "" {
 		cr.SetMessage(message)
 	}
-	if err := cr.Exec(ctx); err != nil {
-		return fmt.Errorf("lease %d event: %w", id, err)
-	}
-	return nil
+	return cr
 }

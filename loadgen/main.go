@@ -40,8 +40,9 @@ func main() {
 	items := flag.Int("items", 100_000, "inventory items to generate over the design's catalog")
 	wide := flag.Int("wide", 60, "products of the wide catalog added for the second table (0 skips it)")
 	dur := flag.Duration("duration", 5*time.Second, "how long each scenario runs")
+	only := flag.String("only", "", "run only this part: reads or vends")
 	flag.Parse()
-	if err := run(*items, *wide, *dur); err != nil {
+	if err := run(*items, *wide, *dur, *only); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -54,7 +55,15 @@ type scenario struct {
 	query   string
 	vars    map[string]any
 	target  string
+	// rotate, when set, replaces query: request bodies sent in turn.
+	rotate []string
+	// perClient gives each client its own users: client i rotates over bench users i, i+32, ...
+	perClient bool
 }
+
+// benchUsers is how many users the vend runs spread over, so each holds a few items as real
+// users do, rather than one user holding thousands.
+const benchUsers = 1024
 
 const (
 	availabilityQuery = `query Availability { availability { sku available reserving leased rebuilding maintenance } }`
@@ -63,7 +72,7 @@ const (
 		items(first: 5) { totalCount edges { node { name status } } } } } } }`
 )
 
-func run(nItems, nWide int, dur time.Duration) error {
+func run(nItems, nWide int, dur time.Duration, only string) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "hardcandy-bench-")
 	if err != nil {
@@ -74,6 +83,9 @@ func run(nItems, nWide int, dur time.Duration) error {
 	fmt.Fprintln(os.Stderr, "building the server…")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return fmt.Errorf("build: %v\n%s", err, out)
+	}
+	if only == "vends" {
+		return vends(ctx, bin, dir, dur, nItems)
 	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
@@ -99,9 +111,23 @@ func run(nItems, nWide int, dur time.Duration) error {
 		{name: "products(first: 50), items(first: 5)", clients: 32, as: "admin", query: pageQuery, target: ">= 1,700 req/s"},
 		{name: "products(first: 50), items(first: 5)", clients: 1, as: "admin", query: pageQuery},
 	})
-	if err != nil || nWide == 0 {
+	if err != nil {
 		return err
 	}
+	stop()
+	if only != "reads" {
+		if err := vends(ctx, bin, dir, dur, nItems); err != nil {
+			return err
+		}
+	}
+	if nWide == 0 {
+		return nil
+	}
+	base, stop, err = startServer(bin, db, dir)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	if err := seedWide(ctx, db, nWide, 100); err != nil {
 		return fmt.Errorf("seed wide: %w", err)
 	}
@@ -113,11 +139,59 @@ func run(nItems, nWide int, dur time.Duration) error {
 	})
 }
 
+// vends measures vends/s against a fresh database, with the simulator at 0 and at 50 ms per item.
+func vends(ctx context.Context, bin, dir string, dur time.Duration, nItems int) error {
+	fmt.Printf("\nVends of one item (4D.small, 4E.small, 3A.small in turn), 1d each, on a fresh copy of the design's catalog with %d items:\n\n", nItems)
+	for _, latency := range []string{"0ms", "50ms"} {
+		db := filepath.Join(dir, "vend-"+latency+".db")
+		tokens, err := seedDesign(ctx, db, nItems)
+		if err != nil {
+			return err
+		}
+		cfg := filepath.Join(dir, "vend-"+latency+".yaml")
+		yaml := fmt.Sprintf("dispensers:\n  default:\n    driver: simulator\n    latency: %s\nleasing:\n  max_items_per_user: 1000000\n", latency)
+		if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
+			return err
+		}
+		base, stop, err := startServer(bin, db, dir, "--config", cfg)
+		if err != nil {
+			return err
+		}
+		target := ">= 1,200 vends/s"
+		if latency != "0ms" {
+			target = ">= 300 vends/s"
+		}
+		err = table(base, tokens, dur, []scenario{
+			{name: "vend, simulator at " + latency, clients: 32, perClient: true, rotate: vendRotation, target: target},
+			{name: "vend, simulator at " + latency, clients: 1, perClient: true, rotate: vendRotation},
+		})
+		stop()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// vendRotation spreads vends over three SKUs so no one runs out during a run.
+var vendRotation = []string{
+	`{"query":"mutation Vend { vend(input: {sku: \"4D.small\", duration: \"1d\"}) { id status } }"}`,
+	`{"query":"mutation Vend { vend(input: {sku: \"4E.small\", duration: \"1d\"}) { id status } }"}`,
+	`{"query":"mutation Vend { vend(input: {sku: \"3A.small\", duration: \"1d\"}) { id status } }"}`,
+}
+
 func table(base string, tokens map[string]string, dur time.Duration, scenarios []scenario) error {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "scenario\tclients\trequests\terrors\treq/s\tp50\tp99\tSQL/req\ttarget\t")
 	for _, sc := range scenarios {
-		r, err := load(base, tokens[sc.as], sc, dur)
+		perConn := [][]string{{tokens[sc.as]}}
+		if sc.perClient {
+			perConn = make([][]string, sc.clients)
+			for u := range benchUsers {
+				perConn[u%sc.clients] = append(perConn[u%sc.clients], tokens[fmt.Sprintf("client%d", u)])
+			}
+		}
+		r, err := load(base, perConn, sc, dur)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.name, err)
 		}
@@ -163,6 +237,13 @@ func seedDesign(ctx context.Context, db string, n int) (map[string]string, error
 			tokens["user"] = u.Token
 		}
 	}
+	for i := range benchUsers {
+		_, tok, err := svc.Auth.AddUser(ctx, auth.NewUser{Name: fmt.Sprintf("client%d", i), Role: viewer.RoleUser, CostCenter: "BENCH"})
+		if err != nil {
+			return nil, err
+		}
+		tokens[fmt.Sprintf("client%d", i)] = tok
+	}
 	have, err := st.Client.InventoryItem.Query().Count(database.System(ctx))
 	if err != nil {
 		return nil, err
@@ -206,14 +287,15 @@ func addItems(ctx context.Context, inv *inventory.Service, items []*inventory.Ne
 	return nil
 }
 
-func startServer(bin, db, dir string) (string, func(), error) {
+func startServer(bin, db, dir string, extra ...string) (string, func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-level", "warn", "--pprof-addr", os.Getenv("BENCH_PPROF_ADDR"))
+	args := append([]string{"serve", "--db", db, "--addr", addr, "--log-level", "warn", "--pprof-addr", os.Getenv("BENCH_PPROF_ADDR")}, extra...)
+	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), os.Getenv("BENCH_SERVER_ENV"))
 	stderr, _ := cmd.StderrPipe()
@@ -265,24 +347,27 @@ func sqlCount(base string) float64 {
 // once and the response is read by Content-Length. It keeps the load generator's own CPU small
 // on a machine it shares with the server, as wrk does.
 type conn struct {
-	c   net.Conn
-	r   *bufio.Reader
-	req []byte
+	c    net.Conn
+	r    *bufio.Reader
+	reqs [][]byte
+	next int
 }
 
-func dial(addr string, req []byte) (*conn, error) {
+func dial(addr string, reqs [][]byte) (*conn, error) {
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
-	return &conn{c: c, r: bufio.NewReaderSize(c, 64<<10), req: req}, nil
+	return &conn{c: c, r: bufio.NewReaderSize(c, 64<<10), reqs: reqs}, nil
 }
 
 var okBody = []byte(`"errors"`)
 
 // do sends the request and reads the whole response; it fails on a non-200 or an errors key.
 func (c *conn) do() error {
-	if _, err := c.c.Write(c.req); err != nil {
+	req := c.reqs[c.next%len(c.reqs)]
+	c.next++
+	if _, err := c.c.Write(req); err != nil {
 		return err
 	}
 	status, err := c.r.ReadSlice('\n')
@@ -347,15 +432,27 @@ func (c *conn) do() error {
 }
 
 // load runs sc for d after a short warm-up and returns its figures.
-func load(base, token string, sc scenario, d time.Duration) (result, error) {
-	body, err := json.Marshal(map[string]any{"query": sc.query, "variables": sc.vars})
-	if err != nil {
-		return result{}, err
+func load(base string, tokens [][]string, sc scenario, d time.Duration) (result, error) {
+	bodies := sc.rotate
+	if len(bodies) == 0 {
+		body, err := json.Marshal(map[string]any{"query": sc.query, "variables": sc.vars})
+		if err != nil {
+			return result{}, err
+		}
+		bodies = []string{string(body)}
 	}
 	addr := strings.TrimPrefix(base, "http://")
-	req := []byte(fmt.Sprintf("POST /graphql HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\n"+
-		"Authorization: Bearer %s\r\nContent-Length: %d\r\n\r\n%s", addr, token, len(body), body))
-	probe, err := dial(addr, req)
+	// Each connection sends its bodies in turn, each time as the next of its users.
+	requests := func(users []string) [][]byte {
+		var reqs [][]byte
+		for i := range max(len(bodies), len(users)) {
+			body := bodies[i%len(bodies)]
+			reqs = append(reqs, []byte(fmt.Sprintf("POST /graphql HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\n"+
+				"Authorization: Bearer %s\r\nContent-Length: %d\r\n\r\n%s", addr, users[i%len(users)], len(body), body)))
+		}
+		return reqs
+	}
+	probe, err := dial(addr, requests(tokens[0]))
 	if err != nil {
 		return result{}, err
 	}
@@ -373,7 +470,7 @@ func load(base, token string, sc scenario, d time.Duration) (result, error) {
 		)
 		conns := make([]*conn, sc.clients)
 		for i := range conns {
-			if conns[i], err = dial(addr, req); err != nil {
+			if conns[i], err = dial(addr, requests(tokens[i%len(tokens)])); err != nil {
 				return nil, 0, 0, err
 			}
 		}
@@ -394,7 +491,7 @@ func load(base, token string, sc scenario, d time.Duration) (result, error) {
 					if err := c.do(); err != nil {
 						bad++
 						c.c.Close()
-						if c, err = dial(addr, req); err != nil {
+						if c, err = dial(addr, c.reqs); err != nil {
 							break
 						}
 						continue

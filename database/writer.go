@@ -1,0 +1,95 @@
+package database
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+
+	"entgo.io/ent/dialect"
+)
+
+// serialWriter hands out SQLite write transactions one at a time. SQLite allows one writer; when
+// several ask at once, its busy handler makes the losers sleep in growing steps (up to 100 ms),
+// so under load most time is spent asleep. Queueing writers here, before BEGIN, lets each start
+// the moment the previous one commits. Readers are not affected (WAL lets them run alongside).
+type serialWriter struct {
+	dialect.Driver
+	slot chan struct{}
+}
+
+func newSerialWriter(d dialect.Driver) *serialWriter {
+	return &serialWriter{Driver: d, slot: make(chan struct{}, 1)}
+}
+
+func (w *serialWriter) acquire(ctx context.Context) error {
+	select {
+	case w.slot <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("waiting to write: %w", ctx.Err())
+	}
+}
+
+// Tx starts a transaction once no other is running.
+func (w *serialWriter) Tx(ctx context.Context) (dialect.Tx, error) {
+	return w.BeginTx(ctx, nil)
+}
+
+// BeginTx starts a transaction with options once no other is running.
+func (w *serialWriter) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	if err := w.acquire(ctx); err != nil {
+		return nil, err
+	}
+	var (
+		tx  dialect.Tx
+		err error
+	)
+	if b, ok := w.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	}); ok {
+		tx, err = b.BeginTx(ctx, opts)
+	} else {
+		tx, err = w.Driver.Tx(ctx)
+	}
+	if err != nil {
+		<-w.slot
+		return nil, err
+	}
+	return &slotTx{Tx: tx, release: func() { <-w.slot }}, nil
+}
+
+// slotTx gives the writer slot back when the transaction ends, once.
+type slotTx struct {
+	dialect.Tx
+	once    sync.Once
+	release func()
+}
+
+func (t *slotTx) Commit() error {
+	defer t.once.Do(t.release)
+	return t.Tx.Commit()
+}
+
+func (t *slotTx) Rollback() error {
+	defer t.once.Do(t.release)
+	return t.Tx.Rollback()
+}
+
+// Raw statements pass through to the underlying driver (ent's QueryContext/ExecContext).
+func (w *serialWriter) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	qe, ok := w.Driver.(queryExecer)
+	if !ok {
+		return nil, fmt.Errorf("driver %T does not run raw queries", w.Driver)
+	}
+	return qe.QueryContext(ctx, query, args...)
+}
+
+// ExecContext passes a raw statement through.
+func (w *serialWriter) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	qe, ok := w.Driver.(queryExecer)
+	if !ok {
+		return nil, fmt.Errorf("driver %T does not run raw statements", w.Driver)
+	}
+	return qe.ExecContext(ctx, query, args...)
+}
