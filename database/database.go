@@ -13,13 +13,25 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/mattn/go-sqlite3" // the embedded default
+	"github.com/mattn/go-sqlite3"
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/privacy"
 	_ "github.com/hardcandy/hardcandy/ent/runtime" // registers schema hooks and privacy policies
 )
+
+// driverName is mattn/go-sqlite3 with the per-connection settings DSN keys cannot express.
+const driverName = "sqlite3_hardcandy"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		// Checkpoint the WAL every 10,000 pages (about 40 MB) instead of 1,000: a checkpoint
+		// copies pages back and syncs the file while holding up the next writer.
+		_, err := c.Exec("PRAGMA wal_autocheckpoint = 10000", nil)
+		return err
+	}})
+}
 
 // DefaultDSN is the SQLite file used when nothing is configured.
 const DefaultDSN = "hardcandy.db"
@@ -95,7 +107,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: Postgres is not supported by this build yet", redact(dsn))
 	}
 	full := SQLiteDSN(dsn)
-	db, err := sql.Open("sqlite3", full)
+	db, err := sql.Open(driverName, full)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", full, err)
 	}

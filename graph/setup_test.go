@@ -20,6 +20,9 @@ import (
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
+	"github.com/hardcandy/hardcandy/dispenser"
+	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/product"
@@ -62,6 +65,12 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	}
 	users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: r.Auth, Catalog: r.Catalog, Inventory: r.Inventory})
 	require.NoError(t, err)
+	sim, err := dispenser.New(dispenser.Config{})
+	require.NoError(t, err)
+	box, err := secret.New(make([]byte, secret.KeySize))
+	require.NoError(t, err)
+	r.Leasing = lease.NewService(st.Client, clock, sim, box, lease.Config{})
+	r.Clock = clock
 	tweak(r)
 	srv := httptest.NewServer(authSvc.Middleware(graph.NewHandler(r, graph.Options{Logger: r.Logger})))
 	t.Cleanup(srv.Close)

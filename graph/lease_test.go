@@ -1,0 +1,80 @@
+package graph_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestLeaseOverGraphQL: vend, show and return through the API; credentials only for the owner
+// and admins; other people's leases are invisible or FORBIDDEN.
+func TestLeaseOverGraphQL(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	var vend struct {
+		Vend struct {
+			ID, Status  string
+			TimeLeft    string
+			Allocations []struct {
+				Credentials *string
+				Item        struct{ Name string }
+			}
+			Orders []struct {
+				Kind     string
+				Contents []struct {
+					Quantity int
+					Price    int
+					Product  struct{ Sku string }
+				}
+			}
+		}
+	}
+	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small", duration: "7d", note: "perf"}) {
+		id status timeLeft allocations { credentials item { name } } orders { kind contents { quantity price product { sku } } } } }`, nil, &vend)
+	v := vend.Vend
+	require.Equal(t, "ACTIVE", v.Status)
+	require.Equal(t, "7d", v.TimeLeft)
+	require.NotNil(t, v.Allocations[0].Credentials)
+	require.Contains(t, *v.Allocations[0].Credentials, "ipmi_address")
+	require.Equal(t, "VEND", v.Orders[0].Kind)
+	require.Equal(t, 42000, v.Orders[0].Contents[0].Price)
+
+	const show = `query($id: ID!) { lease(id: $id) { status owner { name } allocations { credentials } } }`
+	type shown struct {
+		Lease *struct {
+			Status      string
+			Owner       struct{ Name string }
+			Allocations []struct{ Credentials *string }
+		}
+	}
+	var s shown
+	b.ok(t, "manny", show, map[string]any{"id": v.ID}, &s) // her cost center's manager: sees it, not its secrets
+	require.Equal(t, "alice", s.Lease.Owner.Name)
+	require.Nil(t, s.Lease.Allocations[0].Credentials)
+	b.ok(t, "admin", show, map[string]any{"id": v.ID}, &s)
+	require.NotNil(t, s.Lease.Allocations[0].Credentials)
+	b.ok(t, "bob", show, map[string]any{"id": v.ID}, &s) // another cost center: nothing
+	require.Nil(t, s.Lease)
+
+	// The item shows its current lease to its holder.
+	var mine struct {
+		Viewer struct {
+			Leases struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
+	}
+	b.ok(t, "alice", `{ viewer { leases { edges { node { id } } } } }`, nil, &mine)
+	require.Len(t, mine.Viewer.Leases.Edges, 1)
+
+	res := b.do(t, "bob", `mutation($id: ID!) { returnLease(id: $id) { status } }`, map[string]any{"id": v.ID})
+	require.Equal(t, "FORBIDDEN", res.code())
+	res = b.do(t, "alice", `mutation { vend(input: {sku: "4D.small", duration: "7x"}) { id } }`, nil)
+	require.Equal(t, "INVALID_ARGUMENT", res.code())
+	res = b.do(t, "alice", `mutation { vend(input: {sku: "2C.small", duration: "1d", idempotencyKey: ""}) { id } }`, nil)
+	require.Equal(t, "INVALID_ARGUMENT", res.code())
+
+	var ret struct{ ReturnLease struct{ Status string } }
+	b.ok(t, "alice", `mutation($id: ID!) { returnLease(id: $id) { status } }`, map[string]any{"id": v.ID}, &ret)
+	require.Equal(t, "RETURNED", ret.ReturnLease.Status)
+}
