@@ -25,6 +25,7 @@ import (
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/scheduler"
 	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -58,8 +59,10 @@ func startLeasing(t *testing.T, extraSmall int) *leasingServer {
 		_, err = a.svc.inventory.Add(viewer.NewContext(ctx, viewer.Viewer{UserID: 1, Name: "setup", Role: viewer.RoleAdmin}), items)
 		require.NoError(t, err)
 	}
-	stop := a.startWorker(ctx, clockwork.NewRealClock(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	t.Cleanup(stop)
+	sched, err := a.newScheduler(scheduler.Config{}, clockwork.NewRealClock(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
+	sched.Start()
+	t.Cleanup(func() { _ = sched.Stop() })
 	srv := httptest.NewServer(a.handler)
 	t.Cleanup(srv.Close)
 	ls := &leasingServer{url: srv.URL, tokens: map[string]string{}, client: st.Client, app: a}

@@ -54,6 +54,21 @@ func env(name, def string) string {
 	return def
 }
 
+// envList splits a comma-separated environment variable.
+func envList(name string) []string {
+	v := os.Getenv(name)
+	if v == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // options are the settings shared by every command that opens the database.
 type options struct {
 	db       string

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"strings"
 
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/lease"
 	"github.com/hardcandy/hardcandy/reclaim"
+	"github.com/hardcandy/hardcandy/scheduler"
 	"github.com/hardcandy/hardcandy/secret"
 
 	"errors"
@@ -47,6 +49,8 @@ type serveOptions struct {
 	pprofAddr    string
 	config       string
 	secretKey    string
+	noScheduler  bool
+	schedules    []string
 }
 
 func newServeCommand(opts *options) *cobra.Command {
@@ -75,6 +79,8 @@ start. --demo loads a demo catalog, inventory and users on first start and print
 	f.DurationVar(&so.drainTimeout, "drain-timeout", 20*time.Second, "how long shutdown waits for requests in flight")
 	f.StringVar(&so.config, "config", env("HARDCANDY_CONFIG", config.DefaultPath), "configuration file: dispensers per product type, leasing rules ($HARDCANDY_CONFIG)")
 	f.StringVar(&so.secretKey, "secret-key-file", env("HARDCANDY_SECRET_KEY_FILE", ""), "key that seals credentials at rest; generated (0600) beside the SQLite file when absent; $HARDCANDY_SECRET_KEY (base64) overrides")
+	f.BoolVar(&so.noScheduler, "no-scheduler", env("HARDCANDY_NO_SCHEDULER", "") == "true", "run no scheduler jobs: an API-only replica ($HARDCANDY_NO_SCHEDULER=true)")
+	f.StringArrayVar(&so.schedules, "schedule", envList("HARDCANDY_SCHEDULES"), "a job's schedule as NAME=SPEC, e.g. expire-leases=30s or close-bills='10 0 * * *'; repeatable ($HARDCANDY_SCHEDULES, comma-separated)")
 	f.StringVar(&so.pprofAddr, "pprof-addr", env("HARDCANDY_PPROF_ADDR", ""), "serve Go profiles (/debug/pprof) on this separate address, e.g. 127.0.0.1:6060; off when empty ($HARDCANDY_PPROF_ADDR)")
 	return cmd
 }
@@ -123,9 +129,26 @@ func openServices(ctx context.Context, opts *options) (*database.Store, *service
 
 // app is a wired server: store, services and the HTTP handler.
 type app struct {
-	store   *database.Store
-	svc     *services
-	handler http.Handler
+	store    *database.Store
+	svc      *services
+	handler  http.Handler
+	metrics  *metrics.Metrics
+	resolver *graph.Resolver
+}
+
+// schedulerConfig lays flag and environment schedules over the configuration file's.
+func schedulerConfig(cfg scheduler.Config, flags []string) scheduler.Config {
+	out := cfg
+	out.Schedules = map[string]string{}
+	for k, v := range cfg.Schedules {
+		out.Schedules[k] = v
+	}
+	for _, f := range flags {
+		if name, spec, ok := strings.Cut(f, "="); ok {
+			out.Schedules[strings.TrimSpace(name)] = strings.TrimSpace(spec)
+		}
+	}
+	return out
 }
 
 func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *config.File, key []byte, logger *slog.Logger) (*app, error) {
@@ -137,10 +160,11 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	if c, ok := st.Driver.(*database.CountingDriver); ok {
 		m.CountSQL(c.Count)
 	}
-	gql := graph.NewHandler(&graph.Resolver{
+	resolver := &graph.Resolver{
 		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease,
 		Clock: clock, Logger: logger,
-	}, graph.Options{Metrics: m, Logger: logger})
+	}
+	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger})
 
 	mux := http.NewServeMux()
 	api := http.NewServeMux()
@@ -163,7 +187,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	mux.Handle("GET /metrics", m.Handler())
-	return &app{store: st, svc: svc, handler: logRequests(logger, mux)}, nil
+	return &app{store: st, svc: svc, handler: logRequests(logger, mux), metrics: m, resolver: resolver}, nil
 }
 
 // defaultGCPercent trades memory for CPU: the live heap is small (tens of MB), and collecting
@@ -200,8 +224,19 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	if err != nil {
 		return err
 	}
-	stopWorker := a.startWorker(ctx, clock, logger)
-	defer stopWorker()
+	if !so.noScheduler {
+		sched, err := a.newScheduler(schedulerConfig(cfg.Scheduler, so.schedules), clock, logger)
+		if err != nil {
+			return err
+		}
+		sched.Start()
+		defer func() {
+			logger.Info("stopping the scheduler: letting running jobs finish")
+			if err := sched.Stop(); err != nil {
+				logger.Error("scheduler stop", "err", err)
+			}
+		}()
+	}
 	if so.demo {
 		users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})
 		if err != nil {
@@ -252,44 +287,22 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	return nil
 }
 
-// startWorker reclaims returned items at once when a lease flow asks, and every half minute,
-// and repairs interrupted vends every minute. It stops when ctx ends or stop is called.
-func (a *app) startWorker(ctx context.Context, clock clockwork.Clock, logger *slog.Logger) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	kick := make(chan struct{}, 1)
-	a.svc.lease.Reclaim = func() {
-		select {
-		case kick <- struct{}{}:
-		default:
-		}
+// newScheduler registers every job with the function of the service that owns its rule, and
+// points the lease flows' "reclaim now" at the reclaim job.
+func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *slog.Logger) (*scheduler.Scheduler, error) {
+	jobs := []scheduler.Job{
+		{Name: scheduler.ExpireLeases, Run: a.svc.lease.Expire},
+		{Name: scheduler.ReclaimItems, Run: a.svc.reclaim.Run},
+		{Name: scheduler.RecoverStuck, Run: a.svc.lease.Repair},
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		reclaimTick, repairTick := clock.NewTicker(30*time.Second), clock.NewTicker(time.Minute)
-		defer reclaimTick.Stop()
-		defer repairTick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-kick:
-			case <-reclaimTick.Chan():
-			case <-repairTick.Chan():
-				if n, err := a.svc.lease.Repair(ctx, clock.Now().UTC()); err != nil {
-					logger.Error("repair", "err", err)
-				} else if n > 0 {
-					logger.Info("repaired interrupted vends", "count", n)
-				}
-			}
-			if n, err := a.svc.reclaim.Run(ctx, clock.Now().UTC()); err != nil {
-				logger.Error("reclaim", "err", err)
-			} else if n > 0 {
-				logger.Info("reclaimed items", "count", n)
-			}
-		}
-	}()
-	return func() { cancel(); <-done }
+	sched, err := scheduler.New(cfg, jobs, scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client,
+		Registerer: a.metrics.Registry})
+	if err != nil {
+		return nil, err
+	}
+	a.svc.lease.Reclaim = func() { sched.Kick(scheduler.ReclaimItems) }
+	a.resolver.Jobs = sched
+	return sched, nil
 }
 
 func printDemoUsers(out io.Writer, users []demo.User) {

@@ -15,6 +15,7 @@ import (
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/lease"
 	"github.com/hardcandy/hardcandy/reclaim"
+	"github.com/hardcandy/hardcandy/scheduler"
 )
 
 // DefaultPath is read when it exists and no other file is named.
@@ -28,6 +29,8 @@ type File struct {
 	Leasing lease.Config `yaml:"leasing"`
 	// Reclaim tunes the wiping of returned items.
 	Reclaim reclaim.Config `yaml:"reclaim"`
+	// Scheduler sets job schedules.
+	Scheduler scheduler.Config `yaml:"scheduler"`
 }
 
 // Load reads path. When path is DefaultPath and the file does not exist, the defaults apply

@@ -25,6 +25,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/scheduler"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -193,6 +194,7 @@ type ComplexityRoot struct {
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
 		RetireProduct              func(childComplexity int, id int) int
 		ReturnLease                func(childComplexity int, id int) int
+		RunJob                     func(childComplexity int, name string) int
 		SetItemMaintenance         func(childComplexity int, id int, reason string) int
 		UpdateProduct              func(childComplexity int, id int, input catalog.UpdateInput) int
 		Vend                       func(childComplexity int, input lease.VendInput) int
@@ -301,7 +303,18 @@ type ComplexityRoot struct {
 		Orders         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
 		Product        func(childComplexity int, sku string) int
 		Products       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) int
+		SchedulerJobs  func(childComplexity int) int
 		Viewer         func(childComplexity int) int
+	}
+
+	SchedulerJob struct {
+		LastError          func(childComplexity int) int
+		LastRunCompletedAt func(childComplexity int) int
+		LastRunStartedAt   func(childComplexity int) int
+		Name               func(childComplexity int) int
+		NextRun            func(childComplexity int) int
+		Running            func(childComplexity int) int
+		Schedule           func(childComplexity int) int
 	}
 
 	Stack struct {
@@ -358,6 +371,7 @@ type MutationResolver interface {
 	ImportInventoryItems(ctx context.Context, csv string) ([]*ent.InventoryItem, error)
 	SetItemMaintenance(ctx context.Context, id int, reason string) (*ent.InventoryItem, error)
 	ReleaseItemFromMaintenance(ctx context.Context, id int) (*ent.InventoryItem, error)
+	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
 }
 type OrderResolver interface {
@@ -380,6 +394,7 @@ type QueryResolver interface {
 	Product(ctx context.Context, sku string) (*ent.Product, error)
 	Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error)
 	Lease(ctx context.Context, id int) (*ent.Lease, error)
+	SchedulerJobs(ctx context.Context) ([]*scheduler.Info, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1062,6 +1077,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReturnLease(childComplexity, args["id"].(int)), true
+	case "Mutation.runJob":
+		if e.ComplexityRoot.Mutation.RunJob == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_runJob_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RunJob(childComplexity, args["name"].(string)), true
 	case "Mutation.setItemMaintenance":
 		if e.ComplexityRoot.Mutation.SetItemMaintenance == nil {
 			break
@@ -1594,12 +1620,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Products(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ProductOrder), args["where"].(*ent.ProductWhereInput), args["includeRetired"].(*bool), args["includeCustom"].(*bool)), true
+	case "Query.schedulerJobs":
+		if e.ComplexityRoot.Query.SchedulerJobs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SchedulerJobs(childComplexity), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "SchedulerJob.lastError":
+		if e.ComplexityRoot.SchedulerJob.LastError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.LastError(childComplexity), true
+	case "SchedulerJob.lastRunCompletedAt":
+		if e.ComplexityRoot.SchedulerJob.LastRunCompletedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.LastRunCompletedAt(childComplexity), true
+	case "SchedulerJob.lastRunStartedAt":
+		if e.ComplexityRoot.SchedulerJob.LastRunStartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.LastRunStartedAt(childComplexity), true
+	case "SchedulerJob.name":
+		if e.ComplexityRoot.SchedulerJob.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.Name(childComplexity), true
+	case "SchedulerJob.nextRun":
+		if e.ComplexityRoot.SchedulerJob.NextRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.NextRun(childComplexity), true
+	case "SchedulerJob.running":
+		if e.ComplexityRoot.SchedulerJob.Running == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.Running(childComplexity), true
+	case "SchedulerJob.schedule":
+		if e.ComplexityRoot.SchedulerJob.Schedule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.Schedule(childComplexity), true
 
 	case "Stack.createdAt":
 		if e.ComplexityRoot.Stack.CreatedAt == nil {
@@ -2249,6 +2324,26 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SchedulerJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SchedulerJob_name(ctx, field)
+	case "schedule":
+		return ec.fieldContext_SchedulerJob_schedule(ctx, field)
+	case "lastRunStartedAt":
+		return ec.fieldContext_SchedulerJob_lastRunStartedAt(ctx, field)
+	case "lastRunCompletedAt":
+		return ec.fieldContext_SchedulerJob_lastRunCompletedAt(ctx, field)
+	case "nextRun":
+		return ec.fieldContext_SchedulerJob_nextRun(ctx, field)
+	case "lastError":
+		return ec.fieldContext_SchedulerJob_lastError(ctx, field)
+	case "running":
+		return ec.fieldContext_SchedulerJob_running(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SchedulerJob", field.Name)
+}
+
 func (ec *executionContext) childFields_Stack(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2586,6 +2681,20 @@ func (ec *executionContext) field_Mutation_returnLease_args(ctx context.Context,
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_runJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
 	return args, nil
 }
 
@@ -6061,6 +6170,63 @@ func (ec *executionContext) fieldContext_Mutation_releaseItemFromMaintenance(ctx
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_runJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_runJob(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RunJob(ctx, fc.Args["name"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal *scheduler.Info
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *scheduler.Info) graphql.Marshaler {
+			return ec.marshalNSchedulerJob2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_runJob(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SchedulerJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_archiveItem(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8163,6 +8329,51 @@ func (ec *executionContext) fieldContext_Query_lease(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_schedulerJobs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_schedulerJobs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SchedulerJobs(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal []*scheduler.Info
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*scheduler.Info) graphql.Marshaler {
+			return ec.marshalNSchedulerJob2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_schedulerJobs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SchedulerJob(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8237,6 +8448,167 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SchedulerJob_name(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SchedulerJob_schedule(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_schedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Schedule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SchedulerJob_lastRunStartedAt(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_lastRunStartedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastRunStartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_lastRunStartedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _SchedulerJob_lastRunCompletedAt(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_lastRunCompletedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastRunCompletedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_lastRunCompletedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _SchedulerJob_nextRun(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_nextRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_nextRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _SchedulerJob_lastError(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_lastError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastError, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_lastError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SchedulerJob_running(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_running(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Running, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_running(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Stack_id(ctx context.Context, field graphql.CollectedField, obj *ent.Stack) (ret graphql.Marshaler) {
@@ -17896,6 +18268,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "runJob":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runJob(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "archiveItem":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_archiveItem(ctx, field)
@@ -19024,6 +19403,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "schedulerJobs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_schedulerJobs(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -19037,6 +19438,74 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var schedulerJobImplementors = []string{"SchedulerJob"}
+
+func (ec *executionContext) _SchedulerJob(ctx context.Context, sel ast.SelectionSet, obj *scheduler.Info) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, schedulerJobImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SchedulerJob")
+		case "name":
+			out.Values[i] = ec._SchedulerJob_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "schedule":
+			out.Values[i] = ec._SchedulerJob_schedule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastRunStartedAt":
+			out.Values[i] = ec._SchedulerJob_lastRunStartedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastRunCompletedAt":
+			out.Values[i] = ec._SchedulerJob_lastRunCompletedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "nextRun":
+			out.Values[i] = ec._SchedulerJob_nextRun(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastError":
+			out.Values[i] = ec._SchedulerJob_lastError(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "running":
+			out.Values[i] = ec._SchedulerJob_running(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -20338,6 +20807,36 @@ func (ec *executionContext) unmarshalNRole2githubᚗcomᚋhardcandyᚋhardcandy�
 
 func (ec *executionContext) marshalNRole2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v user.Role) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNSchedulerJob2githubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfo(ctx context.Context, sel ast.SelectionSet, v scheduler.Info) graphql.Marshaler {
+	return ec._SchedulerJob(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSchedulerJob2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfoᚄ(ctx context.Context, sel ast.SelectionSet, v []*scheduler.Info) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSchedulerJob2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfo(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSchedulerJob2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfo(ctx context.Context, sel ast.SelectionSet, v *scheduler.Info) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SchedulerJob(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStack2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐStackᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Stack) graphql.Marshaler {

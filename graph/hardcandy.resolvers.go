@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
 	lease1 "github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/scheduler"
 )
 
 // Credentials is the resolver for the credentials field.
@@ -120,6 +121,21 @@ func (r *mutationResolver) ReleaseItemFromMaintenance(ctx context.Context, id in
 	return r.Inventory.ReleaseFromMaintenance(ctx, id)
 }
 
+// RunJob is the resolver for the runJob field.
+func (r *mutationResolver) RunJob(ctx context.Context, name string) (*scheduler.Info, error) {
+	if r.Jobs == nil {
+		return nil, apperr.New(apperr.Conflict, "this replica runs no scheduler (--no-scheduler); ask one that does")
+	}
+	if err := r.Jobs.RunNow(name); err != nil {
+		return nil, err
+	}
+	info, err := r.Jobs.Job(name)
+	if err != nil {
+		return nil, err
+	}
+	return &info, nil
+}
+
 // ArchiveItem is the resolver for the archiveItem field.
 func (r *mutationResolver) ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error) {
 	return r.Inventory.Archive(ctx, id)
@@ -203,6 +219,19 @@ func (r *queryResolver) Lease(ctx context.Context, id int) (*ent.Lease, error) {
 		return nil, nil
 	}
 	return l, err
+}
+
+// SchedulerJobs is the resolver for the schedulerJobs field.
+func (r *queryResolver) SchedulerJobs(ctx context.Context) ([]*scheduler.Info, error) {
+	if r.Jobs == nil {
+		return []*scheduler.Info{}, nil
+	}
+	infos := r.Jobs.Jobs()
+	out := make([]*scheduler.Info, len(infos))
+	for i := range infos {
+		out[i] = &infos[i]
+	}
+	return out, nil
 }
 
 // Mutation returns MutationResolver implementation.

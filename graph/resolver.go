@@ -12,6 +12,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/scheduler"
 )
 
 // Resolver is the root resolver; it holds the services every resolver calls.
@@ -22,5 +23,14 @@ type Resolver struct {
 	Inventory *inventory.Service
 	Leasing   *lease.Service
 	Clock     clockwork.Clock
+	// Jobs is the scheduler; nil on an API-only replica.
+	Jobs Jobs
 	Logger    *slog.Logger
+}
+
+// Jobs is what the API needs of the scheduler.
+type Jobs interface {
+	Jobs() []scheduler.Info
+	Job(name string) (scheduler.Info, error)
+	RunNow(name string) error
 }

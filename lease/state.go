@@ -88,3 +88,34 @@ func newEvent(tx *ent.Tx, now time.Time, id int, actor, kind, from, to, message 
 	}
 	return cr
 }
+
+// moveMany is move for a batch: every lease in ids must still be in from, or nothing moves.
+func moveMany(ctx context.Context, tx *ent.Tx, now time.Time, ids []int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) error {
+	if err := Machine.Check(from, to); err != nil {
+		return err
+	}
+	upd := tx.Lease.Update().Where(entlease.IDIn(ids...), entlease.StatusEQ(from)).SetStatus(to).SetUpdatedAt(now)
+	if extra != nil {
+		extra(upd)
+	}
+	n, err := upd.Save(ctx)
+	if err != nil {
+		return fmt.Errorf("leases %s→%s: %w", from, to, err)
+	}
+	if n != len(ids) {
+		return apperr.New(apperr.Conflict, "%d of %d leases are no longer %s", len(ids)-n, len(ids), from)
+	}
+	events := make([]*ent.EventCreate, len(ids))
+	for i, id := range ids {
+		events[i] = newEvent(tx, now, id, actor, "status", string(from), string(to), message)
+	}
+	for start := 0; start < len(events); start += eventChunk {
+		if err := tx.Event.CreateBulk(events[start:min(start+eventChunk, len(events))]...).Exec(ctx); err != nil {
+			return fmt.Errorf("lease events: %w", err)
+		}
+	}
+	return nil
+}
+
+// eventChunk bounds one bulk insert of events (SQLite limits the parameters of a statement).
+const eventChunk = 1000

@@ -1,0 +1,340 @@
+// Package scheduler runs Hardcandy's background jobs on gocron: each job is one service function
+// Run(ctx, now) that is idempotent and bounded; this package only decides when it runs, records
+// each run, and lets admins see and trigger jobs.
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-co-op/gocron/v2"
+	"github.com/jonboulle/clockwork"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/duration"
+	"github.com/hardcandy/hardcandy/ent"
+)
+
+// Job names.
+const (
+	ExpireLeases   = "expire-leases"
+	ExpiryNotices  = "expiry-notices"
+	ReclaimItems   = "reclaim-items"
+	RecoverStuck   = "recover-stuck"
+	DeliverNotices = "deliver-notices"
+	CloseBills     = "close-bills"
+)
+
+// DefaultSchedules are used for jobs the configuration does not name. A schedule is an interval
+// ("30s", "5m", "1h") or a five-field cron expression in UTC ("10 0 * * *").
+var DefaultSchedules = map[string]string{
+	ExpireLeases:   "1m",
+	ExpiryNotices:  "5m",
+	ReclaimItems:   "30s",
+	RecoverStuck:   "1m",
+	DeliverNotices: "30s",
+	CloseBills:     "15m",
+}
+
+// Func is a job's work: it handles what is due at now and reports how many things it handled.
+type Func func(ctx context.Context, now time.Time) (int, error)
+
+// Job is a named, scheduled Func.
+type Job struct {
+	Name string
+	Run  Func
+}
+
+// Config tunes the scheduler.
+type Config struct {
+	// Schedules overrides DefaultSchedules per job name.
+	Schedules map[string]string `yaml:"schedules"`
+	// StopTimeout bounds how long Stop waits for running jobs (default 30s).
+	StopTimeout duration.Duration `yaml:"stop_timeout"`
+}
+
+// Info describes a job for admins.
+type Info struct {
+	Name               string
+	Schedule           string
+	LastRunStartedAt   *time.Time
+	LastRunCompletedAt *time.Time
+	NextRun            *time.Time
+	LastError          *string
+	Running            bool
+}
+
+// state is what the scheduler remembers of a job between runs.
+type state struct {
+	Job
+	schedule string
+	handle   gocron.Job
+
+	mu        sync.Mutex
+	running   bool
+	started   *time.Time
+	completed *time.Time
+	lastErr   *string
+}
+
+// Scheduler runs jobs.
+type Scheduler struct {
+	gocron  gocron.Scheduler
+	clock   clockwork.Clock
+	logger  *slog.Logger
+	client  *ent.Client
+	replica string
+	jobs    map[string]*state
+	order   []string
+	metrics *jobMetrics
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// Options are the scheduler's collaborators.
+type Options struct {
+	Clock  clockwork.Clock
+	Logger *slog.Logger
+	// Client records each run in the job-run log.
+	Client *ent.Client
+	// Registerer receives the job metrics; nil skips them.
+	Registerer prometheus.Registerer
+	// Elector, when set, lets only the leader among replicas run jobs.
+	Elector gocron.Elector
+	// Replica names this process in the job-run log (default: host name and pid).
+	Replica string
+}
+
+// New builds a scheduler for jobs with cfg's schedules. Nothing runs until Start.
+func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
+	if o.Clock == nil {
+		o.Clock = clockwork.NewRealClock()
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Replica == "" {
+		host, _ := os.Hostname()
+		o.Replica = fmt.Sprintf("%s/%d", host, os.Getpid())
+	}
+	stop := cfg.StopTimeout.Std()
+	if stop <= 0 {
+		stop = 30 * time.Second
+	}
+	opts := []gocron.SchedulerOption{
+		gocron.WithClock(o.Clock), gocron.WithLocation(time.UTC), gocron.WithStopTimeout(stop),
+	}
+	if o.Elector != nil {
+		opts = append(opts, gocron.WithDistributedElector(o.Elector))
+	}
+	g, err := gocron.NewScheduler(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("scheduler: %w", err)
+	}
+	s := &Scheduler{gocron: g, clock: o.Clock, logger: o.Logger, client: o.Client, replica: o.Replica,
+		jobs: map[string]*state{}, metrics: newJobMetrics(o.Registerer)}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	for name := range cfg.Schedules {
+		if !slices.ContainsFunc(jobs, func(j Job) bool { return j.Name == name }) {
+			return nil, fmt.Errorf("scheduler: schedules: no job named %q", name)
+		}
+	}
+	for _, j := range jobs {
+		spec := DefaultSchedules[j.Name]
+		if v, ok := cfg.Schedules[j.Name]; ok {
+			spec = v
+		}
+		def, err := Definition(spec)
+		if err != nil {
+			return nil, fmt.Errorf("scheduler: %s: %w", j.Name, err)
+		}
+		st := &state{Job: j, schedule: spec}
+		st.handle, err = g.NewJob(def, gocron.NewTask(func() { s.run(st) }),
+			gocron.WithName(j.Name),
+			gocron.WithSingletonMode(gocron.LimitModeReschedule),
+			// Whatever fell due while the server was down is handled at once.
+			gocron.WithStartAt(gocron.WithStartImmediately()))
+		if err != nil {
+			return nil, fmt.Errorf("scheduler: %s: %w", j.Name, err)
+		}
+		s.jobs[j.Name] = st
+		s.order = append(s.order, j.Name)
+	}
+	return s, nil
+}
+
+// Definition parses a schedule: an interval such as "30s" or "1d", or a five-field cron
+// expression in UTC.
+func Definition(spec string) (gocron.JobDefinition, error) {
+	spec = strings.TrimSpace(spec)
+	if strings.Contains(spec, " ") {
+		return gocron.CronJob(spec, false), nil
+	}
+	d, err := duration.Parse(spec)
+	if err != nil {
+		return nil, fmt.Errorf("schedule %q: an interval such as 30s or 5m, or a cron expression: %w", spec, err)
+	}
+	return gocron.DurationJob(d.Std()), nil
+}
+
+// Start starts running jobs; every job runs once at once.
+func (s *Scheduler) Start() { s.gocron.Start() }
+
+// Stop starts no new runs and waits, within the stop timeout, for running ones to finish.
+func (s *Scheduler) Stop() error {
+	err := s.gocron.Shutdown()
+	s.cancel()
+	s.wg.Wait()
+	return err
+}
+
+// run is what gocron calls: it runs the job's function with the clock's time and records it.
+func (s *Scheduler) run(st *state) {
+	s.wg.Add(1)
+	defer s.wg.Done()
+	start := s.clock.Now().UTC()
+	st.mu.Lock()
+	if st.running { // a RunNow racing a tick: one run at a time
+		st.mu.Unlock()
+		return
+	}
+	st.running, st.started = true, &start
+	st.mu.Unlock()
+
+	var logID *int
+	if s.client != nil {
+		if r, err := s.client.JobRun.Create().SetJob(st.Name).SetReplica(s.replica).SetStartedAt(start).
+			Save(database.System(s.ctx)); err == nil {
+			logID = &r.ID
+		}
+	}
+	n, err := st.Run(s.ctx, start)
+	end := s.clock.Now().UTC()
+	elapsed := time.Since(start)
+
+	st.mu.Lock()
+	st.running, st.completed = false, &end
+	if err != nil {
+		msg := err.Error()
+		st.lastErr = &msg
+	} else {
+		st.lastErr = nil
+	}
+	st.mu.Unlock()
+
+	s.metrics.observe(st.Name, n, err, elapsed)
+	if logID != nil {
+		upd := s.client.JobRun.UpdateOneID(*logID).SetFinishedAt(end).SetHandled(n)
+		if err != nil {
+			upd.SetError(err.Error())
+		}
+		_ = upd.Exec(database.System(context.WithoutCancel(s.ctx)))
+	}
+	switch {
+	case err != nil && !errors.Is(err, context.Canceled):
+		s.logger.Error("job failed", "job", st.Name, "handled", n, "duration", elapsed, "err", err)
+	case n > 0:
+		s.logger.Info("job ran", "job", st.Name, "handled", n, "duration", elapsed)
+	default:
+		s.logger.Debug("job ran", "job", st.Name, "handled", n, "duration", elapsed)
+	}
+}
+
+// RunNow runs a job at once, outside its schedule.
+func (s *Scheduler) RunNow(name string) error {
+	st, ok := s.jobs[name]
+	if !ok {
+		return apperr.New(apperr.NotFound, "no job named %q; jobs are %s", name, strings.Join(s.order, ", "))
+	}
+	if err := st.handle.RunNow(); err != nil {
+		return fmt.Errorf("run %s: %w", name, err)
+	}
+	return nil
+}
+
+// Kick asks for a job to run soon; it never blocks or fails (a missing job is ignored).
+func (s *Scheduler) Kick(name string) {
+	if st, ok := s.jobs[name]; ok {
+		_ = st.handle.RunNow()
+	}
+}
+
+// Jobs describes every job, in registration order.
+func (s *Scheduler) Jobs() []Info {
+	out := make([]Info, 0, len(s.order))
+	for _, name := range s.order {
+		out = append(out, s.info(s.jobs[name]))
+	}
+	return out
+}
+
+// Job describes one job.
+func (s *Scheduler) Job(name string) (Info, error) {
+	st, ok := s.jobs[name]
+	if !ok {
+		return Info{}, apperr.New(apperr.NotFound, "no job named %q; jobs are %s", name, strings.Join(s.order, ", "))
+	}
+	return s.info(st), nil
+}
+
+func (s *Scheduler) info(st *state) Info {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	in := Info{Name: st.Name, Schedule: st.schedule, LastRunStartedAt: st.started, LastRunCompletedAt: st.completed,
+		LastError: st.lastErr, Running: st.running}
+	if next, err := st.handle.NextRun(); err == nil && !next.IsZero() {
+		next = next.UTC()
+		in.NextRun = &next
+	}
+	return in
+}
+
+type jobMetrics struct {
+	runs     *prometheus.CounterVec
+	handled  *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+}
+
+func newJobMetrics(reg prometheus.Registerer) *jobMetrics {
+	if reg == nil {
+		return nil
+	}
+	m := &jobMetrics{
+		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hardcandy_job_runs_total", Help: "Scheduler job runs by job and outcome (ok or error).",
+		}, []string{"job", "outcome"}),
+		handled: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hardcandy_job_items_handled_total", Help: "Things handled by scheduler jobs (leases expired, items reclaimed, ...).",
+		}, []string{"job"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "hardcandy_job_duration_seconds", Help: "Scheduler job run duration.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 4, 10),
+		}, []string{"job"}),
+	}
+	reg.MustRegister(m.runs, m.handled, m.duration)
+	return m
+}
+
+func (m *jobMetrics) observe(job string, n int, err error, d time.Duration) {
+	if m == nil {
+		return
+	}
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	m.runs.WithLabelValues(job, outcome).Inc()
+	m.handled.WithLabelValues(job).Add(float64(n))
+	m.duration.WithLabelValues(job).Observe(d.Seconds())
+}
