@@ -8,6 +8,7 @@ import (
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/leasefeed"
 	"github.com/hardcandy/hardcandy/reclaim"
 	"github.com/hardcandy/hardcandy/scheduler"
 	"github.com/hardcandy/hardcandy/secret"
@@ -92,6 +93,7 @@ type services struct {
 	inventory *inventory.Service
 	lease     *lease.Service
 	reclaim   *reclaim.Service
+	feed      *leasefeed.Feed
 }
 
 func newServices(st *database.Store, clock clockwork.Clock) *services {
@@ -112,7 +114,9 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	if err != nil {
 		return err
 	}
+	s.feed = leasefeed.New()
 	s.lease = lease.NewService(st.Client, clock, router, box, cfg.Leasing)
+	s.lease.Feed = s.feed
 	s.reclaim = reclaim.NewService(st.Client, clock, router, cfg.Reclaim)
 	return nil
 }
@@ -162,7 +166,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	}
 	resolver := &graph.Resolver{
 		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease,
-		Clock: clock, Logger: logger,
+		Clock: clock, Logger: logger, Feed: svc.feed,
 	}
 	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger})
 
@@ -328,9 +332,18 @@ func limitBody(n int64, next http.Handler) http.Handler {
 	})
 }
 
-// timeout bounds a request's context; handlers and the database give up when it ends.
+// timeout bounds a request's context; handlers and the database give up when it ends. A
+// websocket (a subscription) lives as long as its client: it gets no timeout and no
+// read/write deadlines from the server's.
 func timeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			rc := http.NewResponseController(w)
+			_ = rc.SetReadDeadline(time.Time{})
+			_ = rc.SetWriteDeadline(time.Time{})
+			next.ServeHTTP(w, r)
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))

@@ -25,6 +25,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/leasefeed"
 	"github.com/hardcandy/hardcandy/scheduler"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -44,10 +45,12 @@ type ResolverRoot interface {
 	CostCenter() CostCenterResolver
 	InventoryItem() InventoryItemResolver
 	Lease() LeaseResolver
+	LeaseEvent() LeaseEventResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
 	Product() ProductResolver
 	Query() QueryResolver
+	Subscription() SubscriptionResolver
 }
 
 type DirectiveRoot struct {
@@ -180,6 +183,12 @@ type ComplexityRoot struct {
 	LeaseEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	LeaseEvent struct {
+		At    func(childComplexity int) int
+		Kind  func(childComplexity int) int
+		Lease func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -328,6 +337,10 @@ type ComplexityRoot struct {
 		UpdatedAt func(childComplexity int) int
 	}
 
+	Subscription struct {
+		LeaseEvents func(childComplexity int, leaseID *int) int
+	}
+
 	User struct {
 		CostCenter func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -356,6 +369,9 @@ type InventoryItemResolver interface {
 }
 type LeaseResolver interface {
 	TimeLeft(ctx context.Context, obj *ent.Lease) (*duration.Duration, error)
+}
+type LeaseEventResolver interface {
+	Lease(ctx context.Context, obj *leasefeed.Event) (*ent.Lease, error)
 }
 type MutationResolver interface {
 	Vend(ctx context.Context, input lease.VendInput) (*ent.Lease, error)
@@ -395,6 +411,9 @@ type QueryResolver interface {
 	Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error)
 	Lease(ctx context.Context, id int) (*ent.Lease, error)
 	SchedulerJobs(ctx context.Context) ([]*scheduler.Info, error)
+}
+type SubscriptionResolver interface {
+	LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -955,6 +974,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEdge.Node(childComplexity), true
+
+	case "LeaseEvent.at":
+		if e.ComplexityRoot.LeaseEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.At(childComplexity), true
+	case "LeaseEvent.kind":
+		if e.ComplexityRoot.LeaseEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.Kind(childComplexity), true
+	case "LeaseEvent.lease":
+		if e.ComplexityRoot.LeaseEvent.Lease == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.Lease(childComplexity), true
 
 	case "Mutation.addInventoryItems":
 		if e.ComplexityRoot.Mutation.AddInventoryItems == nil {
@@ -1725,6 +1763,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Stack.UpdatedAt(childComplexity), true
 
+	case "Subscription.leaseEvents":
+		if e.ComplexityRoot.Subscription.LeaseEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_leaseEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int)), true
+
 	case "User.costCenter":
 		if e.ComplexityRoot.User.CostCenter == nil {
 			break
@@ -1858,6 +1908,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -2138,6 +2205,18 @@ func (ec *executionContext) childFields_LeaseEdge(ctx context.Context, field gra
 		return ec.fieldContext_LeaseEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LeaseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lease":
+		return ec.fieldContext_LeaseEvent_lease(ctx, field)
+	case "kind":
+		return ec.fieldContext_LeaseEvent_kind(ctx, field)
+	case "at":
+		return ec.fieldContext_LeaseEvent_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LeaseEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_Notice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3177,6 +3256,20 @@ func (ec *executionContext) field_Query_products_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["includeCustom"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_leaseEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "leaseId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["leaseId"] = arg0
 	return args, nil
 }
 
@@ -5505,6 +5598,84 @@ func (ec *executionContext) _LeaseEdge_cursor(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_LeaseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_lease(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_lease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LeaseEvent().Lease(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_lease(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LeaseEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LeaseEvent_kind(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_vend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -8800,6 +8971,50 @@ func (ec *executionContext) fieldContext_Stack_product(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Product(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_leaseEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_leaseEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().LeaseEvents(ctx, fc.Args["leaseId"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *leasefeed.Event) graphql.Marshaler {
+			return ec.marshalNLeaseEvent2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleasefeedᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_leaseEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LeaseEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_leaseEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -18157,6 +18372,87 @@ func (ec *executionContext) _LeaseEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var leaseEventImplementors = []string{"LeaseEvent"}
+
+func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSet, obj *leasefeed.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, leaseEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LeaseEvent")
+		case "lease":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._LeaseEvent_lease(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "kind":
+			out.Values[i] = ec._LeaseEvent_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._LeaseEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -19634,6 +19930,26 @@ func (ec *executionContext) _Stack(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "leaseEvents":
+		return ec._Subscription_leaseEvents(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *ent.User) graphql.Marshaler {
@@ -20578,6 +20894,20 @@ func (ec *executionContext) marshalNLeaseConnection2ᚖgithubᚗcomᚋhardcandy�
 		return graphql.Null
 	}
 	return ec._LeaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLeaseEvent2githubᚗcomᚋhardcandyᚋhardcandyᚋleasefeedᚐEvent(ctx context.Context, sel ast.SelectionSet, v leasefeed.Event) graphql.Marshaler {
+	return ec._LeaseEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLeaseEvent2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleasefeedᚐEvent(ctx context.Context, sel ast.SelectionSet, v *leasefeed.Event) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LeaseEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNLeaseLineInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx context.Context, v any) ([]*schematype.LeaseLine, error) {

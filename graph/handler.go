@@ -15,6 +15,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 
+	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/metrics"
@@ -55,6 +56,10 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	setComplexity(&cfg.Complexity)
 
 	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 10 * time.Second,
+		InitFunc:              wsAuth(r.Auth),
+	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -71,6 +76,25 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
 	return withItemsLoader(r.Client, srv)
+}
+
+// wsAuth authenticates a websocket by the token in connection_init's payload
+// ({"Authorization": "Bearer TOKEN"}, or {"token": "TOKEN"}).
+func wsAuth(a *auth.Service) transport.WebsocketInitFunc {
+	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		tok, ok := auth.BearerToken(p.Authorization())
+		if !ok {
+			tok, _ = p["token"].(string)
+		}
+		if tok == "" {
+			return ctx, nil, apperr.New(apperr.Unauthenticated, "send the token in connection_init: {\"Authorization\": \"Bearer TOKEN\"}")
+		}
+		v, err := a.Authenticate(ctx, tok)
+		if err != nil {
+			return ctx, nil, err
+		}
+		return viewer.NewContext(ctx, v), nil, nil
+	}
 }
 
 // requireViewer refuses every operation without a signed-in viewer, except introspection, so

@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
 	lease1 "github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/leasefeed"
 	"github.com/hardcandy/hardcandy/scheduler"
 )
 
@@ -54,6 +55,11 @@ func (r *leaseResolver) TimeLeft(ctx context.Context, obj *ent.Lease) (*duration
 	}
 	left := duration.Duration(max(obj.EndsAt.Sub(r.Clock.Now()), 0))
 	return &left, nil
+}
+
+// Lease is the resolver for the lease field.
+func (r *leaseEventResolver) Lease(ctx context.Context, obj *leasefeed.Event) (*ent.Lease, error) {
+	return r.Client.Lease.Get(ctx, obj.LeaseID)
 }
 
 // Vend is the resolver for the vend field.
@@ -234,7 +240,48 @@ func (r *queryResolver) SchedulerJobs(ctx context.Context) ([]*scheduler.Info, e
 	return out, nil
 }
 
+// LeaseEvents is the resolver for the leaseEvents field.
+func (r *subscriptionResolver) LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error) {
+	v, err := auth.Require(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if leaseID != nil {
+		if _, err := r.Client.Lease.Get(ctx, *leaseID); err != nil { // not visible → not found
+			return nil, apperr.New(apperr.NotFound, "no lease %d that you may see", *leaseID)
+		}
+	}
+	in := r.Feed.Subscribe(ctx, func(e leasefeed.Event) bool {
+		if leaseID != nil && e.LeaseID != *leaseID {
+			return false
+		}
+		return v.IsAdmin() || e.OwnerID == v.UserID || v.IsManager() && v.CostCenterID != 0 && e.CostCenterID == v.CostCenterID
+	})
+	out := make(chan *leasefeed.Event)
+	go func() {
+		defer close(out)
+		for e := range in {
+			select {
+			case out <- &e:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
+// LeaseEvent returns LeaseEventResolver implementation.
+func (r *Resolver) LeaseEvent() LeaseEventResolver { return &leaseEventResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
-type mutationResolver struct{ *Resolver }
+// Subscription returns SubscriptionResolver implementation.
+func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
+
+type (
+	leaseEventResolver   struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	subscriptionResolver struct{ *Resolver }
+)

@@ -12,6 +12,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/leasefeed"
 	"github.com/hardcandy/hardcandy/scheduler"
 )
 
@@ -25,6 +26,8 @@ type Resolver struct {
 	Clock     clockwork.Clock
 	// Jobs is the scheduler; nil on an API-only replica.
 	Jobs Jobs
+	// Feed carries lease events to subscriptions.
+	Feed *leasefeed.Feed
 	Logger    *slog.Logger
 }
 

@@ -24,19 +24,28 @@ func (s *Service) Expire(ctx context.Context, now time.Time) (int, error) {
 	sys := database.System(ctx)
 	total := 0
 	for {
-		var n int
+		var batch []*ent.Lease
 		err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
-			ids, err := tx.Lease.Query().Where(entlease.StatusEQ(Active), entlease.EndsAtLTE(now)).
-				Order(ent.Asc(entlease.FieldEndsAt)).Limit(expireBatch).IDs(sys)
-			if err != nil || len(ids) == 0 {
+			var err error
+			batch, err = tx.Lease.Query().Where(entlease.StatusEQ(Active), entlease.EndsAtLTE(now)).
+				Order(ent.Asc(entlease.FieldEndsAt)).Limit(expireBatch).
+				Select(entlease.FieldID, entlease.FieldOwnerID, entlease.FieldCostCenterID).All(sys)
+			if err != nil || len(batch) == 0 {
 				return err
 			}
-			n = len(ids)
+			ids := make([]int, len(batch))
+			for i, l := range batch {
+				ids[i] = l.ID
+			}
 			return s.expireBatch(sys, tx, now, ids)
 		})
 		if err != nil {
 			return total, fmt.Errorf("expire leases: %w", err)
 		}
+		for _, l := range batch {
+			s.emit(l, string(Expired))
+		}
+		n := len(batch)
 		total += n
 		if n < expireBatch {
 			break

@@ -45,6 +45,9 @@ func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
 			return repaired, fmt.Errorf("repair lease %d: %w", id, err)
 		}
 		repaired++
+		if l, err := s.client.Lease.Get(sys, id); err == nil {
+			s.emit(l, string(Rejected))
+		}
 	}
 	// Items RESERVING too long under a lease that is not pending: an expansion interrupted.
 	items, err := s.client.InventoryItem.Query().

@@ -28,6 +28,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/leasefeed"
 	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -73,6 +74,8 @@ type Service struct {
 
 	// Reclaim, when set, is called after items went to REBUILDING so they are wiped at once.
 	Reclaim func()
+	// Feed, when set, receives an event after every committed change of a lease.
+	Feed *leasefeed.Feed
 	// afterClaim, when set (tests), runs between the two transactions of a vend.
 	afterClaim func(leaseID int) error
 }
@@ -92,6 +95,30 @@ type VendInput struct {
 }
 
 func (s *Service) now() time.Time { return s.clock.Now().UTC() }
+
+// emit publishes a committed change of l; kind is its new status or what happened to it.
+func (s *Service) emit(l *ent.Lease, kind string) {
+	if s.Feed == nil || l == nil {
+		return
+	}
+	e := leasefeed.Event{LeaseID: l.ID, OwnerID: l.OwnerID, Kind: kind, At: s.now()}
+	if l.CostCenterID != nil {
+		e.CostCenterID = *l.CostCenterID
+	}
+	s.Feed.Publish(e)
+}
+
+// loadAndEmit loads the lease for the caller and publishes its new state.
+func (s *Service) loadAndEmit(ctx context.Context, id int, kind string) (*ent.Lease, error) {
+	l, err := s.load(ctx, id)
+	if err == nil {
+		if kind == "" {
+			kind = string(l.Status)
+		}
+		s.emit(l, kind)
+	}
+	return l, err
+}
 
 // plan is a request resolved against the catalog: what is billed (bundles as themselves) and
 // which items are claimed (bundles as their components).
@@ -391,16 +418,17 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 		if err != nil {
 			return s.idempotent(ctx, v.UserID, in.IdempotencyKey, err)
 		}
-		return s.load(ctx, id)
+		return s.loadAndEmit(ctx, id, "")
 	}
 	id, claimed, err := s.claim(ctx, spec, nil)
 	if err != nil {
 		return s.idempotent(ctx, v.UserID, in.IdempotencyKey, err)
 	}
 	if err := s.dispense(ctx, id, o, in.Duration, p, claimed, v.Name, false); err != nil {
+		_, _ = s.loadAndEmit(database.System(ctx), id, "")
 		return nil, err
 	}
-	return s.load(ctx, id)
+	return s.loadAndEmit(ctx, id, "")
 }
 
 // idempotent answers a failed create: when the failure is another request with the same key
@@ -873,7 +901,7 @@ func (s *Service) Return(ctx context.Context, id int) (*ent.Lease, error) {
 		return nil, database.Wrap(err, "return lease %d", id)
 	}
 	s.kickReclaim()
-	return s.load(ctx, id)
+	return s.loadAndEmit(ctx, id, "")
 }
 
 // end moves an ACTIVE lease to RETURNED or EXPIRED inside tx: allocations released, items to
@@ -974,7 +1002,7 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	if err != nil {
 		return nil, database.Wrap(err, "extend lease %d", id)
 	}
-	return s.load(ctx, id)
+	return s.loadAndEmit(ctx, id, "EXTENDED")
 }
 
 // Expand adds items to an ACTIVE lease with the same end, all or nothing.
@@ -1018,7 +1046,7 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 	if err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, true); err != nil {
 		return nil, err
 	}
-	return s.load(ctx, id)
+	return s.loadAndEmit(ctx, id, "EXPANDED")
 }
 
 // Approve decides for a lease awaiting approval and vends it. Managers of the owner's cost
@@ -1067,9 +1095,10 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 		return nil, err
 	}
 	if err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, false); err != nil {
+		_, _ = s.loadAndEmit(database.System(ctx), id, "")
 		return nil, err
 	}
-	return s.load(ctx, id)
+	return s.loadAndEmit(ctx, id, "")
 }
 
 // Reject turns down a lease awaiting approval, with a reason.
@@ -1092,7 +1121,7 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 	if err != nil {
 		return nil, database.Wrap(err, "reject lease %d", id)
 	}
-	return s.load(ctx, id)
+	return s.loadAndEmit(ctx, id, "")
 }
 
 // decide loads a lease awaiting approval for a decision by the viewer.
