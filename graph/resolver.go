@@ -27,8 +27,8 @@ type Resolver struct {
 	// Jobs is the scheduler; nil on an API-only replica.
 	Jobs Jobs
 	// Feed carries lease events to subscriptions.
-	Feed *leasefeed.Feed
-	Logger    *slog.Logger
+	Feed   *leasefeed.Feed
+	Logger *slog.Logger
 }
 
 // Jobs is what the API needs of the scheduler.

@@ -21,13 +21,13 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/dispenser"
-	"github.com/hardcandy/hardcandy/lease"
-	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/graph"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/secret"
 )
 
 // bundle is a server over a fresh SQLite file loaded with the demo data.
