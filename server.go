@@ -9,6 +9,7 @@ import (
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/lease"
 	"github.com/hardcandy/hardcandy/leasefeed"
+	"github.com/hardcandy/hardcandy/notify"
 	"github.com/hardcandy/hardcandy/reclaim"
 	"github.com/hardcandy/hardcandy/scheduler"
 	"github.com/hardcandy/hardcandy/secret"
@@ -94,6 +95,9 @@ type services struct {
 	lease     *lease.Service
 	reclaim   *reclaim.Service
 	feed      *leasefeed.Feed
+	outbox    *notify.Outbox
+	expiring  *notify.Expiring
+	deliverer *notify.Deliverer
 }
 
 func newServices(st *database.Store, clock clockwork.Clock) *services {
@@ -104,8 +108,8 @@ func newServices(st *database.Store, clock clockwork.Clock) *services {
 	}
 }
 
-// withLeasing adds the services that reach the dispenser and seal credentials.
-func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *config.File, key []byte) error {
+// withLeasing adds the services that reach the dispenser, seal credentials and send notices.
+func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *config.File, key []byte, logger *slog.Logger) error {
 	router, err := dispenser.NewRouter(cfg.Dispensers, dispenser.WithClock(clock))
 	if err != nil {
 		return fmt.Errorf("dispensers: %w", err)
@@ -118,6 +122,11 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	s.lease = lease.NewService(st.Client, clock, router, box, cfg.Leasing)
 	s.lease.Feed = s.feed
 	s.reclaim = reclaim.NewService(st.Client, clock, router, cfg.Reclaim)
+	s.outbox = notify.NewOutbox(cfg.Notices)
+	s.lease.Notices = s.outbox
+	s.reclaim.Notices = s.outbox
+	s.expiring = notify.NewExpiring(st.Client, s.outbox, cfg.Notices)
+	s.deliverer = notify.NewDeliverer(st.Client, cfg.Notices, logger, clock, nil)
 	return nil
 }
 
@@ -157,7 +166,7 @@ func schedulerConfig(cfg scheduler.Config, flags []string) scheduler.Config {
 
 func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *config.File, key []byte, logger *slog.Logger) (*app, error) {
 	svc := newServices(st, clock)
-	if err := svc.withLeasing(st, clock, cfg, key); err != nil {
+	if err := svc.withLeasing(st, clock, cfg, key, logger); err != nil {
 		return nil, err
 	}
 	m := metrics.New()
@@ -298,6 +307,8 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.ExpireLeases, Run: a.svc.lease.Expire},
 		{Name: scheduler.ReclaimItems, Run: a.svc.reclaim.Run},
 		{Name: scheduler.RecoverStuck, Run: a.svc.lease.Repair},
+		{Name: scheduler.ExpiryNotices, Run: a.svc.expiring.Run},
+		{Name: scheduler.DeliverNotices, Run: a.svc.deliverer.Run},
 	}
 	sched, err := scheduler.New(cfg, jobs, scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client,
 		Registerer: a.metrics.Registry})
@@ -305,6 +316,8 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		return nil, err
 	}
 	a.svc.lease.Reclaim = func() { sched.Kick(scheduler.ReclaimItems) }
+	deliver := func() { sched.Kick(scheduler.DeliverNotices) }
+	a.svc.lease.Deliver, a.svc.reclaim.Deliver = deliver, deliver
 	a.resolver.Jobs = sched
 	return sched, nil
 }

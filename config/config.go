@@ -14,6 +14,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/notify"
 	"github.com/hardcandy/hardcandy/reclaim"
 	"github.com/hardcandy/hardcandy/scheduler"
 )
@@ -31,6 +32,8 @@ type File struct {
 	Reclaim reclaim.Config `yaml:"reclaim"`
 	// Scheduler sets job schedules.
 	Scheduler scheduler.Config `yaml:"scheduler"`
+	// Notices sets thresholds and delivery channels (webhook, SMTP).
+	Notices notify.Config `yaml:"notices"`
 }
 
 // Load reads path. When path is DefaultPath and the file does not exist, the defaults apply
@@ -49,6 +52,9 @@ func Load(path string) (*File, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(f); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	if err := f.Notices.Validate(); err != nil {
+		return nil, fmt.Errorf("config %s: notices: %w", path, err)
 	}
 	for k := range f.Dispensers {
 		switch k {

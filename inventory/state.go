@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
@@ -113,7 +114,7 @@ func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
 	}
 	for from, ids := range byFrom {
 		upd := tx.InventoryItem.Update().
-			Where(inventoryitem.IDIn(ids...), inventoryitem.StatusEQ(from)).
+			Where(inventoryitem.IDIn(ids...), database.EqNotIndexed(inventoryitem.FieldStatus, from)).
 			SetStatus(m.To).SetStatusChangedAt(now).SetUpdatedAt(now)
 		if m.LastError != nil {
 			upd.SetLastError(*m.LastError)

@@ -10,6 +10,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/notify"
 )
 
 // expireBatch is how many leases one transaction expires.
@@ -53,6 +54,7 @@ func (s *Service) Expire(ctx context.Context, now time.Time) (int, error) {
 	}
 	if total > 0 {
 		s.kickReclaim()
+		s.deliver()
 	}
 	return total, nil
 }
@@ -61,6 +63,11 @@ func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, id
 	if err := moveMany(ctx, tx, now, ids, Active, Expired, "scheduler", "the lease's end has passed",
 		func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
 		return err
+	}
+	if s.Notices != nil {
+		if err := s.Notices.EnqueueOwners(ctx, tx, now, notify.KindExpired, ids, "the lease's end has passed"); err != nil {
+			return err
+		}
 	}
 	allocs, err := tx.Allocation.Query().Where(allocation.LeaseIDIn(ids...), allocation.ReleasedAtIsNil()).
 		Select(allocation.FieldID, allocation.FieldItemID, allocation.FieldLeaseID).All(ctx)

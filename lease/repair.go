@@ -12,6 +12,7 @@ import (
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/notify"
 )
 
 // repairBatch bounds one repair run.
@@ -37,9 +38,13 @@ func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
 			if err := s.releaseStuck(sys, tx, now, allocation.LeaseID(id)); err != nil {
 				return err
 			}
-			return move(sys, tx, now, id, Pending, Rejected, "repair", msg, func(u *ent.LeaseUpdate) {
+			err := move(sys, tx, now, id, Pending, Rejected, "repair", msg, func(u *ent.LeaseUpdate) {
 				u.SetStatusMessage(msg).SetEndedAt(now)
 			})
+			if err != nil {
+				return err
+			}
+			return s.notice(sys, tx, now, notify.Event{Kind: notify.KindRejected, LeaseID: &id, Message: msg})
 		})
 		if err != nil {
 			return repaired, fmt.Errorf("repair lease %d: %w", id, err)
@@ -67,6 +72,7 @@ func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
 	}
 	if repaired > 0 {
 		s.kickReclaim()
+		s.deliver()
 	}
 	return repaired, nil
 }
@@ -88,7 +94,8 @@ func (s *Service) releaseStuck(ctx context.Context, tx *ent.Tx, now time.Time, w
 			return err
 		}
 	}
-	reserving, err := tx.InventoryItem.Query().Where(inventoryitem.IDIn(itemIDs...), inventoryitem.StatusEQ(inventory.Reserving)).IDs(ctx)
+	reserving, err := tx.InventoryItem.Query().
+		Where(inventoryitem.IDIn(itemIDs...), database.EqNotIndexed(inventoryitem.FieldStatus, inventory.Reserving)).IDs(ctx)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/leasefeed"
+	"github.com/hardcandy/hardcandy/notify"
 	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -76,8 +77,32 @@ type Service struct {
 	Reclaim func()
 	// Feed, when set, receives an event after every committed change of a lease.
 	Feed *leasefeed.Feed
+	// Notices, when set, receives notices in the transactions of the changes that cause them;
+	// Deliver, when set, is called after such a commit so they go out at once.
+	Notices Notifier
+	Deliver func()
 	// afterClaim, when set (tests), runs between the two transactions of a vend.
 	afterClaim func(leaseID int) error
+}
+
+// Notifier writes notices inside a transaction (the notify package's outbox).
+type Notifier interface {
+	Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
+	EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, kind string, ids []int, message string) error
+}
+
+// notice writes one notice inside tx when notices are configured.
+func (s *Service) notice(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error {
+	if s.Notices == nil {
+		return nil
+	}
+	return s.Notices.Enqueue(ctx, tx, now, ev)
+}
+
+func (s *Service) deliver() {
+	if s.Deliver != nil {
+		s.Deliver()
+	}
 }
 
 // NewService returns a lease service.
@@ -490,9 +515,15 @@ func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (in
 				skus = append(skus, b.product.Sku)
 			}
 		}
-		return event(sys, tx, now, id, spec.actor, "status", "", string(Pending),
-			"awaiting approval by a manager of the cost center: "+strings.Join(skus, ", ")+" needs it")
+		msg := "awaiting approval by a manager of the cost center: " + strings.Join(skus, ", ") + " needs it"
+		if err := event(sys, tx, now, id, spec.actor, "status", "", string(Pending), msg); err != nil {
+			return err
+		}
+		return s.notice(sys, tx, now, notify.Event{Kind: notify.KindApprovalNeeded, LeaseID: &id, Message: msg})
 	})
+	if err == nil {
+		s.deliver()
+	}
 	return id, err
 }
 
@@ -709,7 +740,13 @@ func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Dur
 				return fmt.Errorf("record credentials: %w", err)
 			}
 		}
-		return s.writeOrder(sys, tx, l, kind, p.billed, periodStart, periodEnd, now)
+		if err := s.writeOrder(sys, tx, l, kind, p.billed, periodStart, periodEnd, now); err != nil {
+			return err
+		}
+		if expansion {
+			return nil
+		}
+		return s.notice(sys, tx, now, notify.Event{Kind: notify.KindVended, LeaseID: &id})
 	})
 	if err != nil && !errors.Is(err, apperr.DispenserFailed) && !errors.Is(err, apperr.Conflict) {
 		return err
@@ -720,6 +757,7 @@ func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Dur
 		s.release(ctx, id, results, nil, actor)
 		return err
 	}
+	s.deliver()
 	return nil
 }
 
@@ -741,13 +779,16 @@ func (s *Service) unwind(ctx context.Context, id int, results []result, failed *
 		})
 		if errors.Is(err, apperr.Conflict) {
 			return nil // the repair got there first; it released everything
+		} else if err != nil {
+			return err
 		}
-		return err
+		return s.notice(sys, tx, now, notify.Event{Kind: notify.KindRejected, LeaseID: &id, Message: msg})
 	})
 	if err != nil {
 		return err
 	}
 	s.kickReclaim()
+	s.deliver()
 	return userErr
 }
 
@@ -782,7 +823,8 @@ func (s *Service) releaseTx(ctx context.Context, tx *ent.Tx, now time.Time, resu
 		ids []int
 		to  inventory.Status
 	}{{touched, inventory.Rebuilding}, {untouched, inventory.Available}} {
-		ids, err := tx.InventoryItem.Query().Where(inventoryitem.IDIn(group.ids...), inventoryitem.StatusEQ(inventory.Reserving)).IDs(ctx)
+		ids, err := tx.InventoryItem.Query().
+			Where(inventoryitem.IDIn(group.ids...), database.EqNotIndexed(inventoryitem.FieldStatus, inventory.Reserving)).IDs(ctx)
 		if err != nil {
 			return err
 		}
@@ -894,13 +936,17 @@ func (s *Service) Return(ctx context.Context, id int) (*ent.Lease, error) {
 		return nil, apperr.New(apperr.Conflict, "lease %d is %s; only an ACTIVE lease can be returned", id, l.Status)
 	default:
 		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
-			return s.end(sys, tx, now, l, Returned, v.Name, "returned by "+v.Name)
+			if err := s.end(sys, tx, now, l, Returned, v.Name, "returned by "+v.Name); err != nil {
+				return err
+			}
+			return s.notice(sys, tx, now, notify.Event{Kind: notify.KindReturned, LeaseID: &id, Message: "returned by " + v.Name})
 		})
 	}
 	if err != nil {
 		return nil, database.Wrap(err, "return lease %d", id)
 	}
 	s.kickReclaim()
+	s.deliver()
 	return s.loadAndEmit(ctx, id, "")
 }
 
@@ -1114,13 +1160,18 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 	sys := database.System(ctx)
 	now := s.now()
 	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
-		return move(sys, tx, now, id, Pending, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
+		err := move(sys, tx, now, id, Pending, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
 			u.Where(entlease.AwaitingApproval(true)).SetStatusMessage(reason).SetDecidedBy(v.Name).SetEndedAt(now).SetAwaitingApproval(false)
 		})
+		if err != nil {
+			return err
+		}
+		return s.notice(sys, tx, now, notify.Event{Kind: notify.KindRejected, LeaseID: &id, Message: "rejected by " + v.Name + ": " + reason})
 	})
 	if err != nil {
 		return nil, database.Wrap(err, "reject lease %d", id)
 	}
+	s.deliver()
 	return s.loadAndEmit(ctx, id, "")
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/lifecycle"
@@ -94,7 +95,8 @@ func moveMany(ctx context.Context, tx *ent.Tx, now time.Time, ids []int, from, t
 	if err := Machine.Check(from, to); err != nil {
 		return err
 	}
-	upd := tx.Lease.Update().Where(entlease.IDIn(ids...), entlease.StatusEQ(from)).SetStatus(to).SetUpdatedAt(now)
+	upd := tx.Lease.Update().Where(entlease.IDIn(ids...), database.EqNotIndexed(entlease.FieldStatus, from)).
+		SetStatus(to).SetUpdatedAt(now)
 	if extra != nil {
 		extra(upd)
 	}

@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,10 +41,23 @@ func main() {
 	items := flag.Int("items", 100_000, "inventory items to generate over the design's catalog")
 	wide := flag.Int("wide", 60, "products of the wide catalog added for the second table (0 skips it)")
 	dur := flag.Duration("duration", 5*time.Second, "how long each scenario runs")
-	only := flag.String("only", "", "run only this part: reads or vends")
+	only := flag.String("only", "", "run only this part: reads, vends or expiry")
+	notDue := flag.Int("not-due", 1_000_000, "leases not yet due in the table for the expiry sweep")
 	flag.Parse()
-	if err := run(*items, *wide, *dur, *only); err != nil {
-		log.Fatal(err)
+	if path := os.Getenv("BENCH_CPUPROFILE"); path != "" { // profiles the in-process parts
+		f, err := os.Create(path)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if err := run(*items, *wide, *dur, *only, *notDue); err != nil {
+		log.Print(err)
+		pprof.StopCPUProfile()
+		os.Exit(1)
 	}
 }
 
@@ -72,7 +86,7 @@ const (
 		items(first: 5) { totalCount edges { node { name status } } } } } } }`
 )
 
-func run(nItems, nWide int, dur time.Duration, only string) error {
+func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "hardcandy-bench-")
 	if err != nil {
@@ -84,8 +98,11 @@ func run(nItems, nWide int, dur time.Duration, only string) error {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return fmt.Errorf("build: %v\n%s", err, out)
 	}
-	if only == "vends" {
+	switch only {
+	case "vends":
 		return vends(ctx, bin, dir, dur, nItems)
+	case "expiry":
+		return expiry(ctx, dir, notDue)
 	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
@@ -117,6 +134,9 @@ func run(nItems, nWide int, dur time.Duration, only string) error {
 	stop()
 	if only != "reads" {
 		if err := vends(ctx, bin, dir, dur, nItems); err != nil {
+			return err
+		}
+		if err := expiry(ctx, dir, notDue); err != nil {
 			return err
 		}
 	}

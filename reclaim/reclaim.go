@@ -18,6 +18,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/notify"
 )
 
 // Config tunes reclamation.
@@ -64,6 +65,13 @@ type Service struct {
 	dispenser dispenser.Dispenser
 	cfg       Config
 	mu        sync.Mutex // one run at a time in a process
+
+	// Notices, when set, receives a reclaim-failed notice for admins when an item goes to
+	// MAINTENANCE; Deliver is then called to send it at once.
+	Notices interface {
+		Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
+	}
+	Deliver func()
 }
 
 // NewService returns a reclaim service.
@@ -137,15 +145,21 @@ func (s *Service) record(ctx context.Context, it *ent.InventoryItem, rerr error)
 	}
 	failures := it.ReclaimAttempts + 1
 	if failures >= s.cfg.MaxAttempts {
-		return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+			reason := fmt.Sprintf("reclaim failed %d times: %s", failures, msg)
 			err := inventory.Transition(ctx, tx, now, inventory.Move{ItemIDs: []int{it.ID}, To: inventory.Maintenance,
-				From: ptr(inventory.Rebuilding), Actor: "reclaim", LastError: &msg,
-				Reason: fmt.Sprintf("reclaim failed %d times: %s", failures, msg)})
+				From: ptr(inventory.Rebuilding), Actor: "reclaim", LastError: &msg, Reason: reason})
 			if isConflict(err) {
 				return nil
+			} else if err != nil || s.Notices == nil {
+				return err
 			}
-			return err
+			return s.Notices.Enqueue(ctx, tx, now, notify.Event{Kind: notify.KindReclaimFailed, ItemID: &it.ID, Message: reason})
 		})
+		if err == nil && s.Deliver != nil {
+			s.Deliver()
+		}
+		return err
 	}
 	return s.client.InventoryItem.Update().
 		Where(inventoryitem.ID(it.ID), inventoryitem.StatusEQ(inventory.Rebuilding)).

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-co-op/gocron/v2"
@@ -97,9 +98,10 @@ type Scheduler struct {
 	order   []string
 	metrics *jobMetrics
 
-	ctx    context.Context
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	ctx     context.Context
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	started atomic.Bool
 }
 
 // Options are the scheduler's collaborators.
@@ -189,10 +191,14 @@ func Definition(spec string) (gocron.JobDefinition, error) {
 }
 
 // Start starts running jobs; every job runs once at once.
-func (s *Scheduler) Start() { s.gocron.Start() }
+func (s *Scheduler) Start() {
+	s.gocron.Start()
+	s.started.Store(true)
+}
 
 // Stop starts no new runs and waits, within the stop timeout, for running ones to finish.
 func (s *Scheduler) Stop() error {
+	s.started.Store(false)
 	err := s.gocron.Shutdown()
 	s.cancel()
 	s.wg.Wait()
@@ -257,15 +263,20 @@ func (s *Scheduler) RunNow(name string) error {
 	if !ok {
 		return apperr.New(apperr.NotFound, "no job named %q; jobs are %s", name, strings.Join(s.order, ", "))
 	}
+	if !s.started.Load() {
+		return apperr.New(apperr.Conflict, "the scheduler is not running")
+	}
 	if err := st.handle.RunNow(); err != nil {
 		return fmt.Errorf("run %s: %w", name, err)
 	}
 	return nil
 }
 
-// Kick asks for a job to run soon; it never blocks or fails (a missing job is ignored).
+// Kick asks for a job to run soon; it never blocks or fails. A missing job is ignored, and so is
+// a kick before Start or after Stop (every job runs at start anyway; gocron's RunNow would block
+// on a scheduler that is not running).
 func (s *Scheduler) Kick(name string) {
-	if st, ok := s.jobs[name]; ok {
+	if st, ok := s.jobs[name]; ok && s.started.Load() {
 		_ = st.handle.RunNow()
 	}
 }
