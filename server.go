@@ -31,6 +31,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
@@ -98,6 +99,7 @@ type services struct {
 	outbox    *notify.Outbox
 	expiring  *notify.Expiring
 	deliverer *notify.Deliverer
+	billing   *billing.Service
 }
 
 func newServices(st *database.Store, clock clockwork.Clock) *services {
@@ -127,7 +129,8 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	s.reclaim.Notices = s.outbox
 	s.expiring = notify.NewExpiring(st.Client, s.outbox, cfg.Notices)
 	s.deliverer = notify.NewDeliverer(st.Client, cfg.Notices, logger, clock, nil)
-	return nil
+	s.billing, err = billing.NewService(st.Client, clock, cfg.Billing)
+	return err
 }
 
 // openServices opens the database, applies migrations and builds the services: the operator
@@ -174,7 +177,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		m.CountSQL(c.Count)
 	}
 	resolver := &graph.Resolver{
-		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease,
+		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
 		Clock: clock, Logger: logger, Feed: svc.feed,
 	}
 	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger})
@@ -183,9 +186,10 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	api := http.NewServeMux()
 	api.Handle("/graphql", gql)
 	rest.Routes(api, st.Client, svc.catalog)
+	rest.Reports(api, svc.billing)
 	authed := svc.auth.Middleware(limitBody(so.maxBody, timeout(so.reqTimeout, api)))
 	mux.Handle("/graphql", m.Instrument("/graphql", authed))
-	for _, p := range []string{"/products", "/admin/products", "/admin/products/"} {
+	for _, p := range []string{"/products", "/admin/products", "/admin/products/", "/reports/"} {
 		mux.Handle(p, m.Instrument("/rest", authed))
 	}
 	mux.Handle("/", m.Instrument("/graphiql", graphiql.Handler("Hardcandy", "/graphql")))
@@ -309,6 +313,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.RecoverStuck, Run: a.svc.lease.Repair},
 		{Name: scheduler.ExpiryNotices, Run: a.svc.expiring.Run},
 		{Name: scheduler.DeliverNotices, Run: a.svc.deliverer.Run},
+		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
 	}
 	sched, err := scheduler.New(cfg, jobs, scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client,
 		Registerer: a.metrics.Registry})

@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/lease"
 	"github.com/hardcandy/hardcandy/notify"
@@ -34,6 +35,8 @@ type File struct {
 	Scheduler scheduler.Config `yaml:"scheduler"`
 	// Notices sets thresholds and delivery channels (webhook, SMTP).
 	Notices notify.Config `yaml:"notices"`
+	// Billing sets the time zone whose months bills follow.
+	Billing billing.Config `yaml:"billing"`
 }
 
 // Load reads path. When path is DefaultPath and the file does not exist, the defaults apply

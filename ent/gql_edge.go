@@ -24,42 +24,6 @@ func (_m *Allocation) Item(ctx context.Context) (*InventoryItem, error) {
 	return result, err
 }
 
-func (_m *Bill) CostCenter(ctx context.Context) (*CostCenter, error) {
-	result, err := _m.Edges.CostCenterOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCostCenter().Only(ctx)
-	}
-	return result, err
-}
-
-func (_m *Bill) Lines(ctx context.Context) (result []*BillLine, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedLines(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.LinesOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryLines().All(ctx)
-	}
-	return result, err
-}
-
-func (_m *BillLine) Product(ctx context.Context) (*Product, error) {
-	result, err := _m.Edges.ProductOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryProduct().Only(ctx)
-	}
-	return result, err
-}
-
-func (_m *BillLine) Lease(ctx context.Context) (*Lease, error) {
-	result, err := _m.Edges.LeaseOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryLease().Only(ctx)
-	}
-	return result, MaskNotFound(err)
-}
-
 func (_m *InventoryItem) Product(ctx context.Context) (*Product, error) {
 	result, err := _m.Edges.ProductOrErr()
 	if IsNotLoaded(err) {

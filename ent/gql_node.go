@@ -10,8 +10,6 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/hardcandy/hardcandy/ent/allocation"
-	"github.com/hardcandy/hardcandy/ent/bill"
-	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/internal"
@@ -34,16 +32,6 @@ var allocationImplementors = []string{"Allocation", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Allocation) IsNode() {}
-
-var billImplementors = []string{"Bill", "Node"}
-
-// IsNode implements the Node interface check for GQLGen.
-func (*Bill) IsNode() {}
-
-var billlineImplementors = []string{"BillLine", "Node"}
-
-// IsNode implements the Node interface check for GQLGen.
-func (*BillLine) IsNode() {}
 
 var costcenterImplementors = []string{"CostCenter", "Node"}
 
@@ -172,24 +160,6 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(allocation.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, allocationImplementors...); err != nil {
-				return nil, err
-			}
-		}
-		return query.Only(ctx)
-	case bill.Table:
-		query := c.Bill.Query().
-			Where(bill.ID(id))
-		if fc := graphql.GetFieldContext(ctx); fc != nil {
-			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, billImplementors...); err != nil {
-				return nil, err
-			}
-		}
-		return query.Only(ctx)
-	case billline.Table:
-		query := c.BillLine.Query().
-			Where(billline.ID(id))
-		if fc := graphql.GetFieldContext(ctx); fc != nil {
-			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, billlineImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -352,38 +322,6 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Allocation.Query().
 			Where(allocation.IDIn(ids...))
 		query, err := query.CollectFields(ctx, allocationImplementors...)
-		if err != nil {
-			return nil, err
-		}
-		nodes, err := query.All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, node := range nodes {
-			for _, noder := range idmap[node.ID] {
-				*noder = node
-			}
-		}
-	case bill.Table:
-		query := c.Bill.Query().
-			Where(bill.IDIn(ids...))
-		query, err := query.CollectFields(ctx, billImplementors...)
-		if err != nil {
-			return nil, err
-		}
-		nodes, err := query.All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, node := range nodes {
-			for _, noder := range idmap[node.ID] {
-				*noder = node
-			}
-		}
-	case billline.Table:
-		query := c.BillLine.Query().
-			Where(billline.IDIn(ids...))
-		query, err := query.CollectFields(ctx, billlineImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -16,6 +16,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
+	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
@@ -42,6 +43,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Allocation() AllocationResolver
+	Bill() BillResolver
+	BillLine() BillLineResolver
 	CostCenter() CostCenterResolver
 	InventoryItem() InventoryItemResolver
 	Lease() LeaseResolver
@@ -86,25 +89,20 @@ type ComplexityRoot struct {
 	}
 
 	Bill struct {
-		CostCenter   func(childComplexity int) int
-		CostCenterID func(childComplexity int) int
-		CreatedAt    func(childComplexity int) int
-		Currency     func(childComplexity int) int
-		Definitive   func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Lines        func(childComplexity int) int
-		Month        func(childComplexity int) int
-		Total        func(childComplexity int) int
+		CostCenter func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Definitive func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Lines      func(childComplexity int) int
+		Month      func(childComplexity int) int
+		Total      func(childComplexity int) int
 	}
 
 	BillLine struct {
 		Amount    func(childComplexity int) int
-		ID        func(childComplexity int) int
 		ItemHours func(childComplexity int) int
 		Lease     func(childComplexity int) int
-		LeaseID   func(childComplexity int) int
 		Product   func(childComplexity int) int
-		ProductID func(childComplexity int) int
 	}
 
 	CostCenter struct {
@@ -204,6 +202,7 @@ type ComplexityRoot struct {
 		RetireProduct              func(childComplexity int, id int) int
 		ReturnLease                func(childComplexity int, id int) int
 		RunJob                     func(childComplexity int, name string) int
+		SetEntitlement             func(childComplexity int, costCenter string, sku string, quantity int) int
 		SetItemMaintenance         func(childComplexity int, id int, reason string) int
 		UpdateProduct              func(childComplexity int, id int, input catalog.UpdateInput) int
 		Vend                       func(childComplexity int, input lease.VendInput) int
@@ -303,6 +302,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Availability   func(childComplexity int, sku *string) int
+		Bills          func(childComplexity int, costCenter *string, month *string) int
 		InventoryItems func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
 		Lease          func(childComplexity int, id int) int
 		Leases         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) int
@@ -313,6 +313,7 @@ type ComplexityRoot struct {
 		Product        func(childComplexity int, sku string) int
 		Products       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) int
 		SchedulerJobs  func(childComplexity int) int
+		Usage          func(childComplexity int, from time.Time, to time.Time, groupBy billing.Grouping) int
 		Viewer         func(childComplexity int) int
 	}
 
@@ -341,6 +342,13 @@ type ComplexityRoot struct {
 		LeaseEvents func(childComplexity int, leaseID *int) int
 	}
 
+	UsageRow struct {
+		Cost      func(childComplexity int) int
+		Currency  func(childComplexity int) int
+		ItemHours func(childComplexity int) int
+		Key       func(childComplexity int) int
+	}
+
 	User struct {
 		CostCenter func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -360,6 +368,13 @@ type ComplexityRoot struct {
 
 type AllocationResolver interface {
 	Credentials(ctx context.Context, obj *ent.Allocation) (*string, error)
+}
+type BillResolver interface {
+	CostCenter(ctx context.Context, obj *billing.Bill) (*ent.CostCenter, error)
+}
+type BillLineResolver interface {
+	Product(ctx context.Context, obj *billing.Line) (*ent.Product, error)
+	Lease(ctx context.Context, obj *billing.Line) (*ent.Lease, error)
 }
 type CostCenterResolver interface {
 	Entitlements(ctx context.Context, obj *ent.CostCenter) ([]*ent.Stack, error)
@@ -387,6 +402,7 @@ type MutationResolver interface {
 	ImportInventoryItems(ctx context.Context, csv string) ([]*ent.InventoryItem, error)
 	SetItemMaintenance(ctx context.Context, id int, reason string) (*ent.InventoryItem, error)
 	ReleaseItemFromMaintenance(ctx context.Context, id int) (*ent.InventoryItem, error)
+	SetEntitlement(ctx context.Context, costCenter string, sku string, quantity int) (*ent.CostCenter, error)
 	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
 }
@@ -410,6 +426,8 @@ type QueryResolver interface {
 	Product(ctx context.Context, sku string) (*ent.Product, error)
 	Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error)
 	Lease(ctx context.Context, id int) (*ent.Lease, error)
+	Bills(ctx context.Context, costCenter *string, month *string) ([]*billing.Bill, error)
+	Usage(ctx context.Context, from time.Time, to time.Time, groupBy billing.Grouping) ([]*billing.UsageRow, error)
 	SchedulerJobs(ctx context.Context) ([]*scheduler.Info, error)
 }
 type SubscriptionResolver interface {
@@ -551,18 +569,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Bill.CostCenter(childComplexity), true
-	case "Bill.costCenterID":
-		if e.ComplexityRoot.Bill.CostCenterID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Bill.CostCenterID(childComplexity), true
-	case "Bill.createdAt":
-		if e.ComplexityRoot.Bill.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Bill.CreatedAt(childComplexity), true
 	case "Bill.currency":
 		if e.ComplexityRoot.Bill.Currency == nil {
 			break
@@ -606,12 +612,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillLine.Amount(childComplexity), true
-	case "BillLine.id":
-		if e.ComplexityRoot.BillLine.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BillLine.ID(childComplexity), true
 	case "BillLine.itemHours":
 		if e.ComplexityRoot.BillLine.ItemHours == nil {
 			break
@@ -624,24 +624,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillLine.Lease(childComplexity), true
-	case "BillLine.leaseID":
-		if e.ComplexityRoot.BillLine.LeaseID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BillLine.LeaseID(childComplexity), true
 	case "BillLine.product":
 		if e.ComplexityRoot.BillLine.Product == nil {
 			break
 		}
 
 		return e.ComplexityRoot.BillLine.Product(childComplexity), true
-	case "BillLine.productID":
-		if e.ComplexityRoot.BillLine.ProductID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.BillLine.ProductID(childComplexity), true
 
 	case "CostCenter.code":
 		if e.ComplexityRoot.CostCenter.Code == nil {
@@ -1126,6 +1114,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RunJob(childComplexity, args["name"].(string)), true
+	case "Mutation.setEntitlement":
+		if e.ComplexityRoot.Mutation.SetEntitlement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setEntitlement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetEntitlement(childComplexity, args["costCenter"].(string), args["sku"].(string), args["quantity"].(int)), true
 	case "Mutation.setItemMaintenance":
 		if e.ComplexityRoot.Mutation.SetItemMaintenance == nil {
 			break
@@ -1558,6 +1557,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Availability(childComplexity, args["sku"].(*string)), true
+	case "Query.bills":
+		if e.ComplexityRoot.Query.Bills == nil {
+			break
+		}
+
+		args, err := ec.field_Query_bills_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Bills(childComplexity, args["costCenter"].(*string), args["month"].(*string)), true
 
 	case "Query.inventoryItems":
 		if e.ComplexityRoot.Query.InventoryItems == nil {
@@ -1664,6 +1674,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SchedulerJobs(childComplexity), true
+	case "Query.usage":
+		if e.ComplexityRoot.Query.Usage == nil {
+			break
+		}
+
+		args, err := ec.field_Query_usage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Usage(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["groupBy"].(billing.Grouping)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -1775,6 +1796,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int)), true
 
+	case "UsageRow.cost":
+		if e.ComplexityRoot.UsageRow.Cost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageRow.Cost(childComplexity), true
+	case "UsageRow.currency":
+		if e.ComplexityRoot.UsageRow.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageRow.Currency(childComplexity), true
+	case "UsageRow.itemHours":
+		if e.ComplexityRoot.UsageRow.ItemHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageRow.ItemHours(childComplexity), true
+	case "UsageRow.key":
+		if e.ComplexityRoot.UsageRow.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UsageRow.Key(childComplexity), true
+
 	case "User.costCenter":
 		if e.ComplexityRoot.User.CostCenter == nil {
 			break
@@ -1846,7 +1892,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAddInventoryItemInput,
 		ec.unmarshalInputAllocationWhereInput,
 		ec.unmarshalInputAttributeInput,
-		ec.unmarshalInputBillWhereInput,
 		ec.unmarshalInputCostCenterOrder,
 		ec.unmarshalInputCostCenterWhereInput,
 		ec.unmarshalInputCreateProductInput,
@@ -2031,22 +2076,36 @@ func (ec *executionContext) childFields_Availability(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type Availability", field.Name)
 }
 
-func (ec *executionContext) childFields_BillLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_Bill(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
-		return ec.fieldContext_BillLine_id(ctx, field)
-	case "productID":
-		return ec.fieldContext_BillLine_productID(ctx, field)
-	case "leaseID":
-		return ec.fieldContext_BillLine_leaseID(ctx, field)
-	case "itemHours":
-		return ec.fieldContext_BillLine_itemHours(ctx, field)
-	case "amount":
-		return ec.fieldContext_BillLine_amount(ctx, field)
+		return ec.fieldContext_Bill_id(ctx, field)
+	case "costCenter":
+		return ec.fieldContext_Bill_costCenter(ctx, field)
+	case "month":
+		return ec.fieldContext_Bill_month(ctx, field)
+	case "definitive":
+		return ec.fieldContext_Bill_definitive(ctx, field)
+	case "total":
+		return ec.fieldContext_Bill_total(ctx, field)
+	case "currency":
+		return ec.fieldContext_Bill_currency(ctx, field)
+	case "lines":
+		return ec.fieldContext_Bill_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Bill", field.Name)
+}
+
+func (ec *executionContext) childFields_BillLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
 	case "product":
 		return ec.fieldContext_BillLine_product(ctx, field)
 	case "lease":
 		return ec.fieldContext_BillLine_lease(ctx, field)
+	case "itemHours":
+		return ec.fieldContext_BillLine_itemHours(ctx, field)
+	case "amount":
+		return ec.fieldContext_BillLine_amount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillLine", field.Name)
 }
@@ -2445,6 +2504,20 @@ func (ec *executionContext) childFields_Stack(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Stack", field.Name)
 }
 
+func (ec *executionContext) childFields_UsageRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_UsageRow_key(ctx, field)
+	case "itemHours":
+		return ec.fieldContext_UsageRow_itemHours(ctx, field)
+	case "cost":
+		return ec.fieldContext_UsageRow_cost(ctx, field)
+	case "currency":
+		return ec.fieldContext_UsageRow_currency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UsageRow", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2777,6 +2850,36 @@ func (ec *executionContext) field_Mutation_runJob_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setEntitlement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "costCenter",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["costCenter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sku"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "quantity",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["quantity"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setItemMaintenance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2914,6 +3017,28 @@ func (ec *executionContext) field_Query_availability_args(ctx context.Context, r
 		return nil, err
 	}
 	args["sku"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_bills_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "costCenter",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["costCenter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg1
 	return args, nil
 }
 
@@ -3256,6 +3381,36 @@ func (ec *executionContext) field_Query_products_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["includeCustom"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_usage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) (billing.Grouping, error) {
+			return ec.unmarshalNUsageGrouping2githubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐGrouping(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg2
 	return args, nil
 }
 
@@ -3828,7 +3983,7 @@ func (ec *executionContext) fieldContext_Availability_maintenance(_ context.Cont
 	return graphql.NewScalarFieldContext("Availability", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _Bill_id(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Bill_id(ctx context.Context, field graphql.CollectedField, obj *billing.Bill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3851,30 +4006,39 @@ func (ec *executionContext) fieldContext_Bill_id(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Bill", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _Bill_costCenterID(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Bill_costCenter(ctx context.Context, field graphql.CollectedField, obj *billing.Bill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Bill_costCenterID(ctx, field)
+			return ec.fieldContext_Bill_costCenter(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.CostCenterID, nil
+			return ec.Resolvers.Bill().CostCenter(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CostCenter) graphql.Marshaler {
+			return ec.marshalNCostCenter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Bill_costCenterID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Bill", field, false, false, errors.New("field of type ID does not have child fields"))
+func (ec *executionContext) fieldContext_Bill_costCenter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Bill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CostCenter(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
-func (ec *executionContext) _Bill_month(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Bill_month(ctx context.Context, field graphql.CollectedField, obj *billing.Bill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3897,7 +4061,7 @@ func (ec *executionContext) fieldContext_Bill_month(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Bill", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Bill_definitive(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Bill_definitive(ctx context.Context, field graphql.CollectedField, obj *billing.Bill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3920,7 +4084,7 @@ func (ec *executionContext) fieldContext_Bill_definitive(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Bill", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _Bill_total(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Bill_total(ctx context.Context, field graphql.CollectedField, obj *billing.Bill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3943,7 +4107,7 @@ func (ec *executionContext) fieldContext_Bill_total(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Bill", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _Bill_currency(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Bill_currency(ctx context.Context, field graphql.CollectedField, obj *billing.Bill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3966,62 +4130,7 @@ func (ec *executionContext) fieldContext_Bill_currency(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Bill", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Bill_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Bill_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Bill_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Bill", field, false, false, errors.New("field of type Time does not have child fields"))
-}
-
-func (ec *executionContext) _Bill_costCenter(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Bill_costCenter(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CostCenter(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.CostCenter) graphql.Marshaler {
-			return ec.marshalNCostCenter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Bill_costCenter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Bill",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CostCenter(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Bill_lines(ctx context.Context, field graphql.CollectedField, obj *ent.Bill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Bill_lines(ctx context.Context, field graphql.CollectedField, obj *billing.Bill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4030,11 +4139,11 @@ func (ec *executionContext) _Bill_lines(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Bill_lines(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Lines(ctx)
+			return obj.Lines, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.BillLine) graphql.Marshaler {
-			return ec.marshalNBillLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillLineᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []billing.Line) graphql.Marshaler {
+			return ec.marshalNBillLine2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐLineᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4044,7 +4153,7 @@ func (ec *executionContext) fieldContext_Bill_lines(_ context.Context, field gra
 	fc = &graphql.FieldContext{
 		Object:     "Bill",
 		Field:      field,
-		IsMethod:   true,
+		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_BillLine(ctx, field)
@@ -4053,76 +4162,71 @@ func (ec *executionContext) fieldContext_Bill_lines(_ context.Context, field gra
 	return fc, nil
 }
 
-func (ec *executionContext) _BillLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.BillLine) (ret graphql.Marshaler) {
+func (ec *executionContext) _BillLine_product(ctx context.Context, field graphql.CollectedField, obj *billing.Line) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BillLine_id(ctx, field)
+			return ec.fieldContext_BillLine_product(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.BillLine().Product(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_BillLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type ID does not have child fields"))
+func (ec *executionContext) fieldContext_BillLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BillLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
-func (ec *executionContext) _BillLine_productID(ctx context.Context, field graphql.CollectedField, obj *ent.BillLine) (ret graphql.Marshaler) {
+func (ec *executionContext) _BillLine_lease(ctx context.Context, field graphql.CollectedField, obj *billing.Line) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BillLine_productID(ctx, field)
+			return ec.fieldContext_BillLine_lease(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ProductID, nil
+			return ec.Resolvers.BillLine().Lease(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BillLine_productID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _BillLine_leaseID(ctx context.Context, field graphql.CollectedField, obj *ent.BillLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BillLine_leaseID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LeaseID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalOLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_BillLine_leaseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type ID does not have child fields"))
+func (ec *executionContext) fieldContext_BillLine_lease(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BillLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
-func (ec *executionContext) _BillLine_itemHours(ctx context.Context, field graphql.CollectedField, obj *ent.BillLine) (ret graphql.Marshaler) {
+func (ec *executionContext) _BillLine_itemHours(ctx context.Context, field graphql.CollectedField, obj *billing.Line) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4145,7 +4249,7 @@ func (ec *executionContext) fieldContext_BillLine_itemHours(_ context.Context, f
 	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _BillLine_amount(ctx context.Context, field graphql.CollectedField, obj *ent.BillLine) (ret graphql.Marshaler) {
+func (ec *executionContext) _BillLine_amount(ctx context.Context, field graphql.CollectedField, obj *billing.Line) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4166,70 +4270,6 @@ func (ec *executionContext) _BillLine_amount(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_BillLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type Int does not have child fields"))
-}
-
-func (ec *executionContext) _BillLine_product(ctx context.Context, field graphql.CollectedField, obj *ent.BillLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BillLine_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Product(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
-			return ec.marshalNProduct2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_BillLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BillLine",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _BillLine_lease(ctx context.Context, field graphql.CollectedField, obj *ent.BillLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BillLine_lease(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lease(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
-			return ec.marshalOLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_BillLine_lease(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "BillLine",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Lease(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _CostCenter_id(ctx context.Context, field graphql.CollectedField, obj *ent.CostCenter) (ret graphql.Marshaler) {
@@ -6335,6 +6375,63 @@ func (ec *executionContext) fieldContext_Mutation_releaseItemFromMaintenance(ctx
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_releaseItemFromMaintenance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setEntitlement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setEntitlement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetEntitlement(ctx, fc.Args["costCenter"].(string), fc.Args["sku"].(string), fc.Args["quantity"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal *ent.CostCenter
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CostCenter) graphql.Marshaler {
+			return ec.marshalNCostCenter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setEntitlement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CostCenter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setEntitlement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8500,6 +8597,94 @@ func (ec *executionContext) fieldContext_Query_lease(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_bills(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_bills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Bills(ctx, fc.Args["costCenter"].(*string), fc.Args["month"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*billing.Bill) graphql.Marshaler {
+			return ec.marshalNBill2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐBillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_bills(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Bill(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_bills_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_usage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_usage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Usage(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["groupBy"].(billing.Grouping))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*billing.UsageRow) graphql.Marshaler {
+			return ec.marshalNUsageRow2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐUsageRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_usage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UsageRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_usage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_schedulerJobs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9017,6 +9202,98 @@ func (ec *executionContext) fieldContext_Subscription_leaseEvents(ctx context.Co
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UsageRow_key(ctx context.Context, field graphql.CollectedField, obj *billing.UsageRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageRow_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UsageRow_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UsageRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _UsageRow_itemHours(ctx context.Context, field graphql.CollectedField, obj *billing.UsageRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageRow_itemHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemHours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UsageRow_itemHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UsageRow", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _UsageRow_cost(ctx context.Context, field graphql.CollectedField, obj *billing.UsageRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageRow_cost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UsageRow_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UsageRow", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _UsageRow_currency(ctx context.Context, field graphql.CollectedField, obj *billing.UsageRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UsageRow_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UsageRow_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UsageRow", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -10778,456 +11055,6 @@ func (ec *executionContext) unmarshalInputAttributeInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Value = data
-		}
-	}
-	return it, nil
-}
-
-func (ec *executionContext) unmarshalInputBillWhereInput(ctx context.Context, obj any) (ent.BillWhereInput, error) {
-	var it ent.BillWhereInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "costCenterID", "costCenterIDNEQ", "costCenterIDIn", "costCenterIDNotIn", "month", "monthNEQ", "monthIn", "monthNotIn", "monthGT", "monthGTE", "monthLT", "monthLTE", "monthContains", "monthHasPrefix", "monthHasSuffix", "monthEqualFold", "monthContainsFold", "definitive", "definitiveNEQ", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasCostCenter", "hasCostCenterWith"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "not":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
-			data, err := ec.unmarshalOBillWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillWhereInput(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Not = data
-		case "and":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
-			data, err := ec.unmarshalOBillWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.And = data
-		case "or":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
-			data, err := ec.unmarshalOBillWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Or = data
-		case "id":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ID = data
-		case "idNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IDNEQ = data
-		case "idIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IDIn = data
-		case "idNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IDNotIn = data
-		case "idGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IDGT = data
-		case "idGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IDGTE = data
-		case "idLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IDLT = data
-		case "idLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IDLTE = data
-		case "costCenterID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCenterID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CostCenterID = data
-		case "costCenterIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCenterIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CostCenterIDNEQ = data
-		case "costCenterIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCenterIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CostCenterIDIn = data
-		case "costCenterIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCenterIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CostCenterIDNotIn = data
-		case "month":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("month"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Month = data
-		case "monthNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthNEQ = data
-		case "monthIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthIn = data
-		case "monthNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthNotIn = data
-		case "monthGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthGT = data
-		case "monthGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthGTE = data
-		case "monthLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthLT = data
-		case "monthLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthLTE = data
-		case "monthContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthContains = data
-		case "monthHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthHasPrefix = data
-		case "monthHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthHasSuffix = data
-		case "monthEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthEqualFold = data
-		case "monthContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monthContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MonthContainsFold = data
-		case "definitive":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("definitive"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Definitive = data
-		case "definitiveNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("definitiveNEQ"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DefinitiveNEQ = data
-		case "total":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("total"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Total = data
-		case "totalNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TotalNEQ = data
-		case "totalIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TotalIn = data
-		case "totalNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TotalNotIn = data
-		case "totalGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TotalGT = data
-		case "totalGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TotalGTE = data
-		case "totalLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TotalLT = data
-		case "totalLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TotalLTE = data
-		case "currency":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Currency = data
-		case "currencyNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyNEQ = data
-		case "currencyIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyIn = data
-		case "currencyNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyNotIn = data
-		case "currencyGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyGT = data
-		case "currencyGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyGTE = data
-		case "currencyLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyLT = data
-		case "currencyLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyLTE = data
-		case "currencyContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyContains = data
-		case "currencyHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyHasPrefix = data
-		case "currencyHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyHasSuffix = data
-		case "currencyEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyEqualFold = data
-		case "currencyContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CurrencyContainsFold = data
-		case "createdAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAt = data
-		case "createdAtNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAtNEQ = data
-		case "createdAtIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAtIn = data
-		case "createdAtNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAtNotIn = data
-		case "createdAtGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAtGT = data
-		case "createdAtGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAtGTE = data
-		case "createdAtLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAtLT = data
-		case "createdAtLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CreatedAtLTE = data
-		case "hasCostCenter":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCostCenter"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCostCenter = data
-		case "hasCostCenterWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCostCenterWith"))
-			data, err := ec.unmarshalOCostCenterWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenterWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCostCenterWith = data
 		}
 	}
 	return it, nil
@@ -16947,12 +16774,9 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CostCenter(ctx, sel, obj)
-	case *ent.BillLine:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._BillLine(ctx, sel, obj)
-	case *ent.Bill:
+	case billing.Bill:
+		return ec._Bill(ctx, sel, &obj)
+	case *billing.Bill:
 		if obj == nil {
 			return graphql.Null
 		}
@@ -17265,7 +17089,7 @@ func (ec *executionContext) _Availability(ctx context.Context, sel ast.Selection
 
 var billImplementors = []string{"Bill", "Node"}
 
-func (ec *executionContext) _Bill(ctx context.Context, sel ast.SelectionSet, obj *ent.Bill) graphql.Marshaler {
+func (ec *executionContext) _Bill(ctx context.Context, sel ast.SelectionSet, obj *billing.Bill) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, billImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17277,36 +17101,6 @@ func (ec *executionContext) _Bill(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = graphql.MarshalString("Bill")
 		case "id":
 			out.Values[i] = ec._Bill_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "costCenterID":
-			out.Values[i] = ec._Bill_costCenterID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "month":
-			out.Values[i] = ec._Bill_month(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "definitive":
-			out.Values[i] = ec._Bill_definitive(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "total":
-			out.Values[i] = ec._Bill_total(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "currency":
-			out.Values[i] = ec._Bill_currency(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "createdAt":
-			out.Values[i] = ec._Bill_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17348,44 +17142,31 @@ func (ec *executionContext) _Bill(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "month":
+			out.Values[i] = ec._Bill_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "definitive":
+			out.Values[i] = ec._Bill_definitive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._Bill_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currency":
+			out.Values[i] = ec._Bill_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "lines":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Bill_lines(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Bill_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17407,9 +17188,9 @@ func (ec *executionContext) _Bill(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
-var billLineImplementors = []string{"BillLine", "Node"}
+var billLineImplementors = []string{"BillLine"}
 
-func (ec *executionContext) _BillLine(ctx context.Context, sel ast.SelectionSet, obj *ent.BillLine) graphql.Marshaler {
+func (ec *executionContext) _BillLine(ctx context.Context, sel ast.SelectionSet, obj *billing.Line) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, billLineImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17419,31 +17200,6 @@ func (ec *executionContext) _BillLine(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("BillLine")
-		case "id":
-			out.Values[i] = ec._BillLine_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "productID":
-			out.Values[i] = ec._BillLine_productID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "leaseID":
-			out.Values[i] = ec._BillLine_leaseID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "itemHours":
-			out.Values[i] = ec._BillLine_itemHours(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "amount":
-			out.Values[i] = ec._BillLine_amount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "product":
 			field := field
 
@@ -17520,6 +17276,16 @@ func (ec *executionContext) _BillLine(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "itemHours":
+			out.Values[i] = ec._BillLine_itemHours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._BillLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18560,6 +18326,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "releaseItemFromMaintenance":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_releaseItemFromMaintenance(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setEntitlement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setEntitlement(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -19699,6 +19472,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "bills":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_bills(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "usage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_usage(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "schedulerJobs":
 			field := field
 
@@ -19948,6 +19765,59 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
+}
+
+var usageRowImplementors = []string{"UsageRow"}
+
+func (ec *executionContext) _UsageRow(ctx context.Context, sel ast.SelectionSet, obj *billing.UsageRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, usageRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UsageRow")
+		case "key":
+			out.Values[i] = ec._UsageRow_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "itemHours":
+			out.Values[i] = ec._UsageRow_itemHours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cost":
+			out.Values[i] = ec._UsageRow_cost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._UsageRow_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
 }
 
 var userImplementors = []string{"User", "Node"}
@@ -20587,11 +20457,11 @@ func (ec *executionContext) marshalNAvailability2ᚖgithubᚗcomᚋhardcandyᚋh
 	return ec._Availability(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNBillLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.BillLine) graphql.Marshaler {
+func (ec *executionContext) marshalNBill2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐBillᚄ(ctx context.Context, sel ast.SelectionSet, v []*billing.Bill) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNBillLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillLine(ctx, sel, v[i])
+		return ec.marshalNBill2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐBill(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -20603,19 +20473,34 @@ func (ec *executionContext) marshalNBillLine2ᚕᚖgithubᚗcomᚋhardcandyᚋha
 	return ret
 }
 
-func (ec *executionContext) marshalNBillLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillLine(ctx context.Context, sel ast.SelectionSet, v *ent.BillLine) graphql.Marshaler {
+func (ec *executionContext) marshalNBill2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐBill(ctx context.Context, sel ast.SelectionSet, v *billing.Bill) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
 		}
 		return graphql.Null
 	}
-	return ec._BillLine(ctx, sel, v)
+	return ec._Bill(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNBillWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillWhereInput(ctx context.Context, v any) (*ent.BillWhereInput, error) {
-	res, err := ec.unmarshalInputBillWhereInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+func (ec *executionContext) marshalNBillLine2githubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐLine(ctx context.Context, sel ast.SelectionSet, v billing.Line) graphql.Marshaler {
+	return ec._BillLine(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBillLine2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐLineᚄ(ctx context.Context, sel ast.SelectionSet, v []billing.Line) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBillLine2githubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -20632,6 +20517,10 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCostCenter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx context.Context, sel ast.SelectionSet, v ent.CostCenter) graphql.Marshaler {
+	return ec._CostCenter(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNCostCenter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx context.Context, sel ast.SelectionSet, v *ent.CostCenter) graphql.Marshaler {
@@ -21261,6 +21150,49 @@ func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋhardcand
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUsageGrouping2githubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐGrouping(ctx context.Context, v any) (billing.Grouping, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := billing.Grouping(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUsageGrouping2githubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐGrouping(ctx context.Context, sel ast.SelectionSet, v billing.Grouping) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNUsageRow2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐUsageRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*billing.UsageRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUsageRow2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐUsageRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUsageRow2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐUsageRow(ctx context.Context, sel ast.SelectionSet, v *billing.UsageRow) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._UsageRow(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNUser2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v ent.User) graphql.Marshaler {
 	return ec._User(ctx, sel, &v)
 }
@@ -21481,31 +21413,6 @@ func (ec *executionContext) unmarshalOAttributeInput2ᚕᚖgithubᚗcomᚋhardca
 		}
 	}
 	return res, nil
-}
-
-func (ec *executionContext) unmarshalOBillWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillWhereInputᚄ(ctx context.Context, v any) ([]*ent.BillWhereInput, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*ent.BillWhereInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNBillWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillWhereInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) unmarshalOBillWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐBillWhereInput(ctx context.Context, v any) (*ent.BillWhereInput, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputBillWhereInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {

@@ -7,11 +7,14 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"entgo.io/contrib/entgql"
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
@@ -27,6 +30,28 @@ import (
 // Credentials is the resolver for the credentials field.
 func (r *allocationResolver) Credentials(ctx context.Context, obj *ent.Allocation) (*string, error) {
 	return r.Leasing.Credentials(ctx, obj)
+}
+
+// CostCenter is the resolver for the costCenter field.
+func (r *billResolver) CostCenter(ctx context.Context, obj *billing.Bill) (*ent.CostCenter, error) {
+	return r.Client.CostCenter.Get(database.System(ctx), obj.CostCenterID) // a bill's reader may see its cost center
+}
+
+// Product is the resolver for the product field.
+func (r *billLineResolver) Product(ctx context.Context, obj *billing.Line) (*ent.Product, error) {
+	return r.Client.Product.Get(ctx, obj.ProductID)
+}
+
+// Lease is the resolver for the lease field.
+func (r *billLineResolver) Lease(ctx context.Context, obj *billing.Line) (*ent.Lease, error) {
+	if obj.LeaseID == nil {
+		return nil, nil
+	}
+	l, err := r.Client.Lease.Get(ctx, *obj.LeaseID)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return l, err
 }
 
 // Entitlements is the resolver for the entitlements field.
@@ -125,6 +150,11 @@ func (r *mutationResolver) SetItemMaintenance(ctx context.Context, id int, reaso
 // ReleaseItemFromMaintenance is the resolver for the releaseItemFromMaintenance field.
 func (r *mutationResolver) ReleaseItemFromMaintenance(ctx context.Context, id int) (*ent.InventoryItem, error) {
 	return r.Inventory.ReleaseFromMaintenance(ctx, id)
+}
+
+// SetEntitlement is the resolver for the setEntitlement field.
+func (r *mutationResolver) SetEntitlement(ctx context.Context, costCenter string, sku string, quantity int) (*ent.CostCenter, error) {
+	return r.Billing.SetEntitlement(ctx, costCenter, sku, quantity)
 }
 
 // RunJob is the resolver for the runJob field.
@@ -227,6 +257,24 @@ func (r *queryResolver) Lease(ctx context.Context, id int) (*ent.Lease, error) {
 	return l, err
 }
 
+// Bills is the resolver for the bills field.
+func (r *queryResolver) Bills(ctx context.Context, costCenter *string, month *string) ([]*billing.Bill, error) {
+	return r.Billing.Bills(ctx, costCenter, month)
+}
+
+// Usage is the resolver for the usage field.
+func (r *queryResolver) Usage(ctx context.Context, from time.Time, to time.Time, groupBy billing.Grouping) ([]*billing.UsageRow, error) {
+	rows, err := r.Billing.Usage(ctx, from, to, groupBy)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*billing.UsageRow, len(rows))
+	for i := range rows {
+		out[i] = &rows[i]
+	}
+	return out, nil
+}
+
 // SchedulerJobs is the resolver for the schedulerJobs field.
 func (r *queryResolver) SchedulerJobs(ctx context.Context) ([]*scheduler.Info, error) {
 	if r.Jobs == nil {
@@ -271,6 +319,12 @@ func (r *subscriptionResolver) LeaseEvents(ctx context.Context, leaseID *int) (<
 	return out, nil
 }
 
+// Bill returns BillResolver implementation.
+func (r *Resolver) Bill() BillResolver { return &billResolver{r} }
+
+// BillLine returns BillLineResolver implementation.
+func (r *Resolver) BillLine() BillLineResolver { return &billLineResolver{r} }
+
 // LeaseEvent returns LeaseEventResolver implementation.
 func (r *Resolver) LeaseEvent() LeaseEventResolver { return &leaseEventResolver{r} }
 
@@ -281,6 +335,8 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
 type (
+	billResolver         struct{ *Resolver }
+	billLineResolver     struct{ *Resolver }
 	leaseEventResolver   struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	subscriptionResolver struct{ *Resolver }

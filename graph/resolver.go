@@ -3,6 +3,7 @@
 package graph
 
 import (
+	"github.com/hardcandy/hardcandy/billing"
 	"log/slog"
 
 	"github.com/jonboulle/clockwork"
@@ -23,6 +24,7 @@ type Resolver struct {
 	Catalog   *catalog.Service
 	Inventory *inventory.Service
 	Leasing   *lease.Service
+	Billing   *billing.Service
 	Clock     clockwork.Clock
 	// Jobs is the scheduler; nil on an API-only replica.
 	Jobs Jobs

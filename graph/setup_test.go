@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
@@ -70,6 +71,8 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
 	r.Leasing = lease.NewService(st.Client, clock, sim, box, lease.Config{})
+	r.Billing, err = billing.NewService(st.Client, clock, billing.Config{})
+	require.NoError(t, err)
 	r.Clock = clock
 	tweak(r)
 	srv := httptest.NewServer(authSvc.Middleware(graph.NewHandler(r, graph.Options{Logger: r.Logger})))

@@ -33,6 +33,11 @@ func (Bill) Edges() []ent.Edge {
 	}
 }
 
+// Annotations of Bill: the GraphQL Bill is the billing package's (drafts are never stored).
+func (Bill) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
 // Indexes of Bill.
 func (Bill) Indexes() []ent.Index {
 	return []ent.Index{
@@ -67,5 +72,5 @@ func (BillLine) Edges() []ent.Edge {
 
 // Annotations of BillLine.
 func (BillLine) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)}
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }

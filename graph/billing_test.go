@@ -1,0 +1,66 @@
+package graph_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestBillingOverGraphQL(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small", duration: "1d"}) { id } }`, nil, nil)
+	var bills struct {
+		Bills []struct {
+			ID         string
+			Month      string
+			Definitive bool
+			Total      int
+			CostCenter struct{ Code string }
+			Lines      []struct {
+				ItemHours float64
+				Amount    int
+				Product   struct{ Sku string }
+				Lease     *struct{ ID string }
+			}
+		}
+	}
+	b.ok(t, "manny", `{ bills(month: "2026-11") { id month definitive total costCenter { code } lines { itemHours amount product { sku } lease { id } } } }`, nil, &bills)
+	require.Len(t, bills.Bills, 1)
+	got := bills.Bills[0]
+	require.Equal(t, "ENG", got.CostCenter.Code)
+	require.False(t, got.Definitive)
+	require.Equal(t, 6000, got.Total)
+	require.Equal(t, "4D.small", got.Lines[0].Product.Sku)
+	require.NotNil(t, got.Lines[0].Lease)
+
+	require.Equal(t, "FORBIDDEN", b.do(t, "alice", `{ bills { total } }`, nil).code())
+	require.Equal(t, "FORBIDDEN", b.do(t, "manny", `{ bills(costCenter: "FIELD") { total } }`, nil).code())
+
+	var usage struct {
+		Usage []struct {
+			Key       string
+			ItemHours float64
+			Cost      int
+		}
+	}
+	b.ok(t, "alice", `{ usage(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z", groupBy: USER) { key itemHours cost currency } }`, nil, &usage)
+	require.Equal(t, "alice", usage.Usage[0].Key)
+	require.Equal(t, 6000, usage.Usage[0].Cost)
+
+	require.Equal(t, "FORBIDDEN", b.do(t, "manny", `mutation { setEntitlement(costCenter: "ENG", sku: "4D.small", quantity: 1) { code } }`, nil).code())
+	require.Equal(t, "INVALID_ARGUMENT", b.do(t, "admin", `mutation { setEntitlement(costCenter: "ENG", sku: "4D.small", quantity: -2) { code } }`, nil).code())
+	var set struct {
+		SetEntitlement struct {
+			Entitlements []struct {
+				Quantity int
+				Product  struct{ Sku string }
+			}
+		}
+	}
+	b.ok(t, "admin", `mutation { setEntitlement(costCenter: "ENG", sku: "4D.small", quantity: 1) { entitlements { quantity product { sku } } } }`, nil, &set)
+	require.Equal(t, 1, set.SetEntitlement.Entitlements[0].Quantity)
+	res := b.do(t, "alice", `mutation { vend(input: {sku: "4D.small", duration: "1d"}) { id } }`, nil)
+	require.Equal(t, "POLICY_VIOLATION", res.code())
+	require.Contains(t, res.Errors[0].Message, "may hold 1 of 4D.small and holds 1")
+}
