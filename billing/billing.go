@@ -5,11 +5,13 @@ package billing
 
 import (
 	"context"
+	stdsql "database/sql"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	entsql "entgo.io/ent/dialect/sql"
 	"github.com/jonboulle/clockwork"
 
 	"github.com/hardcandy/hardcandy/apperr"
@@ -20,9 +22,10 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/order"
-	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/viewer"
 )
 
@@ -98,49 +101,79 @@ func (s *Service) MonthOf(t time.Time) string { return t.In(s.loc).Format("2006-
 
 // charges computes every order stack's share of [from, to): the part of the order's period
 // inside the window, cut short where the lease ended early (a lease returned early is charged to
-// its return time), priced pro rata from the order's static price.
-func (s *Service) charges(ctx context.Context, from, to time.Time, where ...predicate.Order) ([]charge, error) {
+// its return time), priced pro rata from the order's static price. It streams one join of
+// orders, their stacks and leases: reports over millions of orders hold no entities in memory.
+func (s *Service) charges(ctx context.Context, from, to time.Time, scope ...scopeFn) ([]charge, error) {
 	sys := database.System(ctx)
-	orders, err := s.client.Order.Query().
-		Where(order.PeriodStartLT(to), order.PeriodEndGT(from)).Where(where...).
-		WithLease().WithContentsBag(func(q *ent.BagQuery) { q.WithStacks() }).
-		All(sys)
-	if err != nil {
-		return nil, fmt.Errorf("load orders: %w", err)
-	}
 	units, err := s.unitsPerProduct(sys)
 	if err != nil {
 		return nil, err
 	}
+	o, st, l := entsql.Table(order.Table).As("o"), entsql.Table(stack.Table).As("s"), entsql.Table(entlease.Table).As("l")
+	q := entsql.Select(o.C(order.FieldCostCenterID), o.C(order.FieldUserID), o.C(order.FieldLeaseID),
+		o.C(order.FieldPeriodStart), o.C(order.FieldPeriodEnd), l.C(entlease.FieldEndedAt),
+		st.C(stack.FieldProductID), st.C(stack.FieldQuantity), st.C(stack.FieldPrice), st.C(stack.FieldCurrency)).
+		From(o).
+		Join(st).On(st.C(stack.FieldBagID), o.C(order.FieldContentsBagID)).
+		LeftJoin(l).On(l.C(entlease.FieldID), o.C(order.FieldLeaseID)).
+		Where(entsql.And(entsql.GT(o.C(order.FieldPeriodEnd), from), entsql.LT(o.C(order.FieldPeriodStart), to),
+			entsql.NotNull(o.C(order.FieldCostCenterID))))
+	for _, f := range scope {
+		q.Where(f(o))
+	}
+	query, args := q.Query()
+	rows, err := s.client.QueryContext(sys, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load charges: %w", err)
+	}
+	defer rows.Close()
 	var out []charge
-	for _, o := range orders {
-		if o.CostCenterID == nil {
-			continue // no one to bill
+	for rows.Next() {
+		var (
+			cc              int
+			userID, leaseID stdsql.NullInt64
+			start, end      time.Time
+			ended           stdsql.NullTime
+			productID, qty  int
+			price           stdsql.NullInt64
+			currency        stdsql.NullString
+		)
+		if err := rows.Scan(&cc, &userID, &leaseID, &start, &end, &ended, &productID, &qty, &price, &currency); err != nil {
+			return nil, fmt.Errorf("scan charges: %w", err)
 		}
-		end := o.PeriodEnd
-		if l := o.Edges.Lease; l != nil && l.EndedAt != nil && l.EndedAt.Before(end) {
-			end = *l.EndedAt
+		period := end.Sub(start)
+		if ended.Valid && ended.Time.Before(end) {
+			end = ended.Time
 		}
-		start := maxTime(o.PeriodStart, from)
-		end = minTime(end, to)
-		if !end.After(start) {
+		from, to := maxTime(start, from), minTime(end, to)
+		if !to.After(from) {
 			continue
 		}
-		used, period := end.Sub(start), o.PeriodEnd.Sub(o.PeriodStart)
-		for _, st := range o.Edges.ContentsBag.Edges.Stacks {
-			c := charge{costCenterID: *o.CostCenterID, productID: st.ProductID, leaseID: o.LeaseID,
-				itemHours: float64(st.Quantity*units[st.ProductID]) * used.Hours()}
-			if o.UserID != nil {
-				c.userID = *o.UserID
-			}
-			if st.Price != nil && period > 0 {
-				c.amount = prorate(*st.Price, used, period)
-				c.currency = deref(st.Currency)
-			}
-			out = append(out, c)
+		used := to.Sub(from)
+		c := charge{costCenterID: cc, productID: productID, userID: int(userID.Int64),
+			itemHours: float64(qty*units[productID]) * used.Hours()}
+		if leaseID.Valid {
+			id := int(leaseID.Int64)
+			c.leaseID = &id
 		}
+		if price.Valid && currency.Valid && period > 0 {
+			c.amount = prorate(int(price.Int64), used, period)
+			c.currency = currency.String
+		}
+		out = append(out, c)
 	}
-	return out, nil
+	return out, rows.Err()
+}
+
+// scopeFn restricts the orders a report reads (aliased o).
+type scopeFn func(o *entsql.SelectTable) *entsql.Predicate
+
+func byCostCenter(id int) scopeFn {
+	return func(o *entsql.SelectTable) *entsql.Predicate { return entsql.EQ(o.C(order.FieldCostCenterID), id) }
+}
+
+func byUser(id int) scopeFn {
+	return func(o *entsql.SelectTable) *entsql.Predicate { return entsql.EQ(o.C(order.FieldUserID), id) }
 }
 
 // prorate is price × used / period, rounded to the nearest minor unit, in integers.
@@ -229,7 +262,7 @@ func (s *Service) Bills(ctx context.Context, costCenter, month *string) ([]*Bill
 
 // draft computes a cost center's bills for a window.
 func (s *Service) draft(ctx context.Context, ccID int, month string, from, to time.Time) ([]*Bill, error) {
-	charges, err := s.charges(ctx, from, to, order.CostCenterID(ccID))
+	charges, err := s.charges(ctx, from, to, byCostCenter(ccID))
 	if err != nil {
 		return nil, err
 	}
@@ -422,13 +455,13 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 	case to.Sub(from) > maxWindow:
 		return nil, apperr.New(apperr.InvalidArgument, "a usage report covers at most 366 days")
 	}
-	var scope []predicate.Order
+	var scope []scopeFn
 	switch {
 	case v.IsAdmin():
 	case v.IsManager() && v.CostCenterID != 0:
-		scope = append(scope, order.CostCenterID(v.CostCenterID))
+		scope = append(scope, byCostCenter(v.CostCenterID))
 	default:
-		scope = append(scope, order.UserID(v.UserID))
+		scope = append(scope, byUser(v.UserID))
 	}
 	charges, err := s.charges(ctx, from.UTC(), to.UTC(), scope...)
 	if err != nil {

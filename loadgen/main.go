@@ -41,7 +41,7 @@ func main() {
 	items := flag.Int("items", 100_000, "inventory items to generate over the design's catalog")
 	wide := flag.Int("wide", 60, "products of the wide catalog added for the second table (0 skips it)")
 	dur := flag.Duration("duration", 5*time.Second, "how long each scenario runs")
-	only := flag.String("only", "", "run only this part: reads, vends or expiry")
+	only := flag.String("only", "", "run only this part: reads, vends, expiry or usage")
 	notDue := flag.Int("not-due", 1_000_000, "leases not yet due in the table for the expiry sweep")
 	flag.Parse()
 	if path := os.Getenv("BENCH_CPUPROFILE"); path != "" { // profiles the in-process parts
@@ -103,6 +103,8 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 		return vends(ctx, bin, dir, dur, nItems)
 	case "expiry":
 		return expiry(ctx, dir, notDue)
+	case "usage":
+		return usage(ctx, dir, notDue)
 	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
@@ -137,6 +139,9 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 			return err
 		}
 		if err := expiry(ctx, dir, notDue); err != nil {
+			return err
+		}
+		if err := usage(ctx, dir, notDue); err != nil {
 			return err
 		}
 	}

@@ -472,6 +472,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{OrdersColumns[7]},
 			},
+			{
+				Name:    "order_period_end",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[4]},
+			},
 		},
 	}
 	// ProductsColumns holds the columns for the "products" table.

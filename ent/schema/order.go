@@ -47,7 +47,12 @@ func (Order) Edges() []ent.Edge {
 
 // Indexes of Order.
 func (Order) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("cost_center_id", "created_at"), index.Fields("lease_id")}
+	return []ent.Index{
+		index.Fields("cost_center_id", "created_at"),
+		index.Fields("lease_id"),
+		// Usage and bills read the orders whose period reaches into a window.
+		index.Fields("period_end"),
+	}
 }
 
 // Hooks of Order: refuse every update and delete, whatever path asks.
