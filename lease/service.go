@@ -884,6 +884,19 @@ func (s *Service) writeOrder(ctx context.Context, tx *ent.Tx, l *ent.Lease, kind
 // actOn loads a lease for an action by the viewer: the owner, a manager of the lease's cost
 // center or an admin may act; anyone else gets FORBIDDEN.
 func (s *Service) actOn(ctx context.Context, id int, action string) (viewer.Viewer, *ent.Lease, error) {
+	v, l, err := s.viewerAndLease(ctx, id)
+	if err != nil {
+		return v, nil, err
+	}
+	if !mayAct(v, l) {
+		return v, nil, apperr.New(apperr.Forbidden, "%s: lease %d is not yours, nor your cost center's to manage", action, id)
+	}
+	return v, l, nil
+}
+
+// viewerAndLease returns the signed-in viewer and the lease, whoever's it is: the callers decide
+// what the viewer may do with it.
+func (s *Service) viewerAndLease(ctx context.Context, id int) (viewer.Viewer, *ent.Lease, error) {
 	v, err := auth.Require(ctx)
 	if err != nil {
 		return v, nil, err
@@ -891,9 +904,6 @@ func (s *Service) actOn(ctx context.Context, id int, action string) (viewer.View
 	l, err := s.client.Lease.Get(database.System(ctx), id)
 	if err != nil {
 		return v, nil, database.Wrap(err, "lease %d", id)
-	}
-	if !mayAct(v, l) {
-		return v, nil, apperr.New(apperr.Forbidden, "%s: lease %d is not yours, nor your cost center's to manage", action, id)
 	}
 	return v, l, nil
 }
@@ -1177,13 +1187,9 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 
 // decide loads a lease awaiting approval for a decision by the viewer.
 func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Viewer, *ent.Lease, error) {
-	v, err := auth.Require(ctx)
+	v, l, err := s.viewerAndLease(ctx, id)
 	if err != nil {
 		return v, nil, err
-	}
-	l, err := s.client.Lease.Get(database.System(ctx), id)
-	if err != nil {
-		return v, nil, database.Wrap(err, "lease %d", id)
 	}
 	switch {
 	case !mayOverride(v, l):

@@ -24,11 +24,7 @@ import (
 // size of the leases table.
 func expiry(ctx context.Context, dir string, notDue int) error {
 	fmt.Printf("\nThe expire-leases sweep (lease.Service.Expire) on SQLite, with %d ACTIVE leases not yet due in the table:\n\n", notDue)
-	db := filepath.Join(dir, "expiry.db")
-	if _, err := seedDesign(ctx, db, 0); err != nil {
-		return err
-	}
-	st, err := database.Open(ctx, db, database.Options{})
+	st, err := openDesign(ctx, filepath.Join(dir, "expiry.db"))
 	if err != nil {
 		return err
 	}
@@ -153,4 +149,12 @@ func seedLeases(ctx context.Context, db *sql.DB, ownerID, n int, endsAt time.Tim
 		}
 	}
 	return tx.Commit()
+}
+
+// openDesign creates a database with the design's catalog and users and opens it.
+func openDesign(ctx context.Context, db string) (*database.Store, error) {
+	if _, err := seedDesign(ctx, db, 0); err != nil {
+		return nil, err
+	}
+	return database.Open(ctx, db, database.Options{})
 }

@@ -22,11 +22,7 @@ import (
 // one order, spread over three months.
 func usage(ctx context.Context, dir string, n int) error {
 	fmt.Printf("\nThe usage report for one month (billing.Service.Usage) over %d allocations and orders spread over 3 months:\n\n", n)
-	db := filepath.Join(dir, "usage.db")
-	if _, err := seedDesign(ctx, db, 0); err != nil {
-		return err
-	}
-	st, err := database.Open(ctx, db, database.Options{})
+	st, err := openDesign(ctx, filepath.Join(dir, "usage.db"))
 	if err != nil {
 		return err
 	}
