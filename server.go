@@ -129,7 +129,7 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	s.reclaim.Notices = s.outbox
 	s.expiring = notify.NewExpiring(st.Client, s.outbox, cfg.Notices)
 	s.deliverer = notify.NewDeliverer(st.Client, cfg.Notices, logger, clock, nil)
-	s.billing, err = billing.NewService(st.Client, clock, cfg.Billing)
+	s.billing, err = billing.NewService(st.Client, clock, cfg.Billing, st.Dialect)
 	return err
 }
 

@@ -48,7 +48,7 @@ func setup(t *testing.T) *bundle {
 	require.NoError(t, err)
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
-	bs, err := billing.NewService(st.Client, clock, billing.Config{TimeZone: "Europe/Berlin"})
+	bs, err := billing.NewService(st.Client, clock, billing.Config{TimeZone: "Europe/Berlin"}, st.Dialect)
 	require.NoError(t, err)
 	b := &bundle{client: st.Client, clock: clock, billing: bs, as: map[string]context.Context{},
 		leases: lease.NewService(st.Client, clock, sim, box, lease.Config{})}
@@ -216,4 +216,37 @@ func TestSetEntitlement(t *testing.T) {
 	_, err = b.billing.SetEntitlement(b.as["admin"], "ENG", "4D.small", 0) // 0 lifts the limit
 	require.NoError(t, err)
 	b.vend(t, "manny", "4D.small", 24*time.Hour)
+}
+
+// TestUsagePathsAgree: the aggregate computed inside SQLite and the streaming one (used on other
+// databases) agree to the minor unit, with early returns, bundles and a month boundary.
+func TestUsagePathsAgree(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.vend(t, "alice", "4D.small", 4*24*time.Hour) // across the October/November boundary
+	b.vend(t, "bob", "4E.lab3", 3*24*time.Hour)    // a bundle: 4 items
+	l := b.vend(t, "manny", "2C.small", 5*24*time.Hour)
+	b.clock.Advance(30 * time.Hour)
+	_, err := b.leases.Return(b.as["manny"], l.ID) // returned early
+	require.NoError(t, err)
+	streaming, err := billing.NewService(b.client, b.clock, billing.Config{TimeZone: "Europe/Berlin"}, "postgres")
+	require.NoError(t, err)
+	for _, win := range [][2]time.Time{
+		{time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2026, 10, 31, 23, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		for _, by := range []billing.Grouping{billing.ByCostCenter, billing.ByUser, billing.ByProduct} {
+			agg, err := b.billing.Usage(b.as["admin"], win[0], win[1], by)
+			require.NoError(t, err)
+			str, err := streaming.Usage(b.as["admin"], win[0], win[1], by)
+			require.NoError(t, err)
+			require.NotEmpty(t, agg)
+			require.Len(t, agg, len(str))
+			for i := range agg {
+				require.Equal(t, str[i].Key, agg[i].Key)
+				require.Equal(t, str[i].Cost, agg[i].Cost, "%s %s", by, agg[i].Key)
+				require.InDelta(t, str[i].ItemHours, agg[i].ItemHours, 1e-6)
+			}
+		}
+	}
 }

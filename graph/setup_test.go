@@ -71,7 +71,7 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
 	r.Leasing = lease.NewService(st.Client, clock, sim, box, lease.Config{})
-	r.Billing, err = billing.NewService(st.Client, clock, billing.Config{})
+	r.Billing, err = billing.NewService(st.Client, clock, billing.Config{}, st.Dialect)
 	require.NoError(t, err)
 	r.Clock = clock
 	tweak(r)

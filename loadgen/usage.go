@@ -120,7 +120,7 @@ func usage(ctx context.Context, dir string, n int) error {
 	}
 	fmt.Fprintf(os.Stderr, "seeded %d leases with allocations and orders in %s\n", n, time.Since(start).Round(time.Millisecond))
 
-	svc, err := billing.NewService(st.Client, clockwork.NewRealClock(), billing.Config{})
+	svc, err := billing.NewService(st.Client, clockwork.NewRealClock(), billing.Config{}, st.Dialect)
 	if err != nil {
 		return err
 	}
