@@ -152,7 +152,11 @@ func TestSchedulerExpiresReclaimsAndNotifies(t *testing.T) {
 
 	c.advance(t, time.Hour, 30*time.Minute) // the end has passed
 	require.Equal(t, lease.Expired, c.leaseStatus(t, l.ID))
-	require.Len(t, c.notices(t, l.ID, "expired"), 1)
+	expired := c.notices(t, l.ID, "expired")
+	require.Len(t, expired, 1)
+	for _, want := range []string{`"owner":"alice"`, `"name":"4d-small-01"`, `"sku":"4D.small"`, `"status":"EXPIRED"`} {
+		require.Contains(t, string(expired[0].Payload), want)
+	}
 	items, err := c.app.store.Client.InventoryItem.Query().Where(inventoryitem.Name("4d-small-01")).Only(database.System(context.Background()))
 	require.NoError(t, err)
 	require.Equal(t, inventory.Available, items.Status, "wiped and back on the shelf")

@@ -11,7 +11,10 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/user"
 )
 
 // batchChunk bounds the leases loaded and the notices inserted by one statement.
@@ -30,9 +33,20 @@ func (o *Outbox) EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, k
 	now = now.UTC()
 	for start := 0; start < len(ids); start += batchChunk {
 		chunk := ids[start:min(start+batchChunk, len(ids))]
-		leases, err := tx.Lease.Query().Where(entlease.IDIn(chunk...)).WithOwner().
+		// Only the columns a message shows: sweeps load thousands of leases, and whole rows
+		// (request JSON, sealed credentials, labels, attributes) cost more than the notices.
+		leases, err := tx.Lease.Query().Where(entlease.IDIn(chunk...)).
+			Select(entlease.FieldID, entlease.FieldOwnerID, entlease.FieldRequest, entlease.FieldStartsAt,
+				entlease.FieldEndsAt, entlease.FieldDuration, entlease.FieldStatus).
+			WithOwner(func(q *ent.UserQuery) {
+				q.Select(user.FieldID, user.FieldName, user.FieldEmail, user.FieldWebhookURL)
+			}).
 			WithAllocations(func(q *ent.AllocationQuery) {
-				q.Order(ent.Asc(allocation.FieldID)).WithItem(func(q *ent.InventoryItemQuery) { q.WithProduct() })
+				q.Select(allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID).Order(ent.Asc(allocation.FieldID)).
+					WithItem(func(q *ent.InventoryItemQuery) {
+						q.Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID).
+							WithProduct(func(q *ent.ProductQuery) { q.Select(product.FieldID, product.FieldSku) })
+					})
 			}).All(sys)
 		if err != nil {
 			return fmt.Errorf("notice %s: load leases: %w", kind, err)
