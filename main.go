@@ -17,6 +17,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/cli"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -28,7 +29,8 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "error:", describe(err))
 		var ue usageError
-		if errors.As(err, &ue) {
+		var cue cli.UsageError
+		if errors.As(err, &ue) || errors.As(err, &cue) {
 			os.Exit(2)
 		}
 		os.Exit(1)
@@ -38,12 +40,13 @@ func main() {
 // usageError marks errors in how the command was called (exit code 2).
 type usageError struct{ error }
 
-// describe prints an error as "CODE: message" when it carries a code.
+// describe prints an error as "CODE: message" when it carries a code (from a service here or
+// from the server a client verb spoke to), and a network failure as one plain line.
 func describe(err error) string {
 	if e, ok := apperr.As(err); ok && e.Code != apperr.Internal {
 		return fmt.Sprintf("%s: %s", e.Code, e.Message)
 	}
-	return err.Error()
+	return cli.Describe(err)
 }
 
 // env returns the environment variable's value, or def.
@@ -96,6 +99,7 @@ Every flag has an environment twin, shown in its help as $NAME.`,
 	root.PersistentFlags().StringVar(&opts.logLevel, "log-level", env("HARDCANDY_LOG_LEVEL", "info"),
 		"log level: debug, info, warn or error ($HARDCANDY_LOG_LEVEL)")
 	root.AddCommand(newServeCommand(opts), newUserCommand(opts), newTokenCommand(opts))
+	root.AddCommand(cli.Commands(os.Stdin)...)
 	return root
 }
 

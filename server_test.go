@@ -264,47 +264,8 @@ func TestServeProcess(t *testing.T) {
 	}
 	t.Parallel()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "hardcandy")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Stderr = os.Stderr
-	require.NoError(t, build.Run())
-
-	cmd := exec.Command(bin, "serve", "--demo", "--addr", "127.0.0.1:0")
-	cmd.Dir = dir
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	stderr, err := cmd.StderrPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
-
-	tokens := map[string]string{}
-	sc := bufio.NewScanner(stdout)
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) == 4 && strings.HasPrefix(f[3], "hc_") {
-			tokens[f[0]] = f[3]
-		}
-		if len(tokens) == 4 {
-			break
-		}
-	}
-	require.Len(t, tokens, 4)
-	addrRE := regexp.MustCompile(`addr=(http://[0-9.:]+)/`)
-	var base string
-	logs := bufio.NewScanner(stderr)
-	for logs.Scan() {
-		if m := addrRE.FindStringSubmatch(logs.Text()); m != nil {
-			base = m[1]
-			break
-		}
-	}
-	require.NotEmpty(t, base)
-	go func() { // keep draining the logs
-		for logs.Scan() {
-		}
-	}()
-	_, err = os.Stat(filepath.Join(dir, "hardcandy.db"))
+	_, cmd, base, tokens := startBinary(t, dir)
+	_, err := os.Stat(filepath.Join(dir, "hardcandy.db"))
 	require.NoError(t, err, "the SQLite file lives in the working directory")
 
 	req, _ := http.NewRequest("POST", base+"/graphql", strings.NewReader(`{"query":"{ availability(sku: \"4D.small\") { available } }"}`))
@@ -344,4 +305,48 @@ func TestUsageCSV(t *testing.T) {
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	require.Equal(t, "text/csv; charset=utf-8", res.Header.Get("Content-Type"))
 	require.Equal(t, "key,item_hours,cost,currency\n", string(body), "no use yet: just the header")
+}
+
+// startBinary builds the binary into dir, starts `serve --demo` there on a free port as a
+// newcomer would, and returns the binary, the server process, its base URL and the demo users'
+// tokens.
+func startBinary(t *testing.T, dir string) (string, *exec.Cmd, string, map[string]string) {
+	t.Helper()
+	bin := filepath.Join(dir, "hardcandy")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Stderr = os.Stderr
+	require.NoError(t, build.Run())
+
+	cmd := exec.Command(bin, "serve", "--demo", "--addr", "127.0.0.1:0")
+	cmd.Dir = dir
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	stderr, err := cmd.StderrPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+
+	tokens := map[string]string{}
+	sc := bufio.NewScanner(stdout)
+	for len(tokens) < 4 && sc.Scan() {
+		if f := strings.Fields(sc.Text()); len(f) == 4 && strings.HasPrefix(f[3], "hc_") {
+			tokens[f[0]] = f[3]
+		}
+	}
+	require.Len(t, tokens, 4)
+	addrRE := regexp.MustCompile(`addr=(http://[0-9.:]+)/`)
+	var base string
+	logs := bufio.NewScanner(stderr)
+	for logs.Scan() {
+		if m := addrRE.FindStringSubmatch(logs.Text()); m != nil {
+			base = m[1]
+			break
+		}
+	}
+	require.NotEmpty(t, base)
+	go func() { // keep draining the logs
+		for logs.Scan() {
+		}
+	}()
+	return bin, cmd, base, tokens
 }

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestCLIJourney builds the binary, starts the real server on a free port with a temporary
+// database, and drives "vend me metal, show me my metal, return my metal" through the binary,
+// with the error paths, checking output and exit codes.
+func TestCLIJourney(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs a server")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	bin, _, base, tokens := startBinary(t, dir)
+
+	cfg := filepath.Join(dir, "config")
+	run := func(stdin string, args ...string) (string, string, int) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "HOME="+dir, "HARDCANDY_SERVER=", "HARDCANDY_TOKEN=")
+		cmd.Stdin = strings.NewReader(stdin)
+		var o, e bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		} else {
+			require.NoError(t, err)
+		}
+		return o.String(), e.String(), code
+	}
+
+	// Not logged in yet.
+	_, e, code := run("", "mine")
+	require.Equal(t, 2, code)
+	require.Contains(t, e, "not logged in")
+
+	// login asks for what it is not given, checks it, and stores it with 0600.
+	o, _, code := run(base+"\n"+tokens["alice"]+"\n", "login")
+	require.Equal(t, 0, code, o)
+	require.Contains(t, o, "as alice (USER)")
+	st, err := os.Stat(filepath.Join(cfg, "hardcandy", "login.json"))
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	_, e, code = run("", "login", "--server", base, "--token", "hc_wrong")
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "error: UNAUTHENTICATED:")
+
+	o, _, code = run("", "avail", "4D.small")
+	require.Equal(t, 0, code)
+	require.Regexp(t, `4D\.small\s+14\s+0`, o)
+
+	o, _, code = run("", "vend", "4D.small", "--duration", "3d", "--note", "perf lab")
+	require.Equal(t, 0, code)
+	require.Regexp(t, `lease \d+ is ACTIVE, ends in 2d 23h`, o)
+	require.NotContains(t, o, "ipmi_password", "credentials only with show --credentials")
+	id := regexp.MustCompile(`lease (\d+)`).FindStringSubmatch(o)[1]
+
+	o, _, code = run("", "mine")
+	require.Equal(t, 0, code)
+	require.Contains(t, o, id)
+	require.Contains(t, o, "4d-small-01")
+	o, _, code = run("", "mine", "--json")
+	require.Equal(t, 0, code)
+	var mine []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(o), &mine))
+	require.Equal(t, id, mine[0]["id"])
+
+	o, _, _ = run("", "show", id)
+	require.NotContains(t, o, "credentials:")
+	o, _, code = run("", "show", id, "--credentials")
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "ipmi_password")
+
+	o, _, code = run("", "extend", id, "--by", "1d")
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "now ends in 3d 23h")
+
+	// Error paths: one line with the server's code, exit 1; usage mistakes exit 2.
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"vend", "4D.huge"}, 1, `error: NOT_FOUND: lines[0].sku: no product "4D.huge"`},
+		{[]string{"vend", "2C.small:9"}, 1, "error: OUT_OF_STOCK: 2C.small: 9 requested, 5 available"},
+		{[]string{"vend", "4D.small", "--duration", "7x"}, 1, "error: INVALID_ARGUMENT:"},
+		{[]string{"vend", "4D.small:zero"}, 2, "quantity after ':' must be a positive number"},
+		{[]string{"extend", id}, 2, "--by is required"},
+		{[]string{"show"}, 2, "show takes 1 argument"},
+		{[]string{"return", id, "--token", tokens["bob"]}, 1, "error: FORBIDDEN:"},
+		{[]string{"mine", "--server", "http://127.0.0.1:1"}, 1, "error: cannot reach the server at http://127.0.0.1:1"},
+	} {
+		_, e, code := run("", tc.args...)
+		require.Equal(t, tc.code, code, "%v: %s", tc.args, e)
+		require.Contains(t, e, tc.want, tc.args)
+		require.Equal(t, 1, strings.Count(strings.TrimSpace(e), "\n")+1, "one line: %q", e)
+	}
+
+	o, _, code = run("", "return", id)
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "is RETURNED")
+	o, _, _ = run("", "mine")
+	require.NotContains(t, o, id)
+}
