@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -110,9 +111,96 @@ func TestCLIJourney(t *testing.T) {
 		require.Equal(t, 1, strings.Count(strings.TrimSpace(e), "\n")+1, "one line: %q", e)
 	}
 
+	o, _, code = run("", "expand", id, "4E.small")
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "now holds 2 items")
+
 	o, _, code = run("", "return", id)
 	require.Equal(t, 0, code)
 	require.Contains(t, o, "is RETURNED")
 	o, _, _ = run("", "mine")
 	require.NotContains(t, o, id)
+
+	// Approval: alice's vend waits for manny's decision.
+	waiting := exec.Command(bin, "vend", "4D.large", "--duration", "2d", "--wait")
+	waiting.Env = append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "HOME="+dir)
+	var wout, werr bytes.Buffer
+	waiting.Stdout, waiting.Stderr = &wout, &werr
+	require.NoError(t, waiting.Start())
+	var pending string
+	require.Eventually(t, func() bool {
+		o, _, _ := run("", "mine", "--json")
+		var ls []map[string]any
+		_ = json.Unmarshal([]byte(o), &ls)
+		for _, l := range ls {
+			if l["status"] == "PENDING" {
+				pending = l["id"].(string)
+				return true
+			}
+		}
+		return false
+	}, 10*time.Second, 100*time.Millisecond)
+	_, e, code = run("", "approve", pending)
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "error: FORBIDDEN:", "alice cannot approve her own")
+	o, _, code = run("", "approve", pending, "--token", tokens["manny"])
+	require.Equal(t, 0, code, o)
+	require.NoError(t, waiting.Wait())
+	require.Contains(t, werr.String(), "waiting for the decision")
+	require.Regexp(t, `lease \d+ is ACTIVE`, wout.String())
+
+	// Bills and usage: managers see their cost center's bill; users their own use.
+	o, _, code = run("", "bills", "--token", tokens["manny"])
+	require.Equal(t, 0, code, o)
+	require.Contains(t, o, "ENG ")
+	require.Contains(t, o, "(draft)")
+	_, e, code = run("", "bills")
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "FORBIDDEN")
+	o, _, code = run("", "usage", "--from", time.Now().AddDate(0, -6, 0).Format(time.DateOnly), "--to", time.Now().AddDate(0, 6, 0).Format(time.DateOnly), "--by", "user")
+	require.Equal(t, 0, code, o)
+	require.Contains(t, o, "alice")
+
+	// Admin verbs: import a CSV, maintenance in and out, archive; products add and retire; jobs.
+	admin := "--token=" + tokens["admin"]
+	csv := filepath.Join(dir, "items.csv")
+	require.NoError(t, os.WriteFile(csv, []byte("sku,name,pool,labels\n4D.small,new-01,rack-z,gpu;10g\n4D.small,new-02,rack-z,\n"), 0o600))
+	o, _, code = run("", "items", "import", csv, admin)
+	require.Equal(t, 0, code, o)
+	require.Contains(t, o, "imported 2 items")
+	require.NoError(t, os.WriteFile(csv, []byte("sku,name\n4Q.small,bad-01\n"), 0o600))
+	_, e, code = run("", "items", "import", csv, admin)
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "INVALID_ARGUMENT: row 2, column sku")
+	_, e, code = run("", "items", "import", csv)
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "FORBIDDEN")
+	o, _, _ = run("", "items", "add", "4D.small", "new-03", "--pool", "rack-z", admin, "--json")
+	var added []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(o), &added))
+	item := added[0]["id"].(string)
+	o, _, code = run("", "items", "maintenance", item, "--reason", "fan noise", admin)
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "MAINTENANCE")
+	o, _, code = run("", "items", "release", item, admin)
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "AVAILABLE")
+	o, _, code = run("", "items", "archive", item, admin)
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "ARCHIVED")
+	o, _, code = run("", "products", "add", "4D.medium", "--name", "Medium metal", "--price", "90.50", admin)
+	require.Equal(t, 0, code, o)
+	o, _, _ = run("", "products")
+	require.Contains(t, o, "4D.medium")
+	require.Contains(t, o, "90.50 USD")
+	o, _, code = run("", "products", "retire", "4D.medium", admin)
+	require.Equal(t, 0, code, o)
+	o, _, _ = run("", "products")
+	require.NotContains(t, o, "4D.medium")
+	o, _, code = run("", "jobs", admin)
+	require.Equal(t, 0, code)
+	require.Contains(t, o, "expire-leases")
+	o, _, code = run("", "jobs", "run", "reclaim-items", admin)
+	require.Equal(t, 0, code, o)
+	require.Contains(t, o, "started reclaim-items")
 }

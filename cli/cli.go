@@ -148,19 +148,9 @@ func rootCause(err error) error {
 // Commands returns the client verbs.
 func Commands(stdin io.Reader) []*cobra.Command {
 	o := &options{}
-	withFlags := func(c *cobra.Command) *cobra.Command {
-		c.Flags().StringVar(&o.server, "server", os.Getenv("HARDCANDY_SERVER"), "server URL, e.g. http://127.0.0.1:8080 ($HARDCANDY_SERVER; default: your login)")
-		c.Flags().StringVar(&o.token, "token", os.Getenv("HARDCANDY_TOKEN"), "API token ($HARDCANDY_TOKEN; default: your login)")
-		c.Flags().BoolVar(&o.json, "json", false, "print JSON for scripts")
-		prev := c.RunE
-		c.RunE = func(cmd *cobra.Command, args []string) error {
-			o.out = cmd.OutOrStdout()
-			return prev(cmd, args)
-		}
-		return c
-	}
+	withFlags := o.verb
 	var duration, note, key, by string
-	var creds bool
+	var creds, wait bool
 	vend := withFlags(&cobra.Command{
 		Use:   "vend SKU|SKU:N... [--duration 7d] [--note TEXT] [--idempotency-key K]",
 		Short: "Vend me metal: lease one SKU, a bundle, or several SKU:N lines, all or nothing",
@@ -199,10 +189,39 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			for i := range res.Vend.LeaseDetail.Allocations { // credentials: only `show --credentials`
 				res.Vend.LeaseDetail.Allocations[i].Credentials = nil
 			}
+			if wait && res.Vend.Status == LeaseStatusPending {
+				fmt.Fprintf(cmd.ErrOrStderr(), "lease %s needs a manager's approval; waiting for the decision…\n", res.Vend.Id)
+				for res.Vend.Status == LeaseStatusPending {
+					select {
+					case <-cmd.Context().Done():
+						return cmd.Context().Err()
+					case <-time.After(2 * time.Second):
+					}
+					shown, err := Show(cmd.Context(), c, res.Vend.Id)
+					if err != nil {
+						return err
+					}
+					if shown.Lease == nil {
+						return fmt.Errorf("lease %s disappeared", res.Vend.Id)
+					}
+					res.Vend.LeaseDetail = shown.Lease.LeaseDetail
+				}
+				for i := range res.Vend.LeaseDetail.Allocations {
+					res.Vend.LeaseDetail.Allocations[i].Credentials = nil
+				}
+			}
 			return o.print(res.Vend, func(w io.Writer) {
 				l := res.Vend
-				if l.Status == LeaseStatusPending {
-					fmt.Fprintf(w, "lease %s is PENDING: a product needs a manager's approval; `hardcandy show %s` tells when it is decided\n", l.Id, l.Id)
+				switch l.Status {
+				case LeaseStatusPending:
+					fmt.Fprintf(w, "lease %s is PENDING: a product needs a manager's approval; `hardcandy show %s` tells when it is decided (or vend with --wait)\n", l.Id, l.Id)
+					return
+				case LeaseStatusRejected:
+					msg := ""
+					if l.StatusMessage != nil {
+						msg = ": " + *l.StatusMessage
+					}
+					fmt.Fprintf(w, "lease %s was REJECTED%s\n", l.Id, msg)
 					return
 				}
 				fmt.Fprintf(w, "lease %s is %s, ends %s\n", l.Id, l.Status, when(l.EndsAt))
@@ -216,6 +235,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	vend.Flags().StringVar(&duration, "duration", "7d", "how long: 14d, 36h, 1d12h")
 	vend.Flags().StringVar(&note, "note", "", "a note on the lease")
 	vend.Flags().StringVar(&key, "idempotency-key", "", "the same key returns the same lease, never a second one")
+	vend.Flags().BoolVar(&wait, "wait", false, "when the lease needs approval, wait for the decision")
 
 	mine := withFlags(&cobra.Command{
 		Use:   "mine",
@@ -407,7 +427,21 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	}
 	login.Flags().StringVar(&o.server, "server", os.Getenv("HARDCANDY_SERVER"), "server URL ($HARDCANDY_SERVER)")
 	login.Flags().StringVar(&o.token, "token", os.Getenv("HARDCANDY_TOKEN"), "API token ($HARDCANDY_TOKEN)")
-	return []*cobra.Command{login, avail, vend, mine, show, ret, extend}
+	return append([]*cobra.Command{login, avail, vend, mine, show, ret, extend}, o.moreCommands()...)
+}
+
+// verb gives a client command the shared flags (--server, --token, --json).
+func (o *options) verb(c *cobra.Command) *cobra.Command {
+	c.Flags().StringVar(&o.server, "server", os.Getenv("HARDCANDY_SERVER"), "server URL, e.g. http://127.0.0.1:8080 ($HARDCANDY_SERVER; default: your login)")
+	c.Flags().StringVar(&o.token, "token", os.Getenv("HARDCANDY_TOKEN"), "API token ($HARDCANDY_TOKEN; default: your login)")
+	c.Flags().BoolVar(&o.json, "json", false, "print JSON for scripts")
+	if prev := c.RunE; prev != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			o.out = cmd.OutOrStdout()
+			return prev(cmd, args)
+		}
+	}
+	return c
 }
 
 // print writes v as JSON with --json, else the table or text.

@@ -10,6 +10,325 @@ import (
 	"github.com/Khan/genqlient/graphql"
 )
 
+type AddInventoryItemInput struct {
+	Sku    string   `json:"sku"`
+	Name   string   `json:"name"`
+	Pool   *string  `json:"pool"`
+	Labels []string `json:"labels"`
+}
+
+// GetSku returns AddInventoryItemInput.Sku, and is useful for accessing the field via an interface.
+func (v *AddInventoryItemInput) GetSku() string { return v.Sku }
+
+// GetName returns AddInventoryItemInput.Name, and is useful for accessing the field via an interface.
+func (v *AddInventoryItemInput) GetName() string { return v.Name }
+
+// GetPool returns AddInventoryItemInput.Pool, and is useful for accessing the field via an interface.
+func (v *AddInventoryItemInput) GetPool() *string { return v.Pool }
+
+// GetLabels returns AddInventoryItemInput.Labels, and is useful for accessing the field via an interface.
+func (v *AddInventoryItemInput) GetLabels() []string { return v.Labels }
+
+// AddItemsAddInventoryItemsInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type AddItemsAddInventoryItemsInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns AddItemsAddInventoryItemsInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *AddItemsAddInventoryItemsInventoryItem) GetId() string { return v.ItemSummary.Id }
+
+// GetName returns AddItemsAddInventoryItemsInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *AddItemsAddInventoryItemsInventoryItem) GetName() string { return v.ItemSummary.Name }
+
+// GetStatus returns AddItemsAddInventoryItemsInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *AddItemsAddInventoryItemsInventoryItem) GetStatus() ItemStatus { return v.ItemSummary.Status }
+
+// GetPool returns AddItemsAddInventoryItemsInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *AddItemsAddInventoryItemsInventoryItem) GetPool() *string { return v.ItemSummary.Pool }
+
+// GetLabels returns AddItemsAddInventoryItemsInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *AddItemsAddInventoryItemsInventoryItem) GetLabels() []string { return v.ItemSummary.Labels }
+
+// GetProduct returns AddItemsAddInventoryItemsInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *AddItemsAddInventoryItemsInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *AddItemsAddInventoryItemsInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*AddItemsAddInventoryItemsInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.AddItemsAddInventoryItemsInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalAddItemsAddInventoryItemsInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *AddItemsAddInventoryItemsInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *AddItemsAddInventoryItemsInventoryItem) __premarshalJSON() (*__premarshalAddItemsAddInventoryItemsInventoryItem, error) {
+	var retval __premarshalAddItemsAddInventoryItemsInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
+// AddItemsResponse is returned by AddItems on success.
+type AddItemsResponse struct {
+	// Add items, all or nothing.
+	AddInventoryItems []AddItemsAddInventoryItemsInventoryItem `json:"addInventoryItems"`
+}
+
+// GetAddInventoryItems returns AddItemsResponse.AddInventoryItems, and is useful for accessing the field via an interface.
+func (v *AddItemsResponse) GetAddInventoryItems() []AddItemsAddInventoryItemsInventoryItem {
+	return v.AddInventoryItems
+}
+
+// ApproveApproveLease includes the requested fields of the GraphQL type Lease.
+type ApproveApproveLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns ApproveApproveLease.Id, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns ApproveApproveLease.Status, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStartsAt returns ApproveApproveLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
+
+// GetEndsAt returns ApproveApproveLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetTimeLeft returns ApproveApproveLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
+
+// GetNote returns ApproveApproveLease.Note, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetAllocations returns ApproveApproveLease.Allocations, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *ApproveApproveLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ApproveApproveLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ApproveApproveLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalApproveApproveLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *ApproveApproveLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLease, error) {
+	var retval __premarshalApproveApproveLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// ApproveResponse is returned by Approve on success.
+type ApproveResponse struct {
+	// Approve a lease awaiting approval (managers of its cost center, admins); it is vended at once.
+	ApproveLease ApproveApproveLease `json:"approveLease"`
+}
+
+// GetApproveLease returns ApproveResponse.ApproveLease, and is useful for accessing the field via an interface.
+func (v *ApproveResponse) GetApproveLease() ApproveApproveLease { return v.ApproveLease }
+
+// ArchiveItemArchiveItemInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type ArchiveItemArchiveItemInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns ArchiveItemArchiveItemInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *ArchiveItemArchiveItemInventoryItem) GetId() string { return v.ItemSummary.Id }
+
+// GetName returns ArchiveItemArchiveItemInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *ArchiveItemArchiveItemInventoryItem) GetName() string { return v.ItemSummary.Name }
+
+// GetStatus returns ArchiveItemArchiveItemInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *ArchiveItemArchiveItemInventoryItem) GetStatus() ItemStatus { return v.ItemSummary.Status }
+
+// GetPool returns ArchiveItemArchiveItemInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *ArchiveItemArchiveItemInventoryItem) GetPool() *string { return v.ItemSummary.Pool }
+
+// GetLabels returns ArchiveItemArchiveItemInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *ArchiveItemArchiveItemInventoryItem) GetLabels() []string { return v.ItemSummary.Labels }
+
+// GetProduct returns ArchiveItemArchiveItemInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *ArchiveItemArchiveItemInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *ArchiveItemArchiveItemInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ArchiveItemArchiveItemInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ArchiveItemArchiveItemInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalArchiveItemArchiveItemInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *ArchiveItemArchiveItemInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ArchiveItemArchiveItemInventoryItem) __premarshalJSON() (*__premarshalArchiveItemArchiveItemInventoryItem, error) {
+	var retval __premarshalArchiveItemArchiveItemInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
+// ArchiveItemResponse is returned by ArchiveItem on success.
+type ArchiveItemResponse struct {
+	// Decommission an item: it goes through ARCHIVING to ARCHIVED and is kept for history.
+	ArchiveItem ArchiveItemArchiveItemInventoryItem `json:"archiveItem"`
+}
+
+// GetArchiveItem returns ArchiveItemResponse.ArchiveItem, and is useful for accessing the field via an interface.
+func (v *ArchiveItemResponse) GetArchiveItem() ArchiveItemArchiveItemInventoryItem {
+	return v.ArchiveItem
+}
+
+type AttributeInput struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// GetKey returns AttributeInput.Key, and is useful for accessing the field via an interface.
+func (v *AttributeInput) GetKey() string { return v.Key }
+
+// GetValue returns AttributeInput.Value, and is useful for accessing the field via an interface.
+func (v *AttributeInput) GetValue() string { return v.Value }
+
 // AvailabilityAvailability includes the requested fields of the GraphQL type Availability.
 type AvailabilityAvailability struct {
 	Sku         string                          `json:"sku"`
@@ -58,6 +377,298 @@ type AvailabilityResponse struct {
 
 // GetAvailability returns AvailabilityResponse.Availability, and is useful for accessing the field via an interface.
 func (v *AvailabilityResponse) GetAvailability() []AvailabilityAvailability { return v.Availability }
+
+// BillsBillsBill includes the requested fields of the GraphQL type Bill.
+// The GraphQL type's documentation follows.
+//
+// What a cost center owes in one currency for one month. A draft has id 0 until the month is closed.
+type BillsBillsBill struct {
+	Id         string                        `json:"id"`
+	Month      string                        `json:"month"`
+	Definitive bool                          `json:"definitive"`
+	Total      int                           `json:"total"`
+	Currency   string                        `json:"currency"`
+	CostCenter BillsBillsBillCostCenter      `json:"costCenter"`
+	Lines      []BillsBillsBillLinesBillLine `json:"lines"`
+}
+
+// GetId returns BillsBillsBill.Id, and is useful for accessing the field via an interface.
+func (v *BillsBillsBill) GetId() string { return v.Id }
+
+// GetMonth returns BillsBillsBill.Month, and is useful for accessing the field via an interface.
+func (v *BillsBillsBill) GetMonth() string { return v.Month }
+
+// GetDefinitive returns BillsBillsBill.Definitive, and is useful for accessing the field via an interface.
+func (v *BillsBillsBill) GetDefinitive() bool { return v.Definitive }
+
+// GetTotal returns BillsBillsBill.Total, and is useful for accessing the field via an interface.
+func (v *BillsBillsBill) GetTotal() int { return v.Total }
+
+// GetCurrency returns BillsBillsBill.Currency, and is useful for accessing the field via an interface.
+func (v *BillsBillsBill) GetCurrency() string { return v.Currency }
+
+// GetCostCenter returns BillsBillsBill.CostCenter, and is useful for accessing the field via an interface.
+func (v *BillsBillsBill) GetCostCenter() BillsBillsBillCostCenter { return v.CostCenter }
+
+// GetLines returns BillsBillsBill.Lines, and is useful for accessing the field via an interface.
+func (v *BillsBillsBill) GetLines() []BillsBillsBillLinesBillLine { return v.Lines }
+
+// BillsBillsBillCostCenter includes the requested fields of the GraphQL type CostCenter.
+type BillsBillsBillCostCenter struct {
+	Code string `json:"code"`
+}
+
+// GetCode returns BillsBillsBillCostCenter.Code, and is useful for accessing the field via an interface.
+func (v *BillsBillsBillCostCenter) GetCode() string { return v.Code }
+
+// BillsBillsBillLinesBillLine includes the requested fields of the GraphQL type BillLine.
+type BillsBillsBillLinesBillLine struct {
+	Product   BillsBillsBillLinesBillLineProduct `json:"product"`
+	Lease     *BillsBillsBillLinesBillLineLease  `json:"lease"`
+	ItemHours float64                            `json:"itemHours"`
+	Amount    int                                `json:"amount"`
+}
+
+// GetProduct returns BillsBillsBillLinesBillLine.Product, and is useful for accessing the field via an interface.
+func (v *BillsBillsBillLinesBillLine) GetProduct() BillsBillsBillLinesBillLineProduct {
+	return v.Product
+}
+
+// GetLease returns BillsBillsBillLinesBillLine.Lease, and is useful for accessing the field via an interface.
+func (v *BillsBillsBillLinesBillLine) GetLease() *BillsBillsBillLinesBillLineLease { return v.Lease }
+
+// GetItemHours returns BillsBillsBillLinesBillLine.ItemHours, and is useful for accessing the field via an interface.
+func (v *BillsBillsBillLinesBillLine) GetItemHours() float64 { return v.ItemHours }
+
+// GetAmount returns BillsBillsBillLinesBillLine.Amount, and is useful for accessing the field via an interface.
+func (v *BillsBillsBillLinesBillLine) GetAmount() int { return v.Amount }
+
+// BillsBillsBillLinesBillLineLease includes the requested fields of the GraphQL type Lease.
+type BillsBillsBillLinesBillLineLease struct {
+	Id string `json:"id"`
+}
+
+// GetId returns BillsBillsBillLinesBillLineLease.Id, and is useful for accessing the field via an interface.
+func (v *BillsBillsBillLinesBillLineLease) GetId() string { return v.Id }
+
+// BillsBillsBillLinesBillLineProduct includes the requested fields of the GraphQL type Product.
+type BillsBillsBillLinesBillLineProduct struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns BillsBillsBillLinesBillLineProduct.Sku, and is useful for accessing the field via an interface.
+func (v *BillsBillsBillLinesBillLineProduct) GetSku() string { return v.Sku }
+
+// BillsResponse is returned by Bills on success.
+type BillsResponse struct {
+	// A cost center's bills for a month ("2026-11"), one per currency: definitive once the month is
+	// closed, else a live draft. Defaults: the caller's cost center, the current month. Managers and
+	// admins.
+	Bills []BillsBillsBill `json:"bills"`
+}
+
+// GetBills returns BillsResponse.Bills, and is useful for accessing the field via an interface.
+func (v *BillsResponse) GetBills() []BillsBillsBill { return v.Bills }
+
+// CreateProductCreateProduct includes the requested fields of the GraphQL type Product.
+type CreateProductCreateProduct struct {
+	Id          string `json:"id"`
+	Sku         string `json:"sku"`
+	Name        string `json:"name"`
+	PricePerDay int    `json:"pricePerDay"`
+	Currency    string `json:"currency"`
+}
+
+// GetId returns CreateProductCreateProduct.Id, and is useful for accessing the field via an interface.
+func (v *CreateProductCreateProduct) GetId() string { return v.Id }
+
+// GetSku returns CreateProductCreateProduct.Sku, and is useful for accessing the field via an interface.
+func (v *CreateProductCreateProduct) GetSku() string { return v.Sku }
+
+// GetName returns CreateProductCreateProduct.Name, and is useful for accessing the field via an interface.
+func (v *CreateProductCreateProduct) GetName() string { return v.Name }
+
+// GetPricePerDay returns CreateProductCreateProduct.PricePerDay, and is useful for accessing the field via an interface.
+func (v *CreateProductCreateProduct) GetPricePerDay() int { return v.PricePerDay }
+
+// GetCurrency returns CreateProductCreateProduct.Currency, and is useful for accessing the field via an interface.
+func (v *CreateProductCreateProduct) GetCurrency() string { return v.Currency }
+
+type CreateProductInput struct {
+	Sku         string           `json:"sku"`
+	Name        string           `json:"name"`
+	Description *string          `json:"description"`
+	Attributes  []AttributeInput `json:"attributes"`
+	// Minor units (cents).
+	PricePerDay int `json:"pricePerDay"`
+	// ISO 4217, e.g. "EUR".
+	Currency string `json:"currency"`
+	// Used when a vend names no duration.
+	DefaultDuration *string `json:"defaultDuration"`
+	MinDuration     *string `json:"minDuration"`
+	MaxDuration     *string `json:"maxDuration"`
+	// Longest total including extensions.
+	MaxLifetime               *string `json:"maxLifetime"`
+	RequiresApproval          *bool   `json:"requiresApproval"`
+	ExtensionRequiresApproval *bool   `json:"extensionRequiresApproval"`
+	// Makes it a bundle of these components.
+	Components []LeaseLineInput `json:"components"`
+	// A temporary custom product, hidden from the catalog; needs expiresAt.
+	Custom    *bool      `json:"custom"`
+	ExpiresAt *time.Time `json:"expiresAt"`
+}
+
+// GetSku returns CreateProductInput.Sku, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetSku() string { return v.Sku }
+
+// GetName returns CreateProductInput.Name, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetName() string { return v.Name }
+
+// GetDescription returns CreateProductInput.Description, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetDescription() *string { return v.Description }
+
+// GetAttributes returns CreateProductInput.Attributes, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetAttributes() []AttributeInput { return v.Attributes }
+
+// GetPricePerDay returns CreateProductInput.PricePerDay, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetPricePerDay() int { return v.PricePerDay }
+
+// GetCurrency returns CreateProductInput.Currency, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetCurrency() string { return v.Currency }
+
+// GetDefaultDuration returns CreateProductInput.DefaultDuration, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetDefaultDuration() *string { return v.DefaultDuration }
+
+// GetMinDuration returns CreateProductInput.MinDuration, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetMinDuration() *string { return v.MinDuration }
+
+// GetMaxDuration returns CreateProductInput.MaxDuration, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetMaxDuration() *string { return v.MaxDuration }
+
+// GetMaxLifetime returns CreateProductInput.MaxLifetime, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetMaxLifetime() *string { return v.MaxLifetime }
+
+// GetRequiresApproval returns CreateProductInput.RequiresApproval, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetRequiresApproval() *bool { return v.RequiresApproval }
+
+// GetExtensionRequiresApproval returns CreateProductInput.ExtensionRequiresApproval, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetExtensionRequiresApproval() *bool { return v.ExtensionRequiresApproval }
+
+// GetComponents returns CreateProductInput.Components, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetComponents() []LeaseLineInput { return v.Components }
+
+// GetCustom returns CreateProductInput.Custom, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetCustom() *bool { return v.Custom }
+
+// GetExpiresAt returns CreateProductInput.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// CreateProductResponse is returned by CreateProduct on success.
+type CreateProductResponse struct {
+	CreateProduct CreateProductCreateProduct `json:"createProduct"`
+}
+
+// GetCreateProduct returns CreateProductResponse.CreateProduct, and is useful for accessing the field via an interface.
+func (v *CreateProductResponse) GetCreateProduct() CreateProductCreateProduct { return v.CreateProduct }
+
+// ExpandExpandLease includes the requested fields of the GraphQL type Lease.
+type ExpandExpandLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns ExpandExpandLease.Id, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns ExpandExpandLease.Status, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStartsAt returns ExpandExpandLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
+
+// GetEndsAt returns ExpandExpandLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetTimeLeft returns ExpandExpandLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
+
+// GetNote returns ExpandExpandLease.Note, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetAllocations returns ExpandExpandLease.Allocations, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *ExpandExpandLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ExpandExpandLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ExpandExpandLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalExpandExpandLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *ExpandExpandLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ExpandExpandLease) __premarshalJSON() (*__premarshalExpandExpandLease, error) {
+	var retval __premarshalExpandExpandLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// ExpandResponse is returned by Expand on success.
+type ExpandResponse struct {
+	// Add items to an ACTIVE lease, with the same end, all or nothing.
+	ExpandLease ExpandExpandLease `json:"expandLease"`
+}
+
+// GetExpandLease returns ExpandResponse.ExpandLease, and is useful for accessing the field via an interface.
+func (v *ExpandResponse) GetExpandLease() ExpandExpandLease { return v.ExpandLease }
 
 // ExtendExtendLease includes the requested fields of the GraphQL type Lease.
 type ExtendExtendLease struct {
@@ -157,6 +768,298 @@ type ExtendResponse struct {
 
 // GetExtendLease returns ExtendResponse.ExtendLease, and is useful for accessing the field via an interface.
 func (v *ExtendResponse) GetExtendLease() ExtendExtendLease { return v.ExtendLease }
+
+// ImportItemsImportInventoryItemsInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type ImportItemsImportInventoryItemsInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns ImportItemsImportInventoryItemsInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *ImportItemsImportInventoryItemsInventoryItem) GetId() string { return v.ItemSummary.Id }
+
+// GetName returns ImportItemsImportInventoryItemsInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *ImportItemsImportInventoryItemsInventoryItem) GetName() string { return v.ItemSummary.Name }
+
+// GetStatus returns ImportItemsImportInventoryItemsInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *ImportItemsImportInventoryItemsInventoryItem) GetStatus() ItemStatus {
+	return v.ItemSummary.Status
+}
+
+// GetPool returns ImportItemsImportInventoryItemsInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *ImportItemsImportInventoryItemsInventoryItem) GetPool() *string { return v.ItemSummary.Pool }
+
+// GetLabels returns ImportItemsImportInventoryItemsInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *ImportItemsImportInventoryItemsInventoryItem) GetLabels() []string {
+	return v.ItemSummary.Labels
+}
+
+// GetProduct returns ImportItemsImportInventoryItemsInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *ImportItemsImportInventoryItemsInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *ImportItemsImportInventoryItemsInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ImportItemsImportInventoryItemsInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ImportItemsImportInventoryItemsInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalImportItemsImportInventoryItemsInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *ImportItemsImportInventoryItemsInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ImportItemsImportInventoryItemsInventoryItem) __premarshalJSON() (*__premarshalImportItemsImportInventoryItemsInventoryItem, error) {
+	var retval __premarshalImportItemsImportInventoryItemsInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
+// ImportItemsResponse is returned by ImportItems on success.
+type ImportItemsResponse struct {
+	// Import items from CSV with the header sku,name,pool,labels (labels separated by ';'); all or nothing.
+	ImportInventoryItems []ImportItemsImportInventoryItemsInventoryItem `json:"importInventoryItems"`
+}
+
+// GetImportInventoryItems returns ImportItemsResponse.ImportInventoryItems, and is useful for accessing the field via an interface.
+func (v *ImportItemsResponse) GetImportInventoryItems() []ImportItemsImportInventoryItemsInventoryItem {
+	return v.ImportInventoryItems
+}
+
+// ItemStatus is enum for the field status
+type ItemStatus string
+
+const (
+	ItemStatusAvailable   ItemStatus = "AVAILABLE"
+	ItemStatusReserving   ItemStatus = "RESERVING"
+	ItemStatusLeased      ItemStatus = "LEASED"
+	ItemStatusRebuilding  ItemStatus = "REBUILDING"
+	ItemStatusMaintenance ItemStatus = "MAINTENANCE"
+	ItemStatusArchiving   ItemStatus = "ARCHIVING"
+	ItemStatusArchived    ItemStatus = "ARCHIVED"
+)
+
+var AllItemStatus = []ItemStatus{
+	ItemStatusAvailable,
+	ItemStatusReserving,
+	ItemStatusLeased,
+	ItemStatusRebuilding,
+	ItemStatusMaintenance,
+	ItemStatusArchiving,
+	ItemStatusArchived,
+}
+
+// ItemSummary includes the GraphQL fields of InventoryItem requested by the fragment ItemSummary.
+type ItemSummary struct {
+	Id      string             `json:"id"`
+	Name    string             `json:"name"`
+	Status  ItemStatus         `json:"status"`
+	Pool    *string            `json:"pool"`
+	Labels  []string           `json:"labels"`
+	Product ItemSummaryProduct `json:"product"`
+}
+
+// GetId returns ItemSummary.Id, and is useful for accessing the field via an interface.
+func (v *ItemSummary) GetId() string { return v.Id }
+
+// GetName returns ItemSummary.Name, and is useful for accessing the field via an interface.
+func (v *ItemSummary) GetName() string { return v.Name }
+
+// GetStatus returns ItemSummary.Status, and is useful for accessing the field via an interface.
+func (v *ItemSummary) GetStatus() ItemStatus { return v.Status }
+
+// GetPool returns ItemSummary.Pool, and is useful for accessing the field via an interface.
+func (v *ItemSummary) GetPool() *string { return v.Pool }
+
+// GetLabels returns ItemSummary.Labels, and is useful for accessing the field via an interface.
+func (v *ItemSummary) GetLabels() []string { return v.Labels }
+
+// GetProduct returns ItemSummary.Product, and is useful for accessing the field via an interface.
+func (v *ItemSummary) GetProduct() ItemSummaryProduct { return v.Product }
+
+// ItemSummaryProduct includes the requested fields of the GraphQL type Product.
+type ItemSummaryProduct struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns ItemSummaryProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ItemSummaryProduct) GetSku() string { return v.Sku }
+
+// JobInfo includes the GraphQL fields of SchedulerJob requested by the fragment JobInfo.
+type JobInfo struct {
+	Name string `json:"name"`
+	// An interval such as "30s", or a cron expression in UTC.
+	Schedule           string     `json:"schedule"`
+	LastRunStartedAt   *time.Time `json:"lastRunStartedAt"`
+	LastRunCompletedAt *time.Time `json:"lastRunCompletedAt"`
+	NextRun            *time.Time `json:"nextRun"`
+	LastError          *string    `json:"lastError"`
+	Running            bool       `json:"running"`
+}
+
+// GetName returns JobInfo.Name, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetName() string { return v.Name }
+
+// GetSchedule returns JobInfo.Schedule, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetSchedule() string { return v.Schedule }
+
+// GetLastRunStartedAt returns JobInfo.LastRunStartedAt, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetLastRunStartedAt() *time.Time { return v.LastRunStartedAt }
+
+// GetLastRunCompletedAt returns JobInfo.LastRunCompletedAt, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetLastRunCompletedAt() *time.Time { return v.LastRunCompletedAt }
+
+// GetNextRun returns JobInfo.NextRun, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetNextRun() *time.Time { return v.NextRun }
+
+// GetLastError returns JobInfo.LastError, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetLastError() *string { return v.LastError }
+
+// GetRunning returns JobInfo.Running, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetRunning() bool { return v.Running }
+
+// JobsResponse is returned by Jobs on success.
+type JobsResponse struct {
+	// The scheduler's jobs (admins). Empty on a replica started with --no-scheduler.
+	SchedulerJobs []JobsSchedulerJobsSchedulerJob `json:"schedulerJobs"`
+}
+
+// GetSchedulerJobs returns JobsResponse.SchedulerJobs, and is useful for accessing the field via an interface.
+func (v *JobsResponse) GetSchedulerJobs() []JobsSchedulerJobsSchedulerJob { return v.SchedulerJobs }
+
+// JobsSchedulerJobsSchedulerJob includes the requested fields of the GraphQL type SchedulerJob.
+type JobsSchedulerJobsSchedulerJob struct {
+	JobInfo `json:"-"`
+}
+
+// GetName returns JobsSchedulerJobsSchedulerJob.Name, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetName() string { return v.JobInfo.Name }
+
+// GetSchedule returns JobsSchedulerJobsSchedulerJob.Schedule, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetSchedule() string { return v.JobInfo.Schedule }
+
+// GetLastRunStartedAt returns JobsSchedulerJobsSchedulerJob.LastRunStartedAt, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetLastRunStartedAt() *time.Time {
+	return v.JobInfo.LastRunStartedAt
+}
+
+// GetLastRunCompletedAt returns JobsSchedulerJobsSchedulerJob.LastRunCompletedAt, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetLastRunCompletedAt() *time.Time {
+	return v.JobInfo.LastRunCompletedAt
+}
+
+// GetNextRun returns JobsSchedulerJobsSchedulerJob.NextRun, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetNextRun() *time.Time { return v.JobInfo.NextRun }
+
+// GetLastError returns JobsSchedulerJobsSchedulerJob.LastError, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetLastError() *string { return v.JobInfo.LastError }
+
+// GetRunning returns JobsSchedulerJobsSchedulerJob.Running, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetRunning() bool { return v.JobInfo.Running }
+
+func (v *JobsSchedulerJobsSchedulerJob) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*JobsSchedulerJobsSchedulerJob
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.JobsSchedulerJobsSchedulerJob = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.JobInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalJobsSchedulerJobsSchedulerJob struct {
+	Name string `json:"name"`
+
+	Schedule string `json:"schedule"`
+
+	LastRunStartedAt *time.Time `json:"lastRunStartedAt"`
+
+	LastRunCompletedAt *time.Time `json:"lastRunCompletedAt"`
+
+	NextRun *time.Time `json:"nextRun"`
+
+	LastError *string `json:"lastError"`
+
+	Running bool `json:"running"`
+}
+
+func (v *JobsSchedulerJobsSchedulerJob) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *JobsSchedulerJobsSchedulerJob) __premarshalJSON() (*__premarshalJobsSchedulerJobsSchedulerJob, error) {
+	var retval __premarshalJobsSchedulerJobsSchedulerJob
+
+	retval.Name = v.JobInfo.Name
+	retval.Schedule = v.JobInfo.Schedule
+	retval.LastRunStartedAt = v.JobInfo.LastRunStartedAt
+	retval.LastRunCompletedAt = v.JobInfo.LastRunCompletedAt
+	retval.NextRun = v.JobInfo.NextRun
+	retval.LastError = v.JobInfo.LastError
+	retval.Running = v.JobInfo.Running
+	return &retval, nil
+}
 
 // LeaseDetail includes the GraphQL fields of Lease requested by the fragment LeaseDetail.
 type LeaseDetail struct {
@@ -553,6 +1456,366 @@ func (v *MineViewerUserLeasesLeaseConnectionPageInfo) GetHasNextPage() bool { re
 // GetEndCursor returns MineViewerUserLeasesLeaseConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { return v.EndCursor }
 
+// ProductIDProduct includes the requested fields of the GraphQL type Product.
+type ProductIDProduct struct {
+	Id  string `json:"id"`
+	Sku string `json:"sku"`
+}
+
+// GetId returns ProductIDProduct.Id, and is useful for accessing the field via an interface.
+func (v *ProductIDProduct) GetId() string { return v.Id }
+
+// GetSku returns ProductIDProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductIDProduct) GetSku() string { return v.Sku }
+
+// ProductIDResponse is returned by ProductID on success.
+type ProductIDResponse struct {
+	// One product by SKU, retired and custom ones included; null when there is none.
+	Product *ProductIDProduct `json:"product"`
+}
+
+// GetProduct returns ProductIDResponse.Product, and is useful for accessing the field via an interface.
+func (v *ProductIDResponse) GetProduct() *ProductIDProduct { return v.Product }
+
+// ProductsProductsProductConnection includes the requested fields of the GraphQL type ProductConnection.
+// The GraphQL type's documentation follows.
+//
+// A connection to a list of items.
+type ProductsProductsProductConnection struct {
+	// A list of edges.
+	Edges []*ProductsProductsProductConnectionEdgesProductEdge `json:"edges"`
+}
+
+// GetEdges returns ProductsProductsProductConnection.Edges, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnection) GetEdges() []*ProductsProductsProductConnectionEdgesProductEdge {
+	return v.Edges
+}
+
+// ProductsProductsProductConnectionEdgesProductEdge includes the requested fields of the GraphQL type ProductEdge.
+// The GraphQL type's documentation follows.
+//
+// An edge in a connection.
+type ProductsProductsProductConnectionEdgesProductEdge struct {
+	// The item at the end of the edge.
+	Node *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct `json:"node"`
+}
+
+// GetNode returns ProductsProductsProductConnectionEdgesProductEdge.Node, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdge) GetNode() *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct {
+	return v.Node
+}
+
+// ProductsProductsProductConnectionEdgesProductEdgeNodeProduct includes the requested fields of the GraphQL type Product.
+type ProductsProductsProductConnectionEdgesProductEdgeNodeProduct struct {
+	Id          string `json:"id"`
+	Sku         string `json:"sku"`
+	Name        string `json:"name"`
+	PricePerDay int    `json:"pricePerDay"`
+	Currency    string `json:"currency"`
+	Retired     bool   `json:"retired"`
+	// A bundle's components; empty for a plain product.
+	Components []ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack `json:"components"`
+}
+
+// GetId returns ProductsProductsProductConnectionEdgesProductEdgeNodeProduct.Id, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct) GetId() string { return v.Id }
+
+// GetSku returns ProductsProductsProductConnectionEdgesProductEdgeNodeProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct) GetSku() string { return v.Sku }
+
+// GetName returns ProductsProductsProductConnectionEdgesProductEdgeNodeProduct.Name, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct) GetName() string {
+	return v.Name
+}
+
+// GetPricePerDay returns ProductsProductsProductConnectionEdgesProductEdgeNodeProduct.PricePerDay, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct) GetPricePerDay() int {
+	return v.PricePerDay
+}
+
+// GetCurrency returns ProductsProductsProductConnectionEdgesProductEdgeNodeProduct.Currency, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct) GetCurrency() string {
+	return v.Currency
+}
+
+// GetRetired returns ProductsProductsProductConnectionEdgesProductEdgeNodeProduct.Retired, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct) GetRetired() bool {
+	return v.Retired
+}
+
+// GetComponents returns ProductsProductsProductConnectionEdgesProductEdgeNodeProduct.Components, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProduct) GetComponents() []ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack {
+	return v.Components
+}
+
+// ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack includes the requested fields of the GraphQL type Stack.
+type ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack struct {
+	Quantity int                                                                                `json:"quantity"`
+	Product  ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStackProduct `json:"product"`
+}
+
+// GetQuantity returns ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack.Quantity, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack) GetQuantity() int {
+	return v.Quantity
+}
+
+// GetProduct returns ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack.Product, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStack) GetProduct() ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStackProduct {
+	return v.Product
+}
+
+// ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStackProduct includes the requested fields of the GraphQL type Product.
+type ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStackProduct struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStackProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductsProductsProductConnectionEdgesProductEdgeNodeProductComponentsStackProduct) GetSku() string {
+	return v.Sku
+}
+
+// ProductsResponse is returned by Products on success.
+type ProductsResponse struct {
+	// The catalog. Retired and custom products are hidden unless an admin asks for them.
+	Products ProductsProductsProductConnection `json:"products"`
+}
+
+// GetProducts returns ProductsResponse.Products, and is useful for accessing the field via an interface.
+func (v *ProductsResponse) GetProducts() ProductsProductsProductConnection { return v.Products }
+
+// RejectRejectLease includes the requested fields of the GraphQL type Lease.
+type RejectRejectLease struct {
+	LeaseSummary  `json:"-"`
+	StatusMessage *string `json:"statusMessage"`
+}
+
+// GetStatusMessage returns RejectRejectLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetStatusMessage() *string { return v.StatusMessage }
+
+// GetId returns RejectRejectLease.Id, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns RejectRejectLease.Status, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStartsAt returns RejectRejectLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
+
+// GetEndsAt returns RejectRejectLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetTimeLeft returns RejectRejectLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
+
+// GetNote returns RejectRejectLease.Note, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetAllocations returns RejectRejectLease.Allocations, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *RejectRejectLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*RejectRejectLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.RejectRejectLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalRejectRejectLease struct {
+	StatusMessage *string `json:"statusMessage"`
+
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *RejectRejectLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *RejectRejectLease) __premarshalJSON() (*__premarshalRejectRejectLease, error) {
+	var retval __premarshalRejectRejectLease
+
+	retval.StatusMessage = v.StatusMessage
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// RejectResponse is returned by Reject on success.
+type RejectResponse struct {
+	// Reject a lease awaiting approval, with a reason.
+	RejectLease RejectRejectLease `json:"rejectLease"`
+}
+
+// GetRejectLease returns RejectResponse.RejectLease, and is useful for accessing the field via an interface.
+func (v *RejectResponse) GetRejectLease() RejectRejectLease { return v.RejectLease }
+
+// ReleaseItemReleaseItemFromMaintenanceInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type ReleaseItemReleaseItemFromMaintenanceInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns ReleaseItemReleaseItemFromMaintenanceInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) GetId() string { return v.ItemSummary.Id }
+
+// GetName returns ReleaseItemReleaseItemFromMaintenanceInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) GetName() string {
+	return v.ItemSummary.Name
+}
+
+// GetStatus returns ReleaseItemReleaseItemFromMaintenanceInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) GetStatus() ItemStatus {
+	return v.ItemSummary.Status
+}
+
+// GetPool returns ReleaseItemReleaseItemFromMaintenanceInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) GetPool() *string {
+	return v.ItemSummary.Pool
+}
+
+// GetLabels returns ReleaseItemReleaseItemFromMaintenanceInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) GetLabels() []string {
+	return v.ItemSummary.Labels
+}
+
+// GetProduct returns ReleaseItemReleaseItemFromMaintenanceInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ReleaseItemReleaseItemFromMaintenanceInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ReleaseItemReleaseItemFromMaintenanceInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalReleaseItemReleaseItemFromMaintenanceInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ReleaseItemReleaseItemFromMaintenanceInventoryItem) __premarshalJSON() (*__premarshalReleaseItemReleaseItemFromMaintenanceInventoryItem, error) {
+	var retval __premarshalReleaseItemReleaseItemFromMaintenanceInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
+// ReleaseItemResponse is returned by ReleaseItem on success.
+type ReleaseItemResponse struct {
+	ReleaseItemFromMaintenance ReleaseItemReleaseItemFromMaintenanceInventoryItem `json:"releaseItemFromMaintenance"`
+}
+
+// GetReleaseItemFromMaintenance returns ReleaseItemResponse.ReleaseItemFromMaintenance, and is useful for accessing the field via an interface.
+func (v *ReleaseItemResponse) GetReleaseItemFromMaintenance() ReleaseItemReleaseItemFromMaintenanceInventoryItem {
+	return v.ReleaseItemFromMaintenance
+}
+
+// RetireProductResponse is returned by RetireProduct on success.
+type RetireProductResponse struct {
+	// Retire a product: it stays for history and orders but can no longer be vended or stocked.
+	RetireProduct RetireProductRetireProduct `json:"retireProduct"`
+}
+
+// GetRetireProduct returns RetireProductResponse.RetireProduct, and is useful for accessing the field via an interface.
+func (v *RetireProductResponse) GetRetireProduct() RetireProductRetireProduct { return v.RetireProduct }
+
+// RetireProductRetireProduct includes the requested fields of the GraphQL type Product.
+type RetireProductRetireProduct struct {
+	Id      string `json:"id"`
+	Sku     string `json:"sku"`
+	Retired bool   `json:"retired"`
+}
+
+// GetId returns RetireProductRetireProduct.Id, and is useful for accessing the field via an interface.
+func (v *RetireProductRetireProduct) GetId() string { return v.Id }
+
+// GetSku returns RetireProductRetireProduct.Sku, and is useful for accessing the field via an interface.
+func (v *RetireProductRetireProduct) GetSku() string { return v.Sku }
+
+// GetRetired returns RetireProductRetireProduct.Retired, and is useful for accessing the field via an interface.
+func (v *RetireProductRetireProduct) GetRetired() bool { return v.Retired }
+
 // ReturnResponse is returned by Return on success.
 type ReturnResponse struct {
 	// Give a lease back: its items are wiped and return to the shelf. A lease awaiting approval is withdrawn.
@@ -667,6 +1930,205 @@ var AllRole = []Role{
 	RoleAdmin,
 }
 
+// RunJobResponse is returned by RunJob on success.
+type RunJobResponse struct {
+	// Run a scheduler job now (admins).
+	RunJob RunJobRunJobSchedulerJob `json:"runJob"`
+}
+
+// GetRunJob returns RunJobResponse.RunJob, and is useful for accessing the field via an interface.
+func (v *RunJobResponse) GetRunJob() RunJobRunJobSchedulerJob { return v.RunJob }
+
+// RunJobRunJobSchedulerJob includes the requested fields of the GraphQL type SchedulerJob.
+type RunJobRunJobSchedulerJob struct {
+	JobInfo `json:"-"`
+}
+
+// GetName returns RunJobRunJobSchedulerJob.Name, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetName() string { return v.JobInfo.Name }
+
+// GetSchedule returns RunJobRunJobSchedulerJob.Schedule, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetSchedule() string { return v.JobInfo.Schedule }
+
+// GetLastRunStartedAt returns RunJobRunJobSchedulerJob.LastRunStartedAt, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetLastRunStartedAt() *time.Time {
+	return v.JobInfo.LastRunStartedAt
+}
+
+// GetLastRunCompletedAt returns RunJobRunJobSchedulerJob.LastRunCompletedAt, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetLastRunCompletedAt() *time.Time {
+	return v.JobInfo.LastRunCompletedAt
+}
+
+// GetNextRun returns RunJobRunJobSchedulerJob.NextRun, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetNextRun() *time.Time { return v.JobInfo.NextRun }
+
+// GetLastError returns RunJobRunJobSchedulerJob.LastError, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetLastError() *string { return v.JobInfo.LastError }
+
+// GetRunning returns RunJobRunJobSchedulerJob.Running, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetRunning() bool { return v.JobInfo.Running }
+
+func (v *RunJobRunJobSchedulerJob) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*RunJobRunJobSchedulerJob
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.RunJobRunJobSchedulerJob = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.JobInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalRunJobRunJobSchedulerJob struct {
+	Name string `json:"name"`
+
+	Schedule string `json:"schedule"`
+
+	LastRunStartedAt *time.Time `json:"lastRunStartedAt"`
+
+	LastRunCompletedAt *time.Time `json:"lastRunCompletedAt"`
+
+	NextRun *time.Time `json:"nextRun"`
+
+	LastError *string `json:"lastError"`
+
+	Running bool `json:"running"`
+}
+
+func (v *RunJobRunJobSchedulerJob) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *RunJobRunJobSchedulerJob) __premarshalJSON() (*__premarshalRunJobRunJobSchedulerJob, error) {
+	var retval __premarshalRunJobRunJobSchedulerJob
+
+	retval.Name = v.JobInfo.Name
+	retval.Schedule = v.JobInfo.Schedule
+	retval.LastRunStartedAt = v.JobInfo.LastRunStartedAt
+	retval.LastRunCompletedAt = v.JobInfo.LastRunCompletedAt
+	retval.NextRun = v.JobInfo.NextRun
+	retval.LastError = v.JobInfo.LastError
+	retval.Running = v.JobInfo.Running
+	return &retval, nil
+}
+
+// SetMaintenanceResponse is returned by SetMaintenance on success.
+type SetMaintenanceResponse struct {
+	SetItemMaintenance SetMaintenanceSetItemMaintenanceInventoryItem `json:"setItemMaintenance"`
+}
+
+// GetSetItemMaintenance returns SetMaintenanceResponse.SetItemMaintenance, and is useful for accessing the field via an interface.
+func (v *SetMaintenanceResponse) GetSetItemMaintenance() SetMaintenanceSetItemMaintenanceInventoryItem {
+	return v.SetItemMaintenance
+}
+
+// SetMaintenanceSetItemMaintenanceInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type SetMaintenanceSetItemMaintenanceInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns SetMaintenanceSetItemMaintenanceInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) GetId() string { return v.ItemSummary.Id }
+
+// GetName returns SetMaintenanceSetItemMaintenanceInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) GetName() string { return v.ItemSummary.Name }
+
+// GetStatus returns SetMaintenanceSetItemMaintenanceInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) GetStatus() ItemStatus {
+	return v.ItemSummary.Status
+}
+
+// GetPool returns SetMaintenanceSetItemMaintenanceInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) GetPool() *string { return v.ItemSummary.Pool }
+
+// GetLabels returns SetMaintenanceSetItemMaintenanceInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) GetLabels() []string {
+	return v.ItemSummary.Labels
+}
+
+// GetProduct returns SetMaintenanceSetItemMaintenanceInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*SetMaintenanceSetItemMaintenanceInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.SetMaintenanceSetItemMaintenanceInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalSetMaintenanceSetItemMaintenanceInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *SetMaintenanceSetItemMaintenanceInventoryItem) __premarshalJSON() (*__premarshalSetMaintenanceSetItemMaintenanceInventoryItem, error) {
+	var retval __premarshalSetMaintenanceSetItemMaintenanceInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
 // ShowLease includes the requested fields of the GraphQL type Lease.
 type ShowLease struct {
 	LeaseDetail `json:"-"`
@@ -777,6 +2239,50 @@ type ShowResponse struct {
 
 // GetLease returns ShowResponse.Lease, and is useful for accessing the field via an interface.
 func (v *ShowResponse) GetLease() *ShowLease { return v.Lease }
+
+type UsageGrouping string
+
+const (
+	UsageGroupingCostCenter UsageGrouping = "COST_CENTER"
+	UsageGroupingUser       UsageGrouping = "USER"
+	UsageGroupingProduct    UsageGrouping = "PRODUCT"
+)
+
+var AllUsageGrouping = []UsageGrouping{
+	UsageGroupingCostCenter,
+	UsageGroupingUser,
+	UsageGroupingProduct,
+}
+
+// UsageResponse is returned by Usage on success.
+type UsageResponse struct {
+	// Item-hours and cost in [from, to) by cost center, user or product: admins see everyone's,
+	// managers their cost center's, users their own. Also as CSV: GET /reports/usage.csv?from=&to=&groupBy=
+	Usage []UsageUsageUsageRow `json:"usage"`
+}
+
+// GetUsage returns UsageResponse.Usage, and is useful for accessing the field via an interface.
+func (v *UsageResponse) GetUsage() []UsageUsageUsageRow { return v.Usage }
+
+// UsageUsageUsageRow includes the requested fields of the GraphQL type UsageRow.
+type UsageUsageUsageRow struct {
+	Key       string  `json:"key"`
+	ItemHours float64 `json:"itemHours"`
+	Cost      int     `json:"cost"`
+	Currency  string  `json:"currency"`
+}
+
+// GetKey returns UsageUsageUsageRow.Key, and is useful for accessing the field via an interface.
+func (v *UsageUsageUsageRow) GetKey() string { return v.Key }
+
+// GetItemHours returns UsageUsageUsageRow.ItemHours, and is useful for accessing the field via an interface.
+func (v *UsageUsageUsageRow) GetItemHours() float64 { return v.ItemHours }
+
+// GetCost returns UsageUsageUsageRow.Cost, and is useful for accessing the field via an interface.
+func (v *UsageUsageUsageRow) GetCost() int { return v.Cost }
+
+// GetCurrency returns UsageUsageUsageRow.Currency, and is useful for accessing the field via an interface.
+func (v *UsageUsageUsageRow) GetCurrency() string { return v.Currency }
 
 type VendInput struct {
 	// One product (a bundle SKU vends all its components) ...
@@ -949,6 +2455,30 @@ type ViewerViewerUserCostCenter struct {
 // GetCode returns ViewerViewerUserCostCenter.Code, and is useful for accessing the field via an interface.
 func (v *ViewerViewerUserCostCenter) GetCode() string { return v.Code }
 
+// __AddItemsInput is used internally by genqlient
+type __AddItemsInput struct {
+	Input []AddInventoryItemInput `json:"input"`
+}
+
+// GetInput returns __AddItemsInput.Input, and is useful for accessing the field via an interface.
+func (v *__AddItemsInput) GetInput() []AddInventoryItemInput { return v.Input }
+
+// __ApproveInput is used internally by genqlient
+type __ApproveInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __ApproveInput.Id, and is useful for accessing the field via an interface.
+func (v *__ApproveInput) GetId() string { return v.Id }
+
+// __ArchiveItemInput is used internally by genqlient
+type __ArchiveItemInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __ArchiveItemInput.Id, and is useful for accessing the field via an interface.
+func (v *__ArchiveItemInput) GetId() string { return v.Id }
+
 // __AvailabilityInput is used internally by genqlient
 type __AvailabilityInput struct {
 	Sku *string `json:"sku"`
@@ -956,6 +2486,38 @@ type __AvailabilityInput struct {
 
 // GetSku returns __AvailabilityInput.Sku, and is useful for accessing the field via an interface.
 func (v *__AvailabilityInput) GetSku() *string { return v.Sku }
+
+// __BillsInput is used internally by genqlient
+type __BillsInput struct {
+	CostCenter *string `json:"costCenter"`
+	Month      *string `json:"month"`
+}
+
+// GetCostCenter returns __BillsInput.CostCenter, and is useful for accessing the field via an interface.
+func (v *__BillsInput) GetCostCenter() *string { return v.CostCenter }
+
+// GetMonth returns __BillsInput.Month, and is useful for accessing the field via an interface.
+func (v *__BillsInput) GetMonth() *string { return v.Month }
+
+// __CreateProductInput is used internally by genqlient
+type __CreateProductInput struct {
+	Input CreateProductInput `json:"input"`
+}
+
+// GetInput returns __CreateProductInput.Input, and is useful for accessing the field via an interface.
+func (v *__CreateProductInput) GetInput() CreateProductInput { return v.Input }
+
+// __ExpandInput is used internally by genqlient
+type __ExpandInput struct {
+	Id    string           `json:"id"`
+	Lines []LeaseLineInput `json:"lines"`
+}
+
+// GetId returns __ExpandInput.Id, and is useful for accessing the field via an interface.
+func (v *__ExpandInput) GetId() string { return v.Id }
+
+// GetLines returns __ExpandInput.Lines, and is useful for accessing the field via an interface.
+func (v *__ExpandInput) GetLines() []LeaseLineInput { return v.Lines }
 
 // __ExtendInput is used internally by genqlient
 type __ExtendInput struct {
@@ -969,6 +2531,14 @@ func (v *__ExtendInput) GetId() string { return v.Id }
 // GetBy returns __ExtendInput.By, and is useful for accessing the field via an interface.
 func (v *__ExtendInput) GetBy() string { return v.By }
 
+// __ImportItemsInput is used internally by genqlient
+type __ImportItemsInput struct {
+	Csv string `json:"csv"`
+}
+
+// GetCsv returns __ImportItemsInput.Csv, and is useful for accessing the field via an interface.
+func (v *__ImportItemsInput) GetCsv() string { return v.Csv }
+
 // __MineInput is used internally by genqlient
 type __MineInput struct {
 	After *string `json:"after"`
@@ -976,6 +2546,50 @@ type __MineInput struct {
 
 // GetAfter returns __MineInput.After, and is useful for accessing the field via an interface.
 func (v *__MineInput) GetAfter() *string { return v.After }
+
+// __ProductIDInput is used internally by genqlient
+type __ProductIDInput struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns __ProductIDInput.Sku, and is useful for accessing the field via an interface.
+func (v *__ProductIDInput) GetSku() string { return v.Sku }
+
+// __ProductsInput is used internally by genqlient
+type __ProductsInput struct {
+	IncludeRetired *bool `json:"includeRetired"`
+}
+
+// GetIncludeRetired returns __ProductsInput.IncludeRetired, and is useful for accessing the field via an interface.
+func (v *__ProductsInput) GetIncludeRetired() *bool { return v.IncludeRetired }
+
+// __RejectInput is used internally by genqlient
+type __RejectInput struct {
+	Id     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// GetId returns __RejectInput.Id, and is useful for accessing the field via an interface.
+func (v *__RejectInput) GetId() string { return v.Id }
+
+// GetReason returns __RejectInput.Reason, and is useful for accessing the field via an interface.
+func (v *__RejectInput) GetReason() string { return v.Reason }
+
+// __ReleaseItemInput is used internally by genqlient
+type __ReleaseItemInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __ReleaseItemInput.Id, and is useful for accessing the field via an interface.
+func (v *__ReleaseItemInput) GetId() string { return v.Id }
+
+// __RetireProductInput is used internally by genqlient
+type __RetireProductInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __RetireProductInput.Id, and is useful for accessing the field via an interface.
+func (v *__RetireProductInput) GetId() string { return v.Id }
 
 // __ReturnInput is used internally by genqlient
 type __ReturnInput struct {
@@ -985,6 +2599,26 @@ type __ReturnInput struct {
 // GetId returns __ReturnInput.Id, and is useful for accessing the field via an interface.
 func (v *__ReturnInput) GetId() string { return v.Id }
 
+// __RunJobInput is used internally by genqlient
+type __RunJobInput struct {
+	Name string `json:"name"`
+}
+
+// GetName returns __RunJobInput.Name, and is useful for accessing the field via an interface.
+func (v *__RunJobInput) GetName() string { return v.Name }
+
+// __SetMaintenanceInput is used internally by genqlient
+type __SetMaintenanceInput struct {
+	Id     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// GetId returns __SetMaintenanceInput.Id, and is useful for accessing the field via an interface.
+func (v *__SetMaintenanceInput) GetId() string { return v.Id }
+
+// GetReason returns __SetMaintenanceInput.Reason, and is useful for accessing the field via an interface.
+func (v *__SetMaintenanceInput) GetReason() string { return v.Reason }
+
 // __ShowInput is used internally by genqlient
 type __ShowInput struct {
 	Id string `json:"id"`
@@ -993,6 +2627,22 @@ type __ShowInput struct {
 // GetId returns __ShowInput.Id, and is useful for accessing the field via an interface.
 func (v *__ShowInput) GetId() string { return v.Id }
 
+// __UsageInput is used internally by genqlient
+type __UsageInput struct {
+	From    time.Time     `json:"from"`
+	To      time.Time     `json:"to"`
+	GroupBy UsageGrouping `json:"groupBy"`
+}
+
+// GetFrom returns __UsageInput.From, and is useful for accessing the field via an interface.
+func (v *__UsageInput) GetFrom() time.Time { return v.From }
+
+// GetTo returns __UsageInput.To, and is useful for accessing the field via an interface.
+func (v *__UsageInput) GetTo() time.Time { return v.To }
+
+// GetGroupBy returns __UsageInput.GroupBy, and is useful for accessing the field via an interface.
+func (v *__UsageInput) GetGroupBy() UsageGrouping { return v.GroupBy }
+
 // __VendInput is used internally by genqlient
 type __VendInput struct {
 	Input VendInput `json:"input"`
@@ -1000,6 +2650,144 @@ type __VendInput struct {
 
 // GetInput returns __VendInput.Input, and is useful for accessing the field via an interface.
 func (v *__VendInput) GetInput() VendInput { return v.Input }
+
+// The mutation executed by AddItems.
+const AddItems_Operation = `
+mutation AddItems ($input: [AddInventoryItemInput!]!) {
+	addInventoryItems(input: $input) {
+		... ItemSummary
+	}
+}
+fragment ItemSummary on InventoryItem {
+	id
+	name
+	status
+	pool
+	labels
+	product {
+		sku
+	}
+}
+`
+
+func AddItems(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input []AddInventoryItemInput,
+) (data_ *AddItemsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "AddItems",
+		Query:  AddItems_Operation,
+		Variables: &__AddItemsInput{
+			Input: input,
+		},
+	}
+
+	data_ = &AddItemsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by Approve.
+const Approve_Operation = `
+mutation Approve ($id: ID!) {
+	approveLease(id: $id) {
+		... LeaseSummary
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	startsAt
+	endsAt
+	timeLeft
+	note
+	allocations {
+		item {
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func Approve(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *ApproveResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Approve",
+		Query:  Approve_Operation,
+		Variables: &__ApproveInput{
+			Id: id,
+		},
+	}
+
+	data_ = &ApproveResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by ArchiveItem.
+const ArchiveItem_Operation = `
+mutation ArchiveItem ($id: ID!) {
+	archiveItem(id: $id) {
+		... ItemSummary
+	}
+}
+fragment ItemSummary on InventoryItem {
+	id
+	name
+	status
+	pool
+	labels
+	product {
+		sku
+	}
+}
+`
+
+func ArchiveItem(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *ArchiveItemResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ArchiveItem",
+		Query:  ArchiveItem_Operation,
+		Variables: &__ArchiveItemInput{
+			Id: id,
+		},
+	}
+
+	data_ = &ArchiveItemResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
 
 // The query executed by Availability.
 const Availability_Operation = `
@@ -1032,6 +2820,149 @@ func Availability(
 	}
 
 	data_ = &AvailabilityResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Bills.
+const Bills_Operation = `
+query Bills ($costCenter: String, $month: String) {
+	bills(costCenter: $costCenter, month: $month) {
+		id
+		month
+		definitive
+		total
+		currency
+		costCenter {
+			code
+		}
+		lines {
+			product {
+				sku
+			}
+			lease {
+				id
+			}
+			itemHours
+			amount
+		}
+	}
+}
+`
+
+func Bills(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	costCenter *string,
+	month *string,
+) (data_ *BillsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Bills",
+		Query:  Bills_Operation,
+		Variables: &__BillsInput{
+			CostCenter: costCenter,
+			Month:      month,
+		},
+	}
+
+	data_ = &BillsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by CreateProduct.
+const CreateProduct_Operation = `
+mutation CreateProduct ($input: CreateProductInput!) {
+	createProduct(input: $input) {
+		id
+		sku
+		name
+		pricePerDay
+		currency
+	}
+}
+`
+
+func CreateProduct(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CreateProductInput,
+) (data_ *CreateProductResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CreateProduct",
+		Query:  CreateProduct_Operation,
+		Variables: &__CreateProductInput{
+			Input: input,
+		},
+	}
+
+	data_ = &CreateProductResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by Expand.
+const Expand_Operation = `
+mutation Expand ($id: ID!, $lines: [LeaseLineInput!]!) {
+	expandLease(id: $id, lines: $lines) {
+		... LeaseSummary
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	startsAt
+	endsAt
+	timeLeft
+	note
+	allocations {
+		item {
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func Expand(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	lines []LeaseLineInput,
+) (data_ *ExpandResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Expand",
+		Query:  Expand_Operation,
+		Variables: &__ExpandInput{
+			Id:    id,
+			Lines: lines,
+		},
+	}
+
+	data_ = &ExpandResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -1084,6 +3015,89 @@ func Extend(
 	}
 
 	data_ = &ExtendResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by ImportItems.
+const ImportItems_Operation = `
+mutation ImportItems ($csv: String!) {
+	importInventoryItems(csv: $csv) {
+		... ItemSummary
+	}
+}
+fragment ItemSummary on InventoryItem {
+	id
+	name
+	status
+	pool
+	labels
+	product {
+		sku
+	}
+}
+`
+
+func ImportItems(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	csv string,
+) (data_ *ImportItemsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ImportItems",
+		Query:  ImportItems_Operation,
+		Variables: &__ImportItemsInput{
+			Csv: csv,
+		},
+	}
+
+	data_ = &ImportItemsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Jobs.
+const Jobs_Operation = `
+query Jobs {
+	schedulerJobs {
+		... JobInfo
+	}
+}
+fragment JobInfo on SchedulerJob {
+	name
+	schedule
+	lastRunStartedAt
+	lastRunCompletedAt
+	nextRun
+	lastError
+	running
+}
+`
+
+func Jobs(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *JobsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Jobs",
+		Query:  Jobs_Operation,
+	}
+
+	data_ = &JobsResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -1155,6 +3169,223 @@ func Mine(
 	return data_, err_
 }
 
+// The query executed by ProductID.
+const ProductID_Operation = `
+query ProductID ($sku: String!) {
+	product(sku: $sku) {
+		id
+		sku
+	}
+}
+`
+
+func ProductID(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku string,
+) (data_ *ProductIDResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ProductID",
+		Query:  ProductID_Operation,
+		Variables: &__ProductIDInput{
+			Sku: sku,
+		},
+	}
+
+	data_ = &ProductIDResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Products.
+const Products_Operation = `
+query Products ($includeRetired: Boolean) {
+	products(first: 500, includeRetired: $includeRetired) {
+		edges {
+			node {
+				id
+				sku
+				name
+				pricePerDay
+				currency
+				retired
+				components {
+					quantity
+					product {
+						sku
+					}
+				}
+			}
+		}
+	}
+}
+`
+
+func Products(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	includeRetired *bool,
+) (data_ *ProductsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Products",
+		Query:  Products_Operation,
+		Variables: &__ProductsInput{
+			IncludeRetired: includeRetired,
+		},
+	}
+
+	data_ = &ProductsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by Reject.
+const Reject_Operation = `
+mutation Reject ($id: ID!, $reason: String!) {
+	rejectLease(id: $id, reason: $reason) {
+		... LeaseSummary
+		statusMessage
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	startsAt
+	endsAt
+	timeLeft
+	note
+	allocations {
+		item {
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func Reject(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	reason string,
+) (data_ *RejectResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Reject",
+		Query:  Reject_Operation,
+		Variables: &__RejectInput{
+			Id:     id,
+			Reason: reason,
+		},
+	}
+
+	data_ = &RejectResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by ReleaseItem.
+const ReleaseItem_Operation = `
+mutation ReleaseItem ($id: ID!) {
+	releaseItemFromMaintenance(id: $id) {
+		... ItemSummary
+	}
+}
+fragment ItemSummary on InventoryItem {
+	id
+	name
+	status
+	pool
+	labels
+	product {
+		sku
+	}
+}
+`
+
+func ReleaseItem(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *ReleaseItemResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ReleaseItem",
+		Query:  ReleaseItem_Operation,
+		Variables: &__ReleaseItemInput{
+			Id: id,
+		},
+	}
+
+	data_ = &ReleaseItemResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by RetireProduct.
+const RetireProduct_Operation = `
+mutation RetireProduct ($id: ID!) {
+	retireProduct(id: $id) {
+		id
+		sku
+		retired
+	}
+}
+`
+
+func RetireProduct(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *RetireProductResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "RetireProduct",
+		Query:  RetireProduct_Operation,
+		Variables: &__RetireProductInput{
+			Id: id,
+		},
+	}
+
+	data_ = &RetireProductResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by Return.
 const Return_Operation = `
 mutation Return ($id: ID!) {
@@ -1194,6 +3425,95 @@ func Return(
 	}
 
 	data_ = &ReturnResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by RunJob.
+const RunJob_Operation = `
+mutation RunJob ($name: String!) {
+	runJob(name: $name) {
+		... JobInfo
+	}
+}
+fragment JobInfo on SchedulerJob {
+	name
+	schedule
+	lastRunStartedAt
+	lastRunCompletedAt
+	nextRun
+	lastError
+	running
+}
+`
+
+func RunJob(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	name string,
+) (data_ *RunJobResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "RunJob",
+		Query:  RunJob_Operation,
+		Variables: &__RunJobInput{
+			Name: name,
+		},
+	}
+
+	data_ = &RunJobResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by SetMaintenance.
+const SetMaintenance_Operation = `
+mutation SetMaintenance ($id: ID!, $reason: String!) {
+	setItemMaintenance(id: $id, reason: $reason) {
+		... ItemSummary
+	}
+}
+fragment ItemSummary on InventoryItem {
+	id
+	name
+	status
+	pool
+	labels
+	product {
+		sku
+	}
+}
+`
+
+func SetMaintenance(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	reason string,
+) (data_ *SetMaintenanceResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "SetMaintenance",
+		Query:  SetMaintenance_Operation,
+		Variables: &__SetMaintenanceInput{
+			Id:     id,
+			Reason: reason,
+		},
+	}
+
+	data_ = &SetMaintenanceResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -1256,6 +3576,47 @@ func Show(
 	}
 
 	data_ = &ShowResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Usage.
+const Usage_Operation = `
+query Usage ($from: Time!, $to: Time!, $groupBy: UsageGrouping!) {
+	usage(from: $from, to: $to, groupBy: $groupBy) {
+		key
+		itemHours
+		cost
+		currency
+	}
+}
+`
+
+func Usage(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	from time.Time,
+	to time.Time,
+	groupBy UsageGrouping,
+) (data_ *UsageResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Usage",
+		Query:  Usage_Operation,
+		Variables: &__UsageInput{
+			From:    from,
+			To:      to,
+			GroupBy: groupBy,
+		},
+	}
+
+	data_ = &UsageResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
