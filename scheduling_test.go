@@ -11,11 +11,13 @@ import (
 	"github.com/jonboulle/clockwork"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -38,12 +40,17 @@ type clockedApp struct {
 
 func startClocked(t *testing.T, db string, at time.Time, load bool) *clockedApp {
 	t.Helper()
+	return startClockedWith(t, db, at, load, &config.File{})
+}
+
+func startClockedWith(t *testing.T, db string, at time.Time, load bool, cfg *config.File) *clockedApp {
+	t.Helper()
 	ctx := context.Background()
 	st, err := database.Open(ctx, db, database.Options{Migrate: true})
 	require.NoError(t, err)
 	clock := clockwork.NewFakeClockAt(at)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a, err := newApp(st, clock, &serveOptions{maxBody: 1 << 20, reqTimeout: time.Minute}, &config.File{},
+	a, err := newApp(st, clock, &serveOptions{maxBody: 1 << 20, reqTimeout: time.Minute}, cfg,
 		make([]byte, secret.KeySize), logger)
 	require.NoError(t, err)
 	if load {
@@ -88,6 +95,7 @@ func (c *clockedApp) vend(t *testing.T, who, sku string, d time.Duration) *ent.L
 func (c *clockedApp) advance(t *testing.T, d, step time.Duration) {
 	t.Helper()
 	for moved := time.Duration(0); moved < d; moved += step {
+		step := min(step, d-moved) // the last step is partial: never overshoot
 		// gocron keeps its own timers; steps longer than every interval make each job tick per step.
 		require.NoError(t, c.clock.BlockUntilContext(t.Context(), 1))
 		c.clock.Advance(step)
@@ -206,3 +214,35 @@ func TestDowntime(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1, n)
 }
+
+// TestMonthEndAcrossDST: with bills in Berlin time, the close-bills job run by gocron on a fake
+// clock writes October's definitive bill once October has ended in Berlin (23:00 UTC on the 31st,
+// after the clocks went back on the 25th), not an hour earlier, and never twice.
+func TestMonthEndAcrossDST(t *testing.T) {
+	t.Parallel()
+	cfg := &config.File{Billing: billing.Config{TimeZone: "Europe/Berlin"}}
+	c := startClockedWith(t, filepath.Join(t.TempDir(), "dst.db"), time.Date(2026, 10, 24, 12, 0, 0, 0, time.UTC), true, cfg)
+	c.vend(t, "alice", "4D.small", 14*24*time.Hour)
+	c.sched.Start()
+	c.settle(t)
+	definitive := func() int {
+		n, err := c.app.store.Client.Bill.Query().Where(bill.Month("2026-10"), bill.Definitive(true)).
+			Count(database.System(context.Background()))
+		require.NoError(t, err)
+		return n
+	}
+	// Through the DST change to 22:30 UTC on the 31st: 23:30 in Berlin, still October.
+	c.advance(t, 7*24*time.Hour+10*time.Hour+30*time.Minute, time.Hour)
+	require.Zero(t, definitive(), "October is not over in Berlin yet")
+	c.advance(t, time.Hour, 15*time.Minute) // 00:30 on 1 November in Berlin
+	require.Equal(t, 1, definitive())
+	c.advance(t, 3*time.Hour, 30*time.Minute)
+	require.Equal(t, 1, definitive(), "closed once")
+	bills, err := c.app.svc.billing.Bills(c.as(t, "manny"), nil, ptrTo("2026-10"))
+	require.NoError(t, err)
+	require.True(t, bills[0].Definitive)
+	// 24 Oct 12:00 UTC to 31 Oct 23:00 UTC: 179 hours of a 336-hour order of 14 × 6000.
+	require.Equal(t, (2*84000*179+336)/(2*336), bills[0].Total)
+}
+
+func ptrTo[T any](v T) *T { return &v }
