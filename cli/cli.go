@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -166,17 +165,11 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			if len(args) == 1 && !strings.Contains(args[0], ":") {
 				in.Sku = &args[0]
 			} else {
-				for _, a := range args {
-					sku, n, _ := strings.Cut(a, ":")
-					q := 1
-					if n != "" {
-						var err error
-						if q, err = strconv.Atoi(n); err != nil || q < 1 {
-							return UsageError{fmt.Errorf("%q: the quantity after ':' must be a positive number", a)}
-						}
-					}
-					in.Lines = append(in.Lines, LeaseLineInput{Sku: sku, Quantity: q})
+				ls, err := lines(args)
+				if err != nil {
+					return err
 				}
+				in.Lines = ls
 			}
 			c, err := o.client()
 			if err != nil {
