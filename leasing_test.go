@@ -10,7 +10,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/ent"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
@@ -42,7 +42,7 @@ type leasingServer struct {
 func startLeasing(t *testing.T, extraSmall int) *leasingServer {
 	t.Helper()
 	ctx := context.Background()
-	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "leasing.db"), database.Options{Migrate: true})
+	st, err := database.Open(ctx, dbtest.DSN(t, "leasing.db"), database.Options{Migrate: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	cfg := &config.File{Leasing: lease.Config{MaxItemsPerUser: 10_000}}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
@@ -144,7 +144,7 @@ func (c *clockedApp) notices(t *testing.T, leaseID int, kind string) []*ent.Noti
 // item is wiped and back on the shelf, and every notice is delivered once.
 func TestSchedulerExpiresReclaimsAndNotifies(t *testing.T) {
 	t.Parallel()
-	c := startClocked(t, filepath.Join(t.TempDir(), "sched.db"), start, true)
+	c := startClocked(t, dbtest.DSN(t, "sched.db"), start, true)
 	l := c.vend(t, "alice", "4D.small", 30*time.Hour)
 	c.sched.Start()
 	c.settle(t)
@@ -188,7 +188,7 @@ func TestSchedulerExpiresReclaimsAndNotifies(t *testing.T) {
 // notice (the nearest threshold), not a burst of stale ones.
 func TestDowntime(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "down.db")
+	db := dbtest.DSN(t, "down.db")
 	before := startClocked(t, db, start, true)
 	short := before.vend(t, "alice", "4D.small", 2*24*time.Hour)           // ends during the downtime
 	long := before.vend(t, "bob", "4D.small", 3*24*time.Hour+10*time.Hour) // 10h left after
@@ -221,7 +221,7 @@ func TestDowntime(t *testing.T) {
 func TestMonthEndAcrossDST(t *testing.T) {
 	t.Parallel()
 	cfg := &config.File{Billing: billing.Config{TimeZone: "Europe/Berlin"}}
-	c := startClockedWith(t, filepath.Join(t.TempDir(), "dst.db"), time.Date(2026, 10, 24, 12, 0, 0, 0, time.UTC), true, cfg)
+	c := startClockedWith(t, dbtest.DSN(t, "dst.db"), time.Date(2026, 10, 24, 12, 0, 0, 0, time.UTC), true, cfg)
 	c.vend(t, "alice", "4D.small", 14*24*time.Hour)
 	c.sched.Start()
 	c.settle(t)

@@ -177,7 +177,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		m.CountSQL(c.Count)
 	}
 	resolver := &graph.Resolver{
-		Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
+		Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
 		Clock: clock, Logger: logger, Feed: svc.feed,
 	}
 	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger})

@@ -24,6 +24,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/secret"
 )
@@ -37,7 +38,7 @@ type appBundle struct {
 func setupApp(t *testing.T) *appBundle {
 	t.Helper()
 	ctx := context.Background()
-	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "app.db"), database.Options{Migrate: true})
+	st, err := database.Open(ctx, dbtest.DSN(t, "app.db"), database.Options{Migrate: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	so := &serveOptions{maxBody: 64 << 10, reqTimeout: 10 * time.Second}
@@ -203,7 +204,7 @@ func runCLI(t *testing.T, args ...string) (string, error) {
 
 func TestOperatorCommands(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "ops.db")
+	db := dbtest.DSN(t, "ops.db")
 	out, err := runCLI(t, "user", "add", "carol", "--role", "manager", "--cost-center", "OPS", "--email", "c@example.com", "--db", db)
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(out), "\n")

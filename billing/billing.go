@@ -42,6 +42,8 @@ type Service struct {
 	loc    *time.Location
 	// sqlite enables the aggregate usage query that does the arithmetic in SQLite.
 	sqlite bool
+	// sql builds hand-written queries in the store's dialect.
+	sql *entsql.DialectBuilder
 }
 
 // NewService returns a billing service over a database of the given dialect ("sqlite3",
@@ -54,7 +56,7 @@ func NewService(client *ent.Client, clock clockwork.Clock, cfg Config, dialect s
 			return nil, fmt.Errorf("billing time_zone: %w", err)
 		}
 	}
-	return &Service{client: client, clock: clock, loc: loc, sqlite: dialect == "sqlite3"}, nil
+	return &Service{client: client, clock: clock, loc: loc, sqlite: dialect == "sqlite3", sql: entsql.Dialect(dialect)}, nil
 }
 
 // Bill is what a cost center owes in one currency for one month: a live draft until the month
@@ -112,8 +114,8 @@ func (s *Service) charges(ctx context.Context, from, to time.Time, scope ...scop
 	if err != nil {
 		return nil, err
 	}
-	o, st, l := entsql.Table(order.Table).As("o"), entsql.Table(stack.Table).As("s"), entsql.Table(entlease.Table).As("l")
-	q := entsql.Select(o.C(order.FieldCostCenterID), o.C(order.FieldUserID), o.C(order.FieldLeaseID),
+	o, st, l := s.sql.Table(order.Table).As("o"), s.sql.Table(stack.Table).As("s"), s.sql.Table(entlease.Table).As("l")
+	q := s.sql.Select(o.C(order.FieldCostCenterID), o.C(order.FieldUserID), o.C(order.FieldLeaseID),
 		o.C(order.FieldPeriodStart), o.C(order.FieldPeriodEnd), l.C(entlease.FieldEndedAt),
 		st.C(stack.FieldProductID), st.C(stack.FieldQuantity), st.C(stack.FieldPrice), st.C(stack.FieldCurrency)).
 		From(o).

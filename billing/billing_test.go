@@ -2,7 +2,6 @@ package billing_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/duration"
@@ -37,7 +37,7 @@ type bundle struct {
 func setup(t *testing.T) *bundle {
 	t.Helper()
 	ctx := context.Background()
-	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "bill.db"), database.Options{Migrate: true})
+	st, err := database.Open(ctx, dbtest.DSN(t, "bill.db"), database.Options{Migrate: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 10, 30, 12, 0, 0, 0, time.UTC))
@@ -229,8 +229,7 @@ func TestUsagePathsAgree(t *testing.T) {
 	b.clock.Advance(30 * time.Hour)
 	_, err := b.leases.Return(b.as["manny"], l.ID) // returned early
 	require.NoError(t, err)
-	streaming, err := billing.NewService(b.client, b.clock, billing.Config{TimeZone: "Europe/Berlin"}, "postgres")
-	require.NoError(t, err)
+	streaming := b.billing.Streaming()
 	for _, win := range [][2]time.Time{
 		{time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
 		{time.Date(2026, 10, 31, 23, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},

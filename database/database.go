@@ -91,6 +91,8 @@ type Store struct {
 	Dialect string
 	// Driver is the ent driver; tests wrap it to count statements.
 	Driver dialect.Driver
+
+	dsn string
 }
 
 // Options tune Open.
@@ -101,10 +103,10 @@ type Options struct {
 	Migrate bool
 }
 
-// Open opens dsn (a SQLite path or file: DSN).
+// Open opens dsn: a postgres:// URL, or a SQLite path or file: DSN.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, fmt.Errorf("open %s: Postgres is not supported by this build yet", redact(dsn))
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn, opts)
 	}
 	full := SQLiteDSN(dsn)
 	db, err := sql.Open(driverName, full)
@@ -135,8 +137,14 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 // table definitions as it runs, so two stores migrating at once would race.
 var migrateMu sync.Mutex
 
-// Migrate applies the schema.
+// Migrate brings the schema up to date. Postgres gets the versioned migrations this build
+// carries; the embedded SQLite file is migrated automatically from the ent schema, which only
+// ever adds tables, columns and indexes.
 func (s *Store) Migrate(ctx context.Context) error {
+	if s.Dialect == dialect.Postgres {
+		_, err := migratePostgres(ctx, s.dsn)
+		return err
+	}
 	migrateMu.Lock()
 	defer migrateMu.Unlock()
 	if err := s.Client.Schema.Create(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
@@ -205,6 +213,8 @@ func Wrap(err error, format string, args ...any) error {
 		return apperr.Wrap(err, apperr.NotFound, "%s: not found", msg)
 	case ent.IsConstraintError(err):
 		return apperr.Wrap(err, apperr.Conflict, "%s: conflicts with existing data", msg)
+	case IsRetryable(err):
+		return apperr.Wrap(err, apperr.Conflict, "%s: a concurrent change got in the way; try again", msg)
 	case ent.IsValidationError(err):
 		return apperr.Wrap(err, apperr.InvalidArgument, "%s: %v", msg, errors.Unwrap(err))
 	}

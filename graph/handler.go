@@ -75,7 +75,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
-	return withItemsLoader(r.Client, srv)
+	return withItemsLoader(r.Client, r.Dialect, srv)
 }
 
 // wsAuth authenticates a websocket by the token in connection_init's payload

@@ -44,6 +44,8 @@ type itemsArgs struct {
 
 type itemsLoader struct {
 	client *ent.Client
+	// sql builds the raw page query in the store's dialect (quoting, placeholders).
+	sql *entsql.DialectBuilder
 
 	mu      sync.Mutex
 	loaders map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]
@@ -62,9 +64,9 @@ const (
 )
 
 // withItemsLoader gives each request its own loaders.
-func withItemsLoader(client *ent.Client, next http.Handler) http.Handler {
+func withItemsLoader(client *ent.Client, dialect string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		l := &itemsLoader{client: client, args: map[*ast.Field]itemsArgs{},
+		l := &itemsLoader{client: client, sql: entsql.Dialect(dialect), args: map[*ast.Field]itemsArgs{},
 			loaders: map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]{}}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), itemsLoaderKey{}, l)))
 	})
@@ -182,7 +184,7 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 	}
 	if a.first > 0 {
 		for _, pid := range productIDs {
-			s := entsql.Select().From(entsql.Table(inventoryitem.Table))
+			s := l.sql.Select().From(l.sql.Table(inventoryitem.Table))
 			s.AppendSelect(s.C(inventoryitem.FieldID), s.C(inventoryitem.FieldProductID)).
 				AppendSelectExprAs(entsql.Expr("0"), "total")
 			s.Where(entsql.EQ(s.C(inventoryitem.FieldProductID), pid))
@@ -193,7 +195,7 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 				p(s)
 			}
 			s.OrderBy(s.C(inventoryitem.FieldID)).Limit(a.first + 1)
-			add(entsql.Select("*").From(s.As(fmt.Sprintf("p%d", pid))))
+			add(l.sql.Select("*").From(s.As(fmt.Sprintf("p%d", pid))))
 		}
 	}
 	if wantTotal {
@@ -204,12 +206,12 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 		var t *entsql.Selector
 		if hasViewer && v.IsAdmin() && a.where == nil {
 			// Nothing filters the rows: the stock counters know the totals.
-			t = entsql.Select().From(entsql.Table(stockcount.Table))
+			t = l.sql.Select().From(l.sql.Table(stockcount.Table))
 			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(stockcount.FieldProductID)).
-				AppendSelectAs(entsql.Sum(t.C(stockcount.FieldCount)), "total")
+				AppendSelectExprAs(entsql.Expr("CAST(SUM("+t.C(stockcount.FieldCount)+") AS BIGINT)"), "total")
 			t.Where(entsql.In(t.C(stockcount.FieldProductID), ids...)).GroupBy(t.C(stockcount.FieldProductID))
 		} else {
-			t = entsql.Select().From(entsql.Table(inventoryitem.Table))
+			t = l.sql.Select().From(l.sql.Table(inventoryitem.Table))
 			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(inventoryitem.FieldProductID)).
 				AppendSelectAs(entsql.Count("*"), "total")
 			t.Where(entsql.In(t.C(inventoryitem.FieldProductID), ids...))
@@ -218,7 +220,7 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 			}
 			t.GroupBy(t.C(inventoryitem.FieldProductID))
 		}
-		add(entsql.Select("*").From(t.As("totals")))
+		add(l.sql.Select("*").From(t.As("totals")))
 	}
 	type row struct{ ID, ProductID, Total int }
 	var page []row

@@ -19,7 +19,9 @@ import (
 
 // Resolver is the root resolver; it holds the services every resolver calls.
 type Resolver struct {
-	Client    *ent.Client
+	Client *ent.Client
+	// Dialect is the store's SQL dialect, for the few queries built by hand.
+	Dialect   string
 	Auth      *auth.Service
 	Catalog   *catalog.Service
 	Inventory *inventory.Service

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/ent"
@@ -49,7 +49,7 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	t.Helper()
 	ctx := context.Background()
 	var counter *database.CountingDriver
-	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "test.db"), database.Options{
+	st, err := database.Open(ctx, dbtest.DSN(t, "test.db"), database.Options{
 		Migrate:    true,
 		WrapDriver: func(d dialect.Driver) dialect.Driver { counter = database.NewCountingDriver(d); return counter },
 	})

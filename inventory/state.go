@@ -3,8 +3,12 @@
 package inventory
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/hardcandy/hardcandy/apperr"
@@ -143,9 +147,15 @@ type stockKey struct {
 	status    Status
 }
 
-// adjustStock applies counter deltas with one upsert per (product, status).
+// adjustStock applies counter deltas with one upsert per (product, status), in key order: on
+// Postgres each upsert locks its counter row until commit, and two transactions taking the same
+// rows in different orders would deadlock.
 func adjustStock(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error {
-	for k, d := range delta {
+	keys := slices.SortedFunc(maps.Keys(delta), func(a, b stockKey) int {
+		return cmp.Or(cmp.Compare(a.productID, b.productID), strings.Compare(string(a.status), string(b.status)))
+	})
+	for _, k := range keys {
+		d := delta[k]
 		if d == 0 {
 			continue
 		}

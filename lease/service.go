@@ -568,14 +568,15 @@ func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (in
 		} else {
 			id = *existingID
 		}
-		// Items of a product in id order, through the (product_id, status, id) index; inside the
-		// write transaction no one else can claim them.
+		// Items of a product in id order, through the (product_id, status, id) index. On SQLite
+		// no one else writes during this transaction; on Postgres concurrent claims skip the
+		// rows this one locked and take the next.
 		var shortages []string
 		var items []*ent.InventoryItem
 		byID := map[int]*ent.Product{}
 		for _, l := range spec.plan.items {
 			got, err := tx.InventoryItem.Query().
-				Where(inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available)).
+				Where(inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available), database.SkipLocked()).
 				Order(ent.Asc(inventoryitem.FieldID)).Limit(l.qty).
 				Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID,
 					inventoryitem.FieldStatus, inventoryitem.FieldPool, inventoryitem.FieldLabels).

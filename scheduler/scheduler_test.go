@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 )
 
@@ -31,7 +31,7 @@ type bundle struct {
 
 func setup(t *testing.T) *bundle {
 	t.Helper()
-	st, err := database.Open(context.Background(), filepath.Join(t.TempDir(), "sched.db"), database.Options{Migrate: true})
+	st, err := database.Open(context.Background(), dbtest.DSN(t, "sched.db"), database.Options{Migrate: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	return &bundle{clock: clockwork.NewFakeClockAt(t0), reg: prometheus.NewRegistry(), store: st}
