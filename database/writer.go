@@ -41,6 +41,10 @@ func (w *serialWriter) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialec
 	if err := w.acquire(ctx); err != nil {
 		return nil, err
 	}
+	// Every SQLite transaction is serializable and reads one snapshot, so the isolation a caller
+	// asks for (repeatable read, read only, for a consistent report) already holds; the driver
+	// would refuse the options rather than ignore them.
+	opts = nil
 	var (
 		tx  dialect.Tx
 		err error

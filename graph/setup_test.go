@@ -59,6 +59,7 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	authSvc := auth.NewService(st.Client, clock)
 	r := &graph.Resolver{
 		Client:    st.Client,
+		Dialect:   st.Dialect,
 		Auth:      authSvc,
 		Catalog:   catalog.NewService(st.Client, clock),
 		Inventory: inventory.NewService(st.Client, clock),

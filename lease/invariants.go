@@ -2,6 +2,7 @@ package lease
 
 import (
 	"context"
+	stdsql "database/sql"
 	"fmt"
 
 	"github.com/hardcandy/hardcandy/database"
@@ -25,13 +26,14 @@ import (
 // goes on: it is for tests, benchmarks and operators, not for request paths.
 func Violations(ctx context.Context, client *ent.Client) ([]string, error) {
 	sys := database.System(ctx)
-	var out []string
-	err := database.WithTx(sys, client, func(tx *ent.Tx) error {
-		var err error
-		out, err = violations(sys, tx.Client())
-		return err
-	})
-	return out, err
+	// One snapshot for every query: under Postgres' default read committed, work committing
+	// between the queries would look like counters out of step with the items.
+	tx, err := client.BeginTx(sys, &stdsql.TxOptions{Isolation: stdsql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read only
+	return violations(sys, tx.Client())
 }
 
 func violations(sys context.Context, c *ent.Client) ([]string, error) {

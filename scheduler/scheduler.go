@@ -228,6 +228,15 @@ func (s *Scheduler) run(st *state) {
 	n, err := st.Run(s.ctx, start)
 	end := s.clock.Now().UTC()
 	elapsed := time.Since(start)
+	// The run log is finished before the run counts as over, so that whoever sees the job idle
+	// also sees its log complete.
+	if logID != nil {
+		upd := s.client.JobRun.UpdateOneID(*logID).SetFinishedAt(end).SetHandled(n)
+		if err != nil {
+			upd.SetError(err.Error())
+		}
+		_ = upd.Exec(database.System(context.WithoutCancel(s.ctx)))
+	}
 
 	st.mu.Lock()
 	st.running, st.completed = false, &end
@@ -240,13 +249,6 @@ func (s *Scheduler) run(st *state) {
 	st.mu.Unlock()
 
 	s.metrics.observe(st.Name, n, err, elapsed)
-	if logID != nil {
-		upd := s.client.JobRun.UpdateOneID(*logID).SetFinishedAt(end).SetHandled(n)
-		if err != nil {
-			upd.SetError(err.Error())
-		}
-		_ = upd.Exec(database.System(context.WithoutCancel(s.ctx)))
-	}
 	switch {
 	case err != nil && !errors.Is(err, context.Canceled):
 		s.logger.Error("job failed", "job", st.Name, "handled", n, "duration", elapsed, "err", err)
