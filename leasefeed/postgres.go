@@ -1,0 +1,342 @@
+package leasefeed
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// DefaultChannel is the Postgres NOTIFY channel the replicas of one deployment share.
+const DefaultChannel = "hardcandy_lease_events"
+
+const (
+	// publishers is how many connections may send pg_notify at once; a notify takes well under a
+	// millisecond, so a couple absorb bursts of concurrent commits.
+	publishers = 2
+	// publishTimeout bounds how long Publish may hold up the request that committed the change.
+	publishTimeout = 2 * time.Second
+	// pingAfterIdle is how long a publishing connection may sit unused before it is pinged first: a
+	// connection the server dropped while idle (restart, failover, idle timeout) is then replaced
+	// instead of costing an event its trip to the other replicas. pgxpool pings after the same idle
+	// time.
+	pingAfterIdle = time.Second
+	// minBackoff and maxBackoff bound the wait between attempts to re-establish LISTEN.
+	minBackoff = 100 * time.Millisecond
+	maxBackoff = 5 * time.Second
+	// closeTimeout bounds saying goodbye to the server on a connection that may already be dead.
+	closeTimeout = time.Second
+	// maxChannelLen is Postgres's identifier limit (NAMEDATALEN-1); LISTEN would silently
+	// truncate a longer name while pg_notify rejects it, so the two would never meet.
+	maxChannelLen = 63
+	// listenerAppName marks the listening connection in pg_stat_activity unless the DSN names one.
+	listenerAppName = "hardcandy-leasefeed"
+)
+
+// errStopped tells publish that the bridge is stopping, so the event stays on this replica.
+var errStopped = errors.New("leasefeed: postgres bridge stopped")
+
+// PostgresBridge carries a Feed's events between replicas that share one PostgreSQL database
+// with LISTEN/NOTIFY: Publish on any replica sends the event as JSON with pg_notify, and every
+// replica's bridge (the publishing one included) Delivers it to its own subscribers.
+//
+// Delivery is at most once, like the Feed itself: while the listening connection is broken and
+// being re-established (with a back-off of 100ms doubling up to 5s), events notified by other
+// replicas are lost, and an event whose notify fails is delivered only on the publishing replica.
+type PostgresBridge struct {
+	dsn     string
+	feed    *Feed
+	logger  *slog.Logger
+	channel string
+
+	// pubs holds the publishing connections; a nil conn is a slot still to be dialed.
+	pubs chan pubConn
+	// stopping closes when Stop begins, so publishes in flight stay local instead of waiting.
+	stopping chan struct{}
+
+	mu      sync.Mutex
+	started bool
+	stopped bool
+	config  *pgx.ConnConfig    // parsed once by Start
+	cancel  context.CancelFunc // ends the listener
+	done    chan struct{}      // closes when the listener has exited
+}
+
+// pubConn is a publishing connection and when it was last used.
+type pubConn struct {
+	conn     *pgx.Conn
+	lastUsed time.Time
+}
+
+// PostgresOption tunes a PostgresBridge.
+type PostgresOption func(*PostgresBridge)
+
+// WithChannel replaces DefaultChannel, e.g. to keep concurrent tests or deployments sharing a
+// database apart. The name is used as is (case-sensitive) and may be at most 63 bytes.
+func WithChannel(name string) PostgresOption { return func(b *PostgresBridge) { b.channel = name } }
+
+// NewPostgresBridge returns a bridge for feed over the database at dsn; Start makes it live. A
+// nil logger means slog.Default().
+func NewPostgresBridge(dsn string, feed *Feed, logger *slog.Logger, opts ...PostgresOption) *PostgresBridge {
+	if logger == nil {
+		logger = slog.Default()
+	}
+	b := &PostgresBridge{
+		dsn:      dsn,
+		feed:     feed,
+		logger:   logger,
+		channel:  DefaultChannel,
+		pubs:     make(chan pubConn, publishers),
+		stopping: make(chan struct{}),
+	}
+	for _, o := range opts {
+		o(b)
+	}
+	for range publishers {
+		b.pubs <- pubConn{}
+	}
+	return b
+}
+
+// Start connects, LISTENs, and then routes the feed's Publish through the bridge. It returns
+// once LISTEN is in effect, so no event another replica notifies after Start returns is missed;
+// ctx bounds only that, and the listener runs until Stop.
+//
+// Start sets feed.Bridge, which the Feed reads without locking: call it before anything
+// publishes on the feed.
+func (b *PostgresBridge) Start(ctx context.Context) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch {
+	case b.stopped:
+		return errStopped
+	case b.started:
+		return errors.New("leasefeed: postgres bridge already started")
+	case b.channel == "" || len(b.channel) > maxChannelLen:
+		return fmt.Errorf("leasefeed: channel %q: must be 1 to %d bytes", b.channel, maxChannelLen)
+	}
+	cfg, err := pgx.ParseConfig(b.dsn)
+	if err != nil {
+		return fmt.Errorf("leasefeed: postgres bridge: %w", err)
+	}
+	b.config = cfg
+	conn, err := b.listen(ctx)
+	if err != nil {
+		return err
+	}
+	// Dialing the publishers now surfaces problems at startup and spares the first events the
+	// connection setup; a slot that fails later is redialed by the publish that finds it empty.
+	for range publishers {
+		p := <-b.pubs
+		if p.conn == nil {
+			p.conn, err = pgx.ConnectConfig(ctx, b.config.Copy())
+			p.lastUsed = time.Now()
+		}
+		b.pubs <- p
+		if err != nil {
+			closeConn(conn)
+			_ = b.closePublishers() // the dial error is the one worth reporting
+			return fmt.Errorf("leasefeed: connecting to publish on %q: %w", b.channel, err)
+		}
+	}
+
+	// A startup deadline on ctx must not end the listener; only Stop does.
+	lctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	b.cancel = cancel
+	b.done = make(chan struct{})
+	b.started = true
+	b.feed.Bridge = b.publish
+	go b.run(lctx, conn)
+	return nil
+}
+
+// Stop ends the listener, routes the feed's Publish back to local delivery, and closes the
+// connections, waiting for publishes in flight (at most a couple of seconds). It may be called
+// more than once, and before Start.
+func (b *PostgresBridge) Stop() error {
+	b.mu.Lock()
+	if b.stopped {
+		b.mu.Unlock()
+		return nil
+	}
+	b.stopped = true
+	close(b.stopping)
+	if !b.started {
+		b.mu.Unlock()
+		return nil
+	}
+	b.feed.Bridge = nil
+	b.cancel()
+	b.mu.Unlock()
+
+	<-b.done
+	return b.closePublishers()
+}
+
+// closePublishers takes every publishing slot back, waiting for publishes holding one, closes
+// the connections, and leaves the slots empty.
+func (b *PostgresBridge) closePublishers() error {
+	// All slots first: taking and returning one at a time could take the same slot twice while a
+	// publish still holds another.
+	held := make([]pubConn, 0, publishers)
+	for range publishers {
+		held = append(held, <-b.pubs)
+	}
+	var errs []error
+	for _, p := range held {
+		if p.conn != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
+			if err := p.conn.Close(ctx); err != nil {
+				errs = append(errs, fmt.Errorf("leasefeed: closing a publishing connection: %w", err))
+			}
+			cancel()
+		}
+		b.pubs <- pubConn{}
+	}
+	return errors.Join(errs...)
+}
+
+// listen opens the dedicated connection and LISTENs on it; notifications queue on the connection
+// from then on until the listener reads them.
+func (b *PostgresBridge) listen(ctx context.Context) (*pgx.Conn, error) {
+	cfg := b.config.Copy()
+	if cfg.RuntimeParams["application_name"] == "" {
+		cfg.RuntimeParams["application_name"] = listenerAppName
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("leasefeed: connecting to listen on %q: %w", b.channel, err)
+	}
+	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{b.channel}.Sanitize()); err != nil {
+		closeConn(conn)
+		return nil, fmt.Errorf("leasefeed: LISTEN %q: %w", b.channel, err)
+	}
+	return conn, nil
+}
+
+// run delivers notifications until ctx ends, re-establishing LISTEN whenever the connection
+// breaks; it owns conn and closes whichever connection it holds last.
+func (b *PostgresBridge) run(ctx context.Context, conn *pgx.Conn) {
+	defer close(b.done)
+	backoff := minBackoff
+	for {
+		if conn == nil {
+			if !sleep(ctx, backoff) {
+				return
+			}
+			backoff = min(backoff*2, maxBackoff)
+			c, err := b.listen(ctx)
+			if err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				b.logger.Warn("leasefeed: re-establishing LISTEN failed; retrying", "channel", b.channel,
+					"retry_in", backoff, "err", err)
+				continue
+			}
+			conn, backoff = c, minBackoff
+			b.logger.Info("leasefeed: listening again", "channel", b.channel)
+		}
+
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
+			closeConn(conn)
+			conn = nil
+			if ctx.Err() != nil {
+				return
+			}
+			b.logger.Warn("leasefeed: lost the LISTEN connection; events from other replicas are lost until it is back",
+				"channel", b.channel, "retry_in", backoff, "err", err)
+			continue
+		}
+		var e Event
+		if err := json.Unmarshal([]byte(n.Payload), &e); err != nil {
+			// Someone else notifying on our channel, or a replica of another version: skip the
+			// one event rather than the stream.
+			b.logger.Warn("leasefeed: undecodable notification", "channel", b.channel, "payload", n.Payload, "err", err)
+			continue
+		}
+		b.feed.Deliver(e)
+	}
+}
+
+// publish is the feed's Bridge: it notifies every replica, or, when that fails, delivers the
+// event here so this replica's subscribers still see it.
+func (b *PostgresBridge) publish(e Event) {
+	payload, err := json.Marshal(e)
+	if err == nil {
+		// The caller's context may be a request about to end; the event is already committed.
+		ctx, cancel := context.WithTimeout(context.Background(), publishTimeout)
+		err = b.notify(ctx, string(payload))
+		cancel()
+	}
+	if err != nil {
+		if !errors.Is(err, errStopped) {
+			b.logger.Warn("leasefeed: notifying other replicas failed; delivering on this replica only",
+				"channel", b.channel, "lease", e.LeaseID, "kind", e.Kind, "err", err)
+		}
+		b.feed.Deliver(e)
+	}
+}
+
+// notify sends payload with pg_notify on a publishing connection, (re)dialing the slot's
+// connection if it has none or it died.
+func (b *PostgresBridge) notify(ctx context.Context, payload string) error {
+	var p pubConn
+	select {
+	case p = <-b.pubs:
+	case <-b.stopping:
+		return errStopped
+	case <-ctx.Done():
+		return fmt.Errorf("waiting for a publishing connection: %w", ctx.Err())
+	}
+	defer func() { b.pubs <- p }()
+	select {
+	case <-b.stopping: // a slot Stop already emptied: dialing it would leak the connection
+		return errStopped
+	default:
+	}
+
+	if p.conn != nil && !p.conn.IsClosed() && time.Since(p.lastUsed) > pingAfterIdle {
+		if err := p.conn.Ping(ctx); err != nil {
+			closeConn(p.conn)
+		}
+	}
+	if p.conn == nil || p.conn.IsClosed() {
+		conn, err := pgx.ConnectConfig(ctx, b.config.Copy())
+		if err != nil {
+			return fmt.Errorf("connecting to publish: %w", err)
+		}
+		p.conn = conn
+	}
+	p.lastUsed = time.Now()
+	// Outside any transaction on purpose: the change has committed, and pg_notify commits at once.
+	if _, err := p.conn.Exec(ctx, "SELECT pg_notify($1, $2)", b.channel, payload); err != nil {
+		return fmt.Errorf("pg_notify on %q: %w", b.channel, err)
+	}
+	return nil
+}
+
+// closeConn closes a connection that may already be broken, without waiting on it for long.
+func closeConn(conn *pgx.Conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
+	defer cancel()
+	_ = conn.Close(ctx) // nothing to do about a failed goodbye
+}
+
+// sleep waits d unless ctx ends first; it reports whether the wait was complete.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
