@@ -59,7 +59,7 @@ func startLeasing(t *testing.T, extraSmall int) *leasingServer {
 		_, err = a.svc.inventory.Add(viewer.NewContext(ctx, viewer.Viewer{UserID: 1, Name: "setup", Role: viewer.RoleAdmin}), items)
 		require.NoError(t, err)
 	}
-	sched, err := a.newScheduler(scheduler.Config{}, clockwork.NewRealClock(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	sched, err := a.newScheduler(scheduler.Config{}, clockwork.NewRealClock(), slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 	require.NoError(t, err)
 	sched.Start()
 	t.Cleanup(func() { _ = sched.Stop() })

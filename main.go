@@ -17,6 +17,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/backup"
 	"github.com/hardcandy/hardcandy/cli"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/viewer"
@@ -95,10 +96,11 @@ Every flag has an environment twin, shown in its help as $NAME.`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&opts.db, "db", env("HARDCANDY_DB", database.DefaultDSN),
-		"database: a SQLite file path or file: DSN ($HARDCANDY_DB)")
+		"database: a SQLite file path or file: DSN, or a postgres:// URL ($HARDCANDY_DB)")
 	root.PersistentFlags().StringVar(&opts.logLevel, "log-level", env("HARDCANDY_LOG_LEVEL", "info"),
 		"log level: debug, info, warn or error ($HARDCANDY_LOG_LEVEL)")
-	root.AddCommand(newServeCommand(opts), newUserCommand(opts), newTokenCommand(opts))
+	root.AddCommand(newServeCommand(opts), newMigrateCommand(opts), newUserCommand(opts), newTokenCommand(opts))
+	root.AddCommand(newBackupCommand(opts))
 	root.AddCommand(cli.Commands(os.Stdin)...)
 	return root
 }
@@ -186,6 +188,26 @@ func newTokenCommand(opts *options) *cobra.Command {
 	}
 	cmd.AddCommand(issue, revoke)
 	return cmd
+}
+
+func newBackupCommand(opts *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup PATH",
+		Short: "Write a consistent copy of the SQLite database, safe while the server runs",
+		Long: `Write a consistent copy of the SQLite database named by --db to PATH while the server runs:
+a snapshot of the last commit, checked with SQLite's integrity check, that replaces PATH only once
+complete. The copy holds credentials and token hashes, so only its owner can read it. Back up a
+Postgres database with pg_dump instead.`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			res, err := backup.SQLite(cmd.Context(), opts.db, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), res)
+			return nil
+		},
+	}
 }
 
 func exactArgs(n int) cobra.PositionalArgs {

@@ -57,7 +57,7 @@ func startClockedWith(t *testing.T, db string, at time.Time, load bool, cfg *con
 		_, err = demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})
 		require.NoError(t, err)
 	}
-	sched, err := a.newScheduler(scheduler.Config{}, clock, logger)
+	sched, err := a.newScheduler(scheduler.Config{}, clock, logger, nil)
 	require.NoError(t, err)
 	ca := &clockedApp{app: a, clock: clock, sched: sched}
 	t.Cleanup(ca.stop)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/config"
 	"github.com/hardcandy/hardcandy/dispenser"
+	"github.com/hardcandy/hardcandy/leader"
 	"github.com/hardcandy/hardcandy/lease"
 	"github.com/hardcandy/hardcandy/leasefeed"
 	"github.com/hardcandy/hardcandy/notify"
@@ -21,6 +22,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"net/url"
 	"os"
 	"runtime/debug"
 	"time"
@@ -53,6 +55,7 @@ type serveOptions struct {
 	config       string
 	secretKey    string
 	noScheduler  bool
+	noMigrate    bool
 	schedules    []string
 }
 
@@ -82,6 +85,7 @@ start. --demo loads a demo catalog, inventory and users on first start and print
 	f.DurationVar(&so.drainTimeout, "drain-timeout", 20*time.Second, "how long shutdown waits for requests in flight")
 	f.StringVar(&so.config, "config", env("HARDCANDY_CONFIG", config.DefaultPath), "configuration file: dispensers per product type, leasing rules ($HARDCANDY_CONFIG)")
 	f.StringVar(&so.secretKey, "secret-key-file", env("HARDCANDY_SECRET_KEY_FILE", ""), "key that seals credentials at rest; generated (0600) beside the SQLite file when absent; $HARDCANDY_SECRET_KEY (base64) overrides")
+	f.BoolVar(&so.noMigrate, "no-migrate", env("HARDCANDY_NO_MIGRATE", "") == "true", "do not apply migrations at start; refuse to start on a Postgres schema older than this build ($HARDCANDY_NO_MIGRATE=true)")
 	f.BoolVar(&so.noScheduler, "no-scheduler", env("HARDCANDY_NO_SCHEDULER", "") == "true", "run no scheduler jobs: an API-only replica ($HARDCANDY_NO_SCHEDULER=true)")
 	f.StringArrayVar(&so.schedules, "schedule", envList("HARDCANDY_SCHEDULES"), "a job's schedule as NAME=SPEC, e.g. expire-leases=30s or close-bills='10 0 * * *'; repeatable ($HARDCANDY_SCHEDULES, comma-separated)")
 	f.StringVar(&so.pprofAddr, "pprof-addr", env("HARDCANDY_PPROF_ADDR", ""), "serve Go profiles (/debug/pprof) on this separate address, e.g. 127.0.0.1:6060; off when empty ($HARDCANDY_PPROF_ADDR)")
@@ -215,19 +219,34 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(defaultGCPercent)
 	}
-	st, err := database.Open(ctx, opts.db, database.Options{Migrate: true,
+	postgres := database.IsPostgres(opts.db)
+	keyPath := so.secretKey
+	if keyPath == "" && postgres && os.Getenv("HARDCANDY_SECRET_KEY") == "" {
+		// A key generated per replica would seal credentials no other replica can open.
+		return usageError{errors.New("on Postgres every replica needs the same secret key: give --secret-key-file or $HARDCANDY_SECRET_KEY")}
+	}
+	if keyPath == "" {
+		keyPath = filepath.Join(filepath.Dir(database.SQLitePath(opts.db)), "hardcandy.key")
+	}
+	st, err := database.Open(ctx, opts.db, database.Options{Migrate: !so.noMigrate,
 		WrapDriver: func(d dialect.Driver) dialect.Driver { return database.NewCountingDriver(d) }})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if so.noMigrate && postgres {
+		status, err := database.PostgresMigrationStatus(opts.db)
+		if err != nil {
+			return err
+		}
+		if status.Dirty || status.Current < status.Latest {
+			return fmt.Errorf("the database schema is at migration %d%s and this build needs %d: run `hardcandy migrate` first",
+				status.Current, map[bool]string{true: " (dirty: a migration failed half way)"}[status.Dirty], status.Latest)
+		}
+	}
 	cfg, err := config.Load(so.config)
 	if err != nil {
 		return err
-	}
-	keyPath := so.secretKey
-	if keyPath == "" {
-		keyPath = filepath.Join(filepath.Dir(database.SQLitePath(opts.db)), "hardcandy.key")
 	}
 	key, generated, err := secret.Load(keyPath, os.Getenv("HARDCANDY_SECRET_KEY"))
 	if err != nil {
@@ -241,8 +260,25 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	if err != nil {
 		return err
 	}
+	if postgres {
+		// Lease events reach subscribers on every replica, whichever one changed the lease.
+		dsn, _, err := database.PostgresDSN(opts.db)
+		if err != nil {
+			return err
+		}
+		bridge := leasefeed.NewPostgresBridge(dsn, a.svc.feed, logger)
+		if err := bridge.Start(ctx); err != nil {
+			return err
+		}
+		defer bridge.Stop() //nolint:errcheck // shutting down
+	}
 	if !so.noScheduler {
-		sched, err := a.newScheduler(schedulerConfig(cfg.Scheduler, so.schedules), clock, logger)
+		var elector *leader.Elector
+		if postgres {
+			// Replicas share one Postgres: only the one holding the lock runs jobs.
+			elector = leader.New(st.DB, "scheduler", logger)
+		}
+		sched, err := a.newScheduler(schedulerConfig(cfg.Scheduler, so.schedules), clock, logger, elector)
 		if err != nil {
 			return err
 		}
@@ -251,6 +287,9 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 			logger.Info("stopping the scheduler: letting running jobs finish")
 			if err := sched.Stop(); err != nil {
 				logger.Error("scheduler stop", "err", err)
+			}
+			if elector != nil {
+				_ = elector.Close()
 			}
 		}()
 	}
@@ -286,7 +325,7 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 			}
 		}()
 	}
-	logger.Info("hardcandy serving", "addr", "http://"+ln.Addr().String()+"/", "graphql", "/graphql", "db", database.SQLiteDSN(opts.db))
+	logger.Info("hardcandy serving", "addr", "http://"+ln.Addr().String()+"/", "graphql", "/graphql", "db", describeDB(opts.db))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -306,7 +345,7 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 
 // newScheduler registers every job with the function of the service that owns its rule, and
 // points the lease flows' "reclaim now" at the reclaim job.
-func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *slog.Logger) (*scheduler.Scheduler, error) {
+func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *slog.Logger, elector *leader.Elector) (*scheduler.Scheduler, error) {
 	jobs := []scheduler.Job{
 		{Name: scheduler.ExpireLeases, Run: a.svc.lease.Expire},
 		{Name: scheduler.ReclaimItems, Run: a.svc.reclaim.Run},
@@ -315,8 +354,11 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.DeliverNotices, Run: a.svc.deliverer.Run},
 		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
 	}
-	sched, err := scheduler.New(cfg, jobs, scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client,
-		Registerer: a.metrics.Registry})
+	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry}
+	if elector != nil {
+		o.Elector = elector
+	}
+	sched, err := scheduler.New(cfg, jobs, o)
 	if err != nil {
 		return nil, err
 	}
@@ -374,4 +416,16 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 		logger.Debug("request", "method", r.Method, "path", r.URL.Path, "duration", time.Since(start))
 	})
+}
+
+// describeDB names the database for the log: a Postgres URL without its password, or the SQLite
+// DSN with the server's settings.
+func describeDB(dsn string) string {
+	if database.IsPostgres(dsn) {
+		if u, err := url.Parse(dsn); err == nil {
+			return u.Redacted()
+		}
+		return "postgres"
+	}
+	return database.SQLiteDSN(dsn)
 }

@@ -22,7 +22,11 @@ import (
 )
 
 // driverName is mattn/go-sqlite3 with the per-connection settings DSN keys cannot express.
-const driverName = "sqlite3_hardcandy"
+const driverName = SQLiteDriver
+
+// SQLiteDriver is the database/sql driver name under which mattn/go-sqlite3 is registered with the
+// server's per-connection settings; tools opening the file beside the server use it too.
+const SQLiteDriver = "sqlite3_hardcandy"
 
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {

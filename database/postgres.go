@@ -2,12 +2,14 @@ package database
 
 import (
 	"context"
-	"database/sql"
 	"crypto/sha256"
+	"database/sql"
 	"embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"entgo.io/ent/dialect"
@@ -27,9 +29,29 @@ import (
 //go:embed migrations/postgres/*.sql
 var postgresMigrations embed.FS
 
-// maxPostgresConns bounds each replica's pool. Postgres serves every replica from one server, so
-// the pool is kept well under its max_connections (100 by default) for three replicas plus tools.
-const maxPostgresConns = 24
+// defaultPostgresConns bounds each replica's pool unless the DSN's pool_max_conns says
+// otherwise. Postgres serves every replica from one server, so the pools together must stay
+// under its max_connections (100 by default): three replicas of 16, plus tools.
+const defaultPostgresConns = 16
+
+// PostgresDSN splits what the server reads from a Postgres DSN, pool_max_conns (the name pgxpool
+// gives it), from the DSN the driver gets, which would send unknown parameters to the server.
+func PostgresDSN(dsn string) (driverDSN string, maxConns int, err error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", 0, fmt.Errorf("postgres DSN: %w", err)
+	}
+	maxConns = defaultPostgresConns
+	q := u.Query()
+	if v := q.Get("pool_max_conns"); v != "" {
+		if maxConns, err = strconv.Atoi(v); err != nil || maxConns < 2 {
+			return "", 0, fmt.Errorf("postgres DSN: pool_max_conns=%q: want a whole number of at least 2", v)
+		}
+		q.Del("pool_max_conns")
+		u.RawQuery = q.Encode()
+	}
+	return u.String(), maxConns, nil
+}
 
 // IsPostgres reports whether dsn names a Postgres database rather than a SQLite file.
 func IsPostgres(dsn string) bool {
@@ -37,12 +59,16 @@ func IsPostgres(dsn string) bool {
 }
 
 func openPostgres(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	dsn, maxConns, err := PostgresDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres %s: %w", redact(dsn), err)
 	}
-	db.SetMaxOpenConns(maxPostgresConns)
-	db.SetMaxIdleConns(maxPostgresConns)
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	if err := db.PingContext(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("open postgres %s: %w", redact(dsn), err)
@@ -98,6 +124,10 @@ func PostgresMigrationStatus(dsn string) (MigrationStatus, error) {
 }
 
 func newPostgresMigrator(dsn string) (*migrate.Migrate, error) {
+	dsn, _, err := PostgresDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
 	src, err := iofs.New(postgresMigrations, "migrations/postgres")
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
@@ -158,4 +188,18 @@ func PostgresMigrationsDigest() string {
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// ForcePostgresMigration records version as applied and clean without running anything: the way
+// out after an operator repaired a migration that failed half way.
+func ForcePostgresMigration(dsn string, version int) error {
+	m, err := newPostgresMigrator(dsn)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	if err := m.Force(version); err != nil {
+		return fmt.Errorf("force migration %d: %w", version, err)
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ package leasefeed
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -24,14 +25,14 @@ type Filter func(Event) bool
 // bufferSize is how many events a slow subscriber may fall behind before losing some.
 const bufferSize = 64
 
-// Feed fans events out to subscribers in this process. Bridge, when set, carries published
+// Feed fans events out to subscribers in this process. A bridge, when set, carries published
 // events to other replicas, which Deliver them to their own subscribers.
 type Feed struct {
 	mu   sync.RWMutex
 	subs map[*subscriber]struct{}
-	// Bridge, when set, is called for every published event instead of delivering it here: a
+	// bridge, when set, is called for every published event instead of delivering it here: a
 	// replica-crossing transport that calls Deliver on every replica, this one included.
-	Bridge func(Event)
+	bridge atomic.Pointer[func(Event)]
 }
 
 type subscriber struct {
@@ -47,11 +48,21 @@ func (f *Feed) Publish(e Event) {
 	if f == nil {
 		return
 	}
-	if f.Bridge != nil {
-		f.Bridge(e)
+	if b := f.bridge.Load(); b != nil {
+		(*b)(e)
 		return
 	}
 	f.Deliver(e)
+}
+
+// SetBridge routes published events through bridge (nil: deliver them here). It may be called
+// while events are being published.
+func (f *Feed) SetBridge(bridge func(Event)) {
+	if bridge == nil {
+		f.bridge.Store(nil)
+		return
+	}
+	f.bridge.Store(&bridge)
 }
 
 // Deliver hands an event to this process's subscribers.

@@ -35,7 +35,7 @@ func TestFeed(t *testing.T) {
 
 	// A bridge replaces local delivery; Deliver is what it calls on each replica.
 	var bridged []Event
-	f.Bridge = func(e Event) { bridged = append(bridged, e) }
+	f.SetBridge(func(e Event) { bridged = append(bridged, e) })
 	f.Publish(Event{LeaseID: 99})
 	require.Len(t, bridged, 1)
 	var nilFeed *Feed

@@ -106,9 +106,6 @@ func NewPostgresBridge(dsn string, feed *Feed, logger *slog.Logger, opts ...Post
 // Start connects, LISTENs, and then routes the feed's Publish through the bridge. It returns
 // once LISTEN is in effect, so no event another replica notifies after Start returns is missed;
 // ctx bounds only that, and the listener runs until Stop.
-//
-// Start sets feed.Bridge, which the Feed reads without locking: call it before anything
-// publishes on the feed.
 func (b *PostgresBridge) Start(ctx context.Context) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -150,7 +147,7 @@ func (b *PostgresBridge) Start(ctx context.Context) error {
 	b.cancel = cancel
 	b.done = make(chan struct{})
 	b.started = true
-	b.feed.Bridge = b.publish
+	b.feed.SetBridge(b.publish)
 	go b.run(lctx, conn)
 	return nil
 }
@@ -170,7 +167,7 @@ func (b *PostgresBridge) Stop() error {
 		b.mu.Unlock()
 		return nil
 	}
-	b.feed.Bridge = nil
+	b.feed.SetBridge(nil)
 	b.cancel()
 	b.mu.Unlock()
 
@@ -265,7 +262,7 @@ func (b *PostgresBridge) run(ctx context.Context, conn *pgx.Conn) {
 	}
 }
 
-// publish is the feed's Bridge: it notifies every replica, or, when that fails, delivers the
+// publish is the feed's bridge: it notifies every replica, or, when that fails, delivers the
 // event here so this replica's subscribers still see it.
 func (b *PostgresBridge) publish(e Event) {
 	payload, err := json.Marshal(e)

@@ -226,7 +226,7 @@ func TestPostgresBridgeStop(t *testing.T) {
 	listenersBecome(t, db, channel, 2)
 
 	require.NoError(t, a.Stop())
-	require.Nil(t, f.Bridge)
+	require.Nil(t, f.bridge.Load())
 	select {
 	case <-a.done:
 	default:
@@ -259,7 +259,7 @@ func TestPostgresBridgeRefusesBadConfig(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			require.Error(t, b.Start(t.Context()))
-			require.Nil(t, b.feed.Bridge)
+			require.Nil(t, b.feed.bridge.Load())
 			require.NoError(t, b.Stop())
 		})
 	}

@@ -90,6 +90,7 @@ type state struct {
 // Scheduler runs jobs.
 type Scheduler struct {
 	gocron  gocron.Scheduler
+	elector gocron.Elector
 	clock   clockwork.Clock
 	logger  *slog.Logger
 	client  *ent.Client
@@ -144,7 +145,7 @@ func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scheduler: %w", err)
 	}
-	s := &Scheduler{gocron: g, clock: o.Clock, logger: o.Logger, client: o.Client, replica: o.Replica,
+	s := &Scheduler{gocron: g, elector: o.Elector, clock: o.Clock, logger: o.Logger, client: o.Client, replica: o.Replica,
 		jobs: map[string]*state{}, metrics: newJobMetrics(o.Registerer)}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	for name := range cfg.Schedules {
@@ -267,6 +268,15 @@ func (s *Scheduler) RunNow(name string) error {
 	}
 	if !s.started.Load() {
 		return apperr.New(apperr.Conflict, "the scheduler is not running")
+	}
+	// gocron would quietly skip the run on a replica that does not lead: say so instead.
+	if s.elector != nil {
+		ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+		err := s.elector.IsLeader(ctx)
+		cancel()
+		if err != nil {
+			return apperr.Wrap(err, apperr.Conflict, "this replica (%s) does not run the jobs now: another replica leads; %s runs there on schedule", s.replica, name)
+		}
 	}
 	if err := st.handle.RunNow(); err != nil {
 		return fmt.Errorf("run %s: %w", name, err)

@@ -150,6 +150,10 @@ func template(ctx context.Context, server string) (string, error) {
 	return name, nil
 }
 
+// poolPerStore bounds each store's pool in tests: parallel tests, and replicas in processes of
+// their own, share the server's max_connections (100 by default).
+const poolPerStore = "6"
+
 // withDatabase returns server's DSN pointing at database name.
 func withDatabase(server, name string) string {
 	u, err := url.Parse(server)
@@ -157,5 +161,10 @@ func withDatabase(server, name string) string {
 		panic(fmt.Sprintf("dbtest: %s: %v", EnvPostgres, err))
 	}
 	u.Path = "/" + name
+	q := u.Query()
+	if !q.Has("pool_max_conns") {
+		q.Set("pool_max_conns", poolPerStore)
+	}
+	u.RawQuery = q.Encode()
 	return u.String()
 }
