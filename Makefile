@@ -4,7 +4,7 @@ BIN     ?= bin/hardcandy
 ADDR    ?= 127.0.0.1:8080
 PKGS    := ./...
 
-.PHONY: all generate build run test test-short bench lint check-generated fuzz clean
+.PHONY: all generate build run test test-short bench lint check-generated fuzz clean migration
 
 all: build
 
@@ -20,10 +20,21 @@ build:
 run: build
 	./$(BIN) serve --demo --addr $(ADDR)
 
-## test: every test, with the race detector
+## test: every test, with the race detector, on SQLite; then again on Postgres when
+## HARDCANDY_TEST_POSTGRES names a server (e.g. postgres://127.0.0.1:5432/test?sslmode=disable)
 test:
 	$(GO) vet $(PKGS)
-	$(GO) test -race -count=1 $(PKGS)
+	HARDCANDY_TEST_POSTGRES= $(GO) test -race -count=1 $(PKGS)
+	@if [ -n "$$HARDCANDY_TEST_POSTGRES" ]; then \
+		echo "== the suite again, on Postgres"; \
+		$(GO) test -race -count=1 $(PKGS); \
+	else echo "== Postgres skipped: set HARDCANDY_TEST_POSTGRES to run the suite on it too"; fi
+
+## migration: write the next Postgres migration after a schema change, e.g. make migration NAME=add_lease_notes
+## (replays the migrations on a scratch database on $$HARDCANDY_TEST_POSTGRES, or the local server)
+migration:
+	@test -n "$(NAME)" || { echo "usage: make migration NAME=what_changed"; exit 2; }
+	$(GO) run database/migrations/generate.go -name $(NAME)
 
 ## test-short: the tests without the race detector, quicker while editing
 test-short:

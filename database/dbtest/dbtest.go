@@ -129,6 +129,22 @@ func template(ctx context.Context, server string) (string, error) {
 		return "", fmt.Errorf("look for template: %w", err)
 	}
 	if !exists {
+		// Templates of earlier migrations are of no more use.
+		rows, err := conn.QueryContext(ctx, "SELECT datname FROM pg_database WHERE datname LIKE 'hardcandy\\_tmpl\\_%' AND datname <> $1", name)
+		if err != nil {
+			return "", fmt.Errorf("list old templates: %w", err)
+		}
+		var old []string
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err == nil {
+				old = append(old, n)
+			}
+		}
+		_ = rows.Close()
+		for _, n := range old {
+			_, _ = conn.ExecContext(ctx, "DROP DATABASE IF EXISTS "+n+" WITH (FORCE)")
+		}
 		// Built under a temporary name and renamed, so a half-built template is never used.
 		building := name + "_building"
 		if _, err := conn.ExecContext(ctx, "DROP DATABASE IF EXISTS "+building+" WITH (FORCE)"); err != nil {

@@ -15,10 +15,10 @@ import (
 	"net/url"
 	"os"
 
+	"ariga.io/atlas/sql/sqltool"
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/schema"
-	"ariga.io/atlas/sql/sqltool"
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/hardcandy/hardcandy/ent/migrate"
