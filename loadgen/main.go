@@ -41,7 +41,7 @@ func main() {
 	items := flag.Int("items", 100_000, "inventory items to generate over the design's catalog")
 	wide := flag.Int("wide", 60, "products of the wide catalog added for the second table (0 skips it)")
 	dur := flag.Duration("duration", 5*time.Second, "how long each scenario runs")
-	only := flag.String("only", "", "run only this part: reads, vends, expiry or usage")
+	only := flag.String("only", "", "run only this part: reads, vends, expiry, usage or replicas (Postgres)")
 	notDue := flag.Int("not-due", 1_000_000, "leases not yet due in the table for the expiry sweep")
 	flag.Parse()
 	if path := os.Getenv("BENCH_CPUPROFILE"); path != "" { // profiles the in-process parts
@@ -105,6 +105,8 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 		return expiry(ctx, dir, notDue)
 	case "usage":
 		return usage(ctx, dir, notDue)
+	case "replicas":
+		return replicas(ctx, bin, dir, dur, nItems)
 	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
@@ -122,7 +124,7 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 
 	fmt.Printf("\nHTTP load over loopback against `hardcandy serve` on SQLite; the load generator shares the machine; %s per row.\n", dur)
 	fmt.Printf("\nThe design's catalog (8 SKUs, one a bundle) with %d items:\n\n", nItems)
-	err = table(base, tokens, dur, []scenario{
+	err = table([]string{base}, tokens, dur, []scenario{
 		{name: "availability, whole catalog", clients: 32, as: "user", query: availabilityQuery, target: ">= 3,000 req/s"},
 		{name: "availability, whole catalog", clients: 1, as: "user", query: availabilityQuery, target: "p99 < 5 ms"},
 		{name: "availability(sku)", clients: 32, as: "user", query: availabilityOne, vars: map[string]any{"sku": "4D.small"}},
@@ -144,6 +146,9 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 		if err := usage(ctx, dir, notDue); err != nil {
 			return err
 		}
+		if err := replicas(ctx, bin, dir, dur, nItems); err != nil {
+			return err
+		}
 	}
 	if nWide == 0 {
 		return nil
@@ -157,7 +162,7 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 		return fmt.Errorf("seed wide: %w", err)
 	}
 	fmt.Printf("\nA wide catalog (%d more products of 100 items each), so that a page holds 50 products:\n\n", nWide)
-	return table(base, tokens, dur, []scenario{
+	return table([]string{base}, tokens, dur, []scenario{
 		{name: "availability, whole catalog", clients: 32, as: "user", query: availabilityQuery},
 		{name: "products(first: 50), items(first: 5)", clients: 32, as: "admin", query: pageQuery},
 		{name: "products(first: 50), items(first: 5)", clients: 1, as: "admin", query: pageQuery},
@@ -186,7 +191,7 @@ func vends(ctx context.Context, bin, dir string, dur time.Duration, nItems int) 
 		if latency != "0ms" {
 			target = ">= 300 vends/s"
 		}
-		err = table(base, tokens, dur, []scenario{
+		err = table([]string{base}, tokens, dur, []scenario{
 			{name: "vend, simulator at " + latency, clients: 32, perClient: true, rotate: vendRotation, target: target},
 			{name: "vend, simulator at " + latency, clients: 1, perClient: true, rotate: vendRotation},
 		})
@@ -205,7 +210,9 @@ var vendRotation = []string{
 	`{"query":"mutation Vend { vend(input: {sku: \"3A.small\", duration: \"1d\"}) { id status } }"}`,
 }
 
-func table(base string, tokens map[string]string, dur time.Duration, scenarios []scenario) error {
+// table runs each scenario against the servers at bases (client i talks to bases[i%len(bases)],
+// as behind a load balancer) and prints a row for each.
+func table(bases []string, tokens map[string]string, dur time.Duration, scenarios []scenario) error {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "scenario\tclients\trequests\terrors\treq/s\tp50\tp99\tSQL/req\ttarget\t")
 	for _, sc := range scenarios {
@@ -216,7 +223,7 @@ func table(base string, tokens map[string]string, dur time.Duration, scenarios [
 				perConn[u%sc.clients] = append(perConn[u%sc.clients], tokens[fmt.Sprintf("client%d", u)])
 			}
 		}
-		r, err := load(base, perConn, sc, dur)
+		r, err := load(bases, perConn, sc, dur)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.name, err)
 		}
@@ -457,7 +464,7 @@ func (c *conn) do() error {
 }
 
 // load runs sc for d after a short warm-up and returns its figures.
-func load(base string, tokens [][]string, sc scenario, d time.Duration) (result, error) {
+func load(bases []string, tokens [][]string, sc scenario, d time.Duration) (result, error) {
 	bodies := sc.rotate
 	if len(bodies) == 0 {
 		body, err := json.Marshal(map[string]any{"query": sc.query, "variables": sc.vars})
@@ -466,9 +473,10 @@ func load(base string, tokens [][]string, sc scenario, d time.Duration) (result,
 		}
 		bodies = []string{string(body)}
 	}
-	addr := strings.TrimPrefix(base, "http://")
+	addrOf := func(i int) string { return strings.TrimPrefix(bases[i%len(bases)], "http://") }
+	addr := addrOf(0)
 	// Each connection sends its bodies in turn, each time as the next of its users.
-	requests := func(users []string) [][]byte {
+	requests := func(addr string, users []string) [][]byte {
 		var reqs [][]byte
 		for i := range max(len(bodies), len(users)) {
 			body := bodies[i%len(bodies)]
@@ -477,7 +485,7 @@ func load(base string, tokens [][]string, sc scenario, d time.Duration) (result,
 		}
 		return reqs
 	}
-	probe, err := dial(addr, requests(tokens[0]))
+	probe, err := dial(addr, requests(addr, tokens[0]))
 	if err != nil {
 		return result{}, err
 	}
@@ -495,7 +503,7 @@ func load(base string, tokens [][]string, sc scenario, d time.Duration) (result,
 		)
 		conns := make([]*conn, sc.clients)
 		for i := range conns {
-			if conns[i], err = dial(addr, requests(tokens[i%len(tokens)])); err != nil {
+			if conns[i], err = dial(addrOf(i), requests(addrOf(i), tokens[i%len(tokens)])); err != nil {
 				return nil, 0, 0, err
 			}
 		}
@@ -516,7 +524,7 @@ func load(base string, tokens [][]string, sc scenario, d time.Duration) (result,
 					if err := c.do(); err != nil {
 						bad++
 						c.c.Close()
-						if c, err = dial(addr, c.reqs); err != nil {
+						if c, err = dial(c.c.RemoteAddr().String(), c.reqs); err != nil {
 							break
 						}
 						continue
@@ -535,12 +543,18 @@ func load(base string, tokens [][]string, sc scenario, d time.Duration) (result,
 	if _, _, _, err := runFor(d / 5); err != nil { // warm-up: connections, caches, page cache
 		return result{}, err
 	}
-	before := sqlCount(base)
+	sqlTotal := func() (n float64) {
+		for _, b := range bases {
+			n += sqlCount(b)
+		}
+		return n
+	}
+	before := sqlTotal()
 	lat, errs, elapsed, err := runFor(d)
 	if err != nil {
 		return result{}, err
 	}
-	after := sqlCount(base)
+	after := sqlTotal()
 	if len(lat) == 0 {
 		return result{}, fmt.Errorf("no successful requests (%d errors)", errs)
 	}
