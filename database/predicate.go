@@ -33,3 +33,14 @@ func SkipLocked() func(*sql.Selector) {
 		}
 	}
 }
+
+// LockRows makes a query lock the rows it returns until the transaction ends (SELECT ... FOR
+// UPDATE), so that a check and the write it allows cannot interleave with another transaction
+// doing the same on Postgres. SQLite's immediate transactions already exclude each other.
+func LockRows() func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		if s.Dialect() == dialect.Postgres {
+			s.ForUpdate()
+		}
+	}
+}

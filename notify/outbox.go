@@ -108,8 +108,9 @@ func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Even
 			rows = append(rows, r)
 		}
 	}
-	// Skip expiring notices written before. The check runs inside tx, which on SQLite holds the
-	// write lock, so no one can slip the same key in between the check and the insert.
+	// Skip expiring notices written before. On SQLite tx holds the write lock, so no one can slip
+	// the same key in between the check and the insert; on Postgres the lease's row lock keeps
+	// them apart, and the insert skips keys that exist all the same.
 	var keys []string
 	for _, r := range rows {
 		if r.key != "" {
@@ -117,6 +118,11 @@ func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Even
 		}
 	}
 	if len(keys) > 0 {
+		// Expiring notices are about one lease: holding its row makes a concurrent run on
+		// another replica wait here, then find the keys this one wrote.
+		if _, err := tx.Lease.Query().Where(entlease.ID(*ev.LeaseID), database.LockRows()).IDs(sys); err != nil {
+			return 0, fmt.Errorf("notice %s: lock lease: %w", ev.Kind, err)
+		}
 		have, err := tx.Notice.Query().Where(notice.DedupeKeyIn(keys...)).Select(notice.FieldDedupeKey).Strings(sys)
 		if err != nil {
 			return 0, fmt.Errorf("notice %s: check dedupe keys: %w", ev.Kind, err)
@@ -135,7 +141,7 @@ func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Even
 		}
 		creates = append(creates, c)
 	}
-	if err := tx.Notice.CreateBulk(creates...).Exec(sys); err != nil {
+	if err := tx.Notice.CreateBulk(creates...).OnConflictColumns(notice.FieldDedupeKey).DoNothing().Exec(sys); err != nil {
 		return 0, database.Wrap(err, "write %s notices", ev.Kind)
 	}
 	return len(rows), nil

@@ -165,7 +165,9 @@ func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
 		st := &state{Job: j, schedule: spec}
 		st.handle, err = g.NewJob(def, gocron.NewTask(func() { s.run(st) }),
 			gocron.WithName(j.Name),
-			gocron.WithSingletonMode(gocron.LimitModeReschedule),
+			// No gocron singleton mode: run skips a tick that comes while the last run is still
+			// going, by its own state, which ends exactly when the run's log is written. gocron's
+			// ends later, and a tick in between would be dropped.
 			// Whatever fell due while the server was down is handled at once.
 			gocron.WithStartAt(gocron.WithStartImmediately()))
 		if err != nil {
@@ -212,7 +214,7 @@ func (s *Scheduler) run(st *state) {
 	defer s.wg.Done()
 	start := s.clock.Now().UTC()
 	st.mu.Lock()
-	if st.running { // a RunNow racing a tick: one run at a time
+	if st.running { // a tick or a RunNow while the last run is still going: one run at a time
 		st.mu.Unlock()
 		return
 	}
@@ -278,9 +280,13 @@ func (s *Scheduler) RunNow(name string) error {
 			return apperr.Wrap(err, apperr.Conflict, "this replica (%s) does not run the jobs now: another replica leads; %s runs there on schedule", s.replica, name)
 		}
 	}
-	if err := st.handle.RunNow(); err != nil {
-		return fmt.Errorf("run %s: %w", name, err)
-	}
+	// Run directly rather than through gocron, whose singleton mode drops a RunNow that arrives
+	// while it still counts the last run as running; run itself never overlaps two runs.
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.run(st)
+	}()
 	return nil
 }
 
