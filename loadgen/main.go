@@ -88,11 +88,17 @@ const (
 
 func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "hardcandy-bench-")
-	if err != nil {
+	// BENCH_DIR keeps the databases for a look afterwards (sqlite3, EXPLAIN QUERY PLAN).
+	dir := os.Getenv("BENCH_DIR")
+	if dir == "" {
+		var err error
+		if dir, err = os.MkdirTemp("", "hardcandy-bench-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, "hardcandy")
 	fmt.Fprintln(os.Stderr, "building the server…")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

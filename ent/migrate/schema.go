@@ -473,9 +473,9 @@ var (
 				Columns: []*schema.Column{OrdersColumns[7]},
 			},
 			{
-				Name:    "order_period_end",
+				Name:    "order_usage",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[4]},
+				Columns: []*schema.Column{OrdersColumns[4], OrdersColumns[3], OrdersColumns[6], OrdersColumns[2], OrdersColumns[7], OrdersColumns[8]},
 			},
 		},
 	}
@@ -557,9 +557,9 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "stack_bag_id_product_id",
+				Name:    "stack_usage",
 				Unique:  false,
-				Columns: []*schema.Column{StacksColumns[6], StacksColumns[7]},
+				Columns: []*schema.Column{StacksColumns[6], StacksColumns[7], StacksColumns[3], StacksColumns[4], StacksColumns[5]},
 			},
 		},
 	}

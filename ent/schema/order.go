@@ -50,8 +50,11 @@ func (Order) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("cost_center_id", "created_at"),
 		index.Fields("lease_id"),
-		// Usage and bills read the orders whose period reaches into a window.
-		index.Fields("period_end"),
+		// Usage and bills read the orders whose period reaches into a window; the index carries
+		// every column the usage report needs, so a month over a million orders is one range
+		// scan with no table lookups.
+		index.Fields("period_end", "period_start", "cost_center_id", "user_id", "lease_id", "contents_bag_id").
+			StorageKey("order_usage"),
 	}
 }
 
