@@ -8,7 +8,9 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/notify"
 )
@@ -28,17 +30,26 @@ func (s *Service) Expire(ctx context.Context, now time.Time) (int, error) {
 		var batch []*ent.Lease
 		err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
 			var err error
+			// Everything the batch needs, read once: the leases with what their notices
+			// describe, their held allocations and those items.
 			batch, err = tx.Lease.Query().Where(entlease.StatusEQ(Active), entlease.EndsAtLTE(now)).
 				Order(ent.Asc(entlease.FieldEndsAt)).Limit(expireBatch).
-				Select(entlease.FieldID, entlease.FieldOwnerID, entlease.FieldCostCenterID).All(sys)
+				Select(entlease.FieldID, entlease.FieldOwnerID, entlease.FieldCostCenterID, entlease.FieldRequest,
+					entlease.FieldStartsAt, entlease.FieldEndsAt, entlease.FieldDuration, entlease.FieldStatus).
+				WithAllocations(func(q *ent.AllocationQuery) {
+					q.Where(allocation.ReleasedAtIsNil()).
+						Select(allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID).
+						Order(ent.Asc(allocation.FieldID)).
+						WithItem(func(q *ent.InventoryItemQuery) {
+							q.Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID,
+								inventoryitem.FieldStatus).
+								WithProduct(func(q *ent.ProductQuery) { q.Select(product.FieldID, product.FieldSku) })
+						})
+				}).All(sys)
 			if err != nil || len(batch) == 0 {
 				return err
 			}
-			ids := make([]int, len(batch))
-			for i, l := range batch {
-				ids[i] = l.ID
-			}
-			return s.expireBatch(sys, tx, now, ids)
+			return s.expireBatch(sys, tx, now, batch)
 		})
 		if err != nil {
 			return total, fmt.Errorf("expire leases: %w", err)
@@ -59,28 +70,33 @@ func (s *Service) Expire(ctx context.Context, now time.Time) (int, error) {
 	return total, nil
 }
 
-func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, ids []int) error {
+// expireBatch expires leases loaded with their unreleased allocations and items, inside tx.
+func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, leases []*ent.Lease) error {
+	ids := make([]int, len(leases))
+	var (
+		allocIDs []int
+		items    []*ent.InventoryItem
+	)
+	for i, l := range leases {
+		ids[i] = l.ID
+		for _, a := range l.Edges.Allocations {
+			allocIDs = append(allocIDs, a.ID)
+			if a.Edges.Item != nil {
+				items = append(items, a.Edges.Item)
+			}
+		}
+	}
 	if err := moveMany(ctx, tx, now, ids, Active, Expired, "scheduler", "the lease's end has passed",
 		func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
 		return err
 	}
 	if s.Notices != nil {
-		if err := s.Notices.EnqueueOwners(ctx, tx, now, notify.KindExpired, ids, "the lease's end has passed"); err != nil {
+		for _, l := range leases {
+			l.Status, l.EndedAt = Expired, &now
+		}
+		if err := s.Notices.EnqueueOwners(ctx, tx, now, notify.KindExpired, leases, "the lease's end has passed"); err != nil {
 			return err
 		}
-	}
-	allocs, err := tx.Allocation.Query().Where(allocation.LeaseIDIn(ids...), allocation.ReleasedAtIsNil()).
-		Select(allocation.FieldID, allocation.FieldItemID, allocation.FieldLeaseID).All(ctx)
-	if err != nil {
-		return err
-	}
-	if len(allocs) == 0 {
-		return nil
-	}
-	allocIDs := make([]int, len(allocs))
-	itemIDs := make([]int, len(allocs))
-	for i, a := range allocs {
-		allocIDs[i], itemIDs[i] = a.ID, a.ItemID
 	}
 	for start := 0; start < len(allocIDs); start += eventChunk {
 		chunk := allocIDs[start:min(start+eventChunk, len(allocIDs))]
@@ -88,10 +104,11 @@ func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, id
 			return fmt.Errorf("release allocations: %w", err)
 		}
 	}
-	for start := 0; start < len(itemIDs); start += eventChunk {
-		chunk := itemIDs[start:min(start+eventChunk, len(itemIDs))]
-		if err := inventory.Transition(ctx, tx, now, inventory.Move{ItemIDs: chunk, To: inventory.Rebuilding,
-			Actor: "scheduler", Reason: "lease expired"}); err != nil {
+	for start := 0; start < len(items); start += eventChunk {
+		// The items were read in this transaction: Transition need not read them again, and
+		// its conditional update still refuses any that moved.
+		if err := inventory.Transition(ctx, tx, now, inventory.Move{Loaded: items[start:min(start+eventChunk, len(items))],
+			To: inventory.Rebuilding, Actor: "scheduler", Reason: "lease expired"}); err != nil {
 			return err
 		}
 	}

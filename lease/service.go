@@ -88,7 +88,7 @@ type Service struct {
 // Notifier writes notices inside a transaction (the notify package's outbox).
 type Notifier interface {
 	Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
-	EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, kind string, ids []int, message string) error
+	EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error
 }
 
 // notice writes one notice inside tx when notices are configured.
