@@ -64,8 +64,11 @@ func (r *costCenterResolver) Entitlements(ctx context.Context, obj *ent.CostCent
 
 // CurrentLease is the resolver for the currentLease field.
 func (r *inventoryItemResolver) CurrentLease(ctx context.Context, obj *ent.InventoryItem) (*ent.Lease, error) {
-	l, err := r.Client.Lease.Query().
-		Where(lease.HasAllocationsWith(allocation.ItemID(obj.ID), allocation.ReleasedAtIsNil())).
+	// From the item's held allocation to its lease: index lookups, where "leases having such an
+	// allocation" would be a correlated EXISTS probing every lease.
+	l, err := r.Client.Allocation.Query().
+		Where(allocation.ItemID(obj.ID), allocation.ReleasedAtIsNil()).
+		QueryLease().
 		First(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
