@@ -45,7 +45,8 @@ type itemsArgs struct {
 type itemsLoader struct {
 	client *ent.Client
 	// sql builds the raw page query in the store's dialect (quoting, placeholders).
-	sql *entsql.DialectBuilder
+	sql     *entsql.DialectBuilder
+	dialect string
 
 	mu      sync.Mutex
 	loaders map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]
@@ -66,7 +67,7 @@ const (
 // withItemsLoader gives each request its own loaders.
 func withItemsLoader(client *ent.Client, dialect string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		l := &itemsLoader{client: client, sql: entsql.Dialect(dialect), args: map[*ast.Field]itemsArgs{},
+		l := &itemsLoader{client: client, sql: entsql.Dialect(dialect), dialect: dialect, args: map[*ast.Field]itemsArgs{},
 			loaders: map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]{}}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), itemsLoaderKey{}, l)))
 	})
@@ -173,60 +174,30 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 	// 1. One statement: each product's page of ids (an index seek and a LIMIT per product) and,
 	// when asked for, each product's total, glued with UNION ALL. Page rows carry total 0; total
 	// rows carry id 0 (no item has id 0).
-	wantTotal := selects(ctx, "totalCount")
-	var union *entsql.Selector
-	add := func(sub *entsql.Selector) {
-		if union == nil {
-			union = sub
-		} else {
-			union.UnionAll(sub)
+	shape := pageShape{dialect: l.dialect, products: len(productIDs), first: a.first, after: a.after != nil,
+		total: selects(ctx, "totalCount"), counters: hasViewer && v.IsAdmin() && a.where == nil}
+	var (
+		query string
+		args  []any
+	)
+	switch cached, ok := pageQueries.Load(shape); {
+	case ok && len(preds) == 0:
+		query, args = cached.(string), shape.args(productIDs, a.after)
+	case len(preds) == 0:
+		// The text depends only on the shape: build it once, then only the arguments change.
+		if union := l.pageSelect(shape, productIDs, a.after, nil); union != nil {
+			query, args = union.Query()
+			pageQueries.Store(shape, query)
 		}
-	}
-	if a.first > 0 {
-		for _, pid := range productIDs {
-			s := l.sql.Select().From(l.sql.Table(inventoryitem.Table))
-			s.AppendSelect(s.C(inventoryitem.FieldID), s.C(inventoryitem.FieldProductID)).
-				AppendSelectExprAs(entsql.Expr("0"), "total")
-			s.Where(entsql.EQ(s.C(inventoryitem.FieldProductID), pid))
-			if a.after != nil {
-				s.Where(entsql.GT(s.C(inventoryitem.FieldID), a.after.ID))
-			}
-			for _, p := range preds {
-				p(s)
-			}
-			s.OrderBy(s.C(inventoryitem.FieldID)).Limit(a.first + 1)
-			add(l.sql.Select("*").From(s.As(fmt.Sprintf("p%d", pid))))
+	default:
+		if union := l.pageSelect(shape, productIDs, a.after, preds); union != nil {
+			query, args = union.Query()
 		}
-	}
-	if wantTotal {
-		ids := make([]any, len(productIDs))
-		for i, id := range productIDs {
-			ids[i] = id
-		}
-		var t *entsql.Selector
-		if hasViewer && v.IsAdmin() && a.where == nil {
-			// Nothing filters the rows: the stock counters know the totals.
-			t = l.sql.Select().From(l.sql.Table(stockcount.Table))
-			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(stockcount.FieldProductID)).
-				AppendSelectExprAs(entsql.Expr("CAST(SUM("+t.C(stockcount.FieldCount)+") AS BIGINT)"), "total")
-			t.Where(entsql.In(t.C(stockcount.FieldProductID), ids...)).GroupBy(t.C(stockcount.FieldProductID))
-		} else {
-			t = l.sql.Select().From(l.sql.Table(inventoryitem.Table))
-			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(inventoryitem.FieldProductID)).
-				AppendSelectAs(entsql.Count("*"), "total")
-			t.Where(entsql.In(t.C(inventoryitem.FieldProductID), ids...))
-			for _, p := range preds {
-				p(t)
-			}
-			t.GroupBy(t.C(inventoryitem.FieldProductID))
-		}
-		add(l.sql.Select("*").From(t.As("totals")))
 	}
 	type row struct{ ID, ProductID, Total int }
 	var page []row
 	totals := map[int]int{}
-	if union != nil {
-		query, args := union.Query()
+	if query != "" {
 		rows, err := l.client.QueryContext(ctx, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("items page: %w", err)
@@ -323,4 +294,90 @@ func selects(ctx context.Context, name string) bool {
 		}
 	}
 	return false
+}
+
+// pageShape is all the page statement's text depends on: the product ids and the cursor are
+// arguments. Building the statement with the SQL builder cost as much as SQLite running it.
+type pageShape struct {
+	dialect         string
+	products, first int
+	after, total    bool
+	// counters: totals from the stock counters (an admin with no filter).
+	counters bool
+}
+
+// pageQueries caches the statement text per shape, for pages without row filters.
+var pageQueries sync.Map
+
+// args lists the arguments of the shape's statement in the order pageSelect binds them.
+func (sh pageShape) args(productIDs []int, after *ent.Cursor) []any {
+	var args []any
+	if sh.first > 0 {
+		for _, pid := range productIDs {
+			args = append(args, pid)
+			if after != nil {
+				args = append(args, after.ID)
+			}
+		}
+	}
+	if sh.total {
+		for _, pid := range productIDs {
+			args = append(args, pid)
+		}
+	}
+	return args
+}
+
+// pageSelect builds the page statement: per product, its next first+1 item ids; then, when the
+// shape asks, each product's total. Aliases are positional, so the text does not depend on ids.
+func (l *itemsLoader) pageSelect(sh pageShape, productIDs []int, after *ent.Cursor, preds []predicate.InventoryItem) *entsql.Selector {
+	var union *entsql.Selector
+	add := func(sub *entsql.Selector) {
+		if union == nil {
+			union = sub
+		} else {
+			union.UnionAll(sub)
+		}
+	}
+	if sh.first > 0 {
+		for i, pid := range productIDs {
+			s := l.sql.Select().From(l.sql.Table(inventoryitem.Table))
+			s.AppendSelect(s.C(inventoryitem.FieldID), s.C(inventoryitem.FieldProductID)).
+				AppendSelectExprAs(entsql.Expr("0"), "total")
+			s.Where(entsql.EQ(s.C(inventoryitem.FieldProductID), pid))
+			if after != nil {
+				s.Where(entsql.GT(s.C(inventoryitem.FieldID), after.ID))
+			}
+			for _, p := range preds {
+				p(s)
+			}
+			s.OrderBy(s.C(inventoryitem.FieldID)).Limit(sh.first + 1)
+			add(l.sql.Select("*").From(s.As(fmt.Sprintf("p%d", i))))
+		}
+	}
+	if sh.total {
+		ids := make([]any, len(productIDs))
+		for i, id := range productIDs {
+			ids[i] = id
+		}
+		var t *entsql.Selector
+		if sh.counters {
+			// Nothing filters the rows: the stock counters know the totals.
+			t = l.sql.Select().From(l.sql.Table(stockcount.Table))
+			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(stockcount.FieldProductID)).
+				AppendSelectExprAs(entsql.Expr("CAST(SUM("+t.C(stockcount.FieldCount)+") AS BIGINT)"), "total")
+			t.Where(entsql.In(t.C(stockcount.FieldProductID), ids...)).GroupBy(t.C(stockcount.FieldProductID))
+		} else {
+			t = l.sql.Select().From(l.sql.Table(inventoryitem.Table))
+			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(inventoryitem.FieldProductID)).
+				AppendSelectAs(entsql.Count("*"), "total")
+			t.Where(entsql.In(t.C(inventoryitem.FieldProductID), ids...))
+			for _, p := range preds {
+				p(t)
+			}
+			t.GroupBy(t.C(inventoryitem.FieldProductID))
+		}
+		add(l.sql.Select("*").From(t.As("totals")))
+	}
+	return union
 }
