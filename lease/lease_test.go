@@ -26,10 +26,12 @@ import (
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/schema"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/notify"
 	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -537,4 +539,26 @@ func TestLeaseStateMachine(t *testing.T) {
 		}
 	}
 	require.Equal(t, 4, allowed)
+}
+
+// The vended notice is written from what the vend holds in memory; it must say exactly what the
+// outbox would write after reading the lease back.
+func TestVendedNoticeMatchesStoredLease(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	outbox := notify.NewOutbox(notify.Config{})
+	b.svc.Notices = outbox
+	l := b.vend(t, "bob", VendInput{Lines: []*schematype.LeaseLine{{SKU: "3A.small", Quantity: 2}, {SKU: "4E.lab3", Quantity: 1}}, Duration: days(1)})
+	sys := database.System(context.Background())
+	written, err := b.client.Notice.Query().Where(notice.LeaseID(l.ID), notice.Kind(notify.KindVended)).Only(sys)
+	require.NoError(t, err)
+
+	tx, err := b.client.Tx(sys)
+	require.NoError(t, err)
+	defer tx.Rollback() //nolint:errcheck // only read back
+	require.NoError(t, outbox.Enqueue(sys, tx, b.clock.Now(), notify.Event{Kind: notify.KindVended, LeaseID: &l.ID}))
+	reread, err := tx.Notice.Query().Where(notice.LeaseID(l.ID), notice.Kind(notify.KindVended), notice.IDNEQ(written.ID)).Only(sys)
+	require.NoError(t, err)
+	require.JSONEq(t, string(reread.Payload), string(written.Payload))
+	require.Contains(t, string(written.Payload), `"sku":"4E.small"`, "a bundle's components are described")
 }

@@ -281,6 +281,7 @@ func checkDuration(p *plan, d duration.Duration) error {
 
 // owner is the lease owner with what the rules need.
 type owner struct {
+	user         *ent.User
 	id           int
 	name, email  string
 	role         viewer.Role
@@ -293,7 +294,7 @@ func (s *Service) loadOwner(ctx context.Context, id int) (*owner, error) {
 	if err != nil {
 		return nil, database.Wrap(err, "user %d", id)
 	}
-	o := &owner{id: u.ID, name: u.Name, role: viewer.Role(u.Role), costCenterID: u.CostCenterID}
+	o := &owner{user: u, id: u.ID, name: u.Name, role: viewer.Role(u.Role), costCenterID: u.CostCenterID}
 	if u.Email != nil {
 		o.email = *u.Email
 	}
@@ -747,7 +748,8 @@ func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Dur
 		if expansion {
 			return nil
 		}
-		return s.notice(sys, tx, now, notify.Event{Kind: notify.KindVended, LeaseID: &id})
+		return s.notice(sys, tx, now, notify.Event{Kind: notify.KindVended, LeaseID: &id,
+			Lease: vendedLease(id, o, d, p, results, now, periodEnd)})
 	})
 	if err != nil && !errors.Is(err, apperr.DispenserFailed) && !errors.Is(err, apperr.Conflict) {
 		return err
@@ -760,6 +762,25 @@ func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Dur
 	}
 	s.deliver()
 	return nil
+}
+
+// vendedLease is the lease a vend just activated, as its notice describes it, built from what
+// the vend already holds rather than read again inside the write transaction.
+func vendedLease(id int, o *owner, d duration.Duration, p *plan, results []result, start, end time.Time) *ent.Lease {
+	if o.user == nil {
+		return nil // not loaded: the outbox reads the lease itself
+	}
+	l := &ent.Lease{ID: id, OwnerID: o.id, CostCenterID: o.costCenterID, Request: p.request, Duration: d,
+		StartsAt: &start, EndsAt: &end, Status: Active}
+	l.Edges.Owner = o.user
+	for _, r := range results {
+		it := &ent.InventoryItem{ID: r.c.item.ID, Name: r.c.item.Name, ProductID: r.c.productID}
+		it.Edges.Product = &ent.Product{ID: r.c.productID, Sku: r.c.item.SKU}
+		a := &ent.Allocation{ID: r.c.allocationID, LeaseID: id, ItemID: r.c.item.ID}
+		a.Edges.Item = it
+		l.Edges.Allocations = append(l.Edges.Allocations, a)
+	}
+	return l
 }
 
 // unwind is the second transaction of a failed vend or expansion.

@@ -16,6 +16,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/hardcandy/hardcandy/duration"
+	"github.com/hardcandy/hardcandy/ent"
 )
 
 // Kinds of notice.
@@ -48,6 +49,11 @@ type Event struct {
 	Kind string
 	// LeaseID is the lease it is about, if any.
 	LeaseID *int
+	// Lease, when set, is that lease as the caller holds it in memory, with its Owner and its
+	// Allocations' Item and Product edges (ids, names, SKU), as it stands once the transaction
+	// commits: the notice is written from it instead of reading the lease again inside a write
+	// transaction, where every read holds up the writers queued behind it.
+	Lease *ent.Lease
 	// ItemID is the item it is about (reclaimed, reclaim-failed).
 	ItemID *int
 	// UserIDs are explicit recipients; when empty the recipients follow from Kind.

@@ -57,8 +57,11 @@ func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Even
 	now = now.UTC()
 	p := Payload{Kind: ev.Kind, LeaseID: ev.LeaseID, ItemID: ev.ItemID, Threshold: ev.Threshold,
 		Message: ev.Message, At: now}
-	var l *ent.Lease
-	if ev.LeaseID != nil {
+	l := ev.Lease
+	if l != nil {
+		p.LeaseID = &l.ID
+		describeLease(&p, l)
+	} else if ev.LeaseID != nil {
 		var err error
 		l, err = tx.Lease.Query().Where(entlease.ID(*ev.LeaseID)).WithOwner().
 			WithAllocations(func(q *ent.AllocationQuery) {
