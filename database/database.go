@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -31,9 +32,10 @@ const SQLiteDriver = "sqlite3_hardcandy"
 
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		// Checkpoint the WAL every 10,000 pages (about 40 MB) instead of 1,000: a checkpoint
-		// copies pages back and syncs the file while holding up the next writer.
-		if _, err := c.Exec("PRAGMA wal_autocheckpoint = 10000", nil); err != nil {
+		// No checkpoint at commit: the committing writer would copy pages back and sync the
+		// file while every writer queued behind it waits. Each store checkpoints in the
+		// background instead (checkpointer); the last connection to close checkpoints too.
+		if _, err := c.Exec("PRAGMA wal_autocheckpoint = 0", nil); err != nil {
 			return err
 		}
 		// Read the file through a memory map (up to SQLite's 2 GB cap) rather than a read()
@@ -104,6 +106,8 @@ type Store struct {
 	Driver dialect.Driver
 
 	dsn string
+	// stopCheckpoints stops a SQLite store's background checkpoints.
+	stopCheckpoints func()
 }
 
 // Options tune Open.
@@ -134,7 +138,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
 	}
-	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.SQLite, Driver: drv}
+	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.SQLite, Driver: drv,
+		stopCheckpoints: startCheckpointer(db)}
 	if opts.Migrate {
 		if err := s.Migrate(ctx); err != nil {
 			_ = s.Close()
@@ -166,7 +171,37 @@ func (s *Store) Migrate(ctx context.Context) error {
 }
 
 // Close closes the client and the database.
-func (s *Store) Close() error { return s.Client.Close() }
+func (s *Store) Close() error {
+	if s.stopCheckpoints != nil {
+		s.stopCheckpoints()
+	}
+	return s.Client.Close()
+}
+
+// checkpointEvery is how often a SQLite store copies committed WAL pages back into the file.
+const checkpointEvery = 100 * time.Millisecond
+
+// startCheckpointer runs passive WAL checkpoints beside the writers: they copy what no reader
+// still needs and never wait for, or hold up, a writer. It returns the function that stops it.
+func startCheckpointer(db *sql.DB) func() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(checkpointEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				// Best effort: a failed checkpoint leaves the pages in the WAL for the next.
+				_, _ = db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
 
 // Ping checks the database answers, for readiness.
 func (s *Store) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
