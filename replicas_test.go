@@ -441,6 +441,28 @@ func TestReplicasRunJobsOnce(t *testing.T) {
 	for _, job := range []string{"recover-stuck", "reclaim-items", "close-bills", "deliver-notices"} {
 		require.Equal(t, []string{leaderName}, keys(runsBy(job, start.Add(-time.Minute))), job)
 	}
+	// A follower shows the leader's runs, and refuses to run a job beside it.
+	follower := (leaderIdx + 2) % 3
+	r, err := rs.gql(follower, "admin", `{ schedulerJobs { name lastRunStartedAt lastRunReplica } }`, nil)
+	require.NoError(t, err)
+	require.Empty(t, r.Errors)
+	var jobs struct {
+		SchedulerJobs []struct {
+			Name             string
+			LastRunStartedAt *time.Time
+			LastRunReplica   *string
+		}
+	}
+	require.NoError(t, json.Unmarshal(mustJSON(t, r.Data), &jobs))
+	require.NotEmpty(t, jobs.SchedulerJobs)
+	for _, j := range jobs.SchedulerJobs {
+		require.NotNil(t, j.LastRunReplica, j.Name)
+		require.Equal(t, leaderName, *j.LastRunReplica, j.Name)
+		require.NotNil(t, j.LastRunStartedAt, j.Name)
+	}
+	r, err = rs.gql(follower, "admin", `mutation { runJob(name: "expire-leases") { name } }`, nil)
+	require.NoError(t, err)
+	require.Equal(t, "CONFLICT", r.code(), "%v", r.Errors)
 
 	// Leases fall due, and the leader dies before or while expiring them.
 	other := (leaderIdx + 1) % 3
@@ -456,7 +478,7 @@ func TestReplicasRunJobsOnce(t *testing.T) {
 	}
 	rs.kill(t, leaderIdx)
 	killed := time.Now().UTC()
-	_, err := rs.store.Client.Lease.Update().Where(entlease.IDIn(due...)).SetEndsAt(time.Now().UTC().Add(-time.Minute)).Save(sys)
+	_, err = rs.store.Client.Lease.Update().Where(entlease.IDIn(due...)).SetEndsAt(time.Now().UTC().Add(-time.Minute)).Save(sys)
 	require.NoError(t, err)
 
 	// A survivor takes over and expires them, once each.
@@ -539,4 +561,11 @@ func keys(m map[string]int) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return b
 }

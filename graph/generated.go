@@ -320,6 +320,7 @@ type ComplexityRoot struct {
 	SchedulerJob struct {
 		LastError          func(childComplexity int) int
 		LastRunCompletedAt func(childComplexity int) int
+		LastRunReplica     func(childComplexity int) int
 		LastRunStartedAt   func(childComplexity int) int
 		Name               func(childComplexity int) int
 		NextRun            func(childComplexity int) int
@@ -1704,6 +1705,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SchedulerJob.LastRunCompletedAt(childComplexity), true
+	case "SchedulerJob.lastRunReplica":
+		if e.ComplexityRoot.SchedulerJob.LastRunReplica == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SchedulerJob.LastRunReplica(childComplexity), true
 	case "SchedulerJob.lastRunStartedAt":
 		if e.ComplexityRoot.SchedulerJob.LastRunStartedAt == nil {
 			break
@@ -2478,6 +2485,8 @@ func (ec *executionContext) childFields_SchedulerJob(ctx context.Context, field 
 		return ec.fieldContext_SchedulerJob_lastError(ctx, field)
 	case "running":
 		return ec.fieldContext_SchedulerJob_running(ctx, field)
+	case "lastRunReplica":
+		return ec.fieldContext_SchedulerJob_lastRunReplica(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SchedulerJob", field.Name)
 }
@@ -8965,6 +8974,29 @@ func (ec *executionContext) _SchedulerJob_running(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_SchedulerJob_running(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _SchedulerJob_lastRunReplica(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SchedulerJob_lastRunReplica(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastRunReplica, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SchedulerJob_lastRunReplica(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SchedulerJob", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Stack_id(ctx context.Context, field graphql.CollectedField, obj *ent.Stack) (ret graphql.Marshaler) {
@@ -19618,6 +19650,11 @@ func (ec *executionContext) _SchedulerJob(ctx context.Context, sel ast.Selection
 		case "running":
 			out.Values[i] = ec._SchedulerJob_running(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastRunReplica":
+			out.Values[i] = ec._SchedulerJob_lastRunReplica(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

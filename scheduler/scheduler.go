@@ -23,6 +23,7 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/jobrun"
 )
 
 // Job names.
@@ -72,6 +73,9 @@ type Info struct {
 	NextRun            *time.Time
 	LastError          *string
 	Running            bool
+	// LastRunReplica is the replica that ran the job last, from the job-run log: with several
+	// replicas, the leader's runs show on every replica, and they survive restarts.
+	LastRunReplica *string
 }
 
 // state is what the scheduler remembers of a job between runs.
@@ -319,14 +323,40 @@ func (s *Scheduler) Job(name string) (Info, error) {
 
 func (s *Scheduler) info(st *state) Info {
 	st.mu.Lock()
-	defer st.mu.Unlock()
 	in := Info{Name: st.Name, Schedule: st.schedule, LastRunStartedAt: st.started, LastRunCompletedAt: st.completed,
 		LastError: st.lastErr, Running: st.running}
+	st.mu.Unlock()
 	if next, err := st.handle.NextRun(); err == nil && !next.IsZero() {
 		next = next.UTC()
 		in.NextRun = &next
 	}
+	s.fromLog(&in)
 	return in
+}
+
+// fromLog fills in the last run from the job-run log when it is newer than this process saw:
+// a run on the leading replica, or one before a restart.
+func (s *Scheduler) fromLog(in *Info) {
+	if s.client == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(database.System(s.ctx), 2*time.Second)
+	defer cancel()
+	last, err := s.client.JobRun.Query().Where(jobrun.Job(in.Name)).Order(ent.Desc(jobrun.FieldStartedAt)).First(ctx)
+	if err != nil {
+		return // no run logged yet, or the log is unreachable: what this process saw stands
+	}
+	in.LastRunReplica = &last.Replica
+	if in.LastRunStartedAt != nil && !last.StartedAt.After(*in.LastRunStartedAt) {
+		return
+	}
+	started := last.StartedAt.UTC()
+	in.LastRunStartedAt, in.LastError = &started, last.Error
+	in.LastRunCompletedAt = nil
+	if last.FinishedAt != nil {
+		finished := last.FinishedAt.UTC()
+		in.LastRunCompletedAt = &finished
+	}
 }
 
 type jobMetrics struct {

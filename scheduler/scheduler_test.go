@@ -198,3 +198,40 @@ func TestDefinition(t *testing.T) {
 	_, err = New(Config{Schedules: map[string]string{ExpireLeases: "7x"}}, []Job{{Name: ExpireLeases, Run: (&recorder{}).run}}, Options{})
 	require.ErrorContains(t, err, "expire-leases")
 }
+
+// TestInfoFromRunLog: a job's last run comes from the job-run log when the log knows a newer run
+// than this process, as when another replica leads or before a restart.
+func TestInfoFromRunLog(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	rec := &recorder{}
+	s := b.scheduler(t, Config{Schedules: map[string]string{ExpireLeases: "1h"}}, Job{Name: ExpireLeases, Run: rec.run})
+
+	// Not started: nothing run here, and the log is empty.
+	info, err := s.Job(ExpireLeases)
+	require.NoError(t, err)
+	require.Nil(t, info.LastRunStartedAt)
+	require.Nil(t, info.LastRunReplica)
+
+	// The leader, elsewhere, ran it and failed.
+	sys := database.System(context.Background())
+	started, finished := t0.Add(-time.Minute), t0.Add(-time.Minute+time.Second)
+	_, err = b.store.Client.JobRun.Create().SetJob(ExpireLeases).SetReplica("leader/7").SetStartedAt(started).
+		SetFinishedAt(finished).SetError("disk on fire").Save(sys)
+	require.NoError(t, err)
+	info, err = s.Job(ExpireLeases)
+	require.NoError(t, err)
+	require.Equal(t, "leader/7", *info.LastRunReplica)
+	require.Equal(t, started, *info.LastRunStartedAt)
+	require.Equal(t, finished, *info.LastRunCompletedAt)
+	require.Equal(t, "disk on fire", *info.LastError)
+
+	// Then this replica runs it: its own, newer run shows.
+	s.Start()
+	waitRuns(t, s, ExpireLeases, rec, 1)
+	info, err = s.Job(ExpireLeases)
+	require.NoError(t, err)
+	require.Equal(t, "test", *info.LastRunReplica)
+	require.Equal(t, t0, *info.LastRunStartedAt)
+	require.Nil(t, info.LastError)
+}
