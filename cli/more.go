@@ -383,13 +383,16 @@ func (o *options) moreCommands() []*cobra.Command {
 	items.AddCommand(itemsImport, itemsAdd, itemsMaint, itemsRelease, itemsArchive)
 
 	printJobs := func(w io.Writer, js []JobInfo) {
-		table(w, "JOB\tSCHEDULE\tLAST RUN\tNEXT RUN\tRUNNING\tLAST ERROR", func(tw io.Writer) {
+		table(w, "JOB\tSCHEDULE\tLAST RUN\tBY\tNEXT RUN\tRUNNING\tLAST ERROR", func(tw io.Writer) {
 			for _, j := range js {
-				errText := ""
+				errText, by := "", ""
 				if j.LastError != nil {
 					errText = *j.LastError
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%s\n", j.Name, j.Schedule, when(j.LastRunStartedAt), when(j.NextRun), j.Running, errText)
+				if j.LastRunReplica != nil {
+					by = *j.LastRunReplica
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%s\n", j.Name, j.Schedule, when(j.LastRunStartedAt), by, when(j.NextRun), j.Running, errText)
 			}
 		})
 	}

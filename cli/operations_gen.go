@@ -937,6 +937,8 @@ type JobInfo struct {
 	NextRun            *time.Time `json:"nextRun"`
 	LastError          *string    `json:"lastError"`
 	Running            bool       `json:"running"`
+	// The replica (host/pid) that ran the job last. With several replicas only the leader runs jobs.
+	LastRunReplica *string `json:"lastRunReplica"`
 }
 
 // GetName returns JobInfo.Name, and is useful for accessing the field via an interface.
@@ -959,6 +961,9 @@ func (v *JobInfo) GetLastError() *string { return v.LastError }
 
 // GetRunning returns JobInfo.Running, and is useful for accessing the field via an interface.
 func (v *JobInfo) GetRunning() bool { return v.Running }
+
+// GetLastRunReplica returns JobInfo.LastRunReplica, and is useful for accessing the field via an interface.
+func (v *JobInfo) GetLastRunReplica() *string { return v.LastRunReplica }
 
 // JobsResponse is returned by Jobs on success.
 type JobsResponse struct {
@@ -999,6 +1004,9 @@ func (v *JobsSchedulerJobsSchedulerJob) GetLastError() *string { return v.JobInf
 // GetRunning returns JobsSchedulerJobsSchedulerJob.Running, and is useful for accessing the field via an interface.
 func (v *JobsSchedulerJobsSchedulerJob) GetRunning() bool { return v.JobInfo.Running }
 
+// GetLastRunReplica returns JobsSchedulerJobsSchedulerJob.LastRunReplica, and is useful for accessing the field via an interface.
+func (v *JobsSchedulerJobsSchedulerJob) GetLastRunReplica() *string { return v.JobInfo.LastRunReplica }
+
 func (v *JobsSchedulerJobsSchedulerJob) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -1038,6 +1046,8 @@ type __premarshalJobsSchedulerJobsSchedulerJob struct {
 	LastError *string `json:"lastError"`
 
 	Running bool `json:"running"`
+
+	LastRunReplica *string `json:"lastRunReplica"`
 }
 
 func (v *JobsSchedulerJobsSchedulerJob) MarshalJSON() ([]byte, error) {
@@ -1058,6 +1068,7 @@ func (v *JobsSchedulerJobsSchedulerJob) __premarshalJSON() (*__premarshalJobsSch
 	retval.NextRun = v.JobInfo.NextRun
 	retval.LastError = v.JobInfo.LastError
 	retval.Running = v.JobInfo.Running
+	retval.LastRunReplica = v.JobInfo.LastRunReplica
 	return &retval, nil
 }
 
@@ -1969,6 +1980,9 @@ func (v *RunJobRunJobSchedulerJob) GetLastError() *string { return v.JobInfo.Las
 // GetRunning returns RunJobRunJobSchedulerJob.Running, and is useful for accessing the field via an interface.
 func (v *RunJobRunJobSchedulerJob) GetRunning() bool { return v.JobInfo.Running }
 
+// GetLastRunReplica returns RunJobRunJobSchedulerJob.LastRunReplica, and is useful for accessing the field via an interface.
+func (v *RunJobRunJobSchedulerJob) GetLastRunReplica() *string { return v.JobInfo.LastRunReplica }
+
 func (v *RunJobRunJobSchedulerJob) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -2008,6 +2022,8 @@ type __premarshalRunJobRunJobSchedulerJob struct {
 	LastError *string `json:"lastError"`
 
 	Running bool `json:"running"`
+
+	LastRunReplica *string `json:"lastRunReplica"`
 }
 
 func (v *RunJobRunJobSchedulerJob) MarshalJSON() ([]byte, error) {
@@ -2028,6 +2044,7 @@ func (v *RunJobRunJobSchedulerJob) __premarshalJSON() (*__premarshalRunJobRunJob
 	retval.NextRun = v.JobInfo.NextRun
 	retval.LastError = v.JobInfo.LastError
 	retval.Running = v.JobInfo.Running
+	retval.LastRunReplica = v.JobInfo.LastRunReplica
 	return &retval, nil
 }
 
@@ -3085,6 +3102,7 @@ fragment JobInfo on SchedulerJob {
 	nextRun
 	lastError
 	running
+	lastRunReplica
 }
 `
 
@@ -3451,6 +3469,7 @@ fragment JobInfo on SchedulerJob {
 	nextRun
 	lastError
 	running
+	lastRunReplica
 }
 `
 
