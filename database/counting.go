@@ -86,3 +86,9 @@ func (d *CountingDriver) ExecContext(ctx context.Context, query string, args ...
 	d.n.Add(1)
 	return qe.ExecContext(ctx, query, args...)
 }
+
+// ExecContext counts and runs a raw statement in the transaction.
+func (t *countingTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	t.n.Add(1)
+	return execInTx(ctx, t.Tx, query, args...)
+}

@@ -108,6 +108,8 @@ type Store struct {
 	dsn string
 	// stopCheckpoints stops a SQLite store's background checkpoints.
 	stopCheckpoints func()
+	// batcher runs a SQLite store's write transactions, several to a commit.
+	batcher *batcher
 }
 
 // Options tune Open.
@@ -140,6 +142,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	}
 	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.SQLite, Driver: drv,
 		stopCheckpoints: startCheckpointer(db)}
+	s.batcher = startBatcher(s.Client)
 	if opts.Migrate {
 		if err := s.Migrate(ctx); err != nil {
 			_ = s.Close()
@@ -172,6 +175,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 
 // Close closes the client and the database.
 func (s *Store) Close() error {
+	if s.batcher != nil {
+		s.batcher.close()
+	}
 	if s.stopCheckpoints != nil {
 		s.stopCheckpoints()
 	}
@@ -214,8 +220,13 @@ func redact(dsn string) string {
 	return u.Redacted()
 }
 
-// WithTx runs fn in a transaction and commits it, or rolls it back when fn fails.
+// WithTx runs fn in a transaction and commits it, or rolls it back when fn fails. On a SQLite
+// store, fn runs on the store's writer goroutine, possibly in one SQLite transaction with others
+// queued beside it (see batcher); it returns once fn's writes are committed.
 func WithTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error {
+	if b, ok := batchers.Load(c); ok {
+		return b.(*batcher).do(ctx, fn)
+	}
 	tx, err := c.Tx(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

@@ -97,3 +97,19 @@ func (w *serialWriter) ExecContext(ctx context.Context, query string, args ...an
 	}
 	return qe.ExecContext(ctx, query, args...)
 }
+
+// ExecContext runs a raw statement in the transaction (ent's Tx.ExecContext; savepoints).
+func (t *slotTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return execInTx(ctx, t.Tx, query, args...)
+}
+
+// execInTx runs a raw statement on tx when its driver offers raw statements.
+func execInTx(ctx context.Context, tx dialect.Tx, query string, args ...any) (sql.Result, error) {
+	ex, ok := tx.(interface {
+		ExecContext(context.Context, string, ...any) (sql.Result, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("raw statements are not supported by %T", tx)
+	}
+	return ex.ExecContext(ctx, query, args...)
+}

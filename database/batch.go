@@ -1,0 +1,207 @@
+package database
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/hardcandy/hardcandy/ent"
+)
+
+// maxBatch bounds how many write transactions share one SQLite transaction.
+const maxBatch = 64
+
+// batchers maps the client of each open SQLite store to its batcher; WithTx finds it there.
+var batchers sync.Map // *ent.Client → *batcher
+
+// batcher gives a SQLite store group commit. SQLite has one writer at a time, so write
+// transactions queue anyway; rather than hand the write lock from goroutine to goroutine, each
+// waking up in turn and each committing on its own, one goroutine runs the queued transactions
+// back to back inside one SQLite transaction and commits once. Each runs in a savepoint (all but
+// the first, whose failure simply rolls back the whole, still empty, transaction), so a failure
+// undoes only its own writes. A caller's WithTx returns only after the commit that made its
+// writes durable and visible, so nothing changes for callers: their transactions run in the
+// order they queued, exactly as if one after another.
+type batcher struct {
+	client *ent.Client
+	reqs   chan *txReq
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+type txReq struct {
+	ctx      context.Context
+	fn       func(*ent.Tx) error
+	err      error
+	panicked any
+	finished chan struct{}
+}
+
+func (r *txReq) finish(err error) {
+	r.err = err
+	close(r.finished)
+}
+
+// errStoreClosed is what queued transactions get when the store closes under them.
+var errStoreClosed = errors.New("database: the store is closed")
+
+func startBatcher(client *ent.Client) *batcher {
+	b := &batcher{client: client, reqs: make(chan *txReq), stop: make(chan struct{}), done: make(chan struct{})}
+	batchers.Store(client, b)
+	go b.loop()
+	return b
+}
+
+// close stops the batcher once the transaction in hand is committed.
+func (b *batcher) close() {
+	batchers.Delete(b.client)
+	close(b.stop)
+	<-b.done
+}
+
+// do queues fn and waits for its outcome; a panic in fn is raised again here, in the caller.
+func (b *batcher) do(ctx context.Context, fn func(*ent.Tx) error) error {
+	r := &txReq{ctx: ctx, fn: fn, finished: make(chan struct{})}
+	select {
+	case b.reqs <- r:
+	case <-ctx.Done():
+		return fmt.Errorf("waiting to write: %w", ctx.Err())
+	case <-b.stop:
+		return errStoreClosed
+	}
+	<-r.finished
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
+	return r.err
+}
+
+func (b *batcher) loop() {
+	defer close(b.done)
+	for {
+		var first *txReq
+		select {
+		case first = <-b.reqs:
+		case <-b.stop:
+			return
+		}
+		b.batch(first)
+	}
+}
+
+// batch runs first and whatever queues behind it, up to maxBatch, in one transaction.
+func (b *batcher) batch(first *txReq) {
+	// The transaction belongs to no single caller: a caller giving up must not roll back the
+	// others' work. Each fn still runs its statements with its own caller's context.
+	ctx := context.Background()
+	tx, err := b.client.Tx(ctx)
+	if err != nil {
+		first.finish(fmt.Errorf("begin: %w", err))
+		return
+	}
+	var (
+		pending []*txReq // ran and await the commit
+		current *txReq   // running now
+		n       int
+		broken  error
+	)
+	// A fn calling runtime.Goexit (t.FailNow in a test) would end this goroutine: roll back,
+	// answer everyone, and carry on in a new one.
+	finished := false
+	defer func() {
+		if finished {
+			return
+		}
+		_ = tx.Rollback()
+		for _, r := range append(pending, current) {
+			r.finish(errors.New("database: a transaction in the same batch exited its goroutine; rolled back"))
+		}
+		go b.loop()
+	}()
+	next := first
+	for next != nil && broken == nil {
+		r := next
+		next, current = nil, r
+		n++
+		if err := r.ctx.Err(); err != nil {
+			r.finish(fmt.Errorf("waiting to write: %w", err))
+		} else if len(pending) == 0 {
+			// Nothing else in the transaction yet: on failure, roll all of it back.
+			if err, p := run(r, tx); err != nil || p != nil {
+				r.panicked = p
+				if rerr := tx.Rollback(); rerr != nil {
+					err = fmt.Errorf("%w (rollback: %v)", err, rerr)
+				}
+				r.finish(err)
+				finished = true
+				return
+			}
+			pending = append(pending, r)
+		} else {
+			broken = b.inSavepoint(r, tx)
+			if broken == nil && r.err == nil && r.panicked == nil {
+				pending = append(pending, r)
+			}
+		}
+		if n < maxBatch {
+			select {
+			case next = <-b.reqs:
+			default:
+			}
+		}
+	}
+	finished = true
+	if broken != nil {
+		_ = tx.Rollback()
+		for _, r := range pending {
+			r.finish(fmt.Errorf("rolled back with its batch: %w", broken))
+		}
+		return
+	}
+	err = tx.Commit()
+	if err != nil {
+		err = fmt.Errorf("commit: %w", err)
+	}
+	for _, r := range pending {
+		r.finish(err)
+	}
+}
+
+// inSavepoint runs r inside a savepoint of tx and finishes r when it failed (its writes undone).
+// It returns an error only when tx itself is no longer usable.
+func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx) error {
+	ctx := context.Background()
+	if _, err := tx.ExecContext(ctx, "SAVEPOINT hardcandy_tx"); err != nil {
+		r.finish(fmt.Errorf("begin: %w", err))
+		return err
+	}
+	err, p := run(r, tx)
+	if err != nil || p != nil {
+		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO hardcandy_tx"); rerr != nil {
+			r.panicked = p
+			r.finish(fmt.Errorf("%w (rollback: %v)", err, rerr))
+			return rerr
+		}
+	}
+	if _, rerr := tx.ExecContext(ctx, "RELEASE hardcandy_tx"); rerr != nil {
+		r.panicked = p
+		r.finish(fmt.Errorf("release savepoint: %w", rerr))
+		return rerr
+	}
+	if err != nil || p != nil {
+		r.panicked = p
+		r.finish(err)
+	}
+	return nil
+}
+
+// run calls r.fn, turning a panic into a value raised again in the caller.
+func run(r *txReq, tx *ent.Tx) (err error, panicked any) {
+	defer func() {
+		if p := recover(); p != nil {
+			panicked = p
+		}
+	}()
+	return r.fn(tx), nil
+}

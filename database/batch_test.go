@@ -1,0 +1,78 @@
+package database_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"entgo.io/ent/dialect"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/costcenter"
+)
+
+// Concurrent write transactions share SQLite transactions: each one's writes are all there or,
+// when it fails or panics, none of them, and the others are untouched.
+func TestWriteBatches(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, wrap := range []bool{false, true} {
+		t.Run(fmt.Sprintf("counting=%v", wrap), func(t *testing.T) {
+			t.Parallel()
+			opts := database.Options{Migrate: true}
+			if wrap {
+				opts.WrapDriver = func(d dialect.Driver) dialect.Driver { return database.NewCountingDriver(d) }
+			}
+			st, err := database.Open(ctx, filepath.Join(t.TempDir(), "batch.db"), opts)
+			require.NoError(t, err)
+			defer st.Close()
+			sys := database.System(ctx)
+			boom := errors.New("boom")
+			var wg sync.WaitGroup
+			errs := make([]error, 200)
+			panics := make([]any, 200)
+			for i := range 200 {
+				wg.Go(func() {
+					defer func() { panics[i] = recover() }()
+					errs[i] = database.WithTx(sys, st.Client, func(tx *ent.Tx) error {
+						// Two writes per transaction: a failure after the first must undo it.
+						if err := tx.CostCenter.Create().SetCode(fmt.Sprintf("A%03d", i)).SetName("a").Exec(sys); err != nil {
+							return err
+						}
+						switch i % 10 {
+						case 3:
+							return boom
+						case 7:
+							panic(fmt.Sprintf("panic %d", i))
+						}
+						return tx.CostCenter.Create().SetCode(fmt.Sprintf("B%03d", i)).SetName("b").Exec(sys)
+					})
+				})
+			}
+			wg.Wait()
+			for i := range 200 {
+				switch i % 10 {
+				case 3:
+					require.ErrorIs(t, errs[i], boom, i)
+				case 7:
+					require.Equal(t, fmt.Sprintf("panic %d", i), panics[i], "the panic reaches the caller")
+				default:
+					require.NoError(t, errs[i], i)
+					require.Nil(t, panics[i])
+				}
+				n, err := st.Client.CostCenter.Query().Where(costcenter.CodeIn(fmt.Sprintf("A%03d", i), fmt.Sprintf("B%03d", i))).Count(sys)
+				require.NoError(t, err)
+				if i%10 == 3 || i%10 == 7 {
+					require.Zero(t, n, "transaction %d failed: none of its writes stay", i)
+				} else {
+					require.Equal(t, 2, n, "transaction %d committed: all of its writes stay", i)
+				}
+			}
+		})
+	}
+}
