@@ -169,9 +169,9 @@ func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
 		st := &state{Job: j, schedule: spec}
 		st.handle, err = g.NewJob(def, gocron.NewTask(func() { s.run(st) }),
 			gocron.WithName(j.Name),
-			// No gocron singleton mode: run skips a tick that comes while the last run is still
-			// going, by its own state, which ends exactly when the run's log is written. gocron's
-			// ends later, and a tick in between would be dropped.
+			// One run at a time: a tick that comes while the last run is still going is
+			// skipped (the next one handles what fell due). run keeps the same rule for RunNow.
+			gocron.WithSingletonMode(gocron.LimitModeReschedule),
 			// Whatever fell due while the server was down is handled at once.
 			gocron.WithStartAt(gocron.WithStartImmediately()))
 		if err != nil {

@@ -66,14 +66,16 @@ func (r *recorder) count() int {
 	return len(r.times)
 }
 
-// waitRuns waits until rec has seen n runs and the job is idle again: gocron skips a tick that
-// comes while the previous run is still finishing.
+// waitRuns waits until rec has seen n runs and the job is idle again: in singleton mode gocron
+// skips a tick that comes while the previous run is still finishing. gocron counts the run as
+// over a moment after the job function returns, so the wait ends a little after that.
 func waitRuns(t *testing.T, s *Scheduler, name string, rec *recorder, n int) {
 	t.Helper()
 	waitFor(t, func() bool {
 		info, err := s.Job(name)
 		return err == nil && rec.count() == n && !info.Running
 	})
+	time.Sleep(50 * time.Millisecond)
 }
 
 func waitFor(t *testing.T, cond func() bool) {
