@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	entsql "entgo.io/ent/dialect/sql"
+
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
@@ -154,18 +156,24 @@ func adjustStock(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error 
 	keys := slices.SortedFunc(maps.Keys(delta), func(a, b stockKey) int {
 		return cmp.Or(cmp.Compare(a.productID, b.productID), strings.Compare(string(a.status), string(b.status)))
 	})
+	creates := make([]*ent.StockCountCreate, 0, len(keys))
 	for _, k := range keys {
-		d := delta[k]
-		if d == 0 {
-			continue
+		if d := delta[k]; d != 0 {
+			creates = append(creates, tx.StockCount.Create().SetProductID(k.productID).SetStatus(stockcount.Status(k.status)).SetCount(d))
 		}
-		err := tx.StockCount.Create().SetProductID(k.productID).SetStatus(stockcount.Status(k.status)).SetCount(d).
-			OnConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus).
-			AddCount(d).
-			Exec(ctx)
-		if err != nil {
-			return fmt.Errorf("adjust stock %d/%s by %d: %w", k.productID, k.status, d, err)
-		}
+	}
+	if len(creates) == 0 {
+		return nil
+	}
+	// One statement for every counter: a new row starts at its delta, an existing one adds it.
+	err := tx.StockCount.CreateBulk(creates...).
+		OnConflict(entsql.ConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus),
+			entsql.ResolveWith(func(u *entsql.UpdateSet) {
+				u.Set(stockcount.FieldCount, entsql.Expr(u.Table().C(stockcount.FieldCount)+" + excluded."+stockcount.FieldCount))
+			})).
+		Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("adjust stock counters: %w", err)
 	}
 	return nil
 }
