@@ -36,6 +36,10 @@ type txReq struct {
 	err      error
 	panicked any
 	finished chan struct{}
+	// failed: fn failed and its writes were undone; the answer waits for the batch's commit
+	// all the same, since the failure may come from an earlier transaction's writes (a unique
+	// key taken), and its caller must then find them committed, as if it had run after them.
+	failed bool
 }
 
 func (r *txReq) finish(err error) {
@@ -140,7 +144,7 @@ func (b *batcher) batch(first *txReq) {
 			pending = append(pending, r)
 		} else {
 			broken = b.inSavepoint(r, tx)
-			if broken == nil && r.err == nil && r.panicked == nil {
+			if broken == nil {
 				pending = append(pending, r)
 			}
 		}
@@ -155,7 +159,11 @@ func (b *batcher) batch(first *txReq) {
 	if broken != nil {
 		_ = tx.Rollback()
 		for _, r := range pending {
-			r.finish(fmt.Errorf("rolled back with its batch: %w", broken))
+			if r.failed {
+				r.finish(r.err)
+			} else {
+				r.finish(fmt.Errorf("rolled back with its batch: %w", broken))
+			}
 		}
 		return
 	}
@@ -164,7 +172,11 @@ func (b *batcher) batch(first *txReq) {
 		err = fmt.Errorf("commit: %w", err)
 	}
 	for _, r := range pending {
-		r.finish(err)
+		if r.failed {
+			r.finish(r.err)
+		} else {
+			r.finish(err)
+		}
 	}
 }
 
@@ -190,8 +202,7 @@ func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx) error {
 		return rerr
 	}
 	if err != nil || p != nil {
-		r.panicked = p
-		r.finish(err)
+		r.panicked, r.err, r.failed = p, err, true
 	}
 	return nil
 }

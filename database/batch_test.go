@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"entgo.io/ent/dialect"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hardcandy/hardcandy/database"
@@ -75,4 +76,39 @@ func TestWriteBatches(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A transaction that fails on another's write in the same batch (a unique key taken) hears of it
+// only once that write is committed: reading right after its error, it finds the winner.
+func TestBatchFailureAfterCommit(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "batch.db"), database.Options{Migrate: true})
+	require.NoError(t, err)
+	defer st.Close()
+	sys := database.System(ctx)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	won, lost := 0, 0
+	for range 50 {
+		wg.Go(func() {
+			err := database.WithTx(sys, st.Client, func(tx *ent.Tx) error {
+				return tx.CostCenter.Create().SetCode("ONLY").SetName("x").Exec(sys)
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			if err == nil {
+				won++
+				return
+			}
+			assert.True(t, ent.IsConstraintError(err), "%v", err)
+			n, qerr := st.Client.CostCenter.Query().Where(costcenter.Code("ONLY")).Count(sys)
+			assert.NoError(t, qerr)
+			assert.Equal(t, 1, n, "the winner is committed by the time the loser hears")
+			lost++
+		})
+	}
+	wg.Wait()
+	require.Equal(t, 1, won)
+	require.Equal(t, 49, lost)
 }

@@ -325,9 +325,14 @@ func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 	if o.costCenterID == nil {
 		return nil
 	}
-	cc, err := s.client.CostCenter.Get(sys, *o.costCenterID)
-	if err != nil || cc.EntitlementsBagID == nil {
+	var cc *ent.CostCenter
+	if o.user != nil && o.user.Edges.CostCenter != nil { // loaded with the owner
+		cc = o.user.Edges.CostCenter
+	} else if cc, err = s.client.CostCenter.Get(sys, *o.costCenterID); err != nil {
 		return err
+	}
+	if cc.EntitlementsBagID == nil {
+		return nil
 	}
 	ent, err := bag.Load(sys, s.client, *cc.EntitlementsBagID)
 	if err != nil {
