@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"sync"
@@ -169,6 +170,17 @@ func (s *Store) Migrate(ctx context.Context) error {
 	// Indexes the schema no longer names are dropped: one replaced by a wider one only costs writes.
 	if err := s.Client.Schema.Create(privacy.DecisionContext(ctx, privacy.Allow), schema.WithDropIndex(true)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// PlannedChanges writes the statements automatic migration would run on the store now, changing
+// nothing: after the versioned migrations, there should be none.
+func (s *Store) PlannedChanges(ctx context.Context, w io.Writer) error {
+	migrateMu.Lock()
+	defer migrateMu.Unlock()
+	if err := s.Client.Schema.WriteTo(privacy.DecisionContext(ctx, privacy.Allow), w); err != nil {
+		return fmt.Errorf("plan migration: %w", err)
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func TestPostgresMigrationsMatchSchema(t *testing.T) {
 func pendingSchemaChanges(t *testing.T, st *database.Store) []string {
 	t.Helper()
 	var plan bytes.Buffer
-	require.NoError(t, st.Client.Schema.WriteTo(database.System(context.Background()), &plan))
+	require.NoError(t, st.PlannedChanges(context.Background(), &plan))
 	var stmts []string
 	for _, line := range strings.Split(plan.String(), "\n") {
 		if l := strings.TrimSpace(line); l != "" && l != "BEGIN;" && l != "COMMIT;" && !strings.HasPrefix(l, "--") {
