@@ -99,8 +99,8 @@ Every flag has an environment twin, shown in its help as $NAME.`,
 		"database: a SQLite file path or file: DSN, or a postgres:// URL ($HARDCANDY_DB)")
 	root.PersistentFlags().StringVar(&opts.logLevel, "log-level", env("HARDCANDY_LOG_LEVEL", "info"),
 		"log level: debug, info, warn or error ($HARDCANDY_LOG_LEVEL)")
-	root.AddCommand(newServeCommand(opts), newMigrateCommand(opts), newUserCommand(opts), newTokenCommand(opts))
-	root.AddCommand(newBackupCommand(opts))
+	root.AddCommand(newServeCommand(opts), newMigrateCommand(opts), newBackupCommand(opts), newUserCommand(opts),
+		newTokenCommand(opts))
 	root.AddCommand(cli.Commands(os.Stdin)...)
 	return root
 }

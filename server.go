@@ -22,7 +22,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
-	"net/url"
 	"os"
 	"runtime/debug"
 	"time"
@@ -422,10 +421,7 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 // DSN with the server's settings.
 func describeDB(dsn string) string {
 	if database.IsPostgres(dsn) {
-		if u, err := url.Parse(dsn); err == nil {
-			return u.Redacted()
-		}
-		return "postgres"
+		return database.Redact(dsn)
 	}
 	return database.SQLiteDSN(dsn)
 }

@@ -132,8 +132,8 @@ func (b *batcher) batch(first *txReq) {
 			r.finish(fmt.Errorf("waiting to write: %w", err))
 		} else if len(pending) == 0 {
 			// Nothing else in the transaction yet: on failure, roll all of it back.
-			if err, p := run(r, tx); err != nil || p != nil {
-				r.panicked = p
+			if !run(r, tx) {
+				err := r.err
 				if rerr := tx.Rollback(); rerr != nil {
 					err = fmt.Errorf("%w (rollback: %v)", err, rerr)
 				}
@@ -180,39 +180,38 @@ func (b *batcher) batch(first *txReq) {
 	}
 }
 
-// inSavepoint runs r inside a savepoint of tx and finishes r when it failed (its writes undone).
-// It returns an error only when tx itself is no longer usable.
+// inSavepoint runs r inside a savepoint of tx. When r fails, its writes are undone and it is
+// marked failed, to be answered with the batch. It returns an error, having answered r, only when
+// tx itself is no longer usable.
 func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx) error {
 	ctx := context.Background()
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT hardcandy_tx"); err != nil {
 		r.finish(fmt.Errorf("begin: %w", err))
 		return err
 	}
-	err, p := run(r, tx)
-	if err != nil || p != nil {
-		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO hardcandy_tx"); rerr != nil {
-			r.panicked = p
-			r.finish(fmt.Errorf("%w (rollback: %v)", err, rerr))
-			return rerr
+	ok := run(r, tx)
+	if !ok {
+		if _, err := tx.ExecContext(ctx, "ROLLBACK TO hardcandy_tx"); err != nil {
+			r.finish(fmt.Errorf("%w (rollback: %v)", r.err, err))
+			return err
 		}
 	}
-	if _, rerr := tx.ExecContext(ctx, "RELEASE hardcandy_tx"); rerr != nil {
-		r.panicked = p
-		r.finish(fmt.Errorf("release savepoint: %w", rerr))
-		return rerr
+	if _, err := tx.ExecContext(ctx, "RELEASE hardcandy_tx"); err != nil {
+		r.finish(fmt.Errorf("release savepoint: %w", err))
+		return err
 	}
-	if err != nil || p != nil {
-		r.panicked, r.err, r.failed = p, err, true
-	}
+	r.failed = !ok
 	return nil
 }
 
-// run calls r.fn, turning a panic into a value raised again in the caller.
-func run(r *txReq, tx *ent.Tx) (err error, panicked any) {
+// run calls r.fn, keeping its error, or its panic to raise again in the caller, on r. It reports
+// whether fn succeeded.
+func run(r *txReq, tx *ent.Tx) (ok bool) {
 	defer func() {
 		if p := recover(); p != nil {
-			panicked = p
+			r.panicked, ok = p, false
 		}
 	}()
-	return r.fn(tx), nil
+	r.err = r.fn(tx)
+	return r.err == nil
 }

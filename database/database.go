@@ -224,7 +224,8 @@ func startCheckpointer(db *sql.DB) func() {
 // Ping checks the database answers, for readiness.
 func (s *Store) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
 
-func redact(dsn string) string {
+// Redact returns a Postgres URL with its password masked, for logs and errors.
+func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		return "postgres"

@@ -65,13 +65,13 @@ func openPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 	}
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open postgres %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("open postgres %s: %w", Redact(dsn), err)
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	if err := db.PingContext(ctx); err != nil {
 		_ = db.Close()
-		return nil, fmt.Errorf("open postgres %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("open postgres %s: %w", Redact(dsn), err)
 	}
 	var drv dialect.Driver = entsql.OpenDB(dialect.Postgres, db)
 	if opts.WrapDriver != nil {
@@ -135,12 +135,12 @@ func newPostgresMigrator(dsn string) (*migrate.Migrate, error) {
 	// A pool of its own: golang-migrate closes the pool it was given.
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("migrate: open %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("migrate: open %s: %w", Redact(dsn), err)
 	}
 	drv, err := pgxmigrate.WithInstance(db, &pgxmigrate.Config{})
 	if err != nil {
 		_ = db.Close()
-		return nil, fmt.Errorf("migrate: %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("migrate: %s: %w", Redact(dsn), err)
 	}
 	m, err := migrate.NewWithInstance("iofs", src, "postgres", drv)
 	if err != nil {

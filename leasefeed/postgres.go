@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // DefaultChannel is the Postgres NOTIFY channel the replicas of one deployment share.
@@ -21,11 +22,6 @@ const (
 	publishers = 2
 	// publishTimeout bounds how long Publish may hold up the request that committed the change.
 	publishTimeout = 2 * time.Second
-	// pingAfterIdle is how long a publishing connection may sit unused before it is pinged first: a
-	// connection the server dropped while idle (restart, failover, idle timeout) is then replaced
-	// instead of costing an event its trip to the other replicas. pgxpool pings after the same idle
-	// time.
-	pingAfterIdle = time.Second
 	// minBackoff and maxBackoff bound the wait between attempts to re-establish LISTEN.
 	minBackoff = 100 * time.Millisecond
 	maxBackoff = 5 * time.Second
@@ -34,8 +30,10 @@ const (
 	// maxChannelLen is Postgres's identifier limit (NAMEDATALEN-1); LISTEN would silently
 	// truncate a longer name while pg_notify rejects it, so the two would never meet.
 	maxChannelLen = 63
-	// listenerAppName marks the listening connection in pg_stat_activity unless the DSN names one.
-	listenerAppName = "hardcandy-leasefeed"
+	// listenerAppName and publisherAppName mark the connections in pg_stat_activity unless the
+	// DSN names an application.
+	listenerAppName  = "hardcandy-leasefeed"
+	publisherAppName = "hardcandy-leasefeed-publish"
 )
 
 // errStopped tells publish that the bridge is stopping, so the event stays on this replica.
@@ -54,8 +52,9 @@ type PostgresBridge struct {
 	logger  *slog.Logger
 	channel string
 
-	// pubs holds the publishing connections; a nil conn is a slot still to be dialed.
-	pubs chan pubConn
+	// pool publishes. pgxpool replaces connections the server dropped: one idle for over a
+	// second is pinged before use.
+	pool *pgxpool.Pool
 	// stopping closes when Stop begins, so publishes in flight stay local instead of waiting.
 	stopping chan struct{}
 
@@ -65,12 +64,6 @@ type PostgresBridge struct {
 	config  *pgx.ConnConfig    // parsed once by Start
 	cancel  context.CancelFunc // ends the listener
 	done    chan struct{}      // closes when the listener has exited
-}
-
-// pubConn is a publishing connection and when it was last used.
-type pubConn struct {
-	conn     *pgx.Conn
-	lastUsed time.Time
 }
 
 // PostgresOption tunes a PostgresBridge.
@@ -91,14 +84,10 @@ func NewPostgresBridge(dsn string, feed *Feed, logger *slog.Logger, opts ...Post
 		feed:     feed,
 		logger:   logger,
 		channel:  DefaultChannel,
-		pubs:     make(chan pubConn, publishers),
 		stopping: make(chan struct{}),
 	}
 	for _, o := range opts {
 		o(b)
-	}
-	for range publishers {
-		b.pubs <- pubConn{}
 	}
 	return b
 }
@@ -126,20 +115,25 @@ func (b *PostgresBridge) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// Dialing the publishers now surfaces problems at startup and spares the first events the
-	// connection setup; a slot that fails later is redialed by the publish that finds it empty.
-	for range publishers {
-		p := <-b.pubs
-		if p.conn == nil {
-			p.conn, err = pgx.ConnectConfig(ctx, b.config.Copy())
-			p.lastUsed = time.Now()
+	pcfg, err := pgxpool.ParseConfig(b.dsn)
+	if err != nil {
+		closeConn(conn)
+		return fmt.Errorf("leasefeed: postgres bridge: %w", err)
+	}
+	pcfg.MaxConns = publishers
+	if pcfg.ConnConfig.RuntimeParams["application_name"] == "" {
+		pcfg.ConnConfig.RuntimeParams["application_name"] = publisherAppName
+	}
+	if b.pool, err = pgxpool.NewWithConfig(ctx, pcfg); err == nil {
+		// Connecting now surfaces problems at startup and spares the first event the setup.
+		err = b.pool.Ping(ctx)
+	}
+	if err != nil {
+		closeConn(conn)
+		if b.pool != nil {
+			b.pool.Close()
 		}
-		b.pubs <- p
-		if err != nil {
-			closeConn(conn)
-			_ = b.closePublishers() // the dial error is the one worth reporting
-			return fmt.Errorf("leasefeed: connecting to publish on %q: %w", b.channel, err)
-		}
+		return fmt.Errorf("leasefeed: connecting to publish on %q: %w", b.channel, err)
 	}
 
 	// A startup deadline on ctx must not end the listener; only Stop does.
@@ -172,30 +166,8 @@ func (b *PostgresBridge) Stop() error {
 	b.mu.Unlock()
 
 	<-b.done
-	return b.closePublishers()
-}
-
-// closePublishers takes every publishing slot back, waiting for publishes holding one, closes
-// the connections, and leaves the slots empty.
-func (b *PostgresBridge) closePublishers() error {
-	// All slots first: taking and returning one at a time could take the same slot twice while a
-	// publish still holds another.
-	held := make([]pubConn, 0, publishers)
-	for range publishers {
-		held = append(held, <-b.pubs)
-	}
-	var errs []error
-	for _, p := range held {
-		if p.conn != nil {
-			ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
-			if err := p.conn.Close(ctx); err != nil {
-				errs = append(errs, fmt.Errorf("leasefeed: closing a publishing connection: %w", err))
-			}
-			cancel()
-		}
-		b.pubs <- pubConn{}
-	}
-	return errors.Join(errs...)
+	b.pool.Close() // waits for publishes holding a connection
+	return nil
 }
 
 // listen opens the dedicated connection and LISTENs on it; notifications queue on the connection
@@ -281,39 +253,20 @@ func (b *PostgresBridge) publish(e Event) {
 	}
 }
 
-// notify sends payload with pg_notify on a publishing connection, (re)dialing the slot's
-// connection if it has none or it died.
+// notify sends payload with pg_notify from the publishing pool.
 func (b *PostgresBridge) notify(ctx context.Context, payload string) error {
-	var p pubConn
 	select {
-	case p = <-b.pubs:
 	case <-b.stopping:
-		return errStopped
-	case <-ctx.Done():
-		return fmt.Errorf("waiting for a publishing connection: %w", ctx.Err())
-	}
-	defer func() { b.pubs <- p }()
-	select {
-	case <-b.stopping: // a slot Stop already emptied: dialing it would leak the connection
 		return errStopped
 	default:
 	}
-
-	if p.conn != nil && !p.conn.IsClosed() && time.Since(p.lastUsed) > pingAfterIdle {
-		if err := p.conn.Ping(ctx); err != nil {
-			closeConn(p.conn)
-		}
-	}
-	if p.conn == nil || p.conn.IsClosed() {
-		conn, err := pgx.ConnectConfig(ctx, b.config.Copy())
-		if err != nil {
-			return fmt.Errorf("connecting to publish: %w", err)
-		}
-		p.conn = conn
-	}
-	p.lastUsed = time.Now()
 	// Outside any transaction on purpose: the change has committed, and pg_notify commits at once.
-	if _, err := p.conn.Exec(ctx, "SELECT pg_notify($1, $2)", b.channel, payload); err != nil {
+	if _, err := b.pool.Exec(ctx, "SELECT pg_notify($1, $2)", b.channel, payload); err != nil {
+		select {
+		case <-b.stopping: // the pool closed under us: the event stays here, quietly
+			return errStopped
+		default:
+		}
 		return fmt.Errorf("pg_notify on %q: %w", b.channel, err)
 	}
 	return nil

@@ -175,21 +175,17 @@ func TestPostgresBridgeReplacesDroppedPublisher(t *testing.T) {
 	subB := b.feed.Subscribe(t.Context(), nil)
 
 	// The server drops A's idle publishing connections, as a restart or an idle timeout would.
-	var held []pubConn
 	var pids []uint32
-	for range publishers {
-		p := <-a.bridge.pubs
-		held = append(held, p)
-		pids = append(pids, p.conn.PgConn().PID())
+	for _, c := range a.bridge.pool.AcquireAllIdle(t.Context()) {
+		pids = append(pids, c.Conn().PgConn().PID())
+		c.Release()
 	}
+	require.NotEmpty(t, pids)
 	var killed int
 	require.NoError(t, admin(t, dsn).QueryRow(t.Context(),
 		`SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1) AND pg_terminate_backend(pid)`, pids).Scan(&killed))
-	require.Equal(t, publishers, killed)
-	for _, p := range held { // back, and idle long enough to be checked before use
-		p.lastUsed = time.Now().Add(-2 * pingAfterIdle)
-		a.bridge.pubs <- p
-	}
+	require.Equal(t, len(pids), killed)
+	time.Sleep(1100 * time.Millisecond) // idle long enough that the pool checks them before use
 
 	e := Event{LeaseID: 5, OwnerID: 1, Kind: "ACTIVE", At: time.Now()}
 	a.feed.Publish(e)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/hardcandy/hardcandy/database"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 )
 
@@ -31,7 +32,7 @@ func replicas(ctx context.Context, bin, dir string, dur time.Duration, nItems in
 	}
 	defer admin.Close()
 	if err := admin.PingContext(ctx); err != nil {
-		fmt.Printf("\nReplicas on Postgres: skipped, no server at %s (%v)\n", redacted(server), err)
+		fmt.Printf("\nReplicas on Postgres: skipped, no server at %s (%v)\n", database.Redact(server), err)
 		return nil
 	}
 	dsnOf := func(name string) string {
@@ -80,7 +81,7 @@ func replicas(ctx context.Context, bin, dir string, dur time.Duration, nItems in
 		return err
 	}
 
-	fmt.Printf("\nReplicas of `hardcandy serve` sharing one Postgres (%s), clients spread over them; vends of one item, simulator at 0 ms, on a fresh copy of the design's catalog with %d items:\n\n", redacted(server), nItems)
+	fmt.Printf("\nReplicas of `hardcandy serve` sharing one Postgres (%s), clients spread over them; vends of one item, simulator at 0 ms, on a fresh copy of the design's catalog with %d items:\n\n", database.Redact(server), nItems)
 	for n := 1; n <= 3; n++ {
 		db := fmt.Sprintf("%s_r%d", prefix, n)
 		if err := create(db, seed); err != nil {
@@ -142,12 +143,4 @@ func startReplicas(bin, db, dir string, n int, extra ...string) ([]string, func(
 		bases, stops = append(bases, base), append(stops, stop)
 	}
 	return bases, stopAll, nil
-}
-
-func redacted(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return "postgres"
-	}
-	return u.Redacted()
 }
