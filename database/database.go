@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -137,12 +138,13 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", full, err)
 	}
-	var drv dialect.Driver = newSerialWriter(entsql.OpenDB(dialect.SQLite, db))
+	writer := newSerialWriter(entsql.OpenDB(dialect.SQLite, db))
+	var drv dialect.Driver = writer
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
 	}
 	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.SQLite, Driver: drv,
-		stopCheckpoints: startCheckpointer(db)}
+		stopCheckpoints: startCheckpointer(db, writer)}
 	s.batcher = startBatcher(s.Client)
 	if opts.Migrate {
 		if err := s.Migrate(ctx); err != nil {
@@ -199,9 +201,21 @@ func (s *Store) Close() error {
 // checkpointEvery is how often a SQLite store copies committed WAL pages back into the file.
 const checkpointEvery = 100 * time.Millisecond
 
+// restartFrames bounds the WAL, in pages: past it, the checkpointer restarts the log. Tests
+// lower it.
+var restartFrames atomic.Int64
+
+func init() { restartFrames.Store(8192) } // 32 MB of 4 KB pages
+
 // startCheckpointer runs passive WAL checkpoints beside the writers: they copy what no reader
-// still needs and never wait for, or hold up, a writer. It returns the function that stops it.
-func startCheckpointer(db *sql.DB) func() {
+// still needs and never wait for, or hold up, a writer. Passive checkpoints alone never let the
+// log start over while writes keep coming (SQLite rewinds it only when a writer begins after
+// everything in it was copied back), so under steady writes it grows by gigabytes, every commit
+// appending to an ever longer file and every read searching an ever larger index. Once it holds
+// more than restartFrames pages, the checkpointer takes the writer slot, copies the rest and
+// waits for readers to leave the log, so the next commit writes from its start again.
+// It returns the function that stops it.
+func startCheckpointer(db *sql.DB, w *serialWriter) func() {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
@@ -214,11 +228,25 @@ func startCheckpointer(db *sql.DB) func() {
 				return
 			case <-t.C:
 				// Best effort: a failed checkpoint leaves the pages in the WAL for the next.
-				_, _ = db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+				if frames, err := checkpoint(ctx, db, "PASSIVE"); err == nil && int64(frames) > restartFrames.Load() {
+					_ = w.exclusive(ctx, func() error {
+						_, err := checkpoint(ctx, db, "RESTART")
+						return err
+					})
+				}
 			}
 		}
 	}()
 	return func() { cancel(); <-done }
+}
+
+// checkpoint runs a WAL checkpoint in mode and returns how many pages the log holds.
+func checkpoint(ctx context.Context, db *sql.DB, mode string) (int, error) {
+	var busy, frames, copied int
+	if err := db.QueryRowContext(ctx, "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &frames, &copied); err != nil {
+		return 0, fmt.Errorf("checkpoint %s: %w", mode, err)
+	}
+	return frames, nil
 }
 
 // Ping checks the database answers, for readiness.

@@ -31,6 +31,16 @@ func (w *serialWriter) acquire(ctx context.Context) error {
 	}
 }
 
+// exclusive runs fn while no transaction of this process writes: for work that needs the
+// write lock, which would otherwise leave the next writer polling in SQLite's busy handler.
+func (w *serialWriter) exclusive(ctx context.Context, fn func() error) error {
+	if err := w.acquire(ctx); err != nil {
+		return err
+	}
+	defer func() { <-w.slot }()
+	return fn()
+}
+
 // Tx starts a transaction once no other is running.
 func (w *serialWriter) Tx(ctx context.Context) (dialect.Tx, error) {
 	return w.BeginTx(ctx, nil)
