@@ -562,3 +562,24 @@ func TestVendedNoticeMatchesStoredLease(t *testing.T) {
 	require.JSONEq(t, string(reread.Payload), string(written.Payload))
 	require.Contains(t, string(written.Payload), `"sku":"4E.small"`, "a bundle's components are described")
 }
+
+// A vend answers with the lease from memory: it must be the lease as stored, field for field,
+// on either database (Postgres keeps microseconds, hence a clock between them).
+func TestVendAnswersTheStoredLease(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.clock.Advance(1234567891 * time.Nanosecond)
+	note, key := "for the demo", "k-1"
+	l := b.vend(t, "alice", VendInput{SKU: sku("4D.small"), Duration: days(2), Note: &note, IdempotencyKey: &key})
+	require.Equal(t, Active, l.Status)
+	stored, err := b.client.Lease.Get(database.System(context.Background()), l.ID)
+	require.NoError(t, err)
+	answered, err := json.Marshal(l)
+	require.NoError(t, err)
+	reread, err := json.Marshal(stored)
+	require.NoError(t, err)
+	require.JSONEq(t, string(reread), string(answered))
+	n, err := l.QueryAllocations().Count(b.as["alice"])
+	require.NoError(t, err, "the answer's edges load through the client, not its finished transaction")
+	require.Equal(t, 1, n)
+}

@@ -119,7 +119,9 @@ type VendInput struct {
 	Note           *string                 `json:"note,omitempty"`
 }
 
-func (s *Service) now() time.Time { return s.clock.Now().UTC() }
+// now is the service's time, in UTC and to the microsecond: Postgres keeps microseconds, so a
+// lease answered from memory reads back exactly as it was answered, on either database.
+func (s *Service) now() time.Time { return s.clock.Now().UTC().Truncate(time.Microsecond) }
 
 // emit publishes a committed change of l; kind is its new status or what happened to it.
 func (s *Service) emit(l *ent.Lease, kind string) {
@@ -311,10 +313,12 @@ func (o *owner) dispenserUser() dispenser.User {
 // checkLimits applies the per-user limit and the cost center's entitlements to adding p's items.
 func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 	sys := database.System(ctx)
-	// Drive the count from the user's current leases (the (owner_id, status) index), so it costs
-	// what the user holds, not what everyone holds or what the user ever held.
+	// Drive the count from the user's current leases (the (owner_id, status) index) into their
+	// unreleased allocations (the (lease_id, released_at) index), so it costs what the user
+	// holds, not what everyone holds or what the user ever held, and reads no table rows. An
+	// allocation belongs to one lease, so a plain COUNT(*) needs no DISTINCT.
 	held, err := s.client.Lease.Query().Where(entlease.OwnerID(o.id), entlease.StatusIn(Pending, Active)).
-		QueryAllocations().Where(allocation.ReleasedAtIsNil()).Count(sys)
+		QueryAllocations().Where(allocation.ReleasedAtIsNil()).Unique(false).Count(sys)
 	if err != nil {
 		return fmt.Errorf("count held items: %w", err)
 	}
@@ -346,7 +350,7 @@ func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 		holding, err := s.client.Lease.Query().
 			Where(entlease.CostCenterID(*o.costCenterID), entlease.StatusIn(Pending, Active)).
 			QueryAllocations().Where(allocation.ReleasedAtIsNil(), allocation.HasItemWith(inventoryitem.ProductID(l.product.ID))).
-			Count(sys)
+			Unique(false).Count(sys)
 		if err != nil {
 			return fmt.Errorf("count cost center holding: %w", err)
 		}
@@ -451,15 +455,28 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 		}
 		return s.loadAndEmit(ctx, id, "")
 	}
-	id, claimed, err := s.claim(ctx, spec, nil)
+	created, claimed, err := s.claim(ctx, spec, nil)
 	if err != nil {
 		return s.idempotent(ctx, v.UserID, in.IdempotencyKey, err)
 	}
-	if err := s.dispense(ctx, id, o, in.Duration, p, claimed, v.Name, false); err != nil {
-		_, _ = s.loadAndEmit(database.System(ctx), id, "")
+	at, err := s.dispense(ctx, created.ID, o, in.Duration, p, claimed, v.Name, false)
+	if err != nil {
+		_, _ = s.loadAndEmit(database.System(ctx), created.ID, "")
 		return nil, err
 	}
-	return s.loadAndEmit(ctx, id, "")
+	// The answer is the lease as the two transactions wrote it; reading it back would cost
+	// every vend another query for what this request just decided.
+	l := activated(created, at)
+	s.emit(l, string(l.Status))
+	return l, nil
+}
+
+// activated is a lease created by claim as activate leaves it at at (see activate's update).
+func activated(created *ent.Lease, at time.Time) *ent.Lease {
+	l := *created
+	end := at.Add(l.Duration.Std())
+	l.Status, l.StartsAt, l.EndsAt, l.UpdatedAt, l.AwaitingApproval = Active, &at, &end, at, false
+	return &l
 }
 
 // idempotent answers a failed create: when the failure is another request with the same key
@@ -552,15 +569,17 @@ type claimed struct {
 	item         dispenser.Item
 }
 
-// claim runs the first transaction: it creates the PENDING lease (or, for an approved or
-// expanded lease, uses existingID), reserves the items (AVAILABLE → RESERVING) and records the
-// allocations. Too few items is OUT_OF_STOCK naming the SKU and the shortfall.
-func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (int, []claimed, error) {
+// claim runs the first transaction: it creates the PENDING lease and returns it (or, for an
+// approved or expanded lease, uses existingID and returns nil), reserves the items (AVAILABLE →
+// RESERVING) and records the allocations. Too few items is OUT_OF_STOCK naming the SKU and the
+// shortfall.
+func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (*ent.Lease, []claimed, error) {
 	sys := database.System(ctx)
 	now := s.now()
 	var (
-		id  int
-		out []claimed
+		id      int
+		created *ent.Lease
+		out     []claimed
 	)
 	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
 		var leaseEvents []*ent.EventCreate
@@ -569,7 +588,7 @@ func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (in
 			if err != nil {
 				return err
 			}
-			id = l.ID
+			id, created = l.ID, l
 			leaseEvents = append(leaseEvents, newEvent(tx, now, id, spec.actor, "status", "", string(Pending), "vending"))
 		} else {
 			id = *existingID
@@ -620,9 +639,12 @@ func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (in
 		return nil
 	})
 	if err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
-	return id, out, nil
+	if created != nil {
+		created = created.Unwrap() // outlives its transaction
+	}
+	return created, out, nil
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -652,11 +674,11 @@ type result struct {
 // then runs the second transaction: all vended → the lease is ACTIVE (or, for an expansion,
 // keeps its end) with an order written; anything failed → nothing is kept: the lease is
 // REJECTED (an expansion is left as it was), items the dispenser touched go to REBUILDING and the
-// others back to AVAILABLE.
-func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, items []claimed, actor string, expansion bool) error {
+// others back to AVAILABLE. It returns the time of the second transaction.
+func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, items []claimed, actor string, expansion bool) (time.Time, error) {
 	if s.afterClaim != nil {
 		if err := s.afterClaim(id); err != nil {
-			return err
+			return time.Time{}, err
 		}
 	}
 	start := s.now()
@@ -693,11 +715,11 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 	if failed == nil {
 		return s.activate(ctx, id, o, d, p, results, actor, expansion)
 	}
-	return s.unwind(ctx, id, results, failed, actor, expansion)
+	return time.Time{}, s.unwind(ctx, id, results, failed, actor, expansion)
 }
 
-// activate is the second transaction of a successful vend or expansion.
-func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, results []result, actor string, expansion bool) error {
+// activate is the second transaction of a successful vend or expansion; it returns its time.
+func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, results []result, actor string, expansion bool) (time.Time, error) {
 	sys := database.System(ctx)
 	now := s.now()
 	loaded := make([]*ent.InventoryItem, len(results))
@@ -757,16 +779,16 @@ func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Dur
 			Lease: vendedLease(id, o, d, p, results, now, periodEnd)})
 	})
 	if err != nil && !errors.Is(err, apperr.DispenserFailed) && !errors.Is(err, apperr.Conflict) {
-		return err
+		return time.Time{}, err
 	}
 	if err != nil {
 		// The lease moved on meanwhile (rolled back by the repair, or ended during an
 		// expansion): the items were touched, so they are wiped.
 		s.release(ctx, id, results, nil, actor)
-		return err
+		return time.Time{}, err
 	}
 	s.deliver()
-	return nil
+	return now, nil
 }
 
 // vendedLease is the lease a vend just activated, as its notice describes it, built from what
@@ -1126,7 +1148,7 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 	if err != nil {
 		return nil, err
 	}
-	if err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, true); err != nil {
+	if _, err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, true); err != nil {
 		return nil, err
 	}
 	return s.loadAndEmit(ctx, id, "EXPANDED")
@@ -1177,7 +1199,7 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 		})
 		return nil, err
 	}
-	if err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, false); err != nil {
+	if _, err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, false); err != nil {
 		_, _ = s.loadAndEmit(database.System(ctx), id, "")
 		return nil, err
 	}

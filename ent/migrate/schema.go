@@ -78,9 +78,9 @@ var (
 				Columns: []*schema.Column{AllocationsColumns[5], AllocationsColumns[2]},
 			},
 			{
-				Name:    "allocation_lease_id",
+				Name:    "allocation_lease_id_released_at",
 				Unique:  false,
-				Columns: []*schema.Column{AllocationsColumns[6]},
+				Columns: []*schema.Column{AllocationsColumns[6], AllocationsColumns[4]},
 			},
 			{
 				Name:    "allocation_vended_at_released_at",

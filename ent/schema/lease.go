@@ -103,7 +103,9 @@ func (Allocation) Indexes() []ent.Index {
 		// An item is held by at most one unreleased allocation: the database enforces it.
 		index.Fields("item_id").Unique().Annotations(entsql.IndexWhere("released_at IS NULL")),
 		index.Fields("item_id", "created_at"),
-		index.Fields("lease_id"),
+		// A lease's allocations, and which of them are still held, without reading the rows:
+		// every vend counts what its user holds through this index.
+		index.Fields("lease_id", "released_at"),
 		index.Fields("vended_at", "released_at"),
 	}
 }
