@@ -164,8 +164,11 @@ func (s *Service) touch(ctx context.Context, h []byte) {
 	}
 	s.lastUsed[key] = now
 	s.mu.Unlock()
-	// Best effort: a failed bookkeeping write must not fail the request.
-	_ = s.client.APIToken.Update().Where(apitoken.Hash(h)).SetLastUsedAt(now).Exec(ctx)
+	// Best effort: a failed bookkeeping write must not fail the request. In a transaction, so
+	// that on SQLite it joins the writes queued for the next group commit.
+	_ = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		return tx.APIToken.Update().Where(apitoken.Hash(h)).SetLastUsedAt(now).Exec(ctx)
+	})
 }
 
 // BearerToken extracts the token from an Authorization header value.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"github.com/stretchr/testify/assert"
@@ -111,4 +112,55 @@ func TestBatchFailureAfterCommit(t *testing.T) {
 	wg.Wait()
 	require.Equal(t, 1, won)
 	require.Equal(t, 49, lost)
+}
+
+// A write outside any transaction waits for the writer's turn, as transactions do: it neither
+// fails nor sleeps in SQLite's busy handler while a batch holds the lock, it runs once that batch
+// commits, and a caller that gives up while waiting hears so at once.
+func TestWriteOutsideTransactionWaitsItsTurn(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "turn.db"), database.Options{Migrate: true})
+	require.NoError(t, err)
+	defer st.Close()
+	sys := database.System(ctx)
+	cc, err := st.Client.CostCenter.Create().SetCode("A").SetName("before").Save(sys)
+	require.NoError(t, err)
+
+	holding, release := make(chan struct{}), make(chan struct{})
+	var releaseOnce sync.Once
+	letGo := func() { releaseOnce.Do(func() { close(release) }) }
+	defer letGo() // before the store closes, should the test fail early
+	batchDone := make(chan error, 1)
+	go func() {
+		batchDone <- database.WithTx(sys, st.Client, func(tx *ent.Tx) error {
+			close(holding)
+			<-release
+			return tx.CostCenter.UpdateOneID(cc.ID).SetName("in the batch").Exec(sys)
+		})
+	}()
+	<-holding
+
+	short, cancel := context.WithTimeout(sys, 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err = st.Client.CostCenter.Update().Where(costcenter.ID(cc.ID)).SetName("gave up").Exec(short)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	require.Less(t, time.Since(start), 2*time.Second, "the caller's deadline ends the wait")
+
+	after := make(chan error, 1)
+	go func() {
+		after <- st.Client.CostCenter.Update().Where(costcenter.ID(cc.ID)).SetName("after").Exec(sys)
+	}()
+	select {
+	case err := <-after:
+		t.Fatalf("the write ran while the batch held the lock: %v", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	letGo()
+	require.NoError(t, <-batchDone)
+	require.NoError(t, <-after)
+	got, err := st.Client.CostCenter.Get(sys, cc.ID)
+	require.NoError(t, err)
+	require.Equal(t, "after", got.Name, "it ran after the batch committed")
 }

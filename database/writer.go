@@ -41,6 +41,17 @@ func (w *serialWriter) exclusive(ctx context.Context, fn func() error) error {
 	return fn()
 }
 
+// Exec runs a statement outside any transaction (ent's updates and deletes without one) once no
+// transaction writes: it writes, and left to SQLite it would wait for the lock in the busy
+// handler's sleeps, holding a connection and a thread the whole time.
+func (w *serialWriter) Exec(ctx context.Context, query string, args, v any) error {
+	if err := w.acquire(ctx); err != nil {
+		return err
+	}
+	defer func() { <-w.slot }()
+	return w.Driver.Exec(ctx, query, args, v)
+}
+
 // Tx starts a transaction once no other is running.
 func (w *serialWriter) Tx(ctx context.Context) (dialect.Tx, error) {
 	return w.BeginTx(ctx, nil)

@@ -370,14 +370,14 @@ func TestReturnExtendExpand(t *testing.T) {
 	b.clock.Advance(time.Hour)
 	ext, err := b.svc.Extend(b.as["alice"], l.ID, days(3))
 	require.NoError(t, err)
-	require.Equal(t, l.EndsAt.Add(3*duration.Day), *ext.EndsAt)
+	require.Equal(t, l.EndsAt.Add(3*duration.Day).UTC(), ext.EndsAt.UTC())
 	_, err = b.svc.Extend(b.as["alice"], l.ID, days(85))
 	require.ErrorIs(t, err, apperr.PolicyViolation)
 	require.ErrorContains(t, err, "4D.small: a lease may last at most 90d in total with extensions; extending by 85d would make it 95d")
 	// Her cost center's manager may go beyond: his action is the approval.
 	ext, err = b.svc.Extend(b.as["manny"], l.ID, days(85))
 	require.NoError(t, err)
-	require.Equal(t, l.StartsAt.Add(95*duration.Day), *ext.EndsAt)
+	require.Equal(t, l.StartsAt.Add(95*duration.Day).UTC(), ext.EndsAt.UTC())
 
 	// Expand: two more items, same end.
 	exp, err := b.svc.Expand(b.as["alice"], l.ID, []*schematype.LeaseLine{{SKU: "4E.small", Quantity: 2}})

@@ -82,8 +82,9 @@ type scenario struct {
 }
 
 // benchUsers is how many users the vend runs spread over, so each holds a few items as real
-// users do, rather than one user holding thousands.
-const benchUsers = 1024
+// users do (the default per-user limit is 10), rather than a few users holding thousands: a vend
+// counts what its user holds, and that count would grow with the run.
+const benchUsers = 2048
 
 const (
 	availabilityQuery = `query Availability { availability { sku available reserving leased rebuilding maintenance } }`
@@ -226,7 +227,7 @@ var vendRotation = []string{
 // as behind a load balancer) and prints a row for each.
 func table(bases []string, tokens map[string]string, dur time.Duration, scenarios []scenario) error {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scenario\tclients\trequests\terrors\treq/s\tp50\tp99\tSQL/req\ttarget\t")
+	fmt.Fprintln(tw, "scenario\tclients\trequests\terrors\treq/s\tp50\tp99\tSQL/req\tCPU/req\ttarget\t")
 	for _, sc := range scenarios {
 		perConn := [][]string{{tokens[sc.as]}}
 		if sc.perClient {
@@ -239,8 +240,8 @@ func table(bases []string, tokens map[string]string, dur time.Duration, scenario
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.name, err)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%.1f\t%s\t\n", sc.name, sc.clients, r.n, r.errors,
-			float64(r.n)/r.elapsed.Seconds(), ms(r.p50), ms(r.p99), r.sqlPerReq, sc.target)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%.1f\t%s\t%s\t\n", sc.name, sc.clients, r.n, r.errors,
+			float64(r.n)/r.elapsed.Seconds(), ms(r.p50), ms(r.p99), r.sqlPerReq, ms(r.cpuPerReq), sc.target)
 	}
 	return tw.Flush()
 }
@@ -368,23 +369,33 @@ type result struct {
 	elapsed   time.Duration
 	p50, p99  time.Duration
 	sqlPerReq float64
+	// cpuPerReq is the servers' CPU time per request (all of it: handlers, the writer, GC), a
+	// steadier figure than requests/s on a machine the load generator shares.
+	cpuPerReq time.Duration
 }
 
-var sqlRE = regexp.MustCompile(`(?m)^hardcandy_sql_statements_total (\S+)$`)
+var (
+	sqlRE = regexp.MustCompile(`(?m)^hardcandy_sql_statements_total (\S+)$`)
+	cpuRE = regexp.MustCompile(`(?m)^process_cpu_seconds_total (\S+)$`)
+)
 
-func sqlCount(base string) float64 {
+// counters reads the server's SQL statement count and CPU seconds from its metrics.
+func counters(base string) (statements, cpuSeconds float64) {
 	res, err := http.Get(base + "/metrics")
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	m := sqlRE.FindSubmatch(b)
-	if m == nil {
-		return 0
+	value := func(re *regexp.Regexp) float64 {
+		m := re.FindSubmatch(b)
+		if m == nil {
+			return 0
+		}
+		f, _ := strconv.ParseFloat(string(m[1]), 64)
+		return f
 	}
-	f, _ := strconv.ParseFloat(string(m[1]), 64)
-	return f
+	return value(sqlRE), value(cpuRE)
 }
 
 // conn is a minimal keep-alive HTTP/1.1 client for one connection: the request bytes are built
@@ -555,23 +566,25 @@ func load(bases []string, tokens [][]string, sc scenario, d time.Duration) (resu
 	if _, _, _, err := runFor(d / 5); err != nil { // warm-up: connections, caches, page cache
 		return result{}, err
 	}
-	sqlTotal := func() (n float64) {
+	totals := func() (stmts, cpu float64) {
 		for _, b := range bases {
-			n += sqlCount(b)
+			s, c := counters(b)
+			stmts, cpu = stmts+s, cpu+c
 		}
-		return n
+		return stmts, cpu
 	}
-	before := sqlTotal()
+	before, cpuBefore := totals()
 	lat, errs, elapsed, err := runFor(d)
 	if err != nil {
 		return result{}, err
 	}
-	after := sqlTotal()
+	after, cpuAfter := totals()
 	if len(lat) == 0 {
 		return result{}, fmt.Errorf("no successful requests (%d errors)", errs)
 	}
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
 	return result{n: len(lat), errors: errs, elapsed: elapsed, p50: pct(0.50), p99: pct(0.99),
-		sqlPerReq: (after - before) / float64(len(lat)+errs)}, nil
+		sqlPerReq: (after - before) / float64(len(lat)+errs),
+		cpuPerReq: time.Duration((cpuAfter - cpuBefore) / float64(len(lat)+errs) * float64(time.Second))}, nil
 }
