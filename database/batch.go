@@ -104,6 +104,8 @@ func (b *batcher) batch(first *txReq) {
 		first.finish(fmt.Errorf("begin: %w", err))
 		return
 	}
+	deferred := track(tx)
+	defer untrack(tx)
 	var (
 		pending []*txReq // ran and await the commit
 		current *txReq   // running now
@@ -132,7 +134,7 @@ func (b *batcher) batch(first *txReq) {
 			r.finish(fmt.Errorf("waiting to write: %w", err))
 		} else if len(pending) == 0 {
 			// Nothing else in the transaction yet: on failure, roll all of it back.
-			if !run(r, tx) {
+			if !run(r, tx, deferred) {
 				err := r.err
 				if rerr := tx.Rollback(); rerr != nil {
 					err = fmt.Errorf("%w (rollback: %v)", err, rerr)
@@ -143,7 +145,7 @@ func (b *batcher) batch(first *txReq) {
 			}
 			pending = append(pending, r)
 		} else {
-			broken = b.inSavepoint(r, tx)
+			broken = b.inSavepoint(r, tx, deferred)
 			if broken == nil {
 				pending = append(pending, r)
 			}
@@ -156,6 +158,9 @@ func (b *batcher) batch(first *txReq) {
 		}
 	}
 	finished = true
+	if broken == nil {
+		broken = deferred.write(ctx, tx) // once for the whole batch
+	}
 	if broken != nil {
 		_ = tx.Rollback()
 		for _, r := range pending {
@@ -183,13 +188,13 @@ func (b *batcher) batch(first *txReq) {
 // inSavepoint runs r inside a savepoint of tx. When r fails, its writes are undone and it is
 // marked failed, to be answered with the batch. It returns an error, having answered r, only when
 // tx itself is no longer usable.
-func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx) error {
+func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx, deferred *deferrals) error {
 	ctx := context.Background()
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT hardcandy_tx"); err != nil {
 		r.finish(fmt.Errorf("begin: %w", err))
 		return err
 	}
-	ok := run(r, tx)
+	ok := run(r, tx, deferred)
 	if !ok {
 		if _, err := tx.ExecContext(ctx, "ROLLBACK TO hardcandy_tx"); err != nil {
 			r.finish(fmt.Errorf("%w (rollback: %v)", r.err, err))
@@ -205,11 +210,17 @@ func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx) error {
 }
 
 // run calls r.fn, keeping its error, or its panic to raise again in the caller, on r. It reports
-// whether fn succeeded.
-func run(r *txReq, tx *ent.Tx) (ok bool) {
+// whether fn succeeded; what fn deferred is kept only then.
+func run(r *txReq, tx *ent.Tx, deferred *deferrals) (ok bool) {
+	deferred.begin()
 	defer func() {
 		if p := recover(); p != nil {
 			r.panicked, ok = p, false
+		}
+		if ok {
+			deferred.succeeded()
+		} else {
+			deferred.failed()
 		}
 	}()
 	r.err = r.fn(tx)

@@ -272,13 +272,20 @@ func WithTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	deferred := track(tx)
+	defer untrack(tx)
 	defer func() {
 		if v := recover(); v != nil {
 			_ = tx.Rollback()
 			panic(v)
 		}
 	}()
-	if err := fn(tx); err != nil {
+	err = fn(tx)
+	if err == nil {
+		deferred.succeeded()
+		err = deferred.write(ctx, tx)
+	}
+	if err != nil {
 		if rerr := tx.Rollback(); rerr != nil {
 			return fmt.Errorf("%w (rollback: %v)", err, rerr)
 		}

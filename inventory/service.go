@@ -223,7 +223,7 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 				return err
 			}
 		}
-		return adjustStock(sys, tx, delta)
+		return adjustStockAtCommit(sys, tx, delta)
 	})
 	if err != nil {
 		return nil, database.Wrap(err, "add items")

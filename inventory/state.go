@@ -141,12 +141,36 @@ func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
 	if err := tx.Event.CreateBulk(append(m.Events, events...)...).Exec(ctx); err != nil {
 		return fmt.Errorf("write item events: %w", err)
 	}
-	return adjustStock(ctx, tx, delta)
+	return adjustStockAtCommit(ctx, tx, delta)
 }
 
 type stockKey struct {
 	productID int
 	status    Status
+}
+
+// stockDeltas are counter changes handed to the commit: every transaction moves a few counters
+// of the same few products, and a group commit of many vends then writes them once, netted,
+// instead of twice per vend. Nothing reads the counters inside a writing transaction.
+type stockDeltas map[stockKey]int
+
+// Merge adds a later transaction's changes.
+func (d stockDeltas) Merge(later database.Deferred) {
+	for k, n := range later.(stockDeltas) {
+		d[k] += n
+	}
+}
+
+// Write applies the changes.
+func (d stockDeltas) Write(ctx context.Context, tx *ent.Tx) error { return adjustStock(ctx, tx, d) }
+
+// adjustStockAtCommit hands delta to the commit of tx, or applies it now when tx is not one
+// WithTx runs.
+func adjustStockAtCommit(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error {
+	if database.Defer(tx, "inventory.stock", stockDeltas(delta)) {
+		return nil
+	}
+	return adjustStock(ctx, tx, delta)
 }
 
 // adjustStock applies counter deltas with one upsert per (product, status), in key order: on

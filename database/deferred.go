@@ -1,0 +1,110 @@
+package database
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/hardcandy/hardcandy/ent"
+)
+
+// Deferred is an additive change to a few hot rows (counters) that a write transaction hands to
+// its commit rather than writing at once. What the transactions of one group commit defer under
+// a key is merged and written once, just before that commit; elsewhere, once per transaction,
+// just before it commits. A transaction that fails contributes nothing.
+//
+// Only changes nothing reads back inside the transaction may be deferred: they are not in the
+// database until the commit.
+type Deferred interface {
+	// Merge folds a change made later, deferred under the same key, into this one.
+	Merge(later Deferred)
+	// Write writes the change in tx.
+	Write(ctx context.Context, tx *ent.Tx) error
+}
+
+// Defer hands d to the commit of tx under key. It reports false, deferring nothing, when tx is
+// not run by WithTx: the caller then writes d itself.
+func Defer(tx *ent.Tx, key string, d Deferred) bool {
+	v, ok := deferring.Load(tx)
+	if !ok {
+		return false
+	}
+	v.(*deferrals).add(key, d)
+	return true
+}
+
+// deferring maps each transaction run by WithTx to what its callers deferred.
+var deferring sync.Map // *ent.Tx → *deferrals
+
+// deferrals is what the transactions sharing one *ent.Tx deferred: those that succeeded (done)
+// and the one running now (current), which joins done only when it succeeds.
+type deferrals struct {
+	mu      sync.Mutex
+	done    map[string]Deferred
+	current map[string]Deferred
+}
+
+func track(tx *ent.Tx) *deferrals {
+	d := &deferrals{}
+	deferring.Store(tx, d)
+	return d
+}
+
+func untrack(tx *ent.Tx) { deferring.Delete(tx) }
+
+func (d *deferrals) add(key string, x Deferred) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.current == nil {
+		d.current = map[string]Deferred{}
+	}
+	if have, ok := d.current[key]; ok {
+		have.Merge(x)
+	} else {
+		d.current[key] = x
+	}
+}
+
+// begin starts what the next transaction defers.
+func (d *deferrals) begin() {
+	d.mu.Lock()
+	d.current = nil
+	d.mu.Unlock()
+}
+
+// succeeded keeps what the running transaction deferred; failed drops it.
+func (d *deferrals) succeeded() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for key, x := range d.current {
+		if d.done == nil {
+			d.done = map[string]Deferred{}
+		}
+		if have, ok := d.done[key]; ok {
+			have.Merge(x)
+		} else {
+			d.done[key] = x
+		}
+	}
+	d.current = nil
+}
+
+func (d *deferrals) failed() { d.begin() }
+
+// write writes what the succeeded transactions deferred, in key order, so that on Postgres
+// concurrent commits take the same rows in the same order.
+func (d *deferrals) write(ctx context.Context, tx *ent.Tx) error {
+	d.mu.Lock()
+	done := d.done
+	d.done = nil
+	d.mu.Unlock()
+	ctx = System(ctx)
+	for _, key := range slices.Sorted(maps.Keys(done)) {
+		if err := done[key].Write(ctx, tx); err != nil {
+			return fmt.Errorf("deferred %s: %w", key, err)
+		}
+	}
+	return nil
+}
