@@ -164,14 +164,32 @@ var migrateMu sync.Mutex
 // ever adds tables, columns and indexes.
 func (s *Store) Migrate(ctx context.Context) error {
 	if s.Dialect == dialect.Postgres {
-		_, err := migratePostgres(ctx, s.dsn)
-		return err
+		if _, err := migratePostgres(ctx, s.dsn); err != nil {
+			return err
+		}
+		return s.backfill(ctx)
 	}
 	migrateMu.Lock()
 	defer migrateMu.Unlock()
 	// Indexes the schema no longer names are dropped: one replaced by a wider one only costs writes.
 	if err := s.Client.Schema.Create(privacy.DecisionContext(ctx, privacy.Allow), schema.WithDropIndex(true)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	return s.backfill(ctx)
+}
+
+// backfills fill columns added to tables that already had rows; each finds nothing to do once
+// done, through an index.
+var backfills = []struct{ name, sql string }{
+	{"allocations.owner_id", `UPDATE allocations SET owner_id = (SELECT owner_id FROM leases WHERE leases.id = allocations.lease_id)
+		WHERE owner_id IS NULL`},
+}
+
+func (s *Store) backfill(ctx context.Context) error {
+	for _, b := range backfills {
+		if _, err := s.DB.ExecContext(ctx, b.sql); err != nil {
+			return fmt.Errorf("migrate: backfill %s: %w", b.name, err)
+		}
 	}
 	return nil
 }

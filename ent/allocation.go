@@ -23,6 +23,8 @@ type Allocation struct {
 	LeaseID int `json:"lease_id,omitempty"`
 	// ItemID holds the value of the "item_id" field.
 	ItemID int `json:"item_id,omitempty"`
+	// the lease's owner, copied here so what a user holds is one index range
+	OwnerID int `json:"owner_id,omitempty"`
 	// AES-GCM sealed
 	Credentials *[]byte `json:"-"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -79,7 +81,7 @@ func (*Allocation) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case allocation.FieldCredentials:
 			values[i] = new([]byte)
-		case allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID:
+		case allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID, allocation.FieldOwnerID:
 			values[i] = new(sql.NullInt64)
 		case allocation.FieldCreatedAt, allocation.FieldVendedAt, allocation.FieldReleasedAt:
 			values[i] = new(sql.NullTime)
@@ -115,6 +117,12 @@ func (_m *Allocation) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field item_id", values[i])
 			} else if value.Valid {
 				_m.ItemID = int(value.Int64)
+			}
+		case allocation.FieldOwnerID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field owner_id", values[i])
+			} else if value.Valid {
+				_m.OwnerID = int(value.Int64)
 			}
 		case allocation.FieldCredentials:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -193,6 +201,9 @@ func (_m *Allocation) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("item_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ItemID))
+	builder.WriteString(", ")
+	builder.WriteString("owner_id=")
+	builder.WriteString(fmt.Sprintf("%v", _m.OwnerID))
 	builder.WriteString(", ")
 	builder.WriteString("credentials=<sensitive>")
 	builder.WriteString(", ")

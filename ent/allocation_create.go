@@ -36,6 +36,20 @@ func (_c *AllocationCreate) SetItemID(v int) *AllocationCreate {
 	return _c
 }
 
+// SetOwnerID sets the "owner_id" field.
+func (_c *AllocationCreate) SetOwnerID(v int) *AllocationCreate {
+	_c.mutation.SetOwnerID(v)
+	return _c
+}
+
+// SetNillableOwnerID sets the "owner_id" field if the given value is not nil.
+func (_c *AllocationCreate) SetNillableOwnerID(v *int) *AllocationCreate {
+	if v != nil {
+		_c.SetOwnerID(*v)
+	}
+	return _c
+}
+
 // SetCredentials sets the "credentials" field.
 func (_c *AllocationCreate) SetCredentials(v []byte) *AllocationCreate {
 	_c.mutation.SetCredentials(v)
@@ -185,6 +199,10 @@ func (_c *AllocationCreate) createSpec() (*Allocation, *sqlgraph.CreateSpec) {
 		_spec = sqlgraph.NewCreateSpec(allocation.Table, sqlgraph.NewFieldSpec(allocation.FieldID, field.TypeInt))
 	)
 	_spec.OnConflict = _c.conflict
+	if value, ok := _c.mutation.OwnerID(); ok {
+		_spec.SetField(allocation.FieldOwnerID, field.TypeInt, value)
+		_node.OwnerID = value
+	}
 	if value, ok := _c.mutation.Credentials(); ok {
 		_spec.SetField(allocation.FieldCredentials, field.TypeBytes, value)
 		_node.Credentials = &value
@@ -357,6 +375,9 @@ func (u *AllocationUpsertOne) UpdateNewValues() *AllocationUpsertOne {
 		}
 		if _, exists := u.create.mutation.ItemID(); exists {
 			s.SetIgnore(allocation.FieldItemID)
+		}
+		if _, exists := u.create.mutation.OwnerID(); exists {
+			s.SetIgnore(allocation.FieldOwnerID)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(allocation.FieldCreatedAt)
@@ -636,6 +657,9 @@ func (u *AllocationUpsertBulk) UpdateNewValues() *AllocationUpsertBulk {
 			}
 			if _, exists := b.mutation.ItemID(); exists {
 				s.SetIgnore(allocation.FieldItemID)
+			}
+			if _, exists := b.mutation.OwnerID(); exists {
+				s.SetIgnore(allocation.FieldOwnerID)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(allocation.FieldCreatedAt)

@@ -135,6 +135,9 @@ func (_u *AllocationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			}
 		}
 	}
+	if _u.mutation.OwnerIDCleared() {
+		_spec.ClearField(allocation.FieldOwnerID, field.TypeInt)
+	}
 	if value, ok := _u.mutation.Credentials(); ok {
 		_spec.SetField(allocation.FieldCredentials, field.TypeBytes, value)
 	}
@@ -309,6 +312,9 @@ func (_u *AllocationUpdateOne) sqlSave(ctx context.Context) (_node *Allocation, 
 				ps[i](selector)
 			}
 		}
+	}
+	if _u.mutation.OwnerIDCleared() {
+		_spec.ClearField(allocation.FieldOwnerID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.Credentials(); ok {
 		_spec.SetField(allocation.FieldCredentials, field.TypeBytes, value)

@@ -63,6 +63,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			allocation.FieldLeaseID:     {Type: field.TypeInt, Column: allocation.FieldLeaseID},
 			allocation.FieldItemID:      {Type: field.TypeInt, Column: allocation.FieldItemID},
+			allocation.FieldOwnerID:     {Type: field.TypeInt, Column: allocation.FieldOwnerID},
 			allocation.FieldCredentials: {Type: field.TypeBytes, Column: allocation.FieldCredentials},
 			allocation.FieldCreatedAt:   {Type: field.TypeTime, Column: allocation.FieldCreatedAt},
 			allocation.FieldVendedAt:    {Type: field.TypeTime, Column: allocation.FieldVendedAt},
@@ -1031,6 +1032,11 @@ func (f *AllocationFilter) WhereLeaseID(p entql.IntP) {
 // WhereItemID applies the entql int predicate on the item_id field.
 func (f *AllocationFilter) WhereItemID(p entql.IntP) {
 	f.Where(p.Field(allocation.FieldItemID))
+}
+
+// WhereOwnerID applies the entql int predicate on the owner_id field.
+func (f *AllocationFilter) WhereOwnerID(p entql.IntP) {
+	f.Where(p.Field(allocation.FieldOwnerID))
 }
 
 // WhereCredentials applies the entql []byte predicate on the credentials field.

@@ -832,6 +832,8 @@ type AllocationMutation struct {
 	op            Op
 	typ           string
 	id            *int
+	owner_id      *int
+	addowner_id   *int
 	credentials   *[]byte
 	created_at    *time.Time
 	vended_at     *time.Time
@@ -1014,6 +1016,76 @@ func (m *AllocationMutation) OldItemID(ctx context.Context) (v int, err error) {
 // ResetItemID resets all changes to the "item_id" field.
 func (m *AllocationMutation) ResetItemID() {
 	m.item = nil
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (m *AllocationMutation) SetOwnerID(i int) {
+	m.owner_id = &i
+	m.addowner_id = nil
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *AllocationMutation) OwnerID() (r int, exists bool) {
+	v := m.owner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the Allocation entity.
+// If the Allocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AllocationMutation) OldOwnerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// AddOwnerID adds i to the "owner_id" field.
+func (m *AllocationMutation) AddOwnerID(i int) {
+	if m.addowner_id != nil {
+		*m.addowner_id += i
+	} else {
+		m.addowner_id = &i
+	}
+}
+
+// AddedOwnerID returns the value that was added to the "owner_id" field in this mutation.
+func (m *AllocationMutation) AddedOwnerID() (r int, exists bool) {
+	v := m.addowner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (m *AllocationMutation) ClearOwnerID() {
+	m.owner_id = nil
+	m.addowner_id = nil
+	m.clearedFields[allocation.FieldOwnerID] = struct{}{}
+}
+
+// OwnerIDCleared returns if the "owner_id" field was cleared in this mutation.
+func (m *AllocationMutation) OwnerIDCleared() bool {
+	_, ok := m.clearedFields[allocation.FieldOwnerID]
+	return ok
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *AllocationMutation) ResetOwnerID() {
+	m.owner_id = nil
+	m.addowner_id = nil
+	delete(m.clearedFields, allocation.FieldOwnerID)
 }
 
 // SetCredentials sets the "credentials" field.
@@ -1287,12 +1359,15 @@ func (m *AllocationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AllocationMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.lease != nil {
 		fields = append(fields, allocation.FieldLeaseID)
 	}
 	if m.item != nil {
 		fields = append(fields, allocation.FieldItemID)
+	}
+	if m.owner_id != nil {
+		fields = append(fields, allocation.FieldOwnerID)
 	}
 	if m.credentials != nil {
 		fields = append(fields, allocation.FieldCredentials)
@@ -1318,6 +1393,8 @@ func (m *AllocationMutation) Field(name string) (ent.Value, bool) {
 		return m.LeaseID()
 	case allocation.FieldItemID:
 		return m.ItemID()
+	case allocation.FieldOwnerID:
+		return m.OwnerID()
 	case allocation.FieldCredentials:
 		return m.Credentials()
 	case allocation.FieldCreatedAt:
@@ -1339,6 +1416,8 @@ func (m *AllocationMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldLeaseID(ctx)
 	case allocation.FieldItemID:
 		return m.OldItemID(ctx)
+	case allocation.FieldOwnerID:
+		return m.OldOwnerID(ctx)
 	case allocation.FieldCredentials:
 		return m.OldCredentials(ctx)
 	case allocation.FieldCreatedAt:
@@ -1369,6 +1448,13 @@ func (m *AllocationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetItemID(v)
+		return nil
+	case allocation.FieldOwnerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
 		return nil
 	case allocation.FieldCredentials:
 		v, ok := value.([]byte)
@@ -1406,6 +1492,9 @@ func (m *AllocationMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *AllocationMutation) AddedFields() []string {
 	var fields []string
+	if m.addowner_id != nil {
+		fields = append(fields, allocation.FieldOwnerID)
+	}
 	return fields
 }
 
@@ -1414,6 +1503,8 @@ func (m *AllocationMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *AllocationMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case allocation.FieldOwnerID:
+		return m.AddedOwnerID()
 	}
 	return nil, false
 }
@@ -1423,6 +1514,13 @@ func (m *AllocationMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *AllocationMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case allocation.FieldOwnerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOwnerID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Allocation numeric field %s", name)
 }
@@ -1431,6 +1529,9 @@ func (m *AllocationMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *AllocationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(allocation.FieldOwnerID) {
+		fields = append(fields, allocation.FieldOwnerID)
+	}
 	if m.FieldCleared(allocation.FieldCredentials) {
 		fields = append(fields, allocation.FieldCredentials)
 	}
@@ -1454,6 +1555,9 @@ func (m *AllocationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *AllocationMutation) ClearField(name string) error {
 	switch name {
+	case allocation.FieldOwnerID:
+		m.ClearOwnerID()
+		return nil
 	case allocation.FieldCredentials:
 		m.ClearCredentials()
 		return nil
@@ -1476,6 +1580,9 @@ func (m *AllocationMutation) ResetField(name string) error {
 		return nil
 	case allocation.FieldItemID:
 		m.ResetItemID()
+		return nil
+	case allocation.FieldOwnerID:
+		m.ResetOwnerID()
 		return nil
 	case allocation.FieldCredentials:
 		m.ResetCredentials()

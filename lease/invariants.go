@@ -19,6 +19,8 @@ import (
 //     ACTIVE) holds it;
 //   - an item is RESERVING iff one unreleased allocation not yet vended holds it;
 //   - no item is held by two unreleased allocations;
+//   - an unreleased allocation belongs to a PENDING or ACTIVE lease, and to its owner (a vend
+//     counts what a user holds by these);
 //   - every ACTIVE lease has a VEND order and at least one active allocation;
 //   - the stock counters equal a count of the items.
 //
@@ -53,6 +55,11 @@ func violations(sys context.Context, c *ent.Client) ([]string, error) {
 	leaseActive := map[int]int{} // lease → active allocations
 	for _, a := range allocs {
 		unreleased[a.ItemID]++
+		if l := a.Edges.Lease; l.Status != Pending && l.Status != Active {
+			out = append(out, fmt.Sprintf("allocation %d is unreleased under %s lease %d", a.ID, l.Status, l.ID))
+		} else if a.OwnerID != l.OwnerID {
+			out = append(out, fmt.Sprintf("allocation %d names owner %d; its lease %d is %d's", a.ID, a.OwnerID, l.ID, l.OwnerID))
+		}
 		switch {
 		case a.VendedAt != nil && a.Edges.Lease.Status == Active:
 			active[a.ItemID]++

@@ -313,12 +313,11 @@ func (o *owner) dispenserUser() dispenser.User {
 // checkLimits applies the per-user limit and the cost center's entitlements to adding p's items.
 func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 	sys := database.System(ctx)
-	// Drive the count from the user's current leases (the (owner_id, status) index) into their
-	// unreleased allocations (the (lease_id, released_at) index), so it costs what the user
-	// holds, not what everyone holds or what the user ever held, and reads no table rows. An
-	// allocation belongs to one lease, so a plain COUNT(*) needs no DISTINCT.
-	held, err := s.client.Lease.Query().Where(entlease.OwnerID(o.id), entlease.StatusIn(Pending, Active)).
-		QueryAllocations().Where(allocation.ReleasedAtIsNil()).Unique(false).Count(sys)
+	// What the user holds is their unreleased allocations (an allocation is released when its
+	// lease ends, see Violations): one range of the (owner_id, released_at) index, costing what
+	// the user holds, not what everyone holds or what the user ever held.
+	held, err := s.client.Allocation.Query().Where(allocation.OwnerID(o.id), allocation.ReleasedAtIsNil()).
+		Unique(false).Count(sys)
 	if err != nil {
 		return fmt.Errorf("count held items: %w", err)
 	}
@@ -627,7 +626,7 @@ func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (*e
 		}
 		creates := make([]*ent.AllocationCreate, len(items))
 		for i, it := range items {
-			creates[i] = tx.Allocation.Create().SetLeaseID(id).SetItemID(it.ID).SetCreatedAt(now)
+			creates[i] = tx.Allocation.Create().SetLeaseID(id).SetItemID(it.ID).SetOwnerID(spec.owner.id).SetCreatedAt(now)
 		}
 		allocs, err := tx.Allocation.CreateBulk(creates...).Save(sys)
 		if err != nil {

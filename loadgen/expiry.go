@@ -125,7 +125,7 @@ func seedLeases(ctx context.Context, db *sql.DB, ownerID, n int, endsAt time.Tim
 			product_id, status_changed_at, reclaim_attempts) VALUES (?, ?, ?, '[]', 'LEASED', ?, ?, 0)`); err != nil {
 			return err
 		}
-		if insAlloc, err = tx.PrepareContext(ctx, `INSERT INTO allocations (lease_id, item_id, created_at, vended_at) VALUES (?, ?, ?, ?)`); err != nil {
+		if insAlloc, err = tx.PrepareContext(ctx, `INSERT INTO allocations (lease_id, item_id, owner_id, created_at, vended_at) VALUES (?, ?, ?, ?, ?)`); err != nil {
 			return err
 		}
 	}
@@ -144,7 +144,7 @@ func seedLeases(ctx context.Context, db *sql.DB, ownerID, n int, endsAt time.Tim
 			return err
 		}
 		itemID, _ := res.LastInsertId()
-		if _, err := insAlloc.ExecContext(ctx, leaseID, itemID, started, started); err != nil {
+		if _, err := insAlloc.ExecContext(ctx, leaseID, itemID, ownerID, started, started); err != nil {
 			return err
 		}
 	}

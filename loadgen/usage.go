@@ -68,7 +68,7 @@ func usage(ctx context.Context, dir string, n int) error {
 	if err != nil {
 		return err
 	}
-	insAlloc, err := prep(`INSERT INTO allocations (lease_id, item_id, created_at, vended_at, released_at) VALUES (?, ?, ?, ?, ?)`)
+	insAlloc, err := prep(`INSERT INTO allocations (lease_id, item_id, owner_id, created_at, vended_at, released_at) VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func usage(ctx context.Context, dir string, n int) error {
 		if err != nil {
 			return err
 		}
-		if _, err := insAlloc(leaseID, items[i%len(items)], s, s, ended); err != nil {
+		if _, err := insAlloc(leaseID, items[i%len(items)], u.ID, s, s, ended); err != nil {
 			return err
 		}
 		bagID, err := insBag(s, s)

@@ -109,7 +109,7 @@ func (b *bundle) lease(t *testing.T, owner string, endsIn time.Duration, n int) 
 		it, err := b.client.InventoryItem.Create().SetName(fmt.Sprintf("4d-small-%02d", b.items)).
 			SetProductID(b.product.ID).SetStatus(inventoryitem.StatusLEASED).Save(b.sys)
 		require.NoError(t, err)
-		require.NoError(t, b.client.Allocation.Create().SetLeaseID(l.ID).SetItemID(it.ID).SetVendedAt(now).Exec(b.sys))
+		require.NoError(t, b.client.Allocation.Create().SetLeaseID(l.ID).SetItemID(it.ID).SetOwnerID(l.OwnerID).SetVendedAt(now).Exec(b.sys))
 	}
 	return l
 }

@@ -19,6 +19,8 @@ const (
 	FieldLeaseID = "lease_id"
 	// FieldItemID holds the string denoting the item_id field in the database.
 	FieldItemID = "item_id"
+	// FieldOwnerID holds the string denoting the owner_id field in the database.
+	FieldOwnerID = "owner_id"
 	// FieldCredentials holds the string denoting the credentials field in the database.
 	FieldCredentials = "credentials"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -54,6 +56,7 @@ var Columns = []string{
 	FieldID,
 	FieldLeaseID,
 	FieldItemID,
+	FieldOwnerID,
 	FieldCredentials,
 	FieldCreatedAt,
 	FieldVendedAt,
@@ -98,6 +101,11 @@ func ByLeaseID(opts ...sql.OrderTermOption) OrderOption {
 // ByItemID orders the results by the item_id field.
 func ByItemID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldItemID, opts...).ToFunc()
+}
+
+// ByOwnerID orders the results by the owner_id field.
+func ByOwnerID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOwnerID, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.

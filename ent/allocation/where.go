@@ -65,6 +65,11 @@ func ItemID(v int) predicate.Allocation {
 	return predicate.Allocation(sql.FieldEQ(FieldItemID, v))
 }
 
+// OwnerID applies equality check predicate on the "owner_id" field. It's identical to OwnerIDEQ.
+func OwnerID(v int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldEQ(FieldOwnerID, v))
+}
+
 // Credentials applies equality check predicate on the "credentials" field. It's identical to CredentialsEQ.
 func Credentials(v []byte) predicate.Allocation {
 	return predicate.Allocation(sql.FieldEQ(FieldCredentials, v))
@@ -123,6 +128,56 @@ func ItemIDIn(vs ...int) predicate.Allocation {
 // ItemIDNotIn applies the NotIn predicate on the "item_id" field.
 func ItemIDNotIn(vs ...int) predicate.Allocation {
 	return predicate.Allocation(sql.FieldNotIn(FieldItemID, vs...))
+}
+
+// OwnerIDEQ applies the EQ predicate on the "owner_id" field.
+func OwnerIDEQ(v int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldEQ(FieldOwnerID, v))
+}
+
+// OwnerIDNEQ applies the NEQ predicate on the "owner_id" field.
+func OwnerIDNEQ(v int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldNEQ(FieldOwnerID, v))
+}
+
+// OwnerIDIn applies the In predicate on the "owner_id" field.
+func OwnerIDIn(vs ...int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldIn(FieldOwnerID, vs...))
+}
+
+// OwnerIDNotIn applies the NotIn predicate on the "owner_id" field.
+func OwnerIDNotIn(vs ...int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldNotIn(FieldOwnerID, vs...))
+}
+
+// OwnerIDGT applies the GT predicate on the "owner_id" field.
+func OwnerIDGT(v int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldGT(FieldOwnerID, v))
+}
+
+// OwnerIDGTE applies the GTE predicate on the "owner_id" field.
+func OwnerIDGTE(v int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldGTE(FieldOwnerID, v))
+}
+
+// OwnerIDLT applies the LT predicate on the "owner_id" field.
+func OwnerIDLT(v int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldLT(FieldOwnerID, v))
+}
+
+// OwnerIDLTE applies the LTE predicate on the "owner_id" field.
+func OwnerIDLTE(v int) predicate.Allocation {
+	return predicate.Allocation(sql.FieldLTE(FieldOwnerID, v))
+}
+
+// OwnerIDIsNil applies the IsNil predicate on the "owner_id" field.
+func OwnerIDIsNil() predicate.Allocation {
+	return predicate.Allocation(sql.FieldIsNull(FieldOwnerID))
+}
+
+// OwnerIDNotNil applies the NotNil predicate on the "owner_id" field.
+func OwnerIDNotNil() predicate.Allocation {
+	return predicate.Allocation(sql.FieldNotNull(FieldOwnerID))
 }
 
 // CredentialsEQ applies the EQ predicate on the "credentials" field.

@@ -37,6 +37,7 @@ var (
 	// AllocationsColumns holds the columns for the "allocations" table.
 	AllocationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "owner_id", Type: field.TypeInt, Nullable: true},
 		{Name: "credentials", Type: field.TypeBytes, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "vended_at", Type: field.TypeTime, Nullable: true},
@@ -52,13 +53,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "allocations_inventory_items_allocations",
-				Columns:    []*schema.Column{AllocationsColumns[5]},
+				Columns:    []*schema.Column{AllocationsColumns[6]},
 				RefColumns: []*schema.Column{InventoryItemsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "allocations_leases_allocations",
-				Columns:    []*schema.Column{AllocationsColumns[6]},
+				Columns:    []*schema.Column{AllocationsColumns[7]},
 				RefColumns: []*schema.Column{LeasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -67,7 +68,7 @@ var (
 			{
 				Name:    "allocation_item_id",
 				Unique:  true,
-				Columns: []*schema.Column{AllocationsColumns[5]},
+				Columns: []*schema.Column{AllocationsColumns[6]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "released_at IS NULL",
 				},
@@ -75,17 +76,22 @@ var (
 			{
 				Name:    "allocation_item_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{AllocationsColumns[5], AllocationsColumns[2]},
+				Columns: []*schema.Column{AllocationsColumns[6], AllocationsColumns[3]},
+			},
+			{
+				Name:    "allocation_owner_id_released_at",
+				Unique:  false,
+				Columns: []*schema.Column{AllocationsColumns[1], AllocationsColumns[5]},
 			},
 			{
 				Name:    "allocation_lease_id_released_at",
 				Unique:  false,
-				Columns: []*schema.Column{AllocationsColumns[6], AllocationsColumns[4]},
+				Columns: []*schema.Column{AllocationsColumns[7], AllocationsColumns[5]},
 			},
 			{
 				Name:    "allocation_vended_at_released_at",
 				Unique:  false,
-				Columns: []*schema.Column{AllocationsColumns[3], AllocationsColumns[4]},
+				Columns: []*schema.Column{AllocationsColumns[4], AllocationsColumns[5]},
 			},
 		},
 	}

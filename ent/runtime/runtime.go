@@ -60,7 +60,7 @@ func init() {
 	allocationFields := schema.Allocation{}.Fields()
 	_ = allocationFields
 	// allocationDescCreatedAt is the schema descriptor for created_at field.
-	allocationDescCreatedAt := allocationFields[3].Descriptor()
+	allocationDescCreatedAt := allocationFields[4].Descriptor()
 	// allocation.DefaultCreatedAt holds the default value on creation for the created_at field.
 	allocation.DefaultCreatedAt = allocationDescCreatedAt.Default.(func() time.Time)
 	bagMixin := schema.Bag{}.Mixin()

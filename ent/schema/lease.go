@@ -81,6 +81,8 @@ func (Allocation) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("lease_id").Immutable(),
 		field.Int("item_id").Immutable(),
+		field.Int("owner_id").Optional().Immutable().
+			Comment("the lease's owner, copied here so what a user holds is one index range").Annotations(entgql.Skip()),
 		field.Bytes("credentials").Optional().Nillable().Sensitive().Comment("AES-GCM sealed").
 			Annotations(entgql.Skip()),
 		field.Time("created_at").Default(now).Immutable(),
@@ -103,8 +105,9 @@ func (Allocation) Indexes() []ent.Index {
 		// An item is held by at most one unreleased allocation: the database enforces it.
 		index.Fields("item_id").Unique().Annotations(entsql.IndexWhere("released_at IS NULL")),
 		index.Fields("item_id", "created_at"),
-		// A lease's allocations, and which of them are still held, without reading the rows:
-		// every vend counts what its user holds through this index.
+		// What a user holds: every vend counts it through this index.
+		index.Fields("owner_id", "released_at"),
+		// A lease's allocations, and which of them are still held, without reading the rows.
 		index.Fields("lease_id", "released_at"),
 		index.Fields("vended_at", "released_at"),
 	}
