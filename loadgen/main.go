@@ -82,9 +82,8 @@ type scenario struct {
 }
 
 // benchUsers is how many users the vend runs spread over, so each holds a few items as real
-// users do (the default per-user limit is 10), rather than a few users holding thousands: a vend
-// counts what its user holds, and that count would grow with the run.
-const benchUsers = 2048
+// users do, rather than one user holding thousands.
+const benchUsers = 1024
 
 const (
 	availabilityQuery = `query Availability { availability { sku available reserving leased rebuilding maintenance } }`
