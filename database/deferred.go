@@ -57,14 +57,20 @@ func untrack(tx *ent.Tx) { deferring.Delete(tx) }
 func (d *deferrals) add(key string, x Deferred) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.current == nil {
-		d.current = map[string]Deferred{}
+	d.current = merge(d.current, key, x)
+}
+
+// merge folds x into m under key, making m when it is nil.
+func merge(m map[string]Deferred, key string, x Deferred) map[string]Deferred {
+	if m == nil {
+		m = map[string]Deferred{}
 	}
-	if have, ok := d.current[key]; ok {
+	if have, ok := m[key]; ok {
 		have.Merge(x)
 	} else {
-		d.current[key] = x
+		m[key] = x
 	}
+	return m
 }
 
 // begin starts what the next transaction defers.
@@ -79,14 +85,7 @@ func (d *deferrals) succeeded() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for key, x := range d.current {
-		if d.done == nil {
-			d.done = map[string]Deferred{}
-		}
-		if have, ok := d.done[key]; ok {
-			have.Merge(x)
-		} else {
-			d.done[key] = x
-		}
+		d.done = merge(d.done, key, x)
 	}
 	d.current = nil
 }

@@ -45,11 +45,7 @@ func (w *serialWriter) exclusive(ctx context.Context, fn func() error) error {
 // transaction writes: it writes, and left to SQLite it would wait for the lock in the busy
 // handler's sleeps, holding a connection and a thread the whole time.
 func (w *serialWriter) Exec(ctx context.Context, query string, args, v any) error {
-	if err := w.acquire(ctx); err != nil {
-		return err
-	}
-	defer func() { <-w.slot }()
-	return w.Driver.Exec(ctx, query, args, v)
+	return w.exclusive(ctx, func() error { return w.Driver.Exec(ctx, query, args, v) })
 }
 
 // Tx starts a transaction once no other is running.

@@ -55,13 +55,14 @@ func violations(sys context.Context, c *ent.Client) ([]string, error) {
 	leaseActive := map[int]int{} // lease → active allocations
 	for _, a := range allocs {
 		unreleased[a.ItemID]++
-		if l := a.Edges.Lease; l.Status != Pending && l.Status != Active {
+		l := a.Edges.Lease
+		if l.Status != Pending && l.Status != Active {
 			out = append(out, fmt.Sprintf("allocation %d is unreleased under %s lease %d", a.ID, l.Status, l.ID))
 		} else if a.OwnerID != l.OwnerID {
 			out = append(out, fmt.Sprintf("allocation %d names owner %d; its lease %d is %d's", a.ID, a.OwnerID, l.ID, l.OwnerID))
 		}
 		switch {
-		case a.VendedAt != nil && a.Edges.Lease.Status == Active:
+		case a.VendedAt != nil && l.Status == Active:
 			active[a.ItemID]++
 			leaseActive[a.LeaseID]++
 		case a.VendedAt == nil:
