@@ -2,6 +2,9 @@ module github.com/hardcandy/hardcandy
 
 go 1.26.0
 
+// npm packages sometimes ship .go files; they are not part of this module.
+ignore ./portal/node_modules
+
 require (
 	entgo.io/contrib v0.7.0
 	entgo.io/ent v0.14.5

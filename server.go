@@ -40,6 +40,7 @@ import (
 	"github.com/hardcandy/hardcandy/graph/graphiql"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/metrics"
+	"github.com/hardcandy/hardcandy/portal"
 	"github.com/hardcandy/hardcandy/rest"
 )
 
@@ -62,8 +63,9 @@ func newServeCommand(opts *options) *cobra.Command {
 	so := &serveOptions{}
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the GraphQL API, GraphiQL and the JSON routes",
-		Long: `Serve the GraphQL API at /graphql, GraphiQL at /, /healthz, /readyz and Prometheus /metrics.
+		Short: "Serve the web portal, the GraphQL API, GraphiQL and the JSON routes",
+		Long: `Serve the web portal at /, the GraphQL API at /graphql, GraphiQL at /graphiql, /healthz,
+/readyz and Prometheus /metrics.
 
 With no configuration it uses a SQLite file in the working directory, applying migrations at
 start. --demo loads a demo catalog, inventory and users on first start and prints their tokens.`,
@@ -195,7 +197,17 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	for _, p := range []string{"/products", "/admin/products", "/admin/products/", "/reports/"} {
 		mux.Handle(p, m.Instrument("/rest", authed))
 	}
-	mux.Handle("/", m.Instrument("/graphiql", graphiql.Handler("Hardcandy", "/graphql")))
+	ide := graphiql.Handler("Hardcandy", "/graphql")
+	// The IDE's page answers at /graphiql; its relative asset URLs resolve under /graphiql/assets/.
+	mux.Handle("/graphiql", m.Instrument("/graphiql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r2 := *r
+		u := *r.URL
+		u.Path = "/"
+		r2.URL = &u
+		ide.ServeHTTP(w, &r2)
+	})))
+	mux.Handle("/graphiql/assets/", m.Instrument("/graphiql", ide))
+	mux.Handle("/", m.Instrument("/portal", portal.Handler()))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -207,7 +219,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	mux.Handle("GET /metrics", m.Handler())
-	return &app{store: st, svc: svc, handler: logRequests(logger, mux), metrics: m, resolver: resolver}, nil
+	return &app{store: st, svc: svc, handler: logRequests(logger, securityHeaders(mux)), metrics: m, resolver: resolver}, nil
 }
 
 // defaultGCPercent trades memory for CPU: the live heap is small (tens of MB), and collecting
@@ -324,7 +336,7 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 			}
 		}()
 	}
-	logger.Info("hardcandy serving", "addr", "http://"+ln.Addr().String()+"/", "graphql", "/graphql", "db", describeDB(opts.db))
+	logger.Info("hardcandy serving", "portal", "http://"+ln.Addr().String()+"/", "graphiql", "http://"+ln.Addr().String()+"/graphiql", "graphql", "/graphql", "db", describeDB(opts.db))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -373,7 +385,7 @@ func printDemoUsers(out io.Writer, users []demo.User) {
 		fmt.Fprintln(out, "demo data already present; tokens were printed on first start (issue more with `hardcandy token issue --user NAME`)")
 		return
 	}
-	fmt.Fprintln(out, "Demo users (tokens are shown only now; paste one into GraphiQL's Headers as {\"Authorization\": \"Bearer TOKEN\"}):")
+	fmt.Fprintln(out, "Demo users (tokens are shown only now; paste one into the portal's sign-in, or into GraphiQL's Headers as {\"Authorization\": \"Bearer TOKEN\"}):")
 	for _, u := range users {
 		fmt.Fprintf(out, "  %-6s %-8s %-6s %s\n", u.Name, u.Role, u.CostCenter, u.Token)
 	}

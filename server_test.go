@@ -175,12 +175,20 @@ func TestOperationalEndpoints(t *testing.T) {
 		require.True(t, strings.Contains(string(body), want), "metrics lack %s", want)
 	}
 
-	res, err = http.Get(b.srv.URL + "/")
+	// The portal answers / and any route of its own with its page; GraphiQL moved to /graphiql.
+	for path, want := range map[string]string{"/": `<div id="root">`, "/metal": `<div id="root">`, "/leases/42": `<div id="root">`, "/graphiql": "graphiql-config"} {
+		res, err = http.Get(b.srv.URL + path)
+		require.NoError(t, err)
+		body, _ = io.ReadAll(res.Body)
+		res.Body.Close()
+		require.Equal(t, http.StatusOK, res.StatusCode, path)
+		require.Contains(t, string(body), want, path)
+		require.Equal(t, "text/html; charset=utf-8", res.Header.Get("Content-Type"), path)
+	}
+	res, err = http.Get(b.srv.URL + "/assets/missing.js")
 	require.NoError(t, err)
-	body, _ = io.ReadAll(res.Body)
 	res.Body.Close()
-	require.Equal(t, http.StatusOK, res.StatusCode)
-	require.Contains(t, string(body), "graphiql")
+	require.Equal(t, http.StatusNotFound, res.StatusCode, "a missing asset is not the page")
 
 	// Bodies over the limit are refused before anything is parsed.
 	big := `{"query":"{ viewer { name } }","variables":{"pad":"` + strings.Repeat("x", 70<<10) + `"}}`
@@ -191,6 +199,24 @@ func TestOperationalEndpoints(t *testing.T) {
 	require.NoError(t, err)
 	res.Body.Close()
 	require.Equal(t, http.StatusRequestEntityTooLarge, res.StatusCode)
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
+	b := setupApp(t)
+	for _, path := range []string{"/", "/metal", "/graphiql", "/graphql", "/healthz"} {
+		res, err := http.Get(b.srv.URL + path)
+		require.NoError(t, err)
+		res.Body.Close()
+		csp := res.Header.Get("Content-Security-Policy")
+		require.Contains(t, csp, "default-src 'self'", path)
+		require.Contains(t, csp, "script-src 'self';", path, "no inline or outside script")
+		require.Contains(t, csp, "frame-ancestors 'none'", path)
+		require.NotContains(t, csp, "unsafe", path)
+		require.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"), path)
+		require.Equal(t, "no-referrer", res.Header.Get("Referrer-Policy"), path)
+		require.Equal(t, "DENY", res.Header.Get("X-Frame-Options"), path)
+	}
 }
 
 func runCLI(t *testing.T, args ...string) (string, error) {

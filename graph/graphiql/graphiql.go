@@ -3,7 +3,9 @@
 // The JavaScript and CSS it needs (GraphiQL's UMD build plus React and
 // ReactDOM) are embedded from the assets directory, so the IDE works without
 // any CDN or internet access. assets/VERSIONS lists the exact npm package
-// versions and assets/LICENSES.txt their licenses.
+// versions and assets/LICENSES.txt their licenses. The page has no inline script or style
+// (init.js starts the IDE from settings the page carries as JSON), so it runs under a
+// Content-Security-Policy that allows only the server's own origin.
 package graphiql
 
 import (
@@ -97,43 +99,26 @@ var pageTemplate = template.Must(template.New("graphiql").Parse(`<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 {{range .Styles}}<link rel="stylesheet" href="{{.}}">
-{{end}}<style>
-html, body { height: 100%; margin: 0; overflow: hidden; }
-#graphiql { height: 100vh; }
-</style>
-</head>
+{{end}}</head>
 <body>
 <div id="graphiql"><noscript>GraphiQL needs JavaScript.</noscript></div>
+<script id="graphiql-config" type="application/json">{{.Config}}</script>
 {{range .Scripts}}<script src="{{.}}"></script>
-{{end}}<script>
-(function () {
-  var endpoint = {{.Endpoint}};
-  var httpURL = new URL(endpoint, window.location.href);
-  var wsURL = new URL(httpURL.href);
-  wsURL.protocol = httpURL.protocol === "https:" ? "wss:" : "ws:";
-  var fetcher = GraphiQL.createFetcher({
-    url: endpoint,
-    subscriptionUrl: wsURL.href
-  });
-  var root = ReactDOM.createRoot(document.getElementById("graphiql"));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: fetcher,
-    isHeadersEditorEnabled: true,
-    shouldPersistHeaders: true,
-    defaultHeaders: {{.DefaultHeaders}}
-  }));
-})();
-</script>
-</body>
+{{end}}</body>
 </html>
 `))
 
 type pageData struct {
-	Title          string
-	Endpoint       string
-	DefaultHeaders string
-	Styles         []string
-	Scripts        []string
+	Title   string
+	Config  pageConfig
+	Styles  []string
+	Scripts []string
+}
+
+// pageConfig reaches init.js as JSON in the page (html/template escapes it for a script element).
+type pageConfig struct {
+	Endpoint       string `json:"endpoint"`
+	DefaultHeaders string `json:"defaultHeaders"`
 }
 
 func renderPage(title, endpoint string) []byte {
@@ -142,16 +127,16 @@ func renderPage(title, endpoint string) []byte {
 		panic(fmt.Sprintf("graphiql: encoding default headers: %v", err))
 	}
 	data := pageData{
-		Title:          title,
-		Endpoint:       endpoint,
-		DefaultHeaders: string(headers),
-		Styles:         []string{assetURL("graphiql.min.css")},
+		Title:  title,
+		Config: pageConfig{Endpoint: endpoint, DefaultHeaders: string(headers)},
+		Styles: []string{assetURL("graphiql.min.css"), assetURL("page.css")},
 		// Order matters: GraphiQL's UMD build reads the React and ReactDOM
 		// globals when it loads.
 		Scripts: []string{
 			assetURL("react.production.min.js"),
 			assetURL("react-dom.production.min.js"),
 			assetURL("graphiql.min.js"),
+			assetURL("init.js"),
 		},
 	}
 	var buf bytes.Buffer
