@@ -48,6 +48,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{name: "viewer", query: `{ viewer { name role } }`},
 		{name: "inventoryItems", query: `{ inventoryItems { totalCount } }`, admin: true},
 		{name: "notices", query: `{ notices { totalCount } }`, admin: true},
+		{name: "inventoryImportPreview", query: `{ inventoryImportPreview(csv: "sku,name\n4D.small,new-03\n") { valid } }`, admin: true},
 		{name: "productsIncludeRetired", query: `{ products(includeRetired: true) { totalCount } }`, admin: true},
 		{name: "createProduct", admin: true, writes: true,
 			query: `mutation { createProduct(input: {sku: "4D.medium", name: "Medium metal", pricePerDay: 9000, currency: "USD"}) { sku } }`},

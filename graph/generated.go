@@ -124,6 +124,20 @@ type ComplexityRoot struct {
 		To      func(childComplexity int) int
 	}
 
+	ImportPreview struct {
+		Rows  func(childComplexity int) int
+		Valid func(childComplexity int) int
+	}
+
+	ImportPreviewRow struct {
+		Errors func(childComplexity int) int
+		Labels func(childComplexity int) int
+		Name   func(childComplexity int) int
+		Pool   func(childComplexity int) int
+		Row    func(childComplexity int) int
+		SKU    func(childComplexity int) int
+	}
+
 	InventoryItem struct {
 		CreatedAt       func(childComplexity int) int
 		CurrentLease    func(childComplexity int) int
@@ -301,20 +315,21 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Availability   func(childComplexity int, sku *string) int
-		Bills          func(childComplexity int, costCenter *string, month *string) int
-		InventoryItems func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
-		Lease          func(childComplexity int, id int) int
-		Leases         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) int
-		Node           func(childComplexity int, id int) int
-		Nodes          func(childComplexity int, ids []int) int
-		Notices        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.NoticeOrder, where *ent.NoticeWhereInput) int
-		Orders         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
-		Product        func(childComplexity int, sku string) int
-		Products       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) int
-		SchedulerJobs  func(childComplexity int) int
-		Usage          func(childComplexity int, from time.Time, to time.Time, groupBy billing.Grouping) int
-		Viewer         func(childComplexity int) int
+		Availability           func(childComplexity int, sku *string) int
+		Bills                  func(childComplexity int, costCenter *string, month *string) int
+		InventoryImportPreview func(childComplexity int, csv string) int
+		InventoryItems         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
+		Lease                  func(childComplexity int, id int) int
+		Leases                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) int
+		Node                   func(childComplexity int, id int) int
+		Nodes                  func(childComplexity int, ids []int) int
+		Notices                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.NoticeOrder, where *ent.NoticeWhereInput) int
+		Orders                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
+		Product                func(childComplexity int, sku string) int
+		Products               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) int
+		SchedulerJobs          func(childComplexity int) int
+		Usage                  func(childComplexity int, from time.Time, to time.Time, groupBy billing.Grouping) int
+		Viewer                 func(childComplexity int) int
 	}
 
 	SchedulerJob struct {
@@ -430,6 +445,7 @@ type QueryResolver interface {
 	Bills(ctx context.Context, costCenter *string, month *string) ([]*billing.Bill, error)
 	Usage(ctx context.Context, from time.Time, to time.Time, groupBy billing.Grouping) ([]*billing.UsageRow, error)
 	SchedulerJobs(ctx context.Context) ([]*scheduler.Info, error)
+	InventoryImportPreview(ctx context.Context, csv string) (*inventory.ImportPreview, error)
 }
 type SubscriptionResolver interface {
 	LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error)
@@ -711,6 +727,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.To(childComplexity), true
+
+	case "ImportPreview.rows":
+		if e.ComplexityRoot.ImportPreview.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Rows(childComplexity), true
+	case "ImportPreview.valid":
+		if e.ComplexityRoot.ImportPreview.Valid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Valid(childComplexity), true
+
+	case "ImportPreviewRow.errors":
+		if e.ComplexityRoot.ImportPreviewRow.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreviewRow.Errors(childComplexity), true
+	case "ImportPreviewRow.labels":
+		if e.ComplexityRoot.ImportPreviewRow.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreviewRow.Labels(childComplexity), true
+	case "ImportPreviewRow.name":
+		if e.ComplexityRoot.ImportPreviewRow.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreviewRow.Name(childComplexity), true
+	case "ImportPreviewRow.pool":
+		if e.ComplexityRoot.ImportPreviewRow.Pool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreviewRow.Pool(childComplexity), true
+	case "ImportPreviewRow.row":
+		if e.ComplexityRoot.ImportPreviewRow.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreviewRow.Row(childComplexity), true
+	case "ImportPreviewRow.sku":
+		if e.ComplexityRoot.ImportPreviewRow.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreviewRow.SKU(childComplexity), true
 
 	case "InventoryItem.createdAt":
 		if e.ComplexityRoot.InventoryItem.CreatedAt == nil {
@@ -1570,6 +1636,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Bills(childComplexity, args["costCenter"].(*string), args["month"].(*string)), true
 
+	case "Query.inventoryImportPreview":
+		if e.ComplexityRoot.Query.InventoryImportPreview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_inventoryImportPreview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InventoryImportPreview(childComplexity, args["csv"].(string)), true
 	case "Query.inventoryItems":
 		if e.ComplexityRoot.Query.InventoryItems == nil {
 			break
@@ -2153,6 +2230,34 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_ImportPreview_rows(ctx, field)
+	case "valid":
+		return ec.fieldContext_ImportPreview_valid(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportPreviewRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_ImportPreviewRow_row(ctx, field)
+	case "sku":
+		return ec.fieldContext_ImportPreviewRow_sku(ctx, field)
+	case "name":
+		return ec.fieldContext_ImportPreviewRow_name(ctx, field)
+	case "pool":
+		return ec.fieldContext_ImportPreviewRow_pool(ctx, field)
+	case "labels":
+		return ec.fieldContext_ImportPreviewRow_labels(ctx, field)
+	case "errors":
+		return ec.fieldContext_ImportPreviewRow_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportPreviewRow", field.Name)
 }
 
 func (ec *executionContext) childFields_InventoryItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3048,6 +3153,20 @@ func (ec *executionContext) field_Query_bills_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["month"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_inventoryImportPreview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "csv",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["csv"] = arg0
 	return args, nil
 }
 
@@ -4587,6 +4706,199 @@ func (ec *executionContext) _Event_message(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Event_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ImportPreview_rows(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*inventory.ImportPreviewRow) graphql.Marshaler {
+			return ec.marshalNImportPreviewRow2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreviewRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportPreviewRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_valid(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_valid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Valid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ImportPreviewRow_row(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreviewRow_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreviewRow_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreviewRow", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportPreviewRow_sku(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreviewRow_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreviewRow_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreviewRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ImportPreviewRow_name(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreviewRow_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreviewRow_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreviewRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ImportPreviewRow_pool(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreviewRow_pool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pool, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreviewRow_pool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreviewRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ImportPreviewRow_labels(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreviewRow_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Labels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreviewRow_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreviewRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ImportPreviewRow_errors(ctx context.Context, field graphql.CollectedField, obj *inventory.ImportPreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreviewRow_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreviewRow_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreviewRow", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _InventoryItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.InventoryItem) (ret graphql.Marshaler) {
@@ -8735,6 +9047,63 @@ func (ec *executionContext) fieldContext_Query_schedulerJobs(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SchedulerJob(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_inventoryImportPreview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_inventoryImportPreview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InventoryImportPreview(ctx, fc.Args["csv"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal *inventory.ImportPreview
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *inventory.ImportPreview) graphql.Marshaler {
+			return ec.marshalNImportPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_inventoryImportPreview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_inventoryImportPreview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17503,6 +17872,112 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var importPreviewImplementors = []string{"ImportPreview"}
+
+func (ec *executionContext) _ImportPreview(ctx context.Context, sel ast.SelectionSet, obj *inventory.ImportPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportPreview")
+		case "rows":
+			out.Values[i] = ec._ImportPreview_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "valid":
+			out.Values[i] = ec._ImportPreview_valid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var importPreviewRowImplementors = []string{"ImportPreviewRow"}
+
+func (ec *executionContext) _ImportPreviewRow(ctx context.Context, sel ast.SelectionSet, obj *inventory.ImportPreviewRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importPreviewRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportPreviewRow")
+		case "row":
+			out.Values[i] = ec._ImportPreviewRow_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._ImportPreviewRow_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ImportPreviewRow_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pool":
+			out.Values[i] = ec._ImportPreviewRow_pool(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "labels":
+			out.Values[i] = ec._ImportPreviewRow_labels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._ImportPreviewRow_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var inventoryItemImplementors = []string{"InventoryItem", "Node"}
 
 func (ec *executionContext) _InventoryItem(ctx context.Context, sel ast.SelectionSet, obj *ent.InventoryItem) graphql.Marshaler {
@@ -19570,6 +20045,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "inventoryImportPreview":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_inventoryImportPreview(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -20701,6 +21198,46 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNImportPreview2githubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreview(ctx context.Context, sel ast.SelectionSet, v inventory.ImportPreview) graphql.Marshaler {
+	return ec._ImportPreview(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNImportPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreview(ctx context.Context, sel ast.SelectionSet, v *inventory.ImportPreview) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ImportPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportPreviewRow2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreviewRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*inventory.ImportPreviewRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportPreviewRow2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreviewRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportPreviewRow2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreviewRow(ctx context.Context, sel ast.SelectionSet, v *inventory.ImportPreviewRow) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ImportPreviewRow(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {

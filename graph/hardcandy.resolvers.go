@@ -291,6 +291,11 @@ func (r *queryResolver) SchedulerJobs(ctx context.Context) ([]*scheduler.Info, e
 	return out, nil
 }
 
+// InventoryImportPreview is the resolver for the inventoryImportPreview field.
+func (r *queryResolver) InventoryImportPreview(ctx context.Context, csv string) (*inventory.ImportPreview, error) {
+	return r.Inventory.PreviewImport(ctx, csv)
+}
+
 // LeaseEvents is the resolver for the leaseEvents field.
 func (r *subscriptionResolver) LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error) {
 	v, err := auth.Require(ctx)

@@ -68,6 +68,29 @@ func (s *Service) Import(ctx context.Context, data string) ([]*ent.InventoryItem
 
 // ParseCSV reads items from CSV, checking the shape but not the catalog.
 func ParseCSV(r io.Reader) ([]*NewItem, error) {
+	rows, err := parseCSV(r)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*NewItem, len(rows))
+	for i, row := range rows {
+		if row.err != "" {
+			return nil, apperr.New(apperr.InvalidArgument, "csv: row %d: %s", row.row, row.err)
+		}
+		out[i] = row.item
+	}
+	return out, nil
+}
+
+// csvRow is one data row: the item it describes, or why its shape is wrong.
+type csvRow struct {
+	row  int // 1 is the header
+	item *NewItem
+	err  string
+}
+
+// parseCSV reads every data row; an error is for the file as a whole (header, size, emptiness).
+func parseCSV(r io.Reader) ([]csvRow, error) {
 	cr := csv.NewReader(r)
 	cr.TrimLeadingSpace = true
 	cr.FieldsPerRecord = -1
@@ -93,17 +116,24 @@ func ParseCSV(r io.Reader) ([]*NewItem, error) {
 			return nil, apperr.New(apperr.InvalidArgument, "csv: row 1: the header needs a %q column", need)
 		}
 	}
-	var out []*NewItem
+	var out []csvRow
 	for row := 2; ; row++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
+			// A broken quote leaves the reader lost: nothing after it can be trusted.
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrFieldCount) {
+				out = append(out, csvRow{row: row, item: &NewItem{}, err: err.Error()})
+				break
+			}
 			return nil, apperr.New(apperr.InvalidArgument, "csv: row %d: %v", row, err)
 		}
 		if len(rec) != len(header) {
-			return nil, apperr.New(apperr.InvalidArgument, "csv: row %d: %d columns, the header has %d", row, len(rec), len(header))
+			out = append(out, csvRow{row: row, item: &NewItem{}, err: fmt.Sprintf("%d columns, the header has %d", len(rec), len(header))})
+			continue
 		}
 		get := func(c string) string {
 			if i, ok := cols[c]; ok {
@@ -120,7 +150,7 @@ func ParseCSV(r io.Reader) ([]*NewItem, error) {
 				it.Labels = append(it.Labels, l)
 			}
 		}
-		out = append(out, it)
+		out = append(out, csvRow{row: row, item: it})
 		if len(out) > maxBatch {
 			return nil, apperr.New(apperr.InvalidArgument, "csv: more than %d rows; split the file", maxBatch)
 		}
@@ -129,6 +159,136 @@ func ParseCSV(r io.Reader) ([]*NewItem, error) {
 		return nil, apperr.New(apperr.InvalidArgument, "csv: no rows after the header")
 	}
 	return out, nil
+}
+
+// ImportPreview is what an import would do, written nowhere: every row with its problems.
+type ImportPreview struct {
+	Rows []*ImportPreviewRow `json:"rows"`
+	// Valid is true when no row has a problem: importing the same CSV would then write every row
+	// (unless something changes in between).
+	Valid bool `json:"valid"`
+}
+
+// ImportPreviewRow is one data row of a CSV import and what is wrong with it.
+type ImportPreviewRow struct {
+	// Row is the line's number in the file, 1 being the header.
+	Row    int      `json:"row"`
+	SKU    string   `json:"sku"`
+	Name   string   `json:"name"`
+	Pool   *string  `json:"pool,omitempty"`
+	Labels []string `json:"labels"`
+	// Errors name the column and the rule, as the import would; empty when the row is fine.
+	Errors []string `json:"errors"`
+}
+
+// PreviewImport checks a CSV import as Import would, row by row, and writes nothing: an admin
+// sees every bad row at once before importing. A problem with the file as a whole (its header,
+// its size) is an INVALID_ARGUMENT error as from Import.
+func (s *Service) PreviewImport(ctx context.Context, data string) (*ImportPreview, error) {
+	if _, err := auth.RequireAdmin(ctx, "inventoryImportPreview"); err != nil {
+		return nil, err
+	}
+	rows, err := parseCSV(strings.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	sys := database.System(ctx)
+	skus := map[string]bool{}
+	var names []string
+	for _, r := range rows {
+		skus[r.item.SKU] = true
+		if n := strings.TrimSpace(r.item.Name); n != "" {
+			names = append(names, n)
+		}
+	}
+	prods, err := s.client.Product.Query().Where(product.SkuIn(keys(skus)...)).All(sys)
+	if err != nil {
+		return nil, database.Wrap(err, "preview import: products")
+	}
+	bySKU := map[string]*ent.Product{}
+	for _, p := range prods {
+		bySKU[p.Sku] = p
+	}
+	taken := map[string]bool{}
+	for start := 0; start < len(names); start += 500 {
+		got, err := s.client.InventoryItem.Query().Where(inventoryitem.NameIn(names[start:min(start+500, len(names))]...)).
+			Select(inventoryitem.FieldName).Strings(sys)
+		if err != nil {
+			return nil, database.Wrap(err, "preview import: names")
+		}
+		for _, n := range got {
+			taken[n] = true
+		}
+	}
+	out := &ImportPreview{Valid: true}
+	firstRow := map[string]int{}
+	for _, r := range rows {
+		it := r.item
+		pr := &ImportPreviewRow{Row: r.row, SKU: it.SKU, Name: strings.TrimSpace(it.Name), Pool: it.Pool, Labels: it.Labels, Errors: []string{}}
+		if pr.Labels == nil {
+			pr.Labels = []string{}
+		}
+		at := func(field string) string { return fmt.Sprintf("column %s", field) }
+		if r.err != "" {
+			pr.Errors = append(pr.Errors, r.err)
+		} else {
+			if msg := nameProblem(pr.Name); msg != "" {
+				pr.Errors = append(pr.Errors, at("name")+": "+msg)
+			} else if j, dup := firstRow[pr.Name]; dup {
+				pr.Errors = append(pr.Errors, fmt.Sprintf("%s: %q also at row %d", at("name"), pr.Name, j))
+			} else if taken[pr.Name] {
+				pr.Errors = append(pr.Errors, fmt.Sprintf("%s: an item named %q already exists", at("name"), pr.Name))
+			}
+			if _, dup := firstRow[pr.Name]; !dup && pr.Name != "" {
+				firstRow[pr.Name] = r.row
+			}
+			if msg := labelsProblem(it.Labels); msg != "" {
+				pr.Errors = append(pr.Errors, at("labels")+": "+msg)
+			}
+			if msg := productProblem(bySKU[it.SKU], it.SKU); msg != "" {
+				pr.Errors = append(pr.Errors, at("sku")+": "+msg)
+			}
+		}
+		if len(pr.Errors) > 0 {
+			out.Valid = false
+		}
+		out.Rows = append(out.Rows, pr)
+	}
+	return out, nil
+}
+
+// nameProblem says what is wrong with an item's name, or "".
+func nameProblem(name string) string {
+	switch {
+	case name == "":
+		return "must not be empty"
+	case len(name) > 253:
+		return "at most 253 characters"
+	}
+	return ""
+}
+
+// labelsProblem says what is wrong with an item's labels, or "".
+func labelsProblem(labels []string) string {
+	for _, l := range labels {
+		if strings.TrimSpace(l) == "" || len(l) > 100 {
+			return "labels must be non-empty and at most 100 characters"
+		}
+	}
+	return ""
+}
+
+// productProblem says why items cannot be added to the product with this SKU (nil: none), or "".
+func productProblem(p *ent.Product, sku string) string {
+	switch {
+	case p == nil:
+		return fmt.Sprintf("no product %q", sku)
+	case p.RetiredAt != nil:
+		return fmt.Sprintf("%s is retired", sku)
+	case p.ComponentsBagID != nil:
+		return fmt.Sprintf("%s is a bundle; add items of its components", sku)
+	}
+	return ""
 }
 
 func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, field string) string) ([]*ent.InventoryItem, error) {
@@ -142,20 +302,15 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 	skus := map[string]bool{}
 	for i, it := range items {
 		it.Name = strings.TrimSpace(it.Name)
-		switch {
-		case it.Name == "":
-			return nil, apperr.New(apperr.InvalidArgument, "%s: must not be empty", where(i, "name"))
-		case len(it.Name) > 253:
-			return nil, apperr.New(apperr.InvalidArgument, "%s: at most 253 characters", where(i, "name"))
+		if msg := nameProblem(it.Name); msg != "" {
+			return nil, apperr.New(apperr.InvalidArgument, "%s: %s", where(i, "name"), msg)
 		}
 		if j, dup := names[it.Name]; dup {
 			return nil, apperr.New(apperr.InvalidArgument, "%s: %q also at %s", where(i, "name"), it.Name, where(j, "name"))
 		}
 		names[it.Name] = i
-		for _, l := range it.Labels {
-			if strings.TrimSpace(l) == "" || len(l) > 100 {
-				return nil, apperr.New(apperr.InvalidArgument, "%s: labels must be non-empty and at most 100 characters", where(i, "labels"))
-			}
+		if msg := labelsProblem(it.Labels); msg != "" {
+			return nil, apperr.New(apperr.InvalidArgument, "%s: %s", where(i, "labels"), msg)
 		}
 		skus[it.SKU] = true
 	}
@@ -189,14 +344,9 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 		creates := make([]*ent.InventoryItemCreate, len(items))
 		delta := map[stockKey]int{}
 		for i, it := range items {
-			p, ok := bySKU[it.SKU]
-			switch {
-			case !ok:
-				return apperr.New(apperr.InvalidArgument, "%s: no product %q", where(i, "sku"), it.SKU)
-			case p.RetiredAt != nil:
-				return apperr.New(apperr.InvalidArgument, "%s: %s is retired", where(i, "sku"), it.SKU)
-			case p.ComponentsBagID != nil:
-				return apperr.New(apperr.InvalidArgument, "%s: %s is a bundle; add items of its components", where(i, "sku"), it.SKU)
+			p := bySKU[it.SKU]
+			if msg := productProblem(p, it.SKU); msg != "" {
+				return apperr.New(apperr.InvalidArgument, "%s: %s", where(i, "sku"), msg)
 			}
 			labels := it.Labels
 			if labels == nil {
