@@ -179,6 +179,7 @@ type ComplexityRoot struct {
 		Orders           func(childComplexity int) int
 		Owner            func(childComplexity int) int
 		OwnerID          func(childComplexity int) int
+		Requested        func(childComplexity int) int
 		StartsAt         func(childComplexity int) int
 		Status           func(childComplexity int) int
 		StatusMessage    func(childComplexity int) int
@@ -332,6 +333,11 @@ type ComplexityRoot struct {
 		Viewer                 func(childComplexity int) int
 	}
 
+	RequestedLine struct {
+		Quantity func(childComplexity int) int
+		SKU      func(childComplexity int) int
+	}
+
 	SchedulerJob struct {
 		LastError          func(childComplexity int) int
 		LastRunCompletedAt func(childComplexity int) int
@@ -400,6 +406,7 @@ type InventoryItemResolver interface {
 }
 type LeaseResolver interface {
 	TimeLeft(ctx context.Context, obj *ent.Lease) (*duration.Duration, error)
+	Requested(ctx context.Context, obj *ent.Lease) ([]*schematype.LeaseLine, error)
 }
 type LeaseEventResolver interface {
 	Lease(ctx context.Context, obj *leasefeed.Event) (*ent.Lease, error)
@@ -967,6 +974,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Lease.OwnerID(childComplexity), true
+	case "Lease.requested":
+		if e.ComplexityRoot.Lease.Requested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.Requested(childComplexity), true
 	case "Lease.startsAt":
 		if e.ComplexityRoot.Lease.StartsAt == nil {
 			break
@@ -1770,6 +1783,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
+	case "RequestedLine.quantity":
+		if e.ComplexityRoot.RequestedLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.Quantity(childComplexity), true
+	case "RequestedLine.sku":
+		if e.ComplexityRoot.RequestedLine.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.SKU(childComplexity), true
+
 	case "SchedulerJob.lastError":
 		if e.ComplexityRoot.SchedulerJob.LastError == nil {
 			break
@@ -2352,6 +2378,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_events(ctx, field)
 	case "timeLeft":
 		return ec.fieldContext_Lease_timeLeft(ctx, field)
+	case "requested":
+		return ec.fieldContext_Lease_requested(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Lease", field.Name)
 }
@@ -2572,6 +2600,16 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 		return ec.fieldContext_ProductEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RequestedLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_RequestedLine_sku(ctx, field)
+	case "quantity":
+		return ec.fieldContext_RequestedLine_quantity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RequestedLine", field.Name)
 }
 
 func (ec *executionContext) childFields_SchedulerJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5817,6 +5855,38 @@ func (ec *executionContext) _Lease_timeLeft(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Lease_timeLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Lease", field, true, true, errors.New("field of type Duration does not have child fields"))
+}
+
+func (ec *executionContext) _Lease_requested(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_requested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().Requested(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*schematype.LeaseLine) graphql.Marshaler {
+			return ec.marshalNRequestedLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_requested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lease",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RequestedLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LeaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LeaseConnection) (ret graphql.Marshaler) {
@@ -9182,6 +9252,52 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RequestedLine_sku(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_quantity(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _SchedulerJob_name(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
@@ -18533,6 +18649,44 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "requested":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_requested(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20102,6 +20256,49 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var requestedLineImplementors = []string{"RequestedLine"}
+
+func (ec *executionContext) _RequestedLine(ctx context.Context, sel ast.SelectionSet, obj *schematype.LeaseLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, requestedLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RequestedLine")
+		case "sku":
+			out.Values[i] = ec._RequestedLine_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._RequestedLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var schedulerJobImplementors = []string{"SchedulerJob"}
 
 func (ec *executionContext) _SchedulerJob(ctx context.Context, sel ast.SelectionSet, obj *scheduler.Info) graphql.Marshaler {
@@ -21590,6 +21787,32 @@ func (ec *executionContext) marshalNProductOrderField2ᚖgithubᚗcomᚋhardcand
 func (ec *executionContext) unmarshalNProductWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProductWhereInput(ctx context.Context, v any) (*ent.ProductWhereInput, error) {
 	res, err := ec.unmarshalInputProductWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRequestedLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*schematype.LeaseLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRequestedLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRequestedLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLine(ctx context.Context, sel ast.SelectionSet, v *schematype.LeaseLine) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RequestedLine(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {

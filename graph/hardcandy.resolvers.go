@@ -85,6 +85,15 @@ func (r *leaseResolver) TimeLeft(ctx context.Context, obj *ent.Lease) (*duration
 	return &left, nil
 }
 
+// Requested is the resolver for the requested field.
+func (r *leaseResolver) Requested(ctx context.Context, obj *ent.Lease) ([]*schematype.LeaseLine, error) {
+	out := make([]*schematype.LeaseLine, len(obj.Request))
+	for i := range obj.Request {
+		out[i] = &obj.Request[i]
+	}
+	return out, nil
+}
+
 // Lease is the resolver for the lease field.
 func (r *leaseEventResolver) Lease(ctx context.Context, obj *leasefeed.Event) (*ent.Lease, error) {
 	return r.Client.Lease.Get(ctx, obj.LeaseID)
