@@ -1,0 +1,361 @@
+/**
+ * @generated SignedSource<<328e319b3ce9b0737a203a150c08d22d>>
+ * @lightSyntaxTransform
+ */
+
+/* tslint:disable */
+/* eslint-disable */
+// @ts-nocheck
+
+import { ReaderFragment } from 'relay-runtime';
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+import { FragmentRefs } from "relay-runtime";
+export type LeasePage_detail$data = {
+  readonly awaitingApproval: boolean;
+  readonly createdAt: string;
+  readonly decidedBy: string | null | undefined;
+  readonly duration: string;
+  readonly endedAt: string | null | undefined;
+  readonly endsAt: string | null | undefined;
+  readonly events: ReadonlyArray<{
+    readonly actor: string | null | undefined;
+    readonly at: string;
+    readonly from: string | null | undefined;
+    readonly id: string;
+    readonly kind: string;
+    readonly message: string | null | undefined;
+    readonly to: string | null | undefined;
+  }>;
+  readonly id: string;
+  readonly note: string | null | undefined;
+  readonly orders: ReadonlyArray<{
+    readonly contents: ReadonlyArray<{
+      readonly currency: string | null | undefined;
+      readonly id: string;
+      readonly price: number | null | undefined;
+      readonly product: {
+        readonly id: string;
+        readonly sku: string;
+      };
+      readonly quantity: number;
+    }>;
+    readonly createdAt: string;
+    readonly id: string;
+    readonly kind: string;
+    readonly periodEnd: string;
+    readonly periodStart: string;
+  }>;
+  readonly owner: {
+    readonly costCenter: {
+      readonly code: string;
+    } | null | undefined;
+    readonly id: string;
+    readonly name: string;
+  };
+  readonly requested: ReadonlyArray<{
+    readonly quantity: number;
+    readonly sku: string;
+  }>;
+  readonly startsAt: string | null | undefined;
+  readonly status: LeaseStatus;
+  readonly statusMessage: string | null | undefined;
+  readonly " $fragmentSpreads": FragmentRefs<"LeaseActions_lease" | "LeaseItems_lease">;
+  readonly " $fragmentType": "LeasePage_detail";
+};
+export type LeasePage_detail$key = {
+  readonly " $data"?: LeasePage_detail$data;
+  readonly " $fragmentSpreads": FragmentRefs<"LeasePage_detail">;
+};
+
+const node: ReaderFragment = (function(){
+var v0 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "id",
+  "storageKey": null
+},
+v1 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "createdAt",
+  "storageKey": null
+},
+v2 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "sku",
+  "storageKey": null
+},
+v3 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "quantity",
+  "storageKey": null
+},
+v4 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "kind",
+  "storageKey": null
+};
+return {
+  "argumentDefinitions": [],
+  "kind": "Fragment",
+  "metadata": null,
+  "name": "LeasePage_detail",
+  "selections": [
+    (v0/*:: as any*/),
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "status",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "awaitingApproval",
+      "storageKey": null
+    },
+    (v1/*:: as any*/),
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "startsAt",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "endsAt",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "endedAt",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "duration",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "note",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "statusMessage",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "decidedBy",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "User",
+      "kind": "LinkedField",
+      "name": "owner",
+      "plural": false,
+      "selections": [
+        (v0/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "name",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "concreteType": "CostCenter",
+          "kind": "LinkedField",
+          "name": "costCenter",
+          "plural": false,
+          "selections": [
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "code",
+              "storageKey": null
+            }
+          ],
+          "storageKey": null
+        }
+      ],
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "RequestedLine",
+      "kind": "LinkedField",
+      "name": "requested",
+      "plural": true,
+      "selections": [
+        (v2/*:: as any*/),
+        (v3/*:: as any*/)
+      ],
+      "storageKey": null
+    },
+    {
+      "args": null,
+      "kind": "FragmentSpread",
+      "name": "LeaseItems_lease"
+    },
+    {
+      "args": null,
+      "kind": "FragmentSpread",
+      "name": "LeaseActions_lease"
+    },
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "Event",
+      "kind": "LinkedField",
+      "name": "events",
+      "plural": true,
+      "selections": [
+        (v0/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "at",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "actor",
+          "storageKey": null
+        },
+        (v4/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "from",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "to",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "message",
+          "storageKey": null
+        }
+      ],
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "Order",
+      "kind": "LinkedField",
+      "name": "orders",
+      "plural": true,
+      "selections": [
+        (v0/*:: as any*/),
+        (v4/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "periodStart",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "periodEnd",
+          "storageKey": null
+        },
+        (v1/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "concreteType": "Stack",
+          "kind": "LinkedField",
+          "name": "contents",
+          "plural": true,
+          "selections": [
+            (v0/*:: as any*/),
+            (v3/*:: as any*/),
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "price",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "currency",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "concreteType": "Product",
+              "kind": "LinkedField",
+              "name": "product",
+              "plural": false,
+              "selections": [
+                (v0/*:: as any*/),
+                (v2/*:: as any*/)
+              ],
+              "storageKey": null
+            }
+          ],
+          "storageKey": null
+        }
+      ],
+      "storageKey": null
+    }
+  ],
+  "type": "Lease",
+  "abstractKey": null
+};
+})();
+
+(node as any).hash = "3da01d7fc04cf442bd6effb61dfd1869";
+
+export default node;
