@@ -63,7 +63,7 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
     lease,
   );
   const mine = l.owner.id === viewer.id;
-  const events = [...l.events].sort((a, b) => b.at.localeCompare(a.at));
+  const events = [...l.events].sort((a, b) => b.at.localeCompare(a.at) || Number(b.id) - Number(a.id));
   return (
     <section>
       <p className="crumbs">

@@ -1,1 +1,0 @@
-import{t as e}from"./index-BdzYu6a6.js";var t=e();function n(){return(0,t.jsx)(`p`,{children:`todo`})}export{n as default};
