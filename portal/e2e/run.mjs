@@ -1,0 +1,227 @@
+// End-to-end journeys in headless Chromium against a real `hardcandy serve --demo`:
+//   node e2e/run.mjs                 on a fresh SQLite file
+//   HARDCANDY_E2E_POSTGRES=postgres://…/postgres node e2e/run.mjs   also on a fresh Postgres database
+// A failed journey leaves a screenshot (and the page's HTML) in portal/test-results/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, signIn, gql, chromiumPath, repo } from './lib.mjs';
+
+const results = path.join(repo, 'portal/test-results');
+const BOUND = 30000; // generous bound for anything awaited: a journey waits on what it sees, never on a clock
+
+function expect(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+/** Counts items by name through the API, to check what was (not) written. */
+async function itemCount(server, names) {
+  const d = await gql(server, server.tokens.admin, 'query($w: InventoryItemWhereInput) { inventoryItems(where: $w) { totalCount } }', { w: { nameIn: names } });
+  return d.inventoryItems.totalCount;
+}
+
+const journeys = {
+  async 'a user vends, reveals credentials, extends and returns'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'alice');
+    await page.getByRole('link', { name: /4D\.small/ }).first().click();
+    await page.getByRole('heading', { name: /Bare-metal server, small/ }).waitFor();
+    const duration = page.getByLabel('Duration');
+    expect((await duration.inputValue()) === '7d', 'the product’s default duration is prefilled');
+    await duration.fill('3x');
+    await page.getByRole('button', { name: 'Vend', exact: true }).click();
+    await page.getByText(/Unit "x" is unknown/).waitFor();
+    await duration.fill('2d');
+    await page.getByLabel('Note (optional)').fill('e2e');
+    await page.getByRole('button', { name: 'Vend', exact: true }).click();
+    await page.getByRole('heading', { name: /Your metal is ready/ }).waitFor({ timeout: BOUND });
+    await page.getByRole('button', { name: /Reveal credentials/ }).click();
+    await page.locator('[data-credential="ipmi_password"]').waitFor();
+    expect((await page.locator('[data-credential="ipmi_password"]').innerText()).length > 6, 'a password is shown');
+    // The token is never in a URL or in storage that outlives the tab.
+    expect(!page.url().includes(server.tokens.alice), 'token not in the URL');
+    expect((await page.evaluate(() => JSON.stringify(localStorage))).indexOf('hc_') < 0, 'token not in localStorage');
+
+    await page.getByRole('link', { name: 'My metal' }).first().click();
+    const card = page.locator('[data-status="ACTIVE"]').first();
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Extend' }).click();
+    await card.getByLabel('Extend by').fill('1d');
+    await card.getByRole('button', { name: 'Extend' }).last().click();
+    await card.getByText('Extended by 1d.').waitFor({ timeout: BOUND });
+    await card.getByText(/2d 23h left|3d left/).waitFor();
+    // Beyond the policy the server's rule is shown.
+    await card.getByRole('button', { name: 'Extend' }).first().click();
+    await card.getByLabel('Extend by').fill('120d');
+    await card.getByRole('button', { name: 'Extend' }).last().click();
+    await card.getByText(/Not allowed by the lease policy/).waitFor({ timeout: BOUND });
+    await card.getByRole('button', { name: 'Return' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Return now' }).click();
+    // Live: the lease leaves the current list and shows in the history as returned.
+    await page.getByText('You hold nothing right now.').waitFor({ timeout: BOUND });
+    await page.locator('table tr', { hasText: 'Returned' }).first().waitFor({ timeout: BOUND });
+    await ctx.close();
+  },
+
+  async 'a manager approves a pending lease (the requester sees it live) and reads the showback chart'({ browser, server }) {
+    const alice = await (await browser.newContext()).newPage();
+    await signIn(alice, server, 'alice');
+    await alice.goto(server.url + '/catalog/4D.large');
+    await alice.getByRole('button', { name: 'Vend', exact: true }).click();
+    await alice.getByRole('heading', { name: /Awaiting approval/ }).waitFor({ timeout: BOUND });
+
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'manny');
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    const row = page.locator('li', { hasText: '1 × 4D.large' }).first();
+    await row.waitFor({ timeout: BOUND });
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await row.getByText(/Approved/).waitFor({ timeout: BOUND });
+    // The requester's page turns without a reload.
+    await alice.getByRole('heading', { name: /Your metal is ready/ }).waitFor({ timeout: BOUND });
+
+    await page.getByRole('link', { name: 'Showback' }).click();
+    await page.locator('canvas[data-chart="monthly"]').waitFor({ timeout: BOUND });
+    const label = await page.locator('canvas[data-chart="monthly"]').getAttribute('aria-label');
+    expect(/alice/.test(label ?? ''), `the monthly chart names alice: ${label}`);
+    await page.locator('table tr', { hasText: 'alice' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(/usage-.*\.csv$/.test(download.suggestedFilename()), 'a CSV file is downloaded');
+    await ctx.close();
+    await alice.context().close();
+  },
+
+  async 'an admin imports a CSV with a bad row (nothing written), fixes it, and puts an item into maintenance'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'admin');
+    await page.getByRole('link', { name: 'Import' }).first().click();
+    const bad = 'sku,name,pool,labels\n4D.small,e2e-01,rack-e,gpu\n4Q.small,e2e-02,rack-e,\n';
+    await page.getByLabel('CSV').fill(bad);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.locator('tr[data-row="3"]', { hasText: 'no product "4Q.small"' }).waitFor({ timeout: BOUND });
+    await page.getByText(/1 of 2 rows have problems. Nothing was written/).waitFor();
+    expect(await page.getByRole('button', { name: /^Import/ }).isDisabled(), 'import is refused while a row is bad');
+    expect((await itemCount(server, ['e2e-01', 'e2e-02'])) === 0, 'nothing was written');
+
+    await page.getByLabel('CSV').fill(bad.replace('4Q.small', '4D.small'));
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText('All 2 rows are fine.').waitFor({ timeout: BOUND });
+    await page.getByRole('button', { name: 'Import 2 items' }).click();
+    await page.getByText('Imported 2 items.').waitFor({ timeout: BOUND });
+    expect((await itemCount(server, ['e2e-01', 'e2e-02'])) === 2, 'both rows were written');
+
+    await page.getByRole('link', { name: 'Inventory' }).first().click();
+    await page.getByLabel('Pool').fill('rack-e');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('2 items match').waitFor({ timeout: BOUND });
+    await page.getByRole('link', { name: 'e2e-01' }).click();
+    await page.getByRole('button', { name: 'Put into maintenance' }).click();
+    await page.getByLabel('Reason').fill('fan noise');
+    await page.getByRole('button', { name: 'Put into maintenance' }).last().click();
+    await page.getByText('The item is in maintenance.').waitFor({ timeout: BOUND });
+    await page.locator('.timeline', { hasText: 'fan noise' }).waitFor({ timeout: BOUND });
+    const d = await gql(server, server.tokens.admin, '{ inventoryItems(where: {name: "e2e-01"}) { edges { node { status } } } }');
+    expect(d.inventoryItems.edges[0].node.status === 'MAINTENANCE', 'the item is in maintenance');
+    await ctx.close();
+  },
+
+  async 'a revoked token is signed out'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'bob');
+    execFileSync(server.bin, ['token', 'revoke', server.tokens.bob, '--db', server.db], { cwd: server.dir, env: { ...process.env, HARDCANDY_DB: server.db } });
+    // Another replica may remember a token for two seconds: keep using the portal until it notices.
+    const deadline = Date.now() + BOUND;
+    const notice = page.getByText(/token is unknown or has been revoked/);
+    for (let i = 0; !(await notice.isVisible()); i++) {
+      expect(Date.now() < deadline, 'signed out within the bound');
+      await page.getByRole('link', { name: i % 2 ? 'Catalog' : 'My metal' }).first().click().catch(() => {});
+      await notice.waitFor({ timeout: 1000 }).catch(() => {});
+    }
+    await page.getByLabel('API token').waitFor();
+    expect((await page.evaluate(() => sessionStorage.getItem('hardcandy.token'))) === null, 'the token is forgotten');
+    // A token that never existed is refused with a clear message.
+    await page.getByLabel('API token').fill('hc_not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/That token is unknown or has been revoked/).waitFor();
+    await ctx.close();
+  },
+
+  async 'GraphiQL works under the Content-Security-Policy'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const violations = [];
+    page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
+    const res = await page.goto(server.url + '/graphiql');
+    expect(/default-src 'self'/.test(res.headers()['content-security-policy'] ?? ''), 'the page carries the policy');
+    await page.locator('.graphiql-container').waitFor({ timeout: BOUND });
+    await page.locator('.graphiql-query-editor, .graphiql-editor').first().waitFor({ timeout: BOUND });
+    expect(violations.length === 0, `no CSP violations: ${violations.join('; ')}`);
+    await ctx.close();
+  },
+};
+
+async function main() {
+  if (!chromiumPath()) {
+    console.log('e2e: skipped: no Chromium (install Debian’s chromium package or set $CHROMIUM)');
+    return 0;
+  }
+  const only = process.env.E2E_ONLY;
+  const targets = [{ name: 'sqlite', db: undefined }];
+  if (process.env.HARDCANDY_E2E_POSTGRES) targets.push({ name: 'postgres', db: 'postgres' });
+  mkdirSync(results, { recursive: true });
+  let passed = 0;
+  let failed = 0;
+  const browser = await launch();
+  try {
+    for (const t of targets) {
+      for (const [name, run] of Object.entries(journeys)) {
+        if (only && !name.includes(only)) continue;
+        let db = t.db;
+        let dropDb = null;
+        if (t.name === 'postgres') {
+          // A fresh database per journey, so the demo loads anew.
+          const base = process.env.HARDCANDY_E2E_POSTGRES;
+          const dbName = `portal_e2e_${process.pid}_${passed + failed}`;
+          execFileSync('psql', [base, '-q', '-c', `CREATE DATABASE ${dbName}`]);
+          const u = new URL(base);
+          u.pathname = `/${dbName}`;
+          db = u.toString();
+          dropDb = () => execFileSync('psql', [base, '-q', '-c', `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`]);
+        }
+        const server = await startServer({ db });
+        const started = Date.now();
+        try {
+          await run({ browser, server });
+          passed++;
+          console.log(`ok   [${t.name}] ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+        } catch (e) {
+          failed++;
+          console.log(`FAIL [${t.name}] ${name}: ${e.message}`);
+          const slug = `${t.name}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+          for (const c of browser.contexts()) {
+            for (const [i, p] of c.pages().entries()) {
+              await p.screenshot({ path: path.join(results, `${slug}-${i}.png`), fullPage: true }).catch(() => {});
+              writeFileSync(path.join(results, `${slug}-${i}.html`), await p.content().catch(() => ''));
+            }
+          }
+          writeFileSync(path.join(results, `${slug}-server.log`), server.logs());
+          console.log(`     screenshots in ${path.relative(process.cwd(), results)}/${slug}-*.png`);
+        } finally {
+          for (const c of browser.contexts()) await c.close().catch(() => {});
+          await server.stop();
+          dropDb?.();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+process.exit(await main());
