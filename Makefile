@@ -4,7 +4,7 @@ BIN     ?= bin/hardcandy
 ADDR    ?= 127.0.0.1:8080
 PKGS    := ./...
 
-.PHONY: all generate build run test test-short bench lint check-generated fuzz clean migration
+.PHONY: all generate build run test test-short bench lint check-generated fuzz clean migration portal check-portal test-portal bench-portal
 
 all: build
 
@@ -16,8 +16,12 @@ generate:
 build:
 	$(GO) build -o $(BIN) .
 
-## run: start the server on the embedded SQLite default with demo data; GraphiQL at http://$(ADDR)/
+## run: start the server on the embedded SQLite default with demo data: the portal at http://$(ADDR)/
+## (opened in a browser when one is at hand), GraphiQL at http://$(ADDR)/graphiql
 run: build
+	@echo "== the portal: http://$(ADDR)/ (sign in with a token printed below); GraphiQL: http://$(ADDR)/graphiql"
+	@( for i in $$(seq 1 50); do curl -fs -o /dev/null http://$(ADDR)/readyz 2>/dev/null && break; sleep 0.2; done; \
+	   if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xdg-open >/dev/null; then xdg-open http://$(ADDR)/ >/dev/null 2>&1 || true; fi ) &
 	./$(BIN) serve --demo --addr $(ADDR)
 
 ## test: every test, with the race detector, on SQLite; then again on Postgres when
@@ -29,6 +33,27 @@ test:
 		echo "== the suite again, on Postgres"; \
 		$(GO) test -race -count=1 $(PKGS); \
 	else echo "== Postgres skipped: set HARDCANDY_TEST_POSTGRES to run the suite on it too"; fi
+	@$(MAKE) --no-print-directory test-portal
+
+## portal: build the web portal (npm ci, relay-compiler, tsc, vite) into portal/dist, which the
+## binary embeds; commit the result like other generated code. go build itself needs no Node.
+portal:
+	cd portal && npm ci --no-audit --no-fund --loglevel=error && npm run build
+
+## check-portal: fail when `make portal` would change the committed build
+check-portal: portal
+	@out=$$(git status --porcelain -- portal/dist portal/src/__generated__); if [ -n "$$out" ]; then echo "make portal changed the committed build (run it and commit):"; echo "$$out"; exit 1; fi
+
+## test-portal: the portal's unit tests (Vitest), then its journeys in headless Chromium against
+## `hardcandy serve --demo` on SQLite (and on Postgres when HARDCANDY_TEST_POSTGRES is set)
+test-portal: build
+	@if ! command -v npm >/dev/null; then echo "== portal tests skipped: no Node/npm (the embedded build still serves)"; exit 0; fi; \
+	if [ ! -d portal/node_modules ]; then (cd portal && npm ci --no-audit --no-fund --loglevel=error) || exit 1; fi; \
+	echo "== portal unit tests"; (cd portal && npx vitest run) || exit 1; \
+	if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
+		echo "== portal browser journeys"; \
+		(cd portal && HARDCANDY_E2E_POSTGRES="$$HARDCANDY_TEST_POSTGRES" node e2e/run.mjs) || exit 1; \
+	else echo "== portal browser journeys skipped: no Chromium (apt-get install chromium, or set CHROMIUM)"; fi
 
 ## migration: write the next Postgres migration after a schema change, e.g. make migration NAME=add_lease_notes
 ## (replays the migrations on a scratch database on $$HARDCANDY_TEST_POSTGRES, or the local server)
@@ -44,10 +69,17 @@ test-short:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseSKU -fuzztime 30s ./catalog
 
-## bench: Go benchmarks, then the HTTP load runs; each prints a table
+## bench: Go benchmarks, then the HTTP load runs, then the portal's figures; each prints a table
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./loadgen
+	@$(MAKE) --no-print-directory bench-portal
+
+## bench-portal: initial JavaScript size, time to interactive and GraphQL requests per page view
+## in headless Chromium, against the server on SQLite with 100 products, 50 leases, 100,000 items
+bench-portal: build
+	@if ! command -v npm >/dev/null || [ ! -d portal/node_modules ]; then echo "== portal bench skipped: run make portal first (needs Node and npm)"; exit 0; fi; \
+	cd portal && node e2e/bench.mjs
 
 ## lint: go vet and gofmt
 lint:
