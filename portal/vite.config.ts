@@ -33,6 +33,12 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
   },
+  server: {
+    // `npx vite` serves the sources and passes the API through to a running hardcandy.
+    proxy: Object.fromEntries(
+      ['/graphql', '/reports', '/healthz'].map((p) => [p, { target: process.env.HARDCANDY_URL ?? 'http://127.0.0.1:8080', ws: p === '/graphql' }]),
+    ),
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

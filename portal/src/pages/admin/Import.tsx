@@ -96,9 +96,6 @@ export default function Import() {
             {inputError ?? 'Check first: every row is validated and nothing is written until you import.'}
           </p>
           <div className="row">
-            <label className="button" htmlFor={`${id}-file`}>
-              Choose a file…
-            </label>
             <input
               id={`${id}-file`}
               type="file"
@@ -110,6 +107,9 @@ export default function Import() {
                 e.target.value = '';
               }}
             />
+            <label className="button" htmlFor={`${id}-file`}>
+              Choose a file…
+            </label>
             <button type="button" onClick={check} disabled={checking}>
               {checking ? 'Checking…' : 'Check'}
             </button>

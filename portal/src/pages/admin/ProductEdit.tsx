@@ -147,10 +147,10 @@ function Form({ id: productId, initial }: { id: string | null; initial: ProductV
           {field('maxLifetime', 'Longest with extensions', text('maxLifetime', { size: 6 }))}
         </div>
         <div className="row">
-          <label>
+          <label className="check">
             <input type="checkbox" checked={v.requiresApproval} onChange={(e) => set('requiresApproval', e.target.checked)} /> Vending needs approval
           </label>
-          <label>
+          <label className="check">
             <input type="checkbox" checked={v.extensionRequiresApproval} onChange={(e) => set('extensionRequiresApproval', e.target.checked)} /> Extending needs approval
           </label>
         </div>
@@ -159,7 +159,7 @@ function Form({ id: productId, initial }: { id: string | null; initial: ProductV
           <textarea id={`${uid}-attributes`} rows={4} value={v.attributes} onChange={(e) => set('attributes', e.target.value)} aria-invalid={errors.attributes ? true : undefined} aria-describedby={`${uid}-attributes-msg`} placeholder={'ram_gb=256\nstorage_gb=2000'} />
           <p id={`${uid}-attributes-msg`} className={errors.attributes ? 'field-error' : 'help'}>{errors.attributes ?? 'One key=value per line.'}</p>
         </div>
-        <fieldset className="field" disabled={!creating}>
+        <fieldset className="field components" disabled={!creating}>
           <legend>Bundle components {creating ? '(leave empty for a plain product)' : '(cannot change)'}</legend>
           {v.components.map((c, i) => (
             <div className="row" key={i}>
