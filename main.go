@@ -86,7 +86,8 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Hardware as a service: lease machines and environments from an inventory",
 		Long: `Hardcandy leases machines and environments from an inventory: people vend, show and
 return their metal; managers see what their cost center consumed; admins define and repair the
-inventory. One binary serves the GraphQL API (with GraphiQL) and runs the scheduler.
+inventory. One binary serves the web portal and the GraphQL API (with GraphiQL) and runs the
+scheduler.
 
 Every flag has an environment twin, shown in its help as $NAME.`,
 		SilenceUsage:  true,

@@ -13,9 +13,16 @@ export function useViewer(): ViewerValue {
 
 type QueriedViewer = { readonly id: string; readonly name: string; readonly role: string; readonly costCenter?: { readonly code: string } | null };
 
-/** Every page's query carries the viewer; this keeps the navigation's copy current (a role change shows at once). */
+/**
+ * Every page's query carries the viewer; this keeps the navigation's copy current (a role change
+ * shows at once). Pages call it once their data is in, so it also marks the moment the page is on
+ * screen and interactive ("hardcandy:page-ready", read by the benchmark).
+ */
 export function useSeenViewer(q: QueriedViewer | null | undefined) {
   const { viewer, setViewer } = useViewer();
+  useEffect(() => {
+    performance.mark('hardcandy:page-ready');
+  }, []);
   useEffect(() => {
     if (!q) return;
     const next: SessionViewer = { id: q.id, name: q.name, role: q.role as Role, costCenter: q.costCenter?.code ?? null };
