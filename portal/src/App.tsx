@@ -104,7 +104,7 @@ function Session() {
 }
 
 function Shell({ viewer, signOut }: { viewer: SessionViewer; signOut: () => void }) {
-  const { path } = useRouter();
+  const { path, pending } = useRouter();
   const found = resolve(path);
   const allowed = !found?.route.need || (found.route.need === 'manager' ? isManager(viewer) : isAdmin(viewer));
   const title = found ? found.route.title : 'Not found';
@@ -127,6 +127,7 @@ function Shell({ viewer, signOut }: { viewer: SessionViewer; signOut: () => void
       <a className="skip" href="#main">
         Skip to content
       </a>
+      {pending && <div className="route-progress" role="progressbar" aria-label="Loading the page" />}
       <header className="topbar">
         <Link to="/" className="brand">
           Hardcandy

@@ -1,9 +1,9 @@
 // A small router over the History API: the portal's routes are few and flat, and this keeps
 // them out of the initial bundle's weight. Links are real <a href> elements (keyboard, middle click).
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useTransition, type AnchorHTMLAttributes, type ReactNode } from 'react';
 
 type Location = { path: string; search: URLSearchParams };
-type RouterValue = Location & { navigate: (to: string, opts?: { replace?: boolean }) => void };
+type RouterValue = Location & { navigate: (to: string, opts?: { replace?: boolean }) => void; pending: boolean };
 
 const RouterContext = createContext<RouterValue | null>(null);
 
@@ -13,18 +13,20 @@ function current(): Location {
 
 export function Router({ children }: { children: ReactNode }) {
   const [loc, setLoc] = useState(current);
+  // The page on screen stays until the next one has its data; `pending` shows meanwhile.
+  const [pending, startTransition] = useTransition();
   useEffect(() => {
-    const on = () => setLoc(current());
+    const on = () => startTransition(() => setLoc(current()));
     window.addEventListener('popstate', on);
     return () => window.removeEventListener('popstate', on);
   }, []);
   const navigate = useCallback((to: string, opts?: { replace?: boolean }) => {
     if (opts?.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
-    setLoc(current());
+    startTransition(() => setLoc(current()));
     window.scrollTo(0, 0);
   }, []);
-  const value = useMemo(() => ({ ...loc, navigate }), [loc, navigate]);
+  const value = useMemo(() => ({ ...loc, navigate, pending }), [loc, navigate, pending]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 
