@@ -336,7 +336,8 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 			}
 		}()
 	}
-	logger.Info("hardcandy serving", "portal", "http://"+ln.Addr().String()+"/", "graphiql", "http://"+ln.Addr().String()+"/graphiql", "graphql", "/graphql", "db", describeDB(opts.db))
+	// addr comes first: scripts and tests read the address from it; the portal answers there.
+	logger.Info("hardcandy serving", "addr", "http://"+ln.Addr().String()+"/", "portal", "/", "graphiql", "/graphiql", "graphql", "/graphql", "db", describeDB(opts.db))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
