@@ -93,6 +93,7 @@ start. --demo loads a demo catalog, inventory and users on first start and print
 
 // services are the business services every entry point shares.
 type services struct {
+	router    *dispenser.Router
 	auth      *auth.Service
 	catalog   *catalog.Service
 	inventory *inventory.Service
@@ -123,6 +124,7 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	if err != nil {
 		return err
 	}
+	s.router = router
 	s.feed = leasefeed.New()
 	s.lease = lease.NewService(st.Client, clock, router, box, cfg.Leasing)
 	s.lease.Feed = s.feed
@@ -175,6 +177,9 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	if err := svc.withLeasing(st, clock, cfg, key, logger); err != nil {
 		return nil, err
 	}
+	if err := checkTimeouts(so.reqTimeout, svc); err != nil {
+		return nil, err
+	}
 	m := metrics.New()
 	if c, ok := st.Driver.(*database.CountingDriver); ok {
 		m.CountSQL(c.Count)
@@ -208,6 +213,35 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	})
 	mux.Handle("GET /metrics", m.Handler())
 	return &app{store: st, svc: svc, handler: logRequests(logger, mux), metrics: m, resolver: resolver}, nil
+}
+
+// vendMargin is what a vend needs besides its dispenser calls: its checks and two transactions.
+const vendMargin = 10 * time.Second
+
+// checkTimeouts refuses configurations in which a vend could outlive its request or be rolled
+// back by the repair while its backend still provisions. The vend's outcome is recorded either
+// way (the lease service runs it detached from the request), but a request that ends first loses
+// its answer, and a repair that comes first wipes a machine the backend did provision.
+func checkTimeouts(reqTimeout time.Duration, svc *services) error {
+	bound := svc.lease.DispenseBound()
+	need := bound + vendMargin
+	var slow []string
+	for _, t := range dispenser.ItemTypes {
+		if b := svc.router.Bounds()[t]; b+vendMargin > reqTimeout || b+vendMargin > svc.lease.PendingTimeout() {
+			slow = append(slow, fmt.Sprintf("%s up to %s", t, b))
+		}
+	}
+	why := fmt.Sprintf("a vend may take %s: its dispenser calls up to %s (item types %s; capped by leasing.dispense_timeout) and %s for its transactions",
+		need, bound, strings.Join(slow, ", "), vendMargin)
+	if reqTimeout < need {
+		return usageError{fmt.Errorf("--request-timeout %s is too short: %s, and a client whose request ends first loses the answer. "+
+			"Give --request-timeout %s or more, or lower the dispensers' timeout and retries, or leasing.dispense_timeout", reqTimeout, why, need)}
+	}
+	if pending := svc.lease.PendingTimeout(); pending < need {
+		return usageError{fmt.Errorf("leasing.pending_timeout %s is too short: %s, and the repair would roll back vends still at the dispenser. "+
+			"Set it to %s or more", pending, why, need)}
+	}
+	return nil
 }
 
 // defaultGCPercent trades memory for CPU: the live heap is small (tens of MB), and collecting

@@ -1,0 +1,139 @@
+package graph_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/dispenser"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/graph"
+	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/secret"
+)
+
+// backend is a dispenser a test holds at the door: each vend says it started, then waits for
+// release and answers ok, or fails when fail is set.
+type backend struct {
+	dispenser.Dispenser
+	entered chan struct{}
+	release chan struct{}
+	fail    bool
+}
+
+func (d *backend) Vend(ctx context.Context, l dispenser.Lease, it dispenser.Item) (json.RawMessage, error) {
+	d.entered <- struct{}{}
+	<-d.release
+	if d.fail {
+		return nil, &dispenser.Error{Message: "BMC unreachable", Touched: false}
+	}
+	return d.Dispenser.Vend(ctx, l, it)
+}
+
+func setupBackend(t *testing.T, fail bool) (*bundle, *backend) {
+	t.Helper()
+	sim, err := dispenser.New(dispenser.Config{})
+	require.NoError(t, err)
+	d := &backend{Dispenser: sim, entered: make(chan struct{}, 10), release: make(chan struct{}), fail: fail}
+	b := setupWith(t, func(r *graph.Resolver) {
+		box, err := secret.New(make([]byte, secret.KeySize))
+		require.NoError(t, err)
+		r.Leasing = lease.NewService(r.Client, r.Clock, d, box, lease.Config{})
+	})
+	return b, d
+}
+
+// TestRejectedVendNamesItsLease: a vend the backend fails answers DISPENSER_FAILED with the
+// lease it left behind in extensions.leaseId, and that lease reads back REJECTED, its
+// never-vended allocation's credentials null rather than an error.
+func TestRejectedVendNamesItsLease(t *testing.T) {
+	t.Parallel()
+	b, d := setupBackend(t, true)
+	close(d.release)
+	res := b.do(t, "alice", `mutation { vend(input: {sku: "4D.small", duration: "1d"}) { id } }`, nil)
+	require.Equal(t, "DISPENSER_FAILED", res.code(), "%+v", res.Errors)
+	id, ok := res.Errors[0].Extensions["leaseId"].(string)
+	require.True(t, ok, "extensions: %v", res.Errors[0].Extensions)
+
+	var shown struct {
+		Lease struct {
+			ID, Status    string
+			StatusMessage *string
+			Allocations   []struct{ Credentials *string }
+		}
+	}
+	b.ok(t, "alice", `query($id: ID!) { lease(id: $id) { id status statusMessage allocations { credentials } } }`,
+		map[string]any{"id": id}, &shown)
+	require.Equal(t, id, shown.Lease.ID)
+	require.Equal(t, "REJECTED", shown.Lease.Status)
+	require.Len(t, shown.Lease.Allocations, 1)
+	require.Nil(t, shown.Lease.Allocations[0].Credentials)
+	b.ok(t, "admin", `query($id: ID!) { lease(id: $id) { allocations { credentials } } }`, map[string]any{"id": id}, nil)
+}
+
+// TestHungUpVendCompletes: a client that hangs up while the backend provisions (Ctrl-C in
+// `hardcandy vend`) does not leave the item RESERVING: the vend completes, and the same
+// idempotency key returns the ACTIVE lease.
+func TestHungUpVendCompletes(t *testing.T) {
+	t.Parallel()
+	b, d := setupBackend(t, false)
+	const vend = `mutation { vend(input: {sku: "4D.small", duration: "1d", idempotencyKey: "ctrl-c"}) { id status } }`
+	body, err := json.Marshal(map[string]any{"query": vend})
+	require.NoError(t, err)
+	// The server in front tells when it has seen the client go, so the backend answers only
+	// after the request's context ended.
+	gone := make(chan struct{})
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		go func() {
+			<-r.Context().Done()
+			close(gone)
+		}()
+		b.srv.Config.Handler.ServeHTTP(w, r)
+	}))
+	t.Cleanup(front.Close)
+	ctx, hangUp := context.WithCancel(context.Background())
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, front.URL, bytes.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+b.tokens["alice"])
+	sent := make(chan error, 1)
+	go func() {
+		res, err := http.DefaultClient.Do(req)
+		if err == nil {
+			res.Body.Close()
+		}
+		sent <- err
+	}()
+	<-d.entered
+	hangUp()
+	require.Error(t, <-sent, "the client gave up")
+	<-gone
+	close(d.release)
+
+	sys := database.System(context.Background())
+	var l *ent.Lease
+	require.Eventually(t, func() bool {
+		l, err = b.client.Lease.Query().Only(sys)
+		return err == nil && l.Status != "PENDING"
+	}, 20*time.Second, 10*time.Millisecond, "the vend reaches its outcome")
+	require.Equal(t, "ACTIVE", string(l.Status))
+	it, err := b.client.InventoryItem.Query().Where(inventoryitem.HasAllocationsWith(allocation.LeaseID(l.ID))).Only(sys)
+	require.NoError(t, err)
+	require.Equal(t, "LEASED", string(it.Status))
+
+	var again struct{ Vend struct{ ID, Status string } }
+	b.ok(t, "alice", vend, nil, &again)
+	require.Equal(t, "ACTIVE", again.Vend.Status)
+	n, err := b.client.Lease.Query().Count(sys)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+}

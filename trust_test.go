@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hardcandy/hardcandy/config"
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
+	"github.com/hardcandy/hardcandy/dispenser"
+	"github.com/hardcandy/hardcandy/duration"
+	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/secret"
+)
+
+// TestStartRefusesTimeoutsShorterThanAVend: a request timeout (or a repair timeout) shorter than
+// what a vend's dispenser calls may take is refused at start, naming the numbers and what to
+// change; one that covers them starts.
+func TestStartRefusesTimeoutsShorterThanAVend(t *testing.T) {
+	t.Parallel()
+	st, err := database.Open(context.Background(), dbtest.DSN(t, "timeouts.db"), database.Options{Migrate: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	retries := 3
+	slowD := map[string]dispenser.Config{"D": {Driver: dispenser.DriverHTTP, URL: "http://innkeeper.invalid/vend",
+		Timeout: dispenser.Duration(30 * time.Second), Retries: &retries}}
+	tests := []struct {
+		name    string
+		req     time.Duration
+		cfg     config.File
+		refused string
+	}{
+		{name: "simulator, default timeouts", req: 30 * time.Second},
+		{name: "http backend longer than the request", req: 30 * time.Second, cfg: config.File{Dispensers: slowD},
+			refused: "--request-timeout 30s is too short: a vend may take 2m40s: its dispenser calls up to 2m30s (item types D up to 2m30s"},
+		{name: "request covers the backend", req: 3 * time.Minute, cfg: config.File{Dispensers: slowD}},
+		{name: "dispense_timeout caps the backend", req: 30 * time.Second, cfg: config.File{Dispensers: slowD,
+			Leasing: lease.Config{DispenseTimeout: duration.Duration(20 * time.Second)}}},
+		{name: "repair sooner than the backend", req: 3 * time.Minute, cfg: config.File{Dispensers: slowD,
+			Leasing: lease.Config{PendingTimeout: duration.Duration(time.Minute)}},
+			refused: "leasing.pending_timeout 1m0s is too short"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := newApp(st, clockwork.NewRealClock(), &serveOptions{maxBody: 1 << 20, reqTimeout: tt.req}, &tt.cfg,
+				make([]byte, secret.KeySize), slog.New(slog.NewTextHandler(io.Discard, nil)))
+			if tt.refused == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorContains(t, err, tt.refused)
+			var ue usageError
+			require.ErrorAs(t, err, &ue, "a configuration error")
+		})
+	}
+}
