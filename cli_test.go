@@ -184,9 +184,11 @@ func TestCLIJourney(t *testing.T) {
 	require.Contains(t, o, "MAINTENANCE")
 	o, _, code = run("", "items", "release", item, admin)
 	require.Equal(t, 0, code)
-	require.Contains(t, o, "AVAILABLE")
-	o, _, code = run("", "items", "archive", item, admin)
-	require.Equal(t, 0, code)
+	require.Contains(t, o, "REBUILDING", "back into service through a wipe")
+	require.Eventually(t, func() bool { // the wipe starts at once; then it can be archived
+		o, _, code = run("", "items", "archive", item, admin)
+		return code == 0
+	}, 20*time.Second, 100*time.Millisecond)
 	require.Contains(t, o, "ARCHIVED")
 	o, _, code = run("", "products", "add", "4D.medium", "--name", "Medium metal", "--price", "90.50", admin)
 	require.Equal(t, 0, code, o)

@@ -396,6 +396,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		return nil, err
 	}
 	a.svc.lease.Reclaim = func() { sched.Kick(scheduler.ReclaimItems) }
+	a.svc.inventory.Reclaim = a.svc.lease.Reclaim
 	deliver := func() { sched.Kick(scheduler.DeliverNotices) }
 	a.svc.lease.Deliver, a.svc.reclaim.Deliver = deliver, deliver
 	a.resolver.Jobs = sched
