@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/ent"
 )
 
 // Page sizes of every connection: the default when neither first nor last is given, and the cap.
@@ -18,6 +20,9 @@ const (
 	DefaultPageSize = 50
 	MaxPageSize     = 500
 )
+
+// MaxNodes bounds nodes(ids): a client refetches what it shows, a page at most.
+const MaxNodes = 100
 
 // isConnection reports whether a field returns a Relay connection.
 func isConnection(f *ast.Field) bool {
@@ -176,4 +181,15 @@ func pageSize(first, last *int) int {
 		n = *last
 	}
 	return min(max(n, 1), MaxPageSize)
+}
+
+// nodeNotFound reports whether err says an id names no node the viewer may see.
+func nodeNotFound(err error) bool {
+	var ge *gqlerror.Error
+	if errors.As(err, &ge) {
+		if c, _ := ge.Extensions["code"].(string); c == string(apperr.NotFound) {
+			return true
+		}
+	}
+	return err != nil && ent.IsNotFound(err)
 }

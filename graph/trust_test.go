@@ -137,3 +137,60 @@ func TestHungUpVendCompletes(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1, n)
 }
+
+// TestStacksAreVisibleWithTheirHolder: a stack is visible exactly when what holds it is, through
+// node and nodes too: an order's contents (and prices) to the order's readers, a cost center's
+// entitlements to its members, a bundle's components to everyone signed in.
+func TestStacksAreVisibleWithTheirHolder(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	var vend struct {
+		Vend struct {
+			Orders []struct{ Contents []struct{ ID string } }
+		}
+	}
+	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small", duration: "1d"}) { orders { contents { id } } } }`, nil, &vend)
+	order := vend.Vend.Orders[0].Contents[0].ID
+	b.ok(t, "admin", `mutation { setEntitlement(costCenter: "ENG", sku: "4D.small", quantity: 5) { code } }`, nil, nil)
+	var ent struct {
+		Viewer struct {
+			CostCenter struct{ Entitlements []struct{ ID string } }
+		}
+	}
+	b.ok(t, "alice", `{ viewer { costCenter { entitlements { id } } } }`, nil, &ent)
+	entitlement := ent.Viewer.CostCenter.Entitlements[0].ID
+	var bundle struct {
+		Product struct{ Components []struct{ ID string } }
+	}
+	b.ok(t, "bob", `{ product(sku: "4E.lab3") { components { id } } }`, nil, &bundle)
+	component := bundle.Product.Components[0].ID
+
+	seen := func(as, id string) bool {
+		t.Helper()
+		var one struct {
+			Node *struct {
+				ID    string
+				Price *int
+			}
+		}
+		b.ok(t, as, `query($id: ID!) { node(id: $id) { id ... on Stack { price } } }`, map[string]any{"id": id}, &one)
+		var many struct{ Nodes []*struct{ ID string } }
+		b.ok(t, as, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": []string{id}}, &many)
+		require.Len(t, many.Nodes, 1)
+		require.Equal(t, one.Node != nil, many.Nodes[0] != nil, "node and nodes agree")
+		return one.Node != nil
+	}
+	for _, c := range []struct {
+		as              string
+		order, ent, cmp bool
+	}{
+		{as: "alice", order: true, ent: true, cmp: true},
+		{as: "manny", order: true, ent: true, cmp: true}, // her cost center's manager
+		{as: "admin", order: true, ent: true, cmp: true},
+		{as: "bob", order: false, ent: false, cmp: true}, // another cost center
+	} {
+		require.Equal(t, c.order, seen(c.as, order), "%s: alice's order contents", c.as)
+		require.Equal(t, c.ent, seen(c.as, entitlement), "%s: ENG's entitlement", c.as)
+		require.Equal(t, c.cmp, seen(c.as, component), "%s: a bundle's component", c.as)
+	}
+}
