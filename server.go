@@ -15,6 +15,8 @@ import (
 	"github.com/hardcandy/hardcandy/scheduler"
 	"github.com/hardcandy/hardcandy/secret"
 
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -31,6 +33,7 @@ import (
 	"github.com/jonboulle/clockwork"
 	"github.com/spf13/cobra"
 
+	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
@@ -414,14 +417,39 @@ func printDemoUsers(out io.Writer, users []demo.User) {
 	}
 }
 
-// limitBody refuses bodies larger than n bytes.
+// limitBody refuses bodies larger than n bytes with 413, however they are sent: with a length
+// that says so, or chunked (read up to the limit first). The refusal is coded, in the format of
+// the route: GraphQL's errors on /graphql, the JSON routes' error elsewhere.
 func limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tooLarge := func() {
+			err := apperr.New(apperr.InvalidArgument, "request body larger than %d bytes", n)
+			if r.URL.Path == "/graphql" {
+				graph.WriteRefusal(w, http.StatusRequestEntityTooLarge, err)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": string(err.Code), "message": err.Message}})
+		}
 		if r.ContentLength > n {
-			http.Error(w, fmt.Sprintf("request body larger than %d bytes", n), http.StatusRequestEntityTooLarge)
+			tooLarge()
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, n)
+		if r.Body == nil || r.Body == http.NoBody {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, n))
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			tooLarge()
+			return
+		} else if err != nil {
+			http.Error(w, "the request body could not be read", http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
 }

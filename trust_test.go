@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,6 +60,50 @@ func TestStartRefusesTimeoutsShorterThanAVend(t *testing.T) {
 			require.ErrorContains(t, err, tt.refused)
 			var ue usageError
 			require.ErrorAs(t, err, &ue, "a configuration error")
+		})
+	}
+}
+
+// TestOversizeBodiesAre413: a body over --max-body is 413 with a coded error however it is sent:
+// with a Content-Length that says so, or chunked without one, on /graphql and the JSON routes.
+func TestOversizeBodiesAre413(t *testing.T) {
+	t.Parallel()
+	b := setupApp(t) // --max-body 64 KiB
+	big := `{"query": "{ viewer { name } }", "variables": {"pad": "` + strings.Repeat("x", 100<<10) + `"}}`
+	for _, tt := range []struct {
+		name, path string
+		chunked    bool
+	}{
+		{"graphql, with a length", "/graphql", false},
+		{"graphql, chunked", "/graphql", true},
+		{"json route, chunked", "/admin/products", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var body io.Reader = strings.NewReader(big)
+			if tt.chunked {
+				body = io.MultiReader(body) // hides the length: sent chunked
+			}
+			req, err := http.NewRequest(http.MethodPost, b.srv.URL+tt.path, body)
+			require.NoError(t, err)
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Authorization", "Bearer "+b.tokens["admin"])
+			res, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			defer res.Body.Close()
+			require.Equal(t, http.StatusRequestEntityTooLarge, res.StatusCode)
+			var out struct {
+				Errors []struct {
+					Extensions struct{ Code string }
+				}
+				Error struct{ Code string }
+			}
+			require.NoError(t, json.NewDecoder(res.Body).Decode(&out))
+			if tt.path == "/graphql" {
+				require.Len(t, out.Errors, 1)
+				require.Equal(t, "INVALID_ARGUMENT", out.Errors[0].Extensions.Code)
+			} else {
+				require.Equal(t, "INVALID_ARGUMENT", out.Error.Code)
+			}
 		})
 	}
 }

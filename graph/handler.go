@@ -13,11 +13,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"entgo.io/contrib/entgql"
-
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
-	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/metrics"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -26,7 +23,8 @@ import (
 type Options struct {
 	// MaxDepth bounds how deeply a query may nest fields.
 	MaxDepth int
-	// MaxComplexity bounds a query's cost; a connection costs its page size times its children.
+	// MaxComplexity bounds a request's cost (see budget); without a token AnonymousComplexity
+	// applies.
 	MaxComplexity int
 	Metrics       *metrics.Metrics
 	Logger        *slog.Logger
@@ -53,7 +51,6 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		}
 		return next(ctx)
 	}
-	setComplexity(&cfg.Complexity)
 
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Websocket{
@@ -62,11 +59,12 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(jsonPOST{})
 	srv.SetQueryCache(newPageArgsCache(1000))
+	srv.SetParserTokenLimit(ParserTokenLimit)
 	srv.Use(extension.Introspection{})
 	srv.Use(limits{maxDepth: o.MaxDepth})
-	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
+	srv.Use(budget{max: o.MaxComplexity})
 	srv.SetErrorPresenter(presenter(o.Logger))
 	srv.SetRecoverFunc(recoverer(o.Logger))
 	if o.Metrics != nil {
@@ -75,7 +73,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
-	return withItemsLoader(r.Client, r.Dialect, srv)
+	return anonymousBudget(codedRefusals(withItemsLoader(r.Client, r.Dialect, srv)))
 }
 
 // wsAuth authenticates a websocket by the token in connection_init's payload
@@ -147,30 +145,5 @@ func observe(m *metrics.Metrics) graphql.OperationMiddleware {
 			m.ObserveOperation(name, typ, outcome, time.Since(start))
 			return resp
 		}
-	}
-}
-
-// setComplexity makes every connection cost its page size times its children's cost.
-func setComplexity(c *ComplexityRoot) {
-	c.Query.Products = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.ProductOrder, _ *ent.ProductWhereInput, _, _ *bool) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.InventoryItems = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.InventoryItemOrder, _ *ent.InventoryItemWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.Leases = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.LeaseOrder, _ *ent.LeaseWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.Orders = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.OrderOrder, _ *ent.OrderWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.Notices = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.NoticeOrder, _ *ent.NoticeWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Product.Items = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.InventoryItemOrder, _ *ent.InventoryItemWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.User.Leases = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.LeaseOrder, _ *ent.LeaseWhereInput) int {
-		return 1 + child*pageSize(first, last)
 	}
 }

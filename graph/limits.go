@@ -13,6 +13,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/viewer"
 )
 
 // Page sizes of every connection: the default when neither first nor last is given, and the cap.
@@ -53,8 +54,16 @@ func (c *pageArgs) Add(ctx context.Context, key string, doc *ast.QueryDocument) 
 	for _, fr := range doc.Fragments {
 		walk(fr.SelectionSet, clampField)
 	}
+	// Kept: the documents of signed-in clients, which repeat; not those without a token, nor
+	// large ones, which anyone can vary at will to fill the cache.
+	if _, ok := viewer.FromContext(ctx); !ok || len(key) > maxCachedQuery {
+		return
+	}
 	c.inner.Add(ctx, key, doc)
 }
+
+// maxCachedQuery is the longest query text the cache keeps: real clients' queries are a few KB.
+const maxCachedQuery = 16 << 10
 
 func walk(set ast.SelectionSet, fn func(*ast.Field)) {
 	for _, sel := range set {
