@@ -194,3 +194,44 @@ func TestStacksAreVisibleWithTheirHolder(t *testing.T) {
 		require.Equal(t, c.cmp, seen(c.as, component), "%s: a bundle's component", c.as)
 	}
 }
+
+// TestMalformedInputIsInvalid: ids this API never returns ("abc", "", base64, too large) and
+// text with NUL bytes are INVALID_ARGUMENT on every path and both databases, never INTERNAL,
+// and change nothing.
+func TestMalformedInputIsInvalid(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	before := b.snapshot(t)
+	for _, id := range []string{"abc", "", "TGVhc2U6MQ==", "99999999999999999999", "-1", "1.5"} {
+		for _, q := range []string{
+			`query($id: ID!) { lease(id: $id) { id } }`,
+			`query($id: ID!) { node(id: $id) { id } }`,
+			`query($id: ID!) { nodes(ids: [$id]) { id } }`,
+			`mutation($id: ID!) { returnLease(id: $id) { id } }`,
+			`mutation($id: ID!) { extendLease(id: $id, by: "1d") { id } }`,
+		} {
+			res := b.do(t, "alice", q, map[string]any{"id": id})
+			require.Equal(t, "INVALID_ARGUMENT", res.code(), "%s with %q: %+v", q, id, res.Errors)
+			require.Contains(t, res.Errors[0].Message, "is not an id this API returned")
+		}
+	}
+	res := b.do(t, "alice", `{ lease(id: "abc") { id } }`, nil) // a literal, not a variable
+	require.Equal(t, "INVALID_ARGUMENT", res.code(), "%+v", res.Errors)
+
+	for _, in := range []map[string]any{
+		{"sku": "4D.small", "duration": "1d", "note": "lab\x00notes"},
+		{"sku": "4D.small", "duration": "1d", "idempotencyKey": "k\x00"},
+		{"sku": "4D.\x00small", "duration": "1d"},
+	} {
+		res := b.do(t, "alice", `mutation($in: VendInput!) { vend(input: $in) { id } }`, map[string]any{"in": in})
+		require.Equal(t, "INVALID_ARGUMENT", res.code(), "%v: %+v", in, res.Errors)
+		require.Contains(t, res.Errors[0].Message, "NUL")
+	}
+	res = b.do(t, "admin", `mutation($id: ID!) { setItemMaintenance(id: $id, reason: "fan\u0000") { status } }`,
+		map[string]any{"id": b.itemID(t, "4d-small-01")})
+	require.Equal(t, "INVALID_ARGUMENT", res.code(), "%+v", res.Errors)
+	require.Equal(t, before, b.snapshot(t))
+	n, err := b.client.Lease.Query().Count(database.System(context.Background()))
+	require.NoError(t, err)
+	require.Zero(t, n)
+}
