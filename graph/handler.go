@@ -13,7 +13,6 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/metrics"
 	"github.com/hardcandy/hardcandy/viewer"
@@ -26,8 +25,11 @@ type Options struct {
 	// MaxComplexity bounds a request's cost (see budget); without a token AnonymousComplexity
 	// applies.
 	MaxComplexity int
-	Metrics       *metrics.Metrics
-	Logger        *slog.Logger
+	// WebsocketInitTimeout closes a websocket that sends no connection_init in time
+	// (DefaultWebsocketInitTimeout).
+	WebsocketInitTimeout time.Duration
+	Metrics              *metrics.Metrics
+	Logger               *slog.Logger
 }
 
 // DefaultOptions are the limits the server runs with unless configured.
@@ -44,6 +46,9 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	if o.MaxComplexity == 0 {
 		o.MaxComplexity = DefaultOptions.MaxComplexity
 	}
+	if o.WebsocketInitTimeout == 0 {
+		o.WebsocketInitTimeout = DefaultWebsocketInitTimeout
+	}
 	cfg := Config{Resolvers: r}
 	cfg.Directives.Admin = func(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
 		if _, err := auth.RequireAdmin(ctx, graphql.GetFieldContext(ctx).Field.Name); err != nil {
@@ -54,8 +59,10 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Websocket{
+		Implementation:        sockets{},
 		KeepAlivePingInterval: 10 * time.Second,
 		InitFunc:              wsAuth(r.Auth),
+		InitTimeout:           o.WebsocketInitTimeout,
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -73,26 +80,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
-	return anonymousBudget(codedRefusals(withItemsLoader(r.Client, r.Dialect, srv)))
-}
-
-// wsAuth authenticates a websocket by the token in connection_init's payload
-// ({"Authorization": "Bearer TOKEN"}, or {"token": "TOKEN"}).
-func wsAuth(a *auth.Service) transport.WebsocketInitFunc {
-	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-		tok, ok := auth.BearerToken(p.Authorization())
-		if !ok {
-			tok, _ = p["token"].(string)
-		}
-		if tok == "" {
-			return ctx, nil, apperr.New(apperr.Unauthenticated, "send the token in connection_init: {\"Authorization\": \"Bearer TOKEN\"}")
-		}
-		v, err := a.Authenticate(ctx, tok)
-		if err != nil {
-			return ctx, nil, err
-		}
-		return viewer.NewContext(ctx, v), nil, nil
-	}
+	return withSockets(anonymousBudget(codedRefusals(withItemsLoader(r.Client, r.Dialect, srv))))
 }
 
 // requireViewer refuses every operation without a signed-in viewer, except introspection, so
