@@ -44,7 +44,9 @@ func withSockets(next http.Handler) http.Handler {
 
 // sockets accepts websockets as gqlgen's coder/websocket adapter does and keeps each in its
 // request's holder.
-type sockets struct{ transport.CoderWebsocketImplementation }
+type sockets struct {
+	transport.CoderWebsocketImplementation
+}
 
 func (s sockets) Accept(w http.ResponseWriter, r *http.Request, o transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
 	conn, err := s.CoderWebsocketImplementation.Accept(w, r, o)
