@@ -389,6 +389,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.ExpiryNotices, Run: a.svc.expiring.Run},
 		{Name: scheduler.DeliverNotices, Run: a.svc.deliverer.Run},
 		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
+		{Name: scheduler.PruneJobRuns, Run: scheduler.PruneRuns(a.store.Client, cfg.RunRetention)},
 	}
 	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry}
 	if elector != nil {
