@@ -37,6 +37,7 @@ import (
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/cli"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/graph"
@@ -187,6 +188,11 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	if c, ok := st.Driver.(*database.CountingDriver); ok {
 		m.CountSQL(c.Count)
 	}
+	known, err := graph.OperationNames(operationDocuments...)
+	if err != nil {
+		return nil, err
+	}
+	m.KnowOperations(append(known, graph.BuiltinOperations...)...)
 	resolver := &graph.Resolver{
 		Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
 		Clock: clock, Logger: logger, Feed: svc.feed,
@@ -217,6 +223,10 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	mux.Handle("GET /metrics", m.Handler())
 	return &app{store: st, svc: svc, handler: logRequests(logger, mux), metrics: m, resolver: resolver}, nil
 }
+
+// operationDocuments are the committed GraphQL documents of the clients this server knows (the
+// CLI's; the portal's when it registers them): their operation names are the metric labels.
+var operationDocuments = []string{cli.Operations}
 
 // vendMargin is what a vend needs besides its dispenser calls: its checks and two transactions.
 const vendMargin = 10 * time.Second

@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -106,4 +108,49 @@ func TestOversizeBodiesAre413(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMetricLabelsAreBounded: operation names become labels only when they are operations the
+// server knows (the committed clients' documents); any other name, with or without a token, is
+// "other", so no client can add series, and no label carries an id.
+func TestMetricLabelsAreBounded(t *testing.T) {
+	t.Parallel()
+	b := setupApp(t)
+	send := func(as, name string) {
+		body, _ := json.Marshal(map[string]any{"query": "query " + name + " { viewer { name } }"})
+		req, err := http.NewRequest(http.MethodPost, b.srv.URL+"/graphql", strings.NewReader(string(body)))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		if as != "" {
+			req.Header.Set("Authorization", "Bearer "+b.tokens[as])
+		}
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		res.Body.Close()
+	}
+	send("alice", "Viewer") // the CLI's
+	for i := range 40 {
+		send("", "probe_"+strconv.Itoa(i))
+		send("alice", "lease_"+strconv.Itoa(4294967297+i))
+	}
+	req, err := http.NewRequest("PURGE42", b.srv.URL+"/graphql", nil)
+	require.NoError(t, err)
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+
+	res, err = http.Get(b.srv.URL + "/metrics")
+	require.NoError(t, err)
+	raw, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	require.NoError(t, err)
+	metrics := string(raw)
+	ops := map[string]bool{}
+	for _, m := range regexp.MustCompile(`hardcandy_graphql_operations_total\{operation="([^"]*)"`).FindAllStringSubmatch(metrics, -1) {
+		ops[m[1]] = true
+	}
+	require.Equal(t, map[string]bool{"Viewer": true, "other": true}, ops)
+	require.NotContains(t, metrics, "lease_")
+	require.NotContains(t, metrics, "PURGE42")
+	require.Contains(t, metrics, `method="other"`)
 }

@@ -75,7 +75,9 @@ func (b budget) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 		return codedError(apperr.New(apperr.InvalidArgument, "introspection: at most %d __type per request, got %d", MaxTypeFields, p.types))
 	}
 	if _, ok := viewer.FromContext(ctx); !ok {
-		if cost > AnonymousComplexity {
+		// Only introspection runs without a token (requireViewer refuses the rest before any
+		// resolver), so only it needs pricing here.
+		if introspectionOnly(oc.Operation.SelectionSet) && cost > AnonymousComplexity {
 			return codedError(apperr.New(apperr.Unauthenticated, "without a token a request may cost at most %d; this one costs %d: send a token", AnonymousComplexity, cost))
 		}
 		return nil
