@@ -102,7 +102,7 @@ func TestCLIJourney(t *testing.T) {
 		{[]string{"vend", "4D.small:zero"}, 2, "quantity after ':' must be a positive number"},
 		{[]string{"extend", id}, 2, "--by is required"},
 		{[]string{"show"}, 2, "show takes 1 argument"},
-		{[]string{"return", id, "--token", tokens["bob"]}, 1, "error: FORBIDDEN:"},
+		{[]string{"return", id, "--token", tokens["bob"]}, 1, "error: NOT_FOUND:"}, // not his to see
 		{[]string{"mine", "--server", "http://127.0.0.1:1"}, 1, "error: cannot reach the server at http://127.0.0.1:1"},
 	} {
 		_, e, code := run("", tc.args...)
