@@ -238,21 +238,27 @@ const vendMargin = 10 * time.Second
 func checkTimeouts(reqTimeout time.Duration, svc *services) error {
 	bound := svc.lease.DispenseBound()
 	need := bound + vendMargin
-	var slow []string
-	for _, t := range dispenser.ItemTypes {
-		if b := svc.router.Bounds()[t]; b+vendMargin > reqTimeout || b+vendMargin > svc.lease.PendingTimeout() {
-			slow = append(slow, fmt.Sprintf("%s up to %s", t, b))
+	pending := svc.lease.PendingTimeout()
+	slowest := func(limit time.Duration) string {
+		var slow []string
+		for _, t := range dispenser.ItemTypes {
+			if b := svc.router.Bounds()[t]; b >= limit {
+				slow = append(slow, fmt.Sprintf("%s up to %s", t, b))
+			}
 		}
+		return strings.Join(slow, ", ")
 	}
-	why := fmt.Sprintf("a vend may take %s: its dispenser calls up to %s (item types %s; capped by leasing.dispense_timeout) and %s for its transactions",
-		need, bound, strings.Join(slow, ", "), vendMargin)
 	if reqTimeout < need {
-		return usageError{fmt.Errorf("--request-timeout %s is too short: %s, and a client whose request ends first loses the answer. "+
-			"Give --request-timeout %s or more, or lower the dispensers' timeout and retries, or leasing.dispense_timeout", reqTimeout, why, need)}
+		return usageError{fmt.Errorf("--request-timeout %s is too short: a vend may take %s, its dispenser calls up to %s (item types %s; "+
+			"capped by leasing.dispense_timeout) and %s for its transactions, and a client whose request ends first loses the answer. "+
+			"Give --request-timeout %s or more, or lower the dispensers' timeout and retries, or leasing.dispense_timeout",
+			reqTimeout, need, bound, slowest(reqTimeout-vendMargin), vendMargin, need)}
 	}
-	if pending := svc.lease.PendingTimeout(); pending < need {
-		return usageError{fmt.Errorf("leasing.pending_timeout %s is too short: %s, and the repair would roll back vends still at the dispenser. "+
-			"Set it to %s or more", pending, why, need)}
+	// The repair rolls back a vend whose lease has waited pending_timeout since its claim.
+	if bound > 0 && pending <= bound {
+		return usageError{fmt.Errorf("leasing.pending_timeout %s is too short: a vend's dispenser calls may take up to %s (item types %s; "+
+			"capped by leasing.dispense_timeout), and the repair would roll back vends still at the dispenser. Set it above %s",
+			pending, bound, slowest(pending), bound)}
 	}
 	return nil
 }

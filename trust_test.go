@@ -43,13 +43,15 @@ func TestStartRefusesTimeoutsShorterThanAVend(t *testing.T) {
 	}{
 		{name: "simulator, default timeouts", req: 30 * time.Second},
 		{name: "http backend longer than the request", req: 30 * time.Second, cfg: config.File{Dispensers: slowD},
-			refused: "--request-timeout 30s is too short: a vend may take 2m40s: its dispenser calls up to 2m30s (item types D up to 2m30s"},
+			refused: "--request-timeout 30s is too short: a vend may take 2m40s, its dispenser calls up to 2m30s (item types D up to 2m30s"},
 		{name: "request covers the backend", req: 3 * time.Minute, cfg: config.File{Dispensers: slowD}},
 		{name: "dispense_timeout caps the backend", req: 30 * time.Second, cfg: config.File{Dispensers: slowD,
 			Leasing: lease.Config{DispenseTimeout: duration.Duration(20 * time.Second)}}},
 		{name: "repair sooner than the backend", req: 3 * time.Minute, cfg: config.File{Dispensers: slowD,
 			Leasing: lease.Config{PendingTimeout: duration.Duration(time.Minute)}},
-			refused: "leasing.pending_timeout 1m0s is too short"},
+			refused: "leasing.pending_timeout 1m0s is too short: a vend's dispenser calls may take up to 2m30s (item types D up to 2m30s"},
+		{name: "short repair, instant backend", req: 30 * time.Second,
+			cfg: config.File{Leasing: lease.Config{PendingTimeout: duration.Duration(2 * time.Second)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
