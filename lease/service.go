@@ -513,11 +513,10 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 		}
 		return s.loadAndEmit(ctx, id, "")
 	}
-	octx, cancel, err := s.outcomeContext(ctx)
+	octx, err := s.outcomeContext(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer cancel()
 	created, claimed, err := s.claim(octx, spec, nil)
 	if err != nil {
 		return s.idempotent(octx, v.UserID, in.IdempotencyKey, err)
@@ -534,20 +533,18 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	return l, nil
 }
 
-// recordTimeout bounds each transaction of a vend that runs detached from its request.
-const recordTimeout = time.Minute
-
 // outcomeContext is the context a vend, an expansion or an approval claims, dispenses and records
 // in: detached from the request, so that a request that times out or a client that hangs up
 // cannot strand a claim without its outcome (items RESERVING until the repair; a machine the
-// backend did provision rolled back and wiped). It is bounded instead by the dispenser's timeout
-// and time for the two transactions. A request already over claims nothing.
-func (s *Service) outcomeContext(ctx context.Context) (context.Context, context.CancelFunc, error) {
+// backend did provision rolled back and wiped). The dispenser calls are bounded by their own
+// timeout (dispense), the transactions by the database's. Having no deadline of its own, the
+// context also spares database/sql a goroutine watching it per transaction. A request already
+// over claims nothing.
+func (s *Service) outcomeContext(ctx context.Context) (context.Context, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, nil, fmt.Errorf("the request ended before anything was claimed: %w", err)
+		return nil, fmt.Errorf("the request ended before anything was claimed: %w", err)
 	}
-	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.DispenseTimeout.Std()+2*recordTimeout)
-	return octx, cancel, nil
+	return context.WithoutCancel(ctx), nil
 }
 
 // DispenseBound is the longest one vend's dispenser calls may take: the leasing configuration's
@@ -1294,11 +1291,10 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 		return nil, err
 	}
 	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
-	octx, cancel, err := s.outcomeContext(ctx)
+	octx, err := s.outcomeContext(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer cancel()
 	_, items, err := s.claim(octx, spec, &id)
 	if err != nil {
 		return nil, err
@@ -1329,11 +1325,10 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 		return nil, err
 	}
 	// From the decision on, the approval runs to its outcome whatever happens to the request.
-	octx, cancel, err := s.outcomeContext(ctx)
+	octx, err := s.outcomeContext(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer cancel()
 	sys := database.System(octx)
 	now := s.now()
 	// Mark the decision first, so the repair sees a lease on the dispenser, not one awaiting.
