@@ -102,7 +102,7 @@ func TestCLIJourney(t *testing.T) {
 		{[]string{"vend", "4D.small:zero"}, 2, "quantity after ':' must be a positive number"},
 		{[]string{"extend", id}, 2, "--by is required"},
 		{[]string{"show"}, 2, "show takes 1 argument"},
-		{[]string{"return", id, "--token", tokens["bob"]}, 1, "error: FORBIDDEN:"},
+		{[]string{"return", id, "--token", tokens["bob"]}, 1, "error: NOT_FOUND:"}, // not his to see
 		{[]string{"mine", "--server", "http://127.0.0.1:1"}, 1, "error: cannot reach the server at http://127.0.0.1:1"},
 	} {
 		_, e, code := run("", tc.args...)
@@ -184,9 +184,11 @@ func TestCLIJourney(t *testing.T) {
 	require.Contains(t, o, "MAINTENANCE")
 	o, _, code = run("", "items", "release", item, admin)
 	require.Equal(t, 0, code)
-	require.Contains(t, o, "AVAILABLE")
-	o, _, code = run("", "items", "archive", item, admin)
-	require.Equal(t, 0, code)
+	require.Contains(t, o, "REBUILDING", "back into service through a wipe")
+	require.Eventually(t, func() bool { // the wipe starts at once; then it can be archived
+		o, _, code = run("", "items", "archive", item, admin)
+		return code == 0
+	}, 20*time.Second, 100*time.Millisecond)
 	require.Contains(t, o, "ARCHIVED")
 	o, _, code = run("", "products", "add", "4D.medium", "--name", "Medium metal", "--price", "90.50", admin)
 	require.Equal(t, 0, code, o)

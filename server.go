@@ -15,6 +15,8 @@ import (
 	"github.com/hardcandy/hardcandy/scheduler"
 	"github.com/hardcandy/hardcandy/secret"
 
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -31,9 +33,11 @@ import (
 	"github.com/jonboulle/clockwork"
 	"github.com/spf13/cobra"
 
+	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/cli"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/graph"
@@ -95,6 +99,7 @@ start. --demo loads a demo catalog, inventory and users on first start and print
 
 // services are the business services every entry point shares.
 type services struct {
+	router    *dispenser.Router
 	auth      *auth.Service
 	catalog   *catalog.Service
 	inventory *inventory.Service
@@ -125,6 +130,7 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	if err != nil {
 		return err
 	}
+	s.router = router
 	s.feed = leasefeed.New()
 	s.lease = lease.NewService(st.Client, clock, router, box, cfg.Leasing)
 	s.lease.Feed = s.feed
@@ -177,10 +183,18 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	if err := svc.withLeasing(st, clock, cfg, key, logger); err != nil {
 		return nil, err
 	}
+	if err := checkTimeouts(so.reqTimeout, svc); err != nil {
+		return nil, err
+	}
 	m := metrics.New()
 	if c, ok := st.Driver.(*database.CountingDriver); ok {
 		m.CountSQL(c.Count)
 	}
+	known, err := graph.OperationNames(operationDocuments...)
+	if err != nil {
+		return nil, err
+	}
+	m.KnowOperations(append(known, graph.BuiltinOperations...)...)
 	resolver := &graph.Resolver{
 		Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
 		Clock: clock, Logger: logger, Feed: svc.feed,
@@ -220,6 +234,45 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	})
 	mux.Handle("GET /metrics", m.Handler())
 	return &app{store: st, svc: svc, handler: logRequests(logger, securityHeaders(mux)), metrics: m, resolver: resolver}, nil
+}
+
+// operationDocuments are the committed GraphQL documents of the clients this server knows (the
+// CLI's; the portal's when it registers them): their operation names are the metric labels.
+var operationDocuments = []string{cli.Operations}
+
+// vendMargin is what a vend needs besides its dispenser calls: its checks and two transactions.
+const vendMargin = 10 * time.Second
+
+// checkTimeouts refuses configurations in which a vend could outlive its request or be rolled
+// back by the repair while its backend still provisions. The vend's outcome is recorded either
+// way (the lease service runs it detached from the request), but a request that ends first loses
+// its answer, and a repair that comes first wipes a machine the backend did provision.
+func checkTimeouts(reqTimeout time.Duration, svc *services) error {
+	bound := svc.lease.DispenseBound()
+	need := bound + vendMargin
+	pending := svc.lease.PendingTimeout()
+	slowest := func(limit time.Duration) string {
+		var slow []string
+		for _, t := range dispenser.ItemTypes {
+			if b := svc.router.Bounds()[t]; b >= limit {
+				slow = append(slow, fmt.Sprintf("%s up to %s", t, b))
+			}
+		}
+		return strings.Join(slow, ", ")
+	}
+	if reqTimeout < need {
+		return usageError{fmt.Errorf("--request-timeout %s is too short: a vend may take %s, its dispenser calls up to %s (item types %s; "+
+			"capped by leasing.dispense_timeout) and %s for its transactions, and a client whose request ends first loses the answer. "+
+			"Give --request-timeout %s or more, or lower the dispensers' timeout and retries, or leasing.dispense_timeout",
+			reqTimeout, need, bound, slowest(reqTimeout-vendMargin), vendMargin, need)}
+	}
+	// The repair rolls back a vend whose lease has waited pending_timeout since its claim.
+	if bound > 0 && pending <= bound {
+		return usageError{fmt.Errorf("leasing.pending_timeout %s is too short: a vend's dispenser calls may take up to %s (item types %s; "+
+			"capped by leasing.dispense_timeout), and the repair would roll back vends still at the dispenser. Set it above %s",
+			pending, bound, slowest(pending), bound)}
+	}
+	return nil
 }
 
 // defaultGCPercent trades memory for CPU: the live heap is small (tens of MB), and collecting
@@ -365,6 +418,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.ExpiryNotices, Run: a.svc.expiring.Run},
 		{Name: scheduler.DeliverNotices, Run: a.svc.deliverer.Run},
 		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
+		{Name: scheduler.PruneJobRuns, Run: scheduler.PruneRuns(a.store.Client, cfg.RunRetention)},
 	}
 	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry}
 	if elector != nil {
@@ -375,6 +429,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		return nil, err
 	}
 	a.svc.lease.Reclaim = func() { sched.Kick(scheduler.ReclaimItems) }
+	a.svc.inventory.Reclaim = a.svc.lease.Reclaim
 	deliver := func() { sched.Kick(scheduler.DeliverNotices) }
 	a.svc.lease.Deliver, a.svc.reclaim.Deliver = deliver, deliver
 	a.resolver.Jobs = sched
@@ -392,14 +447,39 @@ func printDemoUsers(out io.Writer, users []demo.User) {
 	}
 }
 
-// limitBody refuses bodies larger than n bytes.
+// limitBody refuses bodies larger than n bytes with 413, however they are sent: with a length
+// that says so, or chunked (read up to the limit first). The refusal is coded, in the format of
+// the route: GraphQL's errors on /graphql, the JSON routes' error elsewhere.
 func limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tooLarge := func() {
+			err := apperr.New(apperr.InvalidArgument, "request body larger than %d bytes", n)
+			if r.URL.Path == "/graphql" {
+				graph.WriteRefusal(w, http.StatusRequestEntityTooLarge, err)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": string(err.Code), "message": err.Message}})
+		}
 		if r.ContentLength > n {
-			http.Error(w, fmt.Sprintf("request body larger than %d bytes", n), http.StatusRequestEntityTooLarge)
+			tooLarge()
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, n)
+		if r.Body == nil || r.Body == http.NoBody {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, n))
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			tooLarge()
+			return
+		} else if err != nil {
+			http.Error(w, "the request body could not be read", http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
 }

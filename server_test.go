@@ -160,7 +160,7 @@ func TestOperationalEndpoints(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 
 	// One GraphQL operation, then its counters appear in /metrics.
-	res, err := http.Post(b.srv.URL+"/graphql", "application/json", strings.NewReader(`{"query":"query Avail { availability { sku } }"}`))
+	res, err := http.Post(b.srv.URL+"/graphql", "application/json", strings.NewReader(`{"query":"query Availability { availability { sku } }"}`))
 	require.NoError(t, err)
 	res.Body.Close()
 	res, err = http.Get(b.srv.URL + "/metrics")
@@ -168,9 +168,9 @@ func TestOperationalEndpoints(t *testing.T) {
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
 	for _, want := range []string{
-		`hardcandy_graphql_operations_total{operation="Avail",outcome="UNAUTHENTICATED",type="query"} 1`,
+		`hardcandy_graphql_operations_total{operation="Availability",outcome="UNAUTHENTICATED",type="query"} 1`,
 		`hardcandy_http_requests_total{code="200",method="POST",route="/graphql"} 1`,
-		`hardcandy_graphql_operation_duration_seconds_count{operation="Avail",type="query"} 1`,
+		`hardcandy_graphql_operation_duration_seconds_count{operation="Availability",type="query"} 1`,
 	} {
 		require.True(t, strings.Contains(string(body), want), "metrics lack %s", want)
 	}

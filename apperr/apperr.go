@@ -35,6 +35,10 @@ type Error struct {
 	Message string
 	// Err is the cause, kept for logs; it is never shown to users.
 	Err error
+	// LeaseID, when not 0, is the lease the failure leaves behind (a vend that was rejected, or
+	// whose request ended before its answer): the caller can read its outcome there. GraphQL
+	// carries it as extensions.leaseId.
+	LeaseID int
 }
 
 func (e *Error) Error() string {
@@ -61,6 +65,29 @@ func New(code Code, format string, args ...any) *Error {
 // Wrap returns an error with code and message that keeps err as its cause.
 func Wrap(err error, code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Err: err}
+}
+
+// WithLease returns err marked with the lease it leaves behind. An error without a code
+// becomes INTERNAL (its cause is kept for the logs), so that even then the caller learns which
+// lease to read.
+func WithLease(err error, leaseID int) error {
+	if err == nil || leaseID == 0 {
+		return err
+	}
+	if e, ok := As(err); ok {
+		c := *e
+		c.LeaseID = leaseID
+		return &c
+	}
+	return &Error{Code: Internal, Message: "internal error", Err: err, LeaseID: leaseID}
+}
+
+// LeaseOf returns the lease an error leaves behind, or 0.
+func LeaseOf(err error) int {
+	if e, ok := As(err); ok {
+		return e.LeaseID
+	}
+	return 0
 }
 
 // As returns the *Error in err's chain, if any.

@@ -38,6 +38,12 @@ type Service struct {
 	mu       sync.Mutex
 	lastUsed map[string]time.Time
 	known    map[string]knownToken
+
+	// Long-lived sessions (websockets) whose tokens are checked again (see Watch).
+	wmu      sync.Mutex
+	sessions map[*session]struct{}
+	watching bool
+	kick     chan struct{}
 }
 
 // knownToken is a token recently found valid, and until when that answer is trusted.
@@ -57,7 +63,8 @@ const (
 
 // NewService returns an auth service.
 func NewService(client *ent.Client, clock clockwork.Clock) *Service {
-	return &Service{client: client, clock: clock, lastUsed: map[string]time.Time{}, known: map[string]knownToken{}}
+	return &Service{client: client, clock: clock, lastUsed: map[string]time.Time{}, known: map[string]knownToken{},
+		sessions: map[*session]struct{}{}, kick: make(chan struct{}, 1)}
 }
 
 func hash(token string) []byte {
@@ -108,6 +115,7 @@ func (s *Service) Revoke(ctx context.Context, tokenOrPrefix string) (int, error)
 	s.mu.Lock()
 	clear(s.known) // revoked here: no grace period
 	s.mu.Unlock()
+	s.kickRecheck()
 	return n, nil
 }
 

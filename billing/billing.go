@@ -614,8 +614,14 @@ func CSV(rows []UsageRow) string {
 	return b.String()
 }
 
+// csvField quotes s for CSV and neutralises formulas: a spreadsheet runs a cell that starts with
+// = + - @ (or a tab or carriage return before one) as a formula, and names such as user names
+// come from users. A leading apostrophe makes it text, shown as typed.
 func csvField(s string) string {
-	if strings.ContainsAny(s, ",\"\n") {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
+	if strings.ContainsAny(s, ",\"\n\r") {
 		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}
 	return s

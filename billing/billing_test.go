@@ -249,3 +249,17 @@ func TestUsagePathsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVNeutralisesFormulas: a key a spreadsheet would run as a formula (a user named
+// "=HYPERLINK(...)") is written as text.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	t.Parallel()
+	rows := []billing.UsageRow{
+		{Key: "=HYPERLINK(\"http://evil\",\"x\")", Currency: "USD"},
+		{Key: "+1", Currency: "USD"}, {Key: "-2", Currency: "USD"}, {Key: "@SUM(A1)", Currency: "USD"},
+		{Key: "\t=1", Currency: "USD"}, {Key: "alice", Currency: "USD"},
+	}
+	require.Equal(t, "key,item_hours,cost,currency\n"+
+		"\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",0.00,0,USD\n"+
+		"'+1,0.00,0,USD\n'-2,0.00,0,USD\n'@SUM(A1),0.00,0,USD\n'\t=1,0.00,0,USD\nalice,0.00,0,USD\n", billing.CSV(rows))
+}

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -128,6 +130,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		return openPostgres(ctx, dsn, opts)
 	}
 	full := SQLiteDSN(dsn)
+	if err := createPrivate(dsn); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open(driverName, full)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", full, err)
@@ -153,6 +158,24 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// createPrivate creates a SQLite file that does not exist yet readable by its owner only: it
+// holds token hashes and sealed credentials, like the key beside it. SQLite creates its -wal and
+// -shm files with the database file's permissions.
+func createPrivate(dsn string) error {
+	path := SQLitePath(dsn)
+	if path == "" || path == ":memory:" || strings.Contains(dsn, "mode=memory") {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return nil // kept as its owner made it
+	case err != nil:
+		return fmt.Errorf("create sqlite %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // migrateMu serializes migrations in a process: ent's migration annotates the package-level

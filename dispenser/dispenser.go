@@ -129,7 +129,8 @@ type Error struct {
 	// Refused marks a policy refusal rather than a failure.
 	Refused bool
 	// Touched says the backend may have changed the item, so it must be wiped before reuse.
-	// Only a Vend sets it; a refusal never does.
+	// Only a Vend sets it. A refusal sets it only when an earlier attempt of the same call may
+	// have acted (it timed out, or failed after the request went out).
 	Touched bool
 	// Err is the cause, for logs.
 	Err error
@@ -171,7 +172,8 @@ func AsError(err error) (*Error, bool) {
 	return nil, false
 }
 
-// refused builds a policy refusal. Refusals are never touched: the backend declined to act.
+// refused builds a policy refusal. A refusal by itself is untouched: the backend declined to act
+// (the http driver marks it touched when an earlier attempt may have acted).
 func refused(msg string, cause error) *Error {
 	return &Error{Message: msg, Refused: true, Err: cause}
 }

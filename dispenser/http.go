@@ -172,7 +172,9 @@ func (h *httpDriver) call(ctx context.Context, req Request) (json.RawMessage, er
 		last = h.attempt(ctx, action, body, signature)
 		if last.resp != nil {
 			creds, err := interpret(action, *last.resp)
-			if e, ok := AsError(err); ok && !e.Refused && touched {
+			if e, ok := AsError(err); ok && touched {
+				// A refusal too: it speaks for this attempt only, and an earlier one (a
+				// timeout, a 5xx) may have provisioned before the backend changed its mind.
 				e.Touched = action == ActionVend
 			}
 			return creds, err

@@ -192,6 +192,15 @@ func TestHTTPAnswers(t *testing.T) {
 				}
 				reply(w, 200, dispenser.Response{Status: "failed", Error: "no capacity", Touched: ptr(false)})
 			}},
+		{name: "a refusal after a retried 5xx keeps the item touched", retries: 1, attempts: 2,
+			wantErr: true, refused: true, touched: true, message: "alice is over budget",
+			handle: func(w http.ResponseWriter, n int) {
+				if n == 1 {
+					w.WriteHeader(503)
+					return
+				}
+				reply(w, 200, dispenser.Response{Status: "refused", Error: "alice is over budget"})
+			}},
 		{name: "ok without credentials object", retries: 3, attempts: 1, wantErr: true, touched: true,
 			message: "the dispenser answered ok without a credentials object",
 			handle: func(w http.ResponseWriter, _ int) {
@@ -309,6 +318,29 @@ func TestHTTPTimeoutIsTouched(t *testing.T) {
 	require.Equal(t, "the dispenser did not answer within 50ms", e.Message)
 	require.True(t, errors.Is(err, context.DeadlineExceeded))
 	require.Equal(t, 2, int(be.attempts.Load()), "a timeout is retried")
+}
+
+// TestHTTPRefusalAfterTimeoutIsTouched: the first attempt timed out (the backend may have
+// provisioned), the retry is refused: the item may still have been touched, so it is wiped.
+func TestHTTPRefusalAfterTimeoutIsTouched(t *testing.T) {
+	t.Parallel()
+	be := newBackend(t, func(w http.ResponseWriter, r *http.Request, n int, _ []byte) {
+		if n == 1 {
+			<-r.Context().Done() // never answers: the client's attempt times out
+			return
+		}
+		reply(w, 200, dispenser.Response{Status: "refused", Error: "lease already handled"})
+	})
+	cfg := httpConfig(be.URL)
+	// The first attempt always runs into this (its backend never answers); the second is
+	// answered at once, far within it.
+	cfg.Timeout = dispenser.Duration(2 * time.Second)
+	cfg.Retries = ptr(1)
+	_, err := newDispenser(t, cfg).Vend(t.Context(), testLease, testItem)
+	e := requireError(t, err)
+	require.True(t, e.Refused, "%v", err)
+	require.True(t, e.Touched, "the timed-out attempt may have provisioned")
+	require.Equal(t, 2, int(be.attempts.Load()))
 }
 
 func TestHTTPConnectionRefusedIsUntouched(t *testing.T) {

@@ -31,13 +31,22 @@ type Bag struct {
 type BagEdges struct {
 	// Stacks holds the value of the stacks edge.
 	Stacks []*Stack `json:"stacks,omitempty"`
+	// Orders holds the value of the orders edge.
+	Orders []*Order `json:"orders,omitempty"`
+	// Bundles holds the value of the bundles edge.
+	Bundles []*Product `json:"bundles,omitempty"`
+	// CostCenters holds the value of the cost_centers edge.
+	CostCenters []*CostCenter `json:"cost_centers,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 
-	namedStacks map[string][]*Stack
+	namedStacks      map[string][]*Stack
+	namedOrders      map[string][]*Order
+	namedBundles     map[string][]*Product
+	namedCostCenters map[string][]*CostCenter
 }
 
 // StacksOrErr returns the Stacks value or an error if the edge
@@ -47,6 +56,33 @@ func (e BagEdges) StacksOrErr() ([]*Stack, error) {
 		return e.Stacks, nil
 	}
 	return nil, &NotLoadedError{edge: "stacks"}
+}
+
+// OrdersOrErr returns the Orders value or an error if the edge
+// was not loaded in eager-loading.
+func (e BagEdges) OrdersOrErr() ([]*Order, error) {
+	if e.loadedTypes[1] {
+		return e.Orders, nil
+	}
+	return nil, &NotLoadedError{edge: "orders"}
+}
+
+// BundlesOrErr returns the Bundles value or an error if the edge
+// was not loaded in eager-loading.
+func (e BagEdges) BundlesOrErr() ([]*Product, error) {
+	if e.loadedTypes[2] {
+		return e.Bundles, nil
+	}
+	return nil, &NotLoadedError{edge: "bundles"}
+}
+
+// CostCentersOrErr returns the CostCenters value or an error if the edge
+// was not loaded in eager-loading.
+func (e BagEdges) CostCentersOrErr() ([]*CostCenter, error) {
+	if e.loadedTypes[3] {
+		return e.CostCenters, nil
+	}
+	return nil, &NotLoadedError{edge: "cost_centers"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -109,6 +145,21 @@ func (_m *Bag) QueryStacks() *StackQuery {
 	return NewBagClient(_m.config).QueryStacks(_m)
 }
 
+// QueryOrders queries the "orders" edge of the Bag entity.
+func (_m *Bag) QueryOrders() *OrderQuery {
+	return NewBagClient(_m.config).QueryOrders(_m)
+}
+
+// QueryBundles queries the "bundles" edge of the Bag entity.
+func (_m *Bag) QueryBundles() *ProductQuery {
+	return NewBagClient(_m.config).QueryBundles(_m)
+}
+
+// QueryCostCenters queries the "cost_centers" edge of the Bag entity.
+func (_m *Bag) QueryCostCenters() *CostCenterQuery {
+	return NewBagClient(_m.config).QueryCostCenters(_m)
+}
+
 // Update returns a builder for updating this Bag.
 // Note that you need to call Bag.Unwrap() before calling this method if this Bag
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -162,6 +213,78 @@ func (_m *Bag) appendNamedStacks(name string, edges ...*Stack) {
 		_m.Edges.namedStacks[name] = []*Stack{}
 	} else {
 		_m.Edges.namedStacks[name] = append(_m.Edges.namedStacks[name], edges...)
+	}
+}
+
+// NamedOrders returns the Orders named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Bag) NamedOrders(name string) ([]*Order, error) {
+	if _m.Edges.namedOrders == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedOrders[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Bag) appendNamedOrders(name string, edges ...*Order) {
+	if _m.Edges.namedOrders == nil {
+		_m.Edges.namedOrders = make(map[string][]*Order)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedOrders[name] = []*Order{}
+	} else {
+		_m.Edges.namedOrders[name] = append(_m.Edges.namedOrders[name], edges...)
+	}
+}
+
+// NamedBundles returns the Bundles named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Bag) NamedBundles(name string) ([]*Product, error) {
+	if _m.Edges.namedBundles == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedBundles[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Bag) appendNamedBundles(name string, edges ...*Product) {
+	if _m.Edges.namedBundles == nil {
+		_m.Edges.namedBundles = make(map[string][]*Product)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedBundles[name] = []*Product{}
+	} else {
+		_m.Edges.namedBundles[name] = append(_m.Edges.namedBundles[name], edges...)
+	}
+}
+
+// NamedCostCenters returns the CostCenters named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Bag) NamedCostCenters(name string) ([]*CostCenter, error) {
+	if _m.Edges.namedCostCenters == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCostCenters[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Bag) appendNamedCostCenters(name string, edges ...*CostCenter) {
+	if _m.Edges.namedCostCenters == nil {
+		_m.Edges.namedCostCenters = make(map[string][]*CostCenter)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCostCenters[name] = []*CostCenter{}
+	} else {
+		_m.Edges.namedCostCenters[name] = append(_m.Edges.namedCostCenters[name], edges...)
 	}
 }
 

@@ -12,6 +12,9 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/bag"
+	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/order"
+	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/stack"
 )
 
@@ -64,6 +67,51 @@ func (_c *BagCreate) AddStacks(v ...*Stack) *BagCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddStackIDs(ids...)
+}
+
+// AddOrderIDs adds the "orders" edge to the Order entity by IDs.
+func (_c *BagCreate) AddOrderIDs(ids ...int) *BagCreate {
+	_c.mutation.AddOrderIDs(ids...)
+	return _c
+}
+
+// AddOrders adds the "orders" edges to the Order entity.
+func (_c *BagCreate) AddOrders(v ...*Order) *BagCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddOrderIDs(ids...)
+}
+
+// AddBundleIDs adds the "bundles" edge to the Product entity by IDs.
+func (_c *BagCreate) AddBundleIDs(ids ...int) *BagCreate {
+	_c.mutation.AddBundleIDs(ids...)
+	return _c
+}
+
+// AddBundles adds the "bundles" edges to the Product entity.
+func (_c *BagCreate) AddBundles(v ...*Product) *BagCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddBundleIDs(ids...)
+}
+
+// AddCostCenterIDs adds the "cost_centers" edge to the CostCenter entity by IDs.
+func (_c *BagCreate) AddCostCenterIDs(ids ...int) *BagCreate {
+	_c.mutation.AddCostCenterIDs(ids...)
+	return _c
+}
+
+// AddCostCenters adds the "cost_centers" edges to the CostCenter entity.
+func (_c *BagCreate) AddCostCenters(v ...*CostCenter) *BagCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCostCenterIDs(ids...)
 }
 
 // Mutation returns the BagMutation object of the builder.
@@ -172,6 +220,54 @@ func (_c *BagCreate) createSpec() (*Bag, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(stack.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.OrdersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.BundlesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CostCentersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(costcenter.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -15,21 +15,30 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/bag"
+	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
+	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/stack"
 )
 
 // BagQuery is the builder for querying Bag entities.
 type BagQuery struct {
 	config
-	ctx             *QueryContext
-	order           []bag.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Bag
-	withStacks      *StackQuery
-	loadTotal       []func(context.Context, []*Bag) error
-	modifiers       []func(*sql.Selector)
-	withNamedStacks map[string]*StackQuery
+	ctx                  *QueryContext
+	order                []bag.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Bag
+	withStacks           *StackQuery
+	withOrders           *OrderQuery
+	withBundles          *ProductQuery
+	withCostCenters      *CostCenterQuery
+	loadTotal            []func(context.Context, []*Bag) error
+	modifiers            []func(*sql.Selector)
+	withNamedStacks      map[string]*StackQuery
+	withNamedOrders      map[string]*OrderQuery
+	withNamedBundles     map[string]*ProductQuery
+	withNamedCostCenters map[string]*CostCenterQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -81,6 +90,72 @@ func (_q *BagQuery) QueryStacks() *StackQuery {
 			sqlgraph.From(bag.Table, bag.FieldID, selector),
 			sqlgraph.To(stack.Table, stack.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, bag.StacksTable, bag.StacksColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOrders chains the current query on the "orders" edge.
+func (_q *BagQuery) QueryOrders() *OrderQuery {
+	query := (&OrderClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(bag.Table, bag.FieldID, selector),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, bag.OrdersTable, bag.OrdersColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBundles chains the current query on the "bundles" edge.
+func (_q *BagQuery) QueryBundles() *ProductQuery {
+	query := (&ProductClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(bag.Table, bag.FieldID, selector),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, bag.BundlesTable, bag.BundlesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCostCenters chains the current query on the "cost_centers" edge.
+func (_q *BagQuery) QueryCostCenters() *CostCenterQuery {
+	query := (&CostCenterClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(bag.Table, bag.FieldID, selector),
+			sqlgraph.To(costcenter.Table, costcenter.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, bag.CostCentersTable, bag.CostCentersColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -275,12 +350,15 @@ func (_q *BagQuery) Clone() *BagQuery {
 		return nil
 	}
 	return &BagQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]bag.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Bag{}, _q.predicates...),
-		withStacks: _q.withStacks.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]bag.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.Bag{}, _q.predicates...),
+		withStacks:      _q.withStacks.Clone(),
+		withOrders:      _q.withOrders.Clone(),
+		withBundles:     _q.withBundles.Clone(),
+		withCostCenters: _q.withCostCenters.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -295,6 +373,39 @@ func (_q *BagQuery) WithStacks(opts ...func(*StackQuery)) *BagQuery {
 		opt(query)
 	}
 	_q.withStacks = query
+	return _q
+}
+
+// WithOrders tells the query-builder to eager-load the nodes that are connected to
+// the "orders" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *BagQuery) WithOrders(opts ...func(*OrderQuery)) *BagQuery {
+	query := (&OrderClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOrders = query
+	return _q
+}
+
+// WithBundles tells the query-builder to eager-load the nodes that are connected to
+// the "bundles" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *BagQuery) WithBundles(opts ...func(*ProductQuery)) *BagQuery {
+	query := (&ProductClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBundles = query
+	return _q
+}
+
+// WithCostCenters tells the query-builder to eager-load the nodes that are connected to
+// the "cost_centers" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *BagQuery) WithCostCenters(opts ...func(*CostCenterQuery)) *BagQuery {
+	query := (&CostCenterClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCostCenters = query
 	return _q
 }
 
@@ -382,8 +493,11 @@ func (_q *BagQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Bag, err
 	var (
 		nodes       = []*Bag{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [4]bool{
 			_q.withStacks != nil,
+			_q.withOrders != nil,
+			_q.withBundles != nil,
+			_q.withCostCenters != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -414,10 +528,52 @@ func (_q *BagQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Bag, err
 			return nil, err
 		}
 	}
+	if query := _q.withOrders; query != nil {
+		if err := _q.loadOrders(ctx, query, nodes,
+			func(n *Bag) { n.Edges.Orders = []*Order{} },
+			func(n *Bag, e *Order) { n.Edges.Orders = append(n.Edges.Orders, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withBundles; query != nil {
+		if err := _q.loadBundles(ctx, query, nodes,
+			func(n *Bag) { n.Edges.Bundles = []*Product{} },
+			func(n *Bag, e *Product) { n.Edges.Bundles = append(n.Edges.Bundles, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCostCenters; query != nil {
+		if err := _q.loadCostCenters(ctx, query, nodes,
+			func(n *Bag) { n.Edges.CostCenters = []*CostCenter{} },
+			func(n *Bag, e *CostCenter) { n.Edges.CostCenters = append(n.Edges.CostCenters, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedStacks {
 		if err := _q.loadStacks(ctx, query, nodes,
 			func(n *Bag) { n.appendNamedStacks(name) },
 			func(n *Bag, e *Stack) { n.appendNamedStacks(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedOrders {
+		if err := _q.loadOrders(ctx, query, nodes,
+			func(n *Bag) { n.appendNamedOrders(name) },
+			func(n *Bag, e *Order) { n.appendNamedOrders(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedBundles {
+		if err := _q.loadBundles(ctx, query, nodes,
+			func(n *Bag) { n.appendNamedBundles(name) },
+			func(n *Bag, e *Product) { n.appendNamedBundles(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCostCenters {
+		if err := _q.loadCostCenters(ctx, query, nodes,
+			func(n *Bag) { n.appendNamedCostCenters(name) },
+			func(n *Bag, e *CostCenter) { n.appendNamedCostCenters(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -454,6 +610,102 @@ func (_q *BagQuery) loadStacks(ctx context.Context, query *StackQuery, nodes []*
 		node, ok := nodeids[fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "bag_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *BagQuery) loadOrders(ctx context.Context, query *OrderQuery, nodes []*Bag, init func(*Bag), assign func(*Bag, *Order)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Bag)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(order.FieldContentsBagID)
+	}
+	query.Where(predicate.Order(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(bag.OrdersColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ContentsBagID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "contents_bag_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *BagQuery) loadBundles(ctx context.Context, query *ProductQuery, nodes []*Bag, init func(*Bag), assign func(*Bag, *Product)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Bag)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(product.FieldComponentsBagID)
+	}
+	query.Where(predicate.Product(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(bag.BundlesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ComponentsBagID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "components_bag_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "components_bag_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *BagQuery) loadCostCenters(ctx context.Context, query *CostCenterQuery, nodes []*Bag, init func(*Bag), assign func(*Bag, *CostCenter)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Bag)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(costcenter.FieldEntitlementsBagID)
+	}
+	query.Where(predicate.CostCenter(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(bag.CostCentersColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.EntitlementsBagID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "entitlements_bag_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "entitlements_bag_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -584,6 +836,48 @@ func (_q *BagQuery) WithNamedStacks(name string, opts ...func(*StackQuery)) *Bag
 		_q.withNamedStacks = make(map[string]*StackQuery)
 	}
 	_q.withNamedStacks[name] = query
+	return _q
+}
+
+// WithNamedOrders tells the query-builder to eager-load the nodes that are connected to the "orders"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *BagQuery) WithNamedOrders(name string, opts ...func(*OrderQuery)) *BagQuery {
+	query := (&OrderClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedOrders == nil {
+		_q.withNamedOrders = make(map[string]*OrderQuery)
+	}
+	_q.withNamedOrders[name] = query
+	return _q
+}
+
+// WithNamedBundles tells the query-builder to eager-load the nodes that are connected to the "bundles"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *BagQuery) WithNamedBundles(name string, opts ...func(*ProductQuery)) *BagQuery {
+	query := (&ProductClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedBundles == nil {
+		_q.withNamedBundles = make(map[string]*ProductQuery)
+	}
+	_q.withNamedBundles[name] = query
+	return _q
+}
+
+// WithNamedCostCenters tells the query-builder to eager-load the nodes that are connected to the "cost_centers"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *BagQuery) WithNamedCostCenters(name string, opts ...func(*CostCenterQuery)) *BagQuery {
+	query := (&CostCenterClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCostCenters == nil {
+		_q.withNamedCostCenters = make(map[string]*CostCenterQuery)
+	}
+	_q.withNamedCostCenters[name] = query
 	return _q
 }
 

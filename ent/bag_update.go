@@ -12,7 +12,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/bag"
+	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
+	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/stack"
 )
 
@@ -50,6 +53,51 @@ func (_u *BagUpdate) AddStacks(v ...*Stack) *BagUpdate {
 	return _u.AddStackIDs(ids...)
 }
 
+// AddOrderIDs adds the "orders" edge to the Order entity by IDs.
+func (_u *BagUpdate) AddOrderIDs(ids ...int) *BagUpdate {
+	_u.mutation.AddOrderIDs(ids...)
+	return _u
+}
+
+// AddOrders adds the "orders" edges to the Order entity.
+func (_u *BagUpdate) AddOrders(v ...*Order) *BagUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOrderIDs(ids...)
+}
+
+// AddBundleIDs adds the "bundles" edge to the Product entity by IDs.
+func (_u *BagUpdate) AddBundleIDs(ids ...int) *BagUpdate {
+	_u.mutation.AddBundleIDs(ids...)
+	return _u
+}
+
+// AddBundles adds the "bundles" edges to the Product entity.
+func (_u *BagUpdate) AddBundles(v ...*Product) *BagUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddBundleIDs(ids...)
+}
+
+// AddCostCenterIDs adds the "cost_centers" edge to the CostCenter entity by IDs.
+func (_u *BagUpdate) AddCostCenterIDs(ids ...int) *BagUpdate {
+	_u.mutation.AddCostCenterIDs(ids...)
+	return _u
+}
+
+// AddCostCenters adds the "cost_centers" edges to the CostCenter entity.
+func (_u *BagUpdate) AddCostCenters(v ...*CostCenter) *BagUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCostCenterIDs(ids...)
+}
+
 // Mutation returns the BagMutation object of the builder.
 func (_u *BagUpdate) Mutation() *BagMutation {
 	return _u.mutation
@@ -74,6 +122,69 @@ func (_u *BagUpdate) RemoveStacks(v ...*Stack) *BagUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveStackIDs(ids...)
+}
+
+// ClearOrders clears all "orders" edges to the Order entity.
+func (_u *BagUpdate) ClearOrders() *BagUpdate {
+	_u.mutation.ClearOrders()
+	return _u
+}
+
+// RemoveOrderIDs removes the "orders" edge to Order entities by IDs.
+func (_u *BagUpdate) RemoveOrderIDs(ids ...int) *BagUpdate {
+	_u.mutation.RemoveOrderIDs(ids...)
+	return _u
+}
+
+// RemoveOrders removes "orders" edges to Order entities.
+func (_u *BagUpdate) RemoveOrders(v ...*Order) *BagUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOrderIDs(ids...)
+}
+
+// ClearBundles clears all "bundles" edges to the Product entity.
+func (_u *BagUpdate) ClearBundles() *BagUpdate {
+	_u.mutation.ClearBundles()
+	return _u
+}
+
+// RemoveBundleIDs removes the "bundles" edge to Product entities by IDs.
+func (_u *BagUpdate) RemoveBundleIDs(ids ...int) *BagUpdate {
+	_u.mutation.RemoveBundleIDs(ids...)
+	return _u
+}
+
+// RemoveBundles removes "bundles" edges to Product entities.
+func (_u *BagUpdate) RemoveBundles(v ...*Product) *BagUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveBundleIDs(ids...)
+}
+
+// ClearCostCenters clears all "cost_centers" edges to the CostCenter entity.
+func (_u *BagUpdate) ClearCostCenters() *BagUpdate {
+	_u.mutation.ClearCostCenters()
+	return _u
+}
+
+// RemoveCostCenterIDs removes the "cost_centers" edge to CostCenter entities by IDs.
+func (_u *BagUpdate) RemoveCostCenterIDs(ids ...int) *BagUpdate {
+	_u.mutation.RemoveCostCenterIDs(ids...)
+	return _u
+}
+
+// RemoveCostCenters removes "cost_centers" edges to CostCenter entities.
+func (_u *BagUpdate) RemoveCostCenters(v ...*CostCenter) *BagUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCostCenterIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -175,6 +286,141 @@ func (_u *BagUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.OrdersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOrdersIDs(); len(nodes) > 0 && !_u.mutation.OrdersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OrdersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BundlesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedBundlesIDs(); len(nodes) > 0 && !_u.mutation.BundlesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BundlesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CostCentersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(costcenter.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCostCentersIDs(); len(nodes) > 0 && !_u.mutation.CostCentersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(costcenter.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CostCentersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(costcenter.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{bag.Label}
@@ -216,6 +462,51 @@ func (_u *BagUpdateOne) AddStacks(v ...*Stack) *BagUpdateOne {
 	return _u.AddStackIDs(ids...)
 }
 
+// AddOrderIDs adds the "orders" edge to the Order entity by IDs.
+func (_u *BagUpdateOne) AddOrderIDs(ids ...int) *BagUpdateOne {
+	_u.mutation.AddOrderIDs(ids...)
+	return _u
+}
+
+// AddOrders adds the "orders" edges to the Order entity.
+func (_u *BagUpdateOne) AddOrders(v ...*Order) *BagUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddOrderIDs(ids...)
+}
+
+// AddBundleIDs adds the "bundles" edge to the Product entity by IDs.
+func (_u *BagUpdateOne) AddBundleIDs(ids ...int) *BagUpdateOne {
+	_u.mutation.AddBundleIDs(ids...)
+	return _u
+}
+
+// AddBundles adds the "bundles" edges to the Product entity.
+func (_u *BagUpdateOne) AddBundles(v ...*Product) *BagUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddBundleIDs(ids...)
+}
+
+// AddCostCenterIDs adds the "cost_centers" edge to the CostCenter entity by IDs.
+func (_u *BagUpdateOne) AddCostCenterIDs(ids ...int) *BagUpdateOne {
+	_u.mutation.AddCostCenterIDs(ids...)
+	return _u
+}
+
+// AddCostCenters adds the "cost_centers" edges to the CostCenter entity.
+func (_u *BagUpdateOne) AddCostCenters(v ...*CostCenter) *BagUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCostCenterIDs(ids...)
+}
+
 // Mutation returns the BagMutation object of the builder.
 func (_u *BagUpdateOne) Mutation() *BagMutation {
 	return _u.mutation
@@ -240,6 +531,69 @@ func (_u *BagUpdateOne) RemoveStacks(v ...*Stack) *BagUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveStackIDs(ids...)
+}
+
+// ClearOrders clears all "orders" edges to the Order entity.
+func (_u *BagUpdateOne) ClearOrders() *BagUpdateOne {
+	_u.mutation.ClearOrders()
+	return _u
+}
+
+// RemoveOrderIDs removes the "orders" edge to Order entities by IDs.
+func (_u *BagUpdateOne) RemoveOrderIDs(ids ...int) *BagUpdateOne {
+	_u.mutation.RemoveOrderIDs(ids...)
+	return _u
+}
+
+// RemoveOrders removes "orders" edges to Order entities.
+func (_u *BagUpdateOne) RemoveOrders(v ...*Order) *BagUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveOrderIDs(ids...)
+}
+
+// ClearBundles clears all "bundles" edges to the Product entity.
+func (_u *BagUpdateOne) ClearBundles() *BagUpdateOne {
+	_u.mutation.ClearBundles()
+	return _u
+}
+
+// RemoveBundleIDs removes the "bundles" edge to Product entities by IDs.
+func (_u *BagUpdateOne) RemoveBundleIDs(ids ...int) *BagUpdateOne {
+	_u.mutation.RemoveBundleIDs(ids...)
+	return _u
+}
+
+// RemoveBundles removes "bundles" edges to Product entities.
+func (_u *BagUpdateOne) RemoveBundles(v ...*Product) *BagUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveBundleIDs(ids...)
+}
+
+// ClearCostCenters clears all "cost_centers" edges to the CostCenter entity.
+func (_u *BagUpdateOne) ClearCostCenters() *BagUpdateOne {
+	_u.mutation.ClearCostCenters()
+	return _u
+}
+
+// RemoveCostCenterIDs removes the "cost_centers" edge to CostCenter entities by IDs.
+func (_u *BagUpdateOne) RemoveCostCenterIDs(ids ...int) *BagUpdateOne {
+	_u.mutation.RemoveCostCenterIDs(ids...)
+	return _u
+}
+
+// RemoveCostCenters removes "cost_centers" edges to CostCenter entities.
+func (_u *BagUpdateOne) RemoveCostCenters(v ...*CostCenter) *BagUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCostCenterIDs(ids...)
 }
 
 // Where appends a list predicates to the BagUpdate builder.
@@ -364,6 +718,141 @@ func (_u *BagUpdateOne) sqlSave(ctx context.Context) (_node *Bag, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(stack.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OrdersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedOrdersIDs(); len(nodes) > 0 && !_u.mutation.OrdersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OrdersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.BundlesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedBundlesIDs(); len(nodes) > 0 && !_u.mutation.BundlesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.BundlesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CostCentersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(costcenter.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCostCentersIDs(); len(nodes) > 0 && !_u.mutation.CostCentersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(costcenter.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CostCentersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(costcenter.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -771,6 +771,54 @@ func (c *BagClient) QueryStacks(_m *Bag) *StackQuery {
 	return query
 }
 
+// QueryOrders queries the orders edge of a Bag.
+func (c *BagClient) QueryOrders(_m *Bag) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(bag.Table, bag.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, bag.OrdersTable, bag.OrdersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryBundles queries the bundles edge of a Bag.
+func (c *BagClient) QueryBundles(_m *Bag) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(bag.Table, bag.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, bag.BundlesTable, bag.BundlesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCostCenters queries the cost_centers edge of a Bag.
+func (c *BagClient) QueryCostCenters(_m *Bag) *CostCenterQuery {
+	query := (&CostCenterClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(bag.Table, bag.FieldID, id),
+			sqlgraph.To(costcenter.Table, costcenter.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, bag.CostCentersTable, bag.CostCentersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *BagClient) Hooks() []Hook {
 	hooks := c.hooks.Bag

@@ -419,6 +419,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Stack",
 	)
 	graph.MustAddE(
+		"orders",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.OrdersTable,
+			Columns: []string{bag.OrdersColumn},
+			Bidi:    false,
+		},
+		"Bag",
+		"Order",
+	)
+	graph.MustAddE(
+		"bundles",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.BundlesTable,
+			Columns: []string{bag.BundlesColumn},
+			Bidi:    false,
+		},
+		"Bag",
+		"Product",
+	)
+	graph.MustAddE(
+		"cost_centers",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   bag.CostCentersTable,
+			Columns: []string{bag.CostCentersColumn},
+			Bidi:    false,
+		},
+		"Bag",
+		"CostCenter",
+	)
+	graph.MustAddE(
 		"cost_center",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1145,6 +1181,48 @@ func (f *BagFilter) WhereHasStacks() {
 // WhereHasStacksWith applies a predicate to check if query has an edge stacks with a given conditions (other predicates).
 func (f *BagFilter) WhereHasStacksWith(preds ...predicate.Stack) {
 	f.Where(entql.HasEdgeWith("stacks", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrders applies a predicate to check if query has an edge orders.
+func (f *BagFilter) WhereHasOrders() {
+	f.Where(entql.HasEdge("orders"))
+}
+
+// WhereHasOrdersWith applies a predicate to check if query has an edge orders with a given conditions (other predicates).
+func (f *BagFilter) WhereHasOrdersWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("orders", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasBundles applies a predicate to check if query has an edge bundles.
+func (f *BagFilter) WhereHasBundles() {
+	f.Where(entql.HasEdge("bundles"))
+}
+
+// WhereHasBundlesWith applies a predicate to check if query has an edge bundles with a given conditions (other predicates).
+func (f *BagFilter) WhereHasBundlesWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("bundles", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCostCenters applies a predicate to check if query has an edge cost_centers.
+func (f *BagFilter) WhereHasCostCenters() {
+	f.Where(entql.HasEdge("cost_centers"))
+}
+
+// WhereHasCostCentersWith applies a predicate to check if query has an edge cost_centers with a given conditions (other predicates).
+func (f *BagFilter) WhereHasCostCentersWith(preds ...predicate.CostCenter) {
+	f.Where(entql.HasEdgeWith("cost_centers", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

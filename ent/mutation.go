@@ -1695,18 +1695,27 @@ func (m *AllocationMutation) ResetEdge(name string) error {
 // BagMutation represents an operation that mutates the Bag nodes in the graph.
 type BagMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	created_at    *time.Time
-	updated_at    *time.Time
-	clearedFields map[string]struct{}
-	stacks        map[int]struct{}
-	removedstacks map[int]struct{}
-	clearedstacks bool
-	done          bool
-	oldValue      func(context.Context) (*Bag, error)
-	predicates    []predicate.Bag
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	clearedFields       map[string]struct{}
+	stacks              map[int]struct{}
+	removedstacks       map[int]struct{}
+	clearedstacks       bool
+	orders              map[int]struct{}
+	removedorders       map[int]struct{}
+	clearedorders       bool
+	bundles             map[int]struct{}
+	removedbundles      map[int]struct{}
+	clearedbundles      bool
+	cost_centers        map[int]struct{}
+	removedcost_centers map[int]struct{}
+	clearedcost_centers bool
+	done                bool
+	oldValue            func(context.Context) (*Bag, error)
+	predicates          []predicate.Bag
 }
 
 var _ ent.Mutation = (*BagMutation)(nil)
@@ -1933,6 +1942,168 @@ func (m *BagMutation) ResetStacks() {
 	m.removedstacks = nil
 }
 
+// AddOrderIDs adds the "orders" edge to the Order entity by ids.
+func (m *BagMutation) AddOrderIDs(ids ...int) {
+	if m.orders == nil {
+		m.orders = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.orders[ids[i]] = struct{}{}
+	}
+}
+
+// ClearOrders clears the "orders" edge to the Order entity.
+func (m *BagMutation) ClearOrders() {
+	m.clearedorders = true
+}
+
+// OrdersCleared reports if the "orders" edge to the Order entity was cleared.
+func (m *BagMutation) OrdersCleared() bool {
+	return m.clearedorders
+}
+
+// RemoveOrderIDs removes the "orders" edge to the Order entity by IDs.
+func (m *BagMutation) RemoveOrderIDs(ids ...int) {
+	if m.removedorders == nil {
+		m.removedorders = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.orders, ids[i])
+		m.removedorders[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedOrders returns the removed IDs of the "orders" edge to the Order entity.
+func (m *BagMutation) RemovedOrdersIDs() (ids []int) {
+	for id := range m.removedorders {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// OrdersIDs returns the "orders" edge IDs in the mutation.
+func (m *BagMutation) OrdersIDs() (ids []int) {
+	for id := range m.orders {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetOrders resets all changes to the "orders" edge.
+func (m *BagMutation) ResetOrders() {
+	m.orders = nil
+	m.clearedorders = false
+	m.removedorders = nil
+}
+
+// AddBundleIDs adds the "bundles" edge to the Product entity by ids.
+func (m *BagMutation) AddBundleIDs(ids ...int) {
+	if m.bundles == nil {
+		m.bundles = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.bundles[ids[i]] = struct{}{}
+	}
+}
+
+// ClearBundles clears the "bundles" edge to the Product entity.
+func (m *BagMutation) ClearBundles() {
+	m.clearedbundles = true
+}
+
+// BundlesCleared reports if the "bundles" edge to the Product entity was cleared.
+func (m *BagMutation) BundlesCleared() bool {
+	return m.clearedbundles
+}
+
+// RemoveBundleIDs removes the "bundles" edge to the Product entity by IDs.
+func (m *BagMutation) RemoveBundleIDs(ids ...int) {
+	if m.removedbundles == nil {
+		m.removedbundles = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.bundles, ids[i])
+		m.removedbundles[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedBundles returns the removed IDs of the "bundles" edge to the Product entity.
+func (m *BagMutation) RemovedBundlesIDs() (ids []int) {
+	for id := range m.removedbundles {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// BundlesIDs returns the "bundles" edge IDs in the mutation.
+func (m *BagMutation) BundlesIDs() (ids []int) {
+	for id := range m.bundles {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetBundles resets all changes to the "bundles" edge.
+func (m *BagMutation) ResetBundles() {
+	m.bundles = nil
+	m.clearedbundles = false
+	m.removedbundles = nil
+}
+
+// AddCostCenterIDs adds the "cost_centers" edge to the CostCenter entity by ids.
+func (m *BagMutation) AddCostCenterIDs(ids ...int) {
+	if m.cost_centers == nil {
+		m.cost_centers = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.cost_centers[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCostCenters clears the "cost_centers" edge to the CostCenter entity.
+func (m *BagMutation) ClearCostCenters() {
+	m.clearedcost_centers = true
+}
+
+// CostCentersCleared reports if the "cost_centers" edge to the CostCenter entity was cleared.
+func (m *BagMutation) CostCentersCleared() bool {
+	return m.clearedcost_centers
+}
+
+// RemoveCostCenterIDs removes the "cost_centers" edge to the CostCenter entity by IDs.
+func (m *BagMutation) RemoveCostCenterIDs(ids ...int) {
+	if m.removedcost_centers == nil {
+		m.removedcost_centers = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.cost_centers, ids[i])
+		m.removedcost_centers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCostCenters returns the removed IDs of the "cost_centers" edge to the CostCenter entity.
+func (m *BagMutation) RemovedCostCentersIDs() (ids []int) {
+	for id := range m.removedcost_centers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CostCentersIDs returns the "cost_centers" edge IDs in the mutation.
+func (m *BagMutation) CostCentersIDs() (ids []int) {
+	for id := range m.cost_centers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCostCenters resets all changes to the "cost_centers" edge.
+func (m *BagMutation) ResetCostCenters() {
+	m.cost_centers = nil
+	m.clearedcost_centers = false
+	m.removedcost_centers = nil
+}
+
 // Where appends a list predicates to the BagMutation builder.
 func (m *BagMutation) Where(ps ...predicate.Bag) {
 	m.predicates = append(m.predicates, ps...)
@@ -2083,9 +2254,18 @@ func (m *BagMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *BagMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 4)
 	if m.stacks != nil {
 		edges = append(edges, bag.EdgeStacks)
+	}
+	if m.orders != nil {
+		edges = append(edges, bag.EdgeOrders)
+	}
+	if m.bundles != nil {
+		edges = append(edges, bag.EdgeBundles)
+	}
+	if m.cost_centers != nil {
+		edges = append(edges, bag.EdgeCostCenters)
 	}
 	return edges
 }
@@ -2100,15 +2280,42 @@ func (m *BagMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case bag.EdgeOrders:
+		ids := make([]ent.Value, 0, len(m.orders))
+		for id := range m.orders {
+			ids = append(ids, id)
+		}
+		return ids
+	case bag.EdgeBundles:
+		ids := make([]ent.Value, 0, len(m.bundles))
+		for id := range m.bundles {
+			ids = append(ids, id)
+		}
+		return ids
+	case bag.EdgeCostCenters:
+		ids := make([]ent.Value, 0, len(m.cost_centers))
+		for id := range m.cost_centers {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *BagMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 4)
 	if m.removedstacks != nil {
 		edges = append(edges, bag.EdgeStacks)
+	}
+	if m.removedorders != nil {
+		edges = append(edges, bag.EdgeOrders)
+	}
+	if m.removedbundles != nil {
+		edges = append(edges, bag.EdgeBundles)
+	}
+	if m.removedcost_centers != nil {
+		edges = append(edges, bag.EdgeCostCenters)
 	}
 	return edges
 }
@@ -2123,15 +2330,42 @@ func (m *BagMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case bag.EdgeOrders:
+		ids := make([]ent.Value, 0, len(m.removedorders))
+		for id := range m.removedorders {
+			ids = append(ids, id)
+		}
+		return ids
+	case bag.EdgeBundles:
+		ids := make([]ent.Value, 0, len(m.removedbundles))
+		for id := range m.removedbundles {
+			ids = append(ids, id)
+		}
+		return ids
+	case bag.EdgeCostCenters:
+		ids := make([]ent.Value, 0, len(m.removedcost_centers))
+		for id := range m.removedcost_centers {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *BagMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 4)
 	if m.clearedstacks {
 		edges = append(edges, bag.EdgeStacks)
+	}
+	if m.clearedorders {
+		edges = append(edges, bag.EdgeOrders)
+	}
+	if m.clearedbundles {
+		edges = append(edges, bag.EdgeBundles)
+	}
+	if m.clearedcost_centers {
+		edges = append(edges, bag.EdgeCostCenters)
 	}
 	return edges
 }
@@ -2142,6 +2376,12 @@ func (m *BagMutation) EdgeCleared(name string) bool {
 	switch name {
 	case bag.EdgeStacks:
 		return m.clearedstacks
+	case bag.EdgeOrders:
+		return m.clearedorders
+	case bag.EdgeBundles:
+		return m.clearedbundles
+	case bag.EdgeCostCenters:
+		return m.clearedcost_centers
 	}
 	return false
 }
@@ -2160,6 +2400,15 @@ func (m *BagMutation) ResetEdge(name string) error {
 	switch name {
 	case bag.EdgeStacks:
 		m.ResetStacks()
+		return nil
+	case bag.EdgeOrders:
+		m.ResetOrders()
+		return nil
+	case bag.EdgeBundles:
+		m.ResetBundles()
+		return nil
+	case bag.EdgeCostCenters:
+		m.ResetCostCenters()
 		return nil
 	}
 	return fmt.Errorf("unknown Bag edge %s", name)

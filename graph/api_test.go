@@ -159,7 +159,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 			query: `{ products { nope } }`},
 		{name: "too deep", code: "INVALID_ARGUMENT", msg: "nested",
 			query: `{ viewer { leases { edges { node { owner { leases { edges { node { owner { leases { edges { node { id } } } } } } } } } } } } }`},
-		{name: "too complex", code: "INVALID_ARGUMENT", msg: "complexity",
+		{name: "too complex", code: "INVALID_ARGUMENT", msg: "the request costs 1501600; the limit is 250000",
 			query: `{ products(first: 500) { edges { node { items(first: 500) { edges { node { events { id kind at } } } } } } } }`},
 		{name: "bad cursor", code: "INVALID_ARGUMENT", msg: "cursor",
 			query: `{ products(after: "garbage") { totalCount } }`},

@@ -9,6 +9,8 @@ import (
 	"context"
 
 	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/ent"
 )
@@ -24,7 +26,22 @@ func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
-	return r.Client.Noders(ctx, ids)
+	if len(ids) > MaxNodes {
+		return nil, apperr.New(apperr.InvalidArgument, "ids: at most %d ids at once, got %d", MaxNodes, len(ids))
+	}
+	// Like node(id), an entry is null for an id that does not exist or is not the viewer's to
+	// see: ent would add an error (and a log line) per such id. Other errors are passed on.
+	quiet := graphql.WithResponseContext(ctx, graphql.DefaultErrorPresenter, graphql.DefaultRecover)
+	nodes, err := r.Client.Noders(quiet, ids)
+	if len(ids) == 1 && nodeNotFound(err) { // one id is asked as node(id)
+		return []ent.Noder{nil}, nil
+	}
+	for _, e := range graphql.GetErrors(quiet) {
+		if !nodeNotFound(e) {
+			graphql.AddError(ctx, e)
+		}
+	}
+	return nodes, err
 }
 
 // InventoryItems is the resolver for the inventoryItems field.

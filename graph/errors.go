@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -67,6 +68,11 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		gqlErr.Message = msg
 		gqlErr.Extensions["code"] = string(code)
+		if id := apperr.LeaseOf(gqlErr.Err); id != 0 {
+			// The lease the failure left behind (a rejected vend, one whose request ended
+			// first), as the global id lease(id) and node(id) take.
+			gqlErr.Extensions["leaseId"] = strconv.Itoa(id)
+		}
 		return gqlErr
 	}
 }

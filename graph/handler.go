@@ -13,11 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"entgo.io/contrib/entgql"
-
-	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
-	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/metrics"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -26,10 +22,14 @@ import (
 type Options struct {
 	// MaxDepth bounds how deeply a query may nest fields.
 	MaxDepth int
-	// MaxComplexity bounds a query's cost; a connection costs its page size times its children.
+	// MaxComplexity bounds a request's cost (see budget); without a token AnonymousComplexity
+	// applies.
 	MaxComplexity int
-	Metrics       *metrics.Metrics
-	Logger        *slog.Logger
+	// WebsocketInitTimeout closes a websocket that sends no connection_init in time
+	// (DefaultWebsocketInitTimeout).
+	WebsocketInitTimeout time.Duration
+	Metrics              *metrics.Metrics
+	Logger               *slog.Logger
 }
 
 // DefaultOptions are the limits the server runs with unless configured.
@@ -46,6 +46,9 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	if o.MaxComplexity == 0 {
 		o.MaxComplexity = DefaultOptions.MaxComplexity
 	}
+	if o.WebsocketInitTimeout == 0 {
+		o.WebsocketInitTimeout = DefaultWebsocketInitTimeout
+	}
 	cfg := Config{Resolvers: r}
 	cfg.Directives.Admin = func(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
 		if _, err := auth.RequireAdmin(ctx, graphql.GetFieldContext(ctx).Field.Name); err != nil {
@@ -53,20 +56,22 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		}
 		return next(ctx)
 	}
-	setComplexity(&cfg.Complexity)
 
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Websocket{
+		Implementation:        sockets{},
 		KeepAlivePingInterval: 10 * time.Second,
 		InitFunc:              wsAuth(r.Auth),
+		InitTimeout:           o.WebsocketInitTimeout,
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(jsonPOST{})
 	srv.SetQueryCache(newPageArgsCache(1000))
+	srv.SetParserTokenLimit(ParserTokenLimit)
 	srv.Use(extension.Introspection{})
 	srv.Use(limits{maxDepth: o.MaxDepth})
-	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
+	srv.Use(budget{max: o.MaxComplexity})
 	srv.SetErrorPresenter(presenter(o.Logger))
 	srv.SetRecoverFunc(recoverer(o.Logger))
 	if o.Metrics != nil {
@@ -75,26 +80,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
-	return withItemsLoader(r.Client, r.Dialect, srv)
-}
-
-// wsAuth authenticates a websocket by the token in connection_init's payload
-// ({"Authorization": "Bearer TOKEN"}, or {"token": "TOKEN"}).
-func wsAuth(a *auth.Service) transport.WebsocketInitFunc {
-	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-		tok, ok := auth.BearerToken(p.Authorization())
-		if !ok {
-			tok, _ = p["token"].(string)
-		}
-		if tok == "" {
-			return ctx, nil, apperr.New(apperr.Unauthenticated, "send the token in connection_init: {\"Authorization\": \"Bearer TOKEN\"}")
-		}
-		v, err := a.Authenticate(ctx, tok)
-		if err != nil {
-			return ctx, nil, err
-		}
-		return viewer.NewContext(ctx, v), nil, nil
-	}
+	return withSockets(anonymousBudget(codedRefusals(withItemsLoader(r.Client, r.Dialect, srv))))
 }
 
 // requireViewer refuses every operation without a signed-in viewer, except introspection, so
@@ -147,30 +133,5 @@ func observe(m *metrics.Metrics) graphql.OperationMiddleware {
 			m.ObserveOperation(name, typ, outcome, time.Since(start))
 			return resp
 		}
-	}
-}
-
-// setComplexity makes every connection cost its page size times its children's cost.
-func setComplexity(c *ComplexityRoot) {
-	c.Query.Products = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.ProductOrder, _ *ent.ProductWhereInput, _, _ *bool) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.InventoryItems = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.InventoryItemOrder, _ *ent.InventoryItemWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.Leases = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.LeaseOrder, _ *ent.LeaseWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.Orders = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.OrderOrder, _ *ent.OrderWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Query.Notices = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.NoticeOrder, _ *ent.NoticeWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.Product.Items = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.InventoryItemOrder, _ *ent.InventoryItemWhereInput) int {
-		return 1 + child*pageSize(first, last)
-	}
-	c.User.Leases = func(child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ *ent.LeaseOrder, _ *ent.LeaseWhereInput) int {
-		return 1 + child*pageSize(first, last)
 	}
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -11,6 +12,8 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/viewer"
 )
 
 // Page sizes of every connection: the default when neither first nor last is given, and the cap.
@@ -18,6 +21,9 @@ const (
 	DefaultPageSize = 50
 	MaxPageSize     = 500
 )
+
+// MaxNodes bounds nodes(ids): a client refetches what it shows, a page at most.
+const MaxNodes = 100
 
 // isConnection reports whether a field returns a Relay connection.
 func isConnection(f *ast.Field) bool {
@@ -48,8 +54,16 @@ func (c *pageArgs) Add(ctx context.Context, key string, doc *ast.QueryDocument) 
 	for _, fr := range doc.Fragments {
 		walk(fr.SelectionSet, clampField)
 	}
+	// Kept: the documents of signed-in clients, which repeat; not those without a token, nor
+	// large ones, which anyone can vary at will to fill the cache.
+	if _, ok := viewer.FromContext(ctx); !ok || len(key) > maxCachedQuery {
+		return
+	}
 	c.inner.Add(ctx, key, doc)
 }
+
+// maxCachedQuery is the longest query text the cache keeps: real clients' queries are a few KB.
+const maxCachedQuery = 16 << 10
 
 func walk(set ast.SelectionSet, fn func(*ast.Field)) {
 	for _, sel := range set {
@@ -176,4 +190,15 @@ func pageSize(first, last *int) int {
 		n = *last
 	}
 	return min(max(n, 1), MaxPageSize)
+}
+
+// nodeNotFound reports whether err says an id names no node the viewer may see.
+func nodeNotFound(err error) bool {
+	var ge *gqlerror.Error
+	if errors.As(err, &ge) {
+		if c, _ := ge.Extensions["code"].(string); c == string(apperr.NotFound) {
+			return true
+		}
+	}
+	return err != nil && ent.IsNotFound(err)
 }

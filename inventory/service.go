@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -26,6 +27,8 @@ import (
 type Service struct {
 	client *ent.Client
 	clock  clockwork.Clock
+	// Reclaim, when set, is called after an item went to REBUILDING, so it is wiped at once.
+	Reclaim func()
 }
 
 // NewService returns an inventory service.
@@ -66,7 +69,11 @@ func (s *Service) Import(ctx context.Context, data string) ([]*ent.InventoryItem
 	return s.add(ctx, items, func(i int, field string) string { return fmt.Sprintf("row %d, column %s", i+2, field) })
 }
 
-// ParseCSV reads items from CSV, checking the shape but not the catalog.
+// utf8BOM is the byte-order mark spreadsheets (Excel's "CSV UTF-8") put before the header.
+const utf8BOM = "\ufeff"
+
+// ParseCSV reads items from CSV, checking the shape but not the catalog. A UTF-8 byte-order mark
+// before the header is skipped.
 func ParseCSV(r io.Reader) ([]*NewItem, error) {
 	rows, err := parseCSV(r)
 	if err != nil {
@@ -91,7 +98,11 @@ type csvRow struct {
 
 // parseCSV reads every data row; an error is for the file as a whole (header, size, emptiness).
 func parseCSV(r io.Reader) ([]csvRow, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	if head, err := br.Peek(len(utf8BOM)); err == nil && string(head) == utf8BOM {
+		_, _ = br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
 	cr.TrimLeadingSpace = true
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -403,7 +414,9 @@ func (s *Service) SetMaintenance(ctx context.Context, id int, reason string) (*e
 	return s.move(ctx, id, Maintenance, strings.TrimSpace(reason))
 }
 
-// ReleaseFromMaintenance puts an item back on the shelf. Only admins may.
+// ReleaseFromMaintenance puts an item back into service through a wipe: MAINTENANCE →
+// REBUILDING, and the reclaim job returns it to the shelf once wiped (or to MAINTENANCE again
+// when the wipe keeps failing). Only admins may.
 func (s *Service) ReleaseFromMaintenance(ctx context.Context, id int) (*ent.InventoryItem, error) {
 	if _, err := auth.RequireAdmin(ctx, "releaseItemFromMaintenance"); err != nil {
 		return nil, err
@@ -411,7 +424,11 @@ func (s *Service) ReleaseFromMaintenance(ctx context.Context, id int) (*ent.Inve
 	if err := s.requireStatus(ctx, id, Maintenance); err != nil {
 		return nil, err
 	}
-	return s.move(ctx, id, Available, "released from maintenance")
+	it, err := s.move(ctx, id, Rebuilding, "released from maintenance: wiped before reuse")
+	if err == nil && s.Reclaim != nil {
+		s.Reclaim()
+	}
+	return it, err
 }
 
 // Archive decommissions an item: AVAILABLE or MAINTENANCE → ARCHIVING → ARCHIVED, both steps
@@ -513,7 +530,7 @@ func (s *Service) Availability(ctx context.Context, aq AvailabilityQuery) ([]*Av
 	// Bundles need their components' counters too.
 	components := map[int]*bag.Bag{}
 	for _, id := range bagIDs {
-		b, err := bag.Load(ctx, s.client, id)
+		b, err := bag.Load(database.System(ctx), s.client, id) // the bundle is visible, its components with it
 		if err != nil {
 			return nil, err
 		}

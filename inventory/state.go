@@ -41,10 +41,12 @@ var Machine = lifecycle.New("item", []Status{Available, Reserving, Leased, Rebui
 		Available: {Reserving, Maintenance, Archiving},
 		// A claim ends leased, back on the shelf when the dispenser never touched the item, or
 		// rebuilding when it did and failed.
-		Reserving:   {Leased, Available, Rebuilding},
-		Leased:      {Rebuilding},
-		Rebuilding:  {Available, Maintenance},
-		Maintenance: {Available, Archiving},
+		Reserving:  {Leased, Available, Rebuilding},
+		Leased:     {Rebuilding},
+		Rebuilding: {Available, Maintenance},
+		// Back into service only through a wipe: an item is often in maintenance because its
+		// wipe failed, and whatever was done to it there is not known to be clean.
+		Maintenance: {Rebuilding, Archiving},
 		Archiving:   {Archived},
 	})
 

@@ -178,16 +178,37 @@ func TestAvailabilityFollowsTheItems(t *testing.T) {
 	av, err := b.svc.Availability(b.admin, inventory.AvailabilityQuery{})
 	require.NoError(t, err)
 	require.Len(t, av, 1)
-	require.Equal(t, 18, av[0].Available)
+	require.Equal(t, 17, av[0].Available)
+	require.Equal(t, 1, av[0].Rebuilding, "released from maintenance: wiped first")
 	require.Zero(t, av[0].Maintenance)
 	sys := database.System(context.Background())
 	archived, err := b.client.InventoryItem.Query().Where(inventoryitem.StatusEQ(inventory.Archived)).Count(sys)
 	require.NoError(t, err)
 	require.Equal(t, 2, archived)
-	require.Equal(t, map[inventory.Status]int{inventory.Available: 18, inventory.Archived: 2}, b.stock(t))
+	require.Equal(t, map[inventory.Status]int{inventory.Available: 17, inventory.Rebuilding: 1, inventory.Archived: 2}, b.stock(t))
 
 	_, err = b.svc.Availability(b.admin, inventory.AvailabilityQuery{SKU: ptr("9Z.none")})
 	require.True(t, errors.Is(err, apperr.NotFound))
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestReleaseFromMaintenanceGoesThroughTheWipe: an item released from MAINTENANCE (often there
+// because its wipe failed) is not handed to the next user as it is: it goes to REBUILDING with a
+// fresh reclaim cycle, and the reclaim job is started at once.
+func TestReleaseFromMaintenanceGoesThroughTheWipe(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	kicked := 0
+	b.svc.Reclaim = func() { kicked++ }
+	it := b.item(t, "h-01", inventory.Maintenance)
+	sys := database.System(context.Background())
+	require.NoError(t, b.client.InventoryItem.UpdateOneID(it.ID).SetReclaimAttempts(5).SetLastError("wipe failed: disk busy").Exec(sys))
+	got, err := b.svc.ReleaseFromMaintenance(b.admin, it.ID)
+	require.NoError(t, err)
+	require.Equal(t, inventory.Rebuilding, got.Status)
+	require.Zero(t, got.ReclaimAttempts, "a fresh reclaim cycle")
+	require.Equal(t, 1, kicked)
+	require.Equal(t, map[inventory.Status]int{inventory.Rebuilding: 1}, b.stock(t))
+	require.False(t, inventory.Machine.Allowed(inventory.Maintenance, inventory.Available), "no way round the wipe")
+}

@@ -360,11 +360,12 @@ func TestReturnExtendExpand(t *testing.T) {
 	b := setup(t)
 	l := b.vend(t, "alice", VendInput{SKU: sku("4D.small"), Duration: days(7)})
 
-	// Someone else's lease: bob is not alice, nor her cost center's manager.
+	// Someone else's lease: bob is not alice, nor her cost center's manager; for him it does
+	// not exist.
 	_, err := b.svc.Return(b.as["bob"], l.ID)
-	require.ErrorIs(t, err, apperr.Forbidden)
+	require.ErrorIs(t, err, apperr.NotFound)
 	_, err = b.svc.Extend(b.as["bob"], l.ID, days(1))
-	require.ErrorIs(t, err, apperr.Forbidden)
+	require.ErrorIs(t, err, apperr.NotFound)
 
 	// Extend within the lifetime (90d), then beyond it.
 	b.clock.Advance(time.Hour)
@@ -374,18 +375,19 @@ func TestReturnExtendExpand(t *testing.T) {
 	_, err = b.svc.Extend(b.as["alice"], l.ID, days(85))
 	require.ErrorIs(t, err, apperr.PolicyViolation)
 	require.ErrorContains(t, err, "4D.small: a lease may last at most 90d in total with extensions; extending by 85d would make it 95d")
-	// Her cost center's manager may go beyond: his action is the approval.
-	ext, err = b.svc.Extend(b.as["manny"], l.ID, days(85))
-	require.NoError(t, err)
-	require.Equal(t, l.StartsAt.Add(95*duration.Day).UTC(), ext.EndsAt.UTC())
 
 	// Expand: two more items, same end.
 	exp, err := b.svc.Expand(b.as["alice"], l.ID, []*schematype.LeaseLine{{SKU: "4E.small", Quantity: 2}})
 	require.NoError(t, err)
 	require.Equal(t, ext.EndsAt, exp.EndsAt)
 	require.Len(t, b.items(t, l.ID), 3)
+
+	// Her cost center's manager may go beyond: his action is the approval.
+	ext, err = b.svc.Extend(b.as["manny"], l.ID, days(85))
+	require.NoError(t, err)
+	require.Equal(t, l.StartsAt.Add(95*duration.Day).UTC(), ext.EndsAt.UTC())
 	kinds := b.orderKinds(t, l.ID)
-	require.Equal(t, []string{"VEND", "EXTEND", "EXTEND", "EXPAND"}, kinds)
+	require.Equal(t, []string{"VEND", "EXTEND", "EXPAND", "EXTEND"}, kinds)
 	b.invariants(t)
 
 	// Return: RETURNED, items to REBUILDING, then reclaimed.
@@ -436,7 +438,7 @@ func TestApproval(t *testing.T) {
 	require.Zero(t, b.disp.calls)
 
 	_, err := b.svc.Approve(b.as["bob"], l.ID)
-	require.ErrorIs(t, err, apperr.Forbidden)
+	require.ErrorIs(t, err, apperr.NotFound)
 	_, err = b.svc.Approve(b.as["alice"], l.ID)
 	require.ErrorIs(t, err, apperr.Forbidden)
 	ok, err := b.svc.Approve(b.as["manny"], l.ID)

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jonboulle/clockwork"
 
@@ -83,6 +85,9 @@ type Service struct {
 	Deliver func()
 	// afterClaim, when set (tests), runs between the two transactions of a vend.
 	afterClaim func(leaseID int) error
+	// beforeWithdraw, when set (tests), runs in Return between reading a lease that awaits
+	// approval and withdrawing it.
+	beforeWithdraw func(leaseID int)
 }
 
 // Notifier writes notices inside a transaction (the notify package's outbox).
@@ -163,6 +168,10 @@ type line struct {
 func invalid(format string, args ...any) error {
 	return apperr.New(apperr.InvalidArgument, format, args...)
 }
+
+// printable reports whether s can be stored as text on every database: valid UTF-8 without NUL
+// bytes (Postgres refuses them in text; SQLite would keep them and cut strings at them later).
+func printable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
 const (
 	maxLines     = 20
@@ -276,6 +285,47 @@ func checkDuration(p *plan, d duration.Duration) error {
 		}
 		if pr.MaxDuration != nil && d > *pr.MaxDuration {
 			return apperr.New(apperr.PolicyViolation, "%s: a lease lasts at most %s; asked for %s", pr.Sku, pr.MaxDuration, d)
+		}
+	}
+	return nil
+}
+
+// checkExpansion applies each added product's duration rules to the lease it joins: its min and
+// max duration to the time the lease has left, and its maxLifetime to the lease's whole span,
+// which, as for an extension, a manager of the cost center or an admin may allow (override). The
+// order total is bounded as for a vend.
+func checkExpansion(p *plan, l *ent.Lease, now time.Time, override bool) error {
+	if l.StartsAt == nil || l.EndsAt == nil {
+		return apperr.New(apperr.Conflict, "lease %d has not started", l.ID)
+	}
+	left := duration.Duration(l.EndsAt.Sub(now).Truncate(time.Second))
+	span := duration.Duration(l.EndsAt.Sub(*l.StartsAt).Truncate(time.Second))
+	for _, b := range p.billed {
+		pr := b.product
+		switch {
+		case pr.MinDuration != nil && left < *pr.MinDuration:
+			return apperr.New(apperr.PolicyViolation, "%s: a lease lasts at least %s; lease %d has %s left", pr.Sku, pr.MinDuration, l.ID, left)
+		case pr.MaxDuration != nil && left > *pr.MaxDuration:
+			return apperr.New(apperr.PolicyViolation, "%s: a lease lasts at most %s; lease %d has %s left, vend it as a lease of its own", pr.Sku, pr.MaxDuration, l.ID, left)
+		case !override && pr.MaxLifetime != nil && span > *pr.MaxLifetime:
+			return apperr.New(apperr.PolicyViolation, "%s: a lease may last at most %s in total; lease %d lasts %s", pr.Sku, pr.MaxLifetime, l.ID, span)
+		}
+	}
+	return checkTotals(p.billed, l.EndsAt.Sub(now))
+}
+
+// maxTotal bounds one stack's total price in minor units: far beyond any real order, and far
+// enough below the int64 range that sums of many stacks (bills, usage) stay exact.
+const maxTotal = int64(1) << 53
+
+// checkTotals refuses an order whose stacks' totals (price per day × quantity × length) would
+// not fit: with an extreme price or duration the product overflows, and an order would record
+// a negative total.
+func checkTotals(billed []line, d time.Duration) error {
+	for _, b := range billed {
+		if _, ok := total(b.product, b.qty, d); !ok {
+			return apperr.New(apperr.InvalidArgument, "%s: %d × %d per day for %s is beyond the largest order total this service records (%d minor units); ask for less",
+				b.product.Sku, b.qty, b.product.PricePerDay, duration.Duration(d.Truncate(time.Second)), maxTotal)
 		}
 	}
 	return nil
@@ -421,9 +471,15 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if in.Note != nil && len(*in.Note) > maxNoteLen {
 		return nil, invalid("note: at most %d characters", maxNoteLen)
 	}
+	if in.Note != nil && !printable(*in.Note) {
+		return nil, invalid("note: must be UTF-8 text without NUL bytes")
+	}
 	if in.IdempotencyKey != nil {
 		if k := *in.IdempotencyKey; k == "" || len(k) > maxKeyLength {
 			return nil, invalid("idempotencyKey: 1 to %d characters", maxKeyLength)
+		}
+		if !printable(*in.IdempotencyKey) {
+			return nil, invalid("idempotencyKey: must be UTF-8 text without NUL bytes")
 		}
 		if l, err := s.byKey(ctx, v.UserID, *in.IdempotencyKey); err != nil || l != nil {
 			return l, err
@@ -440,6 +496,9 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if err := checkDuration(p, in.Duration); err != nil {
 		return nil, err
 	}
+	if err := checkTotals(p.billed, in.Duration.Std()); err != nil {
+		return nil, err
+	}
 	if err := s.checkLimits(ctx, o, p); err != nil {
 		return nil, err
 	}
@@ -454,14 +513,18 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 		}
 		return s.loadAndEmit(ctx, id, "")
 	}
-	created, claimed, err := s.claim(ctx, spec, nil)
+	octx, err := s.outcomeContext(ctx)
 	if err != nil {
-		return s.idempotent(ctx, v.UserID, in.IdempotencyKey, err)
-	}
-	at, err := s.dispense(ctx, created.ID, o, in.Duration, p, claimed, v.Name, false)
-	if err != nil {
-		_, _ = s.loadAndEmit(database.System(ctx), created.ID, "")
 		return nil, err
+	}
+	created, claimed, err := s.claim(octx, spec, nil)
+	if err != nil {
+		return s.idempotent(octx, v.UserID, in.IdempotencyKey, err)
+	}
+	at, err := s.dispense(octx, created.ID, o, in.Duration, p, claimed, v.Name, false)
+	if err != nil {
+		_, _ = s.loadAndEmit(database.System(octx), created.ID, "")
+		return nil, apperr.WithLease(err, created.ID)
 	}
 	// The answer is the lease as the two transactions wrote it; reading it back would cost
 	// every vend another query for what this request just decided.
@@ -469,6 +532,35 @@ func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	s.emit(l, string(l.Status))
 	return l, nil
 }
+
+// outcomeContext is the context a vend, an expansion or an approval claims, dispenses and records
+// in: detached from the request, so that a request that times out or a client that hangs up
+// cannot strand a claim without its outcome (items RESERVING until the repair; a machine the
+// backend did provision rolled back and wiped). The dispenser calls are bounded by their own
+// timeout (dispense), the transactions by the database's. Having no deadline of its own, the
+// context also spares database/sql a goroutine watching it per transaction. A request already
+// over claims nothing.
+func (s *Service) outcomeContext(ctx context.Context) (context.Context, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("the request ended before anything was claimed: %w", err)
+	}
+	return context.WithoutCancel(ctx), nil
+}
+
+// DispenseBound is the longest one vend's dispenser calls may take: the leasing configuration's
+// dispense_timeout, or less when every backend gives up sooner (dispenser.Bounded). A request
+// must be allowed longer than that, or its answer could be lost (the outcome itself is recorded
+// whatever happens to the request).
+func (s *Service) DispenseBound() time.Duration {
+	d := s.cfg.DispenseTimeout.Std()
+	if b, ok := s.dispenser.(dispenser.Bounded); ok {
+		d = min(d, b.VendBound())
+	}
+	return d
+}
+
+// PendingTimeout is how long the repair leaves a vend between its two transactions.
+func (s *Service) PendingTimeout() time.Duration { return s.cfg.PendingTimeout.Std() }
 
 // activated is a lease created by claim as activate leaves it at at (see activate's update).
 func activated(created *ent.Lease, at time.Time) *ent.Lease {
@@ -898,13 +990,40 @@ func describe(lines []schematype.LeaseLine) string {
 }
 
 // price is a stack's static total: price per day × quantity × length, rounded up to a minor unit.
+// Callers checked the total fits (checkTotals); beyond it the price saturates rather than wraps.
 func price(p *ent.Product, qty int, d time.Duration) int {
-	if d <= 0 {
-		return 0
+	t, ok := total(p, qty, d)
+	if !ok {
+		return int(maxTotal)
 	}
-	num := int64(p.PricePerDay) * int64(qty) * int64(d/time.Second)
-	const day = int64(24 * 60 * 60)
-	return int((num + day - 1) / day)
+	return int(t)
+}
+
+// total computes price per day × quantity × seconds / one day, rounded up, and reports whether
+// it stays within maxTotal, without overflowing on the way.
+func total(p *ent.Product, qty int, d time.Duration) (int64, bool) {
+	if d <= 0 {
+		return 0, true
+	}
+	if p.PricePerDay < 0 || qty < 0 {
+		return 0, false
+	}
+	const day = 24 * 60 * 60
+	hi, lo := bits.Mul64(uint64(p.PricePerDay), uint64(qty))
+	if hi != 0 {
+		return 0, false
+	}
+	hi, lo = bits.Mul64(lo, uint64(d/time.Second)) // a 128-bit numerator
+	lo, carry := bits.Add64(lo, day-1, 0)
+	hi += carry
+	if hi >= day { // the quotient would not fit 64 bits
+		return 0, false
+	}
+	q, _ := bits.Div64(hi, lo, day)
+	if q > uint64(maxTotal) {
+		return 0, false
+	}
+	return int64(q), true
 }
 
 // writeOrder writes the immutable billing record of a vend, extension or expansion.
@@ -930,17 +1049,21 @@ func (s *Service) writeOrder(ctx context.Context, tx *ent.Tx, l *ent.Lease, kind
 }
 
 // actOn loads a lease for an action by the viewer: the owner, a manager of the lease's cost
-// center or an admin may act; anyone else gets FORBIDDEN.
-func (s *Service) actOn(ctx context.Context, id int, action string) (viewer.Viewer, *ent.Lease, error) {
+// center or an admin may act. Anyone else gets NOT_FOUND, as lease(id) answers them, so that
+// mutations cannot tell which ids exist.
+func (s *Service) actOn(ctx context.Context, id int, _ string) (viewer.Viewer, *ent.Lease, error) {
 	v, l, err := s.viewerAndLease(ctx, id)
 	if err != nil {
 		return v, nil, err
 	}
-	if !mayAct(v, l) {
-		return v, nil, apperr.New(apperr.Forbidden, "%s: lease %d is not yours, nor your cost center's to manage", action, id)
+	if !visible(v, l) {
+		return v, nil, notFound(id)
 	}
 	return v, l, nil
 }
+
+// notFound is what a lease the viewer may not see answers: the same as one that does not exist.
+func notFound(id int) error { return apperr.New(apperr.NotFound, "lease %d: not found", id) }
 
 // viewerAndLease returns the signed-in viewer and the lease, whoever's it is: the callers decide
 // what the viewer may do with it.
@@ -950,13 +1073,17 @@ func (s *Service) viewerAndLease(ctx context.Context, id int) (viewer.Viewer, *e
 		return v, nil, err
 	}
 	l, err := s.client.Lease.Get(database.System(ctx), id)
-	if err != nil {
+	if ent.IsNotFound(err) {
+		return v, nil, notFound(id)
+	} else if err != nil {
 		return v, nil, database.Wrap(err, "lease %d", id)
 	}
 	return v, l, nil
 }
 
-func mayAct(v viewer.Viewer, l *ent.Lease) bool {
+// visible reports whether v may see, and so act on, l: the owner, a manager of the lease's cost
+// center, an admin. It is the Lease read policy (schema.LeaseScope) for one loaded lease.
+func visible(v viewer.Viewer, l *ent.Lease) bool {
 	switch {
 	case v.IsAdmin(), l.OwnerID == v.UserID:
 		return true
@@ -966,9 +1093,15 @@ func mayAct(v viewer.Viewer, l *ent.Lease) bool {
 	return false
 }
 
-// mayOverride reports whether v may decide beyond a product's policy for l: an admin, or a
-// manager of the lease's cost center.
+// mayOverride reports whether v may decide beyond a product's policy for l (approve it, extend
+// it past its policy, add products that need approval): an admin, or a manager of the lease's
+// cost center, and never on their own lease, on any path. An approval is a second pair of eyes;
+// on one's own lease it would be none, whatever one's role. An admin who needs an exception
+// asks another admin or their cost center's manager, or changes the product's policy openly.
 func mayOverride(v viewer.Viewer, l *ent.Lease) bool {
+	if l.OwnerID == v.UserID {
+		return false
+	}
 	return v.IsAdmin() || v.IsManager() && l.CostCenterID != nil && *l.CostCenterID == v.CostCenterID
 }
 
@@ -983,10 +1116,19 @@ func (s *Service) Return(ctx context.Context, id int) (*ent.Lease, error) {
 	now := s.now()
 	switch {
 	case l.Status == Pending && l.AwaitingApproval:
+		if s.beforeWithdraw != nil {
+			s.beforeWithdraw(id)
+		}
 		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
-			return move(sys, tx, now, id, Pending, Rejected, v.Name, "withdrawn by "+v.Name, func(u *ent.LeaseUpdate) {
-				u.SetStatusMessage("withdrawn by " + v.Name).SetEndedAt(now).SetAwaitingApproval(false)
+			// Only while it still awaits: an approval that got in first is being vended, and
+			// withdrawing it now would leave the dispenser provisioning for a rejected lease.
+			err := move(sys, tx, now, id, Pending, Rejected, v.Name, "withdrawn by "+v.Name, func(u *ent.LeaseUpdate) {
+				u.Where(entlease.AwaitingApproval(true)).SetStatusMessage("withdrawn by " + v.Name).SetEndedAt(now).SetAwaitingApproval(false)
 			})
+			if errors.Is(err, apperr.Conflict) {
+				return apperr.New(apperr.Conflict, "lease %d is no longer awaiting approval: it was decided meanwhile", id)
+			}
+			return err
 		})
 	case l.Status == Pending:
 		return nil, apperr.New(apperr.Conflict, "lease %d is being vended; return it once it is ACTIVE", id)
@@ -1073,16 +1215,19 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	if err != nil {
 		return nil, err
 	}
+	if err := checkTotals(billed, by.Std()); err != nil {
+		return nil, err
+	}
 	newEnd := l.EndsAt.Add(by.Std())
-	total := duration.Duration(newEnd.Sub(*l.StartsAt))
+	span := duration.Duration(newEnd.Sub(*l.StartsAt))
 	if !mayOverride(v, l) {
 		for _, b := range billed {
 			p := b.product
 			if p.ExtensionRequiresApproval {
 				return nil, apperr.New(apperr.PolicyViolation, "%s: extensions need a manager's approval; ask a manager of your cost center or an admin to extend lease %d", p.Sku, id)
 			}
-			if p.MaxLifetime != nil && total > *p.MaxLifetime {
-				return nil, apperr.New(apperr.PolicyViolation, "%s: a lease may last at most %s in total with extensions; extending by %s would make it %s", p.Sku, p.MaxLifetime, by, total)
+			if p.MaxLifetime != nil && span > *p.MaxLifetime {
+				return nil, apperr.New(apperr.PolicyViolation, "%s: a lease may last at most %s in total with extensions; extending by %s would make it %s", p.Sku, p.MaxLifetime, by, span)
 			}
 		}
 	}
@@ -1129,6 +1274,9 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 	if err != nil {
 		return nil, err
 	}
+	if err := checkExpansion(p, l, s.now(), mayOverride(v, l)); err != nil {
+		return nil, err
+	}
 	if p.needsApproval() && !mayOverride(v, l) {
 		return nil, apperr.New(apperr.PolicyViolation, "adding products that need approval takes a manager or an admin; vend them as a new lease instead")
 	}
@@ -1143,14 +1291,18 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 		return nil, err
 	}
 	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
-	_, items, err := s.claim(ctx, spec, &id)
+	octx, err := s.outcomeContext(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, true); err != nil {
+	_, items, err := s.claim(octx, spec, &id)
+	if err != nil {
 		return nil, err
 	}
-	return s.loadAndEmit(ctx, id, "EXPANDED")
+	if _, err := s.dispense(octx, id, o, l.Duration, p, items, v.Name, true); err != nil {
+		return nil, apperr.WithLease(err, id)
+	}
+	return s.loadAndEmit(octx, id, "EXPANDED")
 }
 
 // Approve decides for a lease awaiting approval and vends it. Managers of the owner's cost
@@ -1172,7 +1324,12 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	if err := s.checkLimits(ctx, o, p); err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
+	// From the decision on, the approval runs to its outcome whatever happens to the request.
+	octx, err := s.outcomeContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sys := database.System(octx)
 	now := s.now()
 	// Mark the decision first, so the repair sees a lease on the dispenser, not one awaiting.
 	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
@@ -1190,7 +1347,7 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 		return nil, database.Wrap(err, "approve lease %d", id)
 	}
 	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
-	_, items, err := s.claim(ctx, spec, &id)
+	_, items, err := s.claim(octx, spec, &id)
 	if err != nil {
 		// Put it back to awaiting approval: nothing was claimed.
 		_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
@@ -1198,11 +1355,11 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 		})
 		return nil, err
 	}
-	if _, err := s.dispense(ctx, id, o, l.Duration, p, items, v.Name, false); err != nil {
-		_, _ = s.loadAndEmit(database.System(ctx), id, "")
-		return nil, err
+	if _, err := s.dispense(octx, id, o, l.Duration, p, items, v.Name, false); err != nil {
+		_, _ = s.loadAndEmit(sys, id, "")
+		return nil, apperr.WithLease(err, id)
 	}
-	return s.loadAndEmit(ctx, id, "")
+	return s.loadAndEmit(octx, id, "")
 }
 
 // Reject turns down a lease awaiting approval, with a reason.
@@ -1240,10 +1397,12 @@ func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Vie
 		return v, nil, err
 	}
 	switch {
+	case !visible(v, l):
+		return v, nil, notFound(id)
+	case l.OwnerID == v.UserID:
+		return v, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own lease; ask a manager of your cost center or an admin", action)
 	case !mayOverride(v, l):
 		return v, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
-	case l.OwnerID == v.UserID && !v.IsAdmin():
-		return v, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own lease", action)
 	case l.Status != Pending || !l.AwaitingApproval:
 		return v, nil, apperr.New(apperr.Conflict, "lease %d is %s, not awaiting approval", id, l.Status)
 	}
@@ -1251,10 +1410,11 @@ func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Vie
 }
 
 // Credentials returns the dispenser's credentials of an allocation, opened, when the viewer owns
-// the lease or is an admin; nil otherwise.
+// the lease or is an admin; nil otherwise, and nil for an allocation that was never vended (a
+// rejected lease's).
 func (s *Service) Credentials(ctx context.Context, a *ent.Allocation) (*string, error) {
 	v, ok := viewer.FromContext(ctx)
-	if !ok || a.Credentials == nil {
+	if !ok || a.Credentials == nil || len(*a.Credentials) == 0 { // never vended: nothing sealed
 		return nil, nil
 	}
 	if !v.IsAdmin() {

@@ -5,6 +5,7 @@ package metrics
 import (
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -19,6 +20,45 @@ type Metrics struct {
 	httpLatency  *prometheus.HistogramVec
 	gqlOps       *prometheus.CounterVec
 	gqlLatency   *prometheus.HistogramVec
+
+	// known are the operation names used as labels; any other name is "other", so that
+	// clients cannot create series at will (a name carrying an id would make one per id).
+	known sync.Map
+}
+
+// Label values for operations without a known name.
+const (
+	OperationOther     = "other"
+	OperationAnonymous = "anonymous"
+)
+
+// KnowOperations adds operation names that may be labels: those of the committed operation
+// documents of the CLI and the portal.
+func (m *Metrics) KnowOperations(names ...string) {
+	for _, n := range names {
+		m.known.Store(n, true)
+	}
+}
+
+// operationLabel is name when it is known, else OperationOther.
+func (m *Metrics) operationLabel(name string) string {
+	if name == "" {
+		return OperationAnonymous
+	}
+	if _, ok := m.known.Load(name); ok {
+		return name
+	}
+	return OperationOther
+}
+
+// methodLabel bounds the method label to the methods HTTP defines.
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace:
+		return method
+	}
+	return OperationOther
 }
 
 // New returns metrics registered on a fresh registry, with Go and process collectors.
@@ -63,16 +103,14 @@ func (m *Metrics) Instrument(route string, h http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
 		h.ServeHTTP(sw, r)
-		m.httpRequests.WithLabelValues(route, r.Method, strconv.Itoa(sw.code)).Inc()
+		m.httpRequests.WithLabelValues(route, methodLabel(r.Method), strconv.Itoa(sw.code)).Inc()
 		m.httpLatency.WithLabelValues(route).Observe(time.Since(start).Seconds())
 	})
 }
 
-// ObserveOperation records one GraphQL operation.
+// ObserveOperation records one GraphQL operation, under its name when it is a known one.
 func (m *Metrics) ObserveOperation(name, typ, outcome string, d time.Duration) {
-	if name == "" {
-		name = "anonymous"
-	}
+	name = m.operationLabel(name)
 	m.gqlOps.WithLabelValues(name, typ, outcome).Inc()
 	m.gqlLatency.WithLabelValues(name, typ).Observe(d.Seconds())
 }

@@ -67,7 +67,8 @@ func TestDeliverEmail(t *testing.T) {
 	to, err := h.AddressList("To")
 	require.NoError(t, err)
 	require.Equal(t, []*mail.Address{{Name: "alice", Address: "alice@example.com"}}, to)
-	require.Equal(t, fmt.Sprintf("Lease %d ends in 24h (4D.small: 4d-small-01)", l.ID), h.Get("Subject"))
+	// The time actually left when the notice was written, not the threshold it crossed.
+	require.Equal(t, fmt.Sprintf("Lease %d ends in 19h (4D.small: 4d-small-01)", l.ID), h.Get("Subject"))
 	date, err := h.Date()
 	require.NoError(t, err)
 	require.True(t, date.Equal(b.clock.Now()), "Date %s", date)
@@ -76,7 +77,7 @@ func TestDeliverEmail(t *testing.T) {
 	require.Equal(t, "text/plain; charset=utf-8", h.Get("Content-Type"))
 	require.Equal(t, "auto-generated", h.Get("Auto-Submitted"))
 
-	require.Contains(t, body, fmt.Sprintf("Lease %d of alice ends in 24h, on Mon, 23 Nov 2026 09:00 CET.", l.ID))
+	require.Contains(t, body, fmt.Sprintf("Lease %d of alice ends in 19h, on Mon, 23 Nov 2026 09:00 CET.", l.ID))
 	require.Contains(t, body, "  - 4d-small-01 (4D.small)\r\n")
 	require.Contains(t, body, fmt.Sprintf("hardcandy extend %d --by 3d", l.ID))
 
@@ -246,7 +247,7 @@ func TestDeliverDigest(t *testing.T) {
 	require.Equal(t, "3 Hardcandy notices", msg.Header.Get("Subject"))
 	for _, want := range []string{
 		"3 Hardcandy notices for alice:",
-		fmt.Sprintf("1. Lease %d ends in 24h (4D.small: 4d-small-01)", l1.ID),
+		fmt.Sprintf("1. Lease %d ends in 19h (4D.small: 4d-small-01)", l1.ID),
 		fmt.Sprintf("2. Lease %d is ready (4D.small: 4d-small-02, 4d-small-03)", l2.ID),
 		fmt.Sprintf("3. Lease %d was returned (4D.small: 4d-small-04)", l3.ID),
 		"on Mon, 23 Nov 2026 09:00 CET.",

@@ -2,7 +2,9 @@ package notify
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -100,7 +102,7 @@ func (e *Expiring) Run(ctx context.Context, now time.Time) (int, error) {
 			if !ok {
 				continue
 			}
-			covered, err := warned(sys, e.client.Notice, l.ID, t)
+			covered, err := warned(sys, e.client.Notice, l.ID, *l.EndsAt, t)
 			if err != nil {
 				return done, err
 			}
@@ -144,7 +146,7 @@ func (e *Expiring) enqueue(ctx context.Context, now time.Time, due []candidate) 
 			if !ok {
 				continue // extended meanwhile
 			}
-			covered, err := warned(ctx, tx.Notice, l.ID, t)
+			covered, err := warned(ctx, tx.Notice, l.ID, *l.EndsAt, t)
 			if err != nil {
 				return err
 			}
@@ -168,10 +170,11 @@ func (e *Expiring) enqueue(ctx context.Context, now time.Time, due []candidate) 
 	return n, nil
 }
 
-// warned reports whether an expiring notice for lease at threshold t or a smaller one exists. It
-// reads the lease's dedupe keys as a range of the unique index ("expiring:<lease>:" up to
+// warned reports whether an expiring notice for lease, ending at end, at threshold t or a smaller
+// one exists: every end gets its warnings once, so an extended lease is warned again. It reads
+// the lease's dedupe keys as a range of the unique index ("expiring:<lease>:" up to
 // "expiring:<lease>;"), which needs no index on lease_id and no LIKE.
-func warned(ctx context.Context, notices *ent.NoticeClient, leaseID int, t time.Duration) (bool, error) {
+func warned(ctx context.Context, notices *ent.NoticeClient, leaseID int, end time.Time, t time.Duration) (bool, error) {
 	prefix := expiringPrefix(leaseID)
 	upper := strings.TrimSuffix(prefix, ":") + ";" // ';' sorts right after ':'
 	keys, err := notices.Query().Where(notice.DedupeKeyGTE(prefix), notice.DedupeKeyLT(upper)).
@@ -179,13 +182,33 @@ func warned(ctx context.Context, notices *ent.NoticeClient, leaseID int, t time.
 	if err != nil {
 		return false, fmt.Errorf("expiring notices of lease %d: %w", leaseID, err)
 	}
+	endKey := strconv.FormatInt(end.Unix(), 10)
+	var legacy []string
 	for _, k := range keys {
 		th, _, _ := strings.Cut(strings.TrimPrefix(k, prefix), ":")
+		th, at, hasEnd := strings.Cut(th, "@")
 		d, err := duration.Parse(th)
-		if err != nil {
-			continue // not a key this package wrote
+		if err != nil || d.Std() > t {
+			continue // not a key this package wrote, or a larger threshold
 		}
-		if d.Std() <= t {
+		switch {
+		case hasEnd && at == endKey:
+			return true, nil
+		case !hasEnd:
+			legacy = append(legacy, k)
+		}
+	}
+	if len(legacy) == 0 {
+		return false, nil
+	}
+	// Keys written before they named the end: the notice's payload says which end it warned of.
+	payloads, err := notices.Query().Where(notice.DedupeKeyIn(legacy...)).Select(notice.FieldPayload).All(ctx)
+	if err != nil {
+		return false, fmt.Errorf("expiring notices of lease %d: %w", leaseID, err)
+	}
+	for _, n := range payloads {
+		var p Payload
+		if json.Unmarshal(n.Payload, &p) == nil && p.EndsAt != nil && p.EndsAt.Unix() == end.Unix() {
 			return true, nil
 		}
 	}

@@ -2,7 +2,9 @@ package notify_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"sync"
 	"testing"
@@ -190,4 +192,72 @@ func TestExpiringSkipsThresholdsNeverCrossed(t *testing.T) {
 	n, err = e.Run(b.sys, b.clock.Now().Add(7*time.Hour))
 	require.NoError(t, err)
 	require.Equal(t, 1, n, "23h left: the 24h warning")
+}
+
+// TestExpiringAgainAfterAnExtension: every end gets its warnings once. A lease warned at 24h and
+// then extended is warned again before its new end, and the notice says the time actually left
+// (20h), not the threshold it crossed.
+func TestExpiringAgainAfterAnExtension(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	l := b.lease(t, "alice", 20*time.Hour, 1)
+	e := newExpiring(b, notify.Config{})
+	n, err := e.Run(b.sys, b.clock.Now())
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+
+	b.clock.Advance(10 * time.Hour) // 10h left: the 24h notice covers it
+	n, err = e.Run(b.sys, b.clock.Now())
+	require.NoError(t, err)
+	require.Zero(t, n)
+
+	newEnd := l.EndsAt.Add(3 * 24 * time.Hour)
+	b.client.Lease.UpdateOneID(l.ID).SetEndsAt(newEnd).ExecX(b.sys) // extended by 3d: 82h left
+	n, err = e.Run(b.sys, b.clock.Now())
+	require.NoError(t, err)
+	require.Zero(t, n, "82h left: no threshold crossed yet")
+
+	b.clock.Advance(62 * time.Hour) // 20h before the new end
+	n, err = e.Run(b.sys, b.clock.Now())
+	require.NoError(t, err)
+	require.Equal(t, 1, n, "the new end gets its 24h warning")
+	n, err = e.Run(b.sys, b.clock.Now())
+	require.NoError(t, err)
+	require.Zero(t, n, "once")
+
+	ns, err := b.client.Notice.Query().Where(notice.Kind(notify.KindExpiring)).Order(ent.Asc(notice.FieldID)).All(b.sys)
+	require.NoError(t, err)
+	require.Len(t, ns, 2)
+	for _, no := range ns {
+		p := payload(t, no)
+		require.Equal(t, "24h", p.Threshold)
+		require.Contains(t, notify.Subject(p), "ends in 20h (", "the time left, not the threshold")
+	}
+	require.True(t, payload(t, ns[1]).EndsAt.Equal(newEnd))
+}
+
+// TestExpiringKeysWrittenBeforeTheEnd: notices written before keys named the end still count for
+// the end their payload names, and only for it.
+func TestExpiringKeysWrittenBeforeTheEnd(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	l := b.lease(t, "alice", 20*time.Hour, 1)
+	legacy := func(end time.Time) {
+		body, err := json.Marshal(notify.Payload{Kind: notify.KindExpiring, LeaseID: &l.ID, Threshold: "24h", EndsAt: &end, At: b.clock.Now()})
+		require.NoError(t, err)
+		key := fmt.Sprintf("expiring:%d:24h:%d:log", l.ID, b.users["alice"].ID)
+		b.client.Notice.Create().SetKind(notify.KindExpiring).SetChannel(notify.ChannelLog).SetRecipient("alice").
+			SetUserID(b.users["alice"].ID).SetLeaseID(l.ID).SetPayload(body).SetDedupeKey(key).
+			SetCreatedAt(b.clock.Now()).SetDeliverAfter(b.clock.Now()).ExecX(b.sys)
+	}
+	legacy(*l.EndsAt)
+	e := newExpiring(b, notify.Config{})
+	n, err := e.Run(b.sys, b.clock.Now())
+	require.NoError(t, err)
+	require.Zero(t, n, "warned already, for this end")
+
+	b.client.Lease.UpdateOneID(l.ID).SetEndsAt(l.EndsAt.Add(time.Hour)).ExecX(b.sys)
+	n, err = e.Run(b.sys, b.clock.Now())
+	require.NoError(t, err)
+	require.Equal(t, 1, n, "a new end")
 }

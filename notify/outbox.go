@@ -36,8 +36,9 @@ func NewOutbox(cfg Config) *Outbox { return &Outbox{cfg: cfg.withDefaults()} }
 // Channels per recipient: email when SMTP is configured and the user has an address, webhook when
 // the user or the configuration has a webhook URL, otherwise log.
 //
-// Expiring notices carry the dedupe key "expiring:<lease>:<threshold>:<user>:<channel>" and are
-// written once ever; a repeated one is skipped without failing tx.
+// Expiring notices carry the dedupe key "expiring:<lease>:<threshold>@<end>:<user>:<channel>"
+// and are written once per end: a repeated one is skipped without failing tx, and a lease whose
+// end moved (an extension) is warned again before its new end.
 func (o *Outbox) Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Event) error {
 	_, err := o.enqueue(ctx, tx, now, ev)
 	return err
@@ -106,7 +107,7 @@ func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Even
 				r.recipient = *u.Email
 			}
 			if ev.Kind == KindExpiring {
-				r.key = ExpiringKey(*ev.LeaseID, ev.Threshold, u.ID, ch)
+				r.key = ExpiringKey(*ev.LeaseID, endOf(l), ev.Threshold, u.ID, ch)
 			}
 			rows = append(rows, r)
 		}
@@ -150,10 +151,18 @@ func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Even
 	return len(rows), nil
 }
 
-// ExpiringKey is the dedupe key of an expiring notice: one per lease, threshold, person and
-// channel, ever.
-func ExpiringKey(leaseID int, threshold string, userID int, channel string) string {
-	return fmt.Sprintf("%s%s:%d:%s", expiringPrefix(leaseID), threshold, userID, channel)
+// ExpiringKey is the dedupe key of an expiring notice: one per lease, end, threshold, person and
+// channel. The end is in Unix seconds.
+func ExpiringKey(leaseID int, end time.Time, threshold string, userID int, channel string) string {
+	return fmt.Sprintf("%s%s@%d:%d:%s", expiringPrefix(leaseID), threshold, end.Unix(), userID, channel)
+}
+
+// endOf is a lease's end, or the zero time.
+func endOf(l *ent.Lease) time.Time {
+	if l == nil || l.EndsAt == nil {
+		return time.Time{}
+	}
+	return *l.EndsAt
 }
 
 // expiringPrefix starts every expiring key of a lease.

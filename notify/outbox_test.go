@@ -166,8 +166,8 @@ func TestEnqueueExpiringOnce(t *testing.T) {
 	b.enqueue(t, o, ev)
 	ns := b.notices(t)
 	require.Len(t, ns, 1)
-	require.Equal(t, notify.ExpiringKey(l.ID, "24h", b.users["alice"].ID, notify.ChannelEmail), *ns[0].DedupeKey)
-	require.Equal(t, fmt.Sprintf("expiring:%d:24h:%d:email", l.ID, b.users["alice"].ID), *ns[0].DedupeKey)
+	require.Equal(t, notify.ExpiringKey(l.ID, *l.EndsAt, "24h", b.users["alice"].ID, notify.ChannelEmail), *ns[0].DedupeKey)
+	require.Equal(t, fmt.Sprintf("expiring:%d:24h@%d:%d:email", l.ID, l.EndsAt.Unix(), b.users["alice"].ID), *ns[0].DedupeKey)
 
 	// Again, twice in one transaction that also writes something else: the transaction commits.
 	require.NoError(t, database.WithTx(b.sys, b.client, func(tx *ent.Tx) error {
@@ -189,11 +189,11 @@ func TestEnqueueExpiringOnce(t *testing.T) {
 	for _, n := range b.notices(t) {
 		keys = append(keys, *n.DedupeKey)
 	}
-	uid := b.users["alice"].ID
+	uid, end := b.users["alice"].ID, l.EndsAt.Unix()
 	require.Equal(t, []string{
-		fmt.Sprintf("expiring:%d:24h:%d:email", l.ID, uid),
-		fmt.Sprintf("expiring:%d:1h:%d:email", l.ID, uid),
-		fmt.Sprintf("expiring:%d:24h:%d:webhook", l.ID, uid),
+		fmt.Sprintf("expiring:%d:24h@%d:%d:email", l.ID, end, uid),
+		fmt.Sprintf("expiring:%d:1h@%d:%d:email", l.ID, end, uid),
+		fmt.Sprintf("expiring:%d:24h@%d:%d:webhook", l.ID, end, uid),
 	}, keys)
 }
 

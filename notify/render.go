@@ -48,7 +48,7 @@ func Subject(p Payload) string {
 	id := *p.LeaseID
 	switch p.Kind {
 	case KindExpiring:
-		return fmt.Sprintf("Lease %d ends in %s%s", id, p.Threshold, what)
+		return fmt.Sprintf("Lease %d ends in %s%s", id, Left(p), what)
 	case KindExpired:
 		return fmt.Sprintf("Lease %d has expired%s", id, what)
 	case KindVended:
@@ -65,6 +65,27 @@ func Subject(p Payload) string {
 		return fmt.Sprintf("Reclaiming %s of lease %d failed", item, id)
 	}
 	return fmt.Sprintf("Lease %d: %s%s", id, p.Kind, what)
+}
+
+// Left is how long the lease had left when an expiring notice was written, as the notice says it:
+// "19h", "23h 57m", "45m", "under a minute". That is rarely the threshold itself: the job runs
+// every few minutes, and after downtime a lease gets the nearest threshold's notice only. A notice
+// without both times says its threshold.
+func Left(p Payload) string {
+	if p.EndsAt == nil || p.At.IsZero() {
+		return p.Threshold
+	}
+	d := p.EndsAt.Sub(p.At).Round(time.Minute)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case d < time.Minute:
+		return "under a minute"
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh %dm", h, m)
 }
 
 // itemSummary lists items by SKU ("4D.small: a, b; 2A.large: c"), or the requested lines when the
@@ -120,7 +141,7 @@ func Text(p Payload, loc *time.Location, serverURL string) string {
 	}
 	switch p.Kind {
 	case KindExpiring:
-		fmt.Fprintf(&b, "%s ends in %s, on %s.\n", lease, p.Threshold, end)
+		fmt.Fprintf(&b, "%s ends in %s, on %s.\n", lease, Left(p), end)
 	case KindExpired:
 		fmt.Fprintf(&b, "%s expired on %s. Its items are being wiped and go back to the pool.\n", lease, end)
 	case KindVended:

@@ -45,6 +45,7 @@ var DefaultSchedules = map[string]string{
 	RecoverStuck:   "1m",
 	DeliverNotices: "30s",
 	CloseBills:     "15m",
+	PruneJobRuns:   "1h",
 }
 
 // Func is a job's work: it handles what is due at now and reports how many things it handled.
@@ -62,6 +63,8 @@ type Config struct {
 	Schedules map[string]string `yaml:"schedules"`
 	// StopTimeout bounds how long Stop waits for running jobs (default 30s).
 	StopTimeout duration.Duration `yaml:"stop_timeout"`
+	// RunRetention is how long the job-run log keeps a run (default 7d; see PruneRuns).
+	RunRetention duration.Duration `yaml:"run_retention"`
 }
 
 // Info describes a job for admins.

@@ -21,6 +21,12 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// EdgeStacks holds the string denoting the stacks edge name in mutations.
 	EdgeStacks = "stacks"
+	// EdgeOrders holds the string denoting the orders edge name in mutations.
+	EdgeOrders = "orders"
+	// EdgeBundles holds the string denoting the bundles edge name in mutations.
+	EdgeBundles = "bundles"
+	// EdgeCostCenters holds the string denoting the cost_centers edge name in mutations.
+	EdgeCostCenters = "cost_centers"
 	// Table holds the table name of the bag in the database.
 	Table = "bags"
 	// StacksTable is the table that holds the stacks relation/edge.
@@ -30,6 +36,27 @@ const (
 	StacksInverseTable = "stacks"
 	// StacksColumn is the table column denoting the stacks relation/edge.
 	StacksColumn = "bag_id"
+	// OrdersTable is the table that holds the orders relation/edge.
+	OrdersTable = "orders"
+	// OrdersInverseTable is the table name for the Order entity.
+	// It exists in this package in order to avoid circular dependency with the "order" package.
+	OrdersInverseTable = "orders"
+	// OrdersColumn is the table column denoting the orders relation/edge.
+	OrdersColumn = "contents_bag_id"
+	// BundlesTable is the table that holds the bundles relation/edge.
+	BundlesTable = "products"
+	// BundlesInverseTable is the table name for the Product entity.
+	// It exists in this package in order to avoid circular dependency with the "product" package.
+	BundlesInverseTable = "products"
+	// BundlesColumn is the table column denoting the bundles relation/edge.
+	BundlesColumn = "components_bag_id"
+	// CostCentersTable is the table that holds the cost_centers relation/edge.
+	CostCentersTable = "cost_centers"
+	// CostCentersInverseTable is the table name for the CostCenter entity.
+	// It exists in this package in order to avoid circular dependency with the "costcenter" package.
+	CostCentersInverseTable = "cost_centers"
+	// CostCentersColumn is the table column denoting the cost_centers relation/edge.
+	CostCentersColumn = "entitlements_bag_id"
 )
 
 // Columns holds all SQL columns for bag fields.
@@ -96,10 +123,73 @@ func ByStacks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newStacksStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByOrdersCount orders the results by orders count.
+func ByOrdersCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newOrdersStep(), opts...)
+	}
+}
+
+// ByOrders orders the results by orders terms.
+func ByOrders(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOrdersStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByBundlesCount orders the results by bundles count.
+func ByBundlesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newBundlesStep(), opts...)
+	}
+}
+
+// ByBundles orders the results by bundles terms.
+func ByBundles(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBundlesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByCostCentersCount orders the results by cost_centers count.
+func ByCostCentersCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCostCentersStep(), opts...)
+	}
+}
+
+// ByCostCenters orders the results by cost_centers terms.
+func ByCostCenters(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCostCentersStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newStacksStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(StacksInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, StacksTable, StacksColumn),
+	)
+}
+func newOrdersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OrdersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, OrdersTable, OrdersColumn),
+	)
+}
+func newBundlesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BundlesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, BundlesTable, BundlesColumn),
+	)
+}
+func newCostCentersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CostCentersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, CostCentersTable, CostCentersColumn),
 	)
 }

@@ -168,6 +168,75 @@ func HasStacksWith(preds ...predicate.Stack) predicate.Bag {
 	})
 }
 
+// HasOrders applies the HasEdge predicate on the "orders" edge.
+func HasOrders() predicate.Bag {
+	return predicate.Bag(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, OrdersTable, OrdersColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOrdersWith applies the HasEdge predicate on the "orders" edge with a given conditions (other predicates).
+func HasOrdersWith(preds ...predicate.Order) predicate.Bag {
+	return predicate.Bag(func(s *sql.Selector) {
+		step := newOrdersStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasBundles applies the HasEdge predicate on the "bundles" edge.
+func HasBundles() predicate.Bag {
+	return predicate.Bag(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, BundlesTable, BundlesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasBundlesWith applies the HasEdge predicate on the "bundles" edge with a given conditions (other predicates).
+func HasBundlesWith(preds ...predicate.Product) predicate.Bag {
+	return predicate.Bag(func(s *sql.Selector) {
+		step := newBundlesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCostCenters applies the HasEdge predicate on the "cost_centers" edge.
+func HasCostCenters() predicate.Bag {
+	return predicate.Bag(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, CostCentersTable, CostCentersColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCostCentersWith applies the HasEdge predicate on the "cost_centers" edge with a given conditions (other predicates).
+func HasCostCentersWith(preds ...predicate.CostCenter) predicate.Bag {
+	return predicate.Bag(func(s *sql.Selector) {
+		step := newCostCentersStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Bag) predicate.Bag {
 	return predicate.Bag(sql.AndPredicates(predicates...))

@@ -16,9 +16,15 @@ type Bag struct{ ent.Schema }
 // Mixin of Bag.
 func (Bag) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
-// Edges of Bag.
+// Edges of Bag. The edges back to what holds a bag (one of an order, a bundle, a cost center)
+// let the stacks' read policy follow the holder's.
 func (Bag) Edges() []ent.Edge {
-	return []ent.Edge{edge.To("stacks", Stack.Type)}
+	return []ent.Edge{
+		edge.To("stacks", Stack.Type),
+		edge.From("orders", Order.Type).Ref("contents_bag").Annotations(entgql.Skip()),
+		edge.From("bundles", Product.Type).Ref("components_bag").Annotations(entgql.Skip()),
+		edge.From("cost_centers", CostCenter.Type).Ref("entitlements_bag").Annotations(entgql.Skip()),
+	}
 }
 
 // Annotations of Bag.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -14,6 +15,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/privacy"
+	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -80,8 +82,22 @@ func (Product) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryP
 // Policy of Bag.
 func (Bag) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}} }
 
-// Policy of Stack.
-func (Stack) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}} }
+// StackScope is the set of stacks a non-admin viewer may see: a stack is visible exactly when
+// what holds its bag is. A bundle's components are the catalog's, an order's contents are the
+// order's readers', a cost center's entitlements its members'.
+func StackScope(v viewer.Viewer) predicate.Stack {
+	return stack.HasBagWith(bag.Or(
+		bag.HasBundles(),
+		bag.HasOrdersWith(OrderScope(v)),
+		bag.HasCostCentersWith(costcenter.ID(v.CostCenterID)),
+	))
+}
+
+// Policy of Stack: through node(id) and nodes(ids) too, other users' order contents and prices
+// and other cost centers' entitlements stay theirs.
+func (Stack) Policy() ent.Policy {
+	return readPolicy(privacy.StackQueryRuleFunc(scoped[*ent.StackQuery](StackScope)))
+}
 
 // Policy of StockCount.
 func (StockCount) Policy() ent.Policy {
@@ -110,15 +126,17 @@ func (Event) Policy() ent.Policy {
 		func(v viewer.Viewer) predicate.Event { return event.HasLeaseWith(LeaseScope(v)) })))
 }
 
+// OrderScope is the set of orders a non-admin viewer may see: own, and a manager's cost center's.
+func OrderScope(v viewer.Viewer) predicate.Order {
+	if v.IsManager() && v.CostCenterID != 0 {
+		return order.Or(order.UserID(v.UserID), order.CostCenterID(v.CostCenterID))
+	}
+	return order.UserID(v.UserID)
+}
+
 // Policy of Order.
 func (Order) Policy() ent.Policy {
-	return readPolicy(privacy.OrderQueryRuleFunc(scoped[*ent.OrderQuery](
-		func(v viewer.Viewer) predicate.Order {
-			if v.IsManager() && v.CostCenterID != 0 {
-				return order.Or(order.UserID(v.UserID), order.CostCenterID(v.CostCenterID))
-			}
-			return order.UserID(v.UserID)
-		})))
+	return readPolicy(privacy.OrderQueryRuleFunc(scoped[*ent.OrderQuery](OrderScope)))
 }
 
 // Policy of Bill: managers see their cost center's bills.
