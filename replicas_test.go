@@ -165,7 +165,7 @@ func (rs *replicaSet) start(t *testing.T, n int, args ...string) {
 		go func() {
 			defer wg.Done()
 			cmd := exec.Command(rs.bin, append([]string{"serve", "--db", rs.dsn, "--addr", "127.0.0.1:0",
-				"--config", rs.config, "--no-migrate", "--log-level", "debug"}, args...)...)
+				"--config", rs.config, "--no-migrate", "--log-level", "debug", "--log-format", "text"}, args...)...)
 			cmd.Env = append(os.Environ(), "HARDCANDY_SECRET_KEY="+rs.key)
 			r := &replica{cmd: cmd, logs: &syncBuffer{}, done: make(chan struct{})}
 			stderr, err := cmd.StderrPipe()
