@@ -38,9 +38,9 @@ import (
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/graph"
 	"github.com/hardcandy/hardcandy/graph/graphiql"
+	"github.com/hardcandy/hardcandy/httplog"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/metrics"
-	"github.com/hardcandy/hardcandy/httplog"
 	"github.com/hardcandy/hardcandy/rest"
 	"github.com/hardcandy/hardcandy/telemetry"
 )
@@ -158,9 +158,9 @@ func openServices(ctx context.Context, opts *options) (*database.Store, *service
 
 // app is a wired server: store, services and the HTTP handler.
 type app struct {
-	store    *database.Store
-	svc      *services
-	handler  http.Handler
+	store     *database.Store
+	svc       *services
+	handler   http.Handler
 	metrics   *metrics.Metrics
 	resolver  *graph.Resolver
 	telemetry *telemetry.Telemetry
@@ -251,11 +251,11 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 		return err
 	}
 	defer srv.Close() //nolint:errcheck // after Shutdown, or on a failed start
-	if so.beforeOpen != nil {
-		so.beforeOpen()
-	}
 	if !so.noMigrate {
 		gate.starting("applying database migrations")
+	}
+	if so.beforeOpen != nil {
+		so.beforeOpen()
 	}
 	st, err := database.Open(ctx, opts.db, database.Options{Migrate: !so.noMigrate, WrapDriver: func(d dialect.Driver) dialect.Driver {
 		if so.tracing.Enabled {
