@@ -281,8 +281,6 @@ func logLines(t *testing.T, logs string) []map[string]any {
 	return out
 }
 
-
-
 // TestRequestIDsAndRequestLog: a sane X-Request-Id is kept and echoed, a missing or unsafe one
 // replaced; GraphQL errors carry it in extensions.requestId; each request writes one log line
 // with method, path, operation, status, duration, user and request id, and the lines logged
