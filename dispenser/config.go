@@ -134,8 +134,8 @@ func WithPropagator(p propagation.TextMapPropagator) Option {
 	return func(o *options) { o.propagator = p }
 }
 
-// WithClock sets the clock for the simulator's latency and the http driver's backoff, so
-// tests can drive time instead of sleeping.
+// WithClock sets the clock for the simulator's latency, the http driver's backoff and the exec
+// driver's timeout, so tests can drive time instead of sleeping.
 func WithClock(c clockwork.Clock) Option { return func(o *options) { o.clock = c } }
 
 func buildOptions(opts []Option) options {
@@ -167,7 +167,7 @@ func New(cfg Config, opts ...Option) (Dispenser, error) {
 	case DriverHTTP:
 		return newHTTP(cfg, o)
 	case DriverExec:
-		return newExec(cfg)
+		return newExec(cfg, o)
 	default:
 		return newSimulator(cfg, o)
 	}
