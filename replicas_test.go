@@ -500,17 +500,23 @@ func TestReplicasRunJobsOnce(t *testing.T) {
 		n, err := rs.store.Client.Lease.Query().Where(entlease.IDIn(due...), entlease.StatusEQ(lease.Expired)).Count(sys)
 		return err == nil && n == len(due)
 	}, time.Minute, 50*time.Millisecond)
-	time.Sleep(2 * time.Second) // a few more ticks: only one survivor runs them
+	// The run that expired them records what it handled once it is over: wait for that, then a
+	// few more ticks, in which only one survivor runs the job.
+	handled := func() int {
+		runs, err := rs.store.Client.JobRun.Query().Where(jobrun.Job("expire-leases"), jobrun.StartedAtGTE(killed)).All(sys)
+		require.NoError(t, err)
+		n := 0
+		for _, r := range runs {
+			n += r.Handled
+		}
+		return n
+	}
+	require.Eventually(t, func() bool { return handled() >= len(due) }, time.Minute, 50*time.Millisecond)
+	time.Sleep(2 * time.Second)
 	after := runsBy("expire-leases", killed)
 	require.Len(t, after, 1, "after the kill one survivor runs the jobs: %v", after)
 	require.NotContains(t, after, leaderName)
-	runs, err := rs.store.Client.JobRun.Query().Where(jobrun.Job("expire-leases"), jobrun.StartedAtGTE(killed)).All(sys)
-	require.NoError(t, err)
-	handled := 0
-	for _, r := range runs {
-		handled += r.Handled
-	}
-	require.Equal(t, len(due), handled, "each due lease is expired by exactly one run")
+	require.Equal(t, len(due), handled(), "each due lease is expired by exactly one run")
 	rs.invariants(t)
 }
 
