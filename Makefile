@@ -4,7 +4,10 @@ BIN     ?= bin/hardcandy
 ADDR    ?= 127.0.0.1:8080
 PKGS    := ./...
 
-.PHONY: all generate build run test test-short bench lint check-generated fuzz clean migration portal check-portal test-portal bench-portal
+PROMTOOL ?= $(shell command -v promtool 2>/dev/null || echo bin/promtool)
+
+.PHONY: all generate build run test test-short bench lint check-generated fuzz clean migration \
+	portal check-portal test-portal bench-portal cgo promtool check-alerts
 
 all: build
 
@@ -13,8 +16,12 @@ generate:
 	$(GO) generate ./...
 
 ## build: build the binary into bin/
-build:
+build: cgo
 	$(GO) build -o $(BIN) .
+
+## cgo: the embedded SQLite driver is C: say so in one line when no C compiler is found
+cgo:
+	@command -v "$$($(GO) env CC)" >/dev/null 2>&1 || { echo "hardcandy needs a C compiler for SQLite (cgo): install gcc (Debian/Ubuntu: apt-get install gcc libc6-dev; macOS: xcode-select --install)"; exit 1; }
 
 ## run: start the server on the embedded SQLite default with demo data: the portal at http://$(ADDR)/
 ## (opened in a browser when one is at hand), GraphiQL at http://$(ADDR)/graphiql
@@ -89,6 +96,20 @@ lint:
 ## check-generated: fail when `make generate` would change committed files
 check-generated: generate
 	@out=$$(git status --porcelain -- ent graph go.mod go.sum); if [ -n "$$out" ]; then echo "make generate changed committed files (run it and commit):"; echo "$$out"; git diff --stat; exit 1; fi
+
+## promtool: install Prometheus' promtool into bin/ (from Debian's prometheus package, unpacked,
+## so no Prometheus server is installed or started) unless one is on PATH
+promtool:
+	@if command -v promtool >/dev/null 2>&1 || [ -x bin/promtool ]; then exit 0; fi; \
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd "$$tmp" && apt-get download prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get download prometheus; }); \
+	dpkg-deb --fsys-tarfile "$$tmp"/prometheus_*.deb | tar -x -C "$$tmp" ./usr/bin/promtool; \
+	mkdir -p bin && mv "$$tmp/usr/bin/promtool" bin/promtool && bin/promtool --version | head -n1
+
+## check-alerts: check the Prometheus alert rules and run their unit tests
+check-alerts: promtool
+	$(PROMTOOL) check rules deploy/prometheus/alerts.yml
+	cd deploy/prometheus && $(abspath $(PROMTOOL)) test rules alerts_test.yml
 
 clean:
 	rm -rf bin

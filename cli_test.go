@@ -139,7 +139,7 @@ func TestCLIJourney(t *testing.T) {
 			}
 		}
 		return false
-	}, 10*time.Second, 100*time.Millisecond)
+	}, time.Minute, 100*time.Millisecond)
 	_, e, code = run("", "approve", pending)
 	require.Equal(t, 1, code)
 	require.Contains(t, e, "error: FORBIDDEN:", "alice cannot approve her own")

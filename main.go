@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/backup"
 	"github.com/hardcandy/hardcandy/cli"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/httplog"
 	"github.com/hardcandy/hardcandy/viewer"
 )
 
@@ -75,8 +76,9 @@ func envList(name string) []string {
 
 // options are the settings shared by every command that opens the database.
 type options struct {
-	db       string
-	logLevel string
+	db        string
+	logLevel  string
+	logFormat string
 }
 
 func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -100,6 +102,8 @@ Every flag has an environment twin, shown in its help as $NAME.`,
 		"database: a SQLite file path or file: DSN, or a postgres:// URL ($HARDCANDY_DB)")
 	root.PersistentFlags().StringVar(&opts.logLevel, "log-level", env("HARDCANDY_LOG_LEVEL", "info"),
 		"log level: debug, info, warn or error ($HARDCANDY_LOG_LEVEL)")
+	root.PersistentFlags().StringVar(&opts.logFormat, "log-format", env("HARDCANDY_LOG_FORMAT", ""),
+		"log format: json or text; default text on a terminal, json otherwise ($HARDCANDY_LOG_FORMAT)")
 	root.AddCommand(newServeCommand(opts), newMigrateCommand(opts), newBackupCommand(opts), newUserCommand(opts),
 		newTokenCommand(opts))
 	root.AddCommand(cli.Commands(os.Stdin)...)
@@ -111,7 +115,28 @@ func (o *options) logger(w io.Writer) (*slog.Logger, error) {
 	if err := lvl.UnmarshalText([]byte(o.logLevel)); err != nil {
 		return nil, usageError{fmt.Errorf("--log-level: %q is not debug, info, warn or error", o.logLevel)}
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl})), nil
+	ho := &slog.HandlerOptions{Level: lvl}
+	var h slog.Handler
+	switch format := strings.ToLower(o.logFormat); {
+	case format == "json", format == "" && !isTerminal(w):
+		h = slog.NewJSONHandler(w, ho)
+	case format == "text", format == "":
+		h = slog.NewTextHandler(w, ho)
+	default:
+		return nil, usageError{fmt.Errorf("--log-format: %q is not json or text", o.logFormat)}
+	}
+	// Every line logged with a request's context carries its request id (and trace id).
+	return slog.New(httplog.Handler(h)), nil
+}
+
+// isTerminal reports whether w is a terminal (a character device), where people read the logs.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 func newUserCommand(opts *options) *cobra.Command {

@@ -113,7 +113,7 @@ func (c *clockedApp) settle(t *testing.T) {
 			}
 		}
 		return true
-	}, 10*time.Second, time.Millisecond)
+	}, time.Minute, time.Millisecond)
 	time.Sleep(5 * time.Millisecond) // runs kicked by the ones that just finished
 	require.Eventually(t, func() bool {
 		for _, j := range c.sched.Jobs() {
@@ -122,7 +122,7 @@ func (c *clockedApp) settle(t *testing.T) {
 			}
 		}
 		return true
-	}, 10*time.Second, time.Millisecond)
+	}, time.Minute, time.Millisecond)
 }
 
 func (c *clockedApp) leaseStatus(t *testing.T, id int) lease.Status {

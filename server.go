@@ -42,10 +42,12 @@ import (
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/graph"
 	"github.com/hardcandy/hardcandy/graph/graphiql"
+	"github.com/hardcandy/hardcandy/httplog"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/metrics"
 	"github.com/hardcandy/hardcandy/portal"
 	"github.com/hardcandy/hardcandy/rest"
+	"github.com/hardcandy/hardcandy/telemetry"
 )
 
 // serveOptions are the flags of `hardcandy serve`.
@@ -61,6 +63,13 @@ type serveOptions struct {
 	noScheduler  bool
 	noMigrate    bool
 	schedules    []string
+
+	// tracing is where spans go (nil: nowhere); serve sets it from the OTEL_* environment.
+	tracing *telemetry.Tracing
+	// listener, when set (tests), is served instead of listening on addr; beforeOpen, when
+	// set (tests), runs once the listener is up, before the database is opened and migrated.
+	listener   net.Listener
+	beforeOpen func()
 }
 
 func newServeCommand(opts *options) *cobra.Command {
@@ -121,8 +130,9 @@ func newServices(st *database.Store, clock clockwork.Clock) *services {
 }
 
 // withLeasing adds the services that reach the dispenser, seal credentials and send notices.
-func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *config.File, key []byte, logger *slog.Logger) error {
-	router, err := dispenser.NewRouter(cfg.Dispensers, dispenser.WithClock(clock))
+func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *config.File, key []byte, logger *slog.Logger, tel *telemetry.Telemetry) error {
+	router, err := dispenser.NewRouter(cfg.Dispensers, dispenser.WithClock(clock),
+		dispenser.WithDecorator(tel.Dispenser()), dispenser.WithPropagator(telemetry.Propagator))
 	if err != nil {
 		return fmt.Errorf("dispensers: %w", err)
 	}
@@ -156,11 +166,12 @@ func openServices(ctx context.Context, opts *options) (*database.Store, *service
 
 // app is a wired server: store, services and the HTTP handler.
 type app struct {
-	store    *database.Store
-	svc      *services
-	handler  http.Handler
-	metrics  *metrics.Metrics
-	resolver *graph.Resolver
+	store     *database.Store
+	svc       *services
+	handler   http.Handler
+	metrics   *metrics.Metrics
+	resolver  *graph.Resolver
+	telemetry *telemetry.Telemetry
 }
 
 // schedulerConfig lays flag and environment schedules over the configuration file's.
@@ -180,13 +191,14 @@ func schedulerConfig(cfg scheduler.Config, flags []string) scheduler.Config {
 
 func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *config.File, key []byte, logger *slog.Logger) (*app, error) {
 	svc := newServices(st, clock)
-	if err := svc.withLeasing(st, clock, cfg, key, logger); err != nil {
+	m := metrics.New()
+	tel := telemetry.New(m, tracerProvider(so.tracing))
+	if err := svc.withLeasing(st, clock, cfg, key, logger, tel); err != nil {
 		return nil, err
 	}
 	if err := checkTimeouts(so.reqTimeout, svc); err != nil {
 		return nil, err
 	}
-	m := metrics.New()
 	if c, ok := st.Driver.(*database.CountingDriver); ok {
 		m.CountSQL(c.Count)
 	}
@@ -195,18 +207,19 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		return nil, err
 	}
 	m.KnowOperations(append(known, graph.BuiltinOperations...)...)
+	instrument(st, svc, m, tel, clock, logger)
 	resolver := &graph.Resolver{
 		Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
 		Clock: clock, Logger: logger, Feed: svc.feed,
 	}
-	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger})
+	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger, Tracing: tracerProvider(so.tracing)})
 
 	mux := http.NewServeMux()
 	api := http.NewServeMux()
 	api.Handle("/graphql", gql)
 	rest.Routes(api, st.Client, svc.catalog)
 	rest.Reports(api, svc.billing)
-	authed := svc.auth.Middleware(limitBody(so.maxBody, timeout(so.reqTimeout, api)))
+	authed := svc.auth.Middleware(logViewer(limitBody(so.maxBody, timeout(so.reqTimeout, api))))
 	mux.Handle("/graphql", m.Instrument("/graphql", authed))
 	for _, p := range []string{"/products", "/admin/products", "/admin/products/", "/reports/"} {
 		mux.Handle(p, m.Instrument("/rest", authed))
@@ -233,7 +246,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	mux.Handle("GET /metrics", m.Handler())
-	return &app{store: st, svc: svc, handler: logRequests(logger, securityHeaders(mux)), metrics: m, resolver: resolver}, nil
+	return &app{store: st, svc: svc, handler: httplog.Middleware(logger, securityHeaders(mux)), metrics: m, resolver: resolver, telemetry: tel}, nil
 }
 
 // operationDocuments are the committed GraphQL documents of the clients this server knows (the
@@ -292,12 +305,34 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	if keyPath == "" {
 		keyPath = filepath.Join(filepath.Dir(database.SQLitePath(opts.db)), "hardcandy.key")
 	}
-	st, err := database.Open(ctx, opts.db, database.Options{Migrate: !so.noMigrate,
-		WrapDriver: func(d dialect.Driver) dialect.Driver { return database.NewCountingDriver(d) }})
+	tracing, err := startTracing(ctx, so, logger)
+	if err != nil {
+		return err
+	}
+	defer tracing.flush(logger)
+	// Listen first, so probes hear "starting" (and /readyz fails) while migrations run.
+	srv, gate, errc, err := startHTTP(so, logger)
+	if err != nil {
+		return err
+	}
+	defer srv.Close() //nolint:errcheck // after Shutdown, or on a failed start
+	if !so.noMigrate {
+		gate.starting("applying database migrations")
+	}
+	if so.beforeOpen != nil {
+		so.beforeOpen()
+	}
+	st, err := database.Open(ctx, opts.db, database.Options{Migrate: !so.noMigrate, WrapDriver: func(d dialect.Driver) dialect.Driver {
+		if so.tracing.Enabled {
+			d = telemetry.New(nil, so.tracing.Provider).Driver(d)
+		}
+		return database.NewCountingDriver(d)
+	}})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	gate.starting("loading configuration and starting services")
 	if so.noMigrate && postgres {
 		status, err := database.PostgresMigrationStatus(opts.db)
 		if err != nil {
@@ -364,18 +399,7 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 		}
 		printDemoUsers(out, users)
 	}
-	ln, err := net.Listen("tcp", so.addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", so.addr, err)
-	}
-	srv := &http.Server{
-		Handler:           a.handler,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       so.reqTimeout,
-		WriteTimeout:      so.reqTimeout + 5*time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	gate.ready(a.handler)
 	if so.pprofAddr != "" {
 		go func() {
 			pm := http.NewServeMux()
@@ -390,9 +414,7 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 		}()
 	}
 	// addr comes first: scripts and tests read the address from it; the portal answers there.
-	logger.Info("hardcandy serving", "addr", "http://"+ln.Addr().String()+"/", "portal", "/", "graphiql", "/graphiql", "graphql", "/graphql", "db", describeDB(opts.db))
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	logger.Info("hardcandy serving", "addr", "http://"+gate.addr+"/", "portal", "/", "graphiql", "/graphiql", "graphql", "/graphql", "db", describeDB(opts.db))
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -420,7 +442,8 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
 		{Name: scheduler.PruneJobRuns, Run: scheduler.PruneRuns(a.store.Client, cfg.RunRetention)},
 	}
-	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry}
+	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry,
+		Tracer: a.telemetry.Tracer()}
 	if elector != nil {
 		o.Elector = elector
 	}
@@ -499,14 +522,6 @@ func timeout(d time.Duration, next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
-	})
-}
-
-func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		next.ServeHTTP(w, r)
-		logger.Debug("request", "method", r.Method, "path", r.URL.Path, "duration", time.Since(start))
 	})
 }
 

@@ -361,7 +361,7 @@ func startBinary(t *testing.T, dir string) (string, *exec.Cmd, string, map[strin
 		}
 	}
 	require.Len(t, tokens, 4)
-	addrRE := regexp.MustCompile(`addr=(http://[0-9.:]+)/`)
+	addrRE := regexp.MustCompile(`"?addr"?[=:]"?(http://[0-9.:]+)/`)
 	var base string
 	logs := bufio.NewScanner(stderr)
 	for logs.Scan() {

@@ -33,11 +33,11 @@ func subscribe(t *testing.T, ctx context.Context, url, token string) *websocket.
 func TestLeaseEventsSubscription(t *testing.T) {
 	t.Parallel()
 	ls := startLeasing(t, 0)
-	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
 	alice := subscribe(t, ctx, ls.url, ls.tokens["alice"])
 	bob := subscribe(t, ctx, ls.url, ls.tokens["bob"])
-	require.Eventually(t, func() bool { return ls.app.svc.feed.Subscribers() == 2 }, 5*time.Second, 5*time.Millisecond)
+	require.Eventually(t, func() bool { return ls.app.svc.feed.Subscribers() == 2 }, time.Minute, 5*time.Millisecond)
 
 	r := ls.gql(t, "alice", vendMutation, map[string]any{"in": map[string]any{"sku": "4D.small", "duration": "1d"}})
 	require.Empty(t, r.Errors)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/hardcandy/hardcandy/ent"
 )
@@ -28,6 +30,7 @@ type batcher struct {
 	reqs   chan *txReq
 	stop   chan struct{}
 	done   chan struct{}
+	obs    atomic.Pointer[WriterObserver] // see Store.ObserveWriter
 }
 
 type txReq struct {
@@ -36,6 +39,7 @@ type txReq struct {
 	err      error
 	panicked any
 	finished chan struct{}
+	queued   time.Time // for the queue-wait metric
 	// failed: fn failed and its writes were undone; the answer waits for the batch's commit
 	// all the same, since the failure may come from an earlier transaction's writes (a unique
 	// key taken), and its caller must then find them committed, as if it had run after them.
@@ -66,7 +70,7 @@ func (b *batcher) close() {
 
 // do queues fn and waits for its outcome; a panic in fn is raised again here, in the caller.
 func (b *batcher) do(ctx context.Context, fn func(*ent.Tx) error) error {
-	r := &txReq{ctx: ctx, fn: fn, finished: make(chan struct{})}
+	r := &txReq{ctx: ctx, fn: fn, finished: make(chan struct{}), queued: time.Now()}
 	select {
 	case b.reqs <- r:
 	case <-ctx.Done():
@@ -130,6 +134,7 @@ func (b *batcher) batch(first *txReq) {
 		r := next
 		next, current = nil, r
 		n++
+		b.observeWait(r)
 		if err := r.ctx.Err(); err != nil {
 			r.finish(fmt.Errorf("waiting to write: %w", err))
 		} else if len(pending) == 0 {
@@ -176,6 +181,7 @@ func (b *batcher) batch(first *txReq) {
 	if err != nil {
 		err = fmt.Errorf("commit: %w", err)
 	}
+	b.observeCommit(len(pending))
 	for _, r := range pending {
 		if r.failed {
 			r.finish(r.err)

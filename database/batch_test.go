@@ -146,7 +146,7 @@ func TestWriteOutsideTransactionWaitsItsTurn(t *testing.T) {
 	start := time.Now()
 	err = st.Client.CostCenter.Update().Where(costcenter.ID(cc.ID)).SetName("gave up").Exec(short)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
-	require.Less(t, time.Since(start), 2*time.Second, "the caller's deadline ends the wait")
+	require.Less(t, time.Since(start), time.Minute, "the caller's deadline ends the wait, not the batch")
 
 	after := make(chan error, 1)
 	go func() {

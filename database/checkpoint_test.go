@@ -36,7 +36,7 @@ func TestBackgroundCheckpoints(t *testing.T) {
 	require.Eventually(t, func() bool {
 		fi, err := os.Stat(path)
 		return err == nil && fi.Size() > before.Size()+1_500_000
-	}, 5*time.Second, 20*time.Millisecond, "the pages were copied into the database file")
+	}, time.Minute, 20*time.Millisecond, "the pages were copied into the database file")
 	var n int
 	require.NoError(t, st.DB.QueryRowContext(ctx, "SELECT count(*) FROM blobs").Scan(&n))
 	require.Equal(t, 500, n)

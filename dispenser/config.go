@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jonboulle/clockwork"
+	"go.opentelemetry.io/otel/propagation"
 )
 
 // Driver names accepted in Config.Driver.
@@ -115,11 +116,26 @@ func parseDuration(raw string) (Duration, error) {
 type Option func(*options)
 
 type options struct {
-	clock clockwork.Clock
+	clock      clockwork.Clock
+	decorate   Decorator
+	propagator propagation.TextMapPropagator
 }
 
-// WithClock sets the clock for the simulator's latency and the http driver's backoff, so
-// tests can drive time instead of sleeping.
+// Decorator wraps each driver a router builds, told the route (an item type letter or
+// "default") and the driver's name: how metrics and traces see every dispenser call.
+type Decorator func(route, driver string, d Dispenser) Dispenser
+
+// WithDecorator makes NewRouter wrap each driver, the built-in fallback simulator included.
+func WithDecorator(dec Decorator) Option { return func(o *options) { o.decorate = dec } }
+
+// WithPropagator makes the http driver send the caller's trace context with each request
+// (W3C traceparent with propagation.TraceContext), so the backend's spans join the vend's trace.
+func WithPropagator(p propagation.TextMapPropagator) Option {
+	return func(o *options) { o.propagator = p }
+}
+
+// WithClock sets the clock for the simulator's latency, the http driver's backoff and the exec
+// driver's timeout, so tests can drive time instead of sleeping.
 func WithClock(c clockwork.Clock) Option { return func(o *options) { o.clock = c } }
 
 func buildOptions(opts []Option) options {
@@ -151,7 +167,7 @@ func New(cfg Config, opts ...Option) (Dispenser, error) {
 	case DriverHTTP:
 		return newHTTP(cfg, o)
 	case DriverExec:
-		return newExec(cfg)
+		return newExec(cfg, o)
 	default:
 		return newSimulator(cfg, o)
 	}

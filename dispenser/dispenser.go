@@ -17,7 +17,7 @@
 //
 // The http driver POSTs the Request with the headers Content-Type: application/json,
 // X-Hardcandy-Action and, when a secret is configured, X-Hardcandy-Signature (see Sign and
-// Verify). It retries network errors, 429 and 5xx with exponential backoff, so a backend must
+// Verify); when the server traces, also the W3C traceparent of the call (see WithPropagator). It retries network errors, 429 and 5xx with exponential backoff, so a backend must
 // treat a repeated (action, lease id, item id) as the same request.
 //
 // The exec driver runs its command without a shell, with the Request on stdin and

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/jonboulle/clockwork"
 	"unicode/utf8"
 )
 
@@ -35,9 +37,10 @@ type execDriver struct {
 	command []string
 	timeout time.Duration
 	env     []string // extra KEY=VALUE pairs, sorted for a stable environment
+	clock   clockwork.Clock
 }
 
-func newExec(cfg Config) (Dispenser, error) {
+func newExec(cfg Config, o options) (Dispenser, error) {
 	if len(cfg.Command) == 0 || cfg.Command[0] == "" {
 		return nil, errors.New("command: required for the exec driver, e.g. [\"/usr/local/bin/provision\"]")
 	}
@@ -58,6 +61,7 @@ func newExec(cfg Config) (Dispenser, error) {
 		command: slices.Clone(cfg.Command),
 		timeout: orDefault(cfg.Timeout, DefaultExecTimeout),
 		env:     env,
+		clock:   o.clock,
 	}, nil
 }
 
@@ -84,7 +88,7 @@ func (x *execDriver) run(ctx context.Context, req Request) (json.RawMessage, err
 	if err != nil {
 		return nil, failed(action, "the request could not be encoded", false, fmt.Errorf("exec dispenser: encode request: %w", err))
 	}
-	rctx, cancel := context.WithTimeout(ctx, x.timeout)
+	rctx, cancel := clockwork.WithTimeout(ctx, x.clock, x.timeout)
 	defer cancel()
 
 	cmd := exec.CommandContext(rctx, x.command[0], x.command[1:]...)

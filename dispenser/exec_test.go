@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jonboulle/clockwork"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hardcandy/hardcandy/dispenser"
@@ -160,30 +161,44 @@ exit 2`))
 	require.False(t, e.Touched, "reclaim is never touched")
 }
 
+// TestExecTimeoutKillsTheProcessGroup: the timeout runs on the injected clock, and passes only
+// once the script is running with its child, however slowly a loaded machine starts them.
 func TestExecTimeoutKillsTheProcessGroup(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	cfg := execConfig(script(t, `cat >/dev/null
-sleep 30 &
-echo $! > "$OUT/child.pid"
+sleep 300 &
+echo $! > "$OUT/child.pid.tmp" && mv "$OUT/child.pid.tmp" "$OUT/child.pid"
 wait`))
 	cfg.Env = map[string]string{"OUT": dir}
 	cfg.Timeout = dispenser.Duration(200 * time.Millisecond)
+	clock := clockwork.NewFakeClock()
+	d := newDispenser(t, cfg, dispenser.WithClock(clock))
+	done := make(chan error, 1)
+	go func() { _, err := d.Vend(t.Context(), testLease, testItem); done <- err }()
 
-	start := time.Now()
-	_, err := newDispenser(t, cfg).Vend(t.Context(), testLease, testItem)
-	// A surviving child would hold stdout open until the driver's wait delay (2s).
-	require.Less(t, time.Since(start), 1500*time.Millisecond)
+	var raw []byte
+	require.Eventually(t, func() bool {
+		var err error
+		raw, err = os.ReadFile(filepath.Join(dir, "child.pid"))
+		return err == nil
+	}, time.Minute, 10*time.Millisecond, "the script started its child")
+	pid, err := strconv.Atoi(strings.TrimSpace(string(raw)))
+	require.NoError(t, err)
+	require.NoError(t, clock.BlockUntilContext(t.Context(), 1)) // the driver's timeout
+	clock.Advance(200 * time.Millisecond)
+
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the timeout did not end the command")
+	}
 	e := requireError(t, err)
 	require.True(t, e.Touched)
 	require.Equal(t, "the dispenser command did not finish within 200ms", e.Message)
 	require.True(t, errors.Is(err, context.DeadlineExceeded))
-
-	raw, err := os.ReadFile(filepath.Join(dir, "child.pid"))
-	require.NoError(t, err)
-	pid, err := strconv.Atoi(strings.TrimSpace(string(raw)))
-	require.NoError(t, err)
-	require.Eventually(t, func() bool { return !running(pid) }, 5*time.Second, 10*time.Millisecond,
+	// A child left alive would also keep the script's stdout open; the whole group is killed.
+	require.Eventually(t, func() bool { return !running(pid) }, time.Minute, 10*time.Millisecond,
 		"the script's child %d survived the timeout", pid)
 }
 
@@ -201,11 +216,24 @@ func running(pid int) bool {
 
 func TestExecCancellationIsPrompt(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+	dir := t.TempDir()
+	cfg := execConfig(script(t, `touch "$OUT/started"; sleep 300`))
+	cfg.Env = map[string]string{"OUT": dir}
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
+	go func() { // cancel once the command runs
+		for ctx.Err() == nil {
+			if _, err := os.Stat(filepath.Join(dir, "started")); err == nil {
+				cancel()
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
 	start := time.Now()
-	_, err := newDispenser(t, execConfig(script(t, `sleep 30`))).Vend(ctx, testLease, testItem)
-	require.Less(t, time.Since(start), 1500*time.Millisecond)
+	_, err := newDispenser(t, cfg).Vend(ctx, testLease, testItem)
+	// Far less than the script's 300 s: the cancellation killed it.
+	require.Less(t, time.Since(start), time.Minute)
 	e := requireError(t, err)
 	require.True(t, e.Touched)
 	require.Equal(t, "the request was cancelled or timed out", e.Message)

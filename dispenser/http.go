@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/jonboulle/clockwork"
+	"go.opentelemetry.io/otel/propagation"
 )
 
 // HTTP headers the http driver sends.
@@ -73,6 +74,8 @@ type httpDriver struct {
 	check   bool
 	clock   clockwork.Clock
 	client  *http.Client
+	// propagator, when set, writes the caller's trace context into each request's headers.
+	propagator propagation.TextMapPropagator
 }
 
 func newHTTP(cfg Config, o options) (Dispenser, error) {
@@ -100,13 +103,14 @@ func newHTTP(cfg Config, o options) (Dispenser, error) {
 	}
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	return &httpDriver{
-		url:     u.String(),
-		secret:  secret,
-		timeout: orDefault(cfg.Timeout, DefaultHTTPTimeout),
-		retries: retries,
-		backoff: orDefault(cfg.Backoff, DefaultBackoff),
-		check:   cfg.Check,
-		clock:   o.clock,
+		url:        u.String(),
+		secret:     secret,
+		timeout:    orDefault(cfg.Timeout, DefaultHTTPTimeout),
+		retries:    retries,
+		backoff:    orDefault(cfg.Backoff, DefaultBackoff),
+		check:      cfg.Check,
+		clock:      o.clock,
+		propagator: o.propagator,
 		client: &http.Client{
 			Transport: transport,
 			// A redirected POST turns into a bodiless GET; better to fail loudly so the url
@@ -239,6 +243,9 @@ func (h *httpDriver) attempt(ctx context.Context, action string, body []byte, si
 	req.Header.Set(HeaderAction, action)
 	if signature != "" {
 		req.Header.Set(HeaderSignature, signature)
+	}
+	if h.propagator != nil {
+		h.propagator.Inject(actx, propagation.HeaderCarrier(req.Header))
 	}
 	res, err := h.client.Do(req)
 	if err != nil {

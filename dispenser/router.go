@@ -33,6 +33,7 @@ type Router struct {
 // NewRouter builds drivers from a map keyed by type letter or "default". Keys are matched
 // case-insensitively; an unknown key or an invalid driver configuration is an error naming it.
 func NewRouter(cfgs map[string]Config, opts ...Option) (*Router, error) {
+	o := buildOptions(opts)
 	r := &Router{byType: make(map[string]Dispenser, len(cfgs))}
 	var errs []error
 	seen := make(map[string]string, len(cfgs))
@@ -54,6 +55,9 @@ func NewRouter(cfgs map[string]Config, opts ...Option) (*Router, error) {
 			errs = append(errs, prefixErrors(key, err))
 			continue
 		}
+		if o.decorate != nil {
+			d = o.decorate(norm, driverName(cfgs[key]), d)
+		}
 		if norm == DefaultKey {
 			r.fallback = d
 		} else {
@@ -63,7 +67,18 @@ func NewRouter(cfgs map[string]Config, opts ...Option) (*Router, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if r.fallback == nil && o.decorate != nil {
+		r.fallback = o.decorate(DefaultKey, DriverSimulator, zeroSimulator)
+	}
 	return r, nil
+}
+
+// driverName is the driver a configuration chooses.
+func driverName(cfg Config) string {
+	if cfg.Driver == "" {
+		return DriverSimulator
+	}
+	return cfg.Driver
 }
 
 // prefixErrors puts key in front of each joined error so "url: required" reads "D.url: required".

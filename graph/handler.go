@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/metrics"
@@ -30,6 +31,8 @@ type Options struct {
 	WebsocketInitTimeout time.Duration
 	Metrics              *metrics.Metrics
 	Logger               *slog.Logger
+	// Tracing, when set, traces each operation (see observeRequest).
+	Tracing trace.TracerProvider
 }
 
 // DefaultOptions are the limits the server runs with unless configured.
@@ -72,11 +75,12 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(limits{maxDepth: o.MaxDepth})
 	srv.Use(budget{max: o.MaxComplexity})
-	srv.SetErrorPresenter(presenter(o.Logger))
+	srv.SetErrorPresenter(withRequestID(presenter(o.Logger)))
 	srv.SetRecoverFunc(recoverer(o.Logger))
 	if o.Metrics != nil {
 		srv.AroundOperations(observe(o.Metrics)) // outermost: it sees refused operations too
 	}
+	srv.AroundOperations(observeRequest(o.Tracing)) // request log, span, requestId on errors
 	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.

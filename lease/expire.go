@@ -18,12 +18,12 @@ import (
 // expireBatch is how many leases one transaction expires.
 const expireBatch = 1000
 
-// Expire ends every ACTIVE lease whose end has passed at now: EXPIRED, allocations released,
+// expire ends every ACTIVE lease whose end has passed at now: EXPIRED, allocations released,
 // items to REBUILDING, one transaction per batch, then reclamation is triggered. It is an
 // idempotent sweep ("expire every lease with end <= now"), so a run missed during downtime is
 // caught up by the next; it costs what is due, not the size of the leases table (the
 // (status, ends_at) index). It returns how many leases it expired.
-func (s *Service) Expire(ctx context.Context, now time.Time) (int, error) {
+func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
 	sys := database.System(ctx)
 	total := 0
 	for {

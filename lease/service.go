@@ -83,6 +83,8 @@ type Service struct {
 	// Deliver, when set, is called after such a commit so they go out at once.
 	Notices Notifier
 	Deliver func()
+	// Observer, when set, hears of each flow and vend phase (metrics, traces).
+	Observer Observer
 	// afterClaim, when set (tests), runs between the two transactions of a vend.
 	afterClaim func(leaseID int) error
 	// beforeWithdraw, when set (tests), runs in Return between reading a lease that awaits
@@ -253,6 +255,7 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine) (*p
 	for _, id := range order {
 		p.items = append(p.items, *items[id])
 	}
+	noteProducts(ctx, p)
 	return p, nil
 }
 
@@ -447,10 +450,10 @@ func dispenserError(err error) error {
 	return apperr.Wrap(err, apperr.DispenserFailed, "the provisioning backend failed")
 }
 
-// Vend leases what in asks for: ACTIVE when dispensed, PENDING when a product needs approval.
+// vend leases what in asks for: ACTIVE when dispensed, PENDING when a product needs approval.
 // Policy is checked before anything is claimed; claiming and activation are two short
 // transactions with the dispenser called between them, never inside one.
-func (s *Service) Vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
+func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	v, err := auth.Require(ctx)
 	if err != nil {
 		return nil, err
@@ -664,7 +667,7 @@ type claimed struct {
 // approved or expanded lease, uses existingID and returns nil), reserves the items (AVAILABLE →
 // RESERVING) and records the allocations. Too few items is OUT_OF_STOCK naming the SKU and the
 // shortfall.
-func (s *Service) claim(ctx context.Context, spec newLease, existingID *int) (*ent.Lease, []claimed, error) {
+func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (*ent.Lease, []claimed, error) {
 	sys := database.System(ctx)
 	now := s.now()
 	var (
@@ -783,18 +786,20 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 		}
 	}
 	results := make([]result, len(items))
+	dctx, endDispense := s.phase(ctx, PhaseDispense)
 	var wg sync.WaitGroup
 	for i, c := range items {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.DispenseTimeout.Std())
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(dctx), s.cfg.DispenseTimeout.Std())
 			defer cancel()
 			creds, err := s.dispenser.Vend(cctx, info, c.item)
 			results[i] = result{c: c, creds: creds, err: err}
 		}()
 	}
 	wg.Wait()
+	endDispense(firstError(results))
 
 	var failed *result
 	for i := range results {
@@ -810,7 +815,7 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 }
 
 // activate is the second transaction of a successful vend or expansion; it returns its time.
-func (s *Service) activate(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, results []result, actor string, expansion bool) (time.Time, error) {
+func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, results []result, actor string, expansion bool) (time.Time, error) {
 	sys := database.System(ctx)
 	now := s.now()
 	loaded := make([]*ent.InventoryItem, len(results))
@@ -902,7 +907,7 @@ func vendedLease(id int, o *owner, d duration.Duration, p *plan, results []resul
 }
 
 // unwind is the second transaction of a failed vend or expansion.
-func (s *Service) unwind(ctx context.Context, id int, results []result, failed *result, actor string, expansion bool) error {
+func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed *result, actor string, expansion bool) error {
 	userErr := dispenserError(failed.err)
 	msg := userErr.(*apperr.Error).Message
 	sys := database.System(ctx)
@@ -1105,9 +1110,9 @@ func mayOverride(v viewer.Viewer, l *ent.Lease) bool {
 	return v.IsAdmin() || v.IsManager() && l.CostCenterID != nil && *l.CostCenterID == v.CostCenterID
 }
 
-// Return gives a lease back early: ACTIVE → RETURNED, its items to REBUILDING and reclamation
-// triggered at once. A lease still awaiting approval is withdrawn (REJECTED).
-func (s *Service) Return(ctx context.Context, id int) (*ent.Lease, error) {
+// returnLease gives a lease back early: ACTIVE → RETURNED, its items to REBUILDING and
+// reclamation triggered at once. A lease still awaiting approval is withdrawn (REJECTED).
+func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 	v, l, err := s.actOn(ctx, id, "returnLease")
 	if err != nil {
 		return nil, err

@@ -26,7 +26,7 @@ func TestFeed(t *testing.T) {
 		f.Publish(Event{LeaseID: i, OwnerID: 1})
 	}
 	cancel()
-	require.Eventually(t, func() bool { return f.Subscribers() == 0 }, time.Second, time.Millisecond)
+	require.Eventually(t, func() bool { return f.Subscribers() == 0 }, 30*time.Second, time.Millisecond)
 	n := 0
 	for range mine {
 		n++

@@ -14,7 +14,7 @@ import (
 )
 
 // waitEvent bounds how long a test waits for an event that should arrive.
-const waitEvent = 2 * time.Second
+const waitEvent = 30 * time.Second
 
 // postgresDSN returns the test server's DSN, or skips the test when none is configured.
 func postgresDSN(t *testing.T) string {
@@ -148,7 +148,7 @@ func TestPostgresBridgeReconnects(t *testing.T) {
 		default:
 			return false
 		}
-	}, 3*time.Second, 20*time.Millisecond)
+	}, time.Minute, 20*time.Millisecond)
 	after := listenersBecome(t, db, channel, 2)
 	require.NotContains(t, after, before[0])
 	require.NotContains(t, after, before[1])

@@ -1,8 +1,13 @@
 // Package metrics exposes Prometheus metrics: HTTP requests and GraphQL operations, with counts
-// and latencies. Each server has its own registry so tests and replicas never share state.
+// and latencies; the domain's counters (vends, dispenser calls, reclaims, notices, the SQLite
+// writer) fed as things happen; and gauges of the database's state read at each scrape. Each
+// server has its own registry so tests and replicas never share state.
 package metrics
 
 import (
+	"database/sql"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"sync"
@@ -20,6 +25,9 @@ type Metrics struct {
 	httpLatency  *prometheus.HistogramVec
 	gqlOps       *prometheus.CounterVec
 	gqlLatency   *prometheus.HistogramVec
+	// Domain are the counters the services feed.
+	Domain *Domain
+	logger *slog.Logger
 
 	// known are the operation names used as labels; any other name is "other", so that
 	// clients cannot create series at will (a name carrying an id would make one per id).
@@ -79,10 +87,22 @@ func New() *Metrics {
 			Name: "hardcandy_graphql_operation_duration_seconds", Help: "GraphQL operation latency by name and type.",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
 		}, []string{"operation", "type"}),
+		Domain: newDomain(),
+		logger: slog.Default(),
 	}
 	m.Registry.MustRegister(m.httpRequests, m.httpLatency, m.gqlOps, m.gqlLatency,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.Registry.MustRegister(m.Domain.collectors()...)
 	return m
+}
+
+// SetLogger sets where scrape errors (a state gauge's failed read) are logged.
+func (m *Metrics) SetLogger(l *slog.Logger) { m.logger = l }
+
+// CollectDB exports the connection pool of db (go_sql_* with db_name=name): connections in use,
+// idle, and how often and how long callers waited for one.
+func (m *Metrics) CollectDB(db *sql.DB, name string) {
+	m.Registry.MustRegister(collectors.NewDBStatsCollector(db, name))
 }
 
 // CountSQL exports a running count of SQL statements, read from count.
@@ -92,10 +112,16 @@ func (m *Metrics) CountSQL(count func() int64) {
 	}, func() float64 { return float64(count()) }))
 }
 
-// Handler serves /metrics.
+// Handler serves /metrics. A gauge whose read fails is left out and logged; the rest are served.
 func (m *Metrics) Handler() http.Handler {
-	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry})
+	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry,
+		ErrorHandling: promhttp.ContinueOnError, ErrorLog: scrapeLog{m}})
 }
+
+// scrapeLog is promhttp's error log, in the server's.
+type scrapeLog struct{ m *Metrics }
+
+func (l scrapeLog) Println(v ...any) { l.m.logger.Warn("metrics scrape", "err", fmt.Sprint(v...)) }
 
 // Instrument wraps h, recording requests under the given route label.
 func (m *Metrics) Instrument(route string, h http.Handler) http.Handler {

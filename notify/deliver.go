@@ -59,6 +59,9 @@ type Deliverer struct {
 	clock   clockwork.Clock
 	senders map[string]Sender
 	mu      sync.Mutex // one run at a time in a process: two would send the same notices
+
+	// Observer, when set, hears of each delivery's outcome (metrics).
+	Observer DeliveryObserver
 }
 
 // NewDeliverer returns the job that delivers notices through senders, by channel. A nil map
@@ -162,9 +165,11 @@ func (d *Deliverer) Run(ctx context.Context, now time.Time) (int, error) {
 			if rerr := d.recordFailure(record, now, g.notices, err); rerr != nil {
 				return delivered, rerr
 			}
+			d.observeFailure(g)
 			continue
 		}
 		n, err := d.recordSuccess(record, now, g.notices)
+		d.observe(g.channel, DeliveryDelivered, n)
 		delivered += n
 		if err != nil {
 			return delivered, err

@@ -72,6 +72,8 @@ type Service struct {
 		Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
 	}
 	Deliver func()
+	// Observer, when set, hears of each run and each item's outcome (metrics, traces).
+	Observer Observer
 }
 
 // NewService returns a reclaim service.
@@ -88,11 +90,11 @@ func (s *Service) Backoff(failures int) time.Duration {
 	return min(d, s.cfg.MaxBackoff.Std())
 }
 
-// Run reclaims the REBUILDING items whose next attempt is due at now, several at a time and
+// run reclaims the REBUILDING items whose next attempt is due at now, several at a time and
 // outside any transaction: success → AVAILABLE; failure → retried later with exponential
 // backoff; the MaxAttempts-th failure → MAINTENANCE with the last error. It is idempotent and
 // bounded by Batch; it returns how many items it handled.
-func (s *Service) Run(ctx context.Context, now time.Time) (int, error) {
+func (s *Service) run(ctx context.Context, now time.Time) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sys := database.System(ctx)
@@ -126,8 +128,8 @@ func (s *Service) Run(ctx context.Context, now time.Time) (int, error) {
 	return len(items), nil
 }
 
-// record writes one reclaim's outcome.
-func (s *Service) record(ctx context.Context, it *ent.InventoryItem, rerr error) error {
+// recordTx writes one reclaim's outcome.
+func (s *Service) recordTx(ctx context.Context, it *ent.InventoryItem, rerr error) error {
 	now := s.clock.Now().UTC()
 	if rerr == nil {
 		return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {

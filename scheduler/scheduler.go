@@ -18,6 +18,10 @@ import (
 	"github.com/go-co-op/gocron/v2"
 	"github.com/jonboulle/clockwork"
 	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
@@ -102,6 +106,8 @@ type Scheduler struct {
 	logger  *slog.Logger
 	client  *ent.Client
 	replica string
+	tracer  trace.Tracer
+	created time.Time // for jobs that never succeeded, see logCollector
 	jobs    map[string]*state
 	order   []string
 	metrics *jobMetrics
@@ -124,6 +130,8 @@ type Options struct {
 	Elector gocron.Elector
 	// Replica names this process in the job-run log (default: host name and pid).
 	Replica string
+	// Tracer, when set, traces each run as a span.
+	Tracer trace.Tracer
 }
 
 // New builds a scheduler for jobs with cfg's schedules. Nothing runs until Start.
@@ -152,8 +160,11 @@ func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scheduler: %w", err)
 	}
+	if o.Tracer == nil {
+		o.Tracer = noop.NewTracerProvider().Tracer("")
+	}
 	s := &Scheduler{gocron: g, elector: o.Elector, clock: o.Clock, logger: o.Logger, client: o.Client, replica: o.Replica,
-		jobs: map[string]*state{}, metrics: newJobMetrics(o.Registerer)}
+		tracer: o.Tracer, jobs: map[string]*state{}, metrics: newJobMetrics(o.Registerer), created: o.Clock.Now().UTC()}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	for name := range cfg.Schedules {
 		if !slices.ContainsFunc(jobs, func(j Job) bool { return j.Name == name }) {
@@ -182,6 +193,9 @@ func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
 		}
 		s.jobs[j.Name] = st
 		s.order = append(s.order, j.Name)
+	}
+	if o.Registerer != nil {
+		o.Registerer.MustRegister(&logCollector{s: s})
 	}
 	return s, nil
 }
@@ -235,9 +249,17 @@ func (s *Scheduler) run(st *state) {
 			logID = &r.ID
 		}
 	}
-	n, err := st.Run(s.ctx, start)
+	began := time.Now() // the run's duration is real time, whatever the clock says
+	ctx, span := s.tracer.Start(s.ctx, "job "+st.Name, trace.WithAttributes(attribute.String("hardcandy.job", st.Name)))
+	n, err := st.Run(ctx, start)
+	span.SetAttributes(attribute.Int("hardcandy.job.handled", n))
+	if err != nil {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, err.Error())
+	}
+	span.End()
 	end := s.clock.Now().UTC()
-	elapsed := time.Since(start)
+	elapsed := time.Since(began)
 	// The run log is finished before the run counts as over, so that whoever sees the job idle
 	// also sees its log complete.
 	if logID != nil {
