@@ -152,7 +152,8 @@ func TestMetricLabelsAreBounded(t *testing.T) {
 		ops[m[1]] = true
 	}
 	require.Equal(t, map[string]bool{"Viewer": true, "other": true}, ops)
-	require.NotContains(t, metrics, "lease_")
+	require.NotContains(t, metrics, "probe_")
+	require.NotContains(t, metrics, "lease_42949")
 	require.NotContains(t, metrics, "PURGE42")
 	require.Contains(t, metrics, `method="other"`)
 }

@@ -36,7 +36,7 @@ func (r *Router) VendBound() time.Duration {
 func (r *Router) Bounds() map[string]time.Duration {
 	out := map[string]time.Duration{}
 	for _, t := range ItemTypes {
-		if b, ok := r.For(t).(Bounded); ok {
+		if b, ok := unwrap(r.For(t)).(Bounded); ok {
 			out[t] = b.VendBound()
 		}
 	}
@@ -49,3 +49,14 @@ var (
 	_ Bounded = (*execDriver)(nil)
 	_ Bounded = (*Router)(nil)
 )
+
+// unwrap returns the driver inside decorators (WithDecorator) that offer Unwrap.
+func unwrap(d Dispenser) Dispenser {
+	for {
+		w, ok := d.(interface{ Unwrap() Dispenser })
+		if !ok {
+			return d
+		}
+		d = w.Unwrap()
+	}
+}

@@ -89,3 +89,7 @@ func callOutcome(err error) string {
 	}
 	return CallFailed
 }
+
+// Unwrap returns the wrapped driver, for what the router asks of drivers themselves (their
+// bounds, dispenser.Bounded).
+func (o *observedDispenser) Unwrap() dispenser.Dispenser { return o.next }
