@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"github.com/stretchr/testify/require"
@@ -100,7 +101,8 @@ func TestVendSpanTree(t *testing.T) {
 	exp := tracetest.NewInMemoryExporter()
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))
 	t.Cleanup(func() { _ = tp.Shutdown(context.Background()) })
-	cfg := &config.File{Dispensers: map[string]dispenser.Config{"D": {Driver: "http", URL: backend.URL}}}
+	zero := 0
+	cfg := &config.File{Dispensers: map[string]dispenser.Config{"D": {Driver: "http", URL: backend.URL, Timeout: dispenser.Duration(10 * time.Second), Retries: &zero}}}
 	so := &serveOptions{tracing: &telemetry.Tracing{Provider: tp, Enabled: true}}
 	s := startOps(t, cfg, so, database.Options{WrapDriver: func(d dialect.Driver) dialect.Driver {
 		return telemetry.New(nil, tp).Driver(d)
