@@ -41,7 +41,7 @@ const (
 // "Type.field": the reports scan a month of allocations, the vending mutations call the
 // dispenser, the imports write thousands of rows.
 var FieldCosts = map[string]int{
-	"Query.usage":                   25_000,
+	"Query.usage":                   15_000,
 	"Query.bills":                   10_000,
 	"Query.availability":            1_000,
 	"Mutation.vend":                 10_000,
@@ -109,16 +109,36 @@ func (p *pricer) set(set ast.SelectionSet, spreads int) int {
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
-			total = add(total, p.field(s, spreads))
+			if p.included(s.Directives) {
+				total = add(total, p.field(s, spreads))
+			}
 		case *ast.InlineFragment:
-			total = add(total, p.set(s.SelectionSet, spreads))
+			if p.included(s.Directives) {
+				total = add(total, p.set(s.SelectionSet, spreads))
+			}
 		case *ast.FragmentSpread:
-			if fr := p.frags.ForName(s.Name); fr != nil && spreads < maxSpreads {
+			if fr := p.frags.ForName(s.Name); fr != nil && spreads < maxSpreads && p.included(s.Directives) {
 				total = add(total, p.set(fr.SelectionSet, spreads+1))
 			}
 		}
 	}
 	return total
+}
+
+// included says whether a selection runs: a field the executor skips (@skip(if: true),
+// @include(if: false)) costs nothing, so a client can keep one document for several views.
+func (p *pricer) included(dirs ast.DirectiveList) bool {
+	if d := dirs.ForName("skip"); d != nil {
+		if v, ok := d.ArgumentMap(p.vars)["if"].(bool); ok && v {
+			return false
+		}
+	}
+	if d := dirs.ForName("include"); d != nil {
+		if v, ok := d.ArgumentMap(p.vars)["if"].(bool); ok && !v {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *pricer) field(f *ast.Field, spreads int) int {
