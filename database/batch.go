@@ -22,7 +22,9 @@ var batchers sync.Map // *ent.Client → *batcher
 // waking up in turn and each committing on its own, one goroutine runs the queued transactions
 // back to back inside one SQLite transaction and commits once. Each runs in a savepoint (all but
 // the first, whose failure simply rolls back the whole, still empty, transaction), so a failure
-// undoes only its own writes. A caller's WithTx returns only after the commit that made its
+// undoes only its own writes. A caller giving up never interrupts a statement (SQLite would roll
+// back the whole transaction): it fails its own transaction at the next statement or at its end,
+// and only that one is undone. A caller's WithTx returns only after the commit that made its
 // writes durable and visible, so nothing changes for callers: their transactions run in the
 // order they queued, exactly as if one after another.
 type batcher struct {
@@ -101,9 +103,10 @@ func (b *batcher) loop() {
 // batch runs first and whatever queues behind it, up to maxBatch, in one transaction.
 func (b *batcher) batch(first *txReq) {
 	// The transaction belongs to no single caller: a caller giving up must not roll back the
-	// others' work. Each fn still runs its statements with its own caller's context.
+	// others' work. Each fn runs its statements with its own caller's context, but marked as
+	// shared, the transaction never lets that context interrupt one (see slotTx).
 	ctx := context.Background()
-	tx, err := b.client.Tx(ctx)
+	tx, err := b.client.Tx(context.WithValue(ctx, sharedTxKey{}, sharedTxKey{}))
 	if err != nil {
 		first.finish(fmt.Errorf("begin: %w", err))
 		return
@@ -155,7 +158,9 @@ func (b *batcher) batch(first *txReq) {
 				pending = append(pending, r)
 			}
 		}
-		if n < maxBatch {
+		// Once the transaction is broken nothing more joins it: what is taken from the queue
+		// must be run, or its caller would wait for ever.
+		if n < maxBatch && broken == nil {
 			select {
 			case next = <-b.reqs:
 			default:
@@ -230,5 +235,12 @@ func run(r *txReq, tx *ent.Tx, deferred *deferrals) (ok bool) {
 		}
 	}()
 	r.err = r.fn(tx)
+	if r.err == nil {
+		// A caller that gave up while fn ran gets nothing of it, as when a transaction's own
+		// context ends before its commit; its statements ran to their end (see slotTx).
+		if err := r.ctx.Err(); err != nil {
+			r.err = fmt.Errorf("the caller gave up: %w", err)
+		}
+	}
 	return r.err == nil
 }

@@ -164,3 +164,72 @@ func TestWriteOutsideTransactionWaitsItsTurn(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "after", got.Name, "it ran after the batch committed")
 }
+
+// slowWrite is a write statement that spends a few milliseconds computing before it writes
+// (nothing): a caller giving up while it runs interrupts a write, which in SQLite rolls back the
+// whole transaction, not just the statement.
+const slowWrite = `DELETE FROM cost_centers WHERE id = -
+	(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 30000) SELECT count(*) FROM c)`
+
+// A caller that gives up while its statement runs inside a group commit undoes only its own
+// writes: every other transaction of the batch commits, and the one given up on is all or
+// nothing.
+func TestCancelledTransactionLeavesItsBatchAlone(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, err := database.Open(ctx, filepath.Join(t.TempDir(), "cancel.db"), database.Options{Migrate: true,
+		WrapDriver: func(d dialect.Driver) dialect.Driver { return database.NewCountingDriver(d) }})
+	require.NoError(t, err)
+	defer st.Close()
+	sys := database.System(ctx)
+	const n = 300
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		cancelled := i%3 == 0
+		wg.Go(func() {
+			tctx, cancel := context.WithCancel(sys)
+			defer cancel()
+			errs[i] = database.WithTx(tctx, st.Client, func(tx *ent.Tx) error {
+				if err := tx.CostCenter.Create().SetCode(fmt.Sprintf("A%03d", i)).SetName("a").Exec(tctx); err != nil {
+					return err
+				}
+				if cancelled {
+					// Give up a moment later, most often while the slow statement runs.
+					timer := time.AfterFunc(time.Duration(i%5)*300*time.Microsecond, cancel)
+					defer timer.Stop()
+				}
+				if _, err := tx.ExecContext(tctx, slowWrite); err != nil {
+					return err
+				}
+				return tx.CostCenter.Create().SetCode(fmt.Sprintf("B%03d", i)).SetName("b").Exec(tctx)
+			})
+		})
+	}
+	// A transaction taken from the queue and never answered would hang its caller for ever.
+	answered := make(chan struct{})
+	go func() { wg.Wait(); close(answered) }()
+	select {
+	case <-answered:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("some transactions were never answered")
+	}
+	gaveUp := 0
+	for i := range n {
+		cancelled := i%3 == 0
+		got, err := st.Client.CostCenter.Query().Where(costcenter.CodeIn(fmt.Sprintf("A%03d", i), fmt.Sprintf("B%03d", i))).Count(sys)
+		require.NoError(t, err)
+		switch {
+		case !cancelled:
+			require.NoError(t, errs[i], "transaction %d was not given up on", i)
+			require.Equal(t, 2, got, "transaction %d committed", i)
+		case errs[i] == nil:
+			require.Equal(t, 2, got, "transaction %d committed before its caller gave up", i)
+		default:
+			require.ErrorIs(t, errs[i], context.Canceled, i)
+			require.Zero(t, got, "transaction %d was given up on: none of its writes stay", i)
+			gaveUp++
+		}
+	}
+	t.Logf("%d of %d transactions given up on", gaveUp, n/3)
+}

@@ -77,14 +77,55 @@ func (w *serialWriter) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialec
 		<-w.slot
 		return nil, err
 	}
-	return &slotTx{Tx: tx, release: func() { <-w.slot }}, nil
+	_, shared := ctx.Value(sharedTxKey{}).(sharedTxKey)
+	return &slotTx{Tx: tx, release: func() { <-w.slot }, shared: shared}, nil
 }
+
+// sharedTxKey marks the context a group commit begins its transaction with (see batcher).
+type sharedTxKey struct{}
 
 // slotTx gives the writer slot back when the transaction ends, once.
 type slotTx struct {
 	dialect.Tx
 	once    sync.Once
 	release func()
+	// shared: the transaction carries several callers' work (a group commit), so no caller's
+	// context may interrupt a statement (see statementContext).
+	shared bool
+}
+
+// statementContext is the context a statement of t runs with. In a shared transaction it is
+// ctx without its cancellation: SQLite answers an interrupted write by rolling back the whole
+// transaction, every other caller's work in it included, so a caller who gives up must not
+// interrupt a statement. Its giving up is seen at the next statement instead, which it refuses,
+// failing that caller's transaction alone (its savepoint is rolled back). Without a cancellation
+// to watch, the driver also spares a goroutine per statement.
+func (t *slotTx) statementContext(ctx context.Context) (context.Context, error) {
+	if !t.shared {
+		return ctx, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("the caller gave up: %w", err)
+	}
+	return context.WithoutCancel(ctx), nil
+}
+
+// Exec runs a statement of the transaction (see statementContext).
+func (t *slotTx) Exec(ctx context.Context, query string, args, v any) error {
+	ctx, err := t.statementContext(ctx)
+	if err != nil {
+		return err
+	}
+	return t.Tx.Exec(ctx, query, args, v)
+}
+
+// Query runs a query of the transaction (see statementContext).
+func (t *slotTx) Query(ctx context.Context, query string, args, v any) error {
+	ctx, err := t.statementContext(ctx)
+	if err != nil {
+		return err
+	}
+	return t.Tx.Query(ctx, query, args, v)
 }
 
 func (t *slotTx) Commit() error {
@@ -117,6 +158,10 @@ func (w *serialWriter) ExecContext(ctx context.Context, query string, args ...an
 
 // ExecContext runs a raw statement in the transaction (ent's Tx.ExecContext; savepoints).
 func (t *slotTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ctx, err := t.statementContext(ctx)
+	if err != nil {
+		return nil, err
+	}
 	return execInTx(ctx, t.Tx, query, args...)
 }
 

@@ -73,8 +73,14 @@ type bundle struct {
 
 func setup(t testing.TB) *bundle {
 	t.Helper()
+	return setupAt(t, dbtest.DSN(t, "lease.db"))
+}
+
+// setupAt is setup on the database at dsn.
+func setupAt(t testing.TB, dsn string) *bundle {
+	t.Helper()
 	ctx := context.Background()
-	st, err := database.Open(ctx, dbtest.DSN(t, "lease.db"), database.Options{Migrate: true})
+	st, err := database.Open(ctx, dsn, database.Options{Migrate: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))

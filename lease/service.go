@@ -363,52 +363,115 @@ func (o *owner) dispenserUser() dispenser.User {
 	return dispenser.User{Name: o.name, Email: o.email, Role: string(o.role), CostCenter: o.costCenter}
 }
 
-// checkLimits applies the per-user limit and the cost center's entitlements to adding p's items.
+// limits is what one claim may add for its owner: the per-user limit and, for the products the
+// owner's cost center has an entitlement to, that entitlement. loadLimits reads it before the
+// claim; the claim enforces it inside its transaction (holdLimits), where the count and the
+// writes it allows are serialized per owner and per cost center.
+type limits struct {
+	owner    *owner
+	want     int             // items the claim adds
+	max      int             // the per-user limit
+	cc       *ent.CostCenter // the owner's, when an entitlement applies to the claim
+	entitled []entitled
+}
+
+// entitled is one product of a claim under its cost center's entitlement.
+type entitled struct {
+	product *ent.Product
+	qty     int // the claim adds
+	limit   int // the cost center may hold
+}
+
+// loadLimits reads what applies to adding p's items for o (the entitlements bag), without
+// counting anything yet.
+func (s *Service) loadLimits(ctx context.Context, o *owner, p *plan) (*limits, error) {
+	lim := &limits{owner: o, want: p.itemCount(), max: s.cfg.MaxItemsPerUser}
+	if o.costCenterID == nil {
+		return lim, nil
+	}
+	sys := database.System(ctx)
+	var cc *ent.CostCenter
+	if o.user != nil {
+		cc = o.user.Edges.CostCenter // loaded with the owner
+	}
+	if cc == nil {
+		var err error
+		if cc, err = s.client.CostCenter.Get(sys, *o.costCenterID); err != nil {
+			return nil, database.Wrap(err, "cost center %d", *o.costCenterID)
+		}
+	}
+	if cc.EntitlementsBagID == nil {
+		return lim, nil
+	}
+	bg, err := bag.Load(sys, s.client, *cc.EntitlementsBagID)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range p.items {
+		if hasStack(bg, l.product.ID) {
+			lim.entitled = append(lim.entitled, entitled{product: l.product, qty: l.qty, limit: bg.Quantity(l.product.ID)})
+		}
+	}
+	if len(lim.entitled) > 0 {
+		lim.cc = cc
+	}
+	return lim, nil
+}
+
+// holdLimits enforces lim in tx, the claim's transaction, before it writes: it first locks the
+// owner and, when an entitlement applies, the cost center (database.Lock: on Postgres, claims of
+// the same owner or cost center on any replica then count one after another; on SQLite the
+// single writer already runs them so), then counts what they hold, claims still at the
+// dispenser included.
+func (s *Service) holdLimits(ctx context.Context, tx *ent.Tx, lim *limits) error {
+	keys := []database.LockKey{{Space: "owner", ID: lim.owner.id}}
+	if lim.cc != nil {
+		keys = append(keys, database.LockKey{Space: "cost center", ID: lim.cc.ID})
+	}
+	if err := database.Lock(ctx, s.client, tx, keys...); err != nil {
+		return err
+	}
+	return countLimits(ctx, tx.Client(), lim)
+}
+
+// checkLimits applies the per-user limit and the cost center's entitlements to adding p's items,
+// outside any claim: for a lease that waits for approval, whose items are only claimed, and
+// checked again, when it is approved.
 func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
+	lim, err := s.loadLimits(ctx, o, p)
+	if err != nil {
+		return err
+	}
+	return countLimits(ctx, s.client, lim)
+}
+
+// countLimits counts what lim's owner and cost center hold, through c, and refuses what would
+// exceed a limit.
+func countLimits(ctx context.Context, c *ent.Client, lim *limits) error {
 	sys := database.System(ctx)
 	// What the user holds is their unreleased allocations (an allocation is released when its
 	// lease ends, see Violations): one range of the (owner_id, released_at) index, costing what
 	// the user holds, not what everyone holds or what the user ever held.
-	held, err := s.client.Allocation.Query().Where(allocation.OwnerID(o.id), allocation.ReleasedAtIsNil()).
+	held, err := c.Allocation.Query().Where(allocation.OwnerID(lim.owner.id), allocation.ReleasedAtIsNil()).
 		Unique(false).Count(sys)
 	if err != nil {
 		return fmt.Errorf("count held items: %w", err)
 	}
-	if want := p.itemCount(); held+want > s.cfg.MaxItemsPerUser {
+	if held+lim.want > lim.max {
 		return apperr.New(apperr.PolicyViolation, "per-user limit: %s holds %d items and asks for %d more; the limit is %d",
-			o.name, held, want, s.cfg.MaxItemsPerUser)
+			lim.owner.name, held, lim.want, lim.max)
 	}
-	if o.costCenterID == nil {
-		return nil
-	}
-	var cc *ent.CostCenter
-	if o.user != nil && o.user.Edges.CostCenter != nil { // loaded with the owner
-		cc = o.user.Edges.CostCenter
-	} else if cc, err = s.client.CostCenter.Get(sys, *o.costCenterID); err != nil {
-		return err
-	}
-	if cc.EntitlementsBagID == nil {
-		return nil
-	}
-	ent, err := bag.Load(sys, s.client, *cc.EntitlementsBagID)
-	if err != nil {
-		return err
-	}
-	for _, l := range p.items {
-		limit := ent.Quantity(l.product.ID)
-		if !hasStack(ent, l.product.ID) {
-			continue
-		}
-		holding, err := s.client.Lease.Query().
-			Where(entlease.CostCenterID(*o.costCenterID), entlease.StatusIn(Pending, Active)).
-			QueryAllocations().Where(allocation.ReleasedAtIsNil(), allocation.HasItemWith(inventoryitem.ProductID(l.product.ID))).
+	for _, e := range lim.entitled {
+		holding, err := c.Lease.Query().
+			Where(entlease.CostCenterID(lim.cc.ID), entlease.StatusIn(Pending, Active)).
+			QueryAllocations().Where(allocation.ReleasedAtIsNil(), allocation.HasItemWith(inventoryitem.ProductID(e.product.ID))).
 			Unique(false).Count(sys)
 		if err != nil {
 			return fmt.Errorf("count cost center holding: %w", err)
 		}
-		if holding+l.qty > limit {
+		if holding+e.qty > e.limit {
 			return apperr.New(apperr.PolicyViolation, "entitlement: cost center %s may hold %d of %s and holds %d; %d more would exceed it",
-				cc.Code, limit, l.product.Sku, holding, l.qty)
+				lim.cc.Code, e.limit, e.product.Sku, holding, e.qty)
 		}
 	}
 	return nil
@@ -451,8 +514,10 @@ func dispenserError(err error) error {
 }
 
 // vend leases what in asks for: ACTIVE when dispensed, PENDING when a product needs approval.
-// Policy is checked before anything is claimed; claiming and activation are two short
-// transactions with the dispenser called between them, never inside one.
+// Policy is checked before anything is claimed, but for the limits on what a user and a cost
+// center may hold, which the claim counts (so that concurrent vends cannot all pass one count);
+// claiming and activation are two short transactions with the dispenser called between them,
+// never inside one.
 func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	v, err := auth.Require(ctx)
 	if err != nil {
@@ -502,8 +567,11 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if err := checkTotals(p.billed, in.Duration.Std()); err != nil {
 		return nil, err
 	}
-	if err := s.checkLimits(ctx, o, p); err != nil {
-		return nil, err
+	if p.needsApproval() {
+		// Nothing is claimed until the approval, which checks the limits again in its claim.
+		if err := s.checkLimits(ctx, o, p); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.checkDispenser(ctx, o, p, in.Duration); err != nil {
 		return nil, err
@@ -666,16 +734,25 @@ type claimed struct {
 // claim runs the first transaction: it creates the PENDING lease and returns it (or, for an
 // approved or expanded lease, uses existingID and returns nil), reserves the items (AVAILABLE →
 // RESERVING) and records the allocations. Too few items is OUT_OF_STOCK naming the SKU and the
-// shortfall.
+// shortfall; more than the owner or the cost center may hold is POLICY_VIOLATION (holdLimits).
 func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (*ent.Lease, []claimed, error) {
 	sys := database.System(ctx)
+	lim, err := s.loadLimits(sys, spec.owner, spec.plan)
+	if err != nil {
+		return nil, nil, err
+	}
 	now := s.now()
 	var (
 		id      int
 		created *ent.Lease
 		out     []claimed
 	)
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		// First, before anything is written or locked: what the owner and the cost center
+		// hold, counted one claim at a time.
+		if err := s.holdLimits(sys, tx, lim); err != nil {
+			return err
+		}
 		var leaseEvents []*ent.EventCreate
 		if existingID == nil {
 			l, err := s.createLease(sys, tx, now, spec, false)
@@ -1289,9 +1366,7 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkLimits(ctx, o, p); err != nil {
-		return nil, err
-	}
+	// The limits are enforced in the claim.
 	if err := s.checkDispenser(ctx, o, p, l.Duration); err != nil {
 		return nil, err
 	}
@@ -1326,6 +1401,8 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A lease over the limits stays awaiting approval, its decision unrecorded. The claim checks
+	// again, serialized with every other claim of the owner.
 	if err := s.checkLimits(ctx, o, p); err != nil {
 		return nil, err
 	}
