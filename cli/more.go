@@ -58,7 +58,11 @@ func (o *options) moreCommands() []*cobra.Command {
 			if err != nil {
 				return err
 			}
-			return o.print(res.Products.Edges, func(w io.Writer) {
+			nodes := []*ProductsProductsProductConnectionEdgesProductEdgeNodeProduct{}
+			for _, e := range res.Products.Edges {
+				nodes = append(nodes, e.Node)
+			}
+			return o.print(nodes, func(w io.Writer) {
 				table(w, "SKU\tNAME\tPER DAY\tBUNDLE OF\tRETIRED", func(tw io.Writer) {
 					for _, e := range res.Products.Edges {
 						p := e.Node
@@ -134,9 +138,11 @@ func (o *options) moreCommands() []*cobra.Command {
 	products.AddCommand(productsAdd, productsRetire)
 
 	expand := o.verb(&cobra.Command{
-		Use:   "expand ID SKU[:N]...",
-		Short: "Add items to an active lease, with the same end, all or nothing",
-		Args:  minArgs(2),
+		Use:               "expand ID SKU[:N]...",
+		Short:             "Add items to an active lease, with the same end, all or nothing",
+		Example:           "  hardcandy expand 12 4E.small\n  hardcandy expand 12 4D.small:2 3A.small --json",
+		Args:              minArgs(2),
+		ValidArgsFunction: o.completeLeaseThenSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ls, err := lines(args[1:])
 			if err != nil {
@@ -148,18 +154,20 @@ func (o *options) moreCommands() []*cobra.Command {
 			}
 			res, err := Expand(cmd.Context(), c, args[0], ls)
 			if err != nil {
-				return err
+				return o.leaseFailure(cmd.Context(), c, err)
 			}
-			return o.print(res.ExpandLease, func(w io.Writer) {
-				fmt.Fprintf(w, "lease %s now holds %d items\n", res.ExpandLease.Id, len(res.ExpandLease.Allocations))
+			l := leaseJSON(res.ExpandLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) {
+				fmt.Fprintf(w, "lease %s now holds %d items\n", l.ID, len(l.Items))
 			})
 		},
 	})
 
 	approve := o.verb(&cobra.Command{
-		Use:   "approve ID",
-		Short: "Approve a lease awaiting approval; it is vended at once (managers, admins)",
-		Args:  exact(1),
+		Use:     "approve ID",
+		Short:   "Approve a lease awaiting approval; it is vended at once (managers, admins)",
+		Example: "  hardcandy approve 12\n  hardcandy approve 12 --json",
+		Args:    exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -167,17 +175,19 @@ func (o *options) moreCommands() []*cobra.Command {
 			}
 			res, err := Approve(cmd.Context(), c, args[0])
 			if err != nil {
-				return err
+				return o.leaseFailure(cmd.Context(), c, err)
 			}
-			return o.print(res.ApproveLease, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", res.ApproveLease.Id, res.ApproveLease.Status) })
+			l := leaseJSON(res.ApproveLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
 		},
 	})
 
 	var reason string
 	reject := o.verb(&cobra.Command{
-		Use:   "reject ID --reason TEXT",
-		Short: "Reject a lease awaiting approval (managers, admins)",
-		Args:  exact(1),
+		Use:     "reject ID --reason TEXT",
+		Short:   "Reject a lease awaiting approval (managers, admins)",
+		Example: `  hardcandy reject 12 --reason "use the 3A pool"`,
+		Args:    exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.TrimSpace(reason) == "" {
 				return UsageError{errors.New("--reason is required")}
@@ -190,7 +200,8 @@ func (o *options) moreCommands() []*cobra.Command {
 			if err != nil {
 				return err
 			}
-			return o.print(res.RejectLease, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", res.RejectLease.Id, res.RejectLease.Status) })
+			l := leaseJSON(res.RejectLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
 		},
 	})
 	reject.Flags().StringVar(&reason, "reason", "", "why")

@@ -135,17 +135,40 @@ func (v *ApproveApproveLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ApproveApproveLease.Status, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ApproveApproveLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ApproveApproveLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ApproveApproveLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ApproveApproveLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ApproveApproveLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ApproveApproveLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ApproveApproveLease.Duration, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ApproveApproveLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ApproveApproveLease.Note, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ApproveApproveLease.Owner, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ApproveApproveLease.Requested, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ApproveApproveLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -182,13 +205,27 @@ type __premarshalApproveApproveLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -206,10 +243,17 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -381,7 +425,9 @@ func (v *AvailabilityResponse) GetAvailability() []AvailabilityAvailability { re
 // BillsBillsBill includes the requested fields of the GraphQL type Bill.
 // The GraphQL type's documentation follows.
 //
-// What a cost center owes in one currency for one month. A draft has id 0 until the month is closed.
+// What a cost center owes in one currency for one month. A definitive bill has the id of its row; a
+// draft has an id of its own made of the cost center, the month and the currency, stable while the
+// month runs, which node(id) resolves to the live draft.
 type BillsBillsBill struct {
 	Id         string                        `json:"id"`
 	Month      string                        `json:"month"`
@@ -582,17 +628,40 @@ func (v *ExpandExpandLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ExpandExpandLease.Status, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ExpandExpandLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ExpandExpandLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ExpandExpandLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ExpandExpandLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ExpandExpandLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ExpandExpandLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ExpandExpandLease.Duration, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ExpandExpandLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ExpandExpandLease.Note, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ExpandExpandLease.Owner, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ExpandExpandLease.Requested, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ExpandExpandLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -629,13 +698,27 @@ type __premarshalExpandExpandLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -653,10 +736,17 @@ func (v *ExpandExpandLease) __premarshalJSON() (*__premarshalExpandExpandLease, 
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -681,17 +771,40 @@ func (v *ExtendExtendLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ExtendExtendLease.Status, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ExtendExtendLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ExtendExtendLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ExtendExtendLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ExtendExtendLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ExtendExtendLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ExtendExtendLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ExtendExtendLease.Duration, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ExtendExtendLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ExtendExtendLease.Note, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ExtendExtendLease.Owner, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ExtendExtendLease.Requested, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ExtendExtendLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -728,13 +841,27 @@ type __premarshalExtendExtendLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -752,10 +879,17 @@ func (v *ExtendExtendLease) __premarshalJSON() (*__premarshalExtendExtendLease, 
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -1074,17 +1208,9 @@ func (v *JobsSchedulerJobsSchedulerJob) __premarshalJSON() (*__premarshalJobsSch
 
 // LeaseDetail includes the GraphQL fields of Lease requested by the fragment LeaseDetail.
 type LeaseDetail struct {
-	LeaseSummary  `json:"-"`
-	StatusMessage *string                            `json:"statusMessage"`
-	Owner         LeaseDetailOwnerUser               `json:"owner"`
-	Allocations   []LeaseDetailAllocationsAllocation `json:"allocations"`
+	LeaseSummary `json:"-"`
+	Allocations  []LeaseDetailAllocationsAllocation `json:"allocations"`
 }
-
-// GetStatusMessage returns LeaseDetail.StatusMessage, and is useful for accessing the field via an interface.
-func (v *LeaseDetail) GetStatusMessage() *string { return v.StatusMessage }
-
-// GetOwner returns LeaseDetail.Owner, and is useful for accessing the field via an interface.
-func (v *LeaseDetail) GetOwner() LeaseDetailOwnerUser { return v.Owner }
 
 // GetAllocations returns LeaseDetail.Allocations, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetAllocations() []LeaseDetailAllocationsAllocation { return v.Allocations }
@@ -1095,17 +1221,40 @@ func (v *LeaseDetail) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns LeaseDetail.Status, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns LeaseDetail.StatusMessage, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns LeaseDetail.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns LeaseDetail.CreatedAt, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns LeaseDetail.StartsAt, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns LeaseDetail.EndsAt, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns LeaseDetail.EndedAt, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns LeaseDetail.Duration, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns LeaseDetail.TimeLeft, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns LeaseDetail.Note, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns LeaseDetail.Owner, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns LeaseDetail.Requested, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 func (v *LeaseDetail) UnmarshalJSON(b []byte) error {
 
@@ -1133,23 +1282,33 @@ func (v *LeaseDetail) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalLeaseDetail struct {
-	StatusMessage *string `json:"statusMessage"`
-
-	Owner LeaseDetailOwnerUser `json:"owner"`
-
 	Allocations []LeaseDetailAllocationsAllocation `json:"allocations"`
 
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 }
 
 func (v *LeaseDetail) MarshalJSON() ([]byte, error) {
@@ -1163,42 +1322,35 @@ func (v *LeaseDetail) MarshalJSON() ([]byte, error) {
 func (v *LeaseDetail) __premarshalJSON() (*__premarshalLeaseDetail, error) {
 	var retval __premarshalLeaseDetail
 
-	retval.StatusMessage = v.StatusMessage
-	retval.Owner = v.Owner
 	retval.Allocations = v.Allocations
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	return &retval, nil
 }
 
 // LeaseDetailAllocationsAllocation includes the requested fields of the GraphQL type Allocation.
 type LeaseDetailAllocationsAllocation struct {
-	VendedAt   *time.Time `json:"vendedAt"`
-	ReleasedAt *time.Time `json:"releasedAt"`
+	Id string `json:"id"`
 	// JSON from the dispenser; null unless the viewer owns the lease or is an admin.
 	Credentials *string `json:"credentials"`
 }
 
-// GetVendedAt returns LeaseDetailAllocationsAllocation.VendedAt, and is useful for accessing the field via an interface.
-func (v *LeaseDetailAllocationsAllocation) GetVendedAt() *time.Time { return v.VendedAt }
-
-// GetReleasedAt returns LeaseDetailAllocationsAllocation.ReleasedAt, and is useful for accessing the field via an interface.
-func (v *LeaseDetailAllocationsAllocation) GetReleasedAt() *time.Time { return v.ReleasedAt }
+// GetId returns LeaseDetailAllocationsAllocation.Id, and is useful for accessing the field via an interface.
+func (v *LeaseDetailAllocationsAllocation) GetId() string { return v.Id }
 
 // GetCredentials returns LeaseDetailAllocationsAllocation.Credentials, and is useful for accessing the field via an interface.
 func (v *LeaseDetailAllocationsAllocation) GetCredentials() *string { return v.Credentials }
-
-// LeaseDetailOwnerUser includes the requested fields of the GraphQL type User.
-type LeaseDetailOwnerUser struct {
-	Name string `json:"name"`
-}
-
-// GetName returns LeaseDetailOwnerUser.Name, and is useful for accessing the field via an interface.
-func (v *LeaseDetailOwnerUser) GetName() string { return v.Name }
 
 type LeaseLineInput struct {
 	Sku      string `json:"sku"`
@@ -1230,16 +1382,27 @@ var AllLeaseStatus = []LeaseStatus{
 	LeaseStatusRejected,
 }
 
-// LeaseSummary includes the GraphQL fields of Lease requested by the fragment LeaseSummary.
+// What every lease verb prints (cli/shape.go turns it into the documented JSON).
 type LeaseSummary struct {
-	Id       string      `json:"id"`
-	Status   LeaseStatus `json:"status"`
-	StartsAt *time.Time  `json:"startsAt"`
-	EndsAt   *time.Time  `json:"endsAt"`
+	Id            string      `json:"id"`
+	Status        LeaseStatus `json:"status"`
+	StatusMessage *string     `json:"statusMessage"`
+	// PENDING for a decision rather than for the dispenser
+	AwaitingApproval bool       `json:"awaitingApproval"`
+	CreatedAt        time.Time  `json:"createdAt"`
+	StartsAt         *time.Time `json:"startsAt"`
+	EndsAt           *time.Time `json:"endsAt"`
+	// when it was returned, expired or rejected
+	EndedAt  *time.Time `json:"endedAt"`
+	Duration string     `json:"duration"`
 	// Time until the end, for an ACTIVE lease.
-	TimeLeft    *string                             `json:"timeLeft"`
-	Note        *string                             `json:"note"`
-	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+	TimeLeft *string               `json:"timeLeft"`
+	Note     *string               `json:"note"`
+	Owner    LeaseSummaryOwnerUser `json:"owner"`
+	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
+	// has no items yet.
+	Requested   []LeaseSummaryRequestedRequestedLine `json:"requested"`
+	Allocations []LeaseSummaryAllocationsAllocation  `json:"allocations"`
 }
 
 // GetId returns LeaseSummary.Id, and is useful for accessing the field via an interface.
@@ -1248,11 +1411,26 @@ func (v *LeaseSummary) GetId() string { return v.Id }
 // GetStatus returns LeaseSummary.Status, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetStatus() LeaseStatus { return v.Status }
 
+// GetStatusMessage returns LeaseSummary.StatusMessage, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetStatusMessage() *string { return v.StatusMessage }
+
+// GetAwaitingApproval returns LeaseSummary.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetAwaitingApproval() bool { return v.AwaitingApproval }
+
+// GetCreatedAt returns LeaseSummary.CreatedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetCreatedAt() time.Time { return v.CreatedAt }
+
 // GetStartsAt returns LeaseSummary.StartsAt, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetStartsAt() *time.Time { return v.StartsAt }
 
 // GetEndsAt returns LeaseSummary.EndsAt, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetEndsAt() *time.Time { return v.EndsAt }
+
+// GetEndedAt returns LeaseSummary.EndedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetEndedAt() *time.Time { return v.EndedAt }
+
+// GetDuration returns LeaseSummary.Duration, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetDuration() string { return v.Duration }
 
 // GetTimeLeft returns LeaseSummary.TimeLeft, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetTimeLeft() *string { return v.TimeLeft }
@@ -1260,13 +1438,31 @@ func (v *LeaseSummary) GetTimeLeft() *string { return v.TimeLeft }
 // GetNote returns LeaseSummary.Note, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetNote() *string { return v.Note }
 
+// GetOwner returns LeaseSummary.Owner, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetOwner() LeaseSummaryOwnerUser { return v.Owner }
+
+// GetRequested returns LeaseSummary.Requested, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetRequested() []LeaseSummaryRequestedRequestedLine { return v.Requested }
+
 // GetAllocations returns LeaseSummary.Allocations, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetAllocations() []LeaseSummaryAllocationsAllocation { return v.Allocations }
 
 // LeaseSummaryAllocationsAllocation includes the requested fields of the GraphQL type Allocation.
 type LeaseSummaryAllocationsAllocation struct {
-	Item LeaseSummaryAllocationsAllocationItemInventoryItem `json:"item"`
+	Id         string                                             `json:"id"`
+	VendedAt   *time.Time                                         `json:"vendedAt"`
+	ReleasedAt *time.Time                                         `json:"releasedAt"`
+	Item       LeaseSummaryAllocationsAllocationItemInventoryItem `json:"item"`
 }
+
+// GetId returns LeaseSummaryAllocationsAllocation.Id, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocation) GetId() string { return v.Id }
+
+// GetVendedAt returns LeaseSummaryAllocationsAllocation.VendedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocation) GetVendedAt() *time.Time { return v.VendedAt }
+
+// GetReleasedAt returns LeaseSummaryAllocationsAllocation.ReleasedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocation) GetReleasedAt() *time.Time { return v.ReleasedAt }
 
 // GetItem returns LeaseSummaryAllocationsAllocation.Item, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryAllocationsAllocation) GetItem() LeaseSummaryAllocationsAllocationItemInventoryItem {
@@ -1275,9 +1471,13 @@ func (v *LeaseSummaryAllocationsAllocation) GetItem() LeaseSummaryAllocationsAll
 
 // LeaseSummaryAllocationsAllocationItemInventoryItem includes the requested fields of the GraphQL type InventoryItem.
 type LeaseSummaryAllocationsAllocationItemInventoryItem struct {
+	Id      string                                                    `json:"id"`
 	Name    string                                                    `json:"name"`
 	Product LeaseSummaryAllocationsAllocationItemInventoryItemProduct `json:"product"`
 }
+
+// GetId returns LeaseSummaryAllocationsAllocationItemInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocationItemInventoryItem) GetId() string { return v.Id }
 
 // GetName returns LeaseSummaryAllocationsAllocationItemInventoryItem.Name, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryAllocationsAllocationItemInventoryItem) GetName() string { return v.Name }
@@ -1294,6 +1494,262 @@ type LeaseSummaryAllocationsAllocationItemInventoryItemProduct struct {
 
 // GetSku returns LeaseSummaryAllocationsAllocationItemInventoryItemProduct.Sku, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryAllocationsAllocationItemInventoryItemProduct) GetSku() string { return v.Sku }
+
+// LeaseSummaryOwnerUser includes the requested fields of the GraphQL type User.
+type LeaseSummaryOwnerUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns LeaseSummaryOwnerUser.Name, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryOwnerUser) GetName() string { return v.Name }
+
+// LeaseSummaryRequestedRequestedLine includes the requested fields of the GraphQL type RequestedLine.
+// The GraphQL type's documentation follows.
+//
+// One line of a vend as asked: a SKU and how many.
+type LeaseSummaryRequestedRequestedLine struct {
+	Sku      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+}
+
+// GetSku returns LeaseSummaryRequestedRequestedLine.Sku, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetSku() string { return v.Sku }
+
+// GetQuantity returns LeaseSummaryRequestedRequestedLine.Quantity, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetQuantity() int { return v.Quantity }
+
+// MineAllResponse is returned by MineAll on success.
+type MineAllResponse struct {
+	// The signed-in user.
+	Viewer MineAllViewerUser `json:"viewer"`
+}
+
+// GetViewer returns MineAllResponse.Viewer, and is useful for accessing the field via an interface.
+func (v *MineAllResponse) GetViewer() MineAllViewerUser { return v.Viewer }
+
+// MineAllViewerUser includes the requested fields of the GraphQL type User.
+type MineAllViewerUser struct {
+	Leases MineAllViewerUserLeasesLeaseConnection `json:"leases"`
+}
+
+// GetLeases returns MineAllViewerUser.Leases, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUser) GetLeases() MineAllViewerUserLeasesLeaseConnection { return v.Leases }
+
+// MineAllViewerUserLeasesLeaseConnection includes the requested fields of the GraphQL type LeaseConnection.
+// The GraphQL type's documentation follows.
+//
+// A connection to a list of items.
+type MineAllViewerUserLeasesLeaseConnection struct {
+	// A list of edges.
+	Edges []*MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge `json:"edges"`
+	// Information to aid in pagination.
+	PageInfo MineAllViewerUserLeasesLeaseConnectionPageInfo `json:"pageInfo"`
+	// Identifies the total count of items in the connection.
+	TotalCount int `json:"totalCount"`
+}
+
+// GetEdges returns MineAllViewerUserLeasesLeaseConnection.Edges, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnection) GetEdges() []*MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge {
+	return v.Edges
+}
+
+// GetPageInfo returns MineAllViewerUserLeasesLeaseConnection.PageInfo, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnection) GetPageInfo() MineAllViewerUserLeasesLeaseConnectionPageInfo {
+	return v.PageInfo
+}
+
+// GetTotalCount returns MineAllViewerUserLeasesLeaseConnection.TotalCount, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnection) GetTotalCount() int { return v.TotalCount }
+
+// MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge includes the requested fields of the GraphQL type LeaseEdge.
+// The GraphQL type's documentation follows.
+//
+// An edge in a connection.
+type MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge struct {
+	// The item at the end of the edge.
+	Node *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease `json:"node"`
+}
+
+// GetNode returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge.Node, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge) GetNode() *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease {
+	return v.Node
+}
+
+// MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease includes the requested fields of the GraphQL type Lease.
+type MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Id, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetId() string {
+	return v.LeaseSummary.Id
+}
+
+// GetStatus returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Status, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatus() LeaseStatus {
+	return v.LeaseSummary.Status
+}
+
+// GetStatusMessage returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatusMessage() *string {
+	return v.LeaseSummary.StatusMessage
+}
+
+// GetAwaitingApproval returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
+	return v.LeaseSummary.CreatedAt
+}
+
+// GetStartsAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStartsAt() *time.Time {
+	return v.LeaseSummary.StartsAt
+}
+
+// GetEndsAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndsAt() *time.Time {
+	return v.LeaseSummary.EndsAt
+}
+
+// GetEndedAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndedAt() *time.Time {
+	return v.LeaseSummary.EndedAt
+}
+
+// GetDuration returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
+	return v.LeaseSummary.Duration
+}
+
+// GetTimeLeft returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft() *string {
+	return v.LeaseSummary.TimeLeft
+}
+
+// GetNote returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Note, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *string {
+	return v.LeaseSummary.Note
+}
+
+// GetOwner returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
+	return v.LeaseSummary.Owner
+}
+
+// GetRequested returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarshalJSON() (*__premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease, error) {
+	var retval __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// MineAllViewerUserLeasesLeaseConnectionPageInfo includes the requested fields of the GraphQL type PageInfo.
+// The GraphQL type's documentation follows.
+//
+// Information about pagination in a connection.
+// https://relay.dev/graphql/connections.htm#sec-undefined.PageInfo
+type MineAllViewerUserLeasesLeaseConnectionPageInfo struct {
+	// When paginating forwards, are there more items?
+	HasNextPage bool `json:"hasNextPage"`
+	// When paginating forwards, the cursor to continue.
+	EndCursor *string `json:"endCursor"`
+}
+
+// GetHasNextPage returns MineAllViewerUserLeasesLeaseConnectionPageInfo.HasNextPage, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetHasNextPage() bool { return v.HasNextPage }
+
+// GetEndCursor returns MineAllViewerUserLeasesLeaseConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { return v.EndCursor }
 
 // MineResponse is returned by Mine on success.
 type MineResponse struct {
@@ -1362,6 +1818,21 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatus()
 	return v.LeaseSummary.Status
 }
 
+// GetStatusMessage returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatusMessage() *string {
+	return v.LeaseSummary.StatusMessage
+}
+
+// GetAwaitingApproval returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
+	return v.LeaseSummary.CreatedAt
+}
+
 // GetStartsAt returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStartsAt() *time.Time {
 	return v.LeaseSummary.StartsAt
@@ -1372,6 +1843,16 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndsAt()
 	return v.LeaseSummary.EndsAt
 }
 
+// GetEndedAt returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndedAt() *time.Time {
+	return v.LeaseSummary.EndedAt
+}
+
+// GetDuration returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
+	return v.LeaseSummary.Duration
+}
+
 // GetTimeLeft returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft() *string {
 	return v.LeaseSummary.TimeLeft
@@ -1380,6 +1861,16 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft
 // GetNote returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Note, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *string {
 	return v.LeaseSummary.Note
+}
+
+// GetOwner returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
+	return v.LeaseSummary.Owner
+}
+
+// GetRequested returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
 }
 
 // GetAllocations returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
@@ -1417,13 +1908,27 @@ type __premarshalMineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease stru
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1441,10 +1946,17 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarsha
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -1596,12 +2108,8 @@ func (v *ProductsResponse) GetProducts() ProductsProductsProductConnection { ret
 
 // RejectRejectLease includes the requested fields of the GraphQL type Lease.
 type RejectRejectLease struct {
-	LeaseSummary  `json:"-"`
-	StatusMessage *string `json:"statusMessage"`
+	LeaseSummary `json:"-"`
 }
-
-// GetStatusMessage returns RejectRejectLease.StatusMessage, and is useful for accessing the field via an interface.
-func (v *RejectRejectLease) GetStatusMessage() *string { return v.StatusMessage }
 
 // GetId returns RejectRejectLease.Id, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetId() string { return v.LeaseSummary.Id }
@@ -1609,17 +2117,40 @@ func (v *RejectRejectLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns RejectRejectLease.Status, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns RejectRejectLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns RejectRejectLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns RejectRejectLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns RejectRejectLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns RejectRejectLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns RejectRejectLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns RejectRejectLease.Duration, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns RejectRejectLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns RejectRejectLease.Note, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns RejectRejectLease.Owner, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns RejectRejectLease.Requested, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns RejectRejectLease.Allocations, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -1652,19 +2183,31 @@ func (v *RejectRejectLease) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalRejectRejectLease struct {
-	StatusMessage *string `json:"statusMessage"`
-
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
 
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1680,13 +2223,19 @@ func (v *RejectRejectLease) MarshalJSON() ([]byte, error) {
 func (v *RejectRejectLease) __premarshalJSON() (*__premarshalRejectRejectLease, error) {
 	var retval __premarshalRejectRejectLease
 
-	retval.StatusMessage = v.StatusMessage
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -1847,17 +2396,40 @@ func (v *ReturnReturnLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ReturnReturnLease.Status, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ReturnReturnLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ReturnReturnLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ReturnReturnLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ReturnReturnLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ReturnReturnLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ReturnReturnLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ReturnReturnLease.Duration, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ReturnReturnLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ReturnReturnLease.Note, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ReturnReturnLease.Owner, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ReturnReturnLease.Requested, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ReturnReturnLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -1894,13 +2466,27 @@ type __premarshalReturnReturnLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1918,10 +2504,17 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -2151,12 +2744,6 @@ type ShowLease struct {
 	LeaseDetail `json:"-"`
 }
 
-// GetStatusMessage returns ShowLease.StatusMessage, and is useful for accessing the field via an interface.
-func (v *ShowLease) GetStatusMessage() *string { return v.LeaseDetail.StatusMessage }
-
-// GetOwner returns ShowLease.Owner, and is useful for accessing the field via an interface.
-func (v *ShowLease) GetOwner() LeaseDetailOwnerUser { return v.LeaseDetail.Owner }
-
 // GetAllocations returns ShowLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetAllocations() []LeaseDetailAllocationsAllocation {
 	return v.LeaseDetail.Allocations
@@ -2168,17 +2755,40 @@ func (v *ShowLease) GetId() string { return v.LeaseDetail.LeaseSummary.Id }
 // GetStatus returns ShowLease.Status, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetStatus() LeaseStatus { return v.LeaseDetail.LeaseSummary.Status }
 
+// GetStatusMessage returns ShowLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetStatusMessage() *string { return v.LeaseDetail.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ShowLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetAwaitingApproval() bool { return v.LeaseDetail.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ShowLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetCreatedAt() time.Time { return v.LeaseDetail.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ShowLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetStartsAt() *time.Time { return v.LeaseDetail.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ShowLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetEndsAt() *time.Time { return v.LeaseDetail.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ShowLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetEndedAt() *time.Time { return v.LeaseDetail.LeaseSummary.EndedAt }
+
+// GetDuration returns ShowLease.Duration, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetDuration() string { return v.LeaseDetail.LeaseSummary.Duration }
+
 // GetTimeLeft returns ShowLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetTimeLeft() *string { return v.LeaseDetail.LeaseSummary.TimeLeft }
 
 // GetNote returns ShowLease.Note, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetNote() *string { return v.LeaseDetail.LeaseSummary.Note }
+
+// GetOwner returns ShowLease.Owner, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseDetail.LeaseSummary.Owner }
+
+// GetRequested returns ShowLease.Requested, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseDetail.LeaseSummary.Requested
+}
 
 func (v *ShowLease) UnmarshalJSON(b []byte) error {
 
@@ -2206,23 +2816,33 @@ func (v *ShowLease) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalShowLease struct {
-	StatusMessage *string `json:"statusMessage"`
-
-	Owner LeaseDetailOwnerUser `json:"owner"`
-
 	Allocations []LeaseDetailAllocationsAllocation `json:"allocations"`
 
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 }
 
 func (v *ShowLease) MarshalJSON() ([]byte, error) {
@@ -2236,15 +2856,20 @@ func (v *ShowLease) MarshalJSON() ([]byte, error) {
 func (v *ShowLease) __premarshalJSON() (*__premarshalShowLease, error) {
 	var retval __premarshalShowLease
 
-	retval.StatusMessage = v.LeaseDetail.StatusMessage
-	retval.Owner = v.LeaseDetail.Owner
 	retval.Allocations = v.LeaseDetail.Allocations
 	retval.Id = v.LeaseDetail.LeaseSummary.Id
 	retval.Status = v.LeaseDetail.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseDetail.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseDetail.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseDetail.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseDetail.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseDetail.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseDetail.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseDetail.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseDetail.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseDetail.LeaseSummary.Note
+	retval.Owner = v.LeaseDetail.LeaseSummary.Owner
+	retval.Requested = v.LeaseDetail.LeaseSummary.Requested
 	return &retval, nil
 }
 
@@ -2305,8 +2930,10 @@ type VendInput struct {
 	// One product (a bundle SKU vends all its components) ...
 	Sku *string `json:"sku"`
 	// ... or several lines; exactly one of sku / lines.
-	Lines    []LeaseLineInput `json:"lines"`
-	Duration string           `json:"duration"`
+	Lines []LeaseLineInput `json:"lines"`
+	// How long; when omitted, the product's defaultDuration (for several lines, the smallest of
+	// them). A vend of products without a default must name it.
+	Duration *string `json:"duration"`
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
@@ -2319,7 +2946,7 @@ func (v *VendInput) GetSku() *string { return v.Sku }
 func (v *VendInput) GetLines() []LeaseLineInput { return v.Lines }
 
 // GetDuration returns VendInput.Duration, and is useful for accessing the field via an interface.
-func (v *VendInput) GetDuration() string { return v.Duration }
+func (v *VendInput) GetDuration() *string { return v.Duration }
 
 // GetIdempotencyKey returns VendInput.IdempotencyKey, and is useful for accessing the field via an interface.
 func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
@@ -2339,37 +2966,54 @@ func (v *VendResponse) GetVend() VendVendLease { return v.Vend }
 
 // VendVendLease includes the requested fields of the GraphQL type Lease.
 type VendVendLease struct {
-	LeaseDetail `json:"-"`
-}
-
-// GetStatusMessage returns VendVendLease.StatusMessage, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetStatusMessage() *string { return v.LeaseDetail.StatusMessage }
-
-// GetOwner returns VendVendLease.Owner, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetOwner() LeaseDetailOwnerUser { return v.LeaseDetail.Owner }
-
-// GetAllocations returns VendVendLease.Allocations, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetAllocations() []LeaseDetailAllocationsAllocation {
-	return v.LeaseDetail.Allocations
+	LeaseSummary `json:"-"`
 }
 
 // GetId returns VendVendLease.Id, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetId() string { return v.LeaseDetail.LeaseSummary.Id }
+func (v *VendVendLease) GetId() string { return v.LeaseSummary.Id }
 
 // GetStatus returns VendVendLease.Status, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetStatus() LeaseStatus { return v.LeaseDetail.LeaseSummary.Status }
+func (v *VendVendLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStatusMessage returns VendVendLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns VendVendLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns VendVendLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
 
 // GetStartsAt returns VendVendLease.StartsAt, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetStartsAt() *time.Time { return v.LeaseDetail.LeaseSummary.StartsAt }
+func (v *VendVendLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns VendVendLease.EndsAt, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetEndsAt() *time.Time { return v.LeaseDetail.LeaseSummary.EndsAt }
+func (v *VendVendLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetEndedAt returns VendVendLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns VendVendLease.Duration, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetDuration() string { return v.LeaseSummary.Duration }
 
 // GetTimeLeft returns VendVendLease.TimeLeft, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetTimeLeft() *string { return v.LeaseDetail.LeaseSummary.TimeLeft }
+func (v *VendVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns VendVendLease.Note, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetNote() *string { return v.LeaseDetail.LeaseSummary.Note }
+func (v *VendVendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns VendVendLease.Owner, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns VendVendLease.Requested, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns VendVendLease.Allocations, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
 
 func (v *VendVendLease) UnmarshalJSON(b []byte) error {
 
@@ -2389,7 +3033,7 @@ func (v *VendVendLease) UnmarshalJSON(b []byte) error {
 	}
 
 	err = json.Unmarshal(
-		b, &v.LeaseDetail)
+		b, &v.LeaseSummary)
 	if err != nil {
 		return err
 	}
@@ -2397,23 +3041,33 @@ func (v *VendVendLease) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalVendVendLease struct {
-	StatusMessage *string `json:"statusMessage"`
-
-	Owner LeaseDetailOwnerUser `json:"owner"`
-
-	Allocations []LeaseDetailAllocationsAllocation `json:"allocations"`
-
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
 
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
 func (v *VendVendLease) MarshalJSON() ([]byte, error) {
@@ -2427,15 +3081,20 @@ func (v *VendVendLease) MarshalJSON() ([]byte, error) {
 func (v *VendVendLease) __premarshalJSON() (*__premarshalVendVendLease, error) {
 	var retval __premarshalVendVendLease
 
-	retval.StatusMessage = v.LeaseDetail.StatusMessage
-	retval.Owner = v.LeaseDetail.Owner
-	retval.Allocations = v.LeaseDetail.Allocations
-	retval.Id = v.LeaseDetail.LeaseSummary.Id
-	retval.Status = v.LeaseDetail.LeaseSummary.Status
-	retval.StartsAt = v.LeaseDetail.LeaseSummary.StartsAt
-	retval.EndsAt = v.LeaseDetail.LeaseSummary.EndsAt
-	retval.TimeLeft = v.LeaseDetail.LeaseSummary.TimeLeft
-	retval.Note = v.LeaseDetail.LeaseSummary.Note
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
 
@@ -2555,6 +3214,18 @@ type __ImportItemsInput struct {
 
 // GetCsv returns __ImportItemsInput.Csv, and is useful for accessing the field via an interface.
 func (v *__ImportItemsInput) GetCsv() string { return v.Csv }
+
+// __MineAllInput is used internally by genqlient
+type __MineAllInput struct {
+	First int     `json:"first"`
+	After *string `json:"after"`
+}
+
+// GetFirst returns __MineAllInput.First, and is useful for accessing the field via an interface.
+func (v *__MineAllInput) GetFirst() int { return v.First }
+
+// GetAfter returns __MineAllInput.After, and is useful for accessing the field via an interface.
+func (v *__MineAllInput) GetAfter() *string { return v.After }
 
 // __MineInput is used internally by genqlient
 type __MineInput struct {
@@ -2722,12 +3393,28 @@ mutation Approve ($id: ID!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -2949,12 +3636,28 @@ mutation Expand ($id: ID!, $lines: [LeaseLineInput!]!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3001,12 +3704,28 @@ mutation Extend ($id: ID!, $by: Duration!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3147,12 +3866,28 @@ query Mine ($after: Cursor) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3176,6 +3911,86 @@ func Mine(
 	}
 
 	data_ = &MineResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by MineAll.
+const MineAll_Operation = `
+query MineAll ($first: Int!, $after: Cursor) {
+	viewer {
+		leases(first: $first, after: $after, orderBy: {field:CREATED_AT,direction:DESC}) {
+			edges {
+				node {
+					... LeaseSummary
+				}
+			}
+			pageInfo {
+				hasNextPage
+				endCursor
+			}
+			totalCount
+		}
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+// Every lease, newest first: history too (returned, expired, rejected).
+func MineAll(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	first int,
+	after *string,
+) (data_ *MineAllResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "MineAll",
+		Query:  MineAll_Operation,
+		Variables: &__MineAllInput{
+			First: first,
+			After: after,
+		},
+	}
+
+	data_ = &MineAllResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3276,18 +4091,33 @@ const Reject_Operation = `
 mutation Reject ($id: ID!, $reason: String!) {
 	rejectLease(id: $id, reason: $reason) {
 		... LeaseSummary
-		statusMessage
 	}
 }
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3414,12 +4244,28 @@ mutation Return ($id: ID!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3553,25 +4399,36 @@ query Show ($id: ID!) {
 }
 fragment LeaseDetail on Lease {
 	... LeaseSummary
-	statusMessage
-	owner {
-		name
-	}
 	allocations {
-		vendedAt
-		releasedAt
+		id
 		credentials
 	}
 }
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3651,30 +4508,34 @@ func Usage(
 const Vend_Operation = `
 mutation Vend ($input: VendInput!) {
 	vend(input: $input) {
-		... LeaseDetail
-	}
-}
-fragment LeaseDetail on Lease {
-	... LeaseSummary
-	statusMessage
-	owner {
-		name
-	}
-	allocations {
-		vendedAt
-		releasedAt
-		credentials
+		... LeaseSummary
 	}
 }
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku

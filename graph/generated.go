@@ -17215,7 +17215,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 			it.Lines = data
 		case "duration":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
-			data, err := ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			data, err := ec.unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -22288,6 +22288,16 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 	if v == nil {
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, v any) (duration.Duration, error) {
+	var res duration.Duration
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, sel ast.SelectionSet, v duration.Duration) graphql.Marshaler {
 	return v
 }
 

@@ -78,3 +78,19 @@ func TestLeaseOverGraphQL(t *testing.T) {
 	b.ok(t, "alice", `mutation($id: ID!) { returnLease(id: $id) { status } }`, map[string]any{"id": v.ID}, &ret)
 	require.Equal(t, "RETURNED", ret.ReturnLease.Status)
 }
+
+// TestVendWithoutDuration: duration is optional in VendInput; omitted or null, the product's
+// defaultDuration applies. A one-SKU vend's error names `sku`.
+func TestVendWithoutDuration(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	var got struct{ Vend struct{ Duration, Status string } }
+	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small"}) { duration status } }`, nil, &got)
+	require.Equal(t, "7d", got.Vend.Duration)
+	require.Equal(t, "ACTIVE", got.Vend.Status)
+	b.ok(t, "alice", `mutation { vend(input: {sku: "3A.small", duration: null}) { duration } }`, nil, &got)
+	require.Equal(t, "14d", got.Vend.Duration)
+	res := b.do(t, "alice", `mutation { vend(input: {sku: "4D.huge"}) { id } }`, nil)
+	require.Equal(t, "NOT_FOUND", res.code())
+	require.Equal(t, `sku: no product "4D.huge"`, res.Errors[0].Message)
+}
