@@ -429,7 +429,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 		Use:     "login [--server URL] [--token TOKEN]",
 		Short:   "Check a server URL and token and store them (0600) for the other verbs",
 		Example: "  hardcandy login --server http://127.0.0.1:8080 --token hc_...\n  hardcandy login            # asks for both",
-		Args:  exact(0),
+		Args:    exact(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			in := bufio.NewReader(stdin)
 			ask := func(prompt string, v *string) {

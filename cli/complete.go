@@ -84,4 +84,3 @@ func StrictGroups(root *cobra.Command) {
 		StrictGroups(c)
 	}
 }
-

@@ -84,7 +84,9 @@ func TestLeaseOverGraphQL(t *testing.T) {
 func TestVendWithoutDuration(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	var got struct{ Vend struct{ Duration, Status string } }
+	var got struct {
+		Vend struct{ Duration, Status string }
+	}
 	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small"}) { duration status } }`, nil, &got)
 	require.Equal(t, "7d", got.Vend.Duration)
 	require.Equal(t, "ACTIVE", got.Vend.Status)
