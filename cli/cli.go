@@ -336,7 +336,11 @@ func Commands(stdin io.Reader) []*cobra.Command {
 					fmt.Fprintf(w, "  requested: %s\n", joinNames(l))
 				}
 				for _, a := range l.Items {
-					fmt.Fprintf(w, "  %s (%s)\n", a.Name, a.SKU)
+					released := ""
+					if a.ReleasedAt != nil && l.Status == LeaseStatusActive {
+						released = ", released " + whenShort(a.ReleasedAt) // e.g. a faulty item, replaced
+					}
+					fmt.Fprintf(w, "  %s (%s)%s\n", a.Name, a.SKU, released)
 					if len(a.Credentials) > 0 {
 						fmt.Fprintf(w, "    credentials: %s\n", a.Credentials)
 					}

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -291,33 +291,7 @@ func (o *options) moreCommands() []*cobra.Command {
 			}
 		})
 	}
-	itemsImport := o.verb(&cobra.Command{
-		Use:   "import FILE.csv",
-		Short: "Import items from CSV (sku,name,pool,labels), all or nothing",
-		Args:  exact(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
-			if err != nil {
-				return UsageError{err}
-			}
-			c, err := o.client()
-			if err != nil {
-				return err
-			}
-			res, err := ImportItems(cmd.Context(), c, string(data))
-			if err != nil {
-				return err
-			}
-			var its []ItemSummary
-			for _, it := range res.ImportInventoryItems {
-				its = append(its, it.ItemSummary)
-			}
-			return o.print(its, func(w io.Writer) {
-				fmt.Fprintf(w, "imported %d items\n", len(its))
-				printItems(w, its)
-			})
-		},
-	})
+	itemsImport := o.itemsImport(printItems)
 	var pool string
 	var labels []string
 	itemsAdd := o.verb(&cobra.Command{
@@ -391,7 +365,7 @@ func (o *options) moreCommands() []*cobra.Command {
 			return o.print(its, func(w io.Writer) { printItems(w, its) })
 		},
 	})
-	items.AddCommand(itemsImport, itemsAdd, itemsMaint, itemsRelease, itemsArchive)
+	items.AddCommand(itemsImport, itemsAdd, itemsMaint, itemsRelease, itemsArchive, o.itemsList(printItems), o.itemsExport(), o.itemsFault(printItems))
 
 	printJobs := func(w io.Writer, js []JobInfo) {
 		table(w, "JOB\tSCHEDULE\tLAST RUN\tBY\tNEXT RUN\tRUNNING\tLAST ERROR", func(tw io.Writer) {
