@@ -62,7 +62,17 @@ func TestCLIJourney(t *testing.T) {
 
 	o, _, code = run("", "avail", "4D.small")
 	require.Equal(t, 0, code)
-	require.Regexp(t, `4D\.small\s+14\s+0`, o)
+	require.Contains(t, o, "RESERVING")
+	require.Regexp(t, `4D\.small\s+14\s+0\s+0`, o)
+
+	// Usage mistakes exit 2: an unknown verb (at the top or in a group), stray arguments, a
+	// malformed flag value (checked before anything is sent).
+	for _, args := range [][]string{{"bogus"}, {"items", "bogus"}, {"mine", "extra"}, {"vend", "4D.small", "--duration", "7x"},
+		{"vend", "4D.small", "--wait=maybe"}, {"extend", "1", "--by", "soon"}, {"mine", "--all", "--limit", "0"}} {
+		_, e, code := run("", args...)
+		require.Equal(t, 2, code, "%v: %s", args, e)
+		require.Equal(t, 1, strings.Count(strings.TrimSpace(e), "\n")+1, "one line: %q", e)
+	}
 
 	o, _, code = run("", "vend", "4D.small", "--duration", "3d", "--note", "perf lab")
 	require.Equal(t, 0, code)
@@ -90,15 +100,51 @@ func TestCLIJourney(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Contains(t, o, "now ends in 3d 23h")
 
+	// --json: every verb prints the whole object it acted on, in one shape (README).
+	decode := func(o string) map[string]any {
+		t.Helper()
+		var v map[string]any
+		require.NoError(t, json.Unmarshal([]byte(o), &v), o)
+		return v
+	}
+	o, _, code = run("", "vend", "3A.small", "--json")
+	require.Equal(t, 0, code, o)
+	vended := decode(o)
+	id2 := vended["id"].(string)
+	require.NotEmpty(t, id2)
+	require.Equal(t, "ACTIVE", vended["status"])
+	require.Equal(t, "14d", vended["duration"], "no --duration: the product's default, not 7d")
+	require.Equal(t, "alice", vended["owner"])
+	require.Equal(t, "3A.small", vended["items"].([]any)[0].(map[string]any)["sku"])
+	require.Nil(t, vended["items"].([]any)[0].(map[string]any)["credentials"], "credentials only with show --credentials")
+	o, _, code = run("", "extend", id2, "--by", "1d", "--json")
+	require.Equal(t, 0, code, o)
+	require.Equal(t, id2, decode(o)["id"])
+	o, _, code = run("", "expand", id2, "3A.small", "--json")
+	require.Equal(t, 0, code, o)
+	require.Len(t, decode(o)["items"], 2)
+	o, _, code = run("", "show", id2, "--credentials", "--json")
+	require.Equal(t, 0, code, o)
+	for _, it := range decode(o)["items"].([]any) {
+		it := it.(map[string]any)
+		require.Equal(t, "3A.small", it["sku"])
+		require.Contains(t, it["name"], "small")
+		require.NotNil(t, it["credentials"], "which item each credential belongs to")
+	}
+	o, _, code = run("", "return", id2, "--json")
+	require.Equal(t, 0, code, o)
+	require.Equal(t, "RETURNED", decode(o)["status"])
+	require.Equal(t, id2, decode(o)["id"])
+
 	// Error paths: one line with the server's code, exit 1; usage mistakes exit 2.
 	for _, tc := range []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"vend", "4D.huge"}, 1, `error: NOT_FOUND: lines[0].sku: no product "4D.huge"`},
+		{[]string{"vend", "4D.huge"}, 1, `error: NOT_FOUND: sku: no product "4D.huge"`},
 		{[]string{"vend", "2C.small:9"}, 1, "error: OUT_OF_STOCK: 2C.small: 9 requested, 5 available"},
-		{[]string{"vend", "4D.small", "--duration", "7x"}, 1, "error: INVALID_ARGUMENT:"},
+		{[]string{"vend", "3A.small", "--duration", "90d"}, 1, "error: POLICY_VIOLATION: 3A.small: a lease lasts at most 30d"},
 		{[]string{"vend", "4D.small:zero"}, 2, "quantity after ':' must be a positive number"},
 		{[]string{"extend", id}, 2, "--by is required"},
 		{[]string{"show"}, 2, "show takes 1 argument"},
@@ -120,6 +166,21 @@ func TestCLIJourney(t *testing.T) {
 	require.Contains(t, o, "is RETURNED")
 	o, _, _ = run("", "mine")
 	require.NotContains(t, o, id)
+	o, _, code = run("", "mine", "--all")
+	require.Equal(t, 0, code, o)
+	require.Regexp(t, id+`\s+RETURNED`, o, "history")
+	o, e, code = run("", "mine", "--all", "--limit", "1", "--json")
+	require.Equal(t, 0, code, e)
+	var page []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(o), &page))
+	require.Len(t, page, 1)
+	require.Equal(t, id2, page[0]["id"], "newest first")
+	cursor := regexp.MustCompile(`--after (\S+)`).FindStringSubmatch(e)
+	require.NotNil(t, cursor, "stderr tells how to read on: %s", e)
+	o, _, code = run("", "mine", "--all", "--limit", "1", "--after", cursor[1], "--json")
+	require.Equal(t, 0, code)
+	require.NoError(t, json.Unmarshal([]byte(o), &page))
+	require.Equal(t, id, page[0]["id"])
 
 	// Approval: alice's vend waits for manny's decision.
 	waiting := exec.Command(bin, "vend", "4D.large", "--duration", "2d", "--wait")
@@ -149,6 +210,47 @@ func TestCLIJourney(t *testing.T) {
 	require.Contains(t, werr.String(), "waiting for the decision")
 	require.Regexp(t, `lease \d+ is ACTIVE`, wout.String())
 
+	// A rejected vend --wait exits 3 and prints the REJECTED lease; one still undecided when
+	// --wait-timeout passes exits 4.
+	o, e, code = run("", "vend", "4D.large", "--duration", "2d", "--wait", "--wait-timeout", "1s", "--json")
+	require.Equal(t, 4, code, e)
+	require.Contains(t, e, "still PENDING")
+	undecided := decode(o)["id"].(string)
+	_, e, code = run("", "reject", undecided, "--reason", "use 4D.small", "--token", tokens["manny"])
+	require.Equal(t, 0, code, e)
+	rejecting := exec.Command(bin, "vend", "4D.large", "--duration", "2d", "--wait", "--json")
+	rejecting.Env = waiting.Env
+	wout.Reset()
+	werr.Reset()
+	rejecting.Stdout, rejecting.Stderr = &wout, &werr
+	require.NoError(t, rejecting.Start())
+	require.Eventually(t, func() bool {
+		o, _, _ := run("", "mine", "--json")
+		var ls []map[string]any
+		_ = json.Unmarshal([]byte(o), &ls)
+		for _, l := range ls {
+			if l["status"] == "PENDING" {
+				pending = l["id"].(string)
+				return true
+			}
+		}
+		return false
+	}, time.Minute, 100*time.Millisecond)
+	_, e, code = run("", "reject", pending, "--reason", "use 4D.small", "--token", tokens["manny"])
+	require.Equal(t, 0, code, e)
+	var ee *exec.ExitError
+	require.ErrorAs(t, rejecting.Wait(), &ee)
+	require.Equal(t, 3, ee.ExitCode(), werr.String())
+	got := decode(wout.String())
+	require.Equal(t, "REJECTED", got["status"])
+	require.Equal(t, "use 4D.small", got["statusMessage"])
+	require.Contains(t, werr.String(), "was REJECTED: use 4D.small")
+	o, _, _ = run("", "mine", "--all")
+	require.Regexp(t, pending+`\s+REJECTED.*use 4D\.small`, o, "history lists the rejection with its message")
+	o, _, _ = run("", "show", pending)
+	require.Contains(t, o, "REJECTED")
+	require.Contains(t, o, "message: use 4D.small")
+
 	// Bills and usage: managers see their cost center's bill; users their own use.
 	o, _, code = run("", "bills", "--token", tokens["manny"])
 	require.Equal(t, 0, code, o)
@@ -168,10 +270,62 @@ func TestCLIJourney(t *testing.T) {
 	o, _, code = run("", "items", "import", csv, admin)
 	require.Equal(t, 0, code, o)
 	require.Contains(t, o, "imported 2 items")
-	require.NoError(t, os.WriteFile(csv, []byte("sku,name\n4Q.small,bad-01\n"), 0o600))
+	require.NoError(t, os.WriteFile(csv, []byte("sku,name\n4Q.small,bad-01\n4D.small,new-01\n4D.small,fine-01\n"), 0o600))
 	_, e, code = run("", "items", "import", csv, admin)
 	require.Equal(t, 1, code)
-	require.Contains(t, e, "INVALID_ARGUMENT: row 2, column sku")
+	require.Contains(t, e, "row 2, column sku: no product \"4Q.small\"\n", "every bad row on its own line")
+	require.Contains(t, e, "row 3, column name: an item named \"new-01\" already exists\n")
+	require.Contains(t, e, "error: INVALID_ARGUMENT: 2 of 3 rows have problems")
+	_, e, code = run("", "items", "import", csv, admin, "--dry-run")
+	require.Equal(t, 1, code, "a dry run reports the same")
+	require.Contains(t, e, "row 2, column sku")
+
+	// items list and export: filters, and CSV that imports again.
+	o, _, code = run("", "items", "list", "--sku", "4D.small", "--status", "available", admin, "--json")
+	require.Equal(t, 0, code, o)
+	var listed []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(o), &listed))
+	require.NotEmpty(t, listed)
+	for _, it := range listed {
+		require.Equal(t, "AVAILABLE", it["status"])
+		require.Equal(t, "4D.small", it["product"].(map[string]any)["sku"])
+	}
+	_, _, code = run("", "items", "list", "--status", "broken", admin)
+	require.Equal(t, 2, code)
+	exported := filepath.Join(dir, "rack-z.csv")
+	_, e, code = run("", "items", "export", "--pool", "rack-z", "-o", exported, admin)
+	require.Equal(t, 0, code, e)
+	data, err := os.ReadFile(exported)
+	require.NoError(t, err)
+	require.Equal(t, "sku,name,pool,labels\n4D.small,new-01,rack-z,gpu;10g\n4D.small,new-02,rack-z,\n", string(data))
+	require.NoError(t, os.WriteFile(exported, []byte(strings.ReplaceAll(string(data), "new-", "copy-")), 0o600))
+	o, _, code = run("", "items", "import", exported, admin, "--dry-run")
+	require.Equal(t, 0, code, o)
+	require.Contains(t, o, "2 rows checked, all fine; nothing written")
+	o, _, code = run("", "items", "import", exported, admin, "--json")
+	require.Equal(t, 0, code, o)
+	var copied []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(o), &copied))
+	require.Equal(t, "copy-01", copied[0]["name"])
+	require.Equal(t, []any{"gpu", "10g"}, copied[0]["labels"])
+	require.Equal(t, "rack-z", copied[0]["pool"])
+
+	// A leased item breaks: it goes to MAINTENANCE and the lease gets a replacement.
+	o, _, code = run("", "vend", "4D.small", "--json")
+	require.Equal(t, 0, code, o)
+	faultLease := decode(o)
+	broken := faultLease["items"].([]any)[0].(map[string]any)["itemId"].(string)
+	_, e, code = run("", "items", "fault", broken, "--reason", "disk failed")
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "FORBIDDEN")
+	o, e, code = run("", "items", "fault", broken, "--reason", "disk failed", admin, "--json")
+	require.Equal(t, 0, code, e)
+	fault := decode(o)
+	require.Equal(t, "MAINTENANCE", fault["item"].(map[string]any)["status"])
+	replacement := fault["replacement"].(map[string]any)
+	require.Equal(t, "LEASED", replacement["status"])
+	o, _, _ = run("", "show", faultLease["id"].(string))
+	require.Contains(t, o, replacement["name"].(string))
 	_, e, code = run("", "items", "import", csv)
 	require.Equal(t, 1, code)
 	require.Contains(t, e, "FORBIDDEN")

@@ -31,11 +31,10 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "error:", describe(err))
 		var ue usageError
-		var cue cli.UsageError
-		if errors.As(err, &ue) || errors.As(err, &cue) {
-			os.Exit(2)
+		if errors.As(err, &ue) {
+			os.Exit(cli.ExitUsage)
 		}
-		os.Exit(1)
+		os.Exit(cli.ExitCode(err))
 	}
 }
 
@@ -107,6 +106,7 @@ Every flag has an environment twin, shown in its help as $NAME.`,
 	root.AddCommand(newServeCommand(opts), newMigrateCommand(opts), newBackupCommand(opts), newUserCommand(opts),
 		newTokenCommand(opts))
 	root.AddCommand(cli.Commands(os.Stdin)...)
+	cli.StrictGroups(root)
 	return root
 }
 

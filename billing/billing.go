@@ -279,7 +279,7 @@ func (s *Service) draft(ctx context.Context, ccID int, month string, from, to ti
 		}
 		b, ok := byCurrency[c.currency]
 		if !ok {
-			b = &Bill{CostCenterID: ccID, Month: month, Currency: c.currency}
+			b = &Bill{ID: DraftID(ccID, month, c.currency), CostCenterID: ccID, Month: month, Currency: c.currency}
 			byCurrency[c.currency] = b
 			lines[c.currency] = map[[2]int]*Line{}
 		}

@@ -114,10 +114,14 @@ func Describe(err error) string {
 	var list gqlerror.List
 	if errors.As(err, &list) && len(list) > 0 {
 		e := list[0]
+		msg := e.Message
 		if code, ok := e.Extensions["code"].(string); ok {
-			return code + ": " + e.Message
+			msg = code + ": " + msg
 		}
-		return e.Message
+		if id := leaseOf(err); id != "" {
+			msg += fmt.Sprintf(" (lease %s: hardcandy show %s)", id, id)
+		}
+		return msg
 	}
 	var ue *url.Error
 	var oe *net.OpError
@@ -150,17 +154,21 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	withFlags := o.verb
 	var duration, note, key, by string
 	var creds, wait bool
+	var waitTimeout time.Duration
 	vend := withFlags(&cobra.Command{
-		Use:   "vend SKU|SKU:N... [--duration 7d] [--note TEXT] [--idempotency-key K]",
+		Use:   "vend SKU|SKU:N... [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
 		Short: "Vend me metal: lease one SKU, a bundle, or several SKU:N lines, all or nothing",
-		Args:  minArgs(1),
+		Example: `  hardcandy vend 4D.small                  # the product's default duration
+  hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
+  hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision`,
+		Args: minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in := VendInput{Duration: duration}
-			if note != "" {
-				in.Note = &note
-			}
-			if key != "" {
-				in.IdempotencyKey = &key
+			in := VendInput{Note: optional(note), IdempotencyKey: optional(key)}
+			if duration != "" {
+				if err := durationFlag("duration", duration); err != nil {
+					return err
+				}
+				in.Duration = &duration
 			}
 			if len(args) == 1 && !strings.Contains(args[0], ":") {
 				in.Sku = &args[0]
@@ -177,105 +185,126 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			}
 			res, err := Vend(cmd.Context(), c, in)
 			if err != nil {
+				return o.leaseFailure(cmd.Context(), c, err)
+			}
+			l := leaseJSON(res.Vend.LeaseSummary, nil)
+			if wait && l.Status == LeaseStatusPending {
+				fmt.Fprintf(cmd.ErrOrStderr(), "lease %s needs a manager's approval; waiting for the decision…\n", l.ID)
+				d, err := waitDecision(cmd.Context(), c, l.ID, waitTimeout, 2*time.Second, nil)
+				if d.Id != "" {
+					l = detailJSON(d, false)
+				}
+				if err != nil {
+					if o.json {
+						_ = o.print(l, nil)
+					}
+					return err
+				}
+			}
+			if err := o.print(l, func(w io.Writer) { printLease(w, l) }); err != nil {
 				return err
 			}
-			for i := range res.Vend.LeaseDetail.Allocations { // credentials: only `show --credentials`
-				res.Vend.LeaseDetail.Allocations[i].Credentials = nil
+			if l.Status == LeaseStatusRejected {
+				return rejected(l.ID, l.StatusMessage)
 			}
-			if wait && res.Vend.Status == LeaseStatusPending {
-				fmt.Fprintf(cmd.ErrOrStderr(), "lease %s needs a manager's approval; waiting for the decision…\n", res.Vend.Id)
-				for res.Vend.Status == LeaseStatusPending {
-					select {
-					case <-cmd.Context().Done():
-						return cmd.Context().Err()
-					case <-time.After(2 * time.Second):
-					}
-					shown, err := Show(cmd.Context(), c, res.Vend.Id)
-					if err != nil {
-						return err
-					}
-					if shown.Lease == nil {
-						return fmt.Errorf("lease %s disappeared", res.Vend.Id)
-					}
-					res.Vend.LeaseDetail = shown.Lease.LeaseDetail
-				}
-				for i := range res.Vend.LeaseDetail.Allocations {
-					res.Vend.LeaseDetail.Allocations[i].Credentials = nil
-				}
-			}
-			return o.print(res.Vend, func(w io.Writer) {
-				l := res.Vend
-				switch l.Status {
-				case LeaseStatusPending:
-					fmt.Fprintf(w, "lease %s is PENDING: a product needs a manager's approval; `hardcandy show %s` tells when it is decided (or vend with --wait)\n", l.Id, l.Id)
-					return
-				case LeaseStatusRejected:
-					msg := ""
-					if l.StatusMessage != nil {
-						msg = ": " + *l.StatusMessage
-					}
-					fmt.Fprintf(w, "lease %s was REJECTED%s\n", l.Id, msg)
-					return
-				}
-				fmt.Fprintf(w, "lease %s is %s, ends %s\n", l.Id, l.Status, when(l.EndsAt))
-				for _, a := range l.LeaseSummary.Allocations {
-					fmt.Fprintf(w, "  %s (%s)\n", a.Item.Name, a.Item.Product.Sku)
-				}
-				fmt.Fprintf(w, "credentials: hardcandy show %s --credentials\n", l.Id)
-			})
+			return nil
 		},
 	})
-	vend.Flags().StringVar(&duration, "duration", "7d", "how long: 14d, 36h, 1d12h")
+	vend.Flags().StringVar(&duration, "duration", "", "how long: 14d, 36h, 1d12h (default: the product's default duration)")
 	vend.Flags().StringVar(&note, "note", "", "a note on the lease")
 	vend.Flags().StringVar(&key, "idempotency-key", "", "the same key returns the same lease, never a second one")
-	vend.Flags().BoolVar(&wait, "wait", false, "when the lease needs approval, wait for the decision")
+	vend.Flags().BoolVar(&wait, "wait", false, "when the lease needs approval, wait for the decision (exit 3 when rejected)")
+	vend.Flags().DurationVar(&waitTimeout, "wait-timeout", 0, "with --wait, give up after this long (exit 4; 0: no limit), e.g. 30m")
 
+	var all bool
+	var limit int
+	var after string
 	mine := withFlags(&cobra.Command{
-		Use:   "mine",
-		Short: "Show me my metal: your pending and active leases",
-		Args:  minArgs(0),
+		Use:   "mine [--all [--limit N] [--after CURSOR]]",
+		Short: "Show me my metal: your pending and active leases; --all: every lease, newest first",
+		Example: `  hardcandy mine
+  hardcandy mine --all --limit 20          # history: returned, expired, rejected too
+  hardcandy mine --json | jq -r '.[].id'`,
+		Args: exact(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if limit < 1 || limit > 500 {
+				return UsageError{fmt.Errorf("--limit %d: 1 to 500", limit)}
+			}
 			c, err := o.client()
 			if err != nil {
 				return err
 			}
-			var leases []MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
-			var after *string
-			for {
-				res, err := Mine(cmd.Context(), c, after)
+			leases := []LeaseJSON{}
+			var next *string
+			total := 0
+			if all {
+				res, err := MineAll(cmd.Context(), c, limit, optional(after))
 				if err != nil {
 					return err
 				}
 				for _, e := range res.Viewer.Leases.Edges {
-					leases = append(leases, *e.Node)
+					leases = append(leases, leaseJSON(e.Node.LeaseSummary, nil))
 				}
-				if !res.Viewer.Leases.PageInfo.HasNextPage {
-					break
+				if res.Viewer.Leases.PageInfo.HasNextPage {
+					next = res.Viewer.Leases.PageInfo.EndCursor
 				}
-				after = res.Viewer.Leases.PageInfo.EndCursor
-			}
-			return o.print(leases, func(w io.Writer) {
-				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tENDS")
-				for _, l := range leases {
-					var items []string
-					for _, a := range l.Allocations {
-						items = append(items, a.Item.Name)
+				total = res.Viewer.Leases.TotalCount
+			} else {
+				var cursor *string
+				for {
+					res, err := Mine(cmd.Context(), c, cursor)
+					if err != nil {
+						return err
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Id, l.Status, strings.Join(items, ", "), when(l.EndsAt))
+					for _, e := range res.Viewer.Leases.Edges {
+						leases = append(leases, leaseJSON(e.Node.LeaseSummary, nil))
+					}
+					if !res.Viewer.Leases.PageInfo.HasNextPage {
+						break
+					}
+					cursor = res.Viewer.Leases.PageInfo.EndCursor
+				}
+			}
+			err = o.print(leases, func(w io.Writer) {
+				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+				if all {
+					fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tCREATED\tENDED\tMESSAGE")
+				} else {
+					fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tENDS")
+				}
+				for _, l := range leases {
+					if all {
+						msg := ""
+						if l.StatusMessage != nil {
+							msg = *l.StatusMessage
+						}
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), l.CreatedAt.Local().Format(time.DateTime), whenShort(l.EndedAt), msg)
+					} else {
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), when(l.EndsAt))
+					}
 				}
 				_ = tw.Flush()
-				if len(leases) == 0 {
+				if len(leases) == 0 && !all {
 					fmt.Fprintln(w, "no leases; `hardcandy vend SKU` to get some metal")
 				}
 			})
+			if next != nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%d of %d leases shown; more: hardcandy mine --all --limit %d --after %s\n", len(leases), total, limit, *next)
+			}
+			return err
 		},
 	})
+	mine.Flags().BoolVar(&all, "all", false, "every lease, history too (returned, expired, rejected), newest first, a page at a time")
+	mine.Flags().IntVar(&limit, "limit", 50, "with --all, leases per page (at most 500)")
+	mine.Flags().StringVar(&after, "after", "", "with --all, the page after this cursor (printed on stderr when there are more)")
 
 	show := withFlags(&cobra.Command{
 		Use:   "show ID [--credentials]",
 		Short: "Show one lease: items, start, end, time left; credentials only with --credentials",
-		Args:  exact(1),
+		Example: `  hardcandy show 12
+  hardcandy show 12 --credentials --json   # credentials per item (name, SKU)`,
+		Args:              exact(1),
+		ValidArgsFunction: o.completeLeases,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -288,24 +317,32 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			if res.Lease == nil {
 				return fmt.Errorf("NOT_FOUND: no lease %s that you may see", args[0])
 			}
-			l := res.Lease
-			if !creds {
-				for i := range l.LeaseDetail.Allocations {
-					l.LeaseDetail.Allocations[i].Credentials = nil
-				}
-			}
+			l := detailJSON(res.Lease.LeaseDetail, creds)
 			return o.print(l, func(w io.Writer) {
-				fmt.Fprintf(w, "lease %s: %s, owner %s\n", l.Id, l.Status, l.Owner.Name)
+				fmt.Fprintf(w, "lease %s: %s, owner %s\n", l.ID, l.Status, l.Owner)
 				if l.StartsAt != nil {
 					fmt.Fprintf(w, "starts %s\nends   %s\n", l.StartsAt.Local().Format(time.RFC1123), when(l.EndsAt))
+				}
+				if l.EndedAt != nil {
+					fmt.Fprintf(w, "ended  %s\n", l.EndedAt.Local().Format(time.RFC1123))
 				}
 				if l.StatusMessage != nil {
 					fmt.Fprintf(w, "message: %s\n", *l.StatusMessage)
 				}
-				for i, a := range l.LeaseSummary.Allocations {
-					fmt.Fprintf(w, "  %s (%s)\n", a.Item.Name, a.Item.Product.Sku)
-					if creds && i < len(l.LeaseDetail.Allocations) && l.LeaseDetail.Allocations[i].Credentials != nil {
-						fmt.Fprintf(w, "    credentials: %s\n", *l.LeaseDetail.Allocations[i].Credentials)
+				if l.Note != nil {
+					fmt.Fprintf(w, "note: %s\n", *l.Note)
+				}
+				if len(l.Items) == 0 {
+					fmt.Fprintf(w, "  requested: %s\n", joinNames(l))
+				}
+				for _, a := range l.Items {
+					released := ""
+					if a.ReleasedAt != nil && l.Status == LeaseStatusActive {
+						released = ", released " + whenShort(a.ReleasedAt) // e.g. a faulty item, replaced
+					}
+					fmt.Fprintf(w, "  %s (%s)%s\n", a.Name, a.SKU, released)
+					if len(a.Credentials) > 0 {
+						fmt.Fprintf(w, "    credentials: %s\n", a.Credentials)
 					}
 				}
 			})
@@ -314,9 +351,11 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	show.Flags().BoolVar(&creds, "credentials", false, "also print the credentials (owner and admins)")
 
 	ret := withFlags(&cobra.Command{
-		Use:   "return ID",
-		Short: "Return my metal: give a lease back; its items are wiped",
-		Args:  exact(1),
+		Use:               "return ID",
+		Short:             "Return my metal: give a lease back; its items are wiped",
+		Example:           "  hardcandy return 12\n  hardcandy return 12 --json",
+		Args:              exact(1),
+		ValidArgsFunction: o.completeLeases,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -326,19 +365,23 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			if err != nil {
 				return err
 			}
-			return o.print(res.ReturnLease, func(w io.Writer) {
-				fmt.Fprintf(w, "lease %s is %s\n", res.ReturnLease.Id, res.ReturnLease.Status)
-			})
+			l := leaseJSON(res.ReturnLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
 		},
 	})
 
 	extend := withFlags(&cobra.Command{
-		Use:   "extend ID --by 3d",
-		Short: "Extend a lease",
-		Args:  exact(1),
+		Use:               "extend ID --by 3d",
+		Short:             "Extend a lease",
+		Example:           "  hardcandy extend 12 --by 3d\n  hardcandy extend 12 --by 12h --json",
+		Args:              exact(1),
+		ValidArgsFunction: o.completeLeases,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if by == "" {
 				return UsageError{errors.New("--by is required, e.g. --by 3d")}
+			}
+			if err := durationFlag("by", by); err != nil {
+				return err
 			}
 			c, err := o.client()
 			if err != nil {
@@ -348,17 +391,20 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			if err != nil {
 				return err
 			}
-			return o.print(res.ExtendLease, func(w io.Writer) {
-				fmt.Fprintf(w, "lease %s now ends %s\n", res.ExtendLease.Id, when(res.ExtendLease.EndsAt))
+			l := leaseJSON(res.ExtendLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) {
+				fmt.Fprintf(w, "lease %s now ends %s\n", l.ID, when(l.EndsAt))
 			})
 		},
 	})
 	extend.Flags().StringVar(&by, "by", "", "how much longer: 3d, 12h")
 
 	avail := withFlags(&cobra.Command{
-		Use:   "avail [SKU]",
-		Short: "Show me metal availability",
-		Args:  maxArgs(1),
+		Use:               "avail [SKU]",
+		Short:             "Show me metal availability: items per status (RESERVING: being provisioned now)",
+		Example:           "  hardcandy avail\n  hardcandy avail 4D.small --json",
+		Args:              maxArgs(1),
+		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -374,9 +420,9 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			}
 			return o.print(res.Availability, func(w io.Writer) {
 				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, "SKU\tAVAILABLE\tLEASED\tREBUILDING\tMAINTENANCE\tNAME")
+				fmt.Fprintln(tw, "SKU\tAVAILABLE\tRESERVING\tLEASED\tREBUILDING\tMAINTENANCE\tNAME")
 				for _, a := range res.Availability {
-					fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", a.Sku, a.Available, a.Leased, a.Rebuilding, a.Maintenance, a.Product.Name)
+					fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\n", a.Sku, a.Available, a.Reserving, a.Leased, a.Rebuilding, a.Maintenance, a.Product.Name)
 				}
 				_ = tw.Flush()
 			})
@@ -384,9 +430,10 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	})
 
 	login := &cobra.Command{
-		Use:   "login [--server URL] [--token TOKEN]",
-		Short: "Check a server URL and token and store them (0600) for the other verbs",
-		Args:  exact(0),
+		Use:     "login [--server URL] [--token TOKEN]",
+		Short:   "Check a server URL and token and store them (0600) for the other verbs",
+		Example: "  hardcandy login --server http://127.0.0.1:8080 --token hc_...\n  hardcandy login            # asks for both",
+		Args:    exact(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			in := bufio.NewReader(stdin)
 			ask := func(prompt string, v *string) {

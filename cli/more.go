@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -58,7 +58,11 @@ func (o *options) moreCommands() []*cobra.Command {
 			if err != nil {
 				return err
 			}
-			return o.print(res.Products.Edges, func(w io.Writer) {
+			nodes := []*ProductsProductsProductConnectionEdgesProductEdgeNodeProduct{}
+			for _, e := range res.Products.Edges {
+				nodes = append(nodes, e.Node)
+			}
+			return o.print(nodes, func(w io.Writer) {
 				table(w, "SKU\tNAME\tPER DAY\tBUNDLE OF\tRETIRED", func(tw io.Writer) {
 					for _, e := range res.Products.Edges {
 						p := e.Node
@@ -134,9 +138,11 @@ func (o *options) moreCommands() []*cobra.Command {
 	products.AddCommand(productsAdd, productsRetire)
 
 	expand := o.verb(&cobra.Command{
-		Use:   "expand ID SKU[:N]...",
-		Short: "Add items to an active lease, with the same end, all or nothing",
-		Args:  minArgs(2),
+		Use:               "expand ID SKU[:N]...",
+		Short:             "Add items to an active lease, with the same end, all or nothing",
+		Example:           "  hardcandy expand 12 4E.small\n  hardcandy expand 12 4D.small:2 3A.small --json",
+		Args:              minArgs(2),
+		ValidArgsFunction: o.completeLeaseThenSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ls, err := lines(args[1:])
 			if err != nil {
@@ -148,18 +154,20 @@ func (o *options) moreCommands() []*cobra.Command {
 			}
 			res, err := Expand(cmd.Context(), c, args[0], ls)
 			if err != nil {
-				return err
+				return o.leaseFailure(cmd.Context(), c, err)
 			}
-			return o.print(res.ExpandLease, func(w io.Writer) {
-				fmt.Fprintf(w, "lease %s now holds %d items\n", res.ExpandLease.Id, len(res.ExpandLease.Allocations))
+			l := leaseJSON(res.ExpandLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) {
+				fmt.Fprintf(w, "lease %s now holds %d items\n", l.ID, len(l.Items))
 			})
 		},
 	})
 
 	approve := o.verb(&cobra.Command{
-		Use:   "approve ID",
-		Short: "Approve a lease awaiting approval; it is vended at once (managers, admins)",
-		Args:  exact(1),
+		Use:     "approve ID",
+		Short:   "Approve a lease awaiting approval; it is vended at once (managers, admins)",
+		Example: "  hardcandy approve 12\n  hardcandy approve 12 --json",
+		Args:    exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -167,17 +175,19 @@ func (o *options) moreCommands() []*cobra.Command {
 			}
 			res, err := Approve(cmd.Context(), c, args[0])
 			if err != nil {
-				return err
+				return o.leaseFailure(cmd.Context(), c, err)
 			}
-			return o.print(res.ApproveLease, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", res.ApproveLease.Id, res.ApproveLease.Status) })
+			l := leaseJSON(res.ApproveLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
 		},
 	})
 
 	var reason string
 	reject := o.verb(&cobra.Command{
-		Use:   "reject ID --reason TEXT",
-		Short: "Reject a lease awaiting approval (managers, admins)",
-		Args:  exact(1),
+		Use:     "reject ID --reason TEXT",
+		Short:   "Reject a lease awaiting approval (managers, admins)",
+		Example: `  hardcandy reject 12 --reason "use the 3A pool"`,
+		Args:    exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.TrimSpace(reason) == "" {
 				return UsageError{errors.New("--reason is required")}
@@ -190,7 +200,8 @@ func (o *options) moreCommands() []*cobra.Command {
 			if err != nil {
 				return err
 			}
-			return o.print(res.RejectLease, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", res.RejectLease.Id, res.RejectLease.Status) })
+			l := leaseJSON(res.RejectLease.LeaseSummary, nil)
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
 		},
 	})
 	reject.Flags().StringVar(&reason, "reason", "", "why")
@@ -280,33 +291,7 @@ func (o *options) moreCommands() []*cobra.Command {
 			}
 		})
 	}
-	itemsImport := o.verb(&cobra.Command{
-		Use:   "import FILE.csv",
-		Short: "Import items from CSV (sku,name,pool,labels), all or nothing",
-		Args:  exact(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
-			if err != nil {
-				return UsageError{err}
-			}
-			c, err := o.client()
-			if err != nil {
-				return err
-			}
-			res, err := ImportItems(cmd.Context(), c, string(data))
-			if err != nil {
-				return err
-			}
-			var its []ItemSummary
-			for _, it := range res.ImportInventoryItems {
-				its = append(its, it.ItemSummary)
-			}
-			return o.print(its, func(w io.Writer) {
-				fmt.Fprintf(w, "imported %d items\n", len(its))
-				printItems(w, its)
-			})
-		},
-	})
+	itemsImport := o.itemsImport(printItems)
 	var pool string
 	var labels []string
 	itemsAdd := o.verb(&cobra.Command{
@@ -380,7 +365,7 @@ func (o *options) moreCommands() []*cobra.Command {
 			return o.print(its, func(w io.Writer) { printItems(w, its) })
 		},
 	})
-	items.AddCommand(itemsImport, itemsAdd, itemsMaint, itemsRelease, itemsArchive)
+	items.AddCommand(itemsImport, itemsAdd, itemsMaint, itemsRelease, itemsArchive, o.itemsList(printItems), o.itemsExport(), o.itemsFault(printItems))
 
 	printJobs := func(w io.Writer, js []JobInfo) {
 		table(w, "JOB\tSCHEDULE\tLAST RUN\tBY\tNEXT RUN\tRUNNING\tLAST ERROR", func(tw io.Writer) {

@@ -5,6 +5,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/Khan/genqlient/graphql"
@@ -135,17 +136,40 @@ func (v *ApproveApproveLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ApproveApproveLease.Status, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ApproveApproveLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ApproveApproveLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ApproveApproveLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ApproveApproveLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ApproveApproveLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ApproveApproveLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ApproveApproveLease.Duration, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ApproveApproveLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ApproveApproveLease.Note, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ApproveApproveLease.Owner, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ApproveApproveLease.Requested, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ApproveApproveLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -182,13 +206,27 @@ type __premarshalApproveApproveLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -206,10 +244,17 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -381,7 +426,9 @@ func (v *AvailabilityResponse) GetAvailability() []AvailabilityAvailability { re
 // BillsBillsBill includes the requested fields of the GraphQL type Bill.
 // The GraphQL type's documentation follows.
 //
-// What a cost center owes in one currency for one month. A draft has id 0 until the month is closed.
+// What a cost center owes in one currency for one month. A definitive bill has the id of its row; a
+// draft has an id of its own made of the cost center, the month and the currency, stable while the
+// month runs, which node(id) resolves to the live draft.
 type BillsBillsBill struct {
 	Id         string                        `json:"id"`
 	Month      string                        `json:"month"`
@@ -582,17 +629,40 @@ func (v *ExpandExpandLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ExpandExpandLease.Status, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ExpandExpandLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ExpandExpandLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ExpandExpandLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ExpandExpandLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ExpandExpandLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ExpandExpandLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ExpandExpandLease.Duration, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ExpandExpandLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ExpandExpandLease.Note, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ExpandExpandLease.Owner, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ExpandExpandLease.Requested, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ExpandExpandLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -629,13 +699,27 @@ type __premarshalExpandExpandLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -653,10 +737,17 @@ func (v *ExpandExpandLease) __premarshalJSON() (*__premarshalExpandExpandLease, 
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -681,17 +772,40 @@ func (v *ExtendExtendLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ExtendExtendLease.Status, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ExtendExtendLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ExtendExtendLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ExtendExtendLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ExtendExtendLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ExtendExtendLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ExtendExtendLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ExtendExtendLease.Duration, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ExtendExtendLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ExtendExtendLease.Note, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ExtendExtendLease.Owner, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ExtendExtendLease.Requested, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ExtendExtendLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -728,13 +842,27 @@ type __premarshalExtendExtendLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -752,10 +880,17 @@ func (v *ExtendExtendLease) __premarshalJSON() (*__premarshalExtendExtendLease, 
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -868,6 +1003,429 @@ func (v *ImportItemsResponse) GetImportInventoryItems() []ImportItemsImportInven
 	return v.ImportInventoryItems
 }
 
+// ImportPreviewInventoryImportPreview includes the requested fields of the GraphQL type ImportPreview.
+// The GraphQL type's documentation follows.
+//
+// A CSV import checked row by row; nothing was written.
+type ImportPreviewInventoryImportPreview struct {
+	// No row has a problem: importing the same CSV would write every row.
+	Valid bool                                                      `json:"valid"`
+	Rows  []ImportPreviewInventoryImportPreviewRowsImportPreviewRow `json:"rows"`
+}
+
+// GetValid returns ImportPreviewInventoryImportPreview.Valid, and is useful for accessing the field via an interface.
+func (v *ImportPreviewInventoryImportPreview) GetValid() bool { return v.Valid }
+
+// GetRows returns ImportPreviewInventoryImportPreview.Rows, and is useful for accessing the field via an interface.
+func (v *ImportPreviewInventoryImportPreview) GetRows() []ImportPreviewInventoryImportPreviewRowsImportPreviewRow {
+	return v.Rows
+}
+
+// ImportPreviewInventoryImportPreviewRowsImportPreviewRow includes the requested fields of the GraphQL type ImportPreviewRow.
+type ImportPreviewInventoryImportPreviewRowsImportPreviewRow struct {
+	// The line in the file; 1 is the header.
+	Row  int    `json:"row"`
+	Sku  string `json:"sku"`
+	Name string `json:"name"`
+	// What is wrong with the row, naming the column and the rule; empty when it is fine.
+	Errors []string `json:"errors"`
+}
+
+// GetRow returns ImportPreviewInventoryImportPreviewRowsImportPreviewRow.Row, and is useful for accessing the field via an interface.
+func (v *ImportPreviewInventoryImportPreviewRowsImportPreviewRow) GetRow() int { return v.Row }
+
+// GetSku returns ImportPreviewInventoryImportPreviewRowsImportPreviewRow.Sku, and is useful for accessing the field via an interface.
+func (v *ImportPreviewInventoryImportPreviewRowsImportPreviewRow) GetSku() string { return v.Sku }
+
+// GetName returns ImportPreviewInventoryImportPreviewRowsImportPreviewRow.Name, and is useful for accessing the field via an interface.
+func (v *ImportPreviewInventoryImportPreviewRowsImportPreviewRow) GetName() string { return v.Name }
+
+// GetErrors returns ImportPreviewInventoryImportPreviewRowsImportPreviewRow.Errors, and is useful for accessing the field via an interface.
+func (v *ImportPreviewInventoryImportPreviewRowsImportPreviewRow) GetErrors() []string {
+	return v.Errors
+}
+
+// ImportPreviewResponse is returned by ImportPreview on success.
+type ImportPreviewResponse struct {
+	// What importInventoryItems would do with this CSV, writing nothing: every row with its problems,
+	// so all of them can be fixed before importing (admins).
+	InventoryImportPreview ImportPreviewInventoryImportPreview `json:"inventoryImportPreview"`
+}
+
+// GetInventoryImportPreview returns ImportPreviewResponse.InventoryImportPreview, and is useful for accessing the field via an interface.
+func (v *ImportPreviewResponse) GetInventoryImportPreview() ImportPreviewInventoryImportPreview {
+	return v.InventoryImportPreview
+}
+
+// InventoryItemWhereInput is used for filtering InventoryItem objects.
+// Input was generated by ent.
+type InventoryItemWhereInput struct {
+	Not *InventoryItemWhereInput  `json:"not"`
+	And []InventoryItemWhereInput `json:"and"`
+	Or  []InventoryItemWhereInput `json:"or"`
+	// id field predicates
+	Id      *string  `json:"id"`
+	IdNEQ   *string  `json:"idNEQ"`
+	IdIn    []string `json:"idIn"`
+	IdNotIn []string `json:"idNotIn"`
+	IdGT    *string  `json:"idGT"`
+	IdGTE   *string  `json:"idGTE"`
+	IdLT    *string  `json:"idLT"`
+	IdLTE   *string  `json:"idLTE"`
+	// created_at field predicates
+	CreatedAt      *time.Time  `json:"createdAt"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ"`
+	CreatedAtIn    []time.Time `json:"createdAtIn"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE"`
+	// updated_at field predicates
+	UpdatedAt      *time.Time  `json:"updatedAt"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE"`
+	// name field predicates
+	Name             *string  `json:"name"`
+	NameNEQ          *string  `json:"nameNEQ"`
+	NameIn           []string `json:"nameIn"`
+	NameNotIn        []string `json:"nameNotIn"`
+	NameGT           *string  `json:"nameGT"`
+	NameGTE          *string  `json:"nameGTE"`
+	NameLT           *string  `json:"nameLT"`
+	NameLTE          *string  `json:"nameLTE"`
+	NameContains     *string  `json:"nameContains"`
+	NameHasPrefix    *string  `json:"nameHasPrefix"`
+	NameHasSuffix    *string  `json:"nameHasSuffix"`
+	NameEqualFold    *string  `json:"nameEqualFold"`
+	NameContainsFold *string  `json:"nameContainsFold"`
+	// pool field predicates
+	Pool             *string  `json:"pool"`
+	PoolNEQ          *string  `json:"poolNEQ"`
+	PoolIn           []string `json:"poolIn"`
+	PoolNotIn        []string `json:"poolNotIn"`
+	PoolGT           *string  `json:"poolGT"`
+	PoolGTE          *string  `json:"poolGTE"`
+	PoolLT           *string  `json:"poolLT"`
+	PoolLTE          *string  `json:"poolLTE"`
+	PoolContains     *string  `json:"poolContains"`
+	PoolHasPrefix    *string  `json:"poolHasPrefix"`
+	PoolHasSuffix    *string  `json:"poolHasSuffix"`
+	PoolIsNil        *bool    `json:"poolIsNil"`
+	PoolNotNil       *bool    `json:"poolNotNil"`
+	PoolEqualFold    *string  `json:"poolEqualFold"`
+	PoolContainsFold *string  `json:"poolContainsFold"`
+	// status field predicates
+	Status      *ItemStatus  `json:"status"`
+	StatusNEQ   *ItemStatus  `json:"statusNEQ"`
+	StatusIn    []ItemStatus `json:"statusIn"`
+	StatusNotIn []ItemStatus `json:"statusNotIn"`
+	// product_id field predicates
+	ProductID      *string  `json:"productID"`
+	ProductIDNEQ   *string  `json:"productIDNEQ"`
+	ProductIDIn    []string `json:"productIDIn"`
+	ProductIDNotIn []string `json:"productIDNotIn"`
+	// status_changed_at field predicates
+	StatusChangedAt      *time.Time  `json:"statusChangedAt"`
+	StatusChangedAtNEQ   *time.Time  `json:"statusChangedAtNEQ"`
+	StatusChangedAtIn    []time.Time `json:"statusChangedAtIn"`
+	StatusChangedAtNotIn []time.Time `json:"statusChangedAtNotIn"`
+	StatusChangedAtGT    *time.Time  `json:"statusChangedAtGT"`
+	StatusChangedAtGTE   *time.Time  `json:"statusChangedAtGTE"`
+	StatusChangedAtLT    *time.Time  `json:"statusChangedAtLT"`
+	StatusChangedAtLTE   *time.Time  `json:"statusChangedAtLTE"`
+	// last_error field predicates
+	LastError             *string  `json:"lastError"`
+	LastErrorNEQ          *string  `json:"lastErrorNEQ"`
+	LastErrorIn           []string `json:"lastErrorIn"`
+	LastErrorNotIn        []string `json:"lastErrorNotIn"`
+	LastErrorGT           *string  `json:"lastErrorGT"`
+	LastErrorGTE          *string  `json:"lastErrorGTE"`
+	LastErrorLT           *string  `json:"lastErrorLT"`
+	LastErrorLTE          *string  `json:"lastErrorLTE"`
+	LastErrorContains     *string  `json:"lastErrorContains"`
+	LastErrorHasPrefix    *string  `json:"lastErrorHasPrefix"`
+	LastErrorHasSuffix    *string  `json:"lastErrorHasSuffix"`
+	LastErrorIsNil        *bool    `json:"lastErrorIsNil"`
+	LastErrorNotNil       *bool    `json:"lastErrorNotNil"`
+	LastErrorEqualFold    *string  `json:"lastErrorEqualFold"`
+	LastErrorContainsFold *string  `json:"lastErrorContainsFold"`
+	// product edge predicates
+	HasProduct     *bool               `json:"hasProduct"`
+	HasProductWith []ProductWhereInput `json:"hasProductWith"`
+}
+
+// GetNot returns InventoryItemWhereInput.Not, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNot() *InventoryItemWhereInput { return v.Not }
+
+// GetAnd returns InventoryItemWhereInput.And, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetAnd() []InventoryItemWhereInput { return v.And }
+
+// GetOr returns InventoryItemWhereInput.Or, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetOr() []InventoryItemWhereInput { return v.Or }
+
+// GetId returns InventoryItemWhereInput.Id, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetId() *string { return v.Id }
+
+// GetIdNEQ returns InventoryItemWhereInput.IdNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetIdNEQ() *string { return v.IdNEQ }
+
+// GetIdIn returns InventoryItemWhereInput.IdIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetIdIn() []string { return v.IdIn }
+
+// GetIdNotIn returns InventoryItemWhereInput.IdNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetIdNotIn() []string { return v.IdNotIn }
+
+// GetIdGT returns InventoryItemWhereInput.IdGT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetIdGT() *string { return v.IdGT }
+
+// GetIdGTE returns InventoryItemWhereInput.IdGTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetIdGTE() *string { return v.IdGTE }
+
+// GetIdLT returns InventoryItemWhereInput.IdLT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetIdLT() *string { return v.IdLT }
+
+// GetIdLTE returns InventoryItemWhereInput.IdLTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetIdLTE() *string { return v.IdLTE }
+
+// GetCreatedAt returns InventoryItemWhereInput.CreatedAt, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAt() *time.Time { return v.CreatedAt }
+
+// GetCreatedAtNEQ returns InventoryItemWhereInput.CreatedAtNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAtNEQ() *time.Time { return v.CreatedAtNEQ }
+
+// GetCreatedAtIn returns InventoryItemWhereInput.CreatedAtIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAtIn() []time.Time { return v.CreatedAtIn }
+
+// GetCreatedAtNotIn returns InventoryItemWhereInput.CreatedAtNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAtNotIn() []time.Time { return v.CreatedAtNotIn }
+
+// GetCreatedAtGT returns InventoryItemWhereInput.CreatedAtGT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAtGT() *time.Time { return v.CreatedAtGT }
+
+// GetCreatedAtGTE returns InventoryItemWhereInput.CreatedAtGTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAtGTE() *time.Time { return v.CreatedAtGTE }
+
+// GetCreatedAtLT returns InventoryItemWhereInput.CreatedAtLT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAtLT() *time.Time { return v.CreatedAtLT }
+
+// GetCreatedAtLTE returns InventoryItemWhereInput.CreatedAtLTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetCreatedAtLTE() *time.Time { return v.CreatedAtLTE }
+
+// GetUpdatedAt returns InventoryItemWhereInput.UpdatedAt, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAt() *time.Time { return v.UpdatedAt }
+
+// GetUpdatedAtNEQ returns InventoryItemWhereInput.UpdatedAtNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAtNEQ() *time.Time { return v.UpdatedAtNEQ }
+
+// GetUpdatedAtIn returns InventoryItemWhereInput.UpdatedAtIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAtIn() []time.Time { return v.UpdatedAtIn }
+
+// GetUpdatedAtNotIn returns InventoryItemWhereInput.UpdatedAtNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAtNotIn() []time.Time { return v.UpdatedAtNotIn }
+
+// GetUpdatedAtGT returns InventoryItemWhereInput.UpdatedAtGT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAtGT() *time.Time { return v.UpdatedAtGT }
+
+// GetUpdatedAtGTE returns InventoryItemWhereInput.UpdatedAtGTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAtGTE() *time.Time { return v.UpdatedAtGTE }
+
+// GetUpdatedAtLT returns InventoryItemWhereInput.UpdatedAtLT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAtLT() *time.Time { return v.UpdatedAtLT }
+
+// GetUpdatedAtLTE returns InventoryItemWhereInput.UpdatedAtLTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetUpdatedAtLTE() *time.Time { return v.UpdatedAtLTE }
+
+// GetName returns InventoryItemWhereInput.Name, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetName() *string { return v.Name }
+
+// GetNameNEQ returns InventoryItemWhereInput.NameNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameNEQ() *string { return v.NameNEQ }
+
+// GetNameIn returns InventoryItemWhereInput.NameIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameIn() []string { return v.NameIn }
+
+// GetNameNotIn returns InventoryItemWhereInput.NameNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameNotIn() []string { return v.NameNotIn }
+
+// GetNameGT returns InventoryItemWhereInput.NameGT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameGT() *string { return v.NameGT }
+
+// GetNameGTE returns InventoryItemWhereInput.NameGTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameGTE() *string { return v.NameGTE }
+
+// GetNameLT returns InventoryItemWhereInput.NameLT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameLT() *string { return v.NameLT }
+
+// GetNameLTE returns InventoryItemWhereInput.NameLTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameLTE() *string { return v.NameLTE }
+
+// GetNameContains returns InventoryItemWhereInput.NameContains, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameContains() *string { return v.NameContains }
+
+// GetNameHasPrefix returns InventoryItemWhereInput.NameHasPrefix, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameHasPrefix() *string { return v.NameHasPrefix }
+
+// GetNameHasSuffix returns InventoryItemWhereInput.NameHasSuffix, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameHasSuffix() *string { return v.NameHasSuffix }
+
+// GetNameEqualFold returns InventoryItemWhereInput.NameEqualFold, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameEqualFold() *string { return v.NameEqualFold }
+
+// GetNameContainsFold returns InventoryItemWhereInput.NameContainsFold, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetNameContainsFold() *string { return v.NameContainsFold }
+
+// GetPool returns InventoryItemWhereInput.Pool, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPool() *string { return v.Pool }
+
+// GetPoolNEQ returns InventoryItemWhereInput.PoolNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolNEQ() *string { return v.PoolNEQ }
+
+// GetPoolIn returns InventoryItemWhereInput.PoolIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolIn() []string { return v.PoolIn }
+
+// GetPoolNotIn returns InventoryItemWhereInput.PoolNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolNotIn() []string { return v.PoolNotIn }
+
+// GetPoolGT returns InventoryItemWhereInput.PoolGT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolGT() *string { return v.PoolGT }
+
+// GetPoolGTE returns InventoryItemWhereInput.PoolGTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolGTE() *string { return v.PoolGTE }
+
+// GetPoolLT returns InventoryItemWhereInput.PoolLT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolLT() *string { return v.PoolLT }
+
+// GetPoolLTE returns InventoryItemWhereInput.PoolLTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolLTE() *string { return v.PoolLTE }
+
+// GetPoolContains returns InventoryItemWhereInput.PoolContains, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolContains() *string { return v.PoolContains }
+
+// GetPoolHasPrefix returns InventoryItemWhereInput.PoolHasPrefix, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolHasPrefix() *string { return v.PoolHasPrefix }
+
+// GetPoolHasSuffix returns InventoryItemWhereInput.PoolHasSuffix, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolHasSuffix() *string { return v.PoolHasSuffix }
+
+// GetPoolIsNil returns InventoryItemWhereInput.PoolIsNil, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolIsNil() *bool { return v.PoolIsNil }
+
+// GetPoolNotNil returns InventoryItemWhereInput.PoolNotNil, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolNotNil() *bool { return v.PoolNotNil }
+
+// GetPoolEqualFold returns InventoryItemWhereInput.PoolEqualFold, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolEqualFold() *string { return v.PoolEqualFold }
+
+// GetPoolContainsFold returns InventoryItemWhereInput.PoolContainsFold, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetPoolContainsFold() *string { return v.PoolContainsFold }
+
+// GetStatus returns InventoryItemWhereInput.Status, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatus() *ItemStatus { return v.Status }
+
+// GetStatusNEQ returns InventoryItemWhereInput.StatusNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusNEQ() *ItemStatus { return v.StatusNEQ }
+
+// GetStatusIn returns InventoryItemWhereInput.StatusIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusIn() []ItemStatus { return v.StatusIn }
+
+// GetStatusNotIn returns InventoryItemWhereInput.StatusNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusNotIn() []ItemStatus { return v.StatusNotIn }
+
+// GetProductID returns InventoryItemWhereInput.ProductID, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetProductID() *string { return v.ProductID }
+
+// GetProductIDNEQ returns InventoryItemWhereInput.ProductIDNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetProductIDNEQ() *string { return v.ProductIDNEQ }
+
+// GetProductIDIn returns InventoryItemWhereInput.ProductIDIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetProductIDIn() []string { return v.ProductIDIn }
+
+// GetProductIDNotIn returns InventoryItemWhereInput.ProductIDNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetProductIDNotIn() []string { return v.ProductIDNotIn }
+
+// GetStatusChangedAt returns InventoryItemWhereInput.StatusChangedAt, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAt() *time.Time { return v.StatusChangedAt }
+
+// GetStatusChangedAtNEQ returns InventoryItemWhereInput.StatusChangedAtNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAtNEQ() *time.Time { return v.StatusChangedAtNEQ }
+
+// GetStatusChangedAtIn returns InventoryItemWhereInput.StatusChangedAtIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAtIn() []time.Time { return v.StatusChangedAtIn }
+
+// GetStatusChangedAtNotIn returns InventoryItemWhereInput.StatusChangedAtNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAtNotIn() []time.Time {
+	return v.StatusChangedAtNotIn
+}
+
+// GetStatusChangedAtGT returns InventoryItemWhereInput.StatusChangedAtGT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAtGT() *time.Time { return v.StatusChangedAtGT }
+
+// GetStatusChangedAtGTE returns InventoryItemWhereInput.StatusChangedAtGTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAtGTE() *time.Time { return v.StatusChangedAtGTE }
+
+// GetStatusChangedAtLT returns InventoryItemWhereInput.StatusChangedAtLT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAtLT() *time.Time { return v.StatusChangedAtLT }
+
+// GetStatusChangedAtLTE returns InventoryItemWhereInput.StatusChangedAtLTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetStatusChangedAtLTE() *time.Time { return v.StatusChangedAtLTE }
+
+// GetLastError returns InventoryItemWhereInput.LastError, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastError() *string { return v.LastError }
+
+// GetLastErrorNEQ returns InventoryItemWhereInput.LastErrorNEQ, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorNEQ() *string { return v.LastErrorNEQ }
+
+// GetLastErrorIn returns InventoryItemWhereInput.LastErrorIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorIn() []string { return v.LastErrorIn }
+
+// GetLastErrorNotIn returns InventoryItemWhereInput.LastErrorNotIn, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorNotIn() []string { return v.LastErrorNotIn }
+
+// GetLastErrorGT returns InventoryItemWhereInput.LastErrorGT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorGT() *string { return v.LastErrorGT }
+
+// GetLastErrorGTE returns InventoryItemWhereInput.LastErrorGTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorGTE() *string { return v.LastErrorGTE }
+
+// GetLastErrorLT returns InventoryItemWhereInput.LastErrorLT, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorLT() *string { return v.LastErrorLT }
+
+// GetLastErrorLTE returns InventoryItemWhereInput.LastErrorLTE, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorLTE() *string { return v.LastErrorLTE }
+
+// GetLastErrorContains returns InventoryItemWhereInput.LastErrorContains, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorContains() *string { return v.LastErrorContains }
+
+// GetLastErrorHasPrefix returns InventoryItemWhereInput.LastErrorHasPrefix, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorHasPrefix() *string { return v.LastErrorHasPrefix }
+
+// GetLastErrorHasSuffix returns InventoryItemWhereInput.LastErrorHasSuffix, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorHasSuffix() *string { return v.LastErrorHasSuffix }
+
+// GetLastErrorIsNil returns InventoryItemWhereInput.LastErrorIsNil, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorIsNil() *bool { return v.LastErrorIsNil }
+
+// GetLastErrorNotNil returns InventoryItemWhereInput.LastErrorNotNil, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorNotNil() *bool { return v.LastErrorNotNil }
+
+// GetLastErrorEqualFold returns InventoryItemWhereInput.LastErrorEqualFold, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorEqualFold() *string { return v.LastErrorEqualFold }
+
+// GetLastErrorContainsFold returns InventoryItemWhereInput.LastErrorContainsFold, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetLastErrorContainsFold() *string { return v.LastErrorContainsFold }
+
+// GetHasProduct returns InventoryItemWhereInput.HasProduct, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetHasProduct() *bool { return v.HasProduct }
+
+// GetHasProductWith returns InventoryItemWhereInput.HasProductWith, and is useful for accessing the field via an interface.
+func (v *InventoryItemWhereInput) GetHasProductWith() []ProductWhereInput { return v.HasProductWith }
+
 // ItemStatus is enum for the field status
 type ItemStatus string
 
@@ -926,6 +1484,172 @@ type ItemSummaryProduct struct {
 
 // GetSku returns ItemSummaryProduct.Sku, and is useful for accessing the field via an interface.
 func (v *ItemSummaryProduct) GetSku() string { return v.Sku }
+
+// ItemsInventoryItemsInventoryItemConnection includes the requested fields of the GraphQL type InventoryItemConnection.
+// The GraphQL type's documentation follows.
+//
+// A connection to a list of items.
+type ItemsInventoryItemsInventoryItemConnection struct {
+	// A list of edges.
+	Edges []*ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdge `json:"edges"`
+	// Information to aid in pagination.
+	PageInfo ItemsInventoryItemsInventoryItemConnectionPageInfo `json:"pageInfo"`
+	// Identifies the total count of items in the connection.
+	TotalCount int `json:"totalCount"`
+}
+
+// GetEdges returns ItemsInventoryItemsInventoryItemConnection.Edges, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnection) GetEdges() []*ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdge {
+	return v.Edges
+}
+
+// GetPageInfo returns ItemsInventoryItemsInventoryItemConnection.PageInfo, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnection) GetPageInfo() ItemsInventoryItemsInventoryItemConnectionPageInfo {
+	return v.PageInfo
+}
+
+// GetTotalCount returns ItemsInventoryItemsInventoryItemConnection.TotalCount, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnection) GetTotalCount() int { return v.TotalCount }
+
+// ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdge includes the requested fields of the GraphQL type InventoryItemEdge.
+// The GraphQL type's documentation follows.
+//
+// An edge in a connection.
+type ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdge struct {
+	// The item at the end of the edge.
+	Node *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem `json:"node"`
+}
+
+// GetNode returns ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdge.Node, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdge) GetNode() *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem {
+	return v.Node
+}
+
+// ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) GetId() string {
+	return v.ItemSummary.Id
+}
+
+// GetName returns ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) GetName() string {
+	return v.ItemSummary.Name
+}
+
+// GetStatus returns ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) GetStatus() ItemStatus {
+	return v.ItemSummary.Status
+}
+
+// GetPool returns ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) GetPool() *string {
+	return v.ItemSummary.Pool
+}
+
+// GetLabels returns ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) GetLabels() []string {
+	return v.ItemSummary.Labels
+}
+
+// GetProduct returns ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem) __premarshalJSON() (*__premarshalItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem, error) {
+	var retval __premarshalItemsInventoryItemsInventoryItemConnectionEdgesInventoryItemEdgeNodeInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
+// ItemsInventoryItemsInventoryItemConnectionPageInfo includes the requested fields of the GraphQL type PageInfo.
+// The GraphQL type's documentation follows.
+//
+// Information about pagination in a connection.
+// https://relay.dev/graphql/connections.htm#sec-undefined.PageInfo
+type ItemsInventoryItemsInventoryItemConnectionPageInfo struct {
+	// When paginating forwards, are there more items?
+	HasNextPage bool `json:"hasNextPage"`
+	// When paginating forwards, the cursor to continue.
+	EndCursor *string `json:"endCursor"`
+}
+
+// GetHasNextPage returns ItemsInventoryItemsInventoryItemConnectionPageInfo.HasNextPage, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionPageInfo) GetHasNextPage() bool {
+	return v.HasNextPage
+}
+
+// GetEndCursor returns ItemsInventoryItemsInventoryItemConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
+func (v *ItemsInventoryItemsInventoryItemConnectionPageInfo) GetEndCursor() *string {
+	return v.EndCursor
+}
+
+// ItemsResponse is returned by Items on success.
+type ItemsResponse struct {
+	InventoryItems ItemsInventoryItemsInventoryItemConnection `json:"inventoryItems"`
+}
+
+// GetInventoryItems returns ItemsResponse.InventoryItems, and is useful for accessing the field via an interface.
+func (v *ItemsResponse) GetInventoryItems() ItemsInventoryItemsInventoryItemConnection {
+	return v.InventoryItems
+}
 
 // JobInfo includes the GraphQL fields of SchedulerJob requested by the fragment JobInfo.
 type JobInfo struct {
@@ -1074,17 +1798,9 @@ func (v *JobsSchedulerJobsSchedulerJob) __premarshalJSON() (*__premarshalJobsSch
 
 // LeaseDetail includes the GraphQL fields of Lease requested by the fragment LeaseDetail.
 type LeaseDetail struct {
-	LeaseSummary  `json:"-"`
-	StatusMessage *string                            `json:"statusMessage"`
-	Owner         LeaseDetailOwnerUser               `json:"owner"`
-	Allocations   []LeaseDetailAllocationsAllocation `json:"allocations"`
+	LeaseSummary `json:"-"`
+	Allocations  []LeaseDetailAllocationsAllocation `json:"allocations"`
 }
-
-// GetStatusMessage returns LeaseDetail.StatusMessage, and is useful for accessing the field via an interface.
-func (v *LeaseDetail) GetStatusMessage() *string { return v.StatusMessage }
-
-// GetOwner returns LeaseDetail.Owner, and is useful for accessing the field via an interface.
-func (v *LeaseDetail) GetOwner() LeaseDetailOwnerUser { return v.Owner }
 
 // GetAllocations returns LeaseDetail.Allocations, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetAllocations() []LeaseDetailAllocationsAllocation { return v.Allocations }
@@ -1095,17 +1811,40 @@ func (v *LeaseDetail) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns LeaseDetail.Status, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns LeaseDetail.StatusMessage, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns LeaseDetail.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns LeaseDetail.CreatedAt, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns LeaseDetail.StartsAt, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns LeaseDetail.EndsAt, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns LeaseDetail.EndedAt, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns LeaseDetail.Duration, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns LeaseDetail.TimeLeft, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns LeaseDetail.Note, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns LeaseDetail.Owner, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns LeaseDetail.Requested, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 func (v *LeaseDetail) UnmarshalJSON(b []byte) error {
 
@@ -1133,23 +1872,33 @@ func (v *LeaseDetail) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalLeaseDetail struct {
-	StatusMessage *string `json:"statusMessage"`
-
-	Owner LeaseDetailOwnerUser `json:"owner"`
-
 	Allocations []LeaseDetailAllocationsAllocation `json:"allocations"`
 
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 }
 
 func (v *LeaseDetail) MarshalJSON() ([]byte, error) {
@@ -1163,42 +1912,35 @@ func (v *LeaseDetail) MarshalJSON() ([]byte, error) {
 func (v *LeaseDetail) __premarshalJSON() (*__premarshalLeaseDetail, error) {
 	var retval __premarshalLeaseDetail
 
-	retval.StatusMessage = v.StatusMessage
-	retval.Owner = v.Owner
 	retval.Allocations = v.Allocations
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	return &retval, nil
 }
 
 // LeaseDetailAllocationsAllocation includes the requested fields of the GraphQL type Allocation.
 type LeaseDetailAllocationsAllocation struct {
-	VendedAt   *time.Time `json:"vendedAt"`
-	ReleasedAt *time.Time `json:"releasedAt"`
+	Id string `json:"id"`
 	// JSON from the dispenser; null unless the viewer owns the lease or is an admin.
 	Credentials *string `json:"credentials"`
 }
 
-// GetVendedAt returns LeaseDetailAllocationsAllocation.VendedAt, and is useful for accessing the field via an interface.
-func (v *LeaseDetailAllocationsAllocation) GetVendedAt() *time.Time { return v.VendedAt }
-
-// GetReleasedAt returns LeaseDetailAllocationsAllocation.ReleasedAt, and is useful for accessing the field via an interface.
-func (v *LeaseDetailAllocationsAllocation) GetReleasedAt() *time.Time { return v.ReleasedAt }
+// GetId returns LeaseDetailAllocationsAllocation.Id, and is useful for accessing the field via an interface.
+func (v *LeaseDetailAllocationsAllocation) GetId() string { return v.Id }
 
 // GetCredentials returns LeaseDetailAllocationsAllocation.Credentials, and is useful for accessing the field via an interface.
 func (v *LeaseDetailAllocationsAllocation) GetCredentials() *string { return v.Credentials }
-
-// LeaseDetailOwnerUser includes the requested fields of the GraphQL type User.
-type LeaseDetailOwnerUser struct {
-	Name string `json:"name"`
-}
-
-// GetName returns LeaseDetailOwnerUser.Name, and is useful for accessing the field via an interface.
-func (v *LeaseDetailOwnerUser) GetName() string { return v.Name }
 
 type LeaseLineInput struct {
 	Sku      string `json:"sku"`
@@ -1230,16 +1972,27 @@ var AllLeaseStatus = []LeaseStatus{
 	LeaseStatusRejected,
 }
 
-// LeaseSummary includes the GraphQL fields of Lease requested by the fragment LeaseSummary.
+// What every lease verb prints (cli/shape.go turns it into the documented JSON).
 type LeaseSummary struct {
-	Id       string      `json:"id"`
-	Status   LeaseStatus `json:"status"`
-	StartsAt *time.Time  `json:"startsAt"`
-	EndsAt   *time.Time  `json:"endsAt"`
+	Id            string      `json:"id"`
+	Status        LeaseStatus `json:"status"`
+	StatusMessage *string     `json:"statusMessage"`
+	// PENDING for a decision rather than for the dispenser
+	AwaitingApproval bool       `json:"awaitingApproval"`
+	CreatedAt        time.Time  `json:"createdAt"`
+	StartsAt         *time.Time `json:"startsAt"`
+	EndsAt           *time.Time `json:"endsAt"`
+	// when it was returned, expired or rejected
+	EndedAt  *time.Time `json:"endedAt"`
+	Duration string     `json:"duration"`
 	// Time until the end, for an ACTIVE lease.
-	TimeLeft    *string                             `json:"timeLeft"`
-	Note        *string                             `json:"note"`
-	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+	TimeLeft *string               `json:"timeLeft"`
+	Note     *string               `json:"note"`
+	Owner    LeaseSummaryOwnerUser `json:"owner"`
+	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
+	// has no items yet.
+	Requested   []LeaseSummaryRequestedRequestedLine `json:"requested"`
+	Allocations []LeaseSummaryAllocationsAllocation  `json:"allocations"`
 }
 
 // GetId returns LeaseSummary.Id, and is useful for accessing the field via an interface.
@@ -1248,11 +2001,26 @@ func (v *LeaseSummary) GetId() string { return v.Id }
 // GetStatus returns LeaseSummary.Status, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetStatus() LeaseStatus { return v.Status }
 
+// GetStatusMessage returns LeaseSummary.StatusMessage, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetStatusMessage() *string { return v.StatusMessage }
+
+// GetAwaitingApproval returns LeaseSummary.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetAwaitingApproval() bool { return v.AwaitingApproval }
+
+// GetCreatedAt returns LeaseSummary.CreatedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetCreatedAt() time.Time { return v.CreatedAt }
+
 // GetStartsAt returns LeaseSummary.StartsAt, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetStartsAt() *time.Time { return v.StartsAt }
 
 // GetEndsAt returns LeaseSummary.EndsAt, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetEndsAt() *time.Time { return v.EndsAt }
+
+// GetEndedAt returns LeaseSummary.EndedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetEndedAt() *time.Time { return v.EndedAt }
+
+// GetDuration returns LeaseSummary.Duration, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetDuration() string { return v.Duration }
 
 // GetTimeLeft returns LeaseSummary.TimeLeft, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetTimeLeft() *string { return v.TimeLeft }
@@ -1260,13 +2028,31 @@ func (v *LeaseSummary) GetTimeLeft() *string { return v.TimeLeft }
 // GetNote returns LeaseSummary.Note, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetNote() *string { return v.Note }
 
+// GetOwner returns LeaseSummary.Owner, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetOwner() LeaseSummaryOwnerUser { return v.Owner }
+
+// GetRequested returns LeaseSummary.Requested, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetRequested() []LeaseSummaryRequestedRequestedLine { return v.Requested }
+
 // GetAllocations returns LeaseSummary.Allocations, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetAllocations() []LeaseSummaryAllocationsAllocation { return v.Allocations }
 
 // LeaseSummaryAllocationsAllocation includes the requested fields of the GraphQL type Allocation.
 type LeaseSummaryAllocationsAllocation struct {
-	Item LeaseSummaryAllocationsAllocationItemInventoryItem `json:"item"`
+	Id         string                                             `json:"id"`
+	VendedAt   *time.Time                                         `json:"vendedAt"`
+	ReleasedAt *time.Time                                         `json:"releasedAt"`
+	Item       LeaseSummaryAllocationsAllocationItemInventoryItem `json:"item"`
 }
+
+// GetId returns LeaseSummaryAllocationsAllocation.Id, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocation) GetId() string { return v.Id }
+
+// GetVendedAt returns LeaseSummaryAllocationsAllocation.VendedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocation) GetVendedAt() *time.Time { return v.VendedAt }
+
+// GetReleasedAt returns LeaseSummaryAllocationsAllocation.ReleasedAt, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocation) GetReleasedAt() *time.Time { return v.ReleasedAt }
 
 // GetItem returns LeaseSummaryAllocationsAllocation.Item, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryAllocationsAllocation) GetItem() LeaseSummaryAllocationsAllocationItemInventoryItem {
@@ -1275,9 +2061,13 @@ func (v *LeaseSummaryAllocationsAllocation) GetItem() LeaseSummaryAllocationsAll
 
 // LeaseSummaryAllocationsAllocationItemInventoryItem includes the requested fields of the GraphQL type InventoryItem.
 type LeaseSummaryAllocationsAllocationItemInventoryItem struct {
+	Id      string                                                    `json:"id"`
 	Name    string                                                    `json:"name"`
 	Product LeaseSummaryAllocationsAllocationItemInventoryItemProduct `json:"product"`
 }
+
+// GetId returns LeaseSummaryAllocationsAllocationItemInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryAllocationsAllocationItemInventoryItem) GetId() string { return v.Id }
 
 // GetName returns LeaseSummaryAllocationsAllocationItemInventoryItem.Name, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryAllocationsAllocationItemInventoryItem) GetName() string { return v.Name }
@@ -1294,6 +2084,643 @@ type LeaseSummaryAllocationsAllocationItemInventoryItemProduct struct {
 
 // GetSku returns LeaseSummaryAllocationsAllocationItemInventoryItemProduct.Sku, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryAllocationsAllocationItemInventoryItemProduct) GetSku() string { return v.Sku }
+
+// LeaseSummaryOwnerUser includes the requested fields of the GraphQL type User.
+type LeaseSummaryOwnerUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns LeaseSummaryOwnerUser.Name, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryOwnerUser) GetName() string { return v.Name }
+
+// LeaseSummaryRequestedRequestedLine includes the requested fields of the GraphQL type RequestedLine.
+// The GraphQL type's documentation follows.
+//
+// One line of a vend as asked: a SKU and how many.
+type LeaseSummaryRequestedRequestedLine struct {
+	Sku      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+}
+
+// GetSku returns LeaseSummaryRequestedRequestedLine.Sku, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetSku() string { return v.Sku }
+
+// GetQuantity returns LeaseSummaryRequestedRequestedLine.Quantity, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetQuantity() int { return v.Quantity }
+
+// MarkFaultyMarkItemFaultyItemFault includes the requested fields of the GraphQL type ItemFault.
+// The GraphQL type's documentation follows.
+//
+// What markItemFaulty did.
+type MarkFaultyMarkItemFaultyItemFault struct {
+	// The broken item, now in MAINTENANCE.
+	Item MarkFaultyMarkItemFaultyItemFaultItemInventoryItem `json:"item"`
+	// Its replacement on the same lease; null when none was available or it could not be provisioned.
+	Replacement *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem `json:"replacement"`
+	Lease       MarkFaultyMarkItemFaultyItemFaultLease                     `json:"lease"`
+	// What became of the lease, as the owner's notice says.
+	Message string `json:"message"`
+}
+
+// GetItem returns MarkFaultyMarkItemFaultyItemFault.Item, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFault) GetItem() MarkFaultyMarkItemFaultyItemFaultItemInventoryItem {
+	return v.Item
+}
+
+// GetReplacement returns MarkFaultyMarkItemFaultyItemFault.Replacement, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFault) GetReplacement() *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem {
+	return v.Replacement
+}
+
+// GetLease returns MarkFaultyMarkItemFaultyItemFault.Lease, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFault) GetLease() MarkFaultyMarkItemFaultyItemFaultLease {
+	return v.Lease
+}
+
+// GetMessage returns MarkFaultyMarkItemFaultyItemFault.Message, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFault) GetMessage() string { return v.Message }
+
+// MarkFaultyMarkItemFaultyItemFaultItemInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type MarkFaultyMarkItemFaultyItemFaultItemInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns MarkFaultyMarkItemFaultyItemFaultItemInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) GetId() string { return v.ItemSummary.Id }
+
+// GetName returns MarkFaultyMarkItemFaultyItemFaultItemInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) GetName() string {
+	return v.ItemSummary.Name
+}
+
+// GetStatus returns MarkFaultyMarkItemFaultyItemFaultItemInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) GetStatus() ItemStatus {
+	return v.ItemSummary.Status
+}
+
+// GetPool returns MarkFaultyMarkItemFaultyItemFaultItemInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) GetPool() *string {
+	return v.ItemSummary.Pool
+}
+
+// GetLabels returns MarkFaultyMarkItemFaultyItemFaultItemInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) GetLabels() []string {
+	return v.ItemSummary.Labels
+}
+
+// GetProduct returns MarkFaultyMarkItemFaultyItemFaultItemInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MarkFaultyMarkItemFaultyItemFaultItemInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MarkFaultyMarkItemFaultyItemFaultItemInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalMarkFaultyMarkItemFaultyItemFaultItemInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultItemInventoryItem) __premarshalJSON() (*__premarshalMarkFaultyMarkItemFaultyItemFaultItemInventoryItem, error) {
+	var retval __premarshalMarkFaultyMarkItemFaultyItemFaultItemInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
+// MarkFaultyMarkItemFaultyItemFaultLease includes the requested fields of the GraphQL type Lease.
+type MarkFaultyMarkItemFaultyItemFaultLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns MarkFaultyMarkItemFaultyItemFaultLease.Id, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns MarkFaultyMarkItemFaultyItemFaultLease.Status, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetStatus() LeaseStatus {
+	return v.LeaseSummary.Status
+}
+
+// GetStatusMessage returns MarkFaultyMarkItemFaultyItemFaultLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetStatusMessage() *string {
+	return v.LeaseSummary.StatusMessage
+}
+
+// GetAwaitingApproval returns MarkFaultyMarkItemFaultyItemFaultLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns MarkFaultyMarkItemFaultyItemFaultLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetCreatedAt() time.Time {
+	return v.LeaseSummary.CreatedAt
+}
+
+// GetStartsAt returns MarkFaultyMarkItemFaultyItemFaultLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetStartsAt() *time.Time {
+	return v.LeaseSummary.StartsAt
+}
+
+// GetEndsAt returns MarkFaultyMarkItemFaultyItemFaultLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetEndedAt returns MarkFaultyMarkItemFaultyItemFaultLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetEndedAt() *time.Time {
+	return v.LeaseSummary.EndedAt
+}
+
+// GetDuration returns MarkFaultyMarkItemFaultyItemFaultLease.Duration, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetDuration() string { return v.LeaseSummary.Duration }
+
+// GetTimeLeft returns MarkFaultyMarkItemFaultyItemFaultLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetTimeLeft() *string {
+	return v.LeaseSummary.TimeLeft
+}
+
+// GetNote returns MarkFaultyMarkItemFaultyItemFaultLease.Note, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns MarkFaultyMarkItemFaultyItemFaultLease.Owner, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetOwner() LeaseSummaryOwnerUser {
+	return v.LeaseSummary.Owner
+}
+
+// GetRequested returns MarkFaultyMarkItemFaultyItemFaultLease.Requested, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns MarkFaultyMarkItemFaultyItemFaultLease.Allocations, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MarkFaultyMarkItemFaultyItemFaultLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MarkFaultyMarkItemFaultyItemFaultLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalMarkFaultyMarkItemFaultyItemFaultLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) __premarshalJSON() (*__premarshalMarkFaultyMarkItemFaultyItemFaultLease, error) {
+	var retval __premarshalMarkFaultyMarkItemFaultyItemFaultLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem struct {
+	ItemSummary `json:"-"`
+}
+
+// GetId returns MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem.Id, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) GetId() string {
+	return v.ItemSummary.Id
+}
+
+// GetName returns MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem.Name, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) GetName() string {
+	return v.ItemSummary.Name
+}
+
+// GetStatus returns MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem.Status, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) GetStatus() ItemStatus {
+	return v.ItemSummary.Status
+}
+
+// GetPool returns MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem.Pool, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) GetPool() *string {
+	return v.ItemSummary.Pool
+}
+
+// GetLabels returns MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem.Labels, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) GetLabels() []string {
+	return v.ItemSummary.Labels
+}
+
+// GetProduct returns MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem.Product, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) GetProduct() ItemSummaryProduct {
+	return v.ItemSummary.Product
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ItemSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalMarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Status ItemStatus `json:"status"`
+
+	Pool *string `json:"pool"`
+
+	Labels []string `json:"labels"`
+
+	Product ItemSummaryProduct `json:"product"`
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem) __premarshalJSON() (*__premarshalMarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem, error) {
+	var retval __premarshalMarkFaultyMarkItemFaultyItemFaultReplacementInventoryItem
+
+	retval.Id = v.ItemSummary.Id
+	retval.Name = v.ItemSummary.Name
+	retval.Status = v.ItemSummary.Status
+	retval.Pool = v.ItemSummary.Pool
+	retval.Labels = v.ItemSummary.Labels
+	retval.Product = v.ItemSummary.Product
+	return &retval, nil
+}
+
+// MarkFaultyResponse is returned by MarkFaulty on success.
+type MarkFaultyResponse struct {
+	// A leased item broke: it leaves its lease for MAINTENANCE, and the lease gets a replacement of
+	// the same product when one is available (dispensed, then swapped in all or nothing); the owner
+	// is notified either way (admins).
+	MarkItemFaulty MarkFaultyMarkItemFaultyItemFault `json:"markItemFaulty"`
+}
+
+// GetMarkItemFaulty returns MarkFaultyResponse.MarkItemFaulty, and is useful for accessing the field via an interface.
+func (v *MarkFaultyResponse) GetMarkItemFaulty() MarkFaultyMarkItemFaultyItemFault {
+	return v.MarkItemFaulty
+}
+
+// MineAllResponse is returned by MineAll on success.
+type MineAllResponse struct {
+	// The signed-in user.
+	Viewer MineAllViewerUser `json:"viewer"`
+}
+
+// GetViewer returns MineAllResponse.Viewer, and is useful for accessing the field via an interface.
+func (v *MineAllResponse) GetViewer() MineAllViewerUser { return v.Viewer }
+
+// MineAllViewerUser includes the requested fields of the GraphQL type User.
+type MineAllViewerUser struct {
+	Leases MineAllViewerUserLeasesLeaseConnection `json:"leases"`
+}
+
+// GetLeases returns MineAllViewerUser.Leases, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUser) GetLeases() MineAllViewerUserLeasesLeaseConnection { return v.Leases }
+
+// MineAllViewerUserLeasesLeaseConnection includes the requested fields of the GraphQL type LeaseConnection.
+// The GraphQL type's documentation follows.
+//
+// A connection to a list of items.
+type MineAllViewerUserLeasesLeaseConnection struct {
+	// A list of edges.
+	Edges []*MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge `json:"edges"`
+	// Information to aid in pagination.
+	PageInfo MineAllViewerUserLeasesLeaseConnectionPageInfo `json:"pageInfo"`
+	// Identifies the total count of items in the connection.
+	TotalCount int `json:"totalCount"`
+}
+
+// GetEdges returns MineAllViewerUserLeasesLeaseConnection.Edges, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnection) GetEdges() []*MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge {
+	return v.Edges
+}
+
+// GetPageInfo returns MineAllViewerUserLeasesLeaseConnection.PageInfo, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnection) GetPageInfo() MineAllViewerUserLeasesLeaseConnectionPageInfo {
+	return v.PageInfo
+}
+
+// GetTotalCount returns MineAllViewerUserLeasesLeaseConnection.TotalCount, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnection) GetTotalCount() int { return v.TotalCount }
+
+// MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge includes the requested fields of the GraphQL type LeaseEdge.
+// The GraphQL type's documentation follows.
+//
+// An edge in a connection.
+type MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge struct {
+	// The item at the end of the edge.
+	Node *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease `json:"node"`
+}
+
+// GetNode returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge.Node, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdge) GetNode() *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease {
+	return v.Node
+}
+
+// MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease includes the requested fields of the GraphQL type Lease.
+type MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Id, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetId() string {
+	return v.LeaseSummary.Id
+}
+
+// GetStatus returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Status, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatus() LeaseStatus {
+	return v.LeaseSummary.Status
+}
+
+// GetStatusMessage returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatusMessage() *string {
+	return v.LeaseSummary.StatusMessage
+}
+
+// GetAwaitingApproval returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
+	return v.LeaseSummary.CreatedAt
+}
+
+// GetStartsAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStartsAt() *time.Time {
+	return v.LeaseSummary.StartsAt
+}
+
+// GetEndsAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndsAt() *time.Time {
+	return v.LeaseSummary.EndsAt
+}
+
+// GetEndedAt returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndedAt() *time.Time {
+	return v.LeaseSummary.EndedAt
+}
+
+// GetDuration returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
+	return v.LeaseSummary.Duration
+}
+
+// GetTimeLeft returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft() *string {
+	return v.LeaseSummary.TimeLeft
+}
+
+// GetNote returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Note, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *string {
+	return v.LeaseSummary.Note
+}
+
+// GetOwner returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
+	return v.LeaseSummary.Owner
+}
+
+// GetRequested returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarshalJSON() (*__premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease, error) {
+	var retval __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// MineAllViewerUserLeasesLeaseConnectionPageInfo includes the requested fields of the GraphQL type PageInfo.
+// The GraphQL type's documentation follows.
+//
+// Information about pagination in a connection.
+// https://relay.dev/graphql/connections.htm#sec-undefined.PageInfo
+type MineAllViewerUserLeasesLeaseConnectionPageInfo struct {
+	// When paginating forwards, are there more items?
+	HasNextPage bool `json:"hasNextPage"`
+	// When paginating forwards, the cursor to continue.
+	EndCursor *string `json:"endCursor"`
+}
+
+// GetHasNextPage returns MineAllViewerUserLeasesLeaseConnectionPageInfo.HasNextPage, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetHasNextPage() bool { return v.HasNextPage }
+
+// GetEndCursor returns MineAllViewerUserLeasesLeaseConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { return v.EndCursor }
 
 // MineResponse is returned by Mine on success.
 type MineResponse struct {
@@ -1362,6 +2789,21 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatus()
 	return v.LeaseSummary.Status
 }
 
+// GetStatusMessage returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatusMessage() *string {
+	return v.LeaseSummary.StatusMessage
+}
+
+// GetAwaitingApproval returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
+	return v.LeaseSummary.CreatedAt
+}
+
 // GetStartsAt returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStartsAt() *time.Time {
 	return v.LeaseSummary.StartsAt
@@ -1372,6 +2814,16 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndsAt()
 	return v.LeaseSummary.EndsAt
 }
 
+// GetEndedAt returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndedAt() *time.Time {
+	return v.LeaseSummary.EndedAt
+}
+
+// GetDuration returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
+	return v.LeaseSummary.Duration
+}
+
 // GetTimeLeft returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft() *string {
 	return v.LeaseSummary.TimeLeft
@@ -1380,6 +2832,16 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft
 // GetNote returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Note, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *string {
 	return v.LeaseSummary.Note
+}
+
+// GetOwner returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
+	return v.LeaseSummary.Owner
+}
+
+// GetRequested returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
 }
 
 // GetAllocations returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
@@ -1417,13 +2879,27 @@ type __premarshalMineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease stru
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1441,10 +2917,17 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarsha
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -1487,6 +2970,789 @@ type ProductIDResponse struct {
 
 // GetProduct returns ProductIDResponse.Product, and is useful for accessing the field via an interface.
 func (v *ProductIDResponse) GetProduct() *ProductIDProduct { return v.Product }
+
+// ProductWhereInput is used for filtering Product objects.
+// Input was generated by ent.
+type ProductWhereInput struct {
+	Not *ProductWhereInput  `json:"not"`
+	And []ProductWhereInput `json:"and"`
+	Or  []ProductWhereInput `json:"or"`
+	// id field predicates
+	Id      *string  `json:"id"`
+	IdNEQ   *string  `json:"idNEQ"`
+	IdIn    []string `json:"idIn"`
+	IdNotIn []string `json:"idNotIn"`
+	IdGT    *string  `json:"idGT"`
+	IdGTE   *string  `json:"idGTE"`
+	IdLT    *string  `json:"idLT"`
+	IdLTE   *string  `json:"idLTE"`
+	// created_at field predicates
+	CreatedAt      *time.Time  `json:"createdAt"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ"`
+	CreatedAtIn    []time.Time `json:"createdAtIn"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE"`
+	// updated_at field predicates
+	UpdatedAt      *time.Time  `json:"updatedAt"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE"`
+	// sku field predicates
+	Sku             *string  `json:"sku"`
+	SkuNEQ          *string  `json:"skuNEQ"`
+	SkuIn           []string `json:"skuIn"`
+	SkuNotIn        []string `json:"skuNotIn"`
+	SkuGT           *string  `json:"skuGT"`
+	SkuGTE          *string  `json:"skuGTE"`
+	SkuLT           *string  `json:"skuLT"`
+	SkuLTE          *string  `json:"skuLTE"`
+	SkuContains     *string  `json:"skuContains"`
+	SkuHasPrefix    *string  `json:"skuHasPrefix"`
+	SkuHasSuffix    *string  `json:"skuHasSuffix"`
+	SkuEqualFold    *string  `json:"skuEqualFold"`
+	SkuContainsFold *string  `json:"skuContainsFold"`
+	// tier field predicates
+	Tier      *int  `json:"tier"`
+	TierNEQ   *int  `json:"tierNEQ"`
+	TierIn    []int `json:"tierIn"`
+	TierNotIn []int `json:"tierNotIn"`
+	TierGT    *int  `json:"tierGT"`
+	TierGTE   *int  `json:"tierGTE"`
+	TierLT    *int  `json:"tierLT"`
+	TierLTE   *int  `json:"tierLTE"`
+	// type field predicates
+	Type             *string  `json:"type"`
+	TypeNEQ          *string  `json:"typeNEQ"`
+	TypeIn           []string `json:"typeIn"`
+	TypeNotIn        []string `json:"typeNotIn"`
+	TypeGT           *string  `json:"typeGT"`
+	TypeGTE          *string  `json:"typeGTE"`
+	TypeLT           *string  `json:"typeLT"`
+	TypeLTE          *string  `json:"typeLTE"`
+	TypeContains     *string  `json:"typeContains"`
+	TypeHasPrefix    *string  `json:"typeHasPrefix"`
+	TypeHasSuffix    *string  `json:"typeHasSuffix"`
+	TypeEqualFold    *string  `json:"typeEqualFold"`
+	TypeContainsFold *string  `json:"typeContainsFold"`
+	// size field predicates
+	Size             *string  `json:"size"`
+	SizeNEQ          *string  `json:"sizeNEQ"`
+	SizeIn           []string `json:"sizeIn"`
+	SizeNotIn        []string `json:"sizeNotIn"`
+	SizeGT           *string  `json:"sizeGT"`
+	SizeGTE          *string  `json:"sizeGTE"`
+	SizeLT           *string  `json:"sizeLT"`
+	SizeLTE          *string  `json:"sizeLTE"`
+	SizeContains     *string  `json:"sizeContains"`
+	SizeHasPrefix    *string  `json:"sizeHasPrefix"`
+	SizeHasSuffix    *string  `json:"sizeHasSuffix"`
+	SizeEqualFold    *string  `json:"sizeEqualFold"`
+	SizeContainsFold *string  `json:"sizeContainsFold"`
+	// name field predicates
+	Name             *string  `json:"name"`
+	NameNEQ          *string  `json:"nameNEQ"`
+	NameIn           []string `json:"nameIn"`
+	NameNotIn        []string `json:"nameNotIn"`
+	NameGT           *string  `json:"nameGT"`
+	NameGTE          *string  `json:"nameGTE"`
+	NameLT           *string  `json:"nameLT"`
+	NameLTE          *string  `json:"nameLTE"`
+	NameContains     *string  `json:"nameContains"`
+	NameHasPrefix    *string  `json:"nameHasPrefix"`
+	NameHasSuffix    *string  `json:"nameHasSuffix"`
+	NameEqualFold    *string  `json:"nameEqualFold"`
+	NameContainsFold *string  `json:"nameContainsFold"`
+	// description field predicates
+	Description             *string  `json:"description"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ"`
+	DescriptionIn           []string `json:"descriptionIn"`
+	DescriptionNotIn        []string `json:"descriptionNotIn"`
+	DescriptionGT           *string  `json:"descriptionGT"`
+	DescriptionGTE          *string  `json:"descriptionGTE"`
+	DescriptionLT           *string  `json:"descriptionLT"`
+	DescriptionLTE          *string  `json:"descriptionLTE"`
+	DescriptionContains     *string  `json:"descriptionContains"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix"`
+	DescriptionIsNil        *bool    `json:"descriptionIsNil"`
+	DescriptionNotNil       *bool    `json:"descriptionNotNil"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold"`
+	// price_per_day field predicates
+	PricePerDay      *int  `json:"pricePerDay"`
+	PricePerDayNEQ   *int  `json:"pricePerDayNEQ"`
+	PricePerDayIn    []int `json:"pricePerDayIn"`
+	PricePerDayNotIn []int `json:"pricePerDayNotIn"`
+	PricePerDayGT    *int  `json:"pricePerDayGT"`
+	PricePerDayGTE   *int  `json:"pricePerDayGTE"`
+	PricePerDayLT    *int  `json:"pricePerDayLT"`
+	PricePerDayLTE   *int  `json:"pricePerDayLTE"`
+	// currency field predicates
+	Currency             *string  `json:"currency"`
+	CurrencyNEQ          *string  `json:"currencyNEQ"`
+	CurrencyIn           []string `json:"currencyIn"`
+	CurrencyNotIn        []string `json:"currencyNotIn"`
+	CurrencyGT           *string  `json:"currencyGT"`
+	CurrencyGTE          *string  `json:"currencyGTE"`
+	CurrencyLT           *string  `json:"currencyLT"`
+	CurrencyLTE          *string  `json:"currencyLTE"`
+	CurrencyContains     *string  `json:"currencyContains"`
+	CurrencyHasPrefix    *string  `json:"currencyHasPrefix"`
+	CurrencyHasSuffix    *string  `json:"currencyHasSuffix"`
+	CurrencyEqualFold    *string  `json:"currencyEqualFold"`
+	CurrencyContainsFold *string  `json:"currencyContainsFold"`
+	// default_duration field predicates
+	DefaultDuration       *string  `json:"defaultDuration"`
+	DefaultDurationNEQ    *string  `json:"defaultDurationNEQ"`
+	DefaultDurationIn     []string `json:"defaultDurationIn"`
+	DefaultDurationNotIn  []string `json:"defaultDurationNotIn"`
+	DefaultDurationGT     *string  `json:"defaultDurationGT"`
+	DefaultDurationGTE    *string  `json:"defaultDurationGTE"`
+	DefaultDurationLT     *string  `json:"defaultDurationLT"`
+	DefaultDurationLTE    *string  `json:"defaultDurationLTE"`
+	DefaultDurationIsNil  *bool    `json:"defaultDurationIsNil"`
+	DefaultDurationNotNil *bool    `json:"defaultDurationNotNil"`
+	// min_duration field predicates
+	MinDuration       *string  `json:"minDuration"`
+	MinDurationNEQ    *string  `json:"minDurationNEQ"`
+	MinDurationIn     []string `json:"minDurationIn"`
+	MinDurationNotIn  []string `json:"minDurationNotIn"`
+	MinDurationGT     *string  `json:"minDurationGT"`
+	MinDurationGTE    *string  `json:"minDurationGTE"`
+	MinDurationLT     *string  `json:"minDurationLT"`
+	MinDurationLTE    *string  `json:"minDurationLTE"`
+	MinDurationIsNil  *bool    `json:"minDurationIsNil"`
+	MinDurationNotNil *bool    `json:"minDurationNotNil"`
+	// max_duration field predicates
+	MaxDuration       *string  `json:"maxDuration"`
+	MaxDurationNEQ    *string  `json:"maxDurationNEQ"`
+	MaxDurationIn     []string `json:"maxDurationIn"`
+	MaxDurationNotIn  []string `json:"maxDurationNotIn"`
+	MaxDurationGT     *string  `json:"maxDurationGT"`
+	MaxDurationGTE    *string  `json:"maxDurationGTE"`
+	MaxDurationLT     *string  `json:"maxDurationLT"`
+	MaxDurationLTE    *string  `json:"maxDurationLTE"`
+	MaxDurationIsNil  *bool    `json:"maxDurationIsNil"`
+	MaxDurationNotNil *bool    `json:"maxDurationNotNil"`
+	// max_lifetime field predicates
+	MaxLifetime       *string  `json:"maxLifetime"`
+	MaxLifetimeNEQ    *string  `json:"maxLifetimeNEQ"`
+	MaxLifetimeIn     []string `json:"maxLifetimeIn"`
+	MaxLifetimeNotIn  []string `json:"maxLifetimeNotIn"`
+	MaxLifetimeGT     *string  `json:"maxLifetimeGT"`
+	MaxLifetimeGTE    *string  `json:"maxLifetimeGTE"`
+	MaxLifetimeLT     *string  `json:"maxLifetimeLT"`
+	MaxLifetimeLTE    *string  `json:"maxLifetimeLTE"`
+	MaxLifetimeIsNil  *bool    `json:"maxLifetimeIsNil"`
+	MaxLifetimeNotNil *bool    `json:"maxLifetimeNotNil"`
+	// requires_approval field predicates
+	RequiresApproval    *bool `json:"requiresApproval"`
+	RequiresApprovalNEQ *bool `json:"requiresApprovalNEQ"`
+	// extension_requires_approval field predicates
+	ExtensionRequiresApproval    *bool `json:"extensionRequiresApproval"`
+	ExtensionRequiresApprovalNEQ *bool `json:"extensionRequiresApprovalNEQ"`
+	// custom field predicates
+	Custom    *bool `json:"custom"`
+	CustomNEQ *bool `json:"customNEQ"`
+	// expires_at field predicates
+	ExpiresAt       *time.Time  `json:"expiresAt"`
+	ExpiresAtNEQ    *time.Time  `json:"expiresAtNEQ"`
+	ExpiresAtIn     []time.Time `json:"expiresAtIn"`
+	ExpiresAtNotIn  []time.Time `json:"expiresAtNotIn"`
+	ExpiresAtGT     *time.Time  `json:"expiresAtGT"`
+	ExpiresAtGTE    *time.Time  `json:"expiresAtGTE"`
+	ExpiresAtLT     *time.Time  `json:"expiresAtLT"`
+	ExpiresAtLTE    *time.Time  `json:"expiresAtLTE"`
+	ExpiresAtIsNil  *bool       `json:"expiresAtIsNil"`
+	ExpiresAtNotNil *bool       `json:"expiresAtNotNil"`
+	// retired_at field predicates
+	RetiredAt       *time.Time  `json:"retiredAt"`
+	RetiredAtNEQ    *time.Time  `json:"retiredAtNEQ"`
+	RetiredAtIn     []time.Time `json:"retiredAtIn"`
+	RetiredAtNotIn  []time.Time `json:"retiredAtNotIn"`
+	RetiredAtGT     *time.Time  `json:"retiredAtGT"`
+	RetiredAtGTE    *time.Time  `json:"retiredAtGTE"`
+	RetiredAtLT     *time.Time  `json:"retiredAtLT"`
+	RetiredAtLTE    *time.Time  `json:"retiredAtLTE"`
+	RetiredAtIsNil  *bool       `json:"retiredAtIsNil"`
+	RetiredAtNotNil *bool       `json:"retiredAtNotNil"`
+}
+
+// GetNot returns ProductWhereInput.Not, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNot() *ProductWhereInput { return v.Not }
+
+// GetAnd returns ProductWhereInput.And, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetAnd() []ProductWhereInput { return v.And }
+
+// GetOr returns ProductWhereInput.Or, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetOr() []ProductWhereInput { return v.Or }
+
+// GetId returns ProductWhereInput.Id, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetId() *string { return v.Id }
+
+// GetIdNEQ returns ProductWhereInput.IdNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetIdNEQ() *string { return v.IdNEQ }
+
+// GetIdIn returns ProductWhereInput.IdIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetIdIn() []string { return v.IdIn }
+
+// GetIdNotIn returns ProductWhereInput.IdNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetIdNotIn() []string { return v.IdNotIn }
+
+// GetIdGT returns ProductWhereInput.IdGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetIdGT() *string { return v.IdGT }
+
+// GetIdGTE returns ProductWhereInput.IdGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetIdGTE() *string { return v.IdGTE }
+
+// GetIdLT returns ProductWhereInput.IdLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetIdLT() *string { return v.IdLT }
+
+// GetIdLTE returns ProductWhereInput.IdLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetIdLTE() *string { return v.IdLTE }
+
+// GetCreatedAt returns ProductWhereInput.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAt() *time.Time { return v.CreatedAt }
+
+// GetCreatedAtNEQ returns ProductWhereInput.CreatedAtNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAtNEQ() *time.Time { return v.CreatedAtNEQ }
+
+// GetCreatedAtIn returns ProductWhereInput.CreatedAtIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAtIn() []time.Time { return v.CreatedAtIn }
+
+// GetCreatedAtNotIn returns ProductWhereInput.CreatedAtNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAtNotIn() []time.Time { return v.CreatedAtNotIn }
+
+// GetCreatedAtGT returns ProductWhereInput.CreatedAtGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAtGT() *time.Time { return v.CreatedAtGT }
+
+// GetCreatedAtGTE returns ProductWhereInput.CreatedAtGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAtGTE() *time.Time { return v.CreatedAtGTE }
+
+// GetCreatedAtLT returns ProductWhereInput.CreatedAtLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAtLT() *time.Time { return v.CreatedAtLT }
+
+// GetCreatedAtLTE returns ProductWhereInput.CreatedAtLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCreatedAtLTE() *time.Time { return v.CreatedAtLTE }
+
+// GetUpdatedAt returns ProductWhereInput.UpdatedAt, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAt() *time.Time { return v.UpdatedAt }
+
+// GetUpdatedAtNEQ returns ProductWhereInput.UpdatedAtNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAtNEQ() *time.Time { return v.UpdatedAtNEQ }
+
+// GetUpdatedAtIn returns ProductWhereInput.UpdatedAtIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAtIn() []time.Time { return v.UpdatedAtIn }
+
+// GetUpdatedAtNotIn returns ProductWhereInput.UpdatedAtNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAtNotIn() []time.Time { return v.UpdatedAtNotIn }
+
+// GetUpdatedAtGT returns ProductWhereInput.UpdatedAtGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAtGT() *time.Time { return v.UpdatedAtGT }
+
+// GetUpdatedAtGTE returns ProductWhereInput.UpdatedAtGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAtGTE() *time.Time { return v.UpdatedAtGTE }
+
+// GetUpdatedAtLT returns ProductWhereInput.UpdatedAtLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAtLT() *time.Time { return v.UpdatedAtLT }
+
+// GetUpdatedAtLTE returns ProductWhereInput.UpdatedAtLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetUpdatedAtLTE() *time.Time { return v.UpdatedAtLTE }
+
+// GetSku returns ProductWhereInput.Sku, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSku() *string { return v.Sku }
+
+// GetSkuNEQ returns ProductWhereInput.SkuNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuNEQ() *string { return v.SkuNEQ }
+
+// GetSkuIn returns ProductWhereInput.SkuIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuIn() []string { return v.SkuIn }
+
+// GetSkuNotIn returns ProductWhereInput.SkuNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuNotIn() []string { return v.SkuNotIn }
+
+// GetSkuGT returns ProductWhereInput.SkuGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuGT() *string { return v.SkuGT }
+
+// GetSkuGTE returns ProductWhereInput.SkuGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuGTE() *string { return v.SkuGTE }
+
+// GetSkuLT returns ProductWhereInput.SkuLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuLT() *string { return v.SkuLT }
+
+// GetSkuLTE returns ProductWhereInput.SkuLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuLTE() *string { return v.SkuLTE }
+
+// GetSkuContains returns ProductWhereInput.SkuContains, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuContains() *string { return v.SkuContains }
+
+// GetSkuHasPrefix returns ProductWhereInput.SkuHasPrefix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuHasPrefix() *string { return v.SkuHasPrefix }
+
+// GetSkuHasSuffix returns ProductWhereInput.SkuHasSuffix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuHasSuffix() *string { return v.SkuHasSuffix }
+
+// GetSkuEqualFold returns ProductWhereInput.SkuEqualFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuEqualFold() *string { return v.SkuEqualFold }
+
+// GetSkuContainsFold returns ProductWhereInput.SkuContainsFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSkuContainsFold() *string { return v.SkuContainsFold }
+
+// GetTier returns ProductWhereInput.Tier, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTier() *int { return v.Tier }
+
+// GetTierNEQ returns ProductWhereInput.TierNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTierNEQ() *int { return v.TierNEQ }
+
+// GetTierIn returns ProductWhereInput.TierIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTierIn() []int { return v.TierIn }
+
+// GetTierNotIn returns ProductWhereInput.TierNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTierNotIn() []int { return v.TierNotIn }
+
+// GetTierGT returns ProductWhereInput.TierGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTierGT() *int { return v.TierGT }
+
+// GetTierGTE returns ProductWhereInput.TierGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTierGTE() *int { return v.TierGTE }
+
+// GetTierLT returns ProductWhereInput.TierLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTierLT() *int { return v.TierLT }
+
+// GetTierLTE returns ProductWhereInput.TierLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTierLTE() *int { return v.TierLTE }
+
+// GetType returns ProductWhereInput.Type, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetType() *string { return v.Type }
+
+// GetTypeNEQ returns ProductWhereInput.TypeNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeNEQ() *string { return v.TypeNEQ }
+
+// GetTypeIn returns ProductWhereInput.TypeIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeIn() []string { return v.TypeIn }
+
+// GetTypeNotIn returns ProductWhereInput.TypeNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeNotIn() []string { return v.TypeNotIn }
+
+// GetTypeGT returns ProductWhereInput.TypeGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeGT() *string { return v.TypeGT }
+
+// GetTypeGTE returns ProductWhereInput.TypeGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeGTE() *string { return v.TypeGTE }
+
+// GetTypeLT returns ProductWhereInput.TypeLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeLT() *string { return v.TypeLT }
+
+// GetTypeLTE returns ProductWhereInput.TypeLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeLTE() *string { return v.TypeLTE }
+
+// GetTypeContains returns ProductWhereInput.TypeContains, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeContains() *string { return v.TypeContains }
+
+// GetTypeHasPrefix returns ProductWhereInput.TypeHasPrefix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeHasPrefix() *string { return v.TypeHasPrefix }
+
+// GetTypeHasSuffix returns ProductWhereInput.TypeHasSuffix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeHasSuffix() *string { return v.TypeHasSuffix }
+
+// GetTypeEqualFold returns ProductWhereInput.TypeEqualFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeEqualFold() *string { return v.TypeEqualFold }
+
+// GetTypeContainsFold returns ProductWhereInput.TypeContainsFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetTypeContainsFold() *string { return v.TypeContainsFold }
+
+// GetSize returns ProductWhereInput.Size, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSize() *string { return v.Size }
+
+// GetSizeNEQ returns ProductWhereInput.SizeNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeNEQ() *string { return v.SizeNEQ }
+
+// GetSizeIn returns ProductWhereInput.SizeIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeIn() []string { return v.SizeIn }
+
+// GetSizeNotIn returns ProductWhereInput.SizeNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeNotIn() []string { return v.SizeNotIn }
+
+// GetSizeGT returns ProductWhereInput.SizeGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeGT() *string { return v.SizeGT }
+
+// GetSizeGTE returns ProductWhereInput.SizeGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeGTE() *string { return v.SizeGTE }
+
+// GetSizeLT returns ProductWhereInput.SizeLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeLT() *string { return v.SizeLT }
+
+// GetSizeLTE returns ProductWhereInput.SizeLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeLTE() *string { return v.SizeLTE }
+
+// GetSizeContains returns ProductWhereInput.SizeContains, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeContains() *string { return v.SizeContains }
+
+// GetSizeHasPrefix returns ProductWhereInput.SizeHasPrefix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeHasPrefix() *string { return v.SizeHasPrefix }
+
+// GetSizeHasSuffix returns ProductWhereInput.SizeHasSuffix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeHasSuffix() *string { return v.SizeHasSuffix }
+
+// GetSizeEqualFold returns ProductWhereInput.SizeEqualFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeEqualFold() *string { return v.SizeEqualFold }
+
+// GetSizeContainsFold returns ProductWhereInput.SizeContainsFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetSizeContainsFold() *string { return v.SizeContainsFold }
+
+// GetName returns ProductWhereInput.Name, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetName() *string { return v.Name }
+
+// GetNameNEQ returns ProductWhereInput.NameNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameNEQ() *string { return v.NameNEQ }
+
+// GetNameIn returns ProductWhereInput.NameIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameIn() []string { return v.NameIn }
+
+// GetNameNotIn returns ProductWhereInput.NameNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameNotIn() []string { return v.NameNotIn }
+
+// GetNameGT returns ProductWhereInput.NameGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameGT() *string { return v.NameGT }
+
+// GetNameGTE returns ProductWhereInput.NameGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameGTE() *string { return v.NameGTE }
+
+// GetNameLT returns ProductWhereInput.NameLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameLT() *string { return v.NameLT }
+
+// GetNameLTE returns ProductWhereInput.NameLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameLTE() *string { return v.NameLTE }
+
+// GetNameContains returns ProductWhereInput.NameContains, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameContains() *string { return v.NameContains }
+
+// GetNameHasPrefix returns ProductWhereInput.NameHasPrefix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameHasPrefix() *string { return v.NameHasPrefix }
+
+// GetNameHasSuffix returns ProductWhereInput.NameHasSuffix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameHasSuffix() *string { return v.NameHasSuffix }
+
+// GetNameEqualFold returns ProductWhereInput.NameEqualFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameEqualFold() *string { return v.NameEqualFold }
+
+// GetNameContainsFold returns ProductWhereInput.NameContainsFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetNameContainsFold() *string { return v.NameContainsFold }
+
+// GetDescription returns ProductWhereInput.Description, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescription() *string { return v.Description }
+
+// GetDescriptionNEQ returns ProductWhereInput.DescriptionNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionNEQ() *string { return v.DescriptionNEQ }
+
+// GetDescriptionIn returns ProductWhereInput.DescriptionIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionIn() []string { return v.DescriptionIn }
+
+// GetDescriptionNotIn returns ProductWhereInput.DescriptionNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionNotIn() []string { return v.DescriptionNotIn }
+
+// GetDescriptionGT returns ProductWhereInput.DescriptionGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionGT() *string { return v.DescriptionGT }
+
+// GetDescriptionGTE returns ProductWhereInput.DescriptionGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionGTE() *string { return v.DescriptionGTE }
+
+// GetDescriptionLT returns ProductWhereInput.DescriptionLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionLT() *string { return v.DescriptionLT }
+
+// GetDescriptionLTE returns ProductWhereInput.DescriptionLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionLTE() *string { return v.DescriptionLTE }
+
+// GetDescriptionContains returns ProductWhereInput.DescriptionContains, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionContains() *string { return v.DescriptionContains }
+
+// GetDescriptionHasPrefix returns ProductWhereInput.DescriptionHasPrefix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionHasPrefix() *string { return v.DescriptionHasPrefix }
+
+// GetDescriptionHasSuffix returns ProductWhereInput.DescriptionHasSuffix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionHasSuffix() *string { return v.DescriptionHasSuffix }
+
+// GetDescriptionIsNil returns ProductWhereInput.DescriptionIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionIsNil() *bool { return v.DescriptionIsNil }
+
+// GetDescriptionNotNil returns ProductWhereInput.DescriptionNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionNotNil() *bool { return v.DescriptionNotNil }
+
+// GetDescriptionEqualFold returns ProductWhereInput.DescriptionEqualFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionEqualFold() *string { return v.DescriptionEqualFold }
+
+// GetDescriptionContainsFold returns ProductWhereInput.DescriptionContainsFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDescriptionContainsFold() *string { return v.DescriptionContainsFold }
+
+// GetPricePerDay returns ProductWhereInput.PricePerDay, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDay() *int { return v.PricePerDay }
+
+// GetPricePerDayNEQ returns ProductWhereInput.PricePerDayNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDayNEQ() *int { return v.PricePerDayNEQ }
+
+// GetPricePerDayIn returns ProductWhereInput.PricePerDayIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDayIn() []int { return v.PricePerDayIn }
+
+// GetPricePerDayNotIn returns ProductWhereInput.PricePerDayNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDayNotIn() []int { return v.PricePerDayNotIn }
+
+// GetPricePerDayGT returns ProductWhereInput.PricePerDayGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDayGT() *int { return v.PricePerDayGT }
+
+// GetPricePerDayGTE returns ProductWhereInput.PricePerDayGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDayGTE() *int { return v.PricePerDayGTE }
+
+// GetPricePerDayLT returns ProductWhereInput.PricePerDayLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDayLT() *int { return v.PricePerDayLT }
+
+// GetPricePerDayLTE returns ProductWhereInput.PricePerDayLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetPricePerDayLTE() *int { return v.PricePerDayLTE }
+
+// GetCurrency returns ProductWhereInput.Currency, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrency() *string { return v.Currency }
+
+// GetCurrencyNEQ returns ProductWhereInput.CurrencyNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyNEQ() *string { return v.CurrencyNEQ }
+
+// GetCurrencyIn returns ProductWhereInput.CurrencyIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyIn() []string { return v.CurrencyIn }
+
+// GetCurrencyNotIn returns ProductWhereInput.CurrencyNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyNotIn() []string { return v.CurrencyNotIn }
+
+// GetCurrencyGT returns ProductWhereInput.CurrencyGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyGT() *string { return v.CurrencyGT }
+
+// GetCurrencyGTE returns ProductWhereInput.CurrencyGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyGTE() *string { return v.CurrencyGTE }
+
+// GetCurrencyLT returns ProductWhereInput.CurrencyLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyLT() *string { return v.CurrencyLT }
+
+// GetCurrencyLTE returns ProductWhereInput.CurrencyLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyLTE() *string { return v.CurrencyLTE }
+
+// GetCurrencyContains returns ProductWhereInput.CurrencyContains, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyContains() *string { return v.CurrencyContains }
+
+// GetCurrencyHasPrefix returns ProductWhereInput.CurrencyHasPrefix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyHasPrefix() *string { return v.CurrencyHasPrefix }
+
+// GetCurrencyHasSuffix returns ProductWhereInput.CurrencyHasSuffix, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyHasSuffix() *string { return v.CurrencyHasSuffix }
+
+// GetCurrencyEqualFold returns ProductWhereInput.CurrencyEqualFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyEqualFold() *string { return v.CurrencyEqualFold }
+
+// GetCurrencyContainsFold returns ProductWhereInput.CurrencyContainsFold, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCurrencyContainsFold() *string { return v.CurrencyContainsFold }
+
+// GetDefaultDuration returns ProductWhereInput.DefaultDuration, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDuration() *string { return v.DefaultDuration }
+
+// GetDefaultDurationNEQ returns ProductWhereInput.DefaultDurationNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationNEQ() *string { return v.DefaultDurationNEQ }
+
+// GetDefaultDurationIn returns ProductWhereInput.DefaultDurationIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationIn() []string { return v.DefaultDurationIn }
+
+// GetDefaultDurationNotIn returns ProductWhereInput.DefaultDurationNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationNotIn() []string { return v.DefaultDurationNotIn }
+
+// GetDefaultDurationGT returns ProductWhereInput.DefaultDurationGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationGT() *string { return v.DefaultDurationGT }
+
+// GetDefaultDurationGTE returns ProductWhereInput.DefaultDurationGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationGTE() *string { return v.DefaultDurationGTE }
+
+// GetDefaultDurationLT returns ProductWhereInput.DefaultDurationLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationLT() *string { return v.DefaultDurationLT }
+
+// GetDefaultDurationLTE returns ProductWhereInput.DefaultDurationLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationLTE() *string { return v.DefaultDurationLTE }
+
+// GetDefaultDurationIsNil returns ProductWhereInput.DefaultDurationIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationIsNil() *bool { return v.DefaultDurationIsNil }
+
+// GetDefaultDurationNotNil returns ProductWhereInput.DefaultDurationNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetDefaultDurationNotNil() *bool { return v.DefaultDurationNotNil }
+
+// GetMinDuration returns ProductWhereInput.MinDuration, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDuration() *string { return v.MinDuration }
+
+// GetMinDurationNEQ returns ProductWhereInput.MinDurationNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationNEQ() *string { return v.MinDurationNEQ }
+
+// GetMinDurationIn returns ProductWhereInput.MinDurationIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationIn() []string { return v.MinDurationIn }
+
+// GetMinDurationNotIn returns ProductWhereInput.MinDurationNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationNotIn() []string { return v.MinDurationNotIn }
+
+// GetMinDurationGT returns ProductWhereInput.MinDurationGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationGT() *string { return v.MinDurationGT }
+
+// GetMinDurationGTE returns ProductWhereInput.MinDurationGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationGTE() *string { return v.MinDurationGTE }
+
+// GetMinDurationLT returns ProductWhereInput.MinDurationLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationLT() *string { return v.MinDurationLT }
+
+// GetMinDurationLTE returns ProductWhereInput.MinDurationLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationLTE() *string { return v.MinDurationLTE }
+
+// GetMinDurationIsNil returns ProductWhereInput.MinDurationIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationIsNil() *bool { return v.MinDurationIsNil }
+
+// GetMinDurationNotNil returns ProductWhereInput.MinDurationNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMinDurationNotNil() *bool { return v.MinDurationNotNil }
+
+// GetMaxDuration returns ProductWhereInput.MaxDuration, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDuration() *string { return v.MaxDuration }
+
+// GetMaxDurationNEQ returns ProductWhereInput.MaxDurationNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationNEQ() *string { return v.MaxDurationNEQ }
+
+// GetMaxDurationIn returns ProductWhereInput.MaxDurationIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationIn() []string { return v.MaxDurationIn }
+
+// GetMaxDurationNotIn returns ProductWhereInput.MaxDurationNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationNotIn() []string { return v.MaxDurationNotIn }
+
+// GetMaxDurationGT returns ProductWhereInput.MaxDurationGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationGT() *string { return v.MaxDurationGT }
+
+// GetMaxDurationGTE returns ProductWhereInput.MaxDurationGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationGTE() *string { return v.MaxDurationGTE }
+
+// GetMaxDurationLT returns ProductWhereInput.MaxDurationLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationLT() *string { return v.MaxDurationLT }
+
+// GetMaxDurationLTE returns ProductWhereInput.MaxDurationLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationLTE() *string { return v.MaxDurationLTE }
+
+// GetMaxDurationIsNil returns ProductWhereInput.MaxDurationIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationIsNil() *bool { return v.MaxDurationIsNil }
+
+// GetMaxDurationNotNil returns ProductWhereInput.MaxDurationNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxDurationNotNil() *bool { return v.MaxDurationNotNil }
+
+// GetMaxLifetime returns ProductWhereInput.MaxLifetime, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetime() *string { return v.MaxLifetime }
+
+// GetMaxLifetimeNEQ returns ProductWhereInput.MaxLifetimeNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeNEQ() *string { return v.MaxLifetimeNEQ }
+
+// GetMaxLifetimeIn returns ProductWhereInput.MaxLifetimeIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeIn() []string { return v.MaxLifetimeIn }
+
+// GetMaxLifetimeNotIn returns ProductWhereInput.MaxLifetimeNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeNotIn() []string { return v.MaxLifetimeNotIn }
+
+// GetMaxLifetimeGT returns ProductWhereInput.MaxLifetimeGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeGT() *string { return v.MaxLifetimeGT }
+
+// GetMaxLifetimeGTE returns ProductWhereInput.MaxLifetimeGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeGTE() *string { return v.MaxLifetimeGTE }
+
+// GetMaxLifetimeLT returns ProductWhereInput.MaxLifetimeLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeLT() *string { return v.MaxLifetimeLT }
+
+// GetMaxLifetimeLTE returns ProductWhereInput.MaxLifetimeLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeLTE() *string { return v.MaxLifetimeLTE }
+
+// GetMaxLifetimeIsNil returns ProductWhereInput.MaxLifetimeIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeIsNil() *bool { return v.MaxLifetimeIsNil }
+
+// GetMaxLifetimeNotNil returns ProductWhereInput.MaxLifetimeNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetMaxLifetimeNotNil() *bool { return v.MaxLifetimeNotNil }
+
+// GetRequiresApproval returns ProductWhereInput.RequiresApproval, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRequiresApproval() *bool { return v.RequiresApproval }
+
+// GetRequiresApprovalNEQ returns ProductWhereInput.RequiresApprovalNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRequiresApprovalNEQ() *bool { return v.RequiresApprovalNEQ }
+
+// GetExtensionRequiresApproval returns ProductWhereInput.ExtensionRequiresApproval, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExtensionRequiresApproval() *bool { return v.ExtensionRequiresApproval }
+
+// GetExtensionRequiresApprovalNEQ returns ProductWhereInput.ExtensionRequiresApprovalNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExtensionRequiresApprovalNEQ() *bool {
+	return v.ExtensionRequiresApprovalNEQ
+}
+
+// GetCustom returns ProductWhereInput.Custom, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCustom() *bool { return v.Custom }
+
+// GetCustomNEQ returns ProductWhereInput.CustomNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCustomNEQ() *bool { return v.CustomNEQ }
+
+// GetExpiresAt returns ProductWhereInput.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// GetExpiresAtNEQ returns ProductWhereInput.ExpiresAtNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtNEQ() *time.Time { return v.ExpiresAtNEQ }
+
+// GetExpiresAtIn returns ProductWhereInput.ExpiresAtIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtIn() []time.Time { return v.ExpiresAtIn }
+
+// GetExpiresAtNotIn returns ProductWhereInput.ExpiresAtNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtNotIn() []time.Time { return v.ExpiresAtNotIn }
+
+// GetExpiresAtGT returns ProductWhereInput.ExpiresAtGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtGT() *time.Time { return v.ExpiresAtGT }
+
+// GetExpiresAtGTE returns ProductWhereInput.ExpiresAtGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtGTE() *time.Time { return v.ExpiresAtGTE }
+
+// GetExpiresAtLT returns ProductWhereInput.ExpiresAtLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtLT() *time.Time { return v.ExpiresAtLT }
+
+// GetExpiresAtLTE returns ProductWhereInput.ExpiresAtLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtLTE() *time.Time { return v.ExpiresAtLTE }
+
+// GetExpiresAtIsNil returns ProductWhereInput.ExpiresAtIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtIsNil() *bool { return v.ExpiresAtIsNil }
+
+// GetExpiresAtNotNil returns ProductWhereInput.ExpiresAtNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetExpiresAtNotNil() *bool { return v.ExpiresAtNotNil }
+
+// GetRetiredAt returns ProductWhereInput.RetiredAt, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAt() *time.Time { return v.RetiredAt }
+
+// GetRetiredAtNEQ returns ProductWhereInput.RetiredAtNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtNEQ() *time.Time { return v.RetiredAtNEQ }
+
+// GetRetiredAtIn returns ProductWhereInput.RetiredAtIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtIn() []time.Time { return v.RetiredAtIn }
+
+// GetRetiredAtNotIn returns ProductWhereInput.RetiredAtNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtNotIn() []time.Time { return v.RetiredAtNotIn }
+
+// GetRetiredAtGT returns ProductWhereInput.RetiredAtGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtGT() *time.Time { return v.RetiredAtGT }
+
+// GetRetiredAtGTE returns ProductWhereInput.RetiredAtGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtGTE() *time.Time { return v.RetiredAtGTE }
+
+// GetRetiredAtLT returns ProductWhereInput.RetiredAtLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtLT() *time.Time { return v.RetiredAtLT }
+
+// GetRetiredAtLTE returns ProductWhereInput.RetiredAtLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtLTE() *time.Time { return v.RetiredAtLTE }
+
+// GetRetiredAtIsNil returns ProductWhereInput.RetiredAtIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtIsNil() *bool { return v.RetiredAtIsNil }
+
+// GetRetiredAtNotNil returns ProductWhereInput.RetiredAtNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetRetiredAtNotNil() *bool { return v.RetiredAtNotNil }
 
 // ProductsProductsProductConnection includes the requested fields of the GraphQL type ProductConnection.
 // The GraphQL type's documentation follows.
@@ -1594,14 +3860,48 @@ type ProductsResponse struct {
 // GetProducts returns ProductsResponse.Products, and is useful for accessing the field via an interface.
 func (v *ProductsResponse) GetProducts() ProductsProductsProductConnection { return v.Products }
 
-// RejectRejectLease includes the requested fields of the GraphQL type Lease.
-type RejectRejectLease struct {
-	LeaseSummary  `json:"-"`
-	StatusMessage *string `json:"statusMessage"`
+// ProgressLeaseEventsLeaseEvent includes the requested fields of the GraphQL type LeaseEvent.
+type ProgressLeaseEventsLeaseEvent struct {
+	// The lease's new status (ACTIVE, EXPIRED, ...) or what happened to it (EXTENDED, EXPANDED,
+	// ITEM_FAULTY), or PROVISIONING while a vend, an expansion or an approval is being dispensed.
+	Kind string `json:"kind"`
+	// The lease's id, without loading the lease.
+	LeaseId string `json:"leaseId"`
+	// With PROVISIONING: how many of the items being dispensed are done, and of how many.
+	ItemsDone  *int      `json:"itemsDone"`
+	ItemsTotal *int      `json:"itemsTotal"`
+	At         time.Time `json:"at"`
 }
 
-// GetStatusMessage returns RejectRejectLease.StatusMessage, and is useful for accessing the field via an interface.
-func (v *RejectRejectLease) GetStatusMessage() *string { return v.StatusMessage }
+// GetKind returns ProgressLeaseEventsLeaseEvent.Kind, and is useful for accessing the field via an interface.
+func (v *ProgressLeaseEventsLeaseEvent) GetKind() string { return v.Kind }
+
+// GetLeaseId returns ProgressLeaseEventsLeaseEvent.LeaseId, and is useful for accessing the field via an interface.
+func (v *ProgressLeaseEventsLeaseEvent) GetLeaseId() string { return v.LeaseId }
+
+// GetItemsDone returns ProgressLeaseEventsLeaseEvent.ItemsDone, and is useful for accessing the field via an interface.
+func (v *ProgressLeaseEventsLeaseEvent) GetItemsDone() *int { return v.ItemsDone }
+
+// GetItemsTotal returns ProgressLeaseEventsLeaseEvent.ItemsTotal, and is useful for accessing the field via an interface.
+func (v *ProgressLeaseEventsLeaseEvent) GetItemsTotal() *int { return v.ItemsTotal }
+
+// GetAt returns ProgressLeaseEventsLeaseEvent.At, and is useful for accessing the field via an interface.
+func (v *ProgressLeaseEventsLeaseEvent) GetAt() time.Time { return v.At }
+
+// ProgressResponse is returned by Progress on success.
+type ProgressResponse struct {
+	// Live changes of leases: a user sees own leases, managers their cost center's, admins all.
+	// Over websocket on /graphql, with the token in connection_init: {"Authorization": "Bearer TOKEN"}.
+	LeaseEvents ProgressLeaseEventsLeaseEvent `json:"leaseEvents"`
+}
+
+// GetLeaseEvents returns ProgressResponse.LeaseEvents, and is useful for accessing the field via an interface.
+func (v *ProgressResponse) GetLeaseEvents() ProgressLeaseEventsLeaseEvent { return v.LeaseEvents }
+
+// RejectRejectLease includes the requested fields of the GraphQL type Lease.
+type RejectRejectLease struct {
+	LeaseSummary `json:"-"`
+}
 
 // GetId returns RejectRejectLease.Id, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetId() string { return v.LeaseSummary.Id }
@@ -1609,17 +3909,40 @@ func (v *RejectRejectLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns RejectRejectLease.Status, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns RejectRejectLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns RejectRejectLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns RejectRejectLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns RejectRejectLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns RejectRejectLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns RejectRejectLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns RejectRejectLease.Duration, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns RejectRejectLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns RejectRejectLease.Note, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns RejectRejectLease.Owner, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns RejectRejectLease.Requested, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns RejectRejectLease.Allocations, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -1652,19 +3975,31 @@ func (v *RejectRejectLease) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalRejectRejectLease struct {
-	StatusMessage *string `json:"statusMessage"`
-
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
 
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1680,13 +4015,19 @@ func (v *RejectRejectLease) MarshalJSON() ([]byte, error) {
 func (v *RejectRejectLease) __premarshalJSON() (*__premarshalRejectRejectLease, error) {
 	var retval __premarshalRejectRejectLease
 
-	retval.StatusMessage = v.StatusMessage
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -1847,17 +4188,40 @@ func (v *ReturnReturnLease) GetId() string { return v.LeaseSummary.Id }
 // GetStatus returns ReturnReturnLease.Status, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
 
+// GetStatusMessage returns ReturnReturnLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ReturnReturnLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ReturnReturnLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ReturnReturnLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ReturnReturnLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ReturnReturnLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns ReturnReturnLease.Duration, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetDuration() string { return v.LeaseSummary.Duration }
+
 // GetTimeLeft returns ReturnReturnLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns ReturnReturnLease.Note, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns ReturnReturnLease.Owner, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns ReturnReturnLease.Requested, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
 
 // GetAllocations returns ReturnReturnLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
@@ -1894,13 +4258,27 @@ type __premarshalReturnReturnLease struct {
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1918,10 +4296,17 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 
 	retval.Id = v.LeaseSummary.Id
 	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -2151,12 +4536,6 @@ type ShowLease struct {
 	LeaseDetail `json:"-"`
 }
 
-// GetStatusMessage returns ShowLease.StatusMessage, and is useful for accessing the field via an interface.
-func (v *ShowLease) GetStatusMessage() *string { return v.LeaseDetail.StatusMessage }
-
-// GetOwner returns ShowLease.Owner, and is useful for accessing the field via an interface.
-func (v *ShowLease) GetOwner() LeaseDetailOwnerUser { return v.LeaseDetail.Owner }
-
 // GetAllocations returns ShowLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetAllocations() []LeaseDetailAllocationsAllocation {
 	return v.LeaseDetail.Allocations
@@ -2168,17 +4547,40 @@ func (v *ShowLease) GetId() string { return v.LeaseDetail.LeaseSummary.Id }
 // GetStatus returns ShowLease.Status, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetStatus() LeaseStatus { return v.LeaseDetail.LeaseSummary.Status }
 
+// GetStatusMessage returns ShowLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetStatusMessage() *string { return v.LeaseDetail.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns ShowLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetAwaitingApproval() bool { return v.LeaseDetail.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns ShowLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetCreatedAt() time.Time { return v.LeaseDetail.LeaseSummary.CreatedAt }
+
 // GetStartsAt returns ShowLease.StartsAt, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetStartsAt() *time.Time { return v.LeaseDetail.LeaseSummary.StartsAt }
 
 // GetEndsAt returns ShowLease.EndsAt, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetEndsAt() *time.Time { return v.LeaseDetail.LeaseSummary.EndsAt }
 
+// GetEndedAt returns ShowLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetEndedAt() *time.Time { return v.LeaseDetail.LeaseSummary.EndedAt }
+
+// GetDuration returns ShowLease.Duration, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetDuration() string { return v.LeaseDetail.LeaseSummary.Duration }
+
 // GetTimeLeft returns ShowLease.TimeLeft, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetTimeLeft() *string { return v.LeaseDetail.LeaseSummary.TimeLeft }
 
 // GetNote returns ShowLease.Note, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetNote() *string { return v.LeaseDetail.LeaseSummary.Note }
+
+// GetOwner returns ShowLease.Owner, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseDetail.LeaseSummary.Owner }
+
+// GetRequested returns ShowLease.Requested, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseDetail.LeaseSummary.Requested
+}
 
 func (v *ShowLease) UnmarshalJSON(b []byte) error {
 
@@ -2206,23 +4608,33 @@ func (v *ShowLease) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalShowLease struct {
-	StatusMessage *string `json:"statusMessage"`
-
-	Owner LeaseDetailOwnerUser `json:"owner"`
-
 	Allocations []LeaseDetailAllocationsAllocation `json:"allocations"`
 
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
 
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 }
 
 func (v *ShowLease) MarshalJSON() ([]byte, error) {
@@ -2236,15 +4648,20 @@ func (v *ShowLease) MarshalJSON() ([]byte, error) {
 func (v *ShowLease) __premarshalJSON() (*__premarshalShowLease, error) {
 	var retval __premarshalShowLease
 
-	retval.StatusMessage = v.LeaseDetail.StatusMessage
-	retval.Owner = v.LeaseDetail.Owner
 	retval.Allocations = v.LeaseDetail.Allocations
 	retval.Id = v.LeaseDetail.LeaseSummary.Id
 	retval.Status = v.LeaseDetail.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseDetail.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseDetail.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseDetail.LeaseSummary.CreatedAt
 	retval.StartsAt = v.LeaseDetail.LeaseSummary.StartsAt
 	retval.EndsAt = v.LeaseDetail.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseDetail.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseDetail.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseDetail.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseDetail.LeaseSummary.Note
+	retval.Owner = v.LeaseDetail.LeaseSummary.Owner
+	retval.Requested = v.LeaseDetail.LeaseSummary.Requested
 	return &retval, nil
 }
 
@@ -2305,8 +4722,10 @@ type VendInput struct {
 	// One product (a bundle SKU vends all its components) ...
 	Sku *string `json:"sku"`
 	// ... or several lines; exactly one of sku / lines.
-	Lines    []LeaseLineInput `json:"lines"`
-	Duration string           `json:"duration"`
+	Lines []LeaseLineInput `json:"lines"`
+	// How long; when omitted, the product's defaultDuration (for several lines, the smallest of
+	// them). A vend of products without a default must name it.
+	Duration *string `json:"duration"`
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
@@ -2319,7 +4738,7 @@ func (v *VendInput) GetSku() *string { return v.Sku }
 func (v *VendInput) GetLines() []LeaseLineInput { return v.Lines }
 
 // GetDuration returns VendInput.Duration, and is useful for accessing the field via an interface.
-func (v *VendInput) GetDuration() string { return v.Duration }
+func (v *VendInput) GetDuration() *string { return v.Duration }
 
 // GetIdempotencyKey returns VendInput.IdempotencyKey, and is useful for accessing the field via an interface.
 func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
@@ -2339,37 +4758,54 @@ func (v *VendResponse) GetVend() VendVendLease { return v.Vend }
 
 // VendVendLease includes the requested fields of the GraphQL type Lease.
 type VendVendLease struct {
-	LeaseDetail `json:"-"`
-}
-
-// GetStatusMessage returns VendVendLease.StatusMessage, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetStatusMessage() *string { return v.LeaseDetail.StatusMessage }
-
-// GetOwner returns VendVendLease.Owner, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetOwner() LeaseDetailOwnerUser { return v.LeaseDetail.Owner }
-
-// GetAllocations returns VendVendLease.Allocations, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetAllocations() []LeaseDetailAllocationsAllocation {
-	return v.LeaseDetail.Allocations
+	LeaseSummary `json:"-"`
 }
 
 // GetId returns VendVendLease.Id, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetId() string { return v.LeaseDetail.LeaseSummary.Id }
+func (v *VendVendLease) GetId() string { return v.LeaseSummary.Id }
 
 // GetStatus returns VendVendLease.Status, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetStatus() LeaseStatus { return v.LeaseDetail.LeaseSummary.Status }
+func (v *VendVendLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStatusMessage returns VendVendLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns VendVendLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns VendVendLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
 
 // GetStartsAt returns VendVendLease.StartsAt, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetStartsAt() *time.Time { return v.LeaseDetail.LeaseSummary.StartsAt }
+func (v *VendVendLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
 
 // GetEndsAt returns VendVendLease.EndsAt, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetEndsAt() *time.Time { return v.LeaseDetail.LeaseSummary.EndsAt }
+func (v *VendVendLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetEndedAt returns VendVendLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns VendVendLease.Duration, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetDuration() string { return v.LeaseSummary.Duration }
 
 // GetTimeLeft returns VendVendLease.TimeLeft, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetTimeLeft() *string { return v.LeaseDetail.LeaseSummary.TimeLeft }
+func (v *VendVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns VendVendLease.Note, and is useful for accessing the field via an interface.
-func (v *VendVendLease) GetNote() *string { return v.LeaseDetail.LeaseSummary.Note }
+func (v *VendVendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns VendVendLease.Owner, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns VendVendLease.Requested, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns VendVendLease.Allocations, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
 
 func (v *VendVendLease) UnmarshalJSON(b []byte) error {
 
@@ -2389,7 +4825,7 @@ func (v *VendVendLease) UnmarshalJSON(b []byte) error {
 	}
 
 	err = json.Unmarshal(
-		b, &v.LeaseDetail)
+		b, &v.LeaseSummary)
 	if err != nil {
 		return err
 	}
@@ -2397,23 +4833,33 @@ func (v *VendVendLease) UnmarshalJSON(b []byte) error {
 }
 
 type __premarshalVendVendLease struct {
-	StatusMessage *string `json:"statusMessage"`
-
-	Owner LeaseDetailOwnerUser `json:"owner"`
-
-	Allocations []LeaseDetailAllocationsAllocation `json:"allocations"`
-
 	Id string `json:"id"`
 
 	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
 
 	StartsAt *time.Time `json:"startsAt"`
 
 	EndsAt *time.Time `json:"endsAt"`
 
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
 	TimeLeft *string `json:"timeLeft"`
 
 	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
 func (v *VendVendLease) MarshalJSON() ([]byte, error) {
@@ -2427,15 +4873,20 @@ func (v *VendVendLease) MarshalJSON() ([]byte, error) {
 func (v *VendVendLease) __premarshalJSON() (*__premarshalVendVendLease, error) {
 	var retval __premarshalVendVendLease
 
-	retval.StatusMessage = v.LeaseDetail.StatusMessage
-	retval.Owner = v.LeaseDetail.Owner
-	retval.Allocations = v.LeaseDetail.Allocations
-	retval.Id = v.LeaseDetail.LeaseSummary.Id
-	retval.Status = v.LeaseDetail.LeaseSummary.Status
-	retval.StartsAt = v.LeaseDetail.LeaseSummary.StartsAt
-	retval.EndsAt = v.LeaseDetail.LeaseSummary.EndsAt
-	retval.TimeLeft = v.LeaseDetail.LeaseSummary.TimeLeft
-	retval.Note = v.LeaseDetail.LeaseSummary.Note
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
 
@@ -2556,6 +5007,54 @@ type __ImportItemsInput struct {
 // GetCsv returns __ImportItemsInput.Csv, and is useful for accessing the field via an interface.
 func (v *__ImportItemsInput) GetCsv() string { return v.Csv }
 
+// __ImportPreviewInput is used internally by genqlient
+type __ImportPreviewInput struct {
+	Csv string `json:"csv"`
+}
+
+// GetCsv returns __ImportPreviewInput.Csv, and is useful for accessing the field via an interface.
+func (v *__ImportPreviewInput) GetCsv() string { return v.Csv }
+
+// __ItemsInput is used internally by genqlient
+type __ItemsInput struct {
+	First int                      `json:"first"`
+	After *string                  `json:"after"`
+	Where *InventoryItemWhereInput `json:"where"`
+}
+
+// GetFirst returns __ItemsInput.First, and is useful for accessing the field via an interface.
+func (v *__ItemsInput) GetFirst() int { return v.First }
+
+// GetAfter returns __ItemsInput.After, and is useful for accessing the field via an interface.
+func (v *__ItemsInput) GetAfter() *string { return v.After }
+
+// GetWhere returns __ItemsInput.Where, and is useful for accessing the field via an interface.
+func (v *__ItemsInput) GetWhere() *InventoryItemWhereInput { return v.Where }
+
+// __MarkFaultyInput is used internally by genqlient
+type __MarkFaultyInput struct {
+	Id     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// GetId returns __MarkFaultyInput.Id, and is useful for accessing the field via an interface.
+func (v *__MarkFaultyInput) GetId() string { return v.Id }
+
+// GetReason returns __MarkFaultyInput.Reason, and is useful for accessing the field via an interface.
+func (v *__MarkFaultyInput) GetReason() string { return v.Reason }
+
+// __MineAllInput is used internally by genqlient
+type __MineAllInput struct {
+	First int     `json:"first"`
+	After *string `json:"after"`
+}
+
+// GetFirst returns __MineAllInput.First, and is useful for accessing the field via an interface.
+func (v *__MineAllInput) GetFirst() int { return v.First }
+
+// GetAfter returns __MineAllInput.After, and is useful for accessing the field via an interface.
+func (v *__MineAllInput) GetAfter() *string { return v.After }
+
 // __MineInput is used internally by genqlient
 type __MineInput struct {
 	After *string `json:"after"`
@@ -2579,6 +5078,14 @@ type __ProductsInput struct {
 
 // GetIncludeRetired returns __ProductsInput.IncludeRetired, and is useful for accessing the field via an interface.
 func (v *__ProductsInput) GetIncludeRetired() *bool { return v.IncludeRetired }
+
+// __ProgressInput is used internally by genqlient
+type __ProgressInput struct {
+	LeaseId *string `json:"leaseId"`
+}
+
+// GetLeaseId returns __ProgressInput.LeaseId, and is useful for accessing the field via an interface.
+func (v *__ProgressInput) GetLeaseId() *string { return v.LeaseId }
 
 // __RejectInput is used internally by genqlient
 type __RejectInput struct {
@@ -2722,12 +5229,28 @@ mutation Approve ($id: ID!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -2949,12 +5472,28 @@ mutation Expand ($id: ID!, $lines: [LeaseLineInput!]!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3001,12 +5540,28 @@ mutation Extend ($id: ID!, $by: Duration!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3087,6 +5642,103 @@ func ImportItems(
 	return data_, err_
 }
 
+// The query executed by ImportPreview.
+const ImportPreview_Operation = `
+query ImportPreview ($csv: String!) {
+	inventoryImportPreview(csv: $csv) {
+		valid
+		rows {
+			row
+			sku
+			name
+			errors
+		}
+	}
+}
+`
+
+func ImportPreview(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	csv string,
+) (data_ *ImportPreviewResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ImportPreview",
+		Query:  ImportPreview_Operation,
+		Variables: &__ImportPreviewInput{
+			Csv: csv,
+		},
+	}
+
+	data_ = &ImportPreviewResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Items.
+const Items_Operation = `
+query Items ($first: Int!, $after: Cursor, $where: InventoryItemWhereInput) {
+	inventoryItems(first: $first, after: $after, where: $where, orderBy: {field:NAME,direction:ASC}) {
+		edges {
+			node {
+				... ItemSummary
+			}
+		}
+		pageInfo {
+			hasNextPage
+			endCursor
+		}
+		totalCount
+	}
+}
+fragment ItemSummary on InventoryItem {
+	id
+	name
+	status
+	pool
+	labels
+	product {
+		sku
+	}
+}
+`
+
+func Items(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	first int,
+	after *string,
+	where *InventoryItemWhereInput,
+) (data_ *ItemsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Items",
+		Query:  Items_Operation,
+		Variables: &__ItemsInput{
+			First: first,
+			After: after,
+			Where: where,
+		},
+	}
+
+	data_ = &ItemsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by Jobs.
 const Jobs_Operation = `
 query Jobs {
@@ -3127,6 +5779,93 @@ func Jobs(
 	return data_, err_
 }
 
+// The mutation executed by MarkFaulty.
+const MarkFaulty_Operation = `
+mutation MarkFaulty ($id: ID!, $reason: String!) {
+	markItemFaulty(id: $id, reason: $reason) {
+		item {
+			... ItemSummary
+		}
+		replacement {
+			... ItemSummary
+		}
+		lease {
+			... LeaseSummary
+		}
+		message
+	}
+}
+fragment ItemSummary on InventoryItem {
+	id
+	name
+	status
+	pool
+	labels
+	product {
+		sku
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func MarkFaulty(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	reason string,
+) (data_ *MarkFaultyResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "MarkFaulty",
+		Query:  MarkFaulty_Operation,
+		Variables: &__MarkFaultyInput{
+			Id:     id,
+			Reason: reason,
+		},
+	}
+
+	data_ = &MarkFaultyResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by Mine.
 const Mine_Operation = `
 query Mine ($after: Cursor) {
@@ -3147,12 +5886,28 @@ query Mine ($after: Cursor) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3176,6 +5931,86 @@ func Mine(
 	}
 
 	data_ = &MineResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by MineAll.
+const MineAll_Operation = `
+query MineAll ($first: Int!, $after: Cursor) {
+	viewer {
+		leases(first: $first, after: $after, orderBy: {field:CREATED_AT,direction:DESC}) {
+			edges {
+				node {
+					... LeaseSummary
+				}
+			}
+			pageInfo {
+				hasNextPage
+				endCursor
+			}
+			totalCount
+		}
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+// Every lease, newest first: history too (returned, expired, rejected).
+func MineAll(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	first int,
+	after *string,
+) (data_ *MineAllResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "MineAll",
+		Query:  MineAll_Operation,
+		Variables: &__MineAllInput{
+			First: first,
+			After: after,
+		},
+	}
+
+	data_ = &MineAllResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3271,23 +6106,96 @@ func Products(
 	return data_, err_
 }
 
+// The subscription executed by Progress.
+const Progress_Operation = `
+subscription Progress ($leaseId: ID) {
+	leaseEvents(leaseId: $leaseId) {
+		kind
+		leaseId
+		itemsDone
+		itemsTotal
+		at
+	}
+}
+`
+
+// To unsubscribe, use [graphql.WebSocketClient.Unsubscribe]
+func Progress(
+	ctx_ context.Context,
+	client_ graphql.WebSocketClient,
+	leaseId *string,
+) (dataChan_ chan ProgressWsResponse, subscriptionID_ string, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Progress",
+		Query:  Progress_Operation,
+		Variables: &__ProgressInput{
+			LeaseId: leaseId,
+		},
+	}
+
+	dataChan_ = make(chan ProgressWsResponse)
+	subscriptionID_, err_ = client_.Subscribe(req_, dataChan_, ProgressForwardData)
+
+	return dataChan_, subscriptionID_, err_
+}
+
+type ProgressWsResponse graphql.BaseResponse[*ProgressResponse]
+
+func ProgressForwardData(interfaceChan interface{}, jsonRawMsg json.RawMessage) error {
+	var gqlResp graphql.Response
+	var wsResp ProgressWsResponse
+	err := json.Unmarshal(jsonRawMsg, &gqlResp)
+	if err != nil {
+		return err
+	}
+	if len(gqlResp.Errors) == 0 {
+		err = json.Unmarshal(jsonRawMsg, &wsResp)
+		if err != nil {
+			return err
+		}
+	} else {
+		wsResp.Errors = gqlResp.Errors
+	}
+	dataChan_, ok := interfaceChan.(chan ProgressWsResponse)
+	if !ok {
+		return errors.New("failed to cast interface into 'chan ProgressWsResponse'")
+	}
+	dataChan_ <- wsResp
+	return nil
+}
+
 // The mutation executed by Reject.
 const Reject_Operation = `
 mutation Reject ($id: ID!, $reason: String!) {
 	rejectLease(id: $id, reason: $reason) {
 		... LeaseSummary
-		statusMessage
 	}
 }
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3414,12 +6322,28 @@ mutation Return ($id: ID!) {
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3553,25 +6477,36 @@ query Show ($id: ID!) {
 }
 fragment LeaseDetail on Lease {
 	... LeaseSummary
-	statusMessage
-	owner {
-		name
-	}
 	allocations {
-		vendedAt
-		releasedAt
+		id
 		credentials
 	}
 }
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku
@@ -3651,30 +6586,34 @@ func Usage(
 const Vend_Operation = `
 mutation Vend ($input: VendInput!) {
 	vend(input: $input) {
-		... LeaseDetail
-	}
-}
-fragment LeaseDetail on Lease {
-	... LeaseSummary
-	statusMessage
-	owner {
-		name
-	}
-	allocations {
-		vendedAt
-		releasedAt
-		credentials
+		... LeaseSummary
 	}
 }
 fragment LeaseSummary on Lease {
 	id
 	status
+	statusMessage
+	awaitingApproval
+	createdAt
 	startsAt
 	endsAt
+	endedAt
+	duration
 	timeLeft
 	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
 	allocations {
+		id
+		vendedAt
+		releasedAt
 		item {
+			id
 			name
 			product {
 				sku

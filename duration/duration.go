@@ -101,8 +101,13 @@ func (d Duration) String() string {
 // MarshalGQL writes d as a GraphQL string.
 func (d Duration) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d.String())) }
 
-// UnmarshalGQL reads a GraphQL string.
+// UnmarshalGQL reads a GraphQL string. Null (only an optional field can be null; the schema
+// refuses it elsewhere) reads as 0, "not given".
 func (d *Duration) UnmarshalGQL(v any) error {
+	if v == nil {
+		*d = 0
+		return nil
+	}
 	s, ok := v.(string)
 	if !ok {
 		return apperr.New(apperr.InvalidArgument, "duration must be a string such as \"7d\", got %T", v)

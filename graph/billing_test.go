@@ -64,3 +64,61 @@ func TestBillingOverGraphQL(t *testing.T) {
 	require.Equal(t, "POLICY_VIOLATION", res.code())
 	require.Contains(t, res.Errors[0].Message, "may hold 1 of 4D.small and holds 1")
 }
+
+// TestDraftBillIDs: every draft bill has an id of its own (cost center, month, currency), the
+// same on every read while the month runs, and node(id) resolves it to the live draft for those
+// who may read the bill, to null for others.
+func TestDraftBillIDs(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small", duration: "1d"}) { id } }`, nil, nil)
+	b.ok(t, "bob", `mutation { vend(input: {sku: "4D.small", duration: "2d"}) { id } }`, nil, nil)
+	type bills struct {
+		Bills []struct {
+			ID    string
+			Total int
+		}
+	}
+	read := func(cc string) (string, int) {
+		var got bills
+		b.ok(t, "admin", `query($cc: String) { bills(costCenter: $cc, month: "2026-11") { id total } }`, map[string]any{"cc": cc}, &got)
+		require.Len(t, got.Bills, 1, cc)
+		return got.Bills[0].ID, got.Bills[0].Total
+	}
+	eng, engTotal := read("ENG")
+	field, fieldTotal := read("FIELD")
+	require.NotEqual(t, "0", eng)
+	require.NotEqual(t, eng, field, "two cost centers' drafts are two objects")
+	again, _ := read("ENG")
+	require.Equal(t, eng, again, "stable")
+	var other bills
+	b.ok(t, "admin", `{ bills(costCenter: "ENG", month: "2026-10") { id } }`, nil, &other)
+	require.Empty(t, other.Bills, "no charges in October")
+
+	var node struct {
+		Node *struct {
+			ID         string
+			Total      int
+			Month      string
+			CostCenter struct{ Code string }
+		}
+	}
+	const q = `query($id: ID!) { node(id: $id) { id ... on Bill { total month costCenter { code } } } }`
+	b.ok(t, "manny", q, map[string]any{"id": eng}, &node)
+	require.NotNil(t, node.Node)
+	require.Equal(t, eng, node.Node.ID)
+	require.Equal(t, engTotal, node.Node.Total)
+	require.Equal(t, "ENG", node.Node.CostCenter.Code)
+	require.Equal(t, "2026-11", node.Node.Month)
+	b.ok(t, "admin", q, map[string]any{"id": field}, &node)
+	require.Equal(t, fieldTotal, node.Node.Total)
+	for _, who := range []string{"manny", "alice"} { // FIELD's bill is not manny's, no bill is alice's
+		node.Node = nil
+		id := field
+		if who == "alice" {
+			id = eng
+		}
+		b.ok(t, who, q, map[string]any{"id": id}, &node)
+		require.Nil(t, node.Node, who)
+	}
+}

@@ -50,6 +50,7 @@ var FieldCosts = map[string]int{
 	"Mutation.addInventoryItems":    10_000,
 	"Mutation.importInventoryItems": 10_000,
 	"Mutation.runJob":               10_000,
+	"Mutation.markItemFaulty":       10_000,
 }
 
 // budget is the handler extension that prices an operation before it runs and refuses one over

@@ -17,6 +17,12 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
+	if b, err := r.Billing.Node(ctx, id); err != nil || b != nil { // bills are not ent nodes
+		if b == nil {
+			return nil, err
+		}
+		return b, err
+	}
 	n, err := r.Client.Noder(ctx, id)
 	if ent.IsNotFound(err) {
 		return nil, nil // absent, or not the viewer's to see

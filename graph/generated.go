@@ -166,6 +166,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ItemFault struct {
+		Item        func(childComplexity int) int
+		Lease       func(childComplexity int) int
+		Message     func(childComplexity int) int
+		Replacement func(childComplexity int) int
+	}
+
 	Lease struct {
 		Allocations      func(childComplexity int) int
 		AwaitingApproval func(childComplexity int) int
@@ -200,9 +207,12 @@ type ComplexityRoot struct {
 	}
 
 	LeaseEvent struct {
-		At    func(childComplexity int) int
-		Kind  func(childComplexity int) int
-		Lease func(childComplexity int) int
+		At         func(childComplexity int) int
+		ItemsDone  func(childComplexity int) int
+		ItemsTotal func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Lease      func(childComplexity int) int
+		LeaseID    func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -213,6 +223,7 @@ type ComplexityRoot struct {
 		ExpandLease                func(childComplexity int, id int, lines []*schematype.LeaseLine) int
 		ExtendLease                func(childComplexity int, id int, by duration.Duration) int
 		ImportInventoryItems       func(childComplexity int, csv string) int
+		MarkItemFaulty             func(childComplexity int, id int, reason string) int
 		RejectLease                func(childComplexity int, id int, reason string) int
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
 		RetireProduct              func(childComplexity int, id int) int
@@ -429,6 +440,7 @@ type MutationResolver interface {
 	SetEntitlement(ctx context.Context, costCenter string, sku string, quantity int) (*ent.CostCenter, error)
 	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
+	MarkItemFaulty(ctx context.Context, id int, reason string) (*lease.Fault, error)
 }
 type OrderResolver interface {
 	Contents(ctx context.Context, obj *ent.Order) ([]*ent.Stack, error)
@@ -897,6 +909,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InventoryItemEdge.Node(childComplexity), true
 
+	case "ItemFault.item":
+		if e.ComplexityRoot.ItemFault.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Item(childComplexity), true
+	case "ItemFault.lease":
+		if e.ComplexityRoot.ItemFault.Lease == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Lease(childComplexity), true
+	case "ItemFault.message":
+		if e.ComplexityRoot.ItemFault.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Message(childComplexity), true
+	case "ItemFault.replacement":
+		if e.ComplexityRoot.ItemFault.Replacement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Replacement(childComplexity), true
+
 	case "Lease.allocations":
 		if e.ComplexityRoot.Lease.Allocations == nil {
 			break
@@ -1050,6 +1087,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.At(childComplexity), true
+	case "LeaseEvent.itemsDone":
+		if e.ComplexityRoot.LeaseEvent.ItemsDone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.ItemsDone(childComplexity), true
+	case "LeaseEvent.itemsTotal":
+		if e.ComplexityRoot.LeaseEvent.ItemsTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.ItemsTotal(childComplexity), true
 	case "LeaseEvent.kind":
 		if e.ComplexityRoot.LeaseEvent.Kind == nil {
 			break
@@ -1062,6 +1111,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.Lease(childComplexity), true
+	case "LeaseEvent.leaseId":
+		if e.ComplexityRoot.LeaseEvent.LeaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.LeaseID(childComplexity), true
 
 	case "Mutation.addInventoryItems":
 		if e.ComplexityRoot.Mutation.AddInventoryItems == nil {
@@ -1140,6 +1195,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportInventoryItems(childComplexity, args["csv"].(string)), true
+	case "Mutation.markItemFaulty":
+		if e.ComplexityRoot.Mutation.MarkItemFaulty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markItemFaulty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkItemFaulty(childComplexity, args["id"].(int), args["reason"].(string)), true
 	case "Mutation.rejectLease":
 		if e.ComplexityRoot.Mutation.RejectLease == nil {
 			break
@@ -2341,6 +2407,20 @@ func (ec *executionContext) childFields_InventoryItemEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type InventoryItemEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ItemFault(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "item":
+		return ec.fieldContext_ItemFault_item(ctx, field)
+	case "replacement":
+		return ec.fieldContext_ItemFault_replacement(ctx, field)
+	case "lease":
+		return ec.fieldContext_ItemFault_lease(ctx, field)
+	case "message":
+		return ec.fieldContext_ItemFault_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ItemFault", field.Name)
+}
+
 func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2413,6 +2493,12 @@ func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field gr
 		return ec.fieldContext_LeaseEvent_lease(ctx, field)
 	case "kind":
 		return ec.fieldContext_LeaseEvent_kind(ctx, field)
+	case "leaseId":
+		return ec.fieldContext_LeaseEvent_leaseId(ctx, field)
+	case "itemsDone":
+		return ec.fieldContext_LeaseEvent_itemsDone(ctx, field)
+	case "itemsTotal":
+		return ec.fieldContext_LeaseEvent_itemsTotal(ctx, field)
 	case "at":
 		return ec.fieldContext_LeaseEvent_at(ctx, field)
 	}
@@ -2922,6 +3008,28 @@ func (ec *executionContext) field_Mutation_importInventoryItems_args(ctx context
 		return nil, err
 	}
 	args["csv"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markItemFaulty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -5408,6 +5516,125 @@ func (ec *executionContext) fieldContext_InventoryItemEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("InventoryItemEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
+func (ec *executionContext) _ItemFault_item(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryItem) graphql.Marshaler {
+			return ec.marshalNInventoryItem2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ItemFault",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ItemFault_replacement(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_replacement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Replacement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryItem) graphql.Marshaler {
+			return ec.marshalOInventoryItem2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_replacement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ItemFault",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ItemFault_lease(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_lease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lease, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_lease(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ItemFault",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ItemFault_message(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ItemFault", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Lease_id(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6085,6 +6312,75 @@ func (ec *executionContext) _LeaseEvent_kind(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_LeaseEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_leaseId(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_leaseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_leaseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_itemsDone(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_itemsDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemsDone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_itemsDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_itemsTotal(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_itemsTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemsTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_itemsTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
@@ -6938,6 +7234,63 @@ func (ec *executionContext) fieldContext_Mutation_archiveItem(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_archiveItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markItemFaulty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markItemFaulty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkItemFaulty(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal *lease.Fault
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *lease.Fault) graphql.Marshaler {
+			return ec.marshalNItemFault2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markItemFaulty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ItemFault(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markItemFaulty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17215,7 +17568,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 			it.Lines = data
 		case "duration":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
-			data, err := ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			data, err := ec.unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18383,6 +18736,59 @@ func (ec *executionContext) _InventoryItemEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var itemFaultImplementors = []string{"ItemFault"}
+
+func (ec *executionContext) _ItemFault(ctx context.Context, sel ast.SelectionSet, obj *lease.Fault) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, itemFaultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ItemFault")
+		case "item":
+			out.Values[i] = ec._ItemFault_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replacement":
+			out.Values[i] = ec._ItemFault_replacement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lease":
+			out.Values[i] = ec._ItemFault_lease(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ItemFault_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var leaseImplementors = []string{"Lease", "Node"}
 
 func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, obj *ent.Lease) graphql.Marshaler {
@@ -18855,6 +19261,21 @@ func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "leaseId":
+			out.Values[i] = ec._LeaseEvent_leaseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemsDone":
+			out.Values[i] = ec._LeaseEvent_itemsDone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemsTotal":
+			out.Values[i] = ec._LeaseEvent_itemsTotal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "at":
 			out.Values[i] = ec._LeaseEvent_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -19009,6 +19430,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "archiveItem":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_archiveItem(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markItemFaulty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markItemFaulty(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -21519,6 +21947,20 @@ func (ec *executionContext) unmarshalNInventoryItemWhereInput2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNItemFault2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx context.Context, sel ast.SelectionSet, v lease.Fault) graphql.Marshaler {
+	return ec._ItemFault(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNItemFault2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx context.Context, sel ast.SelectionSet, v *lease.Fault) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ItemFault(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNItemStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋinventoryitemᚐStatus(ctx context.Context, v any) (inventoryitem.Status, error) {
 	var res inventoryitem.Status
 	err := res.UnmarshalGQL(v)
@@ -22288,6 +22730,16 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 	if v == nil {
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, v any) (duration.Duration, error) {
+	var res duration.Duration
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, sel ast.SelectionSet, v duration.Duration) graphql.Marshaler {
 	return v
 }
 

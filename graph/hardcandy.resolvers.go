@@ -189,6 +189,11 @@ func (r *mutationResolver) ArchiveItem(ctx context.Context, id int) (*ent.Invent
 	return r.Inventory.Archive(ctx, id)
 }
 
+// MarkItemFaulty is the resolver for the markItemFaulty field.
+func (r *mutationResolver) MarkItemFaulty(ctx context.Context, id int, reason string) (*lease1.Fault, error) {
+	return r.Leasing.MarkFaulty(ctx, id, reason)
+}
+
 // Contents is the resolver for the contents field.
 func (r *orderResolver) Contents(ctx context.Context, obj *ent.Order) ([]*ent.Stack, error) {
 	return stacksOf(ctx, r.Client, obj.ContentsBagID)

@@ -1,6 +1,8 @@
 package graph_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -67,3 +69,33 @@ func TestInventoryImportPreview(t *testing.T) {
 	require.Equal(t, []string{`column name: an item named "imp-1" already exists`}, got.P.Rows[0].Errors)
 }
 func strPtr(s string) *string { return &s }
+
+// TestImportNamesEveryBadRow: an import with bad rows writes nothing and its error names every
+// one of them, row and column, not only the first; beyond 100 problems it says how many rows
+// are bad and where to see them all.
+func TestImportNamesEveryBadRow(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	const m = `mutation($csv: String!) { importInventoryItems(csv: $csv) { id } }`
+	before := b.snapshot(t)
+	bad := "sku,name\n4D.small,ok-1\n4Q.small,imp-2\n4D.small,4d-small-01\n4D.small\n"
+	res := b.do(t, "admin", m, map[string]any{"csv": bad})
+	require.Equal(t, "INVALID_ARGUMENT", res.code())
+	msg := res.Errors[0].Message
+	require.Contains(t, msg, `row 3, column sku: no product "4Q.small"`)
+	require.Contains(t, msg, `row 4, column name: an item named "4d-small-01" already exists`)
+	require.Contains(t, msg, "row 5: 1 columns, the header has 2")
+	require.Contains(t, msg, "(3 bad rows)")
+	require.NotContains(t, msg, "row 2")
+	require.Equal(t, before, b.snapshot(t), "nothing written")
+
+	var many strings.Builder
+	many.WriteString("sku,name\n")
+	for i := range 150 {
+		fmt.Fprintf(&many, "4Q.small,bad-%d\n", i)
+	}
+	res = b.do(t, "admin", m, map[string]any{"csv": many.String()})
+	require.Equal(t, "INVALID_ARGUMENT", res.code())
+	require.Equal(t, 100, strings.Count(res.Errors[0].Message, "column sku"))
+	require.Contains(t, res.Errors[0].Message, "150 bad rows, the first 100 problems shown")
+}

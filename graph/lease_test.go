@@ -78,3 +78,58 @@ func TestLeaseOverGraphQL(t *testing.T) {
 	b.ok(t, "alice", `mutation($id: ID!) { returnLease(id: $id) { status } }`, map[string]any{"id": v.ID}, &ret)
 	require.Equal(t, "RETURNED", ret.ReturnLease.Status)
 }
+
+// TestVendWithoutDuration: duration is optional in VendInput; omitted or null, the product's
+// defaultDuration applies. A one-SKU vend's error names `sku`.
+func TestVendWithoutDuration(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	var got struct {
+		Vend struct{ Duration, Status string }
+	}
+	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small"}) { duration status } }`, nil, &got)
+	require.Equal(t, "7d", got.Vend.Duration)
+	require.Equal(t, "ACTIVE", got.Vend.Status)
+	b.ok(t, "alice", `mutation { vend(input: {sku: "3A.small", duration: null}) { duration } }`, nil, &got)
+	require.Equal(t, "14d", got.Vend.Duration)
+	res := b.do(t, "alice", `mutation { vend(input: {sku: "4D.huge"}) { id } }`, nil)
+	require.Equal(t, "NOT_FOUND", res.code())
+	require.Equal(t, `sku: no product "4D.huge"`, res.Errors[0].Message)
+}
+
+// TestMarkItemFaulty: over GraphQL an admin marks a leased item faulty and reads back the broken
+// item (MAINTENANCE), its replacement and the lease; a user may not.
+func TestMarkItemFaulty(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	var v struct {
+		Vend struct {
+			ID          string
+			Allocations []struct{ Item struct{ ID string } }
+		}
+	}
+	b.ok(t, "alice", `mutation { vend(input: {sku: "4D.small"}) { id allocations { item { id } } } }`, nil, &v)
+	item := v.Vend.Allocations[0].Item.ID
+	const m = `mutation($id: ID!) { markItemFaulty(id: $id, reason: "disk") { item { status } replacement { status product { sku } } lease { id status } message } }`
+	require.Equal(t, "FORBIDDEN", b.do(t, "alice", m, map[string]any{"id": item}).code())
+	var got struct {
+		MarkItemFaulty struct {
+			Item        struct{ Status string }
+			Replacement *struct {
+				Status  string
+				Product struct{ Sku string }
+			}
+			Lease   struct{ ID, Status string }
+			Message string
+		}
+	}
+	b.ok(t, "admin", m, map[string]any{"id": item}, &got)
+	f := got.MarkItemFaulty
+	require.Equal(t, "MAINTENANCE", f.Item.Status)
+	require.NotNil(t, f.Replacement)
+	require.Equal(t, "LEASED", f.Replacement.Status)
+	require.Equal(t, "4D.small", f.Replacement.Product.Sku)
+	require.Equal(t, v.Vend.ID, f.Lease.ID)
+	require.Equal(t, "ACTIVE", f.Lease.Status)
+	require.Equal(t, "CONFLICT", b.do(t, "admin", m, map[string]any{"id": item}).code())
+}

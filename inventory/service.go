@@ -57,16 +57,66 @@ func (s *Service) Add(ctx context.Context, items []*NewItem) ([]*ent.InventoryIt
 }
 
 // Import creates items from CSV with the header sku,name,pool,labels (pool and labels optional;
-// labels separated by ';'), all or nothing. Errors name the row (1 is the header) and column.
+// labels separated by ';'), all or nothing. Errors name the row (1 is the header) and column: a
+// file with bad rows is refused naming every one of them (up to maxReportedRows), so that they
+// can all be fixed at once.
 func (s *Service) Import(ctx context.Context, data string) ([]*ent.InventoryItem, error) {
 	if _, err := auth.RequireAdmin(ctx, "importInventoryItems"); err != nil {
 		return nil, err
 	}
 	items, err := ParseCSV(strings.NewReader(data))
-	if err != nil {
-		return nil, err
+	if err == nil {
+		out, err := s.add(ctx, items, func(i int, field string) string { return fmt.Sprintf("row %d, column %s", i+2, field) })
+		if !errors.Is(err, apperr.InvalidArgument) {
+			return out, err
+		}
 	}
-	return s.add(ctx, items, func(i int, field string) string { return fmt.Sprintf("row %d, column %s", i+2, field) })
+	// Something is wrong: the preview's row-by-row checks say everything that is. Only a failed
+	// import pays for them.
+	p, perr := s.preview(ctx, data)
+	if perr != nil {
+		return nil, perr // the file as a whole: its header, its size
+	}
+	if msg := badRows(p); msg != "" {
+		return nil, apperr.New(apperr.InvalidArgument, "%s", msg)
+	}
+	return nil, err // a change between the import and the preview
+}
+
+// maxReportedRows bounds the bad rows one error names.
+const maxReportedRows = 100
+
+// badRows names every bad row of a preview (up to maxReportedRows) in one message, or "".
+func badRows(p *ImportPreview) string {
+	var parts []string
+	bad := 0
+	for _, r := range p.Rows {
+		if len(r.Errors) == 0 {
+			continue
+		}
+		bad++
+		for _, e := range r.Errors {
+			if len(parts) == maxReportedRows {
+				continue
+			}
+			if strings.HasPrefix(e, "column ") {
+				parts = append(parts, fmt.Sprintf("row %d, %s", r.Row, e))
+			} else {
+				parts = append(parts, fmt.Sprintf("row %d: %s", r.Row, e))
+			}
+		}
+	}
+	if bad == 0 {
+		return ""
+	}
+	msg := strings.Join(parts, "; ")
+	if bad == 1 {
+		return msg
+	}
+	if len(parts) == maxReportedRows {
+		return fmt.Sprintf("%s; … (%d bad rows, the first %d problems shown; inventoryImportPreview lists them all)", msg, bad, maxReportedRows)
+	}
+	return fmt.Sprintf("%s (%d bad rows)", msg, bad)
 }
 
 // utf8BOM is the byte-order mark spreadsheets (Excel's "CSV UTF-8") put before the header.
@@ -199,6 +249,11 @@ func (s *Service) PreviewImport(ctx context.Context, data string) (*ImportPrevie
 	if _, err := auth.RequireAdmin(ctx, "inventoryImportPreview"); err != nil {
 		return nil, err
 	}
+	return s.preview(ctx, data)
+}
+
+// preview is PreviewImport for a caller already known to be an admin.
+func (s *Service) preview(ctx context.Context, data string) (*ImportPreview, error) {
 	rows, err := parseCSV(strings.NewReader(data))
 	if err != nil {
 		return nil, err

@@ -41,8 +41,9 @@ var Machine = lifecycle.New("item", []Status{Available, Reserving, Leased, Rebui
 		Available: {Reserving, Maintenance, Archiving},
 		// A claim ends leased, back on the shelf when the dispenser never touched the item, or
 		// rebuilding when it did and failed.
-		Reserving:  {Leased, Available, Rebuilding},
-		Leased:     {Rebuilding},
+		Reserving: {Leased, Available, Rebuilding},
+		// A leased item that breaks goes to maintenance straight from its lease (markItemFaulty).
+		Leased:     {Rebuilding, Maintenance},
 		Rebuilding: {Available, Maintenance},
 		// Back into service only through a wipe: an item is often in maintenance because its
 		// wipe failed, and whatever was done to it there is not known to be clean.

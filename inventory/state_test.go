@@ -133,8 +133,9 @@ func TestTransitionEveryPair(t *testing.T) {
 		}
 	}
 	// The diagram of DESIGN §2 has 11 moves; RESERVING → REBUILDING is the twelfth: an item the
-	// dispenser touched before failing must be wiped before anyone else gets it.
-	require.Equal(t, 12, allowed)
+	// dispenser touched before failing must be wiped before anyone else gets it. LEASED →
+	// MAINTENANCE is the thirteenth: a leased item that breaks (markItemFaulty).
+	require.Equal(t, 13, allowed)
 }
 
 // TestTransitionBatchIsAllOrNothing: one illegal move in a batch refuses the whole batch.
@@ -142,10 +143,10 @@ func TestTransitionBatchIsAllOrNothing(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	a := b.item(t, "a", inventory.Available)
-	l := b.item(t, "l", inventory.Leased)
+	r := b.item(t, "r", inventory.Reserving)
 	sys := database.System(context.Background())
 	err := database.WithTx(sys, b.client, func(tx *ent.Tx) error {
-		return inventory.Transition(sys, tx, b.clock.Now(), inventory.Move{ItemIDs: []int{a.ID, l.ID}, To: inventory.Maintenance})
+		return inventory.Transition(sys, tx, b.clock.Now(), inventory.Move{ItemIDs: []int{a.ID, r.ID}, To: inventory.Maintenance})
 	})
 	require.ErrorIs(t, err, apperr.Conflict)
 	n, err := b.client.InventoryItem.Query().Where(inventoryitem.StatusEQ(inventory.Maintenance)).Count(sys)

@@ -591,3 +591,78 @@ func TestVendAnswersTheStoredLease(t *testing.T) {
 	require.NoError(t, err, "the answer's edges load through the client, not its finished transaction")
 	require.Equal(t, 1, n)
 }
+
+// TestVendDefaultDuration: a vend that names no duration gets the product's defaultDuration; of
+// several lines, the smallest; a product with none needs one named. A product whose maximum is
+// below a week vends with its own default, not a week.
+func TestVendDefaultDuration(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	sys := database.System(context.Background())
+	now := b.clock.Now()
+
+	l := b.vend(t, "alice", VendInput{SKU: sku("3A.small")})
+	require.Equal(t, days(14), l.Duration, "3A.small's default")
+	require.WithinDuration(t, now.Add(14*duration.Day), *l.EndsAt, time.Second)
+
+	l = b.vend(t, "alice", VendInput{Lines: []*schematype.LeaseLine{{SKU: "3A.small", Quantity: 1}, {SKU: "4D.small", Quantity: 1}}})
+	require.Equal(t, days(7), l.Duration, "the smallest default of the lines")
+
+	require.NoError(t, b.client.Product.Update().Where(product.Sku("3C.small")).
+		SetDefaultDuration(days(1)).SetMaxDuration(days(1)).Exec(sys))
+	l = b.vend(t, "alice", VendInput{SKU: sku("3C.small")})
+	require.Equal(t, days(1), l.Duration)
+
+	require.NoError(t, b.client.Product.Update().Where(product.Sku("3C.small")).ClearDefaultDuration().Exec(sys))
+	_, err := b.svc.Vend(b.as["alice"], VendInput{SKU: sku("3C.small")})
+	require.ErrorIs(t, err, apperr.InvalidArgument)
+	require.Contains(t, err.Error(), "duration: required, as 3C.small has no default duration")
+	_, err = b.svc.Vend(b.as["alice"], VendInput{SKU: sku("3C.small"), Duration: days(2)})
+	require.ErrorIs(t, err, apperr.PolicyViolation, "a named duration is checked as before")
+}
+
+// TestVendErrorsNameTheFieldSent: a vend of one SKU names `sku` in its errors, one of lines
+// names the line.
+func TestVendErrorsNameTheFieldSent(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	_, err := b.svc.Vend(b.as["alice"], VendInput{SKU: sku("4D.huge"), Duration: days(1)})
+	require.ErrorIs(t, err, apperr.NotFound)
+	require.Contains(t, err.Error(), `sku: no product "4D.huge"`)
+	require.NotContains(t, err.Error(), "lines[0]")
+	_, err = b.svc.Vend(b.as["alice"], VendInput{SKU: sku("not a sku"), Duration: days(1)})
+	require.ErrorIs(t, err, apperr.InvalidArgument)
+	e, _ := apperr.As(err)
+	require.Regexp(t, `^sku: `, e.Message)
+	_, err = b.svc.Vend(b.as["alice"], VendInput{Lines: []*schematype.LeaseLine{{SKU: "4D.small", Quantity: 1}, {SKU: "4D.huge", Quantity: 1}}, Duration: days(1)})
+	require.Contains(t, err.Error(), `lines[1].sku: no product "4D.huge"`)
+}
+
+// TestFailedExpandAndApproveNameTheirLease: like a vend, an expansion or an approval the backend
+// fails carries the lease it leaves behind (extensions.leaseId over GraphQL): the expanded lease
+// unchanged and ACTIVE, the approved one REJECTED with the backend's message.
+func TestFailedExpandAndApproveNameTheirLease(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	sys := database.System(context.Background())
+	l := b.vend(t, "alice", VendInput{SKU: sku("4D.small"), Duration: days(2)})
+	pending := b.vend(t, "alice", VendInput{SKU: sku("4D.large"), Duration: days(2)})
+	require.Equal(t, Pending, pending.Status)
+	b.disp.vend = func(dispenser.Item) (json.RawMessage, error) {
+		return nil, &dispenser.Error{Message: "rack on fire", Touched: false}
+	}
+	_, err := b.svc.Expand(b.as["alice"], l.ID, []*schematype.LeaseLine{{SKU: "4E.small", Quantity: 1}})
+	require.ErrorIs(t, err, apperr.DispenserFailed)
+	require.Equal(t, l.ID, apperr.LeaseOf(err))
+	got, err := b.client.Lease.Get(sys, l.ID)
+	require.NoError(t, err)
+	require.Equal(t, Active, got.Status)
+
+	_, err = b.svc.Approve(b.as["manny"], pending.ID)
+	require.ErrorIs(t, err, apperr.DispenserFailed)
+	require.Equal(t, pending.ID, apperr.LeaseOf(err))
+	got, err = b.client.Lease.Get(sys, pending.ID)
+	require.NoError(t, err)
+	require.Equal(t, Rejected, got.Status)
+	require.Contains(t, *got.StatusMessage, "rack on fire")
+}

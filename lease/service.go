@@ -119,11 +119,12 @@ func NewService(client *ent.Client, clock clockwork.Clock, d dispenser.Dispenser
 
 // VendInput asks for a lease. It is also the GraphQL VendInput.
 type VendInput struct {
-	SKU            *string                 `json:"sku,omitempty"`
-	Lines          []*schematype.LeaseLine `json:"lines,omitempty"`
-	Duration       duration.Duration       `json:"duration"`
-	IdempotencyKey *string                 `json:"idempotencyKey,omitempty"`
-	Note           *string                 `json:"note,omitempty"`
+	SKU   *string                 `json:"sku,omitempty"`
+	Lines []*schematype.LeaseLine `json:"lines,omitempty"`
+	// Duration is how long; 0 (omitted) takes the products' default (defaultDuration).
+	Duration       duration.Duration `json:"duration,omitempty"`
+	IdempotencyKey *string           `json:"idempotencyKey,omitempty"`
+	Note           *string           `json:"note,omitempty"`
 }
 
 // now is the service's time, in UTC and to the microsecond: Postgres keeps microseconds, so a
@@ -182,8 +183,15 @@ const (
 	maxKeyLength = 200
 )
 
-// resolve validates lines against the catalog.
-func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine) (*plan, error) {
+// resolve validates lines against the catalog. Errors name the field as the caller sent it:
+// "lines[i].sku", or "sku" for a vend of one SKU (single).
+func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, single ...bool) (*plan, error) {
+	skuField := func(i int) string {
+		if len(single) > 0 && single[0] {
+			return "sku"
+		}
+		return fmt.Sprintf("lines[%d].sku", i)
+	}
 	if len(lines) == 0 {
 		return nil, invalid("lines: name at least one SKU")
 	}
@@ -196,7 +204,7 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine) (*p
 			return nil, invalid("lines[%d].quantity: must be 1 to %d, got %d", i, maxQuantity, l.Quantity)
 		}
 		if _, err := catalog.ParseSKU(l.SKU); err != nil {
-			return nil, invalid("lines[%d].sku: %v", i, err)
+			return nil, invalid("%s: %v", skuField(i), err)
 		}
 		skus = append(skus, l.SKU)
 	}
@@ -225,7 +233,7 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine) (*p
 		pr, ok := bySKU[l.SKU]
 		switch {
 		case !ok:
-			return nil, apperr.New(apperr.NotFound, "lines[%d].sku: no product %q", i, l.SKU)
+			return nil, apperr.New(apperr.NotFound, "%s: no product %q", skuField(i), l.SKU)
 		case pr.RetiredAt != nil:
 			return nil, apperr.New(apperr.PolicyViolation, "%s is retired and can no longer be vended", pr.Sku)
 		case pr.ExpiresAt != nil && !pr.ExpiresAt.After(now):
@@ -274,6 +282,22 @@ func (p *plan) needsApproval() bool {
 		}
 	}
 	return false
+}
+
+// defaultDuration is the duration of a vend that names none: the product's defaultDuration,
+// for several lines the smallest of them, so that no line gets longer than its product offers by
+// default.
+func defaultDuration(p *plan) (duration.Duration, error) {
+	var d duration.Duration
+	for _, l := range p.billed {
+		if def := l.product.DefaultDuration; def != nil && (d == 0 || *def < d) {
+			d = *def
+		}
+	}
+	if d == 0 {
+		return 0, invalid("duration: required, as %s has no default duration", p.billed[0].product.Sku)
+	}
+	return d, nil
 }
 
 // checkDuration applies each billed product's min and max duration.
@@ -557,9 +581,14 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.resolve(ctx, lines)
+	p, err := s.resolve(ctx, lines, in.SKU != nil)
 	if err != nil {
 		return nil, err
+	}
+	if in.Duration == 0 {
+		if in.Duration, err = defaultDuration(p); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkDuration(p, in.Duration); err != nil {
 		return nil, err

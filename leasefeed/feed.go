@@ -17,6 +17,10 @@ type Event struct {
 	CostCenterID int       `json:"costCenterId,omitempty"`
 	Kind         string    `json:"kind"` // the new status (ACTIVE, RETURNED, ...) or extended, expanded
 	At           time.Time `json:"at"`
+	// ItemsDone and ItemsTotal count the items a PROVISIONING lease's dispenser calls have done,
+	// of how many: progress, published as it happens and never stored.
+	ItemsDone  *int `json:"itemsDone,omitempty"`
+	ItemsTotal *int `json:"itemsTotal,omitempty"`
 }
 
 // Filter decides which events a subscriber receives.

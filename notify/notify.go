@@ -29,11 +29,15 @@ const (
 	KindReclaimed      = "reclaimed"
 	KindReclaimFailed  = "reclaim-failed"
 	KindApprovalNeeded = "approval-needed"
+	// KindItemReplaced tells a lease's owner that a faulty item was replaced; KindItemFaulty
+	// that it was taken out of the lease with no replacement.
+	KindItemReplaced = "item-replaced"
+	KindItemFaulty   = "item-faulty"
 )
 
 // kinds lists every kind, for validation.
 var kinds = []string{KindExpiring, KindExpired, KindVended, KindRejected, KindReturned, KindReclaimed,
-	KindReclaimFailed, KindApprovalNeeded}
+	KindReclaimFailed, KindApprovalNeeded, KindItemReplaced, KindItemFaulty}
 
 // Channels a notice is delivered over.
 const (

@@ -63,6 +63,10 @@ func Subject(p Payload) string {
 		return fmt.Sprintf("Item %s of lease %d was reclaimed", item, id)
 	case KindReclaimFailed:
 		return fmt.Sprintf("Reclaiming %s of lease %d failed", item, id)
+	case KindItemReplaced:
+		return fmt.Sprintf("Item %s of lease %d was faulty and has been replaced", item, id)
+	case KindItemFaulty:
+		return fmt.Sprintf("Item %s of lease %d is faulty and could not be replaced", item, id)
 	}
 	return fmt.Sprintf("Lease %d: %s%s", id, p.Kind, what)
 }
@@ -160,6 +164,10 @@ func Text(p Payload, loc *time.Location, serverURL string) string {
 		b.WriteString("An item was reclaimed.\n")
 	case KindReclaimFailed:
 		b.WriteString("Reclaiming an item failed; it may need a look.\n")
+	case KindItemReplaced:
+		fmt.Fprintf(&b, "An item of %s was faulty; it has been replaced by one of the same product (see its credentials).\n", lease)
+	case KindItemFaulty:
+		fmt.Fprintf(&b, "An item of %s is faulty and was taken out of it; none was available to replace it. The lease keeps its other items.\n", lease)
 	default:
 		fmt.Fprintf(&b, "%s: %s.\n", lease, p.Kind)
 	}
