@@ -5,6 +5,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/Khan/genqlient/graphql"
@@ -212,6 +213,58 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 	retval.Note = v.LeaseSummary.Note
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
+}
+
+// ApproveExtensionApproveExtensionExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type ApproveExtensionApproveExtensionExtensionRequest struct {
+	Id     string                 `json:"id"`
+	Status ExtensionRequestStatus `json:"status"`
+	// how much longer the lease is asked to run
+	By    string                                                `json:"by"`
+	Lease ApproveExtensionApproveExtensionExtensionRequestLease `json:"lease"`
+}
+
+// GetId returns ApproveExtensionApproveExtensionExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetId() string { return v.Id }
+
+// GetStatus returns ApproveExtensionApproveExtensionExtensionRequest.Status, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetStatus() ExtensionRequestStatus {
+	return v.Status
+}
+
+// GetBy returns ApproveExtensionApproveExtensionExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetBy() string { return v.By }
+
+// GetLease returns ApproveExtensionApproveExtensionExtensionRequest.Lease, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetLease() ApproveExtensionApproveExtensionExtensionRequestLease {
+	return v.Lease
+}
+
+// ApproveExtensionApproveExtensionExtensionRequestLease includes the requested fields of the GraphQL type Lease.
+type ApproveExtensionApproveExtensionExtensionRequestLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+}
+
+// GetId returns ApproveExtensionApproveExtensionExtensionRequestLease.Id, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequestLease) GetId() string { return v.Id }
+
+// GetEndsAt returns ApproveExtensionApproveExtensionExtensionRequestLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequestLease) GetEndsAt() *time.Time {
+	return v.EndsAt
+}
+
+// ApproveExtensionResponse is returned by ApproveExtension on success.
+type ApproveExtensionResponse struct {
+	// Approve an open extension request: the lease's end moves by the asked span and an EXTEND order
+	// is written; the owner is told (notice extension-approved). Managers of the lease's cost center
+	// and admins, never on their own lease.
+	ApproveExtension ApproveExtensionApproveExtensionExtensionRequest `json:"approveExtension"`
+}
+
+// GetApproveExtension returns ApproveExtensionResponse.ApproveExtension, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionResponse) GetApproveExtension() ApproveExtensionApproveExtensionExtensionRequest {
+	return v.ApproveExtension
 }
 
 // ApproveResponse is returned by Approve on success.
@@ -768,6 +821,23 @@ type ExtendResponse struct {
 
 // GetExtendLease returns ExtendResponse.ExtendLease, and is useful for accessing the field via an interface.
 func (v *ExtendResponse) GetExtendLease() ExtendExtendLease { return v.ExtendLease }
+
+// ExtensionRequestStatus is enum for the field status
+type ExtensionRequestStatus string
+
+const (
+	ExtensionRequestStatusOpen     ExtensionRequestStatus = "OPEN"
+	ExtensionRequestStatusApproved ExtensionRequestStatus = "APPROVED"
+	ExtensionRequestStatusRejected ExtensionRequestStatus = "REJECTED"
+	ExtensionRequestStatusLapsed   ExtensionRequestStatus = "LAPSED"
+)
+
+var AllExtensionRequestStatus = []ExtensionRequestStatus{
+	ExtensionRequestStatusOpen,
+	ExtensionRequestStatusApproved,
+	ExtensionRequestStatusRejected,
+	ExtensionRequestStatusLapsed,
+}
 
 // ImportItemsImportInventoryItemsInventoryItem includes the requested fields of the GraphQL type InventoryItem.
 type ImportItemsImportInventoryItemsInventoryItem struct {
@@ -1467,6 +1537,430 @@ func (v *MineViewerUserLeasesLeaseConnectionPageInfo) GetHasNextPage() bool { re
 // GetEndCursor returns MineViewerUserLeasesLeaseConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { return v.EndCursor }
 
+// NodeKindNode includes the requested fields of the GraphQL interface Node.
+//
+// NodeKindNode is implemented by the following types:
+// NodeKindNodeAllocation
+// NodeKindNodeBill
+// NodeKindNodeCostCenter
+// NodeKindNodeEvent
+// NodeKindNodeExtensionRequest
+// NodeKindNodeInventoryItem
+// NodeKindNodeLease
+// NodeKindNodeNotice
+// NodeKindNodeOrder
+// NodeKindNodeProduct
+// NodeKindNodeStack
+// NodeKindNodeUser
+// The GraphQL type's documentation follows.
+//
+// An object with an ID.
+// Follows the [Relay Global Object Identification Specification](https://relay.dev/graphql/objectidentification.htm)
+type NodeKindNode interface {
+	implementsGraphQLInterfaceNodeKindNode()
+	// GetTypename returns the receiver's concrete GraphQL type-name (see interface doc for possible values).
+	GetTypename() *string
+}
+
+func (v *NodeKindNodeAllocation) implementsGraphQLInterfaceNodeKindNode()       {}
+func (v *NodeKindNodeBill) implementsGraphQLInterfaceNodeKindNode()             {}
+func (v *NodeKindNodeCostCenter) implementsGraphQLInterfaceNodeKindNode()       {}
+func (v *NodeKindNodeEvent) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeExtensionRequest) implementsGraphQLInterfaceNodeKindNode() {}
+func (v *NodeKindNodeInventoryItem) implementsGraphQLInterfaceNodeKindNode()    {}
+func (v *NodeKindNodeLease) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeNotice) implementsGraphQLInterfaceNodeKindNode()           {}
+func (v *NodeKindNodeOrder) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeProduct) implementsGraphQLInterfaceNodeKindNode()          {}
+func (v *NodeKindNodeStack) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeUser) implementsGraphQLInterfaceNodeKindNode()             {}
+
+func __unmarshalNodeKindNode(b []byte, v *NodeKindNode) error {
+	if string(b) == "null" {
+		return nil
+	}
+
+	var tn struct {
+		TypeName string `json:"__typename"`
+	}
+	err := json.Unmarshal(b, &tn)
+	if err != nil {
+		return err
+	}
+
+	switch tn.TypeName {
+	case "Allocation":
+		*v = new(NodeKindNodeAllocation)
+		return json.Unmarshal(b, *v)
+	case "Bill":
+		*v = new(NodeKindNodeBill)
+		return json.Unmarshal(b, *v)
+	case "CostCenter":
+		*v = new(NodeKindNodeCostCenter)
+		return json.Unmarshal(b, *v)
+	case "Event":
+		*v = new(NodeKindNodeEvent)
+		return json.Unmarshal(b, *v)
+	case "ExtensionRequest":
+		*v = new(NodeKindNodeExtensionRequest)
+		return json.Unmarshal(b, *v)
+	case "InventoryItem":
+		*v = new(NodeKindNodeInventoryItem)
+		return json.Unmarshal(b, *v)
+	case "Lease":
+		*v = new(NodeKindNodeLease)
+		return json.Unmarshal(b, *v)
+	case "Notice":
+		*v = new(NodeKindNodeNotice)
+		return json.Unmarshal(b, *v)
+	case "Order":
+		*v = new(NodeKindNodeOrder)
+		return json.Unmarshal(b, *v)
+	case "Product":
+		*v = new(NodeKindNodeProduct)
+		return json.Unmarshal(b, *v)
+	case "Stack":
+		*v = new(NodeKindNodeStack)
+		return json.Unmarshal(b, *v)
+	case "User":
+		*v = new(NodeKindNodeUser)
+		return json.Unmarshal(b, *v)
+	case "":
+		return fmt.Errorf(
+			"response was missing Node.__typename")
+	default:
+		return fmt.Errorf(
+			`unexpected concrete type for NodeKindNode: "%v"`, tn.TypeName)
+	}
+}
+
+func __marshalNodeKindNode(v *NodeKindNode) ([]byte, error) {
+
+	var typename string
+	switch v := (*v).(type) {
+	case *NodeKindNodeAllocation:
+		typename = "Allocation"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeAllocation
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeBill:
+		typename = "Bill"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeBill
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeCostCenter:
+		typename = "CostCenter"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeCostCenter
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeEvent:
+		typename = "Event"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeEvent
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeExtensionRequest:
+		typename = "ExtensionRequest"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeExtensionRequest
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeInventoryItem:
+		typename = "InventoryItem"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeInventoryItem
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeLease:
+		typename = "Lease"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeLease
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeNotice:
+		typename = "Notice"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeNotice
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeOrder:
+		typename = "Order"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeOrder
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeProduct:
+		typename = "Product"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeProduct
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeStack:
+		typename = "Stack"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeStack
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeUser:
+		typename = "User"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeUser
+		}{typename, v}
+		return json.Marshal(result)
+	case nil:
+		return []byte("null"), nil
+	default:
+		return nil, fmt.Errorf(
+			`unexpected concrete type for NodeKindNode: "%T"`, v)
+	}
+}
+
+// NodeKindNodeAllocation includes the requested fields of the GraphQL type Allocation.
+type NodeKindNodeAllocation struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeAllocation.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeAllocation) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeBill includes the requested fields of the GraphQL type Bill.
+// The GraphQL type's documentation follows.
+//
+// What a cost center owes in one currency for one month. A draft has id 0 until the month is closed.
+type NodeKindNodeBill struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeBill.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeBill) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeCostCenter includes the requested fields of the GraphQL type CostCenter.
+type NodeKindNodeCostCenter struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeCostCenter.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeCostCenter) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeEvent includes the requested fields of the GraphQL type Event.
+type NodeKindNodeEvent struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeEvent.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeEvent) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type NodeKindNodeExtensionRequest struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeExtensionRequest.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeExtensionRequest) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type NodeKindNodeInventoryItem struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeInventoryItem.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeInventoryItem) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeLease includes the requested fields of the GraphQL type Lease.
+type NodeKindNodeLease struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeLease.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeLease) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeNotice includes the requested fields of the GraphQL type Notice.
+type NodeKindNodeNotice struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeNotice.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeNotice) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeOrder includes the requested fields of the GraphQL type Order.
+type NodeKindNodeOrder struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeOrder.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeOrder) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeProduct includes the requested fields of the GraphQL type Product.
+type NodeKindNodeProduct struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeProduct.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeProduct) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeStack includes the requested fields of the GraphQL type Stack.
+type NodeKindNodeStack struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeStack.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeStack) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeUser includes the requested fields of the GraphQL type User.
+type NodeKindNodeUser struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeUser.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeUser) GetTypename() *string { return v.Typename }
+
+// NodeKindResponse is returned by NodeKind on success.
+type NodeKindResponse struct {
+	// Fetches an object given its ID.
+	Node *NodeKindNode `json:"-"`
+}
+
+// GetNode returns NodeKindResponse.Node, and is useful for accessing the field via an interface.
+func (v *NodeKindResponse) GetNode() *NodeKindNode { return v.Node }
+
+func (v *NodeKindResponse) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*NodeKindResponse
+		Node json.RawMessage `json:"node"`
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.NodeKindResponse = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	{
+		dst := &v.Node
+		src := firstPass.Node
+		if len(src) != 0 && string(src) != "null" {
+			*dst = new(NodeKindNode)
+			err = __unmarshalNodeKindNode(
+				src, *dst)
+			if err != nil {
+				return fmt.Errorf(
+					"unable to unmarshal NodeKindResponse.Node: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type __premarshalNodeKindResponse struct {
+	Node json.RawMessage `json:"node"`
+}
+
+func (v *NodeKindResponse) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *NodeKindResponse) __premarshalJSON() (*__premarshalNodeKindResponse, error) {
+	var retval __premarshalNodeKindResponse
+
+	{
+
+		dst := &retval.Node
+		src := v.Node
+		if src != nil {
+			var err error
+			*dst, err = __marshalNodeKindNode(
+				src)
+			if err != nil {
+				return nil, fmt.Errorf(
+					"unable to marshal NodeKindResponse.Node: %w", err)
+			}
+		}
+	}
+	return &retval, nil
+}
+
+// OpenExtensionLease includes the requested fields of the GraphQL type Lease.
+type OpenExtensionLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+	// The extension request awaiting a decision, if any: the lease keeps its end until it is approved.
+	OpenExtensionRequest *OpenExtensionLeaseOpenExtensionRequest `json:"openExtensionRequest"`
+}
+
+// GetId returns OpenExtensionLease.Id, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLease) GetId() string { return v.Id }
+
+// GetEndsAt returns OpenExtensionLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLease) GetEndsAt() *time.Time { return v.EndsAt }
+
+// GetOpenExtensionRequest returns OpenExtensionLease.OpenExtensionRequest, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLease) GetOpenExtensionRequest() *OpenExtensionLeaseOpenExtensionRequest {
+	return v.OpenExtensionRequest
+}
+
+// OpenExtensionLeaseOpenExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type OpenExtensionLeaseOpenExtensionRequest struct {
+	Id string `json:"id"`
+	// how much longer the lease is asked to run
+	By        string    `json:"by"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+// GetId returns OpenExtensionLeaseOpenExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLeaseOpenExtensionRequest) GetId() string { return v.Id }
+
+// GetBy returns OpenExtensionLeaseOpenExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLeaseOpenExtensionRequest) GetBy() string { return v.By }
+
+// GetCreatedAt returns OpenExtensionLeaseOpenExtensionRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLeaseOpenExtensionRequest) GetCreatedAt() time.Time { return v.CreatedAt }
+
+// OpenExtensionResponse is returned by OpenExtension on success.
+type OpenExtensionResponse struct {
+	// One lease, if the viewer may see it (own, the cost center's for managers, any for admins).
+	Lease *OpenExtensionLease `json:"lease"`
+}
+
+// GetLease returns OpenExtensionResponse.Lease, and is useful for accessing the field via an interface.
+func (v *OpenExtensionResponse) GetLease() *OpenExtensionLease { return v.Lease }
+
 // ProductIDProduct includes the requested fields of the GraphQL type Product.
 type ProductIDProduct struct {
 	Id  string `json:"id"`
@@ -1593,6 +2087,59 @@ type ProductsResponse struct {
 
 // GetProducts returns ProductsResponse.Products, and is useful for accessing the field via an interface.
 func (v *ProductsResponse) GetProducts() ProductsProductsProductConnection { return v.Products }
+
+// RejectExtensionRejectExtensionExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type RejectExtensionRejectExtensionExtensionRequest struct {
+	Id     string                 `json:"id"`
+	Status ExtensionRequestStatus `json:"status"`
+	// how much longer the lease is asked to run
+	By string `json:"by"`
+	// why it was rejected, or why it lapsed
+	Reason *string                                             `json:"reason"`
+	Lease  RejectExtensionRejectExtensionExtensionRequestLease `json:"lease"`
+}
+
+// GetId returns RejectExtensionRejectExtensionExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetId() string { return v.Id }
+
+// GetStatus returns RejectExtensionRejectExtensionExtensionRequest.Status, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetStatus() ExtensionRequestStatus {
+	return v.Status
+}
+
+// GetBy returns RejectExtensionRejectExtensionExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetBy() string { return v.By }
+
+// GetReason returns RejectExtensionRejectExtensionExtensionRequest.Reason, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetReason() *string { return v.Reason }
+
+// GetLease returns RejectExtensionRejectExtensionExtensionRequest.Lease, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetLease() RejectExtensionRejectExtensionExtensionRequestLease {
+	return v.Lease
+}
+
+// RejectExtensionRejectExtensionExtensionRequestLease includes the requested fields of the GraphQL type Lease.
+type RejectExtensionRejectExtensionExtensionRequestLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+}
+
+// GetId returns RejectExtensionRejectExtensionExtensionRequestLease.Id, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequestLease) GetId() string { return v.Id }
+
+// GetEndsAt returns RejectExtensionRejectExtensionExtensionRequestLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequestLease) GetEndsAt() *time.Time { return v.EndsAt }
+
+// RejectExtensionResponse is returned by RejectExtension on success.
+type RejectExtensionResponse struct {
+	// Reject an open extension request with a reason; the lease keeps its end; the owner is told.
+	RejectExtension RejectExtensionRejectExtensionExtensionRequest `json:"rejectExtension"`
+}
+
+// GetRejectExtension returns RejectExtensionResponse.RejectExtension, and is useful for accessing the field via an interface.
+func (v *RejectExtensionResponse) GetRejectExtension() RejectExtensionRejectExtensionExtensionRequest {
+	return v.RejectExtension
+}
 
 // RejectRejectLease includes the requested fields of the GraphQL type Lease.
 type RejectRejectLease struct {
@@ -1800,6 +2347,175 @@ type ReleaseItemResponse struct {
 // GetReleaseItemFromMaintenance returns ReleaseItemResponse.ReleaseItemFromMaintenance, and is useful for accessing the field via an interface.
 func (v *ReleaseItemResponse) GetReleaseItemFromMaintenance() ReleaseItemReleaseItemFromMaintenanceInventoryItem {
 	return v.ReleaseItemFromMaintenance
+}
+
+// RequestsExtensionRequestsExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type RequestsExtensionRequestsExtensionRequest struct {
+	Id string `json:"id"`
+	// how much longer the lease is asked to run
+	By        string    `json:"by"`
+	CreatedAt time.Time `json:"createdAt"`
+	// The viewer may approve or reject it now: it is OPEN and they decide for the lease's cost center.
+	MayDecide bool                                                   `json:"mayDecide"`
+	Requester RequestsExtensionRequestsExtensionRequestRequesterUser `json:"requester"`
+	Lease     RequestsExtensionRequestsExtensionRequestLease         `json:"lease"`
+}
+
+// GetId returns RequestsExtensionRequestsExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetId() string { return v.Id }
+
+// GetBy returns RequestsExtensionRequestsExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetBy() string { return v.By }
+
+// GetCreatedAt returns RequestsExtensionRequestsExtensionRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetCreatedAt() time.Time { return v.CreatedAt }
+
+// GetMayDecide returns RequestsExtensionRequestsExtensionRequest.MayDecide, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetMayDecide() bool { return v.MayDecide }
+
+// GetRequester returns RequestsExtensionRequestsExtensionRequest.Requester, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetRequester() RequestsExtensionRequestsExtensionRequestRequesterUser {
+	return v.Requester
+}
+
+// GetLease returns RequestsExtensionRequestsExtensionRequest.Lease, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetLease() RequestsExtensionRequestsExtensionRequestLease {
+	return v.Lease
+}
+
+// RequestsExtensionRequestsExtensionRequestLease includes the requested fields of the GraphQL type Lease.
+type RequestsExtensionRequestsExtensionRequestLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+}
+
+// GetId returns RequestsExtensionRequestsExtensionRequestLease.Id, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequestLease) GetId() string { return v.Id }
+
+// GetEndsAt returns RequestsExtensionRequestsExtensionRequestLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequestLease) GetEndsAt() *time.Time { return v.EndsAt }
+
+// RequestsExtensionRequestsExtensionRequestRequesterUser includes the requested fields of the GraphQL type User.
+type RequestsExtensionRequestsExtensionRequestRequesterUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns RequestsExtensionRequestsExtensionRequestRequesterUser.Name, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequestRequesterUser) GetName() string { return v.Name }
+
+// RequestsLeasesLeaseConnection includes the requested fields of the GraphQL type LeaseConnection.
+// The GraphQL type's documentation follows.
+//
+// A connection to a list of items.
+type RequestsLeasesLeaseConnection struct {
+	// A list of edges.
+	Edges []*RequestsLeasesLeaseConnectionEdgesLeaseEdge `json:"edges"`
+}
+
+// GetEdges returns RequestsLeasesLeaseConnection.Edges, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnection) GetEdges() []*RequestsLeasesLeaseConnectionEdgesLeaseEdge {
+	return v.Edges
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdge includes the requested fields of the GraphQL type LeaseEdge.
+// The GraphQL type's documentation follows.
+//
+// An edge in a connection.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdge struct {
+	// The item at the end of the edge.
+	Node *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease `json:"node"`
+}
+
+// GetNode returns RequestsLeasesLeaseConnectionEdgesLeaseEdge.Node, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdge) GetNode() *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease {
+	return v.Node
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease includes the requested fields of the GraphQL type Lease.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	Id        string    `json:"id"`
+	CreatedAt time.Time `json:"createdAt"`
+	Duration  string    `json:"duration"`
+	// The viewer may approve or reject this lease now: it awaits approval and is not their own.
+	MayDecide bool                                                          `json:"mayDecide"`
+	Owner     RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser `json:"owner"`
+	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
+	// has no items yet.
+	Requested []RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine `json:"requested"`
+}
+
+// GetId returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Id, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetId() string { return v.Id }
+
+// GetCreatedAt returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
+	return v.CreatedAt
+}
+
+// GetDuration returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
+	return v.Duration
+}
+
+// GetMayDecide returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.MayDecide, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetMayDecide() bool {
+	return v.MayDecide
+}
+
+// GetOwner returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser {
+	return v.Owner
+}
+
+// GetRequested returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine {
+	return v.Requested
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser includes the requested fields of the GraphQL type User.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser.Name, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser) GetName() string {
+	return v.Name
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine includes the requested fields of the GraphQL type RequestedLine.
+// The GraphQL type's documentation follows.
+//
+// One line of a vend as asked: a SKU and how many.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine struct {
+	Sku      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+}
+
+// GetSku returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine.Sku, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine) GetSku() string {
+	return v.Sku
+}
+
+// GetQuantity returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine.Quantity, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine) GetQuantity() int {
+	return v.Quantity
+}
+
+// RequestsResponse is returned by Requests on success.
+type RequestsResponse struct {
+	Leases RequestsLeasesLeaseConnection `json:"leases"`
+	// Extension requests the viewer may see, newest first: their own, and those they may decide (a
+	// manager's cost center's, an admin's all). Only OPEN ones unless another status is asked for;
+	// null for every status. At most 500.
+	ExtensionRequests []RequestsExtensionRequestsExtensionRequest `json:"extensionRequests"`
+}
+
+// GetLeases returns RequestsResponse.Leases, and is useful for accessing the field via an interface.
+func (v *RequestsResponse) GetLeases() RequestsLeasesLeaseConnection { return v.Leases }
+
+// GetExtensionRequests returns RequestsResponse.ExtensionRequests, and is useful for accessing the field via an interface.
+func (v *RequestsResponse) GetExtensionRequests() []RequestsExtensionRequestsExtensionRequest {
+	return v.ExtensionRequests
 }
 
 // RetireProductResponse is returned by RetireProduct on success.
@@ -2480,6 +3196,14 @@ type __AddItemsInput struct {
 // GetInput returns __AddItemsInput.Input, and is useful for accessing the field via an interface.
 func (v *__AddItemsInput) GetInput() []AddInventoryItemInput { return v.Input }
 
+// __ApproveExtensionInput is used internally by genqlient
+type __ApproveExtensionInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __ApproveExtensionInput.Id, and is useful for accessing the field via an interface.
+func (v *__ApproveExtensionInput) GetId() string { return v.Id }
+
 // __ApproveInput is used internally by genqlient
 type __ApproveInput struct {
 	Id string `json:"id"`
@@ -2564,6 +3288,22 @@ type __MineInput struct {
 // GetAfter returns __MineInput.After, and is useful for accessing the field via an interface.
 func (v *__MineInput) GetAfter() *string { return v.After }
 
+// __NodeKindInput is used internally by genqlient
+type __NodeKindInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __NodeKindInput.Id, and is useful for accessing the field via an interface.
+func (v *__NodeKindInput) GetId() string { return v.Id }
+
+// __OpenExtensionInput is used internally by genqlient
+type __OpenExtensionInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __OpenExtensionInput.Id, and is useful for accessing the field via an interface.
+func (v *__OpenExtensionInput) GetId() string { return v.Id }
+
 // __ProductIDInput is used internally by genqlient
 type __ProductIDInput struct {
 	Sku string `json:"sku"`
@@ -2579,6 +3319,18 @@ type __ProductsInput struct {
 
 // GetIncludeRetired returns __ProductsInput.IncludeRetired, and is useful for accessing the field via an interface.
 func (v *__ProductsInput) GetIncludeRetired() *bool { return v.IncludeRetired }
+
+// __RejectExtensionInput is used internally by genqlient
+type __RejectExtensionInput struct {
+	Id     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// GetId returns __RejectExtensionInput.Id, and is useful for accessing the field via an interface.
+func (v *__RejectExtensionInput) GetId() string { return v.Id }
+
+// GetReason returns __RejectExtensionInput.Reason, and is useful for accessing the field via an interface.
+func (v *__RejectExtensionInput) GetReason() string { return v.Reason }
 
 // __RejectInput is used internally by genqlient
 type __RejectInput struct {
@@ -2751,6 +3503,46 @@ func Approve(
 	}
 
 	data_ = &ApproveResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by ApproveExtension.
+const ApproveExtension_Operation = `
+mutation ApproveExtension ($id: ID!) {
+	approveExtension(id: $id) {
+		id
+		status
+		by
+		lease {
+			id
+			endsAt
+		}
+	}
+}
+`
+
+func ApproveExtension(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *ApproveExtensionResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ApproveExtension",
+		Query:  ApproveExtension_Operation,
+		Variables: &__ApproveExtensionInput{
+			Id: id,
+		},
+	}
+
+	data_ = &ApproveExtensionResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3187,6 +3979,80 @@ func Mine(
 	return data_, err_
 }
 
+// The query executed by NodeKind.
+const NodeKind_Operation = `
+query NodeKind ($id: ID!) {
+	node(id: $id) {
+		__typename
+	}
+}
+`
+
+func NodeKind(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *NodeKindResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "NodeKind",
+		Query:  NodeKind_Operation,
+		Variables: &__NodeKindInput{
+			Id: id,
+		},
+	}
+
+	data_ = &NodeKindResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by OpenExtension.
+const OpenExtension_Operation = `
+query OpenExtension ($id: ID!) {
+	lease(id: $id) {
+		id
+		endsAt
+		openExtensionRequest {
+			id
+			by
+			createdAt
+		}
+	}
+}
+`
+
+func OpenExtension(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *OpenExtensionResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "OpenExtension",
+		Query:  OpenExtension_Operation,
+		Variables: &__OpenExtensionInput{
+			Id: id,
+		},
+	}
+
+	data_ = &OpenExtensionResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by ProductID.
 const ProductID_Operation = `
 query ProductID ($sku: String!) {
@@ -3324,6 +4190,49 @@ func Reject(
 	return data_, err_
 }
 
+// The mutation executed by RejectExtension.
+const RejectExtension_Operation = `
+mutation RejectExtension ($id: ID!, $reason: String!) {
+	rejectExtension(id: $id, reason: $reason) {
+		id
+		status
+		by
+		reason
+		lease {
+			id
+			endsAt
+		}
+	}
+}
+`
+
+func RejectExtension(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	reason string,
+) (data_ *RejectExtensionResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "RejectExtension",
+		Query:  RejectExtension_Operation,
+		Variables: &__RejectExtensionInput{
+			Id:     id,
+			Reason: reason,
+		},
+	}
+
+	data_ = &RejectExtensionResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by ReleaseItem.
 const ReleaseItem_Operation = `
 mutation ReleaseItem ($id: ID!) {
@@ -3357,6 +4266,63 @@ func ReleaseItem(
 	}
 
 	data_ = &ReleaseItemResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Requests.
+const Requests_Operation = `
+query Requests {
+	leases(first: 500, where: {status:PENDING,awaitingApproval:true}) {
+		edges {
+			node {
+				id
+				createdAt
+				duration
+				mayDecide
+				owner {
+					name
+				}
+				requested {
+					sku
+					quantity
+				}
+			}
+		}
+	}
+	extensionRequests {
+		id
+		by
+		createdAt
+		mayDecide
+		requester {
+			name
+		}
+		lease {
+			id
+			endsAt
+		}
+	}
+}
+`
+
+func Requests(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *RequestsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Requests",
+		Query:  Requests_Operation,
+	}
+
+	data_ = &RequestsResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

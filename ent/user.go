@@ -50,15 +50,18 @@ type UserEdges struct {
 	Leases []*Lease `json:"leases,omitempty"`
 	// Notices holds the value of the notices edge.
 	Notices []*Notice `json:"notices,omitempty"`
+	// ExtensionRequests holds the value of the extension_requests edge.
+	ExtensionRequests []*ExtensionRequest `json:"extension_requests,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedTokens  map[string][]*APIToken
-	namedLeases  map[string][]*Lease
-	namedNotices map[string][]*Notice
+	namedTokens            map[string][]*APIToken
+	namedLeases            map[string][]*Lease
+	namedNotices           map[string][]*Notice
+	namedExtensionRequests map[string][]*ExtensionRequest
 }
 
 // CostCenterOrErr returns the CostCenter value or an error if the edge
@@ -97,6 +100,15 @@ func (e UserEdges) NoticesOrErr() ([]*Notice, error) {
 		return e.Notices, nil
 	}
 	return nil, &NotLoadedError{edge: "notices"}
+}
+
+// ExtensionRequestsOrErr returns the ExtensionRequests value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) ExtensionRequestsOrErr() ([]*ExtensionRequest, error) {
+	if e.loadedTypes[4] {
+		return e.ExtensionRequests, nil
+	}
+	return nil, &NotLoadedError{edge: "extension_requests"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -214,6 +226,11 @@ func (_m *User) QueryLeases() *LeaseQuery {
 // QueryNotices queries the "notices" edge of the User entity.
 func (_m *User) QueryNotices() *NoticeQuery {
 	return NewUserClient(_m.config).QueryNotices(_m)
+}
+
+// QueryExtensionRequests queries the "extension_requests" edge of the User entity.
+func (_m *User) QueryExtensionRequests() *ExtensionRequestQuery {
+	return NewUserClient(_m.config).QueryExtensionRequests(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -343,6 +360,30 @@ func (_m *User) appendNamedNotices(name string, edges ...*Notice) {
 		_m.Edges.namedNotices[name] = []*Notice{}
 	} else {
 		_m.Edges.namedNotices[name] = append(_m.Edges.namedNotices[name], edges...)
+	}
+}
+
+// NamedExtensionRequests returns the ExtensionRequests named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedExtensionRequests(name string) ([]*ExtensionRequest, error) {
+	if _m.Edges.namedExtensionRequests == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedExtensionRequests[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedExtensionRequests(name string, edges ...*ExtensionRequest) {
+	if _m.Edges.namedExtensionRequests == nil {
+		_m.Edges.namedExtensionRequests = make(map[string][]*ExtensionRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedExtensionRequests[name] = []*ExtensionRequest{}
+	} else {
+		_m.Edges.namedExtensionRequests[name] = append(_m.Edges.namedExtensionRequests[name], edges...)
 	}
 }
 

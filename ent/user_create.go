@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/user"
@@ -178,6 +179,21 @@ func (_c *UserCreate) AddNotices(v ...*Notice) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddNoticeIDs(ids...)
+}
+
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_c *UserCreate) AddExtensionRequestIDs(ids ...int) *UserCreate {
+	_c.mutation.AddExtensionRequestIDs(ids...)
+	return _c
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_c *UserCreate) AddExtensionRequests(v ...*ExtensionRequest) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddExtensionRequestIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -375,6 +391,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

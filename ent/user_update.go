@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/predicate"
@@ -196,6 +197,21 @@ func (_u *UserUpdate) AddNotices(v ...*Notice) *UserUpdate {
 	return _u.AddNoticeIDs(ids...)
 }
 
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_u *UserUpdate) AddExtensionRequestIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddExtensionRequestIDs(ids...)
+	return _u
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdate) AddExtensionRequests(v ...*ExtensionRequest) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddExtensionRequestIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -268,6 +284,27 @@ func (_u *UserUpdate) RemoveNotices(v ...*Notice) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveNoticeIDs(ids...)
+}
+
+// ClearExtensionRequests clears all "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdate) ClearExtensionRequests() *UserUpdate {
+	_u.mutation.ClearExtensionRequests()
+	return _u
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to ExtensionRequest entities by IDs.
+func (_u *UserUpdate) RemoveExtensionRequestIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveExtensionRequestIDs(ids...)
+	return _u
+}
+
+// RemoveExtensionRequests removes "extension_requests" edges to ExtensionRequest entities.
+func (_u *UserUpdate) RemoveExtensionRequests(v ...*ExtensionRequest) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveExtensionRequestIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -530,6 +567,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedExtensionRequestsIDs(); len(nodes) > 0 && !_u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{user.Label}
@@ -714,6 +796,21 @@ func (_u *UserUpdateOne) AddNotices(v ...*Notice) *UserUpdateOne {
 	return _u.AddNoticeIDs(ids...)
 }
 
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_u *UserUpdateOne) AddExtensionRequestIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddExtensionRequestIDs(ids...)
+	return _u
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdateOne) AddExtensionRequests(v ...*ExtensionRequest) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddExtensionRequestIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -786,6 +883,27 @@ func (_u *UserUpdateOne) RemoveNotices(v ...*Notice) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveNoticeIDs(ids...)
+}
+
+// ClearExtensionRequests clears all "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdateOne) ClearExtensionRequests() *UserUpdateOne {
+	_u.mutation.ClearExtensionRequests()
+	return _u
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to ExtensionRequest entities by IDs.
+func (_u *UserUpdateOne) RemoveExtensionRequestIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveExtensionRequestIDs(ids...)
+	return _u
+}
+
+// RemoveExtensionRequests removes "extension_requests" edges to ExtensionRequest entities.
+func (_u *UserUpdateOne) RemoveExtensionRequests(v ...*ExtensionRequest) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveExtensionRequestIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -1071,6 +1189,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedExtensionRequestsIDs(); len(nodes) > 0 && !_u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -80,6 +80,9 @@ func (r *Resolver) Allocation() AllocationResolver { return &allocationResolver{
 // CostCenter returns CostCenterResolver implementation.
 func (r *Resolver) CostCenter() CostCenterResolver { return &costCenterResolver{r} }
 
+// ExtensionRequest returns ExtensionRequestResolver implementation.
+func (r *Resolver) ExtensionRequest() ExtensionRequestResolver { return &extensionRequestResolver{r} }
+
 // InventoryItem returns InventoryItemResolver implementation.
 func (r *Resolver) InventoryItem() InventoryItemResolver { return &inventoryItemResolver{r} }
 
@@ -96,11 +99,12 @@ func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
-	allocationResolver    struct{ *Resolver }
-	costCenterResolver    struct{ *Resolver }
-	inventoryItemResolver struct{ *Resolver }
-	leaseResolver         struct{ *Resolver }
-	orderResolver         struct{ *Resolver }
-	productResolver       struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
+	allocationResolver       struct{ *Resolver }
+	costCenterResolver       struct{ *Resolver }
+	extensionRequestResolver struct{ *Resolver }
+	inventoryItemResolver    struct{ *Resolver }
+	leaseResolver            struct{ *Resolver }
+	orderResolver            struct{ *Resolver }
+	productResolver          struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
 )

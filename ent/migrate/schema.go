@@ -243,6 +243,60 @@ var (
 			},
 		},
 	}
+	// ExtensionRequestsColumns holds the columns for the "extension_requests" table.
+	ExtensionRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "APPROVED", "REJECTED", "LAPSED"}, Default: "OPEN"},
+		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
+		{Name: "by", Type: field.TypeInt64},
+		{Name: "reason", Type: field.TypeString, Nullable: true},
+		{Name: "decided_by", Type: field.TypeString, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "lease_id", Type: field.TypeInt},
+		{Name: "requester_id", Type: field.TypeInt},
+	}
+	// ExtensionRequestsTable holds the schema information for the "extension_requests" table.
+	ExtensionRequestsTable = &schema.Table{
+		Name:       "extension_requests",
+		Columns:    ExtensionRequestsColumns,
+		PrimaryKey: []*schema.Column{ExtensionRequestsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "extension_requests_leases_extension_requests",
+				Columns:    []*schema.Column{ExtensionRequestsColumns[9]},
+				RefColumns: []*schema.Column{LeasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "extension_requests_users_extension_requests",
+				Columns:    []*schema.Column{ExtensionRequestsColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "extensionrequest_lease_id",
+				Unique:  true,
+				Columns: []*schema.Column{ExtensionRequestsColumns[9]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "decided_at IS NULL",
+				},
+			},
+			{
+				Name:    "extensionrequest_lease_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ExtensionRequestsColumns[9], ExtensionRequestsColumns[3]},
+			},
+			{
+				Name:    "extensionrequest_status_cost_center_id",
+				Unique:  false,
+				Columns: []*schema.Column{ExtensionRequestsColumns[3], ExtensionRequestsColumns[4]},
+			},
+		},
+	}
 	// InventoryItemsColumns holds the columns for the "inventory_items" table.
 	InventoryItemsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -639,6 +693,7 @@ var (
 		BillLinesTable,
 		CostCentersTable,
 		EventsTable,
+		ExtensionRequestsTable,
 		InventoryItemsTable,
 		JobRunsTable,
 		LeasesTable,
@@ -682,6 +737,11 @@ func init() {
 	EventsTable.ForeignKeys[1].RefTable = LeasesTable
 	EventsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
+	ExtensionRequestsTable.ForeignKeys[0].RefTable = LeasesTable
+	ExtensionRequestsTable.ForeignKeys[1].RefTable = UsersTable
+	ExtensionRequestsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
 	}
 	InventoryItemsTable.ForeignKeys[0].RefTable = ProductsTable
 	InventoryItemsTable.Annotation = &entsql.Annotation{

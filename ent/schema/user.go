@@ -35,6 +35,7 @@ func (User) Edges() []ent.Edge {
 		edge.To("tokens", APIToken.Type).Annotations(entgql.Skip()),
 		edge.To("leases", Lease.Type).Annotations(entgql.RelayConnection()),
 		edge.To("notices", Notice.Type).Annotations(entgql.Skip()),
+		edge.To("extension_requests", ExtensionRequest.Type).Annotations(entgql.Skip()),
 	}
 }
 

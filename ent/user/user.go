@@ -42,6 +42,8 @@ const (
 	EdgeLeases = "leases"
 	// EdgeNotices holds the string denoting the notices edge name in mutations.
 	EdgeNotices = "notices"
+	// EdgeExtensionRequests holds the string denoting the extension_requests edge name in mutations.
+	EdgeExtensionRequests = "extension_requests"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// CostCenterTable is the table that holds the cost_center relation/edge.
@@ -72,6 +74,13 @@ const (
 	NoticesInverseTable = "notices"
 	// NoticesColumn is the table column denoting the notices relation/edge.
 	NoticesColumn = "user_id"
+	// ExtensionRequestsTable is the table that holds the extension_requests relation/edge.
+	ExtensionRequestsTable = "extension_requests"
+	// ExtensionRequestsInverseTable is the table name for the ExtensionRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "extensionrequest" package.
+	ExtensionRequestsInverseTable = "extension_requests"
+	// ExtensionRequestsColumn is the table column denoting the extension_requests relation/edge.
+	ExtensionRequestsColumn = "requester_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -238,6 +247,20 @@ func ByNotices(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newNoticesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByExtensionRequestsCount orders the results by extension_requests count.
+func ByExtensionRequestsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newExtensionRequestsStep(), opts...)
+	}
+}
+
+// ByExtensionRequests orders the results by extension_requests terms.
+func ByExtensionRequests(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newExtensionRequestsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCostCenterStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -264,6 +287,13 @@ func newNoticesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(NoticesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, NoticesTable, NoticesColumn),
+	)
+}
+func newExtensionRequestsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ExtensionRequestsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ExtensionRequestsTable, ExtensionRequestsColumn),
 	)
 }
 

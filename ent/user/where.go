@@ -602,6 +602,29 @@ func HasNoticesWith(preds ...predicate.Notice) predicate.User {
 	})
 }
 
+// HasExtensionRequests applies the HasEdge predicate on the "extension_requests" edge.
+func HasExtensionRequests() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ExtensionRequestsTable, ExtensionRequestsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasExtensionRequestsWith applies the HasEdge predicate on the "extension_requests" edge with a given conditions (other predicates).
+func HasExtensionRequestsWith(preds ...predicate.ExtensionRequest) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newExtensionRequestsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.User) predicate.User {
 	return predicate.User(sql.AndPredicates(predicates...))
