@@ -407,6 +407,13 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				*v = strings.TrimSpace(line)
 			}
 			ask("server URL: ", &o.server)
+			if o.token == "" && isTerminal(stdin) {
+				tok, err := readSecret(cmd.ErrOrStderr(), stdin, "token (not shown): ")
+				if err != nil {
+					return err
+				}
+				o.token = tok
+			}
 			ask("token: ", &o.token)
 			if o.server == "" || o.token == "" {
 				return UsageError{errors.New("login needs a server URL and a token")}
@@ -430,6 +437,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	login.Flags().StringVar(&o.server, "server", os.Getenv("HARDCANDY_SERVER"), "server URL ($HARDCANDY_SERVER)")
 	login.Flags().StringVar(&o.token, "token", os.Getenv("HARDCANDY_TOKEN"), "API token ($HARDCANDY_TOKEN)")
 	cmds := append([]*cobra.Command{login, avail, vend, mine, show, ret, extend}, o.moreCommands()...)
+	cmds = append(cmds, o.peopleCommands()...)
 	return append(cmds, o.requestCommands()...)
 }
 

@@ -624,6 +624,394 @@ type CreateProductResponse struct {
 // GetCreateProduct returns CreateProductResponse.CreateProduct, and is useful for accessing the field via an interface.
 func (v *CreateProductResponse) GetCreateProduct() CreateProductCreateProduct { return v.CreateProduct }
 
+// CreateTokenCreateTokenCreatedToken includes the requested fields of the GraphQL type CreatedToken.
+type CreateTokenCreateTokenCreatedToken struct {
+	// The token itself: shown only in this answer, stored only as a hash.
+	Token    string                                             `json:"token"`
+	ApiToken CreateTokenCreateTokenCreatedTokenApiTokenAPIToken `json:"apiToken"`
+}
+
+// GetToken returns CreateTokenCreateTokenCreatedToken.Token, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedToken) GetToken() string { return v.Token }
+
+// GetApiToken returns CreateTokenCreateTokenCreatedToken.ApiToken, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedToken) GetApiToken() CreateTokenCreateTokenCreatedTokenApiTokenAPIToken {
+	return v.ApiToken
+}
+
+// CreateTokenCreateTokenCreatedTokenApiTokenAPIToken includes the requested fields of the GraphQL type APIToken.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type CreateTokenCreateTokenCreatedTokenApiTokenAPIToken struct {
+	TokenInfo `json:"-"`
+}
+
+// GetId returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Id, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetId() string { return v.TokenInfo.Id }
+
+// GetPrefix returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Prefix, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetPrefix() string {
+	return v.TokenInfo.Prefix
+}
+
+// GetName returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Name, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetName() *string {
+	return v.TokenInfo.Name
+}
+
+// GetCreatedAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.CreatedAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetCreatedAt() time.Time {
+	return v.TokenInfo.CreatedAt
+}
+
+// GetLastUsedAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetLastUsedAt() *time.Time {
+	return v.TokenInfo.LastUsedAt
+}
+
+// GetExpiresAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetExpiresAt() *time.Time {
+	return v.TokenInfo.ExpiresAt
+}
+
+// GetRevokedAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.RevokedAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetRevokedAt() *time.Time {
+	return v.TokenInfo.RevokedAt
+}
+
+// GetActive returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Active, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetActive() bool {
+	return v.TokenInfo.Active
+}
+
+// GetUser returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.User, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetUser() TokenInfoUser {
+	return v.TokenInfo.User
+}
+
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreateTokenCreateTokenCreatedTokenApiTokenAPIToken
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreateTokenCreateTokenCreatedTokenApiTokenAPIToken = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.TokenInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCreateTokenCreateTokenCreatedTokenApiTokenAPIToken struct {
+	Id string `json:"id"`
+
+	Prefix string `json:"prefix"`
+
+	Name *string `json:"name"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+
+	ExpiresAt *time.Time `json:"expiresAt"`
+
+	RevokedAt *time.Time `json:"revokedAt"`
+
+	Active bool `json:"active"`
+
+	User TokenInfoUser `json:"user"`
+}
+
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) __premarshalJSON() (*__premarshalCreateTokenCreateTokenCreatedTokenApiTokenAPIToken, error) {
+	var retval __premarshalCreateTokenCreateTokenCreatedTokenApiTokenAPIToken
+
+	retval.Id = v.TokenInfo.Id
+	retval.Prefix = v.TokenInfo.Prefix
+	retval.Name = v.TokenInfo.Name
+	retval.CreatedAt = v.TokenInfo.CreatedAt
+	retval.LastUsedAt = v.TokenInfo.LastUsedAt
+	retval.ExpiresAt = v.TokenInfo.ExpiresAt
+	retval.RevokedAt = v.TokenInfo.RevokedAt
+	retval.Active = v.TokenInfo.Active
+	retval.User = v.TokenInfo.User
+	return &retval, nil
+}
+
+type CreateTokenInput struct {
+	// Whose token (admins for anyone); default the viewer.
+	UserId *string `json:"userId"`
+	Name   *string `json:"name"`
+	// The token stops working this long from now, e.g. "90d"; default never (until revoked).
+	ExpiresIn *string `json:"expiresIn"`
+}
+
+// GetUserId returns CreateTokenInput.UserId, and is useful for accessing the field via an interface.
+func (v *CreateTokenInput) GetUserId() *string { return v.UserId }
+
+// GetName returns CreateTokenInput.Name, and is useful for accessing the field via an interface.
+func (v *CreateTokenInput) GetName() *string { return v.Name }
+
+// GetExpiresIn returns CreateTokenInput.ExpiresIn, and is useful for accessing the field via an interface.
+func (v *CreateTokenInput) GetExpiresIn() *string { return v.ExpiresIn }
+
+// CreateTokenResponse is returned by CreateToken on success.
+type CreateTokenResponse struct {
+	// Issue a token to oneself, or to anyone for admins; the secret is in the answer only.
+	CreateToken CreateTokenCreateTokenCreatedToken `json:"createToken"`
+}
+
+// GetCreateToken returns CreateTokenResponse.CreateToken, and is useful for accessing the field via an interface.
+func (v *CreateTokenResponse) GetCreateToken() CreateTokenCreateTokenCreatedToken {
+	return v.CreateToken
+}
+
+// CreateUserCreateUserCreatedUser includes the requested fields of the GraphQL type CreatedUser.
+type CreateUserCreateUserCreatedUser struct {
+	// The user's first token: shown only in this answer.
+	Token string                              `json:"token"`
+	User  CreateUserCreateUserCreatedUserUser `json:"user"`
+}
+
+// GetToken returns CreateUserCreateUserCreatedUser.Token, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUser) GetToken() string { return v.Token }
+
+// GetUser returns CreateUserCreateUserCreatedUser.User, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUser) GetUser() CreateUserCreateUserCreatedUserUser {
+	return v.User
+}
+
+// CreateUserCreateUserCreatedUserUser includes the requested fields of the GraphQL type User.
+type CreateUserCreateUserCreatedUserUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns CreateUserCreateUserCreatedUserUser.Id, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns CreateUserCreateUserCreatedUserUser.Name, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns CreateUserCreateUserCreatedUserUser.Email, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns CreateUserCreateUserCreatedUserUser.Role, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns CreateUserCreateUserCreatedUserUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetDeactivatedAt() *time.Time {
+	return v.UserInfo.DeactivatedAt
+}
+
+// GetCostCenter returns CreateUserCreateUserCreatedUserUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetCostCenter() *UserInfoCostCenter {
+	return v.UserInfo.CostCenter
+}
+
+func (v *CreateUserCreateUserCreatedUserUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreateUserCreateUserCreatedUserUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreateUserCreateUserCreatedUserUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCreateUserCreateUserCreatedUserUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *CreateUserCreateUserCreatedUserUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreateUserCreateUserCreatedUserUser) __premarshalJSON() (*__premarshalCreateUserCreateUserCreatedUserUser, error) {
+	var retval __premarshalCreateUserCreateUserCreatedUserUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
+
+type CreateUserInput struct {
+	Name string `json:"name"`
+	Role Role   `json:"role"`
+	// A cost center code; created when new.
+	CostCenter string  `json:"costCenter"`
+	Email      *string `json:"email"`
+}
+
+// GetName returns CreateUserInput.Name, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetName() string { return v.Name }
+
+// GetRole returns CreateUserInput.Role, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetRole() Role { return v.Role }
+
+// GetCostCenter returns CreateUserInput.CostCenter, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetCostCenter() string { return v.CostCenter }
+
+// GetEmail returns CreateUserInput.Email, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetEmail() *string { return v.Email }
+
+// CreateUserResponse is returned by CreateUser on success.
+type CreateUserResponse struct {
+	// Create a user (and the cost center when new) with a first token, shown once (admins).
+	CreateUser CreateUserCreateUserCreatedUser `json:"createUser"`
+}
+
+// GetCreateUser returns CreateUserResponse.CreateUser, and is useful for accessing the field via an interface.
+func (v *CreateUserResponse) GetCreateUser() CreateUserCreateUserCreatedUser { return v.CreateUser }
+
+// DeactivateUserDeactivateUser includes the requested fields of the GraphQL type User.
+type DeactivateUserDeactivateUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns DeactivateUserDeactivateUser.Id, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns DeactivateUserDeactivateUser.Name, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns DeactivateUserDeactivateUser.Email, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns DeactivateUserDeactivateUser.Role, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns DeactivateUserDeactivateUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetDeactivatedAt() *time.Time { return v.UserInfo.DeactivatedAt }
+
+// GetCostCenter returns DeactivateUserDeactivateUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetCostCenter() *UserInfoCostCenter {
+	return v.UserInfo.CostCenter
+}
+
+func (v *DeactivateUserDeactivateUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*DeactivateUserDeactivateUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.DeactivateUserDeactivateUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalDeactivateUserDeactivateUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *DeactivateUserDeactivateUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *DeactivateUserDeactivateUser) __premarshalJSON() (*__premarshalDeactivateUserDeactivateUser, error) {
+	var retval __premarshalDeactivateUserDeactivateUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
+
+// DeactivateUserResponse is returned by DeactivateUser on success.
+type DeactivateUserResponse struct {
+	// Deactivate a user: every token is revoked at once (open websockets close within a second) and
+	// no new one is issued; their leases run to their normal end (admins, not oneself).
+	DeactivateUser DeactivateUserDeactivateUser `json:"deactivateUser"`
+}
+
+// GetDeactivateUser returns DeactivateUserResponse.DeactivateUser, and is useful for accessing the field via an interface.
+func (v *DeactivateUserResponse) GetDeactivateUser() DeactivateUserDeactivateUser {
+	return v.DeactivateUser
+}
+
 // ExpandExpandLease includes the requested fields of the GraphQL type Lease.
 type ExpandExpandLease struct {
 	LeaseSummary `json:"-"`
@@ -2642,6 +3030,118 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 	return &retval, nil
 }
 
+// RevokeTokenResponse is returned by RevokeToken on success.
+type RevokeTokenResponse struct {
+	// Revoke a token: one's own, or anyone's for admins.
+	RevokeToken RevokeTokenRevokeTokenAPIToken `json:"revokeToken"`
+}
+
+// GetRevokeToken returns RevokeTokenResponse.RevokeToken, and is useful for accessing the field via an interface.
+func (v *RevokeTokenResponse) GetRevokeToken() RevokeTokenRevokeTokenAPIToken { return v.RevokeToken }
+
+// RevokeTokenRevokeTokenAPIToken includes the requested fields of the GraphQL type APIToken.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type RevokeTokenRevokeTokenAPIToken struct {
+	TokenInfo `json:"-"`
+}
+
+// GetId returns RevokeTokenRevokeTokenAPIToken.Id, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetId() string { return v.TokenInfo.Id }
+
+// GetPrefix returns RevokeTokenRevokeTokenAPIToken.Prefix, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetPrefix() string { return v.TokenInfo.Prefix }
+
+// GetName returns RevokeTokenRevokeTokenAPIToken.Name, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetName() *string { return v.TokenInfo.Name }
+
+// GetCreatedAt returns RevokeTokenRevokeTokenAPIToken.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetCreatedAt() time.Time { return v.TokenInfo.CreatedAt }
+
+// GetLastUsedAt returns RevokeTokenRevokeTokenAPIToken.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetLastUsedAt() *time.Time { return v.TokenInfo.LastUsedAt }
+
+// GetExpiresAt returns RevokeTokenRevokeTokenAPIToken.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetExpiresAt() *time.Time { return v.TokenInfo.ExpiresAt }
+
+// GetRevokedAt returns RevokeTokenRevokeTokenAPIToken.RevokedAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetRevokedAt() *time.Time { return v.TokenInfo.RevokedAt }
+
+// GetActive returns RevokeTokenRevokeTokenAPIToken.Active, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetActive() bool { return v.TokenInfo.Active }
+
+// GetUser returns RevokeTokenRevokeTokenAPIToken.User, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetUser() TokenInfoUser { return v.TokenInfo.User }
+
+func (v *RevokeTokenRevokeTokenAPIToken) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*RevokeTokenRevokeTokenAPIToken
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.RevokeTokenRevokeTokenAPIToken = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.TokenInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalRevokeTokenRevokeTokenAPIToken struct {
+	Id string `json:"id"`
+
+	Prefix string `json:"prefix"`
+
+	Name *string `json:"name"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+
+	ExpiresAt *time.Time `json:"expiresAt"`
+
+	RevokedAt *time.Time `json:"revokedAt"`
+
+	Active bool `json:"active"`
+
+	User TokenInfoUser `json:"user"`
+}
+
+func (v *RevokeTokenRevokeTokenAPIToken) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *RevokeTokenRevokeTokenAPIToken) __premarshalJSON() (*__premarshalRevokeTokenRevokeTokenAPIToken, error) {
+	var retval __premarshalRevokeTokenRevokeTokenAPIToken
+
+	retval.Id = v.TokenInfo.Id
+	retval.Prefix = v.TokenInfo.Prefix
+	retval.Name = v.TokenInfo.Name
+	retval.CreatedAt = v.TokenInfo.CreatedAt
+	retval.LastUsedAt = v.TokenInfo.LastUsedAt
+	retval.ExpiresAt = v.TokenInfo.ExpiresAt
+	retval.RevokedAt = v.TokenInfo.RevokedAt
+	retval.Active = v.TokenInfo.Active
+	retval.User = v.TokenInfo.User
+	return &retval, nil
+}
+
 // Role is enum for the field role
 type Role string
 
@@ -2973,6 +3473,335 @@ type ShowResponse struct {
 // GetLease returns ShowResponse.Lease, and is useful for accessing the field via an interface.
 func (v *ShowResponse) GetLease() *ShowLease { return v.Lease }
 
+// TokenInfo includes the GraphQL fields of APIToken requested by the fragment TokenInfo.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type TokenInfo struct {
+	Id string `json:"id"`
+	// The first characters, to tell tokens apart (the CLI's `token revoke` takes it too).
+	Prefix     string     `json:"prefix"`
+	Name       *string    `json:"name"`
+	CreatedAt  time.Time  `json:"createdAt"`
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+	// The token stops working then; null: until revoked.
+	ExpiresAt *time.Time `json:"expiresAt"`
+	RevokedAt *time.Time `json:"revokedAt"`
+	// Neither revoked nor expired.
+	Active bool          `json:"active"`
+	User   TokenInfoUser `json:"user"`
+}
+
+// GetId returns TokenInfo.Id, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetId() string { return v.Id }
+
+// GetPrefix returns TokenInfo.Prefix, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetPrefix() string { return v.Prefix }
+
+// GetName returns TokenInfo.Name, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetName() *string { return v.Name }
+
+// GetCreatedAt returns TokenInfo.CreatedAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetCreatedAt() time.Time { return v.CreatedAt }
+
+// GetLastUsedAt returns TokenInfo.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetLastUsedAt() *time.Time { return v.LastUsedAt }
+
+// GetExpiresAt returns TokenInfo.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// GetRevokedAt returns TokenInfo.RevokedAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetRevokedAt() *time.Time { return v.RevokedAt }
+
+// GetActive returns TokenInfo.Active, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetActive() bool { return v.Active }
+
+// GetUser returns TokenInfo.User, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetUser() TokenInfoUser { return v.User }
+
+// TokenInfoUser includes the requested fields of the GraphQL type User.
+type TokenInfoUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns TokenInfoUser.Name, and is useful for accessing the field via an interface.
+func (v *TokenInfoUser) GetName() string { return v.Name }
+
+// TokensResponse is returned by Tokens on success.
+type TokensResponse struct {
+	// A user's API tokens, newest first, revoked ones included (never the secret): one's own, or
+	// anyone's for admins (userId; default the viewer).
+	Tokens []TokensTokensAPIToken `json:"tokens"`
+}
+
+// GetTokens returns TokensResponse.Tokens, and is useful for accessing the field via an interface.
+func (v *TokensResponse) GetTokens() []TokensTokensAPIToken { return v.Tokens }
+
+// TokensTokensAPIToken includes the requested fields of the GraphQL type APIToken.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type TokensTokensAPIToken struct {
+	TokenInfo `json:"-"`
+}
+
+// GetId returns TokensTokensAPIToken.Id, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetId() string { return v.TokenInfo.Id }
+
+// GetPrefix returns TokensTokensAPIToken.Prefix, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetPrefix() string { return v.TokenInfo.Prefix }
+
+// GetName returns TokensTokensAPIToken.Name, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetName() *string { return v.TokenInfo.Name }
+
+// GetCreatedAt returns TokensTokensAPIToken.CreatedAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetCreatedAt() time.Time { return v.TokenInfo.CreatedAt }
+
+// GetLastUsedAt returns TokensTokensAPIToken.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetLastUsedAt() *time.Time { return v.TokenInfo.LastUsedAt }
+
+// GetExpiresAt returns TokensTokensAPIToken.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetExpiresAt() *time.Time { return v.TokenInfo.ExpiresAt }
+
+// GetRevokedAt returns TokensTokensAPIToken.RevokedAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetRevokedAt() *time.Time { return v.TokenInfo.RevokedAt }
+
+// GetActive returns TokensTokensAPIToken.Active, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetActive() bool { return v.TokenInfo.Active }
+
+// GetUser returns TokensTokensAPIToken.User, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetUser() TokenInfoUser { return v.TokenInfo.User }
+
+func (v *TokensTokensAPIToken) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*TokensTokensAPIToken
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.TokensTokensAPIToken = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.TokenInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalTokensTokensAPIToken struct {
+	Id string `json:"id"`
+
+	Prefix string `json:"prefix"`
+
+	Name *string `json:"name"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+
+	ExpiresAt *time.Time `json:"expiresAt"`
+
+	RevokedAt *time.Time `json:"revokedAt"`
+
+	Active bool `json:"active"`
+
+	User TokenInfoUser `json:"user"`
+}
+
+func (v *TokensTokensAPIToken) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *TokensTokensAPIToken) __premarshalJSON() (*__premarshalTokensTokensAPIToken, error) {
+	var retval __premarshalTokensTokensAPIToken
+
+	retval.Id = v.TokenInfo.Id
+	retval.Prefix = v.TokenInfo.Prefix
+	retval.Name = v.TokenInfo.Name
+	retval.CreatedAt = v.TokenInfo.CreatedAt
+	retval.LastUsedAt = v.TokenInfo.LastUsedAt
+	retval.ExpiresAt = v.TokenInfo.ExpiresAt
+	retval.RevokedAt = v.TokenInfo.RevokedAt
+	retval.Active = v.TokenInfo.Active
+	retval.User = v.TokenInfo.User
+	return &retval, nil
+}
+
+type UpdateProfileInput struct {
+	Email *string `json:"email"`
+	// An IANA zone such as "Europe/Berlin", for times in notices.
+	TimeZone *string `json:"timeZone"`
+	// https, or http to a loopback host; notices are POSTed there, signed.
+	WebhookUrl *string `json:"webhookUrl"`
+}
+
+// GetEmail returns UpdateProfileInput.Email, and is useful for accessing the field via an interface.
+func (v *UpdateProfileInput) GetEmail() *string { return v.Email }
+
+// GetTimeZone returns UpdateProfileInput.TimeZone, and is useful for accessing the field via an interface.
+func (v *UpdateProfileInput) GetTimeZone() *string { return v.TimeZone }
+
+// GetWebhookUrl returns UpdateProfileInput.WebhookUrl, and is useful for accessing the field via an interface.
+func (v *UpdateProfileInput) GetWebhookUrl() *string { return v.WebhookUrl }
+
+// UpdateProfileResponse is returned by UpdateProfile on success.
+type UpdateProfileResponse struct {
+	// Set one's own email, time zone and webhook URL for notices; null fields stay, "" clears.
+	UpdateProfile UpdateProfileUpdateProfileUser `json:"updateProfile"`
+}
+
+// GetUpdateProfile returns UpdateProfileResponse.UpdateProfile, and is useful for accessing the field via an interface.
+func (v *UpdateProfileResponse) GetUpdateProfile() UpdateProfileUpdateProfileUser {
+	return v.UpdateProfile
+}
+
+// UpdateProfileUpdateProfileUser includes the requested fields of the GraphQL type User.
+type UpdateProfileUpdateProfileUser struct {
+	Id    string  `json:"id"`
+	Name  string  `json:"name"`
+	Email *string `json:"email"`
+	// IANA zone for times in notices
+	TimeZone *string `json:"timeZone"`
+	// The webhook URL notices go to: shown to the user themselves and admins only.
+	WebhookUrl *string `json:"webhookUrl"`
+}
+
+// GetId returns UpdateProfileUpdateProfileUser.Id, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetId() string { return v.Id }
+
+// GetName returns UpdateProfileUpdateProfileUser.Name, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetName() string { return v.Name }
+
+// GetEmail returns UpdateProfileUpdateProfileUser.Email, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetEmail() *string { return v.Email }
+
+// GetTimeZone returns UpdateProfileUpdateProfileUser.TimeZone, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetTimeZone() *string { return v.TimeZone }
+
+// GetWebhookUrl returns UpdateProfileUpdateProfileUser.WebhookUrl, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetWebhookUrl() *string { return v.WebhookUrl }
+
+type UpdateUserInput struct {
+	Role *Role `json:"role"`
+	// An existing cost center's code.
+	CostCenter *string `json:"costCenter"`
+	// "" clears it.
+	Email *string `json:"email"`
+}
+
+// GetRole returns UpdateUserInput.Role, and is useful for accessing the field via an interface.
+func (v *UpdateUserInput) GetRole() *Role { return v.Role }
+
+// GetCostCenter returns UpdateUserInput.CostCenter, and is useful for accessing the field via an interface.
+func (v *UpdateUserInput) GetCostCenter() *string { return v.CostCenter }
+
+// GetEmail returns UpdateUserInput.Email, and is useful for accessing the field via an interface.
+func (v *UpdateUserInput) GetEmail() *string { return v.Email }
+
+// UpdateUserResponse is returned by UpdateUser on success.
+type UpdateUserResponse struct {
+	// Change a user's role, cost center (an existing one) or email; null fields stay (admins).
+	UpdateUser UpdateUserUpdateUser `json:"updateUser"`
+}
+
+// GetUpdateUser returns UpdateUserResponse.UpdateUser, and is useful for accessing the field via an interface.
+func (v *UpdateUserResponse) GetUpdateUser() UpdateUserUpdateUser { return v.UpdateUser }
+
+// UpdateUserUpdateUser includes the requested fields of the GraphQL type User.
+type UpdateUserUpdateUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns UpdateUserUpdateUser.Id, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns UpdateUserUpdateUser.Name, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns UpdateUserUpdateUser.Email, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns UpdateUserUpdateUser.Role, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns UpdateUserUpdateUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetDeactivatedAt() *time.Time { return v.UserInfo.DeactivatedAt }
+
+// GetCostCenter returns UpdateUserUpdateUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetCostCenter() *UserInfoCostCenter { return v.UserInfo.CostCenter }
+
+func (v *UpdateUserUpdateUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*UpdateUserUpdateUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.UpdateUserUpdateUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalUpdateUserUpdateUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *UpdateUserUpdateUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *UpdateUserUpdateUser) __premarshalJSON() (*__premarshalUpdateUserUpdateUser, error) {
+	var retval __premarshalUpdateUserUpdateUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
+
 type UsageGrouping string
 
 const (
@@ -3016,6 +3845,134 @@ func (v *UsageUsageUsageRow) GetCost() int { return v.Cost }
 
 // GetCurrency returns UsageUsageUsageRow.Currency, and is useful for accessing the field via an interface.
 func (v *UsageUsageUsageRow) GetCurrency() string { return v.Currency }
+
+// UserInfo includes the GraphQL fields of User requested by the fragment UserInfo.
+type UserInfo struct {
+	Id    string  `json:"id"`
+	Name  string  `json:"name"`
+	Email *string `json:"email"`
+	Role  Role    `json:"role"`
+	// when an admin deactivated the user: their tokens were revoked, their leases run to their end
+	DeactivatedAt *time.Time          `json:"deactivatedAt"`
+	CostCenter    *UserInfoCostCenter `json:"costCenter"`
+}
+
+// GetId returns UserInfo.Id, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetId() string { return v.Id }
+
+// GetName returns UserInfo.Name, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetName() string { return v.Name }
+
+// GetEmail returns UserInfo.Email, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetEmail() *string { return v.Email }
+
+// GetRole returns UserInfo.Role, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetRole() Role { return v.Role }
+
+// GetDeactivatedAt returns UserInfo.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetDeactivatedAt() *time.Time { return v.DeactivatedAt }
+
+// GetCostCenter returns UserInfo.CostCenter, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetCostCenter() *UserInfoCostCenter { return v.CostCenter }
+
+// UserInfoCostCenter includes the requested fields of the GraphQL type CostCenter.
+type UserInfoCostCenter struct {
+	Code string `json:"code"`
+}
+
+// GetCode returns UserInfoCostCenter.Code, and is useful for accessing the field via an interface.
+func (v *UserInfoCostCenter) GetCode() string { return v.Code }
+
+// UsersResponse is returned by Users on success.
+type UsersResponse struct {
+	// People the viewer may see, by name: oneself, a manager's cost center, everyone for admins. At most 1,000.
+	Users []UsersUsersUser `json:"users"`
+}
+
+// GetUsers returns UsersResponse.Users, and is useful for accessing the field via an interface.
+func (v *UsersResponse) GetUsers() []UsersUsersUser { return v.Users }
+
+// UsersUsersUser includes the requested fields of the GraphQL type User.
+type UsersUsersUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns UsersUsersUser.Id, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns UsersUsersUser.Name, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns UsersUsersUser.Email, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns UsersUsersUser.Role, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns UsersUsersUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetDeactivatedAt() *time.Time { return v.UserInfo.DeactivatedAt }
+
+// GetCostCenter returns UsersUsersUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetCostCenter() *UserInfoCostCenter { return v.UserInfo.CostCenter }
+
+func (v *UsersUsersUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*UsersUsersUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.UsersUsersUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalUsersUsersUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *UsersUsersUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *UsersUsersUser) __premarshalJSON() (*__premarshalUsersUsersUser, error) {
+	var retval __premarshalUsersUsersUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
 
 type VendInput struct {
 	// One product (a bundle SKU vends all its components) ...
@@ -3188,6 +4145,57 @@ type ViewerViewerUserCostCenter struct {
 // GetCode returns ViewerViewerUserCostCenter.Code, and is useful for accessing the field via an interface.
 func (v *ViewerViewerUserCostCenter) GetCode() string { return v.Code }
 
+// WhoAmIResponse is returned by WhoAmI on success.
+type WhoAmIResponse struct {
+	// The signed-in user.
+	Viewer WhoAmIViewerUser `json:"viewer"`
+}
+
+// GetViewer returns WhoAmIResponse.Viewer, and is useful for accessing the field via an interface.
+func (v *WhoAmIResponse) GetViewer() WhoAmIViewerUser { return v.Viewer }
+
+// WhoAmIViewerUser includes the requested fields of the GraphQL type User.
+type WhoAmIViewerUser struct {
+	Id    string  `json:"id"`
+	Name  string  `json:"name"`
+	Email *string `json:"email"`
+	Role  Role    `json:"role"`
+	// IANA zone for times in notices
+	TimeZone *string `json:"timeZone"`
+	// The webhook URL notices go to: shown to the user themselves and admins only.
+	WebhookUrl *string                     `json:"webhookUrl"`
+	CostCenter *WhoAmIViewerUserCostCenter `json:"costCenter"`
+}
+
+// GetId returns WhoAmIViewerUser.Id, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetId() string { return v.Id }
+
+// GetName returns WhoAmIViewerUser.Name, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetName() string { return v.Name }
+
+// GetEmail returns WhoAmIViewerUser.Email, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetEmail() *string { return v.Email }
+
+// GetRole returns WhoAmIViewerUser.Role, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetRole() Role { return v.Role }
+
+// GetTimeZone returns WhoAmIViewerUser.TimeZone, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetTimeZone() *string { return v.TimeZone }
+
+// GetWebhookUrl returns WhoAmIViewerUser.WebhookUrl, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetWebhookUrl() *string { return v.WebhookUrl }
+
+// GetCostCenter returns WhoAmIViewerUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetCostCenter() *WhoAmIViewerUserCostCenter { return v.CostCenter }
+
+// WhoAmIViewerUserCostCenter includes the requested fields of the GraphQL type CostCenter.
+type WhoAmIViewerUserCostCenter struct {
+	Code string `json:"code"`
+}
+
+// GetCode returns WhoAmIViewerUserCostCenter.Code, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUserCostCenter) GetCode() string { return v.Code }
+
 // __AddItemsInput is used internally by genqlient
 type __AddItemsInput struct {
 	Input []AddInventoryItemInput `json:"input"`
@@ -3247,6 +4255,30 @@ type __CreateProductInput struct {
 
 // GetInput returns __CreateProductInput.Input, and is useful for accessing the field via an interface.
 func (v *__CreateProductInput) GetInput() CreateProductInput { return v.Input }
+
+// __CreateTokenInput is used internally by genqlient
+type __CreateTokenInput struct {
+	Input CreateTokenInput `json:"input"`
+}
+
+// GetInput returns __CreateTokenInput.Input, and is useful for accessing the field via an interface.
+func (v *__CreateTokenInput) GetInput() CreateTokenInput { return v.Input }
+
+// __CreateUserInput is used internally by genqlient
+type __CreateUserInput struct {
+	Input CreateUserInput `json:"input"`
+}
+
+// GetInput returns __CreateUserInput.Input, and is useful for accessing the field via an interface.
+func (v *__CreateUserInput) GetInput() CreateUserInput { return v.Input }
+
+// __DeactivateUserInput is used internally by genqlient
+type __DeactivateUserInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __DeactivateUserInput.Id, and is useful for accessing the field via an interface.
+func (v *__DeactivateUserInput) GetId() string { return v.Id }
 
 // __ExpandInput is used internally by genqlient
 type __ExpandInput struct {
@@ -3368,6 +4400,14 @@ type __ReturnInput struct {
 // GetId returns __ReturnInput.Id, and is useful for accessing the field via an interface.
 func (v *__ReturnInput) GetId() string { return v.Id }
 
+// __RevokeTokenInput is used internally by genqlient
+type __RevokeTokenInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __RevokeTokenInput.Id, and is useful for accessing the field via an interface.
+func (v *__RevokeTokenInput) GetId() string { return v.Id }
+
 // __RunJobInput is used internally by genqlient
 type __RunJobInput struct {
 	Name string `json:"name"`
@@ -3395,6 +4435,34 @@ type __ShowInput struct {
 
 // GetId returns __ShowInput.Id, and is useful for accessing the field via an interface.
 func (v *__ShowInput) GetId() string { return v.Id }
+
+// __TokensInput is used internally by genqlient
+type __TokensInput struct {
+	UserId *string `json:"userId"`
+}
+
+// GetUserId returns __TokensInput.UserId, and is useful for accessing the field via an interface.
+func (v *__TokensInput) GetUserId() *string { return v.UserId }
+
+// __UpdateProfileInput is used internally by genqlient
+type __UpdateProfileInput struct {
+	Input UpdateProfileInput `json:"input"`
+}
+
+// GetInput returns __UpdateProfileInput.Input, and is useful for accessing the field via an interface.
+func (v *__UpdateProfileInput) GetInput() UpdateProfileInput { return v.Input }
+
+// __UpdateUserInput is used internally by genqlient
+type __UpdateUserInput struct {
+	Id    string          `json:"id"`
+	Input UpdateUserInput `json:"input"`
+}
+
+// GetId returns __UpdateUserInput.Id, and is useful for accessing the field via an interface.
+func (v *__UpdateUserInput) GetId() string { return v.Id }
+
+// GetInput returns __UpdateUserInput.Input, and is useful for accessing the field via an interface.
+func (v *__UpdateUserInput) GetInput() UpdateUserInput { return v.Input }
 
 // __UsageInput is used internally by genqlient
 type __UsageInput struct {
@@ -3720,6 +4788,147 @@ func CreateProduct(
 	}
 
 	data_ = &CreateProductResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by CreateToken.
+const CreateToken_Operation = `
+mutation CreateToken ($input: CreateTokenInput!) {
+	createToken(input: $input) {
+		token
+		apiToken {
+			... TokenInfo
+		}
+	}
+}
+fragment TokenInfo on APIToken {
+	id
+	prefix
+	name
+	createdAt
+	lastUsedAt
+	expiresAt
+	revokedAt
+	active
+	user {
+		name
+	}
+}
+`
+
+func CreateToken(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CreateTokenInput,
+) (data_ *CreateTokenResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CreateToken",
+		Query:  CreateToken_Operation,
+		Variables: &__CreateTokenInput{
+			Input: input,
+		},
+	}
+
+	data_ = &CreateTokenResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by CreateUser.
+const CreateUser_Operation = `
+mutation CreateUser ($input: CreateUserInput!) {
+	createUser(input: $input) {
+		token
+		user {
+			... UserInfo
+		}
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func CreateUser(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CreateUserInput,
+) (data_ *CreateUserResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CreateUser",
+		Query:  CreateUser_Operation,
+		Variables: &__CreateUserInput{
+			Input: input,
+		},
+	}
+
+	data_ = &CreateUserResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by DeactivateUser.
+const DeactivateUser_Operation = `
+mutation DeactivateUser ($id: ID!) {
+	deactivateUser(id: $id) {
+		... UserInfo
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func DeactivateUser(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *DeactivateUserResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "DeactivateUser",
+		Query:  DeactivateUser_Operation,
+		Variables: &__DeactivateUserInput{
+			Id: id,
+		},
+	}
+
+	data_ = &DeactivateUserResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -4420,6 +5629,53 @@ func Return(
 	return data_, err_
 }
 
+// The mutation executed by RevokeToken.
+const RevokeToken_Operation = `
+mutation RevokeToken ($id: ID!) {
+	revokeToken(id: $id) {
+		... TokenInfo
+	}
+}
+fragment TokenInfo on APIToken {
+	id
+	prefix
+	name
+	createdAt
+	lastUsedAt
+	expiresAt
+	revokedAt
+	active
+	user {
+		name
+	}
+}
+`
+
+func RevokeToken(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *RevokeTokenResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "RevokeToken",
+		Query:  RevokeToken_Operation,
+		Variables: &__RevokeTokenInput{
+			Id: id,
+		},
+	}
+
+	data_ = &RevokeTokenResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by RunJob.
 const RunJob_Operation = `
 mutation RunJob ($name: String!) {
@@ -4572,6 +5828,137 @@ func Show(
 	return data_, err_
 }
 
+// The query executed by Tokens.
+const Tokens_Operation = `
+query Tokens ($userId: ID) {
+	tokens(userId: $userId) {
+		... TokenInfo
+	}
+}
+fragment TokenInfo on APIToken {
+	id
+	prefix
+	name
+	createdAt
+	lastUsedAt
+	expiresAt
+	revokedAt
+	active
+	user {
+		name
+	}
+}
+`
+
+func Tokens(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	userId *string,
+) (data_ *TokensResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Tokens",
+		Query:  Tokens_Operation,
+		Variables: &__TokensInput{
+			UserId: userId,
+		},
+	}
+
+	data_ = &TokensResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by UpdateProfile.
+const UpdateProfile_Operation = `
+mutation UpdateProfile ($input: UpdateProfileInput!) {
+	updateProfile(input: $input) {
+		id
+		name
+		email
+		timeZone
+		webhookUrl
+	}
+}
+`
+
+func UpdateProfile(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input UpdateProfileInput,
+) (data_ *UpdateProfileResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "UpdateProfile",
+		Query:  UpdateProfile_Operation,
+		Variables: &__UpdateProfileInput{
+			Input: input,
+		},
+	}
+
+	data_ = &UpdateProfileResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by UpdateUser.
+const UpdateUser_Operation = `
+mutation UpdateUser ($id: ID!, $input: UpdateUserInput!) {
+	updateUser(id: $id, input: $input) {
+		... UserInfo
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func UpdateUser(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	input UpdateUserInput,
+) (data_ *UpdateUserResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "UpdateUser",
+		Query:  UpdateUser_Operation,
+		Variables: &__UpdateUserInput{
+			Id:    id,
+			Input: input,
+		},
+	}
+
+	data_ = &UpdateUserResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by Usage.
 const Usage_Operation = `
 query Usage ($from: Time!, $to: Time!, $groupBy: UsageGrouping!) {
@@ -4602,6 +5989,46 @@ func Usage(
 	}
 
 	data_ = &UsageResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Users.
+const Users_Operation = `
+query Users {
+	users {
+		... UserInfo
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func Users(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *UsersResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Users",
+		Query:  Users_Operation,
+	}
+
+	data_ = &UsersResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -4698,6 +6125,44 @@ func Viewer(
 	}
 
 	data_ = &ViewerResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by WhoAmI.
+const WhoAmI_Operation = `
+query WhoAmI {
+	viewer {
+		id
+		name
+		email
+		role
+		timeZone
+		webhookUrl
+		costCenter {
+			code
+		}
+	}
+}
+`
+
+func WhoAmI(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *WhoAmIResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "WhoAmI",
+		Query:  WhoAmI_Operation,
+	}
+
+	data_ = &WhoAmIResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

@@ -49,6 +49,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apitoken.FieldCreatedAt:  {Type: field.TypeTime, Column: apitoken.FieldCreatedAt},
 			apitoken.FieldLastUsedAt: {Type: field.TypeTime, Column: apitoken.FieldLastUsedAt},
 			apitoken.FieldRevokedAt:  {Type: field.TypeTime, Column: apitoken.FieldRevokedAt},
+			apitoken.FieldExpiresAt:  {Type: field.TypeTime, Column: apitoken.FieldExpiresAt},
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
@@ -384,14 +385,15 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
-			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
-			user.FieldRole:         {Type: field.TypeEnum, Column: user.FieldRole},
-			user.FieldCostCenterID: {Type: field.TypeInt, Column: user.FieldCostCenterID},
-			user.FieldTimeZone:     {Type: field.TypeString, Column: user.FieldTimeZone},
-			user.FieldWebhookURL:   {Type: field.TypeString, Column: user.FieldWebhookURL},
+			user.FieldCreatedAt:     {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:     {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldName:          {Type: field.TypeString, Column: user.FieldName},
+			user.FieldEmail:         {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldRole:          {Type: field.TypeEnum, Column: user.FieldRole},
+			user.FieldCostCenterID:  {Type: field.TypeInt, Column: user.FieldCostCenterID},
+			user.FieldTimeZone:      {Type: field.TypeString, Column: user.FieldTimeZone},
+			user.FieldWebhookURL:    {Type: field.TypeString, Column: user.FieldWebhookURL},
+			user.FieldDeactivatedAt: {Type: field.TypeTime, Column: user.FieldDeactivatedAt},
 		},
 	}
 	graph.MustAddE(
@@ -1076,6 +1078,11 @@ func (f *APITokenFilter) WhereLastUsedAt(p entql.TimeP) {
 // WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
 func (f *APITokenFilter) WhereRevokedAt(p entql.TimeP) {
 	f.Where(p.Field(apitoken.FieldRevokedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *APITokenFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldExpiresAt))
 }
 
 // WhereHasUser applies a predicate to check if query has an edge user.
@@ -3021,6 +3028,11 @@ func (f *UserFilter) WhereTimeZone(p entql.StringP) {
 // WhereWebhookURL applies the entql string predicate on the webhook_url field.
 func (f *UserFilter) WhereWebhookURL(p entql.StringP) {
 	f.Where(p.Field(user.FieldWebhookURL))
+}
+
+// WhereDeactivatedAt applies the entql time.Time predicate on the deactivated_at field.
+func (f *UserFilter) WhereDeactivatedAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldDeactivatedAt))
 }
 
 // WhereHasCostCenter applies a predicate to check if query has an edge cost_center.

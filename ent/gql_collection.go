@@ -1593,6 +1593,11 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, user.FieldTimeZone)
 				fieldSeen[user.FieldTimeZone] = struct{}{}
 			}
+		case "deactivatedAt":
+			if _, ok := fieldSeen[user.FieldDeactivatedAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldDeactivatedAt)
+				fieldSeen[user.FieldDeactivatedAt] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

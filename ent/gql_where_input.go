@@ -4108,6 +4108,18 @@ type UserWhereInput struct {
 	TimeZoneEqualFold    *string  `json:"timeZoneEqualFold,omitempty"`
 	TimeZoneContainsFold *string  `json:"timeZoneContainsFold,omitempty"`
 
+	// "deactivated_at" field predicates.
+	DeactivatedAt       *time.Time  `json:"deactivatedAt,omitempty"`
+	DeactivatedAtNEQ    *time.Time  `json:"deactivatedAtNEQ,omitempty"`
+	DeactivatedAtIn     []time.Time `json:"deactivatedAtIn,omitempty"`
+	DeactivatedAtNotIn  []time.Time `json:"deactivatedAtNotIn,omitempty"`
+	DeactivatedAtGT     *time.Time  `json:"deactivatedAtGT,omitempty"`
+	DeactivatedAtGTE    *time.Time  `json:"deactivatedAtGTE,omitempty"`
+	DeactivatedAtLT     *time.Time  `json:"deactivatedAtLT,omitempty"`
+	DeactivatedAtLTE    *time.Time  `json:"deactivatedAtLTE,omitempty"`
+	DeactivatedAtIsNil  bool        `json:"deactivatedAtIsNil,omitempty"`
+	DeactivatedAtNotNil bool        `json:"deactivatedAtNotNil,omitempty"`
+
 	// "cost_center" edge predicates.
 	HasCostCenter     *bool                   `json:"hasCostCenter,omitempty"`
 	HasCostCenterWith []*CostCenterWhereInput `json:"hasCostCenterWith,omitempty"`
@@ -4400,6 +4412,36 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	}
 	if i.TimeZoneContainsFold != nil {
 		predicates = append(predicates, user.TimeZoneContainsFold(*i.TimeZoneContainsFold))
+	}
+	if i.DeactivatedAt != nil {
+		predicates = append(predicates, user.DeactivatedAtEQ(*i.DeactivatedAt))
+	}
+	if i.DeactivatedAtNEQ != nil {
+		predicates = append(predicates, user.DeactivatedAtNEQ(*i.DeactivatedAtNEQ))
+	}
+	if len(i.DeactivatedAtIn) > 0 {
+		predicates = append(predicates, user.DeactivatedAtIn(i.DeactivatedAtIn...))
+	}
+	if len(i.DeactivatedAtNotIn) > 0 {
+		predicates = append(predicates, user.DeactivatedAtNotIn(i.DeactivatedAtNotIn...))
+	}
+	if i.DeactivatedAtGT != nil {
+		predicates = append(predicates, user.DeactivatedAtGT(*i.DeactivatedAtGT))
+	}
+	if i.DeactivatedAtGTE != nil {
+		predicates = append(predicates, user.DeactivatedAtGTE(*i.DeactivatedAtGTE))
+	}
+	if i.DeactivatedAtLT != nil {
+		predicates = append(predicates, user.DeactivatedAtLT(*i.DeactivatedAtLT))
+	}
+	if i.DeactivatedAtLTE != nil {
+		predicates = append(predicates, user.DeactivatedAtLTE(*i.DeactivatedAtLTE))
+	}
+	if i.DeactivatedAtIsNil {
+		predicates = append(predicates, user.DeactivatedAtIsNil())
+	}
+	if i.DeactivatedAtNotNil {
+		predicates = append(predicates, user.DeactivatedAtNotNil())
 	}
 
 	if i.HasCostCenter != nil {

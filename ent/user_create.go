@@ -131,6 +131,20 @@ func (_c *UserCreate) SetNillableWebhookURL(v *string) *UserCreate {
 	return _c
 }
 
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (_c *UserCreate) SetDeactivatedAt(v time.Time) *UserCreate {
+	_c.mutation.SetDeactivatedAt(v)
+	return _c
+}
+
+// SetNillableDeactivatedAt sets the "deactivated_at" field if the given value is not nil.
+func (_c *UserCreate) SetNillableDeactivatedAt(v *time.Time) *UserCreate {
+	if v != nil {
+		_c.SetDeactivatedAt(*v)
+	}
+	return _c
+}
+
 // SetCostCenter sets the "cost_center" edge to the CostCenter entity.
 func (_c *UserCreate) SetCostCenter(v *CostCenter) *UserCreate {
 	return _c.SetCostCenterID(v.ID)
@@ -332,6 +346,10 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.WebhookURL(); ok {
 		_spec.SetField(user.FieldWebhookURL, field.TypeString, value)
 		_node.WebhookURL = &value
+	}
+	if value, ok := _c.mutation.DeactivatedAt(); ok {
+		_spec.SetField(user.FieldDeactivatedAt, field.TypeTime, value)
+		_node.DeactivatedAt = &value
 	}
 	if nodes := _c.mutation.CostCenterIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -574,6 +592,24 @@ func (u *UserUpsert) ClearWebhookURL() *UserUpsert {
 	return u
 }
 
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (u *UserUpsert) SetDeactivatedAt(v time.Time) *UserUpsert {
+	u.Set(user.FieldDeactivatedAt, v)
+	return u
+}
+
+// UpdateDeactivatedAt sets the "deactivated_at" field to the value that was provided on create.
+func (u *UserUpsert) UpdateDeactivatedAt() *UserUpsert {
+	u.SetExcluded(user.FieldDeactivatedAt)
+	return u
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (u *UserUpsert) ClearDeactivatedAt() *UserUpsert {
+	u.SetNull(user.FieldDeactivatedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -742,6 +778,27 @@ func (u *UserUpsertOne) UpdateWebhookURL() *UserUpsertOne {
 func (u *UserUpsertOne) ClearWebhookURL() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearWebhookURL()
+	})
+}
+
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (u *UserUpsertOne) SetDeactivatedAt(v time.Time) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetDeactivatedAt(v)
+	})
+}
+
+// UpdateDeactivatedAt sets the "deactivated_at" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateDeactivatedAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateDeactivatedAt()
+	})
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (u *UserUpsertOne) ClearDeactivatedAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearDeactivatedAt()
 	})
 }
 
@@ -1079,6 +1136,27 @@ func (u *UserUpsertBulk) UpdateWebhookURL() *UserUpsertBulk {
 func (u *UserUpsertBulk) ClearWebhookURL() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearWebhookURL()
+	})
+}
+
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (u *UserUpsertBulk) SetDeactivatedAt(v time.Time) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetDeactivatedAt(v)
+	})
+}
+
+// UpdateDeactivatedAt sets the "deactivated_at" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateDeactivatedAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateDeactivatedAt()
+	})
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (u *UserUpsertBulk) ClearDeactivatedAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearDeactivatedAt()
 	})
 }
 

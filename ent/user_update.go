@@ -147,6 +147,26 @@ func (_u *UserUpdate) ClearWebhookURL() *UserUpdate {
 	return _u
 }
 
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (_u *UserUpdate) SetDeactivatedAt(v time.Time) *UserUpdate {
+	_u.mutation.SetDeactivatedAt(v)
+	return _u
+}
+
+// SetNillableDeactivatedAt sets the "deactivated_at" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableDeactivatedAt(v *time.Time) *UserUpdate {
+	if v != nil {
+		_u.SetDeactivatedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (_u *UserUpdate) ClearDeactivatedAt() *UserUpdate {
+	_u.mutation.ClearDeactivatedAt()
+	return _u
+}
+
 // SetCostCenter sets the "cost_center" edge to the CostCenter entity.
 func (_u *UserUpdate) SetCostCenter(v *CostCenter) *UserUpdate {
 	return _u.SetCostCenterID(v.ID)
@@ -402,6 +422,12 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.WebhookURLCleared() {
 		_spec.ClearField(user.FieldWebhookURL, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeactivatedAt(); ok {
+		_spec.SetField(user.FieldDeactivatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeactivatedAtCleared() {
+		_spec.ClearField(user.FieldDeactivatedAt, field.TypeTime)
 	}
 	if _u.mutation.CostCenterCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -746,6 +772,26 @@ func (_u *UserUpdateOne) ClearWebhookURL() *UserUpdateOne {
 	return _u
 }
 
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (_u *UserUpdateOne) SetDeactivatedAt(v time.Time) *UserUpdateOne {
+	_u.mutation.SetDeactivatedAt(v)
+	return _u
+}
+
+// SetNillableDeactivatedAt sets the "deactivated_at" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableDeactivatedAt(v *time.Time) *UserUpdateOne {
+	if v != nil {
+		_u.SetDeactivatedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (_u *UserUpdateOne) ClearDeactivatedAt() *UserUpdateOne {
+	_u.mutation.ClearDeactivatedAt()
+	return _u
+}
+
 // SetCostCenter sets the "cost_center" edge to the CostCenter entity.
 func (_u *UserUpdateOne) SetCostCenter(v *CostCenter) *UserUpdateOne {
 	return _u.SetCostCenterID(v.ID)
@@ -1031,6 +1077,12 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if _u.mutation.WebhookURLCleared() {
 		_spec.ClearField(user.FieldWebhookURL, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeactivatedAt(); ok {
+		_spec.SetField(user.FieldDeactivatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeactivatedAtCleared() {
+		_spec.ClearField(user.FieldDeactivatedAt, field.TypeTime)
 	}
 	if _u.mutation.CostCenterCleared() {
 		edge := &sqlgraph.EdgeSpec{

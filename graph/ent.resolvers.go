@@ -98,6 +98,9 @@ func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// User returns UserResolver implementation.
+func (r *Resolver) User() UserResolver { return &userResolver{r} }
+
 type (
 	allocationResolver       struct{ *Resolver }
 	costCenterResolver       struct{ *Resolver }
@@ -107,4 +110,5 @@ type (
 	orderResolver            struct{ *Resolver }
 	productResolver          struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
+	userResolver             struct{ *Resolver }
 )

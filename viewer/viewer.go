@@ -82,3 +82,7 @@ func (v Viewer) MayDecide(h Holding) bool {
 	}
 	return v.IsAdmin() || v.IsManager() && h.CostCenterID != nil && *h.CostCenterID == v.CostCenterID
 }
+
+// MayManage reports whether v may manage the person userID and their tokens: oneself, or an
+// admin for anyone. Managers see their cost center's people but do not manage them.
+func (v Viewer) MayManage(userID int) bool { return v.IsAdmin() || v.UserID == userID }

@@ -18,6 +18,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
 		{Name: "user_id", Type: field.TypeInt},
 	}
 	// APITokensTable holds the schema information for the "api_tokens" table.
@@ -28,7 +29,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "api_tokens_users_tokens",
-				Columns:    []*schema.Column{APITokensColumns[7]},
+				Columns:    []*schema.Column{APITokensColumns[8]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -661,6 +662,7 @@ var (
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"USER", "MANAGER", "ADMIN"}, Default: "USER"},
 		{Name: "time_zone", Type: field.TypeString, Nullable: true},
 		{Name: "webhook_url", Type: field.TypeString, Nullable: true},
+		{Name: "deactivated_at", Type: field.TypeTime, Nullable: true},
 		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
 	}
 	// UsersTable holds the schema information for the "users" table.
@@ -671,7 +673,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_cost_centers_users",
-				Columns:    []*schema.Column{UsersColumns[8]},
+				Columns:    []*schema.Column{UsersColumns[9]},
 				RefColumns: []*schema.Column{CostCentersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -680,7 +682,7 @@ var (
 			{
 				Name:    "user_cost_center_id_role",
 				Unique:  false,
-				Columns: []*schema.Column{UsersColumns[8], UsersColumns[5]},
+				Columns: []*schema.Column{UsersColumns[9], UsersColumns[5]},
 			},
 		},
 	}

@@ -34,6 +34,8 @@ const (
 	FieldTimeZone = "time_zone"
 	// FieldWebhookURL holds the string denoting the webhook_url field in the database.
 	FieldWebhookURL = "webhook_url"
+	// FieldDeactivatedAt holds the string denoting the deactivated_at field in the database.
+	FieldDeactivatedAt = "deactivated_at"
 	// EdgeCostCenter holds the string denoting the cost_center edge name in mutations.
 	EdgeCostCenter = "cost_center"
 	// EdgeTokens holds the string denoting the tokens edge name in mutations.
@@ -94,6 +96,7 @@ var Columns = []string{
 	FieldCostCenterID,
 	FieldTimeZone,
 	FieldWebhookURL,
+	FieldDeactivatedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -197,6 +200,11 @@ func ByTimeZone(opts ...sql.OrderTermOption) OrderOption {
 // ByWebhookURL orders the results by the webhook_url field.
 func ByWebhookURL(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWebhookURL, opts...).ToFunc()
+}
+
+// ByDeactivatedAt orders the results by the deactivated_at field.
+func ByDeactivatedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeactivatedAt, opts...).ToFunc()
 }
 
 // ByCostCenterField orders the results by cost_center field.
