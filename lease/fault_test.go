@@ -18,8 +18,8 @@ import (
 	"github.com/hardcandy/hardcandy/notify"
 )
 
-// held is the items a lease holds now (open allocations).
-func (b *bundle) held(t *testing.T, leaseID int) []*ent.InventoryItem {
+// leaseItems is the items a lease holds now (open allocations).
+func (b *bundle) leaseItems(t *testing.T, leaseID int) []*ent.InventoryItem {
 	t.Helper()
 	sys := database.System(context.Background())
 	as, err := b.client.Allocation.Query().Where(allocation.LeaseID(leaseID), allocation.ReleasedAtIsNil()).
@@ -46,7 +46,7 @@ func TestMarkFaultyReplaces(t *testing.T) {
 	b := setup(t)
 	b.svc.Notices = notify.NewOutbox(notify.Config{})
 	l := b.vend(t, "alice", VendInput{Lines: []*schematype.LeaseLine{{SKU: "4D.small", Quantity: 1}, {SKU: "4E.small", Quantity: 1}}, Duration: days(2)})
-	before := b.held(t, l.ID)
+	before := b.leaseItems(t, l.ID)
 	require.Len(t, before, 2)
 	broken := before[0]
 
@@ -64,7 +64,7 @@ func TestMarkFaultyReplaces(t *testing.T) {
 	require.Equal(t, Active, f.Lease.Status)
 	require.Contains(t, f.Message, "replaced by "+f.Replacement.Name)
 
-	now := b.held(t, l.ID)
+	now := b.leaseItems(t, l.ID)
 	require.Len(t, now, 2)
 	require.NotContains(t, []int{now[0].ID, now[1].ID}, broken.ID)
 	require.Contains(t, []int{now[0].ID, now[1].ID}, f.Replacement.ID)
@@ -88,13 +88,13 @@ func TestMarkFaultyWithoutReplacement(t *testing.T) {
 	b := setup(t)
 	b.svc.Notices = notify.NewOutbox(notify.Config{})
 	l := b.vend(t, "alice", VendInput{Lines: []*schematype.LeaseLine{{SKU: "2C.small", Quantity: 5}}, Duration: days(2)}) // all of them
-	items := b.held(t, l.ID)
+	items := b.leaseItems(t, l.ID)
 	f, err := b.svc.MarkFaulty(b.as["admin"], items[0].ID, "no link")
 	require.NoError(t, err)
 	require.Nil(t, f.Replacement)
 	require.Equal(t, inventory.Maintenance, f.Item.Status)
 	require.Contains(t, f.Message, "no 2C.small was available")
-	require.Len(t, b.held(t, l.ID), 4, "the lease keeps its other items")
+	require.Len(t, b.leaseItems(t, l.ID), 4, "the lease keeps its other items")
 	require.Equal(t, Active, f.Lease.Status)
 	require.Contains(t, b.noticeKinds(t, l.ID), notify.KindItemFaulty)
 
@@ -104,11 +104,11 @@ func TestMarkFaultyWithoutReplacement(t *testing.T) {
 	b.disp.vend = func(dispenser.Item) (json.RawMessage, error) {
 		return nil, &dispenser.Error{Message: "rack on fire", Touched: false}
 	}
-	f, err = b.svc.MarkFaulty(b.as["admin"], b.held(t, l2.ID)[0].ID, "fan")
+	f, err = b.svc.MarkFaulty(b.as["admin"], b.leaseItems(t, l2.ID)[0].ID, "fan")
 	require.NoError(t, err)
 	require.Nil(t, f.Replacement)
 	require.Contains(t, f.Message, "could not be provisioned: rack on fire")
-	require.Empty(t, b.held(t, l2.ID))
+	require.Empty(t, b.leaseItems(t, l2.ID))
 	after := b.statusCounts(t)
 	require.Equal(t, counts[inventory.Available], after[inventory.Available], "the replacement went back")
 	require.Equal(t, counts[inventory.Maintenance]+1, after[inventory.Maintenance])
