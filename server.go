@@ -371,6 +371,9 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 		}
 		defer bridge.Stop() //nolint:errcheck // shutting down
 	}
+	// stopBy is when shutdown must be over: the drain deadline once a signal came. Everything
+	// after the HTTP drain (the scheduler's running jobs, the store) is bounded by it too.
+	stopBy := context.Background()
 	if !so.noScheduler {
 		var elector *leader.Elector
 		if postgres {
@@ -383,8 +386,8 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 		}
 		sched.Start()
 		defer func() {
-			logger.Info("stopping the scheduler: letting running jobs finish")
-			if err := sched.Stop(); err != nil {
+			logger.Info("stopping the scheduler: letting running jobs finish until the drain deadline")
+			if err := sched.StopWithin(stopBy); err != nil {
 				logger.Error("scheduler stop", "err", err)
 			}
 			if elector != nil {
@@ -423,8 +426,16 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	logger.Info("shutting down: draining requests", "timeout", so.drainTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), so.drainTimeout)
 	defer cancel()
+	stopBy = sctx
 	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutdown: %w", err)
+		// Requests still running are abandoned with the process: a vend between its two
+		// transactions is rolled back by the repair after leasing.pending_timeout. Closing the
+		// store now answers whatever waits for the writer (after a storm of clients that gave
+		// up, thousands of vends still running for nobody can be queued there, and a job's
+		// last write behind them), so the scheduler and the store stop at once, not once the
+		// backlog is written.
+		_ = st.Close()
+		return fmt.Errorf("shutdown: requests still running after --drain-timeout %s are abandoned: %w", so.drainTimeout, err)
 	}
 	logger.Info("stopped")
 	return nil

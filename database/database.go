@@ -114,6 +114,9 @@ type Store struct {
 	stopCheckpoints func()
 	// batcher runs a SQLite store's write transactions, several to a commit.
 	batcher *batcher
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Options tune Open.
@@ -228,15 +231,20 @@ func (s *Store) PlannedChanges(ctx context.Context, w io.Writer) error {
 	return nil
 }
 
-// Close closes the client and the database.
+// Close closes the client and the database; calls after the first do nothing. Write
+// transactions still waiting for a SQLite store's writer get an error at once, rather than their
+// turn.
 func (s *Store) Close() error {
-	if s.batcher != nil {
-		s.batcher.close()
-	}
-	if s.stopCheckpoints != nil {
-		s.stopCheckpoints()
-	}
-	return s.Client.Close()
+	s.closeOnce.Do(func() {
+		if s.batcher != nil {
+			s.batcher.close()
+		}
+		if s.stopCheckpoints != nil {
+			s.stopCheckpoints()
+		}
+		s.closeErr = s.Client.Close()
+	})
+	return s.closeErr
 }
 
 // checkpointEvery is how often a SQLite store copies committed WAL pages back into the file.

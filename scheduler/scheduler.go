@@ -221,8 +221,24 @@ func (s *Scheduler) Start() {
 }
 
 // Stop starts no new runs and waits, within the stop timeout, for running ones to finish.
-func (s *Scheduler) Stop() error {
+func (s *Scheduler) Stop() error { return s.StopWithin(context.Background()) }
+
+// StopWithin is Stop that waits for running jobs only until ctx ends (the server's drain
+// deadline): then it cancels their context and waits for them to return, which they do at once
+// (a job waiting for the database gives up, and every job is an idempotent sweep that its next
+// run finishes). Without that, a job queued behind a backlog of writes would hold shutdown for
+// the whole stop timeout.
+func (s *Scheduler) StopWithin(ctx context.Context) error {
 	s.started.Store(false)
+	stopped := make(chan struct{})
+	defer close(stopped)
+	go func() {
+		select {
+		case <-ctx.Done():
+			s.cancel()
+		case <-stopped:
+		}
+	}()
 	err := s.gocron.Shutdown()
 	s.cancel()
 	s.wg.Wait()
