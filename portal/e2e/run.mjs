@@ -150,6 +150,32 @@ const journeys = {
     await ctx.close();
   },
 
+  async 'a token revoked while a live page is open is signed out by the websocket (4401)'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'bob');
+    const socket = page.waitForEvent('websocket', { timeout: BOUND });
+    await page.getByRole('link', { name: 'My metal' }).first().click();
+    await page.getByRole('heading', { name: 'My metal' }).waitFor();
+    const ws = await socket;
+    // The subscription is running once the server has acknowledged connection_init.
+    await new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('no connection_ack on the websocket')), BOUND);
+      ws.on('framereceived', (f) => String(f.payload).includes('connection_ack') && (clearTimeout(t), resolve()));
+    });
+    const closed = new Promise((resolve) => ws.on('close', resolve));
+    let posts = 0;
+    page.on('request', (r) => r.url().endsWith('/graphql') && r.method() === 'POST' && posts++);
+    execFileSync(server.bin, ['token', 'revoke', server.tokens.bob, '--db', server.db], { cwd: server.dir, env: { ...process.env, HARDCANDY_DB: server.db } });
+    // Nothing is clicked: the server closes the socket (4401) and the portal signs out on that alone.
+    await closed;
+    await page.getByText(/Your session ended: the token is unknown or has been revoked/).waitFor({ timeout: BOUND });
+    await page.getByLabel('API token').waitFor();
+    expect(posts === 0, `signed out by the socket, not by an HTTP answer (${posts} requests)`);
+    expect((await page.evaluate(() => sessionStorage.getItem('hardcandy.token'))) === null, 'the token is forgotten');
+    await ctx.close();
+  },
+
   async 'GraphiQL works under the Content-Security-Policy'({ browser, server }) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
