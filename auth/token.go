@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -83,20 +84,12 @@ func NewToken() (string, error) {
 
 // IssueToken creates a token for a user and returns it; only its hash is kept.
 func (s *Service) IssueToken(ctx context.Context, userID int, label string) (string, error) {
-	tok, err := NewToken()
-	if err != nil {
-		return "", err
-	}
-	err = s.client.APIToken.Create().SetHash(hash(tok)).SetPrefix(tok[:len(tokenPrefix)+6]).SetLabel(label).
-		SetUserID(userID).SetCreatedAt(s.clock.Now().UTC()).Exec(database.System(ctx))
-	if err != nil {
-		return "", database.Wrap(err, "issue token")
-	}
-	return tok, nil
+	_, tok, err := s.issue(ctx, userID, label, nil)
+	return tok, err
 }
 
 // Revoke revokes the token given in full, or every active token whose prefix matches (as printed
-// by `user add`), and returns how many it revoked.
+// by `user add`), and returns how many it revoked. It is the operator's path (no viewer).
 func (s *Service) Revoke(ctx context.Context, tokenOrPrefix string) (int, error) {
 	sys := database.System(ctx)
 	q := s.client.APIToken.Update().Where(apitoken.RevokedAtIsNil())
@@ -137,7 +130,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (viewer.Viewer
 	// lookups. Asked the other way round (users having such a token), ent writes a correlated
 	// EXISTS that probes every user, on every request.
 	u, err := s.client.APIToken.Query().
-		Where(apitoken.Hash(h), apitoken.RevokedAtIsNil()).
+		Where(apitoken.Hash(h), apitoken.RevokedAtIsNil(), Unexpired(now)).
 		QueryUser().Unique(false). // a token has one user: no DISTINCT needed
 		Select(user.FieldID, user.FieldName, user.FieldRole, user.FieldCostCenterID).
 		Only(sys)
@@ -177,6 +170,11 @@ func (s *Service) touch(ctx context.Context, h []byte) {
 	_ = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		return tx.APIToken.Update().Where(apitoken.Hash(h)).SetLastUsedAt(now).Exec(ctx)
 	})
+}
+
+// Unexpired matches tokens without an expiry or whose expiry is after now.
+func Unexpired(now time.Time) predicate.APIToken {
+	return apitoken.Or(apitoken.ExpiresAtIsNil(), apitoken.ExpiresAtGT(now.UTC()))
 }
 
 // BearerToken extracts the token from an Authorization header value.

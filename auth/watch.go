@@ -109,7 +109,7 @@ func (s *Service) validHashes(hashes []string) (map[string]bool, error) {
 		for i, h := range chunk {
 			in[i] = []byte(h)
 		}
-		toks, err := s.client.APIToken.Query().Where(apitoken.HashIn(in...), apitoken.RevokedAtIsNil()).
+		toks, err := s.client.APIToken.Query().Where(apitoken.HashIn(in...), apitoken.RevokedAtIsNil(), Unexpired(s.clock.Now())).
 			Select(apitoken.FieldHash).All(ctx)
 		if err != nil {
 			return nil, err

@@ -334,7 +334,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 
 	extend := withFlags(&cobra.Command{
 		Use:   "extend ID --by 3d",
-		Short: "Extend a lease",
+		Short: "Extend a lease; beyond the policy it asks a manager, and the lease keeps its end until approved",
 		Args:  exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if by == "" {
@@ -348,7 +348,16 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Beyond the policy the server records a request instead of moving the end.
+			awaiting, err := awaitingExtension(cmd.Context(), c, res.ExtendLease.Id)
+			if err != nil {
+				return err
+			}
 			return o.print(res.ExtendLease, func(w io.Writer) {
+				if awaiting != "" {
+					fmt.Fprintln(w, awaiting)
+					return
+				}
 				fmt.Fprintf(w, "lease %s now ends %s\n", res.ExtendLease.Id, when(res.ExtendLease.EndsAt))
 			})
 		},
@@ -398,6 +407,13 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				*v = strings.TrimSpace(line)
 			}
 			ask("server URL: ", &o.server)
+			if o.token == "" && isTerminal(stdin) {
+				tok, err := readSecret(cmd.ErrOrStderr(), stdin, "token (not shown): ")
+				if err != nil {
+					return err
+				}
+				o.token = tok
+			}
 			ask("token: ", &o.token)
 			if o.server == "" || o.token == "" {
 				return UsageError{errors.New("login needs a server URL and a token")}
@@ -420,7 +436,9 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	}
 	login.Flags().StringVar(&o.server, "server", os.Getenv("HARDCANDY_SERVER"), "server URL ($HARDCANDY_SERVER)")
 	login.Flags().StringVar(&o.token, "token", os.Getenv("HARDCANDY_TOKEN"), "API token ($HARDCANDY_TOKEN)")
-	return append([]*cobra.Command{login, avail, vend, mine, show, ret, extend}, o.moreCommands()...)
+	cmds := append([]*cobra.Command{login, avail, vend, mine, show, ret, extend}, o.moreCommands()...)
+	cmds = append(cmds, o.peopleCommands()...)
+	return append(cmds, o.requestCommands()...)
 }
 
 // verb gives a client command the shared flags (--server, --token, --json).

@@ -158,12 +158,17 @@ func (o *options) moreCommands() []*cobra.Command {
 
 	approve := o.verb(&cobra.Command{
 		Use:   "approve ID",
-		Short: "Approve a lease awaiting approval; it is vended at once (managers, admins)",
+		Short: "Approve a lease awaiting approval (it is vended at once) or an extension request (managers, admins)",
 		Args:  exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
 				return err
+			}
+			if ext, err := isExtensionRequest(cmd.Context(), c, args[0]); err != nil {
+				return err
+			} else if ext {
+				return o.approveExtension(cmd.Context(), c, args[0])
 			}
 			res, err := Approve(cmd.Context(), c, args[0])
 			if err != nil {
@@ -176,7 +181,7 @@ func (o *options) moreCommands() []*cobra.Command {
 	var reason string
 	reject := o.verb(&cobra.Command{
 		Use:   "reject ID --reason TEXT",
-		Short: "Reject a lease awaiting approval (managers, admins)",
+		Short: "Reject a lease awaiting approval or an extension request, with a reason (managers, admins)",
 		Args:  exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.TrimSpace(reason) == "" {
@@ -185,6 +190,11 @@ func (o *options) moreCommands() []*cobra.Command {
 			c, err := o.client()
 			if err != nil {
 				return err
+			}
+			if ext, err := isExtensionRequest(cmd.Context(), c, args[0]); err != nil {
+				return err
+			} else if ext {
+				return o.rejectExtension(cmd.Context(), c, args[0], reason)
 			}
 			res, err := Reject(cmd.Context(), c, args[0], reason)
 			if err != nil {

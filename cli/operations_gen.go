@@ -5,6 +5,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/Khan/genqlient/graphql"
@@ -212,6 +213,58 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 	retval.Note = v.LeaseSummary.Note
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
+}
+
+// ApproveExtensionApproveExtensionExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type ApproveExtensionApproveExtensionExtensionRequest struct {
+	Id     string                 `json:"id"`
+	Status ExtensionRequestStatus `json:"status"`
+	// how much longer the lease is asked to run
+	By    string                                                `json:"by"`
+	Lease ApproveExtensionApproveExtensionExtensionRequestLease `json:"lease"`
+}
+
+// GetId returns ApproveExtensionApproveExtensionExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetId() string { return v.Id }
+
+// GetStatus returns ApproveExtensionApproveExtensionExtensionRequest.Status, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetStatus() ExtensionRequestStatus {
+	return v.Status
+}
+
+// GetBy returns ApproveExtensionApproveExtensionExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetBy() string { return v.By }
+
+// GetLease returns ApproveExtensionApproveExtensionExtensionRequest.Lease, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequest) GetLease() ApproveExtensionApproveExtensionExtensionRequestLease {
+	return v.Lease
+}
+
+// ApproveExtensionApproveExtensionExtensionRequestLease includes the requested fields of the GraphQL type Lease.
+type ApproveExtensionApproveExtensionExtensionRequestLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+}
+
+// GetId returns ApproveExtensionApproveExtensionExtensionRequestLease.Id, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequestLease) GetId() string { return v.Id }
+
+// GetEndsAt returns ApproveExtensionApproveExtensionExtensionRequestLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionApproveExtensionExtensionRequestLease) GetEndsAt() *time.Time {
+	return v.EndsAt
+}
+
+// ApproveExtensionResponse is returned by ApproveExtension on success.
+type ApproveExtensionResponse struct {
+	// Approve an open extension request: the lease's end moves by the asked span and an EXTEND order
+	// is written; the owner is told (notice extension-approved). Managers of the lease's cost center
+	// and admins, never on their own lease.
+	ApproveExtension ApproveExtensionApproveExtensionExtensionRequest `json:"approveExtension"`
+}
+
+// GetApproveExtension returns ApproveExtensionResponse.ApproveExtension, and is useful for accessing the field via an interface.
+func (v *ApproveExtensionResponse) GetApproveExtension() ApproveExtensionApproveExtensionExtensionRequest {
+	return v.ApproveExtension
 }
 
 // ApproveResponse is returned by Approve on success.
@@ -571,6 +624,394 @@ type CreateProductResponse struct {
 // GetCreateProduct returns CreateProductResponse.CreateProduct, and is useful for accessing the field via an interface.
 func (v *CreateProductResponse) GetCreateProduct() CreateProductCreateProduct { return v.CreateProduct }
 
+// CreateTokenCreateTokenCreatedToken includes the requested fields of the GraphQL type CreatedToken.
+type CreateTokenCreateTokenCreatedToken struct {
+	// The token itself: shown only in this answer, stored only as a hash.
+	Token    string                                             `json:"token"`
+	ApiToken CreateTokenCreateTokenCreatedTokenApiTokenAPIToken `json:"apiToken"`
+}
+
+// GetToken returns CreateTokenCreateTokenCreatedToken.Token, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedToken) GetToken() string { return v.Token }
+
+// GetApiToken returns CreateTokenCreateTokenCreatedToken.ApiToken, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedToken) GetApiToken() CreateTokenCreateTokenCreatedTokenApiTokenAPIToken {
+	return v.ApiToken
+}
+
+// CreateTokenCreateTokenCreatedTokenApiTokenAPIToken includes the requested fields of the GraphQL type APIToken.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type CreateTokenCreateTokenCreatedTokenApiTokenAPIToken struct {
+	TokenInfo `json:"-"`
+}
+
+// GetId returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Id, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetId() string { return v.TokenInfo.Id }
+
+// GetPrefix returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Prefix, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetPrefix() string {
+	return v.TokenInfo.Prefix
+}
+
+// GetName returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Name, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetName() *string {
+	return v.TokenInfo.Name
+}
+
+// GetCreatedAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.CreatedAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetCreatedAt() time.Time {
+	return v.TokenInfo.CreatedAt
+}
+
+// GetLastUsedAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetLastUsedAt() *time.Time {
+	return v.TokenInfo.LastUsedAt
+}
+
+// GetExpiresAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetExpiresAt() *time.Time {
+	return v.TokenInfo.ExpiresAt
+}
+
+// GetRevokedAt returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.RevokedAt, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetRevokedAt() *time.Time {
+	return v.TokenInfo.RevokedAt
+}
+
+// GetActive returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.Active, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetActive() bool {
+	return v.TokenInfo.Active
+}
+
+// GetUser returns CreateTokenCreateTokenCreatedTokenApiTokenAPIToken.User, and is useful for accessing the field via an interface.
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) GetUser() TokenInfoUser {
+	return v.TokenInfo.User
+}
+
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreateTokenCreateTokenCreatedTokenApiTokenAPIToken
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreateTokenCreateTokenCreatedTokenApiTokenAPIToken = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.TokenInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCreateTokenCreateTokenCreatedTokenApiTokenAPIToken struct {
+	Id string `json:"id"`
+
+	Prefix string `json:"prefix"`
+
+	Name *string `json:"name"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+
+	ExpiresAt *time.Time `json:"expiresAt"`
+
+	RevokedAt *time.Time `json:"revokedAt"`
+
+	Active bool `json:"active"`
+
+	User TokenInfoUser `json:"user"`
+}
+
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreateTokenCreateTokenCreatedTokenApiTokenAPIToken) __premarshalJSON() (*__premarshalCreateTokenCreateTokenCreatedTokenApiTokenAPIToken, error) {
+	var retval __premarshalCreateTokenCreateTokenCreatedTokenApiTokenAPIToken
+
+	retval.Id = v.TokenInfo.Id
+	retval.Prefix = v.TokenInfo.Prefix
+	retval.Name = v.TokenInfo.Name
+	retval.CreatedAt = v.TokenInfo.CreatedAt
+	retval.LastUsedAt = v.TokenInfo.LastUsedAt
+	retval.ExpiresAt = v.TokenInfo.ExpiresAt
+	retval.RevokedAt = v.TokenInfo.RevokedAt
+	retval.Active = v.TokenInfo.Active
+	retval.User = v.TokenInfo.User
+	return &retval, nil
+}
+
+type CreateTokenInput struct {
+	// Whose token (admins for anyone); default the viewer.
+	UserId *string `json:"userId"`
+	Name   *string `json:"name"`
+	// The token stops working this long from now, e.g. "90d"; default never (until revoked).
+	ExpiresIn *string `json:"expiresIn"`
+}
+
+// GetUserId returns CreateTokenInput.UserId, and is useful for accessing the field via an interface.
+func (v *CreateTokenInput) GetUserId() *string { return v.UserId }
+
+// GetName returns CreateTokenInput.Name, and is useful for accessing the field via an interface.
+func (v *CreateTokenInput) GetName() *string { return v.Name }
+
+// GetExpiresIn returns CreateTokenInput.ExpiresIn, and is useful for accessing the field via an interface.
+func (v *CreateTokenInput) GetExpiresIn() *string { return v.ExpiresIn }
+
+// CreateTokenResponse is returned by CreateToken on success.
+type CreateTokenResponse struct {
+	// Issue a token to oneself, or to anyone for admins; the secret is in the answer only.
+	CreateToken CreateTokenCreateTokenCreatedToken `json:"createToken"`
+}
+
+// GetCreateToken returns CreateTokenResponse.CreateToken, and is useful for accessing the field via an interface.
+func (v *CreateTokenResponse) GetCreateToken() CreateTokenCreateTokenCreatedToken {
+	return v.CreateToken
+}
+
+// CreateUserCreateUserCreatedUser includes the requested fields of the GraphQL type CreatedUser.
+type CreateUserCreateUserCreatedUser struct {
+	// The user's first token: shown only in this answer.
+	Token string                              `json:"token"`
+	User  CreateUserCreateUserCreatedUserUser `json:"user"`
+}
+
+// GetToken returns CreateUserCreateUserCreatedUser.Token, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUser) GetToken() string { return v.Token }
+
+// GetUser returns CreateUserCreateUserCreatedUser.User, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUser) GetUser() CreateUserCreateUserCreatedUserUser {
+	return v.User
+}
+
+// CreateUserCreateUserCreatedUserUser includes the requested fields of the GraphQL type User.
+type CreateUserCreateUserCreatedUserUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns CreateUserCreateUserCreatedUserUser.Id, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns CreateUserCreateUserCreatedUserUser.Name, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns CreateUserCreateUserCreatedUserUser.Email, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns CreateUserCreateUserCreatedUserUser.Role, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns CreateUserCreateUserCreatedUserUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetDeactivatedAt() *time.Time {
+	return v.UserInfo.DeactivatedAt
+}
+
+// GetCostCenter returns CreateUserCreateUserCreatedUserUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *CreateUserCreateUserCreatedUserUser) GetCostCenter() *UserInfoCostCenter {
+	return v.UserInfo.CostCenter
+}
+
+func (v *CreateUserCreateUserCreatedUserUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreateUserCreateUserCreatedUserUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreateUserCreateUserCreatedUserUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCreateUserCreateUserCreatedUserUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *CreateUserCreateUserCreatedUserUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreateUserCreateUserCreatedUserUser) __premarshalJSON() (*__premarshalCreateUserCreateUserCreatedUserUser, error) {
+	var retval __premarshalCreateUserCreateUserCreatedUserUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
+
+type CreateUserInput struct {
+	Name string `json:"name"`
+	Role Role   `json:"role"`
+	// A cost center code; created when new.
+	CostCenter string  `json:"costCenter"`
+	Email      *string `json:"email"`
+}
+
+// GetName returns CreateUserInput.Name, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetName() string { return v.Name }
+
+// GetRole returns CreateUserInput.Role, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetRole() Role { return v.Role }
+
+// GetCostCenter returns CreateUserInput.CostCenter, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetCostCenter() string { return v.CostCenter }
+
+// GetEmail returns CreateUserInput.Email, and is useful for accessing the field via an interface.
+func (v *CreateUserInput) GetEmail() *string { return v.Email }
+
+// CreateUserResponse is returned by CreateUser on success.
+type CreateUserResponse struct {
+	// Create a user (and the cost center when new) with a first token, shown once (admins).
+	CreateUser CreateUserCreateUserCreatedUser `json:"createUser"`
+}
+
+// GetCreateUser returns CreateUserResponse.CreateUser, and is useful for accessing the field via an interface.
+func (v *CreateUserResponse) GetCreateUser() CreateUserCreateUserCreatedUser { return v.CreateUser }
+
+// DeactivateUserDeactivateUser includes the requested fields of the GraphQL type User.
+type DeactivateUserDeactivateUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns DeactivateUserDeactivateUser.Id, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns DeactivateUserDeactivateUser.Name, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns DeactivateUserDeactivateUser.Email, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns DeactivateUserDeactivateUser.Role, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns DeactivateUserDeactivateUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetDeactivatedAt() *time.Time { return v.UserInfo.DeactivatedAt }
+
+// GetCostCenter returns DeactivateUserDeactivateUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *DeactivateUserDeactivateUser) GetCostCenter() *UserInfoCostCenter {
+	return v.UserInfo.CostCenter
+}
+
+func (v *DeactivateUserDeactivateUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*DeactivateUserDeactivateUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.DeactivateUserDeactivateUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalDeactivateUserDeactivateUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *DeactivateUserDeactivateUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *DeactivateUserDeactivateUser) __premarshalJSON() (*__premarshalDeactivateUserDeactivateUser, error) {
+	var retval __premarshalDeactivateUserDeactivateUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
+
+// DeactivateUserResponse is returned by DeactivateUser on success.
+type DeactivateUserResponse struct {
+	// Deactivate a user: every token is revoked at once (open websockets close within a second) and
+	// no new one is issued; their leases run to their normal end (admins, not oneself).
+	DeactivateUser DeactivateUserDeactivateUser `json:"deactivateUser"`
+}
+
+// GetDeactivateUser returns DeactivateUserResponse.DeactivateUser, and is useful for accessing the field via an interface.
+func (v *DeactivateUserResponse) GetDeactivateUser() DeactivateUserDeactivateUser {
+	return v.DeactivateUser
+}
+
 // ExpandExpandLease includes the requested fields of the GraphQL type Lease.
 type ExpandExpandLease struct {
 	LeaseSummary `json:"-"`
@@ -768,6 +1209,23 @@ type ExtendResponse struct {
 
 // GetExtendLease returns ExtendResponse.ExtendLease, and is useful for accessing the field via an interface.
 func (v *ExtendResponse) GetExtendLease() ExtendExtendLease { return v.ExtendLease }
+
+// ExtensionRequestStatus is enum for the field status
+type ExtensionRequestStatus string
+
+const (
+	ExtensionRequestStatusOpen     ExtensionRequestStatus = "OPEN"
+	ExtensionRequestStatusApproved ExtensionRequestStatus = "APPROVED"
+	ExtensionRequestStatusRejected ExtensionRequestStatus = "REJECTED"
+	ExtensionRequestStatusLapsed   ExtensionRequestStatus = "LAPSED"
+)
+
+var AllExtensionRequestStatus = []ExtensionRequestStatus{
+	ExtensionRequestStatusOpen,
+	ExtensionRequestStatusApproved,
+	ExtensionRequestStatusRejected,
+	ExtensionRequestStatusLapsed,
+}
 
 // ImportItemsImportInventoryItemsInventoryItem includes the requested fields of the GraphQL type InventoryItem.
 type ImportItemsImportInventoryItemsInventoryItem struct {
@@ -1467,6 +1925,430 @@ func (v *MineViewerUserLeasesLeaseConnectionPageInfo) GetHasNextPage() bool { re
 // GetEndCursor returns MineViewerUserLeasesLeaseConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { return v.EndCursor }
 
+// NodeKindNode includes the requested fields of the GraphQL interface Node.
+//
+// NodeKindNode is implemented by the following types:
+// NodeKindNodeAllocation
+// NodeKindNodeBill
+// NodeKindNodeCostCenter
+// NodeKindNodeEvent
+// NodeKindNodeExtensionRequest
+// NodeKindNodeInventoryItem
+// NodeKindNodeLease
+// NodeKindNodeNotice
+// NodeKindNodeOrder
+// NodeKindNodeProduct
+// NodeKindNodeStack
+// NodeKindNodeUser
+// The GraphQL type's documentation follows.
+//
+// An object with an ID.
+// Follows the [Relay Global Object Identification Specification](https://relay.dev/graphql/objectidentification.htm)
+type NodeKindNode interface {
+	implementsGraphQLInterfaceNodeKindNode()
+	// GetTypename returns the receiver's concrete GraphQL type-name (see interface doc for possible values).
+	GetTypename() *string
+}
+
+func (v *NodeKindNodeAllocation) implementsGraphQLInterfaceNodeKindNode()       {}
+func (v *NodeKindNodeBill) implementsGraphQLInterfaceNodeKindNode()             {}
+func (v *NodeKindNodeCostCenter) implementsGraphQLInterfaceNodeKindNode()       {}
+func (v *NodeKindNodeEvent) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeExtensionRequest) implementsGraphQLInterfaceNodeKindNode() {}
+func (v *NodeKindNodeInventoryItem) implementsGraphQLInterfaceNodeKindNode()    {}
+func (v *NodeKindNodeLease) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeNotice) implementsGraphQLInterfaceNodeKindNode()           {}
+func (v *NodeKindNodeOrder) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeProduct) implementsGraphQLInterfaceNodeKindNode()          {}
+func (v *NodeKindNodeStack) implementsGraphQLInterfaceNodeKindNode()            {}
+func (v *NodeKindNodeUser) implementsGraphQLInterfaceNodeKindNode()             {}
+
+func __unmarshalNodeKindNode(b []byte, v *NodeKindNode) error {
+	if string(b) == "null" {
+		return nil
+	}
+
+	var tn struct {
+		TypeName string `json:"__typename"`
+	}
+	err := json.Unmarshal(b, &tn)
+	if err != nil {
+		return err
+	}
+
+	switch tn.TypeName {
+	case "Allocation":
+		*v = new(NodeKindNodeAllocation)
+		return json.Unmarshal(b, *v)
+	case "Bill":
+		*v = new(NodeKindNodeBill)
+		return json.Unmarshal(b, *v)
+	case "CostCenter":
+		*v = new(NodeKindNodeCostCenter)
+		return json.Unmarshal(b, *v)
+	case "Event":
+		*v = new(NodeKindNodeEvent)
+		return json.Unmarshal(b, *v)
+	case "ExtensionRequest":
+		*v = new(NodeKindNodeExtensionRequest)
+		return json.Unmarshal(b, *v)
+	case "InventoryItem":
+		*v = new(NodeKindNodeInventoryItem)
+		return json.Unmarshal(b, *v)
+	case "Lease":
+		*v = new(NodeKindNodeLease)
+		return json.Unmarshal(b, *v)
+	case "Notice":
+		*v = new(NodeKindNodeNotice)
+		return json.Unmarshal(b, *v)
+	case "Order":
+		*v = new(NodeKindNodeOrder)
+		return json.Unmarshal(b, *v)
+	case "Product":
+		*v = new(NodeKindNodeProduct)
+		return json.Unmarshal(b, *v)
+	case "Stack":
+		*v = new(NodeKindNodeStack)
+		return json.Unmarshal(b, *v)
+	case "User":
+		*v = new(NodeKindNodeUser)
+		return json.Unmarshal(b, *v)
+	case "":
+		return fmt.Errorf(
+			"response was missing Node.__typename")
+	default:
+		return fmt.Errorf(
+			`unexpected concrete type for NodeKindNode: "%v"`, tn.TypeName)
+	}
+}
+
+func __marshalNodeKindNode(v *NodeKindNode) ([]byte, error) {
+
+	var typename string
+	switch v := (*v).(type) {
+	case *NodeKindNodeAllocation:
+		typename = "Allocation"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeAllocation
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeBill:
+		typename = "Bill"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeBill
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeCostCenter:
+		typename = "CostCenter"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeCostCenter
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeEvent:
+		typename = "Event"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeEvent
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeExtensionRequest:
+		typename = "ExtensionRequest"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeExtensionRequest
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeInventoryItem:
+		typename = "InventoryItem"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeInventoryItem
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeLease:
+		typename = "Lease"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeLease
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeNotice:
+		typename = "Notice"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeNotice
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeOrder:
+		typename = "Order"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeOrder
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeProduct:
+		typename = "Product"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeProduct
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeStack:
+		typename = "Stack"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeStack
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeUser:
+		typename = "User"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeUser
+		}{typename, v}
+		return json.Marshal(result)
+	case nil:
+		return []byte("null"), nil
+	default:
+		return nil, fmt.Errorf(
+			`unexpected concrete type for NodeKindNode: "%T"`, v)
+	}
+}
+
+// NodeKindNodeAllocation includes the requested fields of the GraphQL type Allocation.
+type NodeKindNodeAllocation struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeAllocation.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeAllocation) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeBill includes the requested fields of the GraphQL type Bill.
+// The GraphQL type's documentation follows.
+//
+// What a cost center owes in one currency for one month. A draft has id 0 until the month is closed.
+type NodeKindNodeBill struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeBill.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeBill) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeCostCenter includes the requested fields of the GraphQL type CostCenter.
+type NodeKindNodeCostCenter struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeCostCenter.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeCostCenter) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeEvent includes the requested fields of the GraphQL type Event.
+type NodeKindNodeEvent struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeEvent.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeEvent) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type NodeKindNodeExtensionRequest struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeExtensionRequest.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeExtensionRequest) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeInventoryItem includes the requested fields of the GraphQL type InventoryItem.
+type NodeKindNodeInventoryItem struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeInventoryItem.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeInventoryItem) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeLease includes the requested fields of the GraphQL type Lease.
+type NodeKindNodeLease struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeLease.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeLease) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeNotice includes the requested fields of the GraphQL type Notice.
+type NodeKindNodeNotice struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeNotice.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeNotice) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeOrder includes the requested fields of the GraphQL type Order.
+type NodeKindNodeOrder struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeOrder.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeOrder) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeProduct includes the requested fields of the GraphQL type Product.
+type NodeKindNodeProduct struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeProduct.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeProduct) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeStack includes the requested fields of the GraphQL type Stack.
+type NodeKindNodeStack struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeStack.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeStack) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeUser includes the requested fields of the GraphQL type User.
+type NodeKindNodeUser struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeUser.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeUser) GetTypename() *string { return v.Typename }
+
+// NodeKindResponse is returned by NodeKind on success.
+type NodeKindResponse struct {
+	// Fetches an object given its ID.
+	Node *NodeKindNode `json:"-"`
+}
+
+// GetNode returns NodeKindResponse.Node, and is useful for accessing the field via an interface.
+func (v *NodeKindResponse) GetNode() *NodeKindNode { return v.Node }
+
+func (v *NodeKindResponse) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*NodeKindResponse
+		Node json.RawMessage `json:"node"`
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.NodeKindResponse = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	{
+		dst := &v.Node
+		src := firstPass.Node
+		if len(src) != 0 && string(src) != "null" {
+			*dst = new(NodeKindNode)
+			err = __unmarshalNodeKindNode(
+				src, *dst)
+			if err != nil {
+				return fmt.Errorf(
+					"unable to unmarshal NodeKindResponse.Node: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type __premarshalNodeKindResponse struct {
+	Node json.RawMessage `json:"node"`
+}
+
+func (v *NodeKindResponse) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *NodeKindResponse) __premarshalJSON() (*__premarshalNodeKindResponse, error) {
+	var retval __premarshalNodeKindResponse
+
+	{
+
+		dst := &retval.Node
+		src := v.Node
+		if src != nil {
+			var err error
+			*dst, err = __marshalNodeKindNode(
+				src)
+			if err != nil {
+				return nil, fmt.Errorf(
+					"unable to marshal NodeKindResponse.Node: %w", err)
+			}
+		}
+	}
+	return &retval, nil
+}
+
+// OpenExtensionLease includes the requested fields of the GraphQL type Lease.
+type OpenExtensionLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+	// The extension request awaiting a decision, if any: the lease keeps its end until it is approved.
+	OpenExtensionRequest *OpenExtensionLeaseOpenExtensionRequest `json:"openExtensionRequest"`
+}
+
+// GetId returns OpenExtensionLease.Id, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLease) GetId() string { return v.Id }
+
+// GetEndsAt returns OpenExtensionLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLease) GetEndsAt() *time.Time { return v.EndsAt }
+
+// GetOpenExtensionRequest returns OpenExtensionLease.OpenExtensionRequest, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLease) GetOpenExtensionRequest() *OpenExtensionLeaseOpenExtensionRequest {
+	return v.OpenExtensionRequest
+}
+
+// OpenExtensionLeaseOpenExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type OpenExtensionLeaseOpenExtensionRequest struct {
+	Id string `json:"id"`
+	// how much longer the lease is asked to run
+	By        string    `json:"by"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+// GetId returns OpenExtensionLeaseOpenExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLeaseOpenExtensionRequest) GetId() string { return v.Id }
+
+// GetBy returns OpenExtensionLeaseOpenExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLeaseOpenExtensionRequest) GetBy() string { return v.By }
+
+// GetCreatedAt returns OpenExtensionLeaseOpenExtensionRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *OpenExtensionLeaseOpenExtensionRequest) GetCreatedAt() time.Time { return v.CreatedAt }
+
+// OpenExtensionResponse is returned by OpenExtension on success.
+type OpenExtensionResponse struct {
+	// One lease, if the viewer may see it (own, the cost center's for managers, any for admins).
+	Lease *OpenExtensionLease `json:"lease"`
+}
+
+// GetLease returns OpenExtensionResponse.Lease, and is useful for accessing the field via an interface.
+func (v *OpenExtensionResponse) GetLease() *OpenExtensionLease { return v.Lease }
+
 // ProductIDProduct includes the requested fields of the GraphQL type Product.
 type ProductIDProduct struct {
 	Id  string `json:"id"`
@@ -1593,6 +2475,59 @@ type ProductsResponse struct {
 
 // GetProducts returns ProductsResponse.Products, and is useful for accessing the field via an interface.
 func (v *ProductsResponse) GetProducts() ProductsProductsProductConnection { return v.Products }
+
+// RejectExtensionRejectExtensionExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type RejectExtensionRejectExtensionExtensionRequest struct {
+	Id     string                 `json:"id"`
+	Status ExtensionRequestStatus `json:"status"`
+	// how much longer the lease is asked to run
+	By string `json:"by"`
+	// why it was rejected, or why it lapsed
+	Reason *string                                             `json:"reason"`
+	Lease  RejectExtensionRejectExtensionExtensionRequestLease `json:"lease"`
+}
+
+// GetId returns RejectExtensionRejectExtensionExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetId() string { return v.Id }
+
+// GetStatus returns RejectExtensionRejectExtensionExtensionRequest.Status, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetStatus() ExtensionRequestStatus {
+	return v.Status
+}
+
+// GetBy returns RejectExtensionRejectExtensionExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetBy() string { return v.By }
+
+// GetReason returns RejectExtensionRejectExtensionExtensionRequest.Reason, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetReason() *string { return v.Reason }
+
+// GetLease returns RejectExtensionRejectExtensionExtensionRequest.Lease, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequest) GetLease() RejectExtensionRejectExtensionExtensionRequestLease {
+	return v.Lease
+}
+
+// RejectExtensionRejectExtensionExtensionRequestLease includes the requested fields of the GraphQL type Lease.
+type RejectExtensionRejectExtensionExtensionRequestLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+}
+
+// GetId returns RejectExtensionRejectExtensionExtensionRequestLease.Id, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequestLease) GetId() string { return v.Id }
+
+// GetEndsAt returns RejectExtensionRejectExtensionExtensionRequestLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *RejectExtensionRejectExtensionExtensionRequestLease) GetEndsAt() *time.Time { return v.EndsAt }
+
+// RejectExtensionResponse is returned by RejectExtension on success.
+type RejectExtensionResponse struct {
+	// Reject an open extension request with a reason; the lease keeps its end; the owner is told.
+	RejectExtension RejectExtensionRejectExtensionExtensionRequest `json:"rejectExtension"`
+}
+
+// GetRejectExtension returns RejectExtensionResponse.RejectExtension, and is useful for accessing the field via an interface.
+func (v *RejectExtensionResponse) GetRejectExtension() RejectExtensionRejectExtensionExtensionRequest {
+	return v.RejectExtension
+}
 
 // RejectRejectLease includes the requested fields of the GraphQL type Lease.
 type RejectRejectLease struct {
@@ -1802,6 +2737,175 @@ func (v *ReleaseItemResponse) GetReleaseItemFromMaintenance() ReleaseItemRelease
 	return v.ReleaseItemFromMaintenance
 }
 
+// RequestsExtensionRequestsExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
+type RequestsExtensionRequestsExtensionRequest struct {
+	Id string `json:"id"`
+	// how much longer the lease is asked to run
+	By        string    `json:"by"`
+	CreatedAt time.Time `json:"createdAt"`
+	// The viewer may approve or reject it now: it is OPEN and they decide for the lease's cost center.
+	MayDecide bool                                                   `json:"mayDecide"`
+	Requester RequestsExtensionRequestsExtensionRequestRequesterUser `json:"requester"`
+	Lease     RequestsExtensionRequestsExtensionRequestLease         `json:"lease"`
+}
+
+// GetId returns RequestsExtensionRequestsExtensionRequest.Id, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetId() string { return v.Id }
+
+// GetBy returns RequestsExtensionRequestsExtensionRequest.By, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetBy() string { return v.By }
+
+// GetCreatedAt returns RequestsExtensionRequestsExtensionRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetCreatedAt() time.Time { return v.CreatedAt }
+
+// GetMayDecide returns RequestsExtensionRequestsExtensionRequest.MayDecide, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetMayDecide() bool { return v.MayDecide }
+
+// GetRequester returns RequestsExtensionRequestsExtensionRequest.Requester, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetRequester() RequestsExtensionRequestsExtensionRequestRequesterUser {
+	return v.Requester
+}
+
+// GetLease returns RequestsExtensionRequestsExtensionRequest.Lease, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequest) GetLease() RequestsExtensionRequestsExtensionRequestLease {
+	return v.Lease
+}
+
+// RequestsExtensionRequestsExtensionRequestLease includes the requested fields of the GraphQL type Lease.
+type RequestsExtensionRequestsExtensionRequestLease struct {
+	Id     string     `json:"id"`
+	EndsAt *time.Time `json:"endsAt"`
+}
+
+// GetId returns RequestsExtensionRequestsExtensionRequestLease.Id, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequestLease) GetId() string { return v.Id }
+
+// GetEndsAt returns RequestsExtensionRequestsExtensionRequestLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequestLease) GetEndsAt() *time.Time { return v.EndsAt }
+
+// RequestsExtensionRequestsExtensionRequestRequesterUser includes the requested fields of the GraphQL type User.
+type RequestsExtensionRequestsExtensionRequestRequesterUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns RequestsExtensionRequestsExtensionRequestRequesterUser.Name, and is useful for accessing the field via an interface.
+func (v *RequestsExtensionRequestsExtensionRequestRequesterUser) GetName() string { return v.Name }
+
+// RequestsLeasesLeaseConnection includes the requested fields of the GraphQL type LeaseConnection.
+// The GraphQL type's documentation follows.
+//
+// A connection to a list of items.
+type RequestsLeasesLeaseConnection struct {
+	// A list of edges.
+	Edges []*RequestsLeasesLeaseConnectionEdgesLeaseEdge `json:"edges"`
+}
+
+// GetEdges returns RequestsLeasesLeaseConnection.Edges, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnection) GetEdges() []*RequestsLeasesLeaseConnectionEdgesLeaseEdge {
+	return v.Edges
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdge includes the requested fields of the GraphQL type LeaseEdge.
+// The GraphQL type's documentation follows.
+//
+// An edge in a connection.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdge struct {
+	// The item at the end of the edge.
+	Node *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease `json:"node"`
+}
+
+// GetNode returns RequestsLeasesLeaseConnectionEdgesLeaseEdge.Node, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdge) GetNode() *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease {
+	return v.Node
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease includes the requested fields of the GraphQL type Lease.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	Id        string    `json:"id"`
+	CreatedAt time.Time `json:"createdAt"`
+	Duration  string    `json:"duration"`
+	// The viewer may approve or reject this lease now: it awaits approval and is not their own.
+	MayDecide bool                                                          `json:"mayDecide"`
+	Owner     RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser `json:"owner"`
+	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
+	// has no items yet.
+	Requested []RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine `json:"requested"`
+}
+
+// GetId returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Id, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetId() string { return v.Id }
+
+// GetCreatedAt returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
+	return v.CreatedAt
+}
+
+// GetDuration returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
+	return v.Duration
+}
+
+// GetMayDecide returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.MayDecide, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetMayDecide() bool {
+	return v.MayDecide
+}
+
+// GetOwner returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser {
+	return v.Owner
+}
+
+// GetRequested returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine {
+	return v.Requested
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser includes the requested fields of the GraphQL type User.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser.Name, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseOwnerUser) GetName() string {
+	return v.Name
+}
+
+// RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine includes the requested fields of the GraphQL type RequestedLine.
+// The GraphQL type's documentation follows.
+//
+// One line of a vend as asked: a SKU and how many.
+type RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine struct {
+	Sku      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+}
+
+// GetSku returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine.Sku, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine) GetSku() string {
+	return v.Sku
+}
+
+// GetQuantity returns RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine.Quantity, and is useful for accessing the field via an interface.
+func (v *RequestsLeasesLeaseConnectionEdgesLeaseEdgeNodeLeaseRequestedRequestedLine) GetQuantity() int {
+	return v.Quantity
+}
+
+// RequestsResponse is returned by Requests on success.
+type RequestsResponse struct {
+	Leases RequestsLeasesLeaseConnection `json:"leases"`
+	// Extension requests the viewer may see, newest first: their own, and those they may decide (a
+	// manager's cost center's, an admin's all). Only OPEN ones unless another status is asked for;
+	// null for every status. At most 500.
+	ExtensionRequests []RequestsExtensionRequestsExtensionRequest `json:"extensionRequests"`
+}
+
+// GetLeases returns RequestsResponse.Leases, and is useful for accessing the field via an interface.
+func (v *RequestsResponse) GetLeases() RequestsLeasesLeaseConnection { return v.Leases }
+
+// GetExtensionRequests returns RequestsResponse.ExtensionRequests, and is useful for accessing the field via an interface.
+func (v *RequestsResponse) GetExtensionRequests() []RequestsExtensionRequestsExtensionRequest {
+	return v.ExtensionRequests
+}
+
 // RetireProductResponse is returned by RetireProduct on success.
 type RetireProductResponse struct {
 	// Retire a product: it stays for history and orders but can no longer be vended or stocked.
@@ -1923,6 +3027,118 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
 	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// RevokeTokenResponse is returned by RevokeToken on success.
+type RevokeTokenResponse struct {
+	// Revoke a token: one's own, or anyone's for admins.
+	RevokeToken RevokeTokenRevokeTokenAPIToken `json:"revokeToken"`
+}
+
+// GetRevokeToken returns RevokeTokenResponse.RevokeToken, and is useful for accessing the field via an interface.
+func (v *RevokeTokenResponse) GetRevokeToken() RevokeTokenRevokeTokenAPIToken { return v.RevokeToken }
+
+// RevokeTokenRevokeTokenAPIToken includes the requested fields of the GraphQL type APIToken.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type RevokeTokenRevokeTokenAPIToken struct {
+	TokenInfo `json:"-"`
+}
+
+// GetId returns RevokeTokenRevokeTokenAPIToken.Id, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetId() string { return v.TokenInfo.Id }
+
+// GetPrefix returns RevokeTokenRevokeTokenAPIToken.Prefix, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetPrefix() string { return v.TokenInfo.Prefix }
+
+// GetName returns RevokeTokenRevokeTokenAPIToken.Name, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetName() *string { return v.TokenInfo.Name }
+
+// GetCreatedAt returns RevokeTokenRevokeTokenAPIToken.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetCreatedAt() time.Time { return v.TokenInfo.CreatedAt }
+
+// GetLastUsedAt returns RevokeTokenRevokeTokenAPIToken.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetLastUsedAt() *time.Time { return v.TokenInfo.LastUsedAt }
+
+// GetExpiresAt returns RevokeTokenRevokeTokenAPIToken.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetExpiresAt() *time.Time { return v.TokenInfo.ExpiresAt }
+
+// GetRevokedAt returns RevokeTokenRevokeTokenAPIToken.RevokedAt, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetRevokedAt() *time.Time { return v.TokenInfo.RevokedAt }
+
+// GetActive returns RevokeTokenRevokeTokenAPIToken.Active, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetActive() bool { return v.TokenInfo.Active }
+
+// GetUser returns RevokeTokenRevokeTokenAPIToken.User, and is useful for accessing the field via an interface.
+func (v *RevokeTokenRevokeTokenAPIToken) GetUser() TokenInfoUser { return v.TokenInfo.User }
+
+func (v *RevokeTokenRevokeTokenAPIToken) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*RevokeTokenRevokeTokenAPIToken
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.RevokeTokenRevokeTokenAPIToken = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.TokenInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalRevokeTokenRevokeTokenAPIToken struct {
+	Id string `json:"id"`
+
+	Prefix string `json:"prefix"`
+
+	Name *string `json:"name"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+
+	ExpiresAt *time.Time `json:"expiresAt"`
+
+	RevokedAt *time.Time `json:"revokedAt"`
+
+	Active bool `json:"active"`
+
+	User TokenInfoUser `json:"user"`
+}
+
+func (v *RevokeTokenRevokeTokenAPIToken) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *RevokeTokenRevokeTokenAPIToken) __premarshalJSON() (*__premarshalRevokeTokenRevokeTokenAPIToken, error) {
+	var retval __premarshalRevokeTokenRevokeTokenAPIToken
+
+	retval.Id = v.TokenInfo.Id
+	retval.Prefix = v.TokenInfo.Prefix
+	retval.Name = v.TokenInfo.Name
+	retval.CreatedAt = v.TokenInfo.CreatedAt
+	retval.LastUsedAt = v.TokenInfo.LastUsedAt
+	retval.ExpiresAt = v.TokenInfo.ExpiresAt
+	retval.RevokedAt = v.TokenInfo.RevokedAt
+	retval.Active = v.TokenInfo.Active
+	retval.User = v.TokenInfo.User
 	return &retval, nil
 }
 
@@ -2257,6 +3473,335 @@ type ShowResponse struct {
 // GetLease returns ShowResponse.Lease, and is useful for accessing the field via an interface.
 func (v *ShowResponse) GetLease() *ShowLease { return v.Lease }
 
+// TokenInfo includes the GraphQL fields of APIToken requested by the fragment TokenInfo.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type TokenInfo struct {
+	Id string `json:"id"`
+	// The first characters, to tell tokens apart (the CLI's `token revoke` takes it too).
+	Prefix     string     `json:"prefix"`
+	Name       *string    `json:"name"`
+	CreatedAt  time.Time  `json:"createdAt"`
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+	// The token stops working then; null: until revoked.
+	ExpiresAt *time.Time `json:"expiresAt"`
+	RevokedAt *time.Time `json:"revokedAt"`
+	// Neither revoked nor expired.
+	Active bool          `json:"active"`
+	User   TokenInfoUser `json:"user"`
+}
+
+// GetId returns TokenInfo.Id, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetId() string { return v.Id }
+
+// GetPrefix returns TokenInfo.Prefix, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetPrefix() string { return v.Prefix }
+
+// GetName returns TokenInfo.Name, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetName() *string { return v.Name }
+
+// GetCreatedAt returns TokenInfo.CreatedAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetCreatedAt() time.Time { return v.CreatedAt }
+
+// GetLastUsedAt returns TokenInfo.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetLastUsedAt() *time.Time { return v.LastUsedAt }
+
+// GetExpiresAt returns TokenInfo.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// GetRevokedAt returns TokenInfo.RevokedAt, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetRevokedAt() *time.Time { return v.RevokedAt }
+
+// GetActive returns TokenInfo.Active, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetActive() bool { return v.Active }
+
+// GetUser returns TokenInfo.User, and is useful for accessing the field via an interface.
+func (v *TokenInfo) GetUser() TokenInfoUser { return v.User }
+
+// TokenInfoUser includes the requested fields of the GraphQL type User.
+type TokenInfoUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns TokenInfoUser.Name, and is useful for accessing the field via an interface.
+func (v *TokenInfoUser) GetName() string { return v.Name }
+
+// TokensResponse is returned by Tokens on success.
+type TokensResponse struct {
+	// A user's API tokens, newest first, revoked ones included (never the secret): one's own, or
+	// anyone's for admins (userId; default the viewer).
+	Tokens []TokensTokensAPIToken `json:"tokens"`
+}
+
+// GetTokens returns TokensResponse.Tokens, and is useful for accessing the field via an interface.
+func (v *TokensResponse) GetTokens() []TokensTokensAPIToken { return v.Tokens }
+
+// TokensTokensAPIToken includes the requested fields of the GraphQL type APIToken.
+// The GraphQL type's documentation follows.
+//
+// An API token, without its secret.
+type TokensTokensAPIToken struct {
+	TokenInfo `json:"-"`
+}
+
+// GetId returns TokensTokensAPIToken.Id, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetId() string { return v.TokenInfo.Id }
+
+// GetPrefix returns TokensTokensAPIToken.Prefix, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetPrefix() string { return v.TokenInfo.Prefix }
+
+// GetName returns TokensTokensAPIToken.Name, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetName() *string { return v.TokenInfo.Name }
+
+// GetCreatedAt returns TokensTokensAPIToken.CreatedAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetCreatedAt() time.Time { return v.TokenInfo.CreatedAt }
+
+// GetLastUsedAt returns TokensTokensAPIToken.LastUsedAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetLastUsedAt() *time.Time { return v.TokenInfo.LastUsedAt }
+
+// GetExpiresAt returns TokensTokensAPIToken.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetExpiresAt() *time.Time { return v.TokenInfo.ExpiresAt }
+
+// GetRevokedAt returns TokensTokensAPIToken.RevokedAt, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetRevokedAt() *time.Time { return v.TokenInfo.RevokedAt }
+
+// GetActive returns TokensTokensAPIToken.Active, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetActive() bool { return v.TokenInfo.Active }
+
+// GetUser returns TokensTokensAPIToken.User, and is useful for accessing the field via an interface.
+func (v *TokensTokensAPIToken) GetUser() TokenInfoUser { return v.TokenInfo.User }
+
+func (v *TokensTokensAPIToken) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*TokensTokensAPIToken
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.TokensTokensAPIToken = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.TokenInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalTokensTokensAPIToken struct {
+	Id string `json:"id"`
+
+	Prefix string `json:"prefix"`
+
+	Name *string `json:"name"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+
+	ExpiresAt *time.Time `json:"expiresAt"`
+
+	RevokedAt *time.Time `json:"revokedAt"`
+
+	Active bool `json:"active"`
+
+	User TokenInfoUser `json:"user"`
+}
+
+func (v *TokensTokensAPIToken) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *TokensTokensAPIToken) __premarshalJSON() (*__premarshalTokensTokensAPIToken, error) {
+	var retval __premarshalTokensTokensAPIToken
+
+	retval.Id = v.TokenInfo.Id
+	retval.Prefix = v.TokenInfo.Prefix
+	retval.Name = v.TokenInfo.Name
+	retval.CreatedAt = v.TokenInfo.CreatedAt
+	retval.LastUsedAt = v.TokenInfo.LastUsedAt
+	retval.ExpiresAt = v.TokenInfo.ExpiresAt
+	retval.RevokedAt = v.TokenInfo.RevokedAt
+	retval.Active = v.TokenInfo.Active
+	retval.User = v.TokenInfo.User
+	return &retval, nil
+}
+
+type UpdateProfileInput struct {
+	Email *string `json:"email"`
+	// An IANA zone such as "Europe/Berlin", for times in notices.
+	TimeZone *string `json:"timeZone"`
+	// https, or http to a loopback host; notices are POSTed there, signed.
+	WebhookUrl *string `json:"webhookUrl"`
+}
+
+// GetEmail returns UpdateProfileInput.Email, and is useful for accessing the field via an interface.
+func (v *UpdateProfileInput) GetEmail() *string { return v.Email }
+
+// GetTimeZone returns UpdateProfileInput.TimeZone, and is useful for accessing the field via an interface.
+func (v *UpdateProfileInput) GetTimeZone() *string { return v.TimeZone }
+
+// GetWebhookUrl returns UpdateProfileInput.WebhookUrl, and is useful for accessing the field via an interface.
+func (v *UpdateProfileInput) GetWebhookUrl() *string { return v.WebhookUrl }
+
+// UpdateProfileResponse is returned by UpdateProfile on success.
+type UpdateProfileResponse struct {
+	// Set one's own email, time zone and webhook URL for notices; null fields stay, "" clears.
+	UpdateProfile UpdateProfileUpdateProfileUser `json:"updateProfile"`
+}
+
+// GetUpdateProfile returns UpdateProfileResponse.UpdateProfile, and is useful for accessing the field via an interface.
+func (v *UpdateProfileResponse) GetUpdateProfile() UpdateProfileUpdateProfileUser {
+	return v.UpdateProfile
+}
+
+// UpdateProfileUpdateProfileUser includes the requested fields of the GraphQL type User.
+type UpdateProfileUpdateProfileUser struct {
+	Id    string  `json:"id"`
+	Name  string  `json:"name"`
+	Email *string `json:"email"`
+	// IANA zone for times in notices
+	TimeZone *string `json:"timeZone"`
+	// The webhook URL notices go to: shown to the user themselves and admins only.
+	WebhookUrl *string `json:"webhookUrl"`
+}
+
+// GetId returns UpdateProfileUpdateProfileUser.Id, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetId() string { return v.Id }
+
+// GetName returns UpdateProfileUpdateProfileUser.Name, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetName() string { return v.Name }
+
+// GetEmail returns UpdateProfileUpdateProfileUser.Email, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetEmail() *string { return v.Email }
+
+// GetTimeZone returns UpdateProfileUpdateProfileUser.TimeZone, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetTimeZone() *string { return v.TimeZone }
+
+// GetWebhookUrl returns UpdateProfileUpdateProfileUser.WebhookUrl, and is useful for accessing the field via an interface.
+func (v *UpdateProfileUpdateProfileUser) GetWebhookUrl() *string { return v.WebhookUrl }
+
+type UpdateUserInput struct {
+	Role *Role `json:"role"`
+	// An existing cost center's code.
+	CostCenter *string `json:"costCenter"`
+	// "" clears it.
+	Email *string `json:"email"`
+}
+
+// GetRole returns UpdateUserInput.Role, and is useful for accessing the field via an interface.
+func (v *UpdateUserInput) GetRole() *Role { return v.Role }
+
+// GetCostCenter returns UpdateUserInput.CostCenter, and is useful for accessing the field via an interface.
+func (v *UpdateUserInput) GetCostCenter() *string { return v.CostCenter }
+
+// GetEmail returns UpdateUserInput.Email, and is useful for accessing the field via an interface.
+func (v *UpdateUserInput) GetEmail() *string { return v.Email }
+
+// UpdateUserResponse is returned by UpdateUser on success.
+type UpdateUserResponse struct {
+	// Change a user's role, cost center (an existing one) or email; null fields stay (admins).
+	UpdateUser UpdateUserUpdateUser `json:"updateUser"`
+}
+
+// GetUpdateUser returns UpdateUserResponse.UpdateUser, and is useful for accessing the field via an interface.
+func (v *UpdateUserResponse) GetUpdateUser() UpdateUserUpdateUser { return v.UpdateUser }
+
+// UpdateUserUpdateUser includes the requested fields of the GraphQL type User.
+type UpdateUserUpdateUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns UpdateUserUpdateUser.Id, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns UpdateUserUpdateUser.Name, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns UpdateUserUpdateUser.Email, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns UpdateUserUpdateUser.Role, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns UpdateUserUpdateUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetDeactivatedAt() *time.Time { return v.UserInfo.DeactivatedAt }
+
+// GetCostCenter returns UpdateUserUpdateUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *UpdateUserUpdateUser) GetCostCenter() *UserInfoCostCenter { return v.UserInfo.CostCenter }
+
+func (v *UpdateUserUpdateUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*UpdateUserUpdateUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.UpdateUserUpdateUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalUpdateUserUpdateUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *UpdateUserUpdateUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *UpdateUserUpdateUser) __premarshalJSON() (*__premarshalUpdateUserUpdateUser, error) {
+	var retval __premarshalUpdateUserUpdateUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
+
 type UsageGrouping string
 
 const (
@@ -2300,6 +3845,134 @@ func (v *UsageUsageUsageRow) GetCost() int { return v.Cost }
 
 // GetCurrency returns UsageUsageUsageRow.Currency, and is useful for accessing the field via an interface.
 func (v *UsageUsageUsageRow) GetCurrency() string { return v.Currency }
+
+// UserInfo includes the GraphQL fields of User requested by the fragment UserInfo.
+type UserInfo struct {
+	Id    string  `json:"id"`
+	Name  string  `json:"name"`
+	Email *string `json:"email"`
+	Role  Role    `json:"role"`
+	// when an admin deactivated the user: their tokens were revoked, their leases run to their end
+	DeactivatedAt *time.Time          `json:"deactivatedAt"`
+	CostCenter    *UserInfoCostCenter `json:"costCenter"`
+}
+
+// GetId returns UserInfo.Id, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetId() string { return v.Id }
+
+// GetName returns UserInfo.Name, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetName() string { return v.Name }
+
+// GetEmail returns UserInfo.Email, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetEmail() *string { return v.Email }
+
+// GetRole returns UserInfo.Role, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetRole() Role { return v.Role }
+
+// GetDeactivatedAt returns UserInfo.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetDeactivatedAt() *time.Time { return v.DeactivatedAt }
+
+// GetCostCenter returns UserInfo.CostCenter, and is useful for accessing the field via an interface.
+func (v *UserInfo) GetCostCenter() *UserInfoCostCenter { return v.CostCenter }
+
+// UserInfoCostCenter includes the requested fields of the GraphQL type CostCenter.
+type UserInfoCostCenter struct {
+	Code string `json:"code"`
+}
+
+// GetCode returns UserInfoCostCenter.Code, and is useful for accessing the field via an interface.
+func (v *UserInfoCostCenter) GetCode() string { return v.Code }
+
+// UsersResponse is returned by Users on success.
+type UsersResponse struct {
+	// People the viewer may see, by name: oneself, a manager's cost center, everyone for admins. At most 1,000.
+	Users []UsersUsersUser `json:"users"`
+}
+
+// GetUsers returns UsersResponse.Users, and is useful for accessing the field via an interface.
+func (v *UsersResponse) GetUsers() []UsersUsersUser { return v.Users }
+
+// UsersUsersUser includes the requested fields of the GraphQL type User.
+type UsersUsersUser struct {
+	UserInfo `json:"-"`
+}
+
+// GetId returns UsersUsersUser.Id, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetId() string { return v.UserInfo.Id }
+
+// GetName returns UsersUsersUser.Name, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetName() string { return v.UserInfo.Name }
+
+// GetEmail returns UsersUsersUser.Email, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetEmail() *string { return v.UserInfo.Email }
+
+// GetRole returns UsersUsersUser.Role, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetRole() Role { return v.UserInfo.Role }
+
+// GetDeactivatedAt returns UsersUsersUser.DeactivatedAt, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetDeactivatedAt() *time.Time { return v.UserInfo.DeactivatedAt }
+
+// GetCostCenter returns UsersUsersUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *UsersUsersUser) GetCostCenter() *UserInfoCostCenter { return v.UserInfo.CostCenter }
+
+func (v *UsersUsersUser) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*UsersUsersUser
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.UsersUsersUser = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.UserInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalUsersUsersUser struct {
+	Id string `json:"id"`
+
+	Name string `json:"name"`
+
+	Email *string `json:"email"`
+
+	Role Role `json:"role"`
+
+	DeactivatedAt *time.Time `json:"deactivatedAt"`
+
+	CostCenter *UserInfoCostCenter `json:"costCenter"`
+}
+
+func (v *UsersUsersUser) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *UsersUsersUser) __premarshalJSON() (*__premarshalUsersUsersUser, error) {
+	var retval __premarshalUsersUsersUser
+
+	retval.Id = v.UserInfo.Id
+	retval.Name = v.UserInfo.Name
+	retval.Email = v.UserInfo.Email
+	retval.Role = v.UserInfo.Role
+	retval.DeactivatedAt = v.UserInfo.DeactivatedAt
+	retval.CostCenter = v.UserInfo.CostCenter
+	return &retval, nil
+}
 
 type VendInput struct {
 	// One product (a bundle SKU vends all its components) ...
@@ -2472,6 +4145,57 @@ type ViewerViewerUserCostCenter struct {
 // GetCode returns ViewerViewerUserCostCenter.Code, and is useful for accessing the field via an interface.
 func (v *ViewerViewerUserCostCenter) GetCode() string { return v.Code }
 
+// WhoAmIResponse is returned by WhoAmI on success.
+type WhoAmIResponse struct {
+	// The signed-in user.
+	Viewer WhoAmIViewerUser `json:"viewer"`
+}
+
+// GetViewer returns WhoAmIResponse.Viewer, and is useful for accessing the field via an interface.
+func (v *WhoAmIResponse) GetViewer() WhoAmIViewerUser { return v.Viewer }
+
+// WhoAmIViewerUser includes the requested fields of the GraphQL type User.
+type WhoAmIViewerUser struct {
+	Id    string  `json:"id"`
+	Name  string  `json:"name"`
+	Email *string `json:"email"`
+	Role  Role    `json:"role"`
+	// IANA zone for times in notices
+	TimeZone *string `json:"timeZone"`
+	// The webhook URL notices go to: shown to the user themselves and admins only.
+	WebhookUrl *string                     `json:"webhookUrl"`
+	CostCenter *WhoAmIViewerUserCostCenter `json:"costCenter"`
+}
+
+// GetId returns WhoAmIViewerUser.Id, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetId() string { return v.Id }
+
+// GetName returns WhoAmIViewerUser.Name, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetName() string { return v.Name }
+
+// GetEmail returns WhoAmIViewerUser.Email, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetEmail() *string { return v.Email }
+
+// GetRole returns WhoAmIViewerUser.Role, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetRole() Role { return v.Role }
+
+// GetTimeZone returns WhoAmIViewerUser.TimeZone, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetTimeZone() *string { return v.TimeZone }
+
+// GetWebhookUrl returns WhoAmIViewerUser.WebhookUrl, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetWebhookUrl() *string { return v.WebhookUrl }
+
+// GetCostCenter returns WhoAmIViewerUser.CostCenter, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUser) GetCostCenter() *WhoAmIViewerUserCostCenter { return v.CostCenter }
+
+// WhoAmIViewerUserCostCenter includes the requested fields of the GraphQL type CostCenter.
+type WhoAmIViewerUserCostCenter struct {
+	Code string `json:"code"`
+}
+
+// GetCode returns WhoAmIViewerUserCostCenter.Code, and is useful for accessing the field via an interface.
+func (v *WhoAmIViewerUserCostCenter) GetCode() string { return v.Code }
+
 // __AddItemsInput is used internally by genqlient
 type __AddItemsInput struct {
 	Input []AddInventoryItemInput `json:"input"`
@@ -2479,6 +4203,14 @@ type __AddItemsInput struct {
 
 // GetInput returns __AddItemsInput.Input, and is useful for accessing the field via an interface.
 func (v *__AddItemsInput) GetInput() []AddInventoryItemInput { return v.Input }
+
+// __ApproveExtensionInput is used internally by genqlient
+type __ApproveExtensionInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __ApproveExtensionInput.Id, and is useful for accessing the field via an interface.
+func (v *__ApproveExtensionInput) GetId() string { return v.Id }
 
 // __ApproveInput is used internally by genqlient
 type __ApproveInput struct {
@@ -2524,6 +4256,30 @@ type __CreateProductInput struct {
 // GetInput returns __CreateProductInput.Input, and is useful for accessing the field via an interface.
 func (v *__CreateProductInput) GetInput() CreateProductInput { return v.Input }
 
+// __CreateTokenInput is used internally by genqlient
+type __CreateTokenInput struct {
+	Input CreateTokenInput `json:"input"`
+}
+
+// GetInput returns __CreateTokenInput.Input, and is useful for accessing the field via an interface.
+func (v *__CreateTokenInput) GetInput() CreateTokenInput { return v.Input }
+
+// __CreateUserInput is used internally by genqlient
+type __CreateUserInput struct {
+	Input CreateUserInput `json:"input"`
+}
+
+// GetInput returns __CreateUserInput.Input, and is useful for accessing the field via an interface.
+func (v *__CreateUserInput) GetInput() CreateUserInput { return v.Input }
+
+// __DeactivateUserInput is used internally by genqlient
+type __DeactivateUserInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __DeactivateUserInput.Id, and is useful for accessing the field via an interface.
+func (v *__DeactivateUserInput) GetId() string { return v.Id }
+
 // __ExpandInput is used internally by genqlient
 type __ExpandInput struct {
 	Id    string           `json:"id"`
@@ -2564,6 +4320,22 @@ type __MineInput struct {
 // GetAfter returns __MineInput.After, and is useful for accessing the field via an interface.
 func (v *__MineInput) GetAfter() *string { return v.After }
 
+// __NodeKindInput is used internally by genqlient
+type __NodeKindInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __NodeKindInput.Id, and is useful for accessing the field via an interface.
+func (v *__NodeKindInput) GetId() string { return v.Id }
+
+// __OpenExtensionInput is used internally by genqlient
+type __OpenExtensionInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __OpenExtensionInput.Id, and is useful for accessing the field via an interface.
+func (v *__OpenExtensionInput) GetId() string { return v.Id }
+
 // __ProductIDInput is used internally by genqlient
 type __ProductIDInput struct {
 	Sku string `json:"sku"`
@@ -2579,6 +4351,18 @@ type __ProductsInput struct {
 
 // GetIncludeRetired returns __ProductsInput.IncludeRetired, and is useful for accessing the field via an interface.
 func (v *__ProductsInput) GetIncludeRetired() *bool { return v.IncludeRetired }
+
+// __RejectExtensionInput is used internally by genqlient
+type __RejectExtensionInput struct {
+	Id     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// GetId returns __RejectExtensionInput.Id, and is useful for accessing the field via an interface.
+func (v *__RejectExtensionInput) GetId() string { return v.Id }
+
+// GetReason returns __RejectExtensionInput.Reason, and is useful for accessing the field via an interface.
+func (v *__RejectExtensionInput) GetReason() string { return v.Reason }
 
 // __RejectInput is used internally by genqlient
 type __RejectInput struct {
@@ -2616,6 +4400,14 @@ type __ReturnInput struct {
 // GetId returns __ReturnInput.Id, and is useful for accessing the field via an interface.
 func (v *__ReturnInput) GetId() string { return v.Id }
 
+// __RevokeTokenInput is used internally by genqlient
+type __RevokeTokenInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __RevokeTokenInput.Id, and is useful for accessing the field via an interface.
+func (v *__RevokeTokenInput) GetId() string { return v.Id }
+
 // __RunJobInput is used internally by genqlient
 type __RunJobInput struct {
 	Name string `json:"name"`
@@ -2643,6 +4435,34 @@ type __ShowInput struct {
 
 // GetId returns __ShowInput.Id, and is useful for accessing the field via an interface.
 func (v *__ShowInput) GetId() string { return v.Id }
+
+// __TokensInput is used internally by genqlient
+type __TokensInput struct {
+	UserId *string `json:"userId"`
+}
+
+// GetUserId returns __TokensInput.UserId, and is useful for accessing the field via an interface.
+func (v *__TokensInput) GetUserId() *string { return v.UserId }
+
+// __UpdateProfileInput is used internally by genqlient
+type __UpdateProfileInput struct {
+	Input UpdateProfileInput `json:"input"`
+}
+
+// GetInput returns __UpdateProfileInput.Input, and is useful for accessing the field via an interface.
+func (v *__UpdateProfileInput) GetInput() UpdateProfileInput { return v.Input }
+
+// __UpdateUserInput is used internally by genqlient
+type __UpdateUserInput struct {
+	Id    string          `json:"id"`
+	Input UpdateUserInput `json:"input"`
+}
+
+// GetId returns __UpdateUserInput.Id, and is useful for accessing the field via an interface.
+func (v *__UpdateUserInput) GetId() string { return v.Id }
+
+// GetInput returns __UpdateUserInput.Input, and is useful for accessing the field via an interface.
+func (v *__UpdateUserInput) GetInput() UpdateUserInput { return v.Input }
 
 // __UsageInput is used internally by genqlient
 type __UsageInput struct {
@@ -2751,6 +4571,46 @@ func Approve(
 	}
 
 	data_ = &ApproveResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by ApproveExtension.
+const ApproveExtension_Operation = `
+mutation ApproveExtension ($id: ID!) {
+	approveExtension(id: $id) {
+		id
+		status
+		by
+		lease {
+			id
+			endsAt
+		}
+	}
+}
+`
+
+func ApproveExtension(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *ApproveExtensionResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ApproveExtension",
+		Query:  ApproveExtension_Operation,
+		Variables: &__ApproveExtensionInput{
+			Id: id,
+		},
+	}
+
+	data_ = &ApproveExtensionResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -2928,6 +4788,147 @@ func CreateProduct(
 	}
 
 	data_ = &CreateProductResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by CreateToken.
+const CreateToken_Operation = `
+mutation CreateToken ($input: CreateTokenInput!) {
+	createToken(input: $input) {
+		token
+		apiToken {
+			... TokenInfo
+		}
+	}
+}
+fragment TokenInfo on APIToken {
+	id
+	prefix
+	name
+	createdAt
+	lastUsedAt
+	expiresAt
+	revokedAt
+	active
+	user {
+		name
+	}
+}
+`
+
+func CreateToken(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CreateTokenInput,
+) (data_ *CreateTokenResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CreateToken",
+		Query:  CreateToken_Operation,
+		Variables: &__CreateTokenInput{
+			Input: input,
+		},
+	}
+
+	data_ = &CreateTokenResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by CreateUser.
+const CreateUser_Operation = `
+mutation CreateUser ($input: CreateUserInput!) {
+	createUser(input: $input) {
+		token
+		user {
+			... UserInfo
+		}
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func CreateUser(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CreateUserInput,
+) (data_ *CreateUserResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CreateUser",
+		Query:  CreateUser_Operation,
+		Variables: &__CreateUserInput{
+			Input: input,
+		},
+	}
+
+	data_ = &CreateUserResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by DeactivateUser.
+const DeactivateUser_Operation = `
+mutation DeactivateUser ($id: ID!) {
+	deactivateUser(id: $id) {
+		... UserInfo
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func DeactivateUser(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *DeactivateUserResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "DeactivateUser",
+		Query:  DeactivateUser_Operation,
+		Variables: &__DeactivateUserInput{
+			Id: id,
+		},
+	}
+
+	data_ = &DeactivateUserResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3187,6 +5188,80 @@ func Mine(
 	return data_, err_
 }
 
+// The query executed by NodeKind.
+const NodeKind_Operation = `
+query NodeKind ($id: ID!) {
+	node(id: $id) {
+		__typename
+	}
+}
+`
+
+func NodeKind(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *NodeKindResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "NodeKind",
+		Query:  NodeKind_Operation,
+		Variables: &__NodeKindInput{
+			Id: id,
+		},
+	}
+
+	data_ = &NodeKindResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by OpenExtension.
+const OpenExtension_Operation = `
+query OpenExtension ($id: ID!) {
+	lease(id: $id) {
+		id
+		endsAt
+		openExtensionRequest {
+			id
+			by
+			createdAt
+		}
+	}
+}
+`
+
+func OpenExtension(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *OpenExtensionResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "OpenExtension",
+		Query:  OpenExtension_Operation,
+		Variables: &__OpenExtensionInput{
+			Id: id,
+		},
+	}
+
+	data_ = &OpenExtensionResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by ProductID.
 const ProductID_Operation = `
 query ProductID ($sku: String!) {
@@ -3324,6 +5399,49 @@ func Reject(
 	return data_, err_
 }
 
+// The mutation executed by RejectExtension.
+const RejectExtension_Operation = `
+mutation RejectExtension ($id: ID!, $reason: String!) {
+	rejectExtension(id: $id, reason: $reason) {
+		id
+		status
+		by
+		reason
+		lease {
+			id
+			endsAt
+		}
+	}
+}
+`
+
+func RejectExtension(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	reason string,
+) (data_ *RejectExtensionResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "RejectExtension",
+		Query:  RejectExtension_Operation,
+		Variables: &__RejectExtensionInput{
+			Id:     id,
+			Reason: reason,
+		},
+	}
+
+	data_ = &RejectExtensionResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by ReleaseItem.
 const ReleaseItem_Operation = `
 mutation ReleaseItem ($id: ID!) {
@@ -3357,6 +5475,63 @@ func ReleaseItem(
 	}
 
 	data_ = &ReleaseItemResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Requests.
+const Requests_Operation = `
+query Requests {
+	leases(first: 500, where: {status:PENDING,awaitingApproval:true}) {
+		edges {
+			node {
+				id
+				createdAt
+				duration
+				mayDecide
+				owner {
+					name
+				}
+				requested {
+					sku
+					quantity
+				}
+			}
+		}
+	}
+	extensionRequests {
+		id
+		by
+		createdAt
+		mayDecide
+		requester {
+			name
+		}
+		lease {
+			id
+			endsAt
+		}
+	}
+}
+`
+
+func Requests(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *RequestsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Requests",
+		Query:  Requests_Operation,
+	}
+
+	data_ = &RequestsResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3443,6 +5618,53 @@ func Return(
 	}
 
 	data_ = &ReturnResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by RevokeToken.
+const RevokeToken_Operation = `
+mutation RevokeToken ($id: ID!) {
+	revokeToken(id: $id) {
+		... TokenInfo
+	}
+}
+fragment TokenInfo on APIToken {
+	id
+	prefix
+	name
+	createdAt
+	lastUsedAt
+	expiresAt
+	revokedAt
+	active
+	user {
+		name
+	}
+}
+`
+
+func RevokeToken(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *RevokeTokenResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "RevokeToken",
+		Query:  RevokeToken_Operation,
+		Variables: &__RevokeTokenInput{
+			Id: id,
+		},
+	}
+
+	data_ = &RevokeTokenResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3606,6 +5828,137 @@ func Show(
 	return data_, err_
 }
 
+// The query executed by Tokens.
+const Tokens_Operation = `
+query Tokens ($userId: ID) {
+	tokens(userId: $userId) {
+		... TokenInfo
+	}
+}
+fragment TokenInfo on APIToken {
+	id
+	prefix
+	name
+	createdAt
+	lastUsedAt
+	expiresAt
+	revokedAt
+	active
+	user {
+		name
+	}
+}
+`
+
+func Tokens(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	userId *string,
+) (data_ *TokensResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Tokens",
+		Query:  Tokens_Operation,
+		Variables: &__TokensInput{
+			UserId: userId,
+		},
+	}
+
+	data_ = &TokensResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by UpdateProfile.
+const UpdateProfile_Operation = `
+mutation UpdateProfile ($input: UpdateProfileInput!) {
+	updateProfile(input: $input) {
+		id
+		name
+		email
+		timeZone
+		webhookUrl
+	}
+}
+`
+
+func UpdateProfile(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input UpdateProfileInput,
+) (data_ *UpdateProfileResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "UpdateProfile",
+		Query:  UpdateProfile_Operation,
+		Variables: &__UpdateProfileInput{
+			Input: input,
+		},
+	}
+
+	data_ = &UpdateProfileResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by UpdateUser.
+const UpdateUser_Operation = `
+mutation UpdateUser ($id: ID!, $input: UpdateUserInput!) {
+	updateUser(id: $id, input: $input) {
+		... UserInfo
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func UpdateUser(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	input UpdateUserInput,
+) (data_ *UpdateUserResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "UpdateUser",
+		Query:  UpdateUser_Operation,
+		Variables: &__UpdateUserInput{
+			Id:    id,
+			Input: input,
+		},
+	}
+
+	data_ = &UpdateUserResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by Usage.
 const Usage_Operation = `
 query Usage ($from: Time!, $to: Time!, $groupBy: UsageGrouping!) {
@@ -3636,6 +5989,46 @@ func Usage(
 	}
 
 	data_ = &UsageResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Users.
+const Users_Operation = `
+query Users {
+	users {
+		... UserInfo
+	}
+}
+fragment UserInfo on User {
+	id
+	name
+	email
+	role
+	deactivatedAt
+	costCenter {
+		code
+	}
+}
+`
+
+func Users(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *UsersResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Users",
+		Query:  Users_Operation,
+	}
+
+	data_ = &UsersResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3732,6 +6125,44 @@ func Viewer(
 	}
 
 	data_ = &ViewerResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by WhoAmI.
+const WhoAmI_Operation = `
+query WhoAmI {
+	viewer {
+		id
+		name
+		email
+		role
+		timeZone
+		webhookUrl
+		costCenter {
+			code
+		}
+	}
+}
+`
+
+func WhoAmI(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *WhoAmIResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "WhoAmI",
+		Query:  WhoAmI_Operation,
+	}
+
+	data_ = &WhoAmIResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

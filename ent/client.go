@@ -22,6 +22,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
@@ -54,6 +55,8 @@ type Client struct {
 	CostCenter *CostCenterClient
 	// Event is the client for interacting with the Event builders.
 	Event *EventClient
+	// ExtensionRequest is the client for interacting with the ExtensionRequest builders.
+	ExtensionRequest *ExtensionRequestClient
 	// InventoryItem is the client for interacting with the InventoryItem builders.
 	InventoryItem *InventoryItemClient
 	// JobRun is the client for interacting with the JobRun builders.
@@ -90,6 +93,7 @@ func (c *Client) init() {
 	c.BillLine = NewBillLineClient(c.config)
 	c.CostCenter = NewCostCenterClient(c.config)
 	c.Event = NewEventClient(c.config)
+	c.ExtensionRequest = NewExtensionRequestClient(c.config)
 	c.InventoryItem = NewInventoryItemClient(c.config)
 	c.JobRun = NewJobRunClient(c.config)
 	c.Lease = NewLeaseClient(c.config)
@@ -189,24 +193,25 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:           ctx,
-		config:        cfg,
-		APIToken:      NewAPITokenClient(cfg),
-		Allocation:    NewAllocationClient(cfg),
-		Bag:           NewBagClient(cfg),
-		Bill:          NewBillClient(cfg),
-		BillLine:      NewBillLineClient(cfg),
-		CostCenter:    NewCostCenterClient(cfg),
-		Event:         NewEventClient(cfg),
-		InventoryItem: NewInventoryItemClient(cfg),
-		JobRun:        NewJobRunClient(cfg),
-		Lease:         NewLeaseClient(cfg),
-		Notice:        NewNoticeClient(cfg),
-		Order:         NewOrderClient(cfg),
-		Product:       NewProductClient(cfg),
-		Stack:         NewStackClient(cfg),
-		StockCount:    NewStockCountClient(cfg),
-		User:          NewUserClient(cfg),
+		ctx:              ctx,
+		config:           cfg,
+		APIToken:         NewAPITokenClient(cfg),
+		Allocation:       NewAllocationClient(cfg),
+		Bag:              NewBagClient(cfg),
+		Bill:             NewBillClient(cfg),
+		BillLine:         NewBillLineClient(cfg),
+		CostCenter:       NewCostCenterClient(cfg),
+		Event:            NewEventClient(cfg),
+		ExtensionRequest: NewExtensionRequestClient(cfg),
+		InventoryItem:    NewInventoryItemClient(cfg),
+		JobRun:           NewJobRunClient(cfg),
+		Lease:            NewLeaseClient(cfg),
+		Notice:           NewNoticeClient(cfg),
+		Order:            NewOrderClient(cfg),
+		Product:          NewProductClient(cfg),
+		Stack:            NewStackClient(cfg),
+		StockCount:       NewStockCountClient(cfg),
+		User:             NewUserClient(cfg),
 	}, nil
 }
 
@@ -224,24 +229,25 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:           ctx,
-		config:        cfg,
-		APIToken:      NewAPITokenClient(cfg),
-		Allocation:    NewAllocationClient(cfg),
-		Bag:           NewBagClient(cfg),
-		Bill:          NewBillClient(cfg),
-		BillLine:      NewBillLineClient(cfg),
-		CostCenter:    NewCostCenterClient(cfg),
-		Event:         NewEventClient(cfg),
-		InventoryItem: NewInventoryItemClient(cfg),
-		JobRun:        NewJobRunClient(cfg),
-		Lease:         NewLeaseClient(cfg),
-		Notice:        NewNoticeClient(cfg),
-		Order:         NewOrderClient(cfg),
-		Product:       NewProductClient(cfg),
-		Stack:         NewStackClient(cfg),
-		StockCount:    NewStockCountClient(cfg),
-		User:          NewUserClient(cfg),
+		ctx:              ctx,
+		config:           cfg,
+		APIToken:         NewAPITokenClient(cfg),
+		Allocation:       NewAllocationClient(cfg),
+		Bag:              NewBagClient(cfg),
+		Bill:             NewBillClient(cfg),
+		BillLine:         NewBillLineClient(cfg),
+		CostCenter:       NewCostCenterClient(cfg),
+		Event:            NewEventClient(cfg),
+		ExtensionRequest: NewExtensionRequestClient(cfg),
+		InventoryItem:    NewInventoryItemClient(cfg),
+		JobRun:           NewJobRunClient(cfg),
+		Lease:            NewLeaseClient(cfg),
+		Notice:           NewNoticeClient(cfg),
+		Order:            NewOrderClient(cfg),
+		Product:          NewProductClient(cfg),
+		Stack:            NewStackClient(cfg),
+		StockCount:       NewStockCountClient(cfg),
+		User:             NewUserClient(cfg),
 	}, nil
 }
 
@@ -272,8 +278,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter, c.Event,
-		c.InventoryItem, c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.Stack,
-		c.StockCount, c.User,
+		c.ExtensionRequest, c.InventoryItem, c.JobRun, c.Lease, c.Notice, c.Order,
+		c.Product, c.Stack, c.StockCount, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -284,8 +290,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter, c.Event,
-		c.InventoryItem, c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.Stack,
-		c.StockCount, c.User,
+		c.ExtensionRequest, c.InventoryItem, c.JobRun, c.Lease, c.Notice, c.Order,
+		c.Product, c.Stack, c.StockCount, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -308,6 +314,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CostCenter.mutate(ctx, m)
 	case *EventMutation:
 		return c.Event.mutate(ctx, m)
+	case *ExtensionRequestMutation:
+		return c.ExtensionRequest.mutate(ctx, m)
 	case *InventoryItemMutation:
 		return c.InventoryItem.mutate(ctx, m)
 	case *JobRunMutation:
@@ -1573,6 +1581,172 @@ func (c *EventClient) mutate(ctx context.Context, m *EventMutation) (Value, erro
 	}
 }
 
+// ExtensionRequestClient is a client for the ExtensionRequest schema.
+type ExtensionRequestClient struct {
+	config
+}
+
+// NewExtensionRequestClient returns a client for the ExtensionRequest from the given config.
+func NewExtensionRequestClient(c config) *ExtensionRequestClient {
+	return &ExtensionRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `extensionrequest.Hooks(f(g(h())))`.
+func (c *ExtensionRequestClient) Use(hooks ...Hook) {
+	c.hooks.ExtensionRequest = append(c.hooks.ExtensionRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `extensionrequest.Intercept(f(g(h())))`.
+func (c *ExtensionRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ExtensionRequest = append(c.inters.ExtensionRequest, interceptors...)
+}
+
+// Create returns a builder for creating a ExtensionRequest entity.
+func (c *ExtensionRequestClient) Create() *ExtensionRequestCreate {
+	mutation := newExtensionRequestMutation(c.config, OpCreate)
+	return &ExtensionRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ExtensionRequest entities.
+func (c *ExtensionRequestClient) CreateBulk(builders ...*ExtensionRequestCreate) *ExtensionRequestCreateBulk {
+	return &ExtensionRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ExtensionRequestClient) MapCreateBulk(slice any, setFunc func(*ExtensionRequestCreate, int)) *ExtensionRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ExtensionRequestCreateBulk{err: fmt.Errorf("calling to ExtensionRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ExtensionRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ExtensionRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ExtensionRequest.
+func (c *ExtensionRequestClient) Update() *ExtensionRequestUpdate {
+	mutation := newExtensionRequestMutation(c.config, OpUpdate)
+	return &ExtensionRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ExtensionRequestClient) UpdateOne(_m *ExtensionRequest) *ExtensionRequestUpdateOne {
+	mutation := newExtensionRequestMutation(c.config, OpUpdateOne, withExtensionRequest(_m))
+	return &ExtensionRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ExtensionRequestClient) UpdateOneID(id int) *ExtensionRequestUpdateOne {
+	mutation := newExtensionRequestMutation(c.config, OpUpdateOne, withExtensionRequestID(id))
+	return &ExtensionRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ExtensionRequest.
+func (c *ExtensionRequestClient) Delete() *ExtensionRequestDelete {
+	mutation := newExtensionRequestMutation(c.config, OpDelete)
+	return &ExtensionRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ExtensionRequestClient) DeleteOne(_m *ExtensionRequest) *ExtensionRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ExtensionRequestClient) DeleteOneID(id int) *ExtensionRequestDeleteOne {
+	builder := c.Delete().Where(extensionrequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ExtensionRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for ExtensionRequest.
+func (c *ExtensionRequestClient) Query() *ExtensionRequestQuery {
+	return &ExtensionRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeExtensionRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ExtensionRequest entity by its id.
+func (c *ExtensionRequestClient) Get(ctx context.Context, id int) (*ExtensionRequest, error) {
+	return c.Query().Where(extensionrequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ExtensionRequestClient) GetX(ctx context.Context, id int) *ExtensionRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryLease queries the lease edge of a ExtensionRequest.
+func (c *ExtensionRequestClient) QueryLease(_m *ExtensionRequest) *LeaseQuery {
+	query := (&LeaseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(extensionrequest.Table, extensionrequest.FieldID, id),
+			sqlgraph.To(lease.Table, lease.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, extensionrequest.LeaseTable, extensionrequest.LeaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRequester queries the requester edge of a ExtensionRequest.
+func (c *ExtensionRequestClient) QueryRequester(_m *ExtensionRequest) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(extensionrequest.Table, extensionrequest.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, extensionrequest.RequesterTable, extensionrequest.RequesterColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ExtensionRequestClient) Hooks() []Hook {
+	hooks := c.hooks.ExtensionRequest
+	return append(hooks[:len(hooks):len(hooks)], extensionrequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ExtensionRequestClient) Interceptors() []Interceptor {
+	return c.inters.ExtensionRequest
+}
+
+func (c *ExtensionRequestClient) mutate(ctx context.Context, m *ExtensionRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ExtensionRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ExtensionRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ExtensionRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ExtensionRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ExtensionRequest mutation op: %q", m.Op())
+	}
+}
+
 // InventoryItemClient is a client for the InventoryItem schema.
 type InventoryItemClient struct {
 	config
@@ -2102,6 +2276,22 @@ func (c *LeaseClient) QueryBillLines(_m *Lease) *BillLineQuery {
 			sqlgraph.From(lease.Table, lease.FieldID, id),
 			sqlgraph.To(billline.Table, billline.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, lease.BillLinesTable, lease.BillLinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryExtensionRequests queries the extension_requests edge of a Lease.
+func (c *LeaseClient) QueryExtensionRequests(_m *Lease) *ExtensionRequestQuery {
+	query := (&ExtensionRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(lease.Table, lease.FieldID, id),
+			sqlgraph.To(extensionrequest.Table, extensionrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, lease.ExtensionRequestsTable, lease.ExtensionRequestsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3185,6 +3375,22 @@ func (c *UserClient) QueryNotices(_m *User) *NoticeQuery {
 	return query
 }
 
+// QueryExtensionRequests queries the extension_requests edge of a User.
+func (c *UserClient) QueryExtensionRequests(_m *User) *ExtensionRequestQuery {
+	query := (&ExtensionRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(extensionrequest.Table, extensionrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.ExtensionRequestsTable, user.ExtensionRequestsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -3214,12 +3420,13 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, Event, InventoryItem,
-		JobRun, Lease, Notice, Order, Product, Stack, StockCount, User []ent.Hook
+		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, Event, ExtensionRequest,
+		InventoryItem, JobRun, Lease, Notice, Order, Product, Stack, StockCount,
+		User []ent.Hook
 	}
 	inters struct {
-		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, Event, InventoryItem,
-		JobRun, Lease, Notice, Order, Product, Stack, StockCount,
+		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, Event, ExtensionRequest,
+		InventoryItem, JobRun, Lease, Notice, Order, Product, Stack, StockCount,
 		User []ent.Interceptor
 	}
 )

@@ -19,6 +19,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
@@ -88,22 +89,23 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:      apitoken.ValidColumn,
-			allocation.Table:    allocation.ValidColumn,
-			bag.Table:           bag.ValidColumn,
-			bill.Table:          bill.ValidColumn,
-			billline.Table:      billline.ValidColumn,
-			costcenter.Table:    costcenter.ValidColumn,
-			event.Table:         event.ValidColumn,
-			inventoryitem.Table: inventoryitem.ValidColumn,
-			jobrun.Table:        jobrun.ValidColumn,
-			lease.Table:         lease.ValidColumn,
-			notice.Table:        notice.ValidColumn,
-			order.Table:         order.ValidColumn,
-			product.Table:       product.ValidColumn,
-			stack.Table:         stack.ValidColumn,
-			stockcount.Table:    stockcount.ValidColumn,
-			user.Table:          user.ValidColumn,
+			apitoken.Table:         apitoken.ValidColumn,
+			allocation.Table:       allocation.ValidColumn,
+			bag.Table:              bag.ValidColumn,
+			bill.Table:             bill.ValidColumn,
+			billline.Table:         billline.ValidColumn,
+			costcenter.Table:       costcenter.ValidColumn,
+			event.Table:            event.ValidColumn,
+			extensionrequest.Table: extensionrequest.ValidColumn,
+			inventoryitem.Table:    inventoryitem.ValidColumn,
+			jobrun.Table:           jobrun.ValidColumn,
+			lease.Table:            lease.ValidColumn,
+			notice.Table:           notice.ValidColumn,
+			order.Table:            order.ValidColumn,
+			product.Table:          product.ValidColumn,
+			stack.Table:            stack.ValidColumn,
+			stockcount.Table:       stockcount.ValidColumn,
+			user.Table:             user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

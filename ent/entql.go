@@ -10,6 +10,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
@@ -29,7 +30,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -48,6 +49,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apitoken.FieldCreatedAt:  {Type: field.TypeTime, Column: apitoken.FieldCreatedAt},
 			apitoken.FieldLastUsedAt: {Type: field.TypeTime, Column: apitoken.FieldLastUsedAt},
 			apitoken.FieldRevokedAt:  {Type: field.TypeTime, Column: apitoken.FieldRevokedAt},
+			apitoken.FieldExpiresAt:  {Type: field.TypeTime, Column: apitoken.FieldExpiresAt},
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
@@ -163,6 +165,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   extensionrequest.Table,
+			Columns: extensionrequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: extensionrequest.FieldID,
+			},
+		},
+		Type: "ExtensionRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			extensionrequest.FieldCreatedAt:    {Type: field.TypeTime, Column: extensionrequest.FieldCreatedAt},
+			extensionrequest.FieldUpdatedAt:    {Type: field.TypeTime, Column: extensionrequest.FieldUpdatedAt},
+			extensionrequest.FieldStatus:       {Type: field.TypeEnum, Column: extensionrequest.FieldStatus},
+			extensionrequest.FieldLeaseID:      {Type: field.TypeInt, Column: extensionrequest.FieldLeaseID},
+			extensionrequest.FieldRequesterID:  {Type: field.TypeInt, Column: extensionrequest.FieldRequesterID},
+			extensionrequest.FieldCostCenterID: {Type: field.TypeInt, Column: extensionrequest.FieldCostCenterID},
+			extensionrequest.FieldBy:           {Type: field.TypeInt64, Column: extensionrequest.FieldBy},
+			extensionrequest.FieldReason:       {Type: field.TypeString, Column: extensionrequest.FieldReason},
+			extensionrequest.FieldDecidedBy:    {Type: field.TypeString, Column: extensionrequest.FieldDecidedBy},
+			extensionrequest.FieldDecidedAt:    {Type: field.TypeTime, Column: extensionrequest.FieldDecidedAt},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inventoryitem.Table,
 			Columns: inventoryitem.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -185,7 +210,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventoryitem.FieldLastError:       {Type: field.TypeString, Column: inventoryitem.FieldLastError},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   jobrun.Table,
 			Columns: jobrun.Columns,
@@ -204,7 +229,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			jobrun.FieldError:      {Type: field.TypeString, Column: jobrun.FieldError},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lease.Table,
 			Columns: lease.Columns,
@@ -232,7 +257,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lease.FieldDecidedBy:        {Type: field.TypeString, Column: lease.FieldDecidedBy},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notice.Table,
 			Columns: notice.Columns,
@@ -258,7 +283,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldLastError:    {Type: field.TypeString, Column: notice.FieldLastError},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -279,7 +304,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCreatedAt:     {Type: field.TypeTime, Column: order.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -313,7 +338,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldComponentsBagID:           {Type: field.TypeInt, Column: product.FieldComponentsBagID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stack.Table,
 			Columns: stack.Columns,
@@ -333,7 +358,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stack.FieldCurrency:  {Type: field.TypeString, Column: stack.FieldCurrency},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stockcount.Table,
 			Columns: stockcount.Columns,
@@ -349,7 +374,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stockcount.FieldCount:     {Type: field.TypeInt, Column: stockcount.FieldCount},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -360,14 +385,15 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
-			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
-			user.FieldRole:         {Type: field.TypeEnum, Column: user.FieldRole},
-			user.FieldCostCenterID: {Type: field.TypeInt, Column: user.FieldCostCenterID},
-			user.FieldTimeZone:     {Type: field.TypeString, Column: user.FieldTimeZone},
-			user.FieldWebhookURL:   {Type: field.TypeString, Column: user.FieldWebhookURL},
+			user.FieldCreatedAt:     {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:     {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldName:          {Type: field.TypeString, Column: user.FieldName},
+			user.FieldEmail:         {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldRole:          {Type: field.TypeEnum, Column: user.FieldRole},
+			user.FieldCostCenterID:  {Type: field.TypeInt, Column: user.FieldCostCenterID},
+			user.FieldTimeZone:      {Type: field.TypeString, Column: user.FieldTimeZone},
+			user.FieldWebhookURL:    {Type: field.TypeString, Column: user.FieldWebhookURL},
+			user.FieldDeactivatedAt: {Type: field.TypeTime, Column: user.FieldDeactivatedAt},
 		},
 	}
 	graph.MustAddE(
@@ -599,6 +625,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Lease",
 	)
 	graph.MustAddE(
+		"lease",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   extensionrequest.LeaseTable,
+			Columns: []string{extensionrequest.LeaseColumn},
+			Bidi:    false,
+		},
+		"ExtensionRequest",
+		"Lease",
+	)
+	graph.MustAddE(
+		"requester",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   extensionrequest.RequesterTable,
+			Columns: []string{extensionrequest.RequesterColumn},
+			Bidi:    false,
+		},
+		"ExtensionRequest",
+		"User",
+	)
+	graph.MustAddE(
 		"product",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -717,6 +767,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Lease",
 		"BillLine",
+	)
+	graph.MustAddE(
+		"extension_requests",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+		},
+		"Lease",
+		"ExtensionRequest",
 	)
 	graph.MustAddE(
 		"user",
@@ -922,6 +984,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 		"Notice",
 	)
+	graph.MustAddE(
+		"extension_requests",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"ExtensionRequest",
+	)
 	return graph
 }()
 
@@ -1004,6 +1078,11 @@ func (f *APITokenFilter) WhereLastUsedAt(p entql.TimeP) {
 // WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
 func (f *APITokenFilter) WhereRevokedAt(p entql.TimeP) {
 	f.Where(p.Field(apitoken.FieldRevokedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *APITokenFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldExpiresAt))
 }
 
 // WhereHasUser applies a predicate to check if query has an edge user.
@@ -1678,6 +1757,124 @@ func (f *EventFilter) WhereHasLeaseWith(preds ...predicate.Lease) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ExtensionRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ExtensionRequestQuery builder.
+func (_q *ExtensionRequestQuery) Filter() *ExtensionRequestFilter {
+	return &ExtensionRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ExtensionRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ExtensionRequestMutation builder.
+func (m *ExtensionRequestMutation) Filter() *ExtensionRequestFilter {
+	return &ExtensionRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// ExtensionRequestFilter provides a generic filtering capability at runtime for ExtensionRequestQuery.
+type ExtensionRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ExtensionRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ExtensionRequestFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(extensionrequest.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ExtensionRequestFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(extensionrequest.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ExtensionRequestFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(extensionrequest.FieldUpdatedAt))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ExtensionRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(extensionrequest.FieldStatus))
+}
+
+// WhereLeaseID applies the entql int predicate on the lease_id field.
+func (f *ExtensionRequestFilter) WhereLeaseID(p entql.IntP) {
+	f.Where(p.Field(extensionrequest.FieldLeaseID))
+}
+
+// WhereRequesterID applies the entql int predicate on the requester_id field.
+func (f *ExtensionRequestFilter) WhereRequesterID(p entql.IntP) {
+	f.Where(p.Field(extensionrequest.FieldRequesterID))
+}
+
+// WhereCostCenterID applies the entql int predicate on the cost_center_id field.
+func (f *ExtensionRequestFilter) WhereCostCenterID(p entql.IntP) {
+	f.Where(p.Field(extensionrequest.FieldCostCenterID))
+}
+
+// WhereBy applies the entql int64 predicate on the by field.
+func (f *ExtensionRequestFilter) WhereBy(p entql.Int64P) {
+	f.Where(p.Field(extensionrequest.FieldBy))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *ExtensionRequestFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(extensionrequest.FieldReason))
+}
+
+// WhereDecidedBy applies the entql string predicate on the decided_by field.
+func (f *ExtensionRequestFilter) WhereDecidedBy(p entql.StringP) {
+	f.Where(p.Field(extensionrequest.FieldDecidedBy))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *ExtensionRequestFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(extensionrequest.FieldDecidedAt))
+}
+
+// WhereHasLease applies a predicate to check if query has an edge lease.
+func (f *ExtensionRequestFilter) WhereHasLease() {
+	f.Where(entql.HasEdge("lease"))
+}
+
+// WhereHasLeaseWith applies a predicate to check if query has an edge lease with a given conditions (other predicates).
+func (f *ExtensionRequestFilter) WhereHasLeaseWith(preds ...predicate.Lease) {
+	f.Where(entql.HasEdgeWith("lease", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRequester applies a predicate to check if query has an edge requester.
+func (f *ExtensionRequestFilter) WhereHasRequester() {
+	f.Where(entql.HasEdge("requester"))
+}
+
+// WhereHasRequesterWith applies a predicate to check if query has an edge requester with a given conditions (other predicates).
+func (f *ExtensionRequestFilter) WhereHasRequesterWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("requester", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *InventoryItemQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1706,7 +1903,7 @@ type InventoryItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InventoryItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1843,7 +2040,7 @@ type JobRunFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JobRunFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1913,7 +2110,7 @@ type LeaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LeaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2097,6 +2294,20 @@ func (f *LeaseFilter) WhereHasBillLinesWith(preds ...predicate.BillLine) {
 	})))
 }
 
+// WhereHasExtensionRequests applies a predicate to check if query has an edge extension_requests.
+func (f *LeaseFilter) WhereHasExtensionRequests() {
+	f.Where(entql.HasEdge("extension_requests"))
+}
+
+// WhereHasExtensionRequestsWith applies a predicate to check if query has an edge extension_requests with a given conditions (other predicates).
+func (f *LeaseFilter) WhereHasExtensionRequestsWith(preds ...predicate.ExtensionRequest) {
+	f.Where(entql.HasEdgeWith("extension_requests", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *NoticeQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2126,7 +2337,7 @@ type NoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2259,7 +2470,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2381,7 +2592,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2596,7 +2807,7 @@ type StackFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StackFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2699,7 +2910,7 @@ type StockCountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockCountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2768,7 +2979,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2817,6 +3028,11 @@ func (f *UserFilter) WhereTimeZone(p entql.StringP) {
 // WhereWebhookURL applies the entql string predicate on the webhook_url field.
 func (f *UserFilter) WhereWebhookURL(p entql.StringP) {
 	f.Where(p.Field(user.FieldWebhookURL))
+}
+
+// WhereDeactivatedAt applies the entql time.Time predicate on the deactivated_at field.
+func (f *UserFilter) WhereDeactivatedAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldDeactivatedAt))
 }
 
 // WhereHasCostCenter applies a predicate to check if query has an edge cost_center.
@@ -2869,6 +3085,20 @@ func (f *UserFilter) WhereHasNotices() {
 // WhereHasNoticesWith applies a predicate to check if query has an edge notices with a given conditions (other predicates).
 func (f *UserFilter) WhereHasNoticesWith(preds ...predicate.Notice) {
 	f.Where(entql.HasEdgeWith("notices", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasExtensionRequests applies a predicate to check if query has an edge extension_requests.
+func (f *UserFilter) WhereHasExtensionRequests() {
+	f.Where(entql.HasEdge("extension_requests"))
+}
+
+// WhereHasExtensionRequestsWith applies a predicate to check if query has an edge extension_requests with a given conditions (other predicates).
+func (f *UserFilter) WhereHasExtensionRequestsWith(preds ...predicate.ExtensionRequest) {
+	f.Where(entql.HasEdgeWith("extension_requests", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

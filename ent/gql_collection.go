@@ -13,6 +13,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -333,6 +334,165 @@ func newEventPaginateArgs(rv map[string]any) *eventPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ExtensionRequestQuery) CollectFields(ctx context.Context, satisfies ...string) (*ExtensionRequestQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ExtensionRequestQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(extensionrequest.Columns))
+		selectedFields = []string{extensionrequest.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "lease":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&LeaseClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, leaseImplementors)...); err != nil {
+				return err
+			}
+			_q.withLease = query
+			if _, ok := fieldSeen[extensionrequest.FieldLeaseID]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldLeaseID)
+				fieldSeen[extensionrequest.FieldLeaseID] = struct{}{}
+			}
+
+		case "requester":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withRequester = query
+			if _, ok := fieldSeen[extensionrequest.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldRequesterID)
+				fieldSeen[extensionrequest.FieldRequesterID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[extensionrequest.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldCreatedAt)
+				fieldSeen[extensionrequest.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[extensionrequest.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldUpdatedAt)
+				fieldSeen[extensionrequest.FieldUpdatedAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[extensionrequest.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldStatus)
+				fieldSeen[extensionrequest.FieldStatus] = struct{}{}
+			}
+		case "leaseID":
+			if _, ok := fieldSeen[extensionrequest.FieldLeaseID]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldLeaseID)
+				fieldSeen[extensionrequest.FieldLeaseID] = struct{}{}
+			}
+		case "requesterID":
+			if _, ok := fieldSeen[extensionrequest.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldRequesterID)
+				fieldSeen[extensionrequest.FieldRequesterID] = struct{}{}
+			}
+		case "by":
+			if _, ok := fieldSeen[extensionrequest.FieldBy]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldBy)
+				fieldSeen[extensionrequest.FieldBy] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[extensionrequest.FieldReason]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldReason)
+				fieldSeen[extensionrequest.FieldReason] = struct{}{}
+			}
+		case "decidedBy":
+			if _, ok := fieldSeen[extensionrequest.FieldDecidedBy]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldDecidedBy)
+				fieldSeen[extensionrequest.FieldDecidedBy] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[extensionrequest.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, extensionrequest.FieldDecidedAt)
+				fieldSeen[extensionrequest.FieldDecidedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type extensionrequestPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ExtensionRequestPaginateOption
+}
+
+func newExtensionRequestPaginateArgs(rv map[string]any) *extensionrequestPaginateArgs {
+	args := &extensionrequestPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ExtensionRequestOrder{Field: &ExtensionRequestOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithExtensionRequestOrder(order))
+			}
+		case *ExtensionRequestOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithExtensionRequestOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ExtensionRequestWhereInput); ok {
+		args.opts = append(args.opts, WithExtensionRequestFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *InventoryItemQuery) CollectFields(ctx context.Context, satisfies ...string) (*InventoryItemQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -562,6 +722,19 @@ func (_q *LeaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				return err
 			}
 			_q.WithNamedEvents(alias, func(wq *EventQuery) {
+				*wq = *query
+			})
+
+		case "extensionRequests":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ExtensionRequestClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, extensionrequestImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedExtensionRequests(alias, func(wq *ExtensionRequestQuery) {
 				*wq = *query
 			})
 		case "createdAt":
@@ -1419,6 +1592,11 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[user.FieldTimeZone]; !ok {
 				selectedFields = append(selectedFields, user.FieldTimeZone)
 				fieldSeen[user.FieldTimeZone] = struct{}{}
+			}
+		case "deactivatedAt":
+			if _, ok := fieldSeen[user.FieldDeactivatedAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldDeactivatedAt)
+				fieldSeen[user.FieldDeactivatedAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":

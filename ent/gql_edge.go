@@ -24,6 +24,22 @@ func (_m *Allocation) Item(ctx context.Context) (*InventoryItem, error) {
 	return result, err
 }
 
+func (_m *ExtensionRequest) Lease(ctx context.Context) (*Lease, error) {
+	result, err := _m.Edges.LeaseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLease().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ExtensionRequest) Requester(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RequesterOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRequester().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *InventoryItem) Product(ctx context.Context) (*Product, error) {
 	result, err := _m.Edges.ProductOrErr()
 	if IsNotLoaded(err) {
@@ -84,6 +100,18 @@ func (_m *Lease) Events(ctx context.Context) (result []*Event, err error) {
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryEvents().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Lease) ExtensionRequests(ctx context.Context) (result []*ExtensionRequest, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedExtensionRequests(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ExtensionRequestsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryExtensionRequests().All(ctx)
 	}
 	return result, err
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/internal"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/lease"
@@ -42,6 +43,11 @@ var eventImplementors = []string{"Event", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Event) IsNode() {}
+
+var extensionrequestImplementors = []string{"ExtensionRequest", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ExtensionRequest) IsNode() {}
 
 var inventoryitemImplementors = []string{"InventoryItem", "Node"}
 
@@ -178,6 +184,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(event.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, eventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case extensionrequest.Table:
+		query := c.ExtensionRequest.Query().
+			Where(extensionrequest.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, extensionrequestImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -354,6 +369,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Event.Query().
 			Where(event.IDIn(ids...))
 		query, err := query.CollectFields(ctx, eventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case extensionrequest.Table:
+		query := c.ExtensionRequest.Query().
+			Where(extensionrequest.IDIn(ids...))
+		query, err := query.CollectFields(ctx, extensionrequestImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -641,6 +642,496 @@ func (i *CostCenterWhereInput) P() (predicate.CostCenter, error) {
 	}
 }
 
+// ExtensionRequestWhereInput represents a where input for filtering ExtensionRequest queries.
+type ExtensionRequestWhereInput struct {
+	Predicates []predicate.ExtensionRequest  `json:"-"`
+	Not        *ExtensionRequestWhereInput   `json:"not,omitempty"`
+	Or         []*ExtensionRequestWhereInput `json:"or,omitempty"`
+	And        []*ExtensionRequestWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *extensionrequest.Status  `json:"status,omitempty"`
+	StatusNEQ   *extensionrequest.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []extensionrequest.Status `json:"statusIn,omitempty"`
+	StatusNotIn []extensionrequest.Status `json:"statusNotIn,omitempty"`
+
+	// "lease_id" field predicates.
+	LeaseID      *int  `json:"leaseID,omitempty"`
+	LeaseIDNEQ   *int  `json:"leaseIDNEQ,omitempty"`
+	LeaseIDIn    []int `json:"leaseIDIn,omitempty"`
+	LeaseIDNotIn []int `json:"leaseIDNotIn,omitempty"`
+
+	// "requester_id" field predicates.
+	RequesterID      *int  `json:"requesterID,omitempty"`
+	RequesterIDNEQ   *int  `json:"requesterIDNEQ,omitempty"`
+	RequesterIDIn    []int `json:"requesterIDIn,omitempty"`
+	RequesterIDNotIn []int `json:"requesterIDNotIn,omitempty"`
+
+	// "by" field predicates.
+	By      *duration.Duration  `json:"by,omitempty"`
+	ByNEQ   *duration.Duration  `json:"byNEQ,omitempty"`
+	ByIn    []duration.Duration `json:"byIn,omitempty"`
+	ByNotIn []duration.Duration `json:"byNotIn,omitempty"`
+	ByGT    *duration.Duration  `json:"byGT,omitempty"`
+	ByGTE   *duration.Duration  `json:"byGTE,omitempty"`
+	ByLT    *duration.Duration  `json:"byLT,omitempty"`
+	ByLTE   *duration.Duration  `json:"byLTE,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonIsNil        bool     `json:"reasonIsNil,omitempty"`
+	ReasonNotNil       bool     `json:"reasonNotNil,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "decided_by" field predicates.
+	DecidedBy             *string  `json:"decidedBy,omitempty"`
+	DecidedByNEQ          *string  `json:"decidedByNEQ,omitempty"`
+	DecidedByIn           []string `json:"decidedByIn,omitempty"`
+	DecidedByNotIn        []string `json:"decidedByNotIn,omitempty"`
+	DecidedByGT           *string  `json:"decidedByGT,omitempty"`
+	DecidedByGTE          *string  `json:"decidedByGTE,omitempty"`
+	DecidedByLT           *string  `json:"decidedByLT,omitempty"`
+	DecidedByLTE          *string  `json:"decidedByLTE,omitempty"`
+	DecidedByContains     *string  `json:"decidedByContains,omitempty"`
+	DecidedByHasPrefix    *string  `json:"decidedByHasPrefix,omitempty"`
+	DecidedByHasSuffix    *string  `json:"decidedByHasSuffix,omitempty"`
+	DecidedByIsNil        bool     `json:"decidedByIsNil,omitempty"`
+	DecidedByNotNil       bool     `json:"decidedByNotNil,omitempty"`
+	DecidedByEqualFold    *string  `json:"decidedByEqualFold,omitempty"`
+	DecidedByContainsFold *string  `json:"decidedByContainsFold,omitempty"`
+
+	// "decided_at" field predicates.
+	DecidedAt       *time.Time  `json:"decidedAt,omitempty"`
+	DecidedAtNEQ    *time.Time  `json:"decidedAtNEQ,omitempty"`
+	DecidedAtIn     []time.Time `json:"decidedAtIn,omitempty"`
+	DecidedAtNotIn  []time.Time `json:"decidedAtNotIn,omitempty"`
+	DecidedAtGT     *time.Time  `json:"decidedAtGT,omitempty"`
+	DecidedAtGTE    *time.Time  `json:"decidedAtGTE,omitempty"`
+	DecidedAtLT     *time.Time  `json:"decidedAtLT,omitempty"`
+	DecidedAtLTE    *time.Time  `json:"decidedAtLTE,omitempty"`
+	DecidedAtIsNil  bool        `json:"decidedAtIsNil,omitempty"`
+	DecidedAtNotNil bool        `json:"decidedAtNotNil,omitempty"`
+
+	// "lease" edge predicates.
+	HasLease     *bool              `json:"hasLease,omitempty"`
+	HasLeaseWith []*LeaseWhereInput `json:"hasLeaseWith,omitempty"`
+
+	// "requester" edge predicates.
+	HasRequester     *bool             `json:"hasRequester,omitempty"`
+	HasRequesterWith []*UserWhereInput `json:"hasRequesterWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ExtensionRequestWhereInput) AddPredicates(predicates ...predicate.ExtensionRequest) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ExtensionRequestWhereInput filter on the ExtensionRequestQuery builder.
+func (i *ExtensionRequestWhereInput) Filter(q *ExtensionRequestQuery) (*ExtensionRequestQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyExtensionRequestWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyExtensionRequestWhereInput is returned in case the ExtensionRequestWhereInput is empty.
+var ErrEmptyExtensionRequestWhereInput = errors.New("ent: empty predicate ExtensionRequestWhereInput")
+
+// P returns a predicate for filtering extensionrequests.
+// An error is returned if the input is empty or invalid.
+func (i *ExtensionRequestWhereInput) P() (predicate.ExtensionRequest, error) {
+	var predicates []predicate.ExtensionRequest
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, extensionrequest.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ExtensionRequest, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, extensionrequest.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ExtensionRequest, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, extensionrequest.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, extensionrequest.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, extensionrequest.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, extensionrequest.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, extensionrequest.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, extensionrequest.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, extensionrequest.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, extensionrequest.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, extensionrequest.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, extensionrequest.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, extensionrequest.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, extensionrequest.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, extensionrequest.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, extensionrequest.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, extensionrequest.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, extensionrequest.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, extensionrequest.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, extensionrequest.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, extensionrequest.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, extensionrequest.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, extensionrequest.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, extensionrequest.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, extensionrequest.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, extensionrequest.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, extensionrequest.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.LeaseID != nil {
+		predicates = append(predicates, extensionrequest.LeaseIDEQ(*i.LeaseID))
+	}
+	if i.LeaseIDNEQ != nil {
+		predicates = append(predicates, extensionrequest.LeaseIDNEQ(*i.LeaseIDNEQ))
+	}
+	if len(i.LeaseIDIn) > 0 {
+		predicates = append(predicates, extensionrequest.LeaseIDIn(i.LeaseIDIn...))
+	}
+	if len(i.LeaseIDNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.LeaseIDNotIn(i.LeaseIDNotIn...))
+	}
+	if i.RequesterID != nil {
+		predicates = append(predicates, extensionrequest.RequesterIDEQ(*i.RequesterID))
+	}
+	if i.RequesterIDNEQ != nil {
+		predicates = append(predicates, extensionrequest.RequesterIDNEQ(*i.RequesterIDNEQ))
+	}
+	if len(i.RequesterIDIn) > 0 {
+		predicates = append(predicates, extensionrequest.RequesterIDIn(i.RequesterIDIn...))
+	}
+	if len(i.RequesterIDNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.RequesterIDNotIn(i.RequesterIDNotIn...))
+	}
+	if i.By != nil {
+		predicates = append(predicates, extensionrequest.ByEQ(*i.By))
+	}
+	if i.ByNEQ != nil {
+		predicates = append(predicates, extensionrequest.ByNEQ(*i.ByNEQ))
+	}
+	if len(i.ByIn) > 0 {
+		predicates = append(predicates, extensionrequest.ByIn(i.ByIn...))
+	}
+	if len(i.ByNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.ByNotIn(i.ByNotIn...))
+	}
+	if i.ByGT != nil {
+		predicates = append(predicates, extensionrequest.ByGT(*i.ByGT))
+	}
+	if i.ByGTE != nil {
+		predicates = append(predicates, extensionrequest.ByGTE(*i.ByGTE))
+	}
+	if i.ByLT != nil {
+		predicates = append(predicates, extensionrequest.ByLT(*i.ByLT))
+	}
+	if i.ByLTE != nil {
+		predicates = append(predicates, extensionrequest.ByLTE(*i.ByLTE))
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, extensionrequest.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, extensionrequest.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, extensionrequest.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, extensionrequest.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, extensionrequest.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, extensionrequest.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, extensionrequest.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, extensionrequest.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, extensionrequest.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, extensionrequest.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonIsNil {
+		predicates = append(predicates, extensionrequest.ReasonIsNil())
+	}
+	if i.ReasonNotNil {
+		predicates = append(predicates, extensionrequest.ReasonNotNil())
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, extensionrequest.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, extensionrequest.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.DecidedBy != nil {
+		predicates = append(predicates, extensionrequest.DecidedByEQ(*i.DecidedBy))
+	}
+	if i.DecidedByNEQ != nil {
+		predicates = append(predicates, extensionrequest.DecidedByNEQ(*i.DecidedByNEQ))
+	}
+	if len(i.DecidedByIn) > 0 {
+		predicates = append(predicates, extensionrequest.DecidedByIn(i.DecidedByIn...))
+	}
+	if len(i.DecidedByNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.DecidedByNotIn(i.DecidedByNotIn...))
+	}
+	if i.DecidedByGT != nil {
+		predicates = append(predicates, extensionrequest.DecidedByGT(*i.DecidedByGT))
+	}
+	if i.DecidedByGTE != nil {
+		predicates = append(predicates, extensionrequest.DecidedByGTE(*i.DecidedByGTE))
+	}
+	if i.DecidedByLT != nil {
+		predicates = append(predicates, extensionrequest.DecidedByLT(*i.DecidedByLT))
+	}
+	if i.DecidedByLTE != nil {
+		predicates = append(predicates, extensionrequest.DecidedByLTE(*i.DecidedByLTE))
+	}
+	if i.DecidedByContains != nil {
+		predicates = append(predicates, extensionrequest.DecidedByContains(*i.DecidedByContains))
+	}
+	if i.DecidedByHasPrefix != nil {
+		predicates = append(predicates, extensionrequest.DecidedByHasPrefix(*i.DecidedByHasPrefix))
+	}
+	if i.DecidedByHasSuffix != nil {
+		predicates = append(predicates, extensionrequest.DecidedByHasSuffix(*i.DecidedByHasSuffix))
+	}
+	if i.DecidedByIsNil {
+		predicates = append(predicates, extensionrequest.DecidedByIsNil())
+	}
+	if i.DecidedByNotNil {
+		predicates = append(predicates, extensionrequest.DecidedByNotNil())
+	}
+	if i.DecidedByEqualFold != nil {
+		predicates = append(predicates, extensionrequest.DecidedByEqualFold(*i.DecidedByEqualFold))
+	}
+	if i.DecidedByContainsFold != nil {
+		predicates = append(predicates, extensionrequest.DecidedByContainsFold(*i.DecidedByContainsFold))
+	}
+	if i.DecidedAt != nil {
+		predicates = append(predicates, extensionrequest.DecidedAtEQ(*i.DecidedAt))
+	}
+	if i.DecidedAtNEQ != nil {
+		predicates = append(predicates, extensionrequest.DecidedAtNEQ(*i.DecidedAtNEQ))
+	}
+	if len(i.DecidedAtIn) > 0 {
+		predicates = append(predicates, extensionrequest.DecidedAtIn(i.DecidedAtIn...))
+	}
+	if len(i.DecidedAtNotIn) > 0 {
+		predicates = append(predicates, extensionrequest.DecidedAtNotIn(i.DecidedAtNotIn...))
+	}
+	if i.DecidedAtGT != nil {
+		predicates = append(predicates, extensionrequest.DecidedAtGT(*i.DecidedAtGT))
+	}
+	if i.DecidedAtGTE != nil {
+		predicates = append(predicates, extensionrequest.DecidedAtGTE(*i.DecidedAtGTE))
+	}
+	if i.DecidedAtLT != nil {
+		predicates = append(predicates, extensionrequest.DecidedAtLT(*i.DecidedAtLT))
+	}
+	if i.DecidedAtLTE != nil {
+		predicates = append(predicates, extensionrequest.DecidedAtLTE(*i.DecidedAtLTE))
+	}
+	if i.DecidedAtIsNil {
+		predicates = append(predicates, extensionrequest.DecidedAtIsNil())
+	}
+	if i.DecidedAtNotNil {
+		predicates = append(predicates, extensionrequest.DecidedAtNotNil())
+	}
+
+	if i.HasLease != nil {
+		p := extensionrequest.HasLease()
+		if !*i.HasLease {
+			p = extensionrequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasLeaseWith) > 0 {
+		with := make([]predicate.Lease, 0, len(i.HasLeaseWith))
+		for _, w := range i.HasLeaseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasLeaseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, extensionrequest.HasLeaseWith(with...))
+	}
+	if i.HasRequester != nil {
+		p := extensionrequest.HasRequester()
+		if !*i.HasRequester {
+			p = extensionrequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRequesterWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasRequesterWith))
+		for _, w := range i.HasRequesterWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRequesterWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, extensionrequest.HasRequesterWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyExtensionRequestWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return extensionrequest.And(predicates...), nil
+	}
+}
+
 // InventoryItemWhereInput represents a where input for filtering InventoryItem queries.
 type InventoryItemWhereInput struct {
 	Predicates []predicate.InventoryItem  `json:"-"`
@@ -1264,6 +1755,10 @@ type LeaseWhereInput struct {
 	// "orders" edge predicates.
 	HasOrders     *bool              `json:"hasOrders,omitempty"`
 	HasOrdersWith []*OrderWhereInput `json:"hasOrdersWith,omitempty"`
+
+	// "extension_requests" edge predicates.
+	HasExtensionRequests     *bool                         `json:"hasExtensionRequests,omitempty"`
+	HasExtensionRequestsWith []*ExtensionRequestWhereInput `json:"hasExtensionRequestsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -1742,6 +2237,24 @@ func (i *LeaseWhereInput) P() (predicate.Lease, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, lease.HasOrdersWith(with...))
+	}
+	if i.HasExtensionRequests != nil {
+		p := lease.HasExtensionRequests()
+		if !*i.HasExtensionRequests {
+			p = lease.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasExtensionRequestsWith) > 0 {
+		with := make([]predicate.ExtensionRequest, 0, len(i.HasExtensionRequestsWith))
+		for _, w := range i.HasExtensionRequestsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasExtensionRequestsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, lease.HasExtensionRequestsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -3595,6 +4108,18 @@ type UserWhereInput struct {
 	TimeZoneEqualFold    *string  `json:"timeZoneEqualFold,omitempty"`
 	TimeZoneContainsFold *string  `json:"timeZoneContainsFold,omitempty"`
 
+	// "deactivated_at" field predicates.
+	DeactivatedAt       *time.Time  `json:"deactivatedAt,omitempty"`
+	DeactivatedAtNEQ    *time.Time  `json:"deactivatedAtNEQ,omitempty"`
+	DeactivatedAtIn     []time.Time `json:"deactivatedAtIn,omitempty"`
+	DeactivatedAtNotIn  []time.Time `json:"deactivatedAtNotIn,omitempty"`
+	DeactivatedAtGT     *time.Time  `json:"deactivatedAtGT,omitempty"`
+	DeactivatedAtGTE    *time.Time  `json:"deactivatedAtGTE,omitempty"`
+	DeactivatedAtLT     *time.Time  `json:"deactivatedAtLT,omitempty"`
+	DeactivatedAtLTE    *time.Time  `json:"deactivatedAtLTE,omitempty"`
+	DeactivatedAtIsNil  bool        `json:"deactivatedAtIsNil,omitempty"`
+	DeactivatedAtNotNil bool        `json:"deactivatedAtNotNil,omitempty"`
+
 	// "cost_center" edge predicates.
 	HasCostCenter     *bool                   `json:"hasCostCenter,omitempty"`
 	HasCostCenterWith []*CostCenterWhereInput `json:"hasCostCenterWith,omitempty"`
@@ -3887,6 +4412,36 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	}
 	if i.TimeZoneContainsFold != nil {
 		predicates = append(predicates, user.TimeZoneContainsFold(*i.TimeZoneContainsFold))
+	}
+	if i.DeactivatedAt != nil {
+		predicates = append(predicates, user.DeactivatedAtEQ(*i.DeactivatedAt))
+	}
+	if i.DeactivatedAtNEQ != nil {
+		predicates = append(predicates, user.DeactivatedAtNEQ(*i.DeactivatedAtNEQ))
+	}
+	if len(i.DeactivatedAtIn) > 0 {
+		predicates = append(predicates, user.DeactivatedAtIn(i.DeactivatedAtIn...))
+	}
+	if len(i.DeactivatedAtNotIn) > 0 {
+		predicates = append(predicates, user.DeactivatedAtNotIn(i.DeactivatedAtNotIn...))
+	}
+	if i.DeactivatedAtGT != nil {
+		predicates = append(predicates, user.DeactivatedAtGT(*i.DeactivatedAtGT))
+	}
+	if i.DeactivatedAtGTE != nil {
+		predicates = append(predicates, user.DeactivatedAtGTE(*i.DeactivatedAtGTE))
+	}
+	if i.DeactivatedAtLT != nil {
+		predicates = append(predicates, user.DeactivatedAtLT(*i.DeactivatedAtLT))
+	}
+	if i.DeactivatedAtLTE != nil {
+		predicates = append(predicates, user.DeactivatedAtLTE(*i.DeactivatedAtLTE))
+	}
+	if i.DeactivatedAtIsNil {
+		predicates = append(predicates, user.DeactivatedAtIsNil())
+	}
+	if i.DeactivatedAtNotNil {
+		predicates = append(predicates, user.DeactivatedAtNotNil())
 	}
 
 	if i.HasCostCenter != nil {

@@ -74,17 +74,20 @@ type LeaseEdges struct {
 	Notices []*Notice `json:"notices,omitempty"`
 	// BillLines holds the value of the bill_lines edge.
 	BillLines []*BillLine `json:"bill_lines,omitempty"`
+	// ExtensionRequests holds the value of the extension_requests edge.
+	ExtensionRequests []*ExtensionRequest `json:"extension_requests,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
-	namedAllocations map[string][]*Allocation
-	namedOrders      map[string][]*Order
-	namedEvents      map[string][]*Event
-	namedNotices     map[string][]*Notice
-	namedBillLines   map[string][]*BillLine
+	namedAllocations       map[string][]*Allocation
+	namedOrders            map[string][]*Order
+	namedEvents            map[string][]*Event
+	namedNotices           map[string][]*Notice
+	namedBillLines         map[string][]*BillLine
+	namedExtensionRequests map[string][]*ExtensionRequest
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -152,6 +155,15 @@ func (e LeaseEdges) BillLinesOrErr() ([]*BillLine, error) {
 		return e.BillLines, nil
 	}
 	return nil, &NotLoadedError{edge: "bill_lines"}
+}
+
+// ExtensionRequestsOrErr returns the ExtensionRequests value or an error if the edge
+// was not loaded in eager-loading.
+func (e LeaseEdges) ExtensionRequestsOrErr() ([]*ExtensionRequest, error) {
+	if e.loadedTypes[7] {
+		return e.ExtensionRequests, nil
+	}
+	return nil, &NotLoadedError{edge: "extension_requests"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -338,6 +350,11 @@ func (_m *Lease) QueryNotices() *NoticeQuery {
 // QueryBillLines queries the "bill_lines" edge of the Lease entity.
 func (_m *Lease) QueryBillLines() *BillLineQuery {
 	return NewLeaseClient(_m.config).QueryBillLines(_m)
+}
+
+// QueryExtensionRequests queries the "extension_requests" edge of the Lease entity.
+func (_m *Lease) QueryExtensionRequests() *ExtensionRequestQuery {
+	return NewLeaseClient(_m.config).QueryExtensionRequests(_m)
 }
 
 // Update returns a builder for updating this Lease.
@@ -544,6 +561,30 @@ func (_m *Lease) appendNamedBillLines(name string, edges ...*BillLine) {
 		_m.Edges.namedBillLines[name] = []*BillLine{}
 	} else {
 		_m.Edges.namedBillLines[name] = append(_m.Edges.namedBillLines[name], edges...)
+	}
+}
+
+// NamedExtensionRequests returns the ExtensionRequests named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Lease) NamedExtensionRequests(name string) ([]*ExtensionRequest, error) {
+	if _m.Edges.namedExtensionRequests == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedExtensionRequests[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Lease) appendNamedExtensionRequests(name string, edges ...*ExtensionRequest) {
+	if _m.Edges.namedExtensionRequests == nil {
+		_m.Edges.namedExtensionRequests = make(map[string][]*ExtensionRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedExtensionRequests[name] = []*ExtensionRequest{}
+	} else {
+		_m.Edges.namedExtensionRequests[name] = append(_m.Edges.namedExtensionRequests[name], edges...)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/order"
@@ -302,6 +303,21 @@ func (_c *LeaseCreate) AddBillLines(v ...*BillLine) *LeaseCreate {
 	return _c.AddBillLineIDs(ids...)
 }
 
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_c *LeaseCreate) AddExtensionRequestIDs(ids ...int) *LeaseCreate {
+	_c.mutation.AddExtensionRequestIDs(ids...)
+	return _c
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_c *LeaseCreate) AddExtensionRequests(v ...*ExtensionRequest) *LeaseCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddExtensionRequestIDs(ids...)
+}
+
 // Mutation returns the LeaseMutation object of the builder.
 func (_c *LeaseCreate) Mutation() *LeaseMutation {
 	return _c.mutation
@@ -581,6 +597,22 @@ func (_c *LeaseCreate) createSpec() (*Lease, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(billline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

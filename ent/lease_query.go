@@ -18,6 +18,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/order"
@@ -28,24 +29,26 @@ import (
 // LeaseQuery is the builder for querying Lease entities.
 type LeaseQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []lease.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.Lease
-	withOwner            *UserQuery
-	withCostCenter       *CostCenterQuery
-	withAllocations      *AllocationQuery
-	withOrders           *OrderQuery
-	withEvents           *EventQuery
-	withNotices          *NoticeQuery
-	withBillLines        *BillLineQuery
-	loadTotal            []func(context.Context, []*Lease) error
-	modifiers            []func(*sql.Selector)
-	withNamedAllocations map[string]*AllocationQuery
-	withNamedOrders      map[string]*OrderQuery
-	withNamedEvents      map[string]*EventQuery
-	withNamedNotices     map[string]*NoticeQuery
-	withNamedBillLines   map[string]*BillLineQuery
+	ctx                        *QueryContext
+	order                      []lease.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.Lease
+	withOwner                  *UserQuery
+	withCostCenter             *CostCenterQuery
+	withAllocations            *AllocationQuery
+	withOrders                 *OrderQuery
+	withEvents                 *EventQuery
+	withNotices                *NoticeQuery
+	withBillLines              *BillLineQuery
+	withExtensionRequests      *ExtensionRequestQuery
+	loadTotal                  []func(context.Context, []*Lease) error
+	modifiers                  []func(*sql.Selector)
+	withNamedAllocations       map[string]*AllocationQuery
+	withNamedOrders            map[string]*OrderQuery
+	withNamedEvents            map[string]*EventQuery
+	withNamedNotices           map[string]*NoticeQuery
+	withNamedBillLines         map[string]*BillLineQuery
+	withNamedExtensionRequests map[string]*ExtensionRequestQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -229,6 +232,28 @@ func (_q *LeaseQuery) QueryBillLines() *BillLineQuery {
 			sqlgraph.From(lease.Table, lease.FieldID, selector),
 			sqlgraph.To(billline.Table, billline.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, lease.BillLinesTable, lease.BillLinesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryExtensionRequests chains the current query on the "extension_requests" edge.
+func (_q *LeaseQuery) QueryExtensionRequests() *ExtensionRequestQuery {
+	query := (&ExtensionRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(lease.Table, lease.FieldID, selector),
+			sqlgraph.To(extensionrequest.Table, extensionrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, lease.ExtensionRequestsTable, lease.ExtensionRequestsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -423,18 +448,19 @@ func (_q *LeaseQuery) Clone() *LeaseQuery {
 		return nil
 	}
 	return &LeaseQuery{
-		config:          _q.config,
-		ctx:             _q.ctx.Clone(),
-		order:           append([]lease.OrderOption{}, _q.order...),
-		inters:          append([]Interceptor{}, _q.inters...),
-		predicates:      append([]predicate.Lease{}, _q.predicates...),
-		withOwner:       _q.withOwner.Clone(),
-		withCostCenter:  _q.withCostCenter.Clone(),
-		withAllocations: _q.withAllocations.Clone(),
-		withOrders:      _q.withOrders.Clone(),
-		withEvents:      _q.withEvents.Clone(),
-		withNotices:     _q.withNotices.Clone(),
-		withBillLines:   _q.withBillLines.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]lease.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.Lease{}, _q.predicates...),
+		withOwner:             _q.withOwner.Clone(),
+		withCostCenter:        _q.withCostCenter.Clone(),
+		withAllocations:       _q.withAllocations.Clone(),
+		withOrders:            _q.withOrders.Clone(),
+		withEvents:            _q.withEvents.Clone(),
+		withNotices:           _q.withNotices.Clone(),
+		withBillLines:         _q.withBillLines.Clone(),
+		withExtensionRequests: _q.withExtensionRequests.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -515,6 +541,17 @@ func (_q *LeaseQuery) WithBillLines(opts ...func(*BillLineQuery)) *LeaseQuery {
 		opt(query)
 	}
 	_q.withBillLines = query
+	return _q
+}
+
+// WithExtensionRequests tells the query-builder to eager-load the nodes that are connected to
+// the "extension_requests" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *LeaseQuery) WithExtensionRequests(opts ...func(*ExtensionRequestQuery)) *LeaseQuery {
+	query := (&ExtensionRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withExtensionRequests = query
 	return _q
 }
 
@@ -602,7 +639,7 @@ func (_q *LeaseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Lease,
 	var (
 		nodes       = []*Lease{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withOwner != nil,
 			_q.withCostCenter != nil,
 			_q.withAllocations != nil,
@@ -610,6 +647,7 @@ func (_q *LeaseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Lease,
 			_q.withEvents != nil,
 			_q.withNotices != nil,
 			_q.withBillLines != nil,
+			_q.withExtensionRequests != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -680,6 +718,13 @@ func (_q *LeaseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Lease,
 			return nil, err
 		}
 	}
+	if query := _q.withExtensionRequests; query != nil {
+		if err := _q.loadExtensionRequests(ctx, query, nodes,
+			func(n *Lease) { n.Edges.ExtensionRequests = []*ExtensionRequest{} },
+			func(n *Lease, e *ExtensionRequest) { n.Edges.ExtensionRequests = append(n.Edges.ExtensionRequests, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAllocations {
 		if err := _q.loadAllocations(ctx, query, nodes,
 			func(n *Lease) { n.appendNamedAllocations(name) },
@@ -712,6 +757,13 @@ func (_q *LeaseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Lease,
 		if err := _q.loadBillLines(ctx, query, nodes,
 			func(n *Lease) { n.appendNamedBillLines(name) },
 			func(n *Lease, e *BillLine) { n.appendNamedBillLines(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedExtensionRequests {
+		if err := _q.loadExtensionRequests(ctx, query, nodes,
+			func(n *Lease) { n.appendNamedExtensionRequests(name) },
+			func(n *Lease, e *ExtensionRequest) { n.appendNamedExtensionRequests(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -946,6 +998,36 @@ func (_q *LeaseQuery) loadBillLines(ctx context.Context, query *BillLineQuery, n
 	}
 	return nil
 }
+func (_q *LeaseQuery) loadExtensionRequests(ctx context.Context, query *ExtensionRequestQuery, nodes []*Lease, init func(*Lease), assign func(*Lease, *ExtensionRequest)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Lease)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(extensionrequest.FieldLeaseID)
+	}
+	query.Where(predicate.ExtensionRequest(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(lease.ExtensionRequestsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.LeaseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "lease_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *LeaseQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1133,6 +1215,20 @@ func (_q *LeaseQuery) WithNamedBillLines(name string, opts ...func(*BillLineQuer
 		_q.withNamedBillLines = make(map[string]*BillLineQuery)
 	}
 	_q.withNamedBillLines[name] = query
+	return _q
+}
+
+// WithNamedExtensionRequests tells the query-builder to eager-load the nodes that are connected to the "extension_requests"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *LeaseQuery) WithNamedExtensionRequests(name string, opts ...func(*ExtensionRequestQuery)) *LeaseQuery {
+	query := (&ExtensionRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedExtensionRequests == nil {
+		_q.withNamedExtensionRequests = make(map[string]*ExtensionRequestQuery)
+	}
+	_q.withNamedExtensionRequests[name] = query
 	return _q
 }
 

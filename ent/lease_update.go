@@ -16,6 +16,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/order"
@@ -298,6 +299,21 @@ func (_u *LeaseUpdate) AddBillLines(v ...*BillLine) *LeaseUpdate {
 	return _u.AddBillLineIDs(ids...)
 }
 
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_u *LeaseUpdate) AddExtensionRequestIDs(ids ...int) *LeaseUpdate {
+	_u.mutation.AddExtensionRequestIDs(ids...)
+	return _u
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_u *LeaseUpdate) AddExtensionRequests(v ...*ExtensionRequest) *LeaseUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddExtensionRequestIDs(ids...)
+}
+
 // Mutation returns the LeaseMutation object of the builder.
 func (_u *LeaseUpdate) Mutation() *LeaseMutation {
 	return _u.mutation
@@ -406,6 +422,27 @@ func (_u *LeaseUpdate) RemoveBillLines(v ...*BillLine) *LeaseUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveBillLineIDs(ids...)
+}
+
+// ClearExtensionRequests clears all "extension_requests" edges to the ExtensionRequest entity.
+func (_u *LeaseUpdate) ClearExtensionRequests() *LeaseUpdate {
+	_u.mutation.ClearExtensionRequests()
+	return _u
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to ExtensionRequest entities by IDs.
+func (_u *LeaseUpdate) RemoveExtensionRequestIDs(ids ...int) *LeaseUpdate {
+	_u.mutation.RemoveExtensionRequestIDs(ids...)
+	return _u
+}
+
+// RemoveExtensionRequests removes "extension_requests" edges to ExtensionRequest entities.
+func (_u *LeaseUpdate) RemoveExtensionRequests(v ...*ExtensionRequest) *LeaseUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveExtensionRequestIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -762,6 +799,51 @@ func (_u *LeaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedExtensionRequestsIDs(); len(nodes) > 0 && !_u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{lease.Label}
@@ -1044,6 +1126,21 @@ func (_u *LeaseUpdateOne) AddBillLines(v ...*BillLine) *LeaseUpdateOne {
 	return _u.AddBillLineIDs(ids...)
 }
 
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_u *LeaseUpdateOne) AddExtensionRequestIDs(ids ...int) *LeaseUpdateOne {
+	_u.mutation.AddExtensionRequestIDs(ids...)
+	return _u
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_u *LeaseUpdateOne) AddExtensionRequests(v ...*ExtensionRequest) *LeaseUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddExtensionRequestIDs(ids...)
+}
+
 // Mutation returns the LeaseMutation object of the builder.
 func (_u *LeaseUpdateOne) Mutation() *LeaseMutation {
 	return _u.mutation
@@ -1152,6 +1249,27 @@ func (_u *LeaseUpdateOne) RemoveBillLines(v ...*BillLine) *LeaseUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveBillLineIDs(ids...)
+}
+
+// ClearExtensionRequests clears all "extension_requests" edges to the ExtensionRequest entity.
+func (_u *LeaseUpdateOne) ClearExtensionRequests() *LeaseUpdateOne {
+	_u.mutation.ClearExtensionRequests()
+	return _u
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to ExtensionRequest entities by IDs.
+func (_u *LeaseUpdateOne) RemoveExtensionRequestIDs(ids ...int) *LeaseUpdateOne {
+	_u.mutation.RemoveExtensionRequestIDs(ids...)
+	return _u
+}
+
+// RemoveExtensionRequests removes "extension_requests" edges to ExtensionRequest entities.
+func (_u *LeaseUpdateOne) RemoveExtensionRequests(v ...*ExtensionRequest) *LeaseUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveExtensionRequestIDs(ids...)
 }
 
 // Where appends a list predicates to the LeaseUpdate builder.
@@ -1531,6 +1649,51 @@ func (_u *LeaseUpdateOne) sqlSave(ctx context.Context) (_node *Lease, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(billline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedExtensionRequestsIDs(); len(nodes) > 0 && !_u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   lease.ExtensionRequestsTable,
+			Columns: []string{lease.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

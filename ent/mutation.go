@@ -19,6 +19,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
@@ -41,22 +42,23 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken      = "APIToken"
-	TypeAllocation    = "Allocation"
-	TypeBag           = "Bag"
-	TypeBill          = "Bill"
-	TypeBillLine      = "BillLine"
-	TypeCostCenter    = "CostCenter"
-	TypeEvent         = "Event"
-	TypeInventoryItem = "InventoryItem"
-	TypeJobRun        = "JobRun"
-	TypeLease         = "Lease"
-	TypeNotice        = "Notice"
-	TypeOrder         = "Order"
-	TypeProduct       = "Product"
-	TypeStack         = "Stack"
-	TypeStockCount    = "StockCount"
-	TypeUser          = "User"
+	TypeAPIToken         = "APIToken"
+	TypeAllocation       = "Allocation"
+	TypeBag              = "Bag"
+	TypeBill             = "Bill"
+	TypeBillLine         = "BillLine"
+	TypeCostCenter       = "CostCenter"
+	TypeEvent            = "Event"
+	TypeExtensionRequest = "ExtensionRequest"
+	TypeInventoryItem    = "InventoryItem"
+	TypeJobRun           = "JobRun"
+	TypeLease            = "Lease"
+	TypeNotice           = "Notice"
+	TypeOrder            = "Order"
+	TypeProduct          = "Product"
+	TypeStack            = "Stack"
+	TypeStockCount       = "StockCount"
+	TypeUser             = "User"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -71,6 +73,7 @@ type APITokenMutation struct {
 	created_at    *time.Time
 	last_used_at  *time.Time
 	revoked_at    *time.Time
+	expires_at    *time.Time
 	clearedFields map[string]struct{}
 	user          *int
 	cleareduser   bool
@@ -468,6 +471,55 @@ func (m *APITokenMutation) ResetRevokedAt() {
 	delete(m.clearedFields, apitoken.FieldRevokedAt)
 }
 
+// SetExpiresAt sets the "expires_at" field.
+func (m *APITokenMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *APITokenMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the APIToken entity.
+// If the APIToken object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *APITokenMutation) OldExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ClearExpiresAt clears the value of the "expires_at" field.
+func (m *APITokenMutation) ClearExpiresAt() {
+	m.expires_at = nil
+	m.clearedFields[apitoken.FieldExpiresAt] = struct{}{}
+}
+
+// ExpiresAtCleared returns if the "expires_at" field was cleared in this mutation.
+func (m *APITokenMutation) ExpiresAtCleared() bool {
+	_, ok := m.clearedFields[apitoken.FieldExpiresAt]
+	return ok
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *APITokenMutation) ResetExpiresAt() {
+	m.expires_at = nil
+	delete(m.clearedFields, apitoken.FieldExpiresAt)
+}
+
 // ClearUser clears the "user" edge to the User entity.
 func (m *APITokenMutation) ClearUser() {
 	m.cleareduser = true
@@ -529,7 +581,7 @@ func (m *APITokenMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *APITokenMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.hash != nil {
 		fields = append(fields, apitoken.FieldHash)
 	}
@@ -550,6 +602,9 @@ func (m *APITokenMutation) Fields() []string {
 	}
 	if m.revoked_at != nil {
 		fields = append(fields, apitoken.FieldRevokedAt)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, apitoken.FieldExpiresAt)
 	}
 	return fields
 }
@@ -573,6 +628,8 @@ func (m *APITokenMutation) Field(name string) (ent.Value, bool) {
 		return m.LastUsedAt()
 	case apitoken.FieldRevokedAt:
 		return m.RevokedAt()
+	case apitoken.FieldExpiresAt:
+		return m.ExpiresAt()
 	}
 	return nil, false
 }
@@ -596,6 +653,8 @@ func (m *APITokenMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldLastUsedAt(ctx)
 	case apitoken.FieldRevokedAt:
 		return m.OldRevokedAt(ctx)
+	case apitoken.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown APIToken field %s", name)
 }
@@ -654,6 +713,13 @@ func (m *APITokenMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRevokedAt(v)
 		return nil
+	case apitoken.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown APIToken field %s", name)
 }
@@ -696,6 +762,9 @@ func (m *APITokenMutation) ClearedFields() []string {
 	if m.FieldCleared(apitoken.FieldRevokedAt) {
 		fields = append(fields, apitoken.FieldRevokedAt)
 	}
+	if m.FieldCleared(apitoken.FieldExpiresAt) {
+		fields = append(fields, apitoken.FieldExpiresAt)
+	}
 	return fields
 }
 
@@ -718,6 +787,9 @@ func (m *APITokenMutation) ClearField(name string) error {
 		return nil
 	case apitoken.FieldRevokedAt:
 		m.ClearRevokedAt()
+		return nil
+	case apitoken.FieldExpiresAt:
+		m.ClearExpiresAt()
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken nullable field %s", name)
@@ -747,6 +819,9 @@ func (m *APITokenMutation) ResetField(name string) error {
 		return nil
 	case apitoken.FieldRevokedAt:
 		m.ResetRevokedAt()
+		return nil
+	case apitoken.FieldExpiresAt:
+		m.ResetExpiresAt()
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken field %s", name)
@@ -5843,6 +5918,1067 @@ func (m *EventMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Event edge %s", name)
 }
 
+// ExtensionRequestMutation represents an operation that mutates the ExtensionRequest nodes in the graph.
+type ExtensionRequestMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	status            *extensionrequest.Status
+	cost_center_id    *int
+	addcost_center_id *int
+	by                *duration.Duration
+	addby             *duration.Duration
+	reason            *string
+	decided_by        *string
+	decided_at        *time.Time
+	clearedFields     map[string]struct{}
+	lease             *int
+	clearedlease      bool
+	requester         *int
+	clearedrequester  bool
+	done              bool
+	oldValue          func(context.Context) (*ExtensionRequest, error)
+	predicates        []predicate.ExtensionRequest
+}
+
+var _ ent.Mutation = (*ExtensionRequestMutation)(nil)
+
+// extensionrequestOption allows management of the mutation configuration using functional options.
+type extensionrequestOption func(*ExtensionRequestMutation)
+
+// newExtensionRequestMutation creates new mutation for the ExtensionRequest entity.
+func newExtensionRequestMutation(c config, op Op, opts ...extensionrequestOption) *ExtensionRequestMutation {
+	m := &ExtensionRequestMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeExtensionRequest,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withExtensionRequestID sets the ID field of the mutation.
+func withExtensionRequestID(id int) extensionrequestOption {
+	return func(m *ExtensionRequestMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ExtensionRequest
+		)
+		m.oldValue = func(ctx context.Context) (*ExtensionRequest, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ExtensionRequest.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withExtensionRequest sets the old ExtensionRequest of the mutation.
+func withExtensionRequest(node *ExtensionRequest) extensionrequestOption {
+	return func(m *ExtensionRequestMutation) {
+		m.oldValue = func(context.Context) (*ExtensionRequest, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ExtensionRequestMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ExtensionRequestMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ExtensionRequestMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ExtensionRequestMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ExtensionRequest.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ExtensionRequestMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ExtensionRequestMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ExtensionRequestMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ExtensionRequestMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ExtensionRequestMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ExtensionRequestMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ExtensionRequestMutation) SetStatus(e extensionrequest.Status) {
+	m.status = &e
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ExtensionRequestMutation) Status() (r extensionrequest.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldStatus(ctx context.Context) (v extensionrequest.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ExtensionRequestMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetLeaseID sets the "lease_id" field.
+func (m *ExtensionRequestMutation) SetLeaseID(i int) {
+	m.lease = &i
+}
+
+// LeaseID returns the value of the "lease_id" field in the mutation.
+func (m *ExtensionRequestMutation) LeaseID() (r int, exists bool) {
+	v := m.lease
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseID returns the old "lease_id" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldLeaseID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseID: %w", err)
+	}
+	return oldValue.LeaseID, nil
+}
+
+// ResetLeaseID resets all changes to the "lease_id" field.
+func (m *ExtensionRequestMutation) ResetLeaseID() {
+	m.lease = nil
+}
+
+// SetRequesterID sets the "requester_id" field.
+func (m *ExtensionRequestMutation) SetRequesterID(i int) {
+	m.requester = &i
+}
+
+// RequesterID returns the value of the "requester_id" field in the mutation.
+func (m *ExtensionRequestMutation) RequesterID() (r int, exists bool) {
+	v := m.requester
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequesterID returns the old "requester_id" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldRequesterID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequesterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequesterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequesterID: %w", err)
+	}
+	return oldValue.RequesterID, nil
+}
+
+// ResetRequesterID resets all changes to the "requester_id" field.
+func (m *ExtensionRequestMutation) ResetRequesterID() {
+	m.requester = nil
+}
+
+// SetCostCenterID sets the "cost_center_id" field.
+func (m *ExtensionRequestMutation) SetCostCenterID(i int) {
+	m.cost_center_id = &i
+	m.addcost_center_id = nil
+}
+
+// CostCenterID returns the value of the "cost_center_id" field in the mutation.
+func (m *ExtensionRequestMutation) CostCenterID() (r int, exists bool) {
+	v := m.cost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCostCenterID returns the old "cost_center_id" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldCostCenterID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCostCenterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCostCenterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCostCenterID: %w", err)
+	}
+	return oldValue.CostCenterID, nil
+}
+
+// AddCostCenterID adds i to the "cost_center_id" field.
+func (m *ExtensionRequestMutation) AddCostCenterID(i int) {
+	if m.addcost_center_id != nil {
+		*m.addcost_center_id += i
+	} else {
+		m.addcost_center_id = &i
+	}
+}
+
+// AddedCostCenterID returns the value that was added to the "cost_center_id" field in this mutation.
+func (m *ExtensionRequestMutation) AddedCostCenterID() (r int, exists bool) {
+	v := m.addcost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCostCenterID clears the value of the "cost_center_id" field.
+func (m *ExtensionRequestMutation) ClearCostCenterID() {
+	m.cost_center_id = nil
+	m.addcost_center_id = nil
+	m.clearedFields[extensionrequest.FieldCostCenterID] = struct{}{}
+}
+
+// CostCenterIDCleared returns if the "cost_center_id" field was cleared in this mutation.
+func (m *ExtensionRequestMutation) CostCenterIDCleared() bool {
+	_, ok := m.clearedFields[extensionrequest.FieldCostCenterID]
+	return ok
+}
+
+// ResetCostCenterID resets all changes to the "cost_center_id" field.
+func (m *ExtensionRequestMutation) ResetCostCenterID() {
+	m.cost_center_id = nil
+	m.addcost_center_id = nil
+	delete(m.clearedFields, extensionrequest.FieldCostCenterID)
+}
+
+// SetBy sets the "by" field.
+func (m *ExtensionRequestMutation) SetBy(d duration.Duration) {
+	m.by = &d
+	m.addby = nil
+}
+
+// By returns the value of the "by" field in the mutation.
+func (m *ExtensionRequestMutation) By() (r duration.Duration, exists bool) {
+	v := m.by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBy returns the old "by" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldBy(ctx context.Context) (v duration.Duration, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBy: %w", err)
+	}
+	return oldValue.By, nil
+}
+
+// AddBy adds d to the "by" field.
+func (m *ExtensionRequestMutation) AddBy(d duration.Duration) {
+	if m.addby != nil {
+		*m.addby += d
+	} else {
+		m.addby = &d
+	}
+}
+
+// AddedBy returns the value that was added to the "by" field in this mutation.
+func (m *ExtensionRequestMutation) AddedBy() (r duration.Duration, exists bool) {
+	v := m.addby
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBy resets all changes to the "by" field.
+func (m *ExtensionRequestMutation) ResetBy() {
+	m.by = nil
+	m.addby = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *ExtensionRequestMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *ExtensionRequestMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *ExtensionRequestMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[extensionrequest.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *ExtensionRequestMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[extensionrequest.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *ExtensionRequestMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, extensionrequest.FieldReason)
+}
+
+// SetDecidedBy sets the "decided_by" field.
+func (m *ExtensionRequestMutation) SetDecidedBy(s string) {
+	m.decided_by = &s
+}
+
+// DecidedBy returns the value of the "decided_by" field in the mutation.
+func (m *ExtensionRequestMutation) DecidedBy() (r string, exists bool) {
+	v := m.decided_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedBy returns the old "decided_by" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldDecidedBy(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedBy: %w", err)
+	}
+	return oldValue.DecidedBy, nil
+}
+
+// ClearDecidedBy clears the value of the "decided_by" field.
+func (m *ExtensionRequestMutation) ClearDecidedBy() {
+	m.decided_by = nil
+	m.clearedFields[extensionrequest.FieldDecidedBy] = struct{}{}
+}
+
+// DecidedByCleared returns if the "decided_by" field was cleared in this mutation.
+func (m *ExtensionRequestMutation) DecidedByCleared() bool {
+	_, ok := m.clearedFields[extensionrequest.FieldDecidedBy]
+	return ok
+}
+
+// ResetDecidedBy resets all changes to the "decided_by" field.
+func (m *ExtensionRequestMutation) ResetDecidedBy() {
+	m.decided_by = nil
+	delete(m.clearedFields, extensionrequest.FieldDecidedBy)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *ExtensionRequestMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *ExtensionRequestMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the ExtensionRequest entity.
+// If the ExtensionRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExtensionRequestMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *ExtensionRequestMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[extensionrequest.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *ExtensionRequestMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[extensionrequest.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *ExtensionRequestMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, extensionrequest.FieldDecidedAt)
+}
+
+// ClearLease clears the "lease" edge to the Lease entity.
+func (m *ExtensionRequestMutation) ClearLease() {
+	m.clearedlease = true
+	m.clearedFields[extensionrequest.FieldLeaseID] = struct{}{}
+}
+
+// LeaseCleared reports if the "lease" edge to the Lease entity was cleared.
+func (m *ExtensionRequestMutation) LeaseCleared() bool {
+	return m.clearedlease
+}
+
+// LeaseIDs returns the "lease" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// LeaseID instead. It exists only for internal usage by the builders.
+func (m *ExtensionRequestMutation) LeaseIDs() (ids []int) {
+	if id := m.lease; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetLease resets all changes to the "lease" edge.
+func (m *ExtensionRequestMutation) ResetLease() {
+	m.lease = nil
+	m.clearedlease = false
+}
+
+// ClearRequester clears the "requester" edge to the User entity.
+func (m *ExtensionRequestMutation) ClearRequester() {
+	m.clearedrequester = true
+	m.clearedFields[extensionrequest.FieldRequesterID] = struct{}{}
+}
+
+// RequesterCleared reports if the "requester" edge to the User entity was cleared.
+func (m *ExtensionRequestMutation) RequesterCleared() bool {
+	return m.clearedrequester
+}
+
+// RequesterIDs returns the "requester" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RequesterID instead. It exists only for internal usage by the builders.
+func (m *ExtensionRequestMutation) RequesterIDs() (ids []int) {
+	if id := m.requester; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRequester resets all changes to the "requester" edge.
+func (m *ExtensionRequestMutation) ResetRequester() {
+	m.requester = nil
+	m.clearedrequester = false
+}
+
+// Where appends a list predicates to the ExtensionRequestMutation builder.
+func (m *ExtensionRequestMutation) Where(ps ...predicate.ExtensionRequest) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ExtensionRequestMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ExtensionRequestMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ExtensionRequest, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ExtensionRequestMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ExtensionRequestMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ExtensionRequest).
+func (m *ExtensionRequestMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ExtensionRequestMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, extensionrequest.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, extensionrequest.FieldUpdatedAt)
+	}
+	if m.status != nil {
+		fields = append(fields, extensionrequest.FieldStatus)
+	}
+	if m.lease != nil {
+		fields = append(fields, extensionrequest.FieldLeaseID)
+	}
+	if m.requester != nil {
+		fields = append(fields, extensionrequest.FieldRequesterID)
+	}
+	if m.cost_center_id != nil {
+		fields = append(fields, extensionrequest.FieldCostCenterID)
+	}
+	if m.by != nil {
+		fields = append(fields, extensionrequest.FieldBy)
+	}
+	if m.reason != nil {
+		fields = append(fields, extensionrequest.FieldReason)
+	}
+	if m.decided_by != nil {
+		fields = append(fields, extensionrequest.FieldDecidedBy)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, extensionrequest.FieldDecidedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ExtensionRequestMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case extensionrequest.FieldCreatedAt:
+		return m.CreatedAt()
+	case extensionrequest.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case extensionrequest.FieldStatus:
+		return m.Status()
+	case extensionrequest.FieldLeaseID:
+		return m.LeaseID()
+	case extensionrequest.FieldRequesterID:
+		return m.RequesterID()
+	case extensionrequest.FieldCostCenterID:
+		return m.CostCenterID()
+	case extensionrequest.FieldBy:
+		return m.By()
+	case extensionrequest.FieldReason:
+		return m.Reason()
+	case extensionrequest.FieldDecidedBy:
+		return m.DecidedBy()
+	case extensionrequest.FieldDecidedAt:
+		return m.DecidedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ExtensionRequestMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case extensionrequest.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case extensionrequest.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case extensionrequest.FieldStatus:
+		return m.OldStatus(ctx)
+	case extensionrequest.FieldLeaseID:
+		return m.OldLeaseID(ctx)
+	case extensionrequest.FieldRequesterID:
+		return m.OldRequesterID(ctx)
+	case extensionrequest.FieldCostCenterID:
+		return m.OldCostCenterID(ctx)
+	case extensionrequest.FieldBy:
+		return m.OldBy(ctx)
+	case extensionrequest.FieldReason:
+		return m.OldReason(ctx)
+	case extensionrequest.FieldDecidedBy:
+		return m.OldDecidedBy(ctx)
+	case extensionrequest.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ExtensionRequest field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ExtensionRequestMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case extensionrequest.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case extensionrequest.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case extensionrequest.FieldStatus:
+		v, ok := value.(extensionrequest.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case extensionrequest.FieldLeaseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseID(v)
+		return nil
+	case extensionrequest.FieldRequesterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequesterID(v)
+		return nil
+	case extensionrequest.FieldCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCostCenterID(v)
+		return nil
+	case extensionrequest.FieldBy:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBy(v)
+		return nil
+	case extensionrequest.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case extensionrequest.FieldDecidedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedBy(v)
+		return nil
+	case extensionrequest.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ExtensionRequest field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ExtensionRequestMutation) AddedFields() []string {
+	var fields []string
+	if m.addcost_center_id != nil {
+		fields = append(fields, extensionrequest.FieldCostCenterID)
+	}
+	if m.addby != nil {
+		fields = append(fields, extensionrequest.FieldBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ExtensionRequestMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case extensionrequest.FieldCostCenterID:
+		return m.AddedCostCenterID()
+	case extensionrequest.FieldBy:
+		return m.AddedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ExtensionRequestMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case extensionrequest.FieldCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCostCenterID(v)
+		return nil
+	case extensionrequest.FieldBy:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ExtensionRequest numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ExtensionRequestMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(extensionrequest.FieldCostCenterID) {
+		fields = append(fields, extensionrequest.FieldCostCenterID)
+	}
+	if m.FieldCleared(extensionrequest.FieldReason) {
+		fields = append(fields, extensionrequest.FieldReason)
+	}
+	if m.FieldCleared(extensionrequest.FieldDecidedBy) {
+		fields = append(fields, extensionrequest.FieldDecidedBy)
+	}
+	if m.FieldCleared(extensionrequest.FieldDecidedAt) {
+		fields = append(fields, extensionrequest.FieldDecidedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ExtensionRequestMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ExtensionRequestMutation) ClearField(name string) error {
+	switch name {
+	case extensionrequest.FieldCostCenterID:
+		m.ClearCostCenterID()
+		return nil
+	case extensionrequest.FieldReason:
+		m.ClearReason()
+		return nil
+	case extensionrequest.FieldDecidedBy:
+		m.ClearDecidedBy()
+		return nil
+	case extensionrequest.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ExtensionRequest nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ExtensionRequestMutation) ResetField(name string) error {
+	switch name {
+	case extensionrequest.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case extensionrequest.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case extensionrequest.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case extensionrequest.FieldLeaseID:
+		m.ResetLeaseID()
+		return nil
+	case extensionrequest.FieldRequesterID:
+		m.ResetRequesterID()
+		return nil
+	case extensionrequest.FieldCostCenterID:
+		m.ResetCostCenterID()
+		return nil
+	case extensionrequest.FieldBy:
+		m.ResetBy()
+		return nil
+	case extensionrequest.FieldReason:
+		m.ResetReason()
+		return nil
+	case extensionrequest.FieldDecidedBy:
+		m.ResetDecidedBy()
+		return nil
+	case extensionrequest.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ExtensionRequest field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ExtensionRequestMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.lease != nil {
+		edges = append(edges, extensionrequest.EdgeLease)
+	}
+	if m.requester != nil {
+		edges = append(edges, extensionrequest.EdgeRequester)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ExtensionRequestMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case extensionrequest.EdgeLease:
+		if id := m.lease; id != nil {
+			return []ent.Value{*id}
+		}
+	case extensionrequest.EdgeRequester:
+		if id := m.requester; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ExtensionRequestMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ExtensionRequestMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ExtensionRequestMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedlease {
+		edges = append(edges, extensionrequest.EdgeLease)
+	}
+	if m.clearedrequester {
+		edges = append(edges, extensionrequest.EdgeRequester)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ExtensionRequestMutation) EdgeCleared(name string) bool {
+	switch name {
+	case extensionrequest.EdgeLease:
+		return m.clearedlease
+	case extensionrequest.EdgeRequester:
+		return m.clearedrequester
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ExtensionRequestMutation) ClearEdge(name string) error {
+	switch name {
+	case extensionrequest.EdgeLease:
+		m.ClearLease()
+		return nil
+	case extensionrequest.EdgeRequester:
+		m.ClearRequester()
+		return nil
+	}
+	return fmt.Errorf("unknown ExtensionRequest unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ExtensionRequestMutation) ResetEdge(name string) error {
+	switch name {
+	case extensionrequest.EdgeLease:
+		m.ResetLease()
+		return nil
+	case extensionrequest.EdgeRequester:
+		m.ResetRequester()
+		return nil
+	}
+	return fmt.Errorf("unknown ExtensionRequest edge %s", name)
+}
+
 // InventoryItemMutation represents an operation that mutates the InventoryItem nodes in the graph.
 type InventoryItemMutation struct {
 	config
@@ -7719,47 +8855,50 @@ func (m *JobRunMutation) ResetEdge(name string) error {
 // LeaseMutation represents an operation that mutates the Lease nodes in the graph.
 type LeaseMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *int
-	created_at         *time.Time
-	updated_at         *time.Time
-	status             *lease.Status
-	starts_at          *time.Time
-	ends_at            *time.Time
-	ended_at           *time.Time
-	duration           *duration.Duration
-	addduration        *duration.Duration
-	note               *string
-	status_message     *string
-	awaiting_approval  *bool
-	idempotency_key    *string
-	request            *[]schematype.LeaseLine
-	appendrequest      []schematype.LeaseLine
-	decided_by         *string
-	clearedFields      map[string]struct{}
-	owner              *int
-	clearedowner       bool
-	cost_center        *int
-	clearedcost_center bool
-	allocations        map[int]struct{}
-	removedallocations map[int]struct{}
-	clearedallocations bool
-	orders             map[int]struct{}
-	removedorders      map[int]struct{}
-	clearedorders      bool
-	events             map[int]struct{}
-	removedevents      map[int]struct{}
-	clearedevents      bool
-	notices            map[int]struct{}
-	removednotices     map[int]struct{}
-	clearednotices     bool
-	bill_lines         map[int]struct{}
-	removedbill_lines  map[int]struct{}
-	clearedbill_lines  bool
-	done               bool
-	oldValue           func(context.Context) (*Lease, error)
-	predicates         []predicate.Lease
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	status                    *lease.Status
+	starts_at                 *time.Time
+	ends_at                   *time.Time
+	ended_at                  *time.Time
+	duration                  *duration.Duration
+	addduration               *duration.Duration
+	note                      *string
+	status_message            *string
+	awaiting_approval         *bool
+	idempotency_key           *string
+	request                   *[]schematype.LeaseLine
+	appendrequest             []schematype.LeaseLine
+	decided_by                *string
+	clearedFields             map[string]struct{}
+	owner                     *int
+	clearedowner              bool
+	cost_center               *int
+	clearedcost_center        bool
+	allocations               map[int]struct{}
+	removedallocations        map[int]struct{}
+	clearedallocations        bool
+	orders                    map[int]struct{}
+	removedorders             map[int]struct{}
+	clearedorders             bool
+	events                    map[int]struct{}
+	removedevents             map[int]struct{}
+	clearedevents             bool
+	notices                   map[int]struct{}
+	removednotices            map[int]struct{}
+	clearednotices            bool
+	bill_lines                map[int]struct{}
+	removedbill_lines         map[int]struct{}
+	clearedbill_lines         bool
+	extension_requests        map[int]struct{}
+	removedextension_requests map[int]struct{}
+	clearedextension_requests bool
+	done                      bool
+	oldValue                  func(context.Context) (*Lease, error)
+	predicates                []predicate.Lease
 }
 
 var _ ent.Mutation = (*LeaseMutation)(nil)
@@ -8863,6 +10002,60 @@ func (m *LeaseMutation) ResetBillLines() {
 	m.removedbill_lines = nil
 }
 
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by ids.
+func (m *LeaseMutation) AddExtensionRequestIDs(ids ...int) {
+	if m.extension_requests == nil {
+		m.extension_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.extension_requests[ids[i]] = struct{}{}
+	}
+}
+
+// ClearExtensionRequests clears the "extension_requests" edge to the ExtensionRequest entity.
+func (m *LeaseMutation) ClearExtensionRequests() {
+	m.clearedextension_requests = true
+}
+
+// ExtensionRequestsCleared reports if the "extension_requests" edge to the ExtensionRequest entity was cleared.
+func (m *LeaseMutation) ExtensionRequestsCleared() bool {
+	return m.clearedextension_requests
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (m *LeaseMutation) RemoveExtensionRequestIDs(ids ...int) {
+	if m.removedextension_requests == nil {
+		m.removedextension_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.extension_requests, ids[i])
+		m.removedextension_requests[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedExtensionRequests returns the removed IDs of the "extension_requests" edge to the ExtensionRequest entity.
+func (m *LeaseMutation) RemovedExtensionRequestsIDs() (ids []int) {
+	for id := range m.removedextension_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ExtensionRequestsIDs returns the "extension_requests" edge IDs in the mutation.
+func (m *LeaseMutation) ExtensionRequestsIDs() (ids []int) {
+	for id := range m.extension_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetExtensionRequests resets all changes to the "extension_requests" edge.
+func (m *LeaseMutation) ResetExtensionRequests() {
+	m.extension_requests = nil
+	m.clearedextension_requests = false
+	m.removedextension_requests = nil
+}
+
 // Where appends a list predicates to the LeaseMutation builder.
 func (m *LeaseMutation) Where(ps ...predicate.Lease) {
 	m.predicates = append(m.predicates, ps...)
@@ -9300,7 +10493,7 @@ func (m *LeaseMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *LeaseMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.owner != nil {
 		edges = append(edges, lease.EdgeOwner)
 	}
@@ -9321,6 +10514,9 @@ func (m *LeaseMutation) AddedEdges() []string {
 	}
 	if m.bill_lines != nil {
 		edges = append(edges, lease.EdgeBillLines)
+	}
+	if m.extension_requests != nil {
+		edges = append(edges, lease.EdgeExtensionRequests)
 	}
 	return edges
 }
@@ -9367,13 +10563,19 @@ func (m *LeaseMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case lease.EdgeExtensionRequests:
+		ids := make([]ent.Value, 0, len(m.extension_requests))
+		for id := range m.extension_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *LeaseMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedallocations != nil {
 		edges = append(edges, lease.EdgeAllocations)
 	}
@@ -9388,6 +10590,9 @@ func (m *LeaseMutation) RemovedEdges() []string {
 	}
 	if m.removedbill_lines != nil {
 		edges = append(edges, lease.EdgeBillLines)
+	}
+	if m.removedextension_requests != nil {
+		edges = append(edges, lease.EdgeExtensionRequests)
 	}
 	return edges
 }
@@ -9426,13 +10631,19 @@ func (m *LeaseMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case lease.EdgeExtensionRequests:
+		ids := make([]ent.Value, 0, len(m.removedextension_requests))
+		for id := range m.removedextension_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *LeaseMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedowner {
 		edges = append(edges, lease.EdgeOwner)
 	}
@@ -9453,6 +10664,9 @@ func (m *LeaseMutation) ClearedEdges() []string {
 	}
 	if m.clearedbill_lines {
 		edges = append(edges, lease.EdgeBillLines)
+	}
+	if m.clearedextension_requests {
+		edges = append(edges, lease.EdgeExtensionRequests)
 	}
 	return edges
 }
@@ -9475,6 +10689,8 @@ func (m *LeaseMutation) EdgeCleared(name string) bool {
 		return m.clearednotices
 	case lease.EdgeBillLines:
 		return m.clearedbill_lines
+	case lease.EdgeExtensionRequests:
+		return m.clearedextension_requests
 	}
 	return false
 }
@@ -9517,6 +10733,9 @@ func (m *LeaseMutation) ResetEdge(name string) error {
 		return nil
 	case lease.EdgeBillLines:
 		m.ResetBillLines()
+		return nil
+	case lease.EdgeExtensionRequests:
+		m.ResetExtensionRequests()
 		return nil
 	}
 	return fmt.Errorf("unknown Lease edge %s", name)
@@ -15254,31 +16473,35 @@ func (m *StockCountMutation) ResetEdge(name string) error {
 // UserMutation represents an operation that mutates the User nodes in the graph.
 type UserMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *int
-	created_at         *time.Time
-	updated_at         *time.Time
-	name               *string
-	email              *string
-	role               *user.Role
-	time_zone          *string
-	webhook_url        *string
-	clearedFields      map[string]struct{}
-	cost_center        *int
-	clearedcost_center bool
-	tokens             map[int]struct{}
-	removedtokens      map[int]struct{}
-	clearedtokens      bool
-	leases             map[int]struct{}
-	removedleases      map[int]struct{}
-	clearedleases      bool
-	notices            map[int]struct{}
-	removednotices     map[int]struct{}
-	clearednotices     bool
-	done               bool
-	oldValue           func(context.Context) (*User, error)
-	predicates         []predicate.User
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	name                      *string
+	email                     *string
+	role                      *user.Role
+	time_zone                 *string
+	webhook_url               *string
+	deactivated_at            *time.Time
+	clearedFields             map[string]struct{}
+	cost_center               *int
+	clearedcost_center        bool
+	tokens                    map[int]struct{}
+	removedtokens             map[int]struct{}
+	clearedtokens             bool
+	leases                    map[int]struct{}
+	removedleases             map[int]struct{}
+	clearedleases             bool
+	notices                   map[int]struct{}
+	removednotices            map[int]struct{}
+	clearednotices            bool
+	extension_requests        map[int]struct{}
+	removedextension_requests map[int]struct{}
+	clearedextension_requests bool
+	done                      bool
+	oldValue                  func(context.Context) (*User, error)
+	predicates                []predicate.User
 }
 
 var _ ent.Mutation = (*UserMutation)(nil)
@@ -15719,6 +16942,55 @@ func (m *UserMutation) ResetWebhookURL() {
 	delete(m.clearedFields, user.FieldWebhookURL)
 }
 
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (m *UserMutation) SetDeactivatedAt(t time.Time) {
+	m.deactivated_at = &t
+}
+
+// DeactivatedAt returns the value of the "deactivated_at" field in the mutation.
+func (m *UserMutation) DeactivatedAt() (r time.Time, exists bool) {
+	v := m.deactivated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeactivatedAt returns the old "deactivated_at" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldDeactivatedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeactivatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeactivatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeactivatedAt: %w", err)
+	}
+	return oldValue.DeactivatedAt, nil
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (m *UserMutation) ClearDeactivatedAt() {
+	m.deactivated_at = nil
+	m.clearedFields[user.FieldDeactivatedAt] = struct{}{}
+}
+
+// DeactivatedAtCleared returns if the "deactivated_at" field was cleared in this mutation.
+func (m *UserMutation) DeactivatedAtCleared() bool {
+	_, ok := m.clearedFields[user.FieldDeactivatedAt]
+	return ok
+}
+
+// ResetDeactivatedAt resets all changes to the "deactivated_at" field.
+func (m *UserMutation) ResetDeactivatedAt() {
+	m.deactivated_at = nil
+	delete(m.clearedFields, user.FieldDeactivatedAt)
+}
+
 // ClearCostCenter clears the "cost_center" edge to the CostCenter entity.
 func (m *UserMutation) ClearCostCenter() {
 	m.clearedcost_center = true
@@ -15908,6 +17180,60 @@ func (m *UserMutation) ResetNotices() {
 	m.removednotices = nil
 }
 
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by ids.
+func (m *UserMutation) AddExtensionRequestIDs(ids ...int) {
+	if m.extension_requests == nil {
+		m.extension_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.extension_requests[ids[i]] = struct{}{}
+	}
+}
+
+// ClearExtensionRequests clears the "extension_requests" edge to the ExtensionRequest entity.
+func (m *UserMutation) ClearExtensionRequests() {
+	m.clearedextension_requests = true
+}
+
+// ExtensionRequestsCleared reports if the "extension_requests" edge to the ExtensionRequest entity was cleared.
+func (m *UserMutation) ExtensionRequestsCleared() bool {
+	return m.clearedextension_requests
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (m *UserMutation) RemoveExtensionRequestIDs(ids ...int) {
+	if m.removedextension_requests == nil {
+		m.removedextension_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.extension_requests, ids[i])
+		m.removedextension_requests[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedExtensionRequests returns the removed IDs of the "extension_requests" edge to the ExtensionRequest entity.
+func (m *UserMutation) RemovedExtensionRequestsIDs() (ids []int) {
+	for id := range m.removedextension_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ExtensionRequestsIDs returns the "extension_requests" edge IDs in the mutation.
+func (m *UserMutation) ExtensionRequestsIDs() (ids []int) {
+	for id := range m.extension_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetExtensionRequests resets all changes to the "extension_requests" edge.
+func (m *UserMutation) ResetExtensionRequests() {
+	m.extension_requests = nil
+	m.clearedextension_requests = false
+	m.removedextension_requests = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -15942,7 +17268,7 @@ func (m *UserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, user.FieldCreatedAt)
 	}
@@ -15966,6 +17292,9 @@ func (m *UserMutation) Fields() []string {
 	}
 	if m.webhook_url != nil {
 		fields = append(fields, user.FieldWebhookURL)
+	}
+	if m.deactivated_at != nil {
+		fields = append(fields, user.FieldDeactivatedAt)
 	}
 	return fields
 }
@@ -15991,6 +17320,8 @@ func (m *UserMutation) Field(name string) (ent.Value, bool) {
 		return m.TimeZone()
 	case user.FieldWebhookURL:
 		return m.WebhookURL()
+	case user.FieldDeactivatedAt:
+		return m.DeactivatedAt()
 	}
 	return nil, false
 }
@@ -16016,6 +17347,8 @@ func (m *UserMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldTimeZone(ctx)
 	case user.FieldWebhookURL:
 		return m.OldWebhookURL(ctx)
+	case user.FieldDeactivatedAt:
+		return m.OldDeactivatedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown User field %s", name)
 }
@@ -16081,6 +17414,13 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetWebhookURL(v)
 		return nil
+	case user.FieldDeactivatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeactivatedAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown User field %s", name)
 }
@@ -16126,6 +17466,9 @@ func (m *UserMutation) ClearedFields() []string {
 	if m.FieldCleared(user.FieldWebhookURL) {
 		fields = append(fields, user.FieldWebhookURL)
 	}
+	if m.FieldCleared(user.FieldDeactivatedAt) {
+		fields = append(fields, user.FieldDeactivatedAt)
+	}
 	return fields
 }
 
@@ -16151,6 +17494,9 @@ func (m *UserMutation) ClearField(name string) error {
 		return nil
 	case user.FieldWebhookURL:
 		m.ClearWebhookURL()
+		return nil
+	case user.FieldDeactivatedAt:
+		m.ClearDeactivatedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown User nullable field %s", name)
@@ -16184,13 +17530,16 @@ func (m *UserMutation) ResetField(name string) error {
 	case user.FieldWebhookURL:
 		m.ResetWebhookURL()
 		return nil
+	case user.FieldDeactivatedAt:
+		m.ResetDeactivatedAt()
+		return nil
 	}
 	return fmt.Errorf("unknown User field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cost_center != nil {
 		edges = append(edges, user.EdgeCostCenter)
 	}
@@ -16202,6 +17551,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.notices != nil {
 		edges = append(edges, user.EdgeNotices)
+	}
+	if m.extension_requests != nil {
+		edges = append(edges, user.EdgeExtensionRequests)
 	}
 	return edges
 }
@@ -16232,13 +17584,19 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeExtensionRequests:
+		ids := make([]ent.Value, 0, len(m.extension_requests))
+		for id := range m.extension_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedtokens != nil {
 		edges = append(edges, user.EdgeTokens)
 	}
@@ -16247,6 +17605,9 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removednotices != nil {
 		edges = append(edges, user.EdgeNotices)
+	}
+	if m.removedextension_requests != nil {
+		edges = append(edges, user.EdgeExtensionRequests)
 	}
 	return edges
 }
@@ -16273,13 +17634,19 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeExtensionRequests:
+		ids := make([]ent.Value, 0, len(m.removedextension_requests))
+		for id := range m.removedextension_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedcost_center {
 		edges = append(edges, user.EdgeCostCenter)
 	}
@@ -16291,6 +17658,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearednotices {
 		edges = append(edges, user.EdgeNotices)
+	}
+	if m.clearedextension_requests {
+		edges = append(edges, user.EdgeExtensionRequests)
 	}
 	return edges
 }
@@ -16307,6 +17677,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedleases
 	case user.EdgeNotices:
 		return m.clearednotices
+	case user.EdgeExtensionRequests:
+		return m.clearedextension_requests
 	}
 	return false
 }
@@ -16337,6 +17709,9 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeNotices:
 		m.ResetNotices()
+		return nil
+	case user.EdgeExtensionRequests:
+		m.ResetExtensionRequests()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

@@ -28,6 +28,8 @@ type Tx struct {
 	CostCenter *CostCenterClient
 	// Event is the client for interacting with the Event builders.
 	Event *EventClient
+	// ExtensionRequest is the client for interacting with the ExtensionRequest builders.
+	ExtensionRequest *ExtensionRequestClient
 	// InventoryItem is the client for interacting with the InventoryItem builders.
 	InventoryItem *InventoryItemClient
 	// JobRun is the client for interacting with the JobRun builders.
@@ -184,6 +186,7 @@ func (tx *Tx) init() {
 	tx.BillLine = NewBillLineClient(tx.config)
 	tx.CostCenter = NewCostCenterClient(tx.config)
 	tx.Event = NewEventClient(tx.config)
+	tx.ExtensionRequest = NewExtensionRequestClient(tx.config)
 	tx.InventoryItem = NewInventoryItemClient(tx.config)
 	tx.JobRun = NewJobRunClient(tx.config)
 	tx.Lease = NewLeaseClient(tx.config)

@@ -34,6 +34,8 @@ type User struct {
 	TimeZone *string `json:"time_zone,omitempty"`
 	// WebhookURL holds the value of the "webhook_url" field.
 	WebhookURL *string `json:"webhook_url,omitempty"`
+	// when an admin deactivated the user: their tokens were revoked, their leases run to their end
+	DeactivatedAt *time.Time `json:"deactivated_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UserQuery when eager-loading is set.
 	Edges        UserEdges `json:"edges"`
@@ -50,15 +52,18 @@ type UserEdges struct {
 	Leases []*Lease `json:"leases,omitempty"`
 	// Notices holds the value of the notices edge.
 	Notices []*Notice `json:"notices,omitempty"`
+	// ExtensionRequests holds the value of the extension_requests edge.
+	ExtensionRequests []*ExtensionRequest `json:"extension_requests,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedTokens  map[string][]*APIToken
-	namedLeases  map[string][]*Lease
-	namedNotices map[string][]*Notice
+	namedTokens            map[string][]*APIToken
+	namedLeases            map[string][]*Lease
+	namedNotices           map[string][]*Notice
+	namedExtensionRequests map[string][]*ExtensionRequest
 }
 
 // CostCenterOrErr returns the CostCenter value or an error if the edge
@@ -99,6 +104,15 @@ func (e UserEdges) NoticesOrErr() ([]*Notice, error) {
 	return nil, &NotLoadedError{edge: "notices"}
 }
 
+// ExtensionRequestsOrErr returns the ExtensionRequests value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) ExtensionRequestsOrErr() ([]*ExtensionRequest, error) {
+	if e.loadedTypes[4] {
+		return e.ExtensionRequests, nil
+	}
+	return nil, &NotLoadedError{edge: "extension_requests"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*User) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -108,7 +122,7 @@ func (*User) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case user.FieldName, user.FieldEmail, user.FieldRole, user.FieldTimeZone, user.FieldWebhookURL:
 			values[i] = new(sql.NullString)
-		case user.FieldCreatedAt, user.FieldUpdatedAt:
+		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldDeactivatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -183,6 +197,13 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				_m.WebhookURL = new(string)
 				*_m.WebhookURL = value.String
 			}
+		case user.FieldDeactivatedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field deactivated_at", values[i])
+			} else if value.Valid {
+				_m.DeactivatedAt = new(time.Time)
+				*_m.DeactivatedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -214,6 +235,11 @@ func (_m *User) QueryLeases() *LeaseQuery {
 // QueryNotices queries the "notices" edge of the User entity.
 func (_m *User) QueryNotices() *NoticeQuery {
 	return NewUserClient(_m.config).QueryNotices(_m)
+}
+
+// QueryExtensionRequests queries the "extension_requests" edge of the User entity.
+func (_m *User) QueryExtensionRequests() *ExtensionRequestQuery {
+	return NewUserClient(_m.config).QueryExtensionRequests(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -269,6 +295,11 @@ func (_m *User) String() string {
 	if v := _m.WebhookURL; v != nil {
 		builder.WriteString("webhook_url=")
 		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.DeactivatedAt; v != nil {
+		builder.WriteString("deactivated_at=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()
@@ -343,6 +374,30 @@ func (_m *User) appendNamedNotices(name string, edges ...*Notice) {
 		_m.Edges.namedNotices[name] = []*Notice{}
 	} else {
 		_m.Edges.namedNotices[name] = append(_m.Edges.namedNotices[name], edges...)
+	}
+}
+
+// NamedExtensionRequests returns the ExtensionRequests named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedExtensionRequests(name string) ([]*ExtensionRequest, error) {
+	if _m.Edges.namedExtensionRequests == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedExtensionRequests[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedExtensionRequests(name string, edges ...*ExtensionRequest) {
+	if _m.Edges.namedExtensionRequests == nil {
+		_m.Edges.namedExtensionRequests = make(map[string][]*ExtensionRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedExtensionRequests[name] = []*ExtensionRequest{}
+	} else {
+		_m.Edges.namedExtensionRequests[name] = append(_m.Edges.namedExtensionRequests[name], edges...)
 	}
 }
 

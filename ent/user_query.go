@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/predicate"
@@ -25,19 +26,21 @@ import (
 // UserQuery is the builder for querying User entities.
 type UserQuery struct {
 	config
-	ctx              *QueryContext
-	order            []user.OrderOption
-	inters           []Interceptor
-	predicates       []predicate.User
-	withCostCenter   *CostCenterQuery
-	withTokens       *APITokenQuery
-	withLeases       *LeaseQuery
-	withNotices      *NoticeQuery
-	loadTotal        []func(context.Context, []*User) error
-	modifiers        []func(*sql.Selector)
-	withNamedTokens  map[string]*APITokenQuery
-	withNamedLeases  map[string]*LeaseQuery
-	withNamedNotices map[string]*NoticeQuery
+	ctx                        *QueryContext
+	order                      []user.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.User
+	withCostCenter             *CostCenterQuery
+	withTokens                 *APITokenQuery
+	withLeases                 *LeaseQuery
+	withNotices                *NoticeQuery
+	withExtensionRequests      *ExtensionRequestQuery
+	loadTotal                  []func(context.Context, []*User) error
+	modifiers                  []func(*sql.Selector)
+	withNamedTokens            map[string]*APITokenQuery
+	withNamedLeases            map[string]*LeaseQuery
+	withNamedNotices           map[string]*NoticeQuery
+	withNamedExtensionRequests map[string]*ExtensionRequestQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -155,6 +158,28 @@ func (_q *UserQuery) QueryNotices() *NoticeQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(notice.Table, notice.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.NoticesTable, user.NoticesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryExtensionRequests chains the current query on the "extension_requests" edge.
+func (_q *UserQuery) QueryExtensionRequests() *ExtensionRequestQuery {
+	query := (&ExtensionRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(extensionrequest.Table, extensionrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.ExtensionRequestsTable, user.ExtensionRequestsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -349,15 +374,16 @@ func (_q *UserQuery) Clone() *UserQuery {
 		return nil
 	}
 	return &UserQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]user.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.User{}, _q.predicates...),
-		withCostCenter: _q.withCostCenter.Clone(),
-		withTokens:     _q.withTokens.Clone(),
-		withLeases:     _q.withLeases.Clone(),
-		withNotices:    _q.withNotices.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]user.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.User{}, _q.predicates...),
+		withCostCenter:        _q.withCostCenter.Clone(),
+		withTokens:            _q.withTokens.Clone(),
+		withLeases:            _q.withLeases.Clone(),
+		withNotices:           _q.withNotices.Clone(),
+		withExtensionRequests: _q.withExtensionRequests.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -405,6 +431,17 @@ func (_q *UserQuery) WithNotices(opts ...func(*NoticeQuery)) *UserQuery {
 		opt(query)
 	}
 	_q.withNotices = query
+	return _q
+}
+
+// WithExtensionRequests tells the query-builder to eager-load the nodes that are connected to
+// the "extension_requests" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithExtensionRequests(opts ...func(*ExtensionRequestQuery)) *UserQuery {
+	query := (&ExtensionRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withExtensionRequests = query
 	return _q
 }
 
@@ -492,11 +529,12 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withCostCenter != nil,
 			_q.withTokens != nil,
 			_q.withLeases != nil,
 			_q.withNotices != nil,
+			_q.withExtensionRequests != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -547,6 +585,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withExtensionRequests; query != nil {
+		if err := _q.loadExtensionRequests(ctx, query, nodes,
+			func(n *User) { n.Edges.ExtensionRequests = []*ExtensionRequest{} },
+			func(n *User, e *ExtensionRequest) { n.Edges.ExtensionRequests = append(n.Edges.ExtensionRequests, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTokens {
 		if err := _q.loadTokens(ctx, query, nodes,
 			func(n *User) { n.appendNamedTokens(name) },
@@ -565,6 +610,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadNotices(ctx, query, nodes,
 			func(n *User) { n.appendNamedNotices(name) },
 			func(n *User, e *Notice) { n.appendNamedNotices(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedExtensionRequests {
+		if err := _q.loadExtensionRequests(ctx, query, nodes,
+			func(n *User) { n.appendNamedExtensionRequests(name) },
+			func(n *User, e *ExtensionRequest) { n.appendNamedExtensionRequests(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -696,6 +748,36 @@ func (_q *UserQuery) loadNotices(ctx context.Context, query *NoticeQuery, nodes 
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadExtensionRequests(ctx context.Context, query *ExtensionRequestQuery, nodes []*User, init func(*User), assign func(*User, *ExtensionRequest)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(extensionrequest.FieldRequesterID)
+	}
+	query.Where(predicate.ExtensionRequest(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.ExtensionRequestsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RequesterID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "requester_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -857,6 +939,20 @@ func (_q *UserQuery) WithNamedNotices(name string, opts ...func(*NoticeQuery)) *
 		_q.withNamedNotices = make(map[string]*NoticeQuery)
 	}
 	_q.withNamedNotices[name] = query
+	return _q
+}
+
+// WithNamedExtensionRequests tells the query-builder to eager-load the nodes that are connected to the "extension_requests"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedExtensionRequests(name string, opts ...func(*ExtensionRequestQuery)) *UserQuery {
+	query := (&ExtensionRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedExtensionRequests == nil {
+		_q.withNamedExtensionRequests = make(map[string]*ExtensionRequestQuery)
+	}
+	_q.withNamedExtensionRequests[name] = query
 	return _q
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/predicate"
@@ -146,6 +147,26 @@ func (_u *UserUpdate) ClearWebhookURL() *UserUpdate {
 	return _u
 }
 
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (_u *UserUpdate) SetDeactivatedAt(v time.Time) *UserUpdate {
+	_u.mutation.SetDeactivatedAt(v)
+	return _u
+}
+
+// SetNillableDeactivatedAt sets the "deactivated_at" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableDeactivatedAt(v *time.Time) *UserUpdate {
+	if v != nil {
+		_u.SetDeactivatedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (_u *UserUpdate) ClearDeactivatedAt() *UserUpdate {
+	_u.mutation.ClearDeactivatedAt()
+	return _u
+}
+
 // SetCostCenter sets the "cost_center" edge to the CostCenter entity.
 func (_u *UserUpdate) SetCostCenter(v *CostCenter) *UserUpdate {
 	return _u.SetCostCenterID(v.ID)
@@ -194,6 +215,21 @@ func (_u *UserUpdate) AddNotices(v ...*Notice) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddNoticeIDs(ids...)
+}
+
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_u *UserUpdate) AddExtensionRequestIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddExtensionRequestIDs(ids...)
+	return _u
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdate) AddExtensionRequests(v ...*ExtensionRequest) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddExtensionRequestIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -268,6 +304,27 @@ func (_u *UserUpdate) RemoveNotices(v ...*Notice) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveNoticeIDs(ids...)
+}
+
+// ClearExtensionRequests clears all "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdate) ClearExtensionRequests() *UserUpdate {
+	_u.mutation.ClearExtensionRequests()
+	return _u
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to ExtensionRequest entities by IDs.
+func (_u *UserUpdate) RemoveExtensionRequestIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveExtensionRequestIDs(ids...)
+	return _u
+}
+
+// RemoveExtensionRequests removes "extension_requests" edges to ExtensionRequest entities.
+func (_u *UserUpdate) RemoveExtensionRequests(v ...*ExtensionRequest) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveExtensionRequestIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -365,6 +422,12 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.WebhookURLCleared() {
 		_spec.ClearField(user.FieldWebhookURL, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeactivatedAt(); ok {
+		_spec.SetField(user.FieldDeactivatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeactivatedAtCleared() {
+		_spec.ClearField(user.FieldDeactivatedAt, field.TypeTime)
 	}
 	if _u.mutation.CostCenterCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -523,6 +586,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedExtensionRequestsIDs(); len(nodes) > 0 && !_u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -664,6 +772,26 @@ func (_u *UserUpdateOne) ClearWebhookURL() *UserUpdateOne {
 	return _u
 }
 
+// SetDeactivatedAt sets the "deactivated_at" field.
+func (_u *UserUpdateOne) SetDeactivatedAt(v time.Time) *UserUpdateOne {
+	_u.mutation.SetDeactivatedAt(v)
+	return _u
+}
+
+// SetNillableDeactivatedAt sets the "deactivated_at" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableDeactivatedAt(v *time.Time) *UserUpdateOne {
+	if v != nil {
+		_u.SetDeactivatedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeactivatedAt clears the value of the "deactivated_at" field.
+func (_u *UserUpdateOne) ClearDeactivatedAt() *UserUpdateOne {
+	_u.mutation.ClearDeactivatedAt()
+	return _u
+}
+
 // SetCostCenter sets the "cost_center" edge to the CostCenter entity.
 func (_u *UserUpdateOne) SetCostCenter(v *CostCenter) *UserUpdateOne {
 	return _u.SetCostCenterID(v.ID)
@@ -712,6 +840,21 @@ func (_u *UserUpdateOne) AddNotices(v ...*Notice) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddNoticeIDs(ids...)
+}
+
+// AddExtensionRequestIDs adds the "extension_requests" edge to the ExtensionRequest entity by IDs.
+func (_u *UserUpdateOne) AddExtensionRequestIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddExtensionRequestIDs(ids...)
+	return _u
+}
+
+// AddExtensionRequests adds the "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdateOne) AddExtensionRequests(v ...*ExtensionRequest) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddExtensionRequestIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -786,6 +929,27 @@ func (_u *UserUpdateOne) RemoveNotices(v ...*Notice) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveNoticeIDs(ids...)
+}
+
+// ClearExtensionRequests clears all "extension_requests" edges to the ExtensionRequest entity.
+func (_u *UserUpdateOne) ClearExtensionRequests() *UserUpdateOne {
+	_u.mutation.ClearExtensionRequests()
+	return _u
+}
+
+// RemoveExtensionRequestIDs removes the "extension_requests" edge to ExtensionRequest entities by IDs.
+func (_u *UserUpdateOne) RemoveExtensionRequestIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveExtensionRequestIDs(ids...)
+	return _u
+}
+
+// RemoveExtensionRequests removes "extension_requests" edges to ExtensionRequest entities.
+func (_u *UserUpdateOne) RemoveExtensionRequests(v ...*ExtensionRequest) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveExtensionRequestIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -913,6 +1077,12 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if _u.mutation.WebhookURLCleared() {
 		_spec.ClearField(user.FieldWebhookURL, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeactivatedAt(); ok {
+		_spec.SetField(user.FieldDeactivatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeactivatedAtCleared() {
+		_spec.ClearField(user.FieldDeactivatedAt, field.TypeTime)
 	}
 	if _u.mutation.CostCenterCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1071,6 +1241,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedExtensionRequestsIDs(); len(nodes) > 0 && !_u.mutation.ExtensionRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ExtensionRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ExtensionRequestsTable,
+			Columns: []string{user.ExtensionRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

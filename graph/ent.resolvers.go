@@ -80,6 +80,9 @@ func (r *Resolver) Allocation() AllocationResolver { return &allocationResolver{
 // CostCenter returns CostCenterResolver implementation.
 func (r *Resolver) CostCenter() CostCenterResolver { return &costCenterResolver{r} }
 
+// ExtensionRequest returns ExtensionRequestResolver implementation.
+func (r *Resolver) ExtensionRequest() ExtensionRequestResolver { return &extensionRequestResolver{r} }
+
 // InventoryItem returns InventoryItemResolver implementation.
 func (r *Resolver) InventoryItem() InventoryItemResolver { return &inventoryItemResolver{r} }
 
@@ -95,12 +98,17 @@ func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// User returns UserResolver implementation.
+func (r *Resolver) User() UserResolver { return &userResolver{r} }
+
 type (
-	allocationResolver    struct{ *Resolver }
-	costCenterResolver    struct{ *Resolver }
-	inventoryItemResolver struct{ *Resolver }
-	leaseResolver         struct{ *Resolver }
-	orderResolver         struct{ *Resolver }
-	productResolver       struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
+	allocationResolver       struct{ *Resolver }
+	costCenterResolver       struct{ *Resolver }
+	extensionRequestResolver struct{ *Resolver }
+	inventoryItemResolver    struct{ *Resolver }
+	leaseResolver            struct{ *Resolver }
+	orderResolver            struct{ *Resolver }
+	productResolver          struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
+	userResolver             struct{ *Resolver }
 )

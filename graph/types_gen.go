@@ -2,5 +2,38 @@
 
 package graph
 
+import (
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/user"
+)
+
+type CreateUserInput struct {
+	Name string    `json:"name"`
+	Role user.Role `json:"role"`
+	// A cost center code; created when new.
+	CostCenter string  `json:"costCenter"`
+	Email      *string `json:"email,omitempty"`
+}
+
+type CreatedToken struct {
+	// The token itself: shown only in this answer, stored only as a hash.
+	Token    string        `json:"token"`
+	APIToken *ent.APIToken `json:"apiToken"`
+}
+
+type CreatedUser struct {
+	User *ent.User `json:"user"`
+	// The user's first token: shown only in this answer.
+	Token string `json:"token"`
+}
+
 type Subscription struct {
+}
+
+type UpdateUserInput struct {
+	Role *user.Role `json:"role,omitempty"`
+	// An existing cost center's code.
+	CostCenter *string `json:"costCenter,omitempty"`
+	// "" clears it.
+	Email *string `json:"email,omitempty"`
 }

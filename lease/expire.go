@@ -90,6 +90,9 @@ func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, le
 		func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
 		return err
 	}
+	if err := lapseRequests(ctx, tx, now, ids, "the lease expired first"); err != nil {
+		return err
+	}
 	if s.Notices != nil {
 		for _, l := range leases {
 			l.Status, l.EndedAt = Expired, &now

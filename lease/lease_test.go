@@ -372,9 +372,15 @@ func TestReturnExtendExpand(t *testing.T) {
 	ext, err := b.svc.Extend(b.as["alice"], l.ID, days(3))
 	require.NoError(t, err)
 	require.Equal(t, l.EndsAt.Add(3*duration.Day).UTC(), ext.EndsAt.UTC())
-	_, err = b.svc.Extend(b.as["alice"], l.ID, days(85))
-	require.ErrorIs(t, err, apperr.PolicyViolation)
-	require.ErrorContains(t, err, "4D.small: a lease may last at most 90d in total with extensions; extending by 85d would make it 95d")
+	// Beyond it her ask becomes an extension request: the lease keeps its end.
+	asked, err := b.svc.Extend(b.as["alice"], l.ID, days(85))
+	require.NoError(t, err)
+	require.Equal(t, ext.EndsAt.UTC(), asked.EndsAt.UTC())
+	open, err := b.svc.OpenExtensionRequest(b.as["alice"], asked)
+	require.NoError(t, err)
+	require.Equal(t, days(85), open.By)
+	_, err = b.svc.RejectExtension(b.as["manny"], open.ID, "take a new lease")
+	require.NoError(t, err)
 
 	// Expand: two more items, same end.
 	exp, err := b.svc.Expand(b.as["alice"], l.ID, []*schematype.LeaseLine{{SKU: "4E.small", Quantity: 2}})
@@ -422,9 +428,12 @@ func TestExtensionNeedsApproval(t *testing.T) {
 	require.NoError(t, b.client.Product.Update().Where(product.Sku("4D.small")).SetExtensionRequiresApproval(true).
 		Exec(database.System(context.Background())))
 	l := b.vend(t, "alice", VendInput{SKU: sku("4D.small"), Duration: days(7)})
-	_, err := b.svc.Extend(b.as["alice"], l.ID, days(1))
-	require.ErrorIs(t, err, apperr.PolicyViolation)
-	require.ErrorContains(t, err, "extensions need a manager's approval")
+	asked, err := b.svc.Extend(b.as["alice"], l.ID, days(1))
+	require.NoError(t, err)
+	require.Equal(t, l.EndsAt.UTC(), asked.EndsAt.UTC(), "awaiting approval: the end stays")
+	open, err := b.svc.OpenExtensionRequest(b.as["alice"], asked)
+	require.NoError(t, err)
+	require.NotNil(t, open)
 	_, err = b.svc.Extend(b.as["manny"], l.ID, days(1))
 	require.NoError(t, err)
 }

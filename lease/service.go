@@ -1086,28 +1086,18 @@ func (s *Service) viewerAndLease(ctx context.Context, id int) (viewer.Viewer, *e
 	return v, l, nil
 }
 
-// visible reports whether v may see, and so act on, l: the owner, a manager of the lease's cost
-// center, an admin. It is the Lease read policy (schema.LeaseScope) for one loaded lease.
-func visible(v viewer.Viewer, l *ent.Lease) bool {
-	switch {
-	case v.IsAdmin(), l.OwnerID == v.UserID:
-		return true
-	case v.IsManager() && l.CostCenterID != nil && *l.CostCenterID == v.CostCenterID:
-		return true
-	}
-	return false
-}
+// visible reports whether v may see, and so act on, l (viewer.MaySee): the owner, a manager of
+// the lease's cost center, an admin. It is the Lease read policy (schema.LeaseScope) for one
+// loaded lease.
+func visible(v viewer.Viewer, l *ent.Lease) bool { return v.MaySee(holding(l)) }
 
-// mayOverride reports whether v may decide beyond a product's policy for l (approve it, extend
-// it past its policy, add products that need approval): an admin, or a manager of the lease's
-// cost center, and never on their own lease, on any path. An approval is a second pair of eyes;
-// on one's own lease it would be none, whatever one's role. An admin who needs an exception
-// asks another admin or their cost center's manager, or changes the product's policy openly.
-func mayOverride(v viewer.Viewer, l *ent.Lease) bool {
-	if l.OwnerID == v.UserID {
-		return false
-	}
-	return v.IsAdmin() || v.IsManager() && l.CostCenterID != nil && *l.CostCenterID == v.CostCenterID
+// mayOverride reports whether v may decide beyond a product's policy for l (viewer.MayDecide):
+// a manager of the lease's cost center or an admin, never on their own lease.
+func mayOverride(v viewer.Viewer, l *ent.Lease) bool { return v.MayDecide(holding(l)) }
+
+// holding is l as the viewer rules see it.
+func holding(l *ent.Lease) viewer.Holding {
+	return viewer.Holding{OwnerID: l.OwnerID, CostCenterID: l.CostCenterID}
 }
 
 // returnLease gives a lease back early: ACTIVE → RETURNED, its items to REBUILDING and
@@ -1161,6 +1151,9 @@ func (s *Service) end(ctx context.Context, tx *ent.Tx, now time.Time, l *ent.Lea
 	if err := move(ctx, tx, now, l.ID, Active, to, actor, message, func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
 		return err
 	}
+	if err := lapseRequests(ctx, tx, now, []int{l.ID}, "the lease was "+strings.ToLower(string(to))+" first"); err != nil {
+		return err
+	}
 	allocs, err := tx.Allocation.Query().Where(allocation.LeaseID(l.ID), allocation.ReleasedAtIsNil()).All(ctx)
 	if err != nil {
 		return err
@@ -1203,8 +1196,10 @@ func (s *Service) billedLines(ctx context.Context, l *ent.Lease) ([]line, error)
 }
 
 // Extend moves an ACTIVE lease's end by `by`. Within each product's policy the owner may;
-// beyond maxLifetime, or where extensions need approval, only a manager of the cost center or
-// an admin may (their action is the approval); anyone else gets POLICY_VIOLATION naming the rule.
+// beyond maxLifetime, or where extensions need approval, a manager of the cost center or an
+// admin may (their action is the approval). The owner asking beyond policy gets an extension
+// request instead: the lease keeps its end, returned with the request open, until a manager or
+// an admin decides (ApproveExtension, RejectExtension); one request per lease at a time.
 func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*ent.Lease, error) {
 	if by <= 0 {
 		return nil, invalid("by: must be positive")
@@ -1226,14 +1221,16 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	newEnd := l.EndsAt.Add(by.Std())
 	span := duration.Duration(newEnd.Sub(*l.StartsAt))
 	if !mayOverride(v, l) {
-		for _, b := range billed {
-			p := b.product
-			if p.ExtensionRequiresApproval {
-				return nil, apperr.New(apperr.PolicyViolation, "%s: extensions need a manager's approval; ask a manager of your cost center or an admin to extend lease %d", p.Sku, id)
-			}
-			if p.MaxLifetime != nil && span > *p.MaxLifetime {
-				return nil, apperr.New(apperr.PolicyViolation, "%s: a lease may last at most %s in total with extensions; extending by %s would make it %s", p.Sku, p.MaxLifetime, by, span)
-			}
+		// One ask at a time: while a request awaits its decision the owner waits for it.
+		open, err := s.openRequest(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if open != nil {
+			return nil, apperr.New(apperr.Conflict, "lease %d has an extension request awaiting a decision (request %d, by %s); wait for it", id, open.ID, open.By)
+		}
+		if rule := beyondPolicy(billed, by, span); rule != "" {
+			return s.requestExtension(ctx, v, l, by, rule)
 		}
 	}
 	sys := database.System(ctx)

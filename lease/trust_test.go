@@ -213,15 +213,27 @@ func TestNoOverrideOnOwnLease(t *testing.T) {
 			_, err := b.svc.Expand(b.as[who], own.ID, []*schematype.LeaseLine{{SKU: "4D.large", Quantity: 1}})
 			require.ErrorIs(t, err, apperr.PolicyViolation)
 			require.ErrorContains(t, err, "need approval")
-			_, err = b.svc.Extend(b.as[who], own.ID, days(85))
-			require.ErrorIs(t, err, apperr.PolicyViolation)
-			require.ErrorContains(t, err, "at most 90d in total")
+			// Beyond maxLifetime their extend is a request like anyone's, which they cannot decide.
+			asked, err := b.svc.Extend(b.as[who], own.ID, days(85))
+			require.NoError(t, err)
+			require.Equal(t, own.EndsAt.UTC(), asked.EndsAt.UTC())
+			open, err := b.svc.OpenExtensionRequest(b.as[who], asked)
+			require.NoError(t, err)
+			require.NotNil(t, open)
+			_, err = b.svc.ApproveExtension(b.as[who], open.ID)
+			require.ErrorIs(t, err, apperr.Forbidden)
+			require.ErrorContains(t, err, "your own extension")
+			_, err = b.svc.RejectExtension(b.as[who], open.ID, "no")
+			require.ErrorIs(t, err, apperr.Forbidden)
+			require.Equal(t, own.EndsAt.UTC(), b.lease(t, own.ID).EndsAt.UTC())
+			_, err = b.svc.RejectExtension(b.as[other(who)], open.ID, "too long")
+			require.NoError(t, err)
 
 			sys := database.System(context.Background())
 			require.NoError(t, b.client.Product.Update().Where(product.Sku("4D.small")).SetExtensionRequiresApproval(true).Exec(sys))
-			_, err = b.svc.Extend(b.as[who], own.ID, days(1))
-			require.ErrorIs(t, err, apperr.PolicyViolation)
-			require.ErrorContains(t, err, "extensions need a manager's approval")
+			asked, err = b.svc.Extend(b.as[who], own.ID, days(1))
+			require.NoError(t, err)
+			require.Equal(t, own.EndsAt.UTC(), asked.EndsAt.UTC(), "extensions need a manager's approval: asked, not extended")
 
 			pending := b.vend(t, who, VendInput{SKU: sku("4D.large"), Duration: days(3)})
 			_, err = b.svc.Approve(b.as[who], pending.ID)
@@ -239,6 +251,22 @@ func TestNoOverrideOnOwnLease(t *testing.T) {
 			b.invariants(t)
 		})
 	}
+}
+
+// other is who decides for who's own lease in TestNoOverrideOnOwnLease: the admin for the
+// manager, the cost center's manager for the admin.
+func other(who string) string {
+	if who == "admin" {
+		return "manny"
+	}
+	return "admin"
+}
+
+func (b *bundle) lease(t *testing.T, id int) *ent.Lease {
+	t.Helper()
+	l, err := b.client.Lease.Get(database.System(context.Background()), id)
+	require.NoError(t, err)
+	return l
 }
 
 // TestOthersLeasesAreNotFound: acting on a lease one may not see answers exactly what an id that

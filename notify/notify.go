@@ -29,11 +29,17 @@ const (
 	KindReclaimed      = "reclaimed"
 	KindReclaimFailed  = "reclaim-failed"
 	KindApprovalNeeded = "approval-needed"
+	// KindExtensionApprovalNeeded asks the lease's cost center's managers (else the admins),
+	// never the owner, to decide an extension beyond policy.
+	KindExtensionApprovalNeeded = "extension-approval-needed"
+	// KindExtensionApproved and KindExtensionRejected tell the owner how it was decided.
+	KindExtensionApproved = "extension-approved"
+	KindExtensionRejected = "extension-rejected"
 )
 
 // kinds lists every kind, for validation.
 var kinds = []string{KindExpiring, KindExpired, KindVended, KindRejected, KindReturned, KindReclaimed,
-	KindReclaimFailed, KindApprovalNeeded}
+	KindReclaimFailed, KindApprovalNeeded, KindExtensionApprovalNeeded, KindExtensionApproved, KindExtensionRejected}
 
 // Channels a notice is delivered over.
 const (
@@ -62,6 +68,8 @@ type Event struct {
 	Threshold string
 	// Message is free text: a rejection reason, a dispenser error.
 	Message string
+	// By is, for extension notices, how much longer the lease was asked to run, e.g. "30d".
+	By string
 }
 
 // WebhookConfig is the global webhook; users may also have their own webhook_url.
@@ -252,6 +260,7 @@ type Payload struct {
 	Status    string     `json:"status,omitempty"`
 	Threshold string     `json:"threshold,omitempty"`
 	Message   string     `json:"message,omitempty"`
+	By        string     `json:"by,omitempty"`
 	ItemID    *int       `json:"itemId,omitempty"`
 	At        time.Time  `json:"at"`
 }

@@ -57,7 +57,7 @@ func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Even
 	sys := database.System(ctx)
 	now = now.UTC()
 	p := Payload{Kind: ev.Kind, LeaseID: ev.LeaseID, ItemID: ev.ItemID, Threshold: ev.Threshold,
-		Message: ev.Message, At: now}
+		Message: ev.Message, By: ev.By, At: now}
 	l := ev.Lease
 	if l != nil {
 		p.LeaseID = &l.ID
@@ -200,6 +200,18 @@ func (o *Outbox) recipients(ctx context.Context, tx *ent.Tx, ev Event, l *ent.Le
 		}
 		// Someone must decide; with no manager for the cost center, admins can.
 		return admins(ctx, tx, ev.Kind)
+	case ev.Kind == KindExtensionApprovalNeeded:
+		// As approval-needed, less the owner: nobody decides their own extension.
+		if l.CostCenterID != nil {
+			managers, err := q.Clone().Where(user.RoleEQ(user.RoleManager), user.CostCenterID(*l.CostCenterID), user.IDNEQ(l.OwnerID)).All(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("notice %s: managers: %w", ev.Kind, err)
+			}
+			if len(managers) > 0 {
+				return managers, nil
+			}
+		}
+		return q.Where(user.RoleEQ(user.RoleAdmin), user.IDNEQ(l.OwnerID)).All(ctx)
 	}
 	return []*ent.User{l.Edges.Owner}, nil
 }

@@ -59,6 +59,12 @@ func Subject(p Payload) string {
 		return fmt.Sprintf("Lease %d was returned%s", id, what)
 	case KindApprovalNeeded:
 		return fmt.Sprintf("Lease %d by %s needs approval%s", id, p.Owner, what)
+	case KindExtensionApprovalNeeded:
+		return fmt.Sprintf("Extending lease %d of %s by %s needs approval%s", id, p.Owner, p.By, what)
+	case KindExtensionApproved:
+		return fmt.Sprintf("Extending lease %d by %s was approved%s", id, p.By, what)
+	case KindExtensionRejected:
+		return fmt.Sprintf("Extending lease %d by %s was rejected%s", id, p.By, what)
 	case KindReclaimed:
 		return fmt.Sprintf("Item %s of lease %d was reclaimed", item, id)
 	case KindReclaimFailed:
@@ -156,6 +162,13 @@ func Text(p Payload, loc *time.Location, serverURL string) string {
 			fmt.Fprintf(&b, " for %s", p.Duration)
 		}
 		b.WriteString(".\n")
+	case KindExtensionApprovalNeeded:
+		fmt.Fprintf(&b, "%s asks to be extended by %s, beyond the products' policy; it ends on %s unless approved.\n", lease, p.By, end)
+		b.WriteString("Decide with: hardcandy requests, then hardcandy approve ID or hardcandy reject ID --reason TEXT\n")
+	case KindExtensionApproved:
+		fmt.Fprintf(&b, "Extending %s by %s was approved. It now ends on %s.\n", lease, p.By, end)
+	case KindExtensionRejected:
+		fmt.Fprintf(&b, "Extending %s by %s was rejected. It still ends on %s.\n", lease, p.By, end)
 	case KindReclaimed:
 		b.WriteString("An item was reclaimed.\n")
 	case KindReclaimFailed:

@@ -93,6 +93,18 @@ func (f EventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EventMutation", m)
 }
 
+// The ExtensionRequestFunc type is an adapter to allow the use of ordinary
+// function as ExtensionRequest mutator.
+type ExtensionRequestFunc func(context.Context, *ent.ExtensionRequestMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ExtensionRequestFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ExtensionRequestMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ExtensionRequestMutation", m)
+}
+
 // The InventoryItemFunc type is an adapter to allow the use of ordinary
 // function as InventoryItem mutator.
 type InventoryItemFunc func(context.Context, *ent.InventoryItemMutation) (ent.Value, error)

@@ -15,6 +15,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
@@ -270,6 +271,33 @@ func (f TraverseEvent) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.EventQuery", q)
+}
+
+// The ExtensionRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ExtensionRequestFunc func(context.Context, *ent.ExtensionRequestQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ExtensionRequestFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ExtensionRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ExtensionRequestQuery", q)
+}
+
+// The TraverseExtensionRequest type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseExtensionRequest func(context.Context, *ent.ExtensionRequestQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseExtensionRequest) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseExtensionRequest) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ExtensionRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ExtensionRequestQuery", q)
 }
 
 // The InventoryItemFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -532,6 +560,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CostCenterQuery, predicate.CostCenter, costcenter.OrderOption]{typ: ent.TypeCostCenter, tq: q}, nil
 	case *ent.EventQuery:
 		return &query[*ent.EventQuery, predicate.Event, event.OrderOption]{typ: ent.TypeEvent, tq: q}, nil
+	case *ent.ExtensionRequestQuery:
+		return &query[*ent.ExtensionRequestQuery, predicate.ExtensionRequest, extensionrequest.OrderOption]{typ: ent.TypeExtensionRequest, tq: q}, nil
 	case *ent.InventoryItemQuery:
 		return &query[*ent.InventoryItemQuery, predicate.InventoryItem, inventoryitem.OrderOption]{typ: ent.TypeInventoryItem, tq: q}, nil
 	case *ent.JobRunQuery:

@@ -62,6 +62,8 @@ const (
 	EdgeNotices = "notices"
 	// EdgeBillLines holds the string denoting the bill_lines edge name in mutations.
 	EdgeBillLines = "bill_lines"
+	// EdgeExtensionRequests holds the string denoting the extension_requests edge name in mutations.
+	EdgeExtensionRequests = "extension_requests"
 	// Table holds the table name of the lease in the database.
 	Table = "leases"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -113,6 +115,13 @@ const (
 	BillLinesInverseTable = "bill_lines"
 	// BillLinesColumn is the table column denoting the bill_lines relation/edge.
 	BillLinesColumn = "lease_id"
+	// ExtensionRequestsTable is the table that holds the extension_requests relation/edge.
+	ExtensionRequestsTable = "extension_requests"
+	// ExtensionRequestsInverseTable is the table name for the ExtensionRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "extensionrequest" package.
+	ExtensionRequestsInverseTable = "extension_requests"
+	// ExtensionRequestsColumn is the table column denoting the extension_requests relation/edge.
+	ExtensionRequestsColumn = "lease_id"
 )
 
 // Columns holds all SQL columns for lease fields.
@@ -353,6 +362,20 @@ func ByBillLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newBillLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByExtensionRequestsCount orders the results by extension_requests count.
+func ByExtensionRequestsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newExtensionRequestsStep(), opts...)
+	}
+}
+
+// ByExtensionRequests orders the results by extension_requests terms.
+func ByExtensionRequests(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newExtensionRequestsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -400,6 +423,13 @@ func newBillLinesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(BillLinesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, BillLinesTable, BillLinesColumn),
+	)
+}
+func newExtensionRequestsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ExtensionRequestsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ExtensionRequestsTable, ExtensionRequestsColumn),
 	)
 }
 

@@ -932,6 +932,29 @@ func HasBillLinesWith(preds ...predicate.BillLine) predicate.Lease {
 	})
 }
 
+// HasExtensionRequests applies the HasEdge predicate on the "extension_requests" edge.
+func HasExtensionRequests() predicate.Lease {
+	return predicate.Lease(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ExtensionRequestsTable, ExtensionRequestsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasExtensionRequestsWith applies the HasEdge predicate on the "extension_requests" edge with a given conditions (other predicates).
+func HasExtensionRequestsWith(preds ...predicate.ExtensionRequest) predicate.Lease {
+	return predicate.Lease(func(s *sql.Selector) {
+		step := newExtensionRequestsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Lease) predicate.Lease {
 	return predicate.Lease(sql.AndPredicates(predicates...))

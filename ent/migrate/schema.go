@@ -18,6 +18,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
 		{Name: "user_id", Type: field.TypeInt},
 	}
 	// APITokensTable holds the schema information for the "api_tokens" table.
@@ -28,7 +29,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "api_tokens_users_tokens",
-				Columns:    []*schema.Column{APITokensColumns[7]},
+				Columns:    []*schema.Column{APITokensColumns[8]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -240,6 +241,60 @@ var (
 				Name:    "event_lease_id",
 				Unique:  false,
 				Columns: []*schema.Column{EventsColumns[8]},
+			},
+		},
+	}
+	// ExtensionRequestsColumns holds the columns for the "extension_requests" table.
+	ExtensionRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "APPROVED", "REJECTED", "LAPSED"}, Default: "OPEN"},
+		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
+		{Name: "by", Type: field.TypeInt64},
+		{Name: "reason", Type: field.TypeString, Nullable: true},
+		{Name: "decided_by", Type: field.TypeString, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "lease_id", Type: field.TypeInt},
+		{Name: "requester_id", Type: field.TypeInt},
+	}
+	// ExtensionRequestsTable holds the schema information for the "extension_requests" table.
+	ExtensionRequestsTable = &schema.Table{
+		Name:       "extension_requests",
+		Columns:    ExtensionRequestsColumns,
+		PrimaryKey: []*schema.Column{ExtensionRequestsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "extension_requests_leases_extension_requests",
+				Columns:    []*schema.Column{ExtensionRequestsColumns[9]},
+				RefColumns: []*schema.Column{LeasesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "extension_requests_users_extension_requests",
+				Columns:    []*schema.Column{ExtensionRequestsColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "extensionrequest_lease_id",
+				Unique:  true,
+				Columns: []*schema.Column{ExtensionRequestsColumns[9]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "decided_at IS NULL",
+				},
+			},
+			{
+				Name:    "extensionrequest_lease_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ExtensionRequestsColumns[9], ExtensionRequestsColumns[3]},
+			},
+			{
+				Name:    "extensionrequest_status_cost_center_id",
+				Unique:  false,
+				Columns: []*schema.Column{ExtensionRequestsColumns[3], ExtensionRequestsColumns[4]},
 			},
 		},
 	}
@@ -607,6 +662,7 @@ var (
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"USER", "MANAGER", "ADMIN"}, Default: "USER"},
 		{Name: "time_zone", Type: field.TypeString, Nullable: true},
 		{Name: "webhook_url", Type: field.TypeString, Nullable: true},
+		{Name: "deactivated_at", Type: field.TypeTime, Nullable: true},
 		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
 	}
 	// UsersTable holds the schema information for the "users" table.
@@ -617,7 +673,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_cost_centers_users",
-				Columns:    []*schema.Column{UsersColumns[8]},
+				Columns:    []*schema.Column{UsersColumns[9]},
 				RefColumns: []*schema.Column{CostCentersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -626,7 +682,7 @@ var (
 			{
 				Name:    "user_cost_center_id_role",
 				Unique:  false,
-				Columns: []*schema.Column{UsersColumns[8], UsersColumns[5]},
+				Columns: []*schema.Column{UsersColumns[9], UsersColumns[5]},
 			},
 		},
 	}
@@ -639,6 +695,7 @@ var (
 		BillLinesTable,
 		CostCentersTable,
 		EventsTable,
+		ExtensionRequestsTable,
 		InventoryItemsTable,
 		JobRunsTable,
 		LeasesTable,
@@ -682,6 +739,11 @@ func init() {
 	EventsTable.ForeignKeys[1].RefTable = LeasesTable
 	EventsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
+	ExtensionRequestsTable.ForeignKeys[0].RefTable = LeasesTable
+	ExtensionRequestsTable.ForeignKeys[1].RefTable = UsersTable
+	ExtensionRequestsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
 	}
 	InventoryItemsTable.ForeignKeys[0].RefTable = ProductsTable
 	InventoryItemsTable.Annotation = &entsql.Annotation{

@@ -27,6 +27,9 @@ type CostCenter func(*sql.Selector)
 // Event is the predicate function for event builders.
 type Event func(*sql.Selector)
 
+// ExtensionRequest is the predicate function for extensionrequest builders.
+type ExtensionRequest func(*sql.Selector)
+
 // InventoryItem is the predicate function for inventoryitem builders.
 type InventoryItem func(*sql.Selector)
 

@@ -279,6 +279,30 @@ func (f EventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventMutation", m)
 }
 
+// The ExtensionRequestQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ExtensionRequestQueryRuleFunc func(context.Context, *ent.ExtensionRequestQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ExtensionRequestQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ExtensionRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ExtensionRequestQuery", q)
+}
+
+// The ExtensionRequestMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ExtensionRequestMutationRuleFunc func(context.Context, *ent.ExtensionRequestMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ExtensionRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ExtensionRequestMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ExtensionRequestMutation", m)
+}
+
 // The InventoryItemQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InventoryItemQueryRuleFunc func(context.Context, *ent.InventoryItemQuery) error
@@ -544,6 +568,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.EventQuery:
 		return q.Filter(), nil
+	case *ent.ExtensionRequestQuery:
+		return q.Filter(), nil
 	case *ent.InventoryItemQuery:
 		return q.Filter(), nil
 	case *ent.JobRunQuery:
@@ -582,6 +608,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CostCenterMutation:
 		return m.Filter(), nil
 	case *ent.EventMutation:
+		return m.Filter(), nil
+	case *ent.ExtensionRequestMutation:
 		return m.Filter(), nil
 	case *ent.InventoryItemMutation:
 		return m.Filter(), nil

@@ -13,6 +13,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
@@ -162,6 +163,30 @@ func init() {
 	eventDescAt := eventFields[0].Descriptor()
 	// event.DefaultAt holds the default value on creation for the at field.
 	event.DefaultAt = eventDescAt.Default.(func() time.Time)
+	extensionrequestMixin := schema.ExtensionRequest{}.Mixin()
+	extensionrequest.Policy = privacy.NewPolicies(schema.ExtensionRequest{})
+	extensionrequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := extensionrequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	extensionrequestMixinFields0 := extensionrequestMixin[0].Fields()
+	_ = extensionrequestMixinFields0
+	extensionrequestFields := schema.ExtensionRequest{}.Fields()
+	_ = extensionrequestFields
+	// extensionrequestDescCreatedAt is the schema descriptor for created_at field.
+	extensionrequestDescCreatedAt := extensionrequestMixinFields0[0].Descriptor()
+	// extensionrequest.DefaultCreatedAt holds the default value on creation for the created_at field.
+	extensionrequest.DefaultCreatedAt = extensionrequestDescCreatedAt.Default.(func() time.Time)
+	// extensionrequestDescUpdatedAt is the schema descriptor for updated_at field.
+	extensionrequestDescUpdatedAt := extensionrequestMixinFields0[1].Descriptor()
+	// extensionrequest.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	extensionrequest.DefaultUpdatedAt = extensionrequestDescUpdatedAt.Default.(func() time.Time)
+	// extensionrequest.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	extensionrequest.UpdateDefaultUpdatedAt = extensionrequestDescUpdatedAt.UpdateDefault.(func() time.Time)
 	inventoryitemMixin := schema.InventoryItem{}.Mixin()
 	inventoryitem.Policy = privacy.NewPolicies(schema.InventoryItem{})
 	inventoryitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {

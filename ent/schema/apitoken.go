@@ -16,11 +16,12 @@ func (APIToken) Fields() []ent.Field {
 	return []ent.Field{
 		field.Bytes("hash").Unique().Sensitive().Immutable(),
 		field.String("prefix").Immutable().Comment("the first characters, to tell tokens apart when revoking"),
-		field.String("label").Optional(),
+		field.String("label").Optional().Comment("the token's name, shown when listing"),
 		field.Int("user_id").Immutable(),
 		field.Time("created_at").Default(now).Immutable(),
 		field.Time("last_used_at").Optional().Nillable(),
 		field.Time("revoked_at").Optional().Nillable(),
+		field.Time("expires_at").Optional().Nillable().Comment("the token stops working then; nil: when revoked"),
 	}
 }
 

@@ -51,6 +51,7 @@ func (Lease) Edges() []ent.Edge {
 		edge.To("events", Event.Type),
 		edge.To("notices", Notice.Type).Annotations(entgql.Skip()),
 		edge.To("bill_lines", BillLine.Type).Annotations(entgql.Skip()),
+		edge.To("extension_requests", ExtensionRequest.Type),
 	}
 }
 

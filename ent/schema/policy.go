@@ -9,6 +9,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/event"
+	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -69,6 +70,20 @@ func LeaseScope(v viewer.Viewer) predicate.Lease {
 		return lease.Or(lease.OwnerID(v.UserID), lease.CostCenterID(v.CostCenterID))
 	}
 	return lease.OwnerID(v.UserID)
+}
+
+// ExtensionRequestScope is the set of extension requests a non-admin viewer may see: those of
+// the leases it may see (LeaseScope), read from the request's own copy of owner and cost center.
+func ExtensionRequestScope(v viewer.Viewer) predicate.ExtensionRequest {
+	if v.IsManager() && v.CostCenterID != 0 {
+		return extensionrequest.Or(extensionrequest.RequesterID(v.UserID), extensionrequest.CostCenterID(v.CostCenterID))
+	}
+	return extensionrequest.RequesterID(v.UserID)
+}
+
+// Policy of ExtensionRequest: the requester, the cost center's managers, admins.
+func (ExtensionRequest) Policy() ent.Policy {
+	return readPolicy(privacy.ExtensionRequestQueryRuleFunc(scoped[*ent.ExtensionRequestQuery](ExtensionRequestScope)))
 }
 
 // ItemScope is the set of items a non-admin viewer may see: those under leases it may see.

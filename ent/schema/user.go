@@ -25,6 +25,8 @@ func (User) Fields() []ent.Field {
 		field.Int("cost_center_id").Optional().Nillable().Annotations(entgql.Skip()),
 		field.String("time_zone").Optional().Nillable().Comment("IANA zone for times in notices"),
 		field.String("webhook_url").Optional().Nillable().Annotations(entgql.Skip()),
+		field.Time("deactivated_at").Optional().Nillable().
+			Comment("when an admin deactivated the user: their tokens were revoked, their leases run to their end"),
 	}
 }
 
@@ -35,6 +37,7 @@ func (User) Edges() []ent.Edge {
 		edge.To("tokens", APIToken.Type).Annotations(entgql.Skip()),
 		edge.To("leases", Lease.Type).Annotations(entgql.RelayConnection()),
 		edge.To("notices", Notice.Type).Annotations(entgql.Skip()),
+		edge.To("extension_requests", ExtensionRequest.Type).Annotations(entgql.Skip()),
 	}
 }
 

@@ -34,6 +34,8 @@ const (
 	FieldTimeZone = "time_zone"
 	// FieldWebhookURL holds the string denoting the webhook_url field in the database.
 	FieldWebhookURL = "webhook_url"
+	// FieldDeactivatedAt holds the string denoting the deactivated_at field in the database.
+	FieldDeactivatedAt = "deactivated_at"
 	// EdgeCostCenter holds the string denoting the cost_center edge name in mutations.
 	EdgeCostCenter = "cost_center"
 	// EdgeTokens holds the string denoting the tokens edge name in mutations.
@@ -42,6 +44,8 @@ const (
 	EdgeLeases = "leases"
 	// EdgeNotices holds the string denoting the notices edge name in mutations.
 	EdgeNotices = "notices"
+	// EdgeExtensionRequests holds the string denoting the extension_requests edge name in mutations.
+	EdgeExtensionRequests = "extension_requests"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// CostCenterTable is the table that holds the cost_center relation/edge.
@@ -72,6 +76,13 @@ const (
 	NoticesInverseTable = "notices"
 	// NoticesColumn is the table column denoting the notices relation/edge.
 	NoticesColumn = "user_id"
+	// ExtensionRequestsTable is the table that holds the extension_requests relation/edge.
+	ExtensionRequestsTable = "extension_requests"
+	// ExtensionRequestsInverseTable is the table name for the ExtensionRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "extensionrequest" package.
+	ExtensionRequestsInverseTable = "extension_requests"
+	// ExtensionRequestsColumn is the table column denoting the extension_requests relation/edge.
+	ExtensionRequestsColumn = "requester_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -85,6 +96,7 @@ var Columns = []string{
 	FieldCostCenterID,
 	FieldTimeZone,
 	FieldWebhookURL,
+	FieldDeactivatedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -190,6 +202,11 @@ func ByWebhookURL(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWebhookURL, opts...).ToFunc()
 }
 
+// ByDeactivatedAt orders the results by the deactivated_at field.
+func ByDeactivatedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeactivatedAt, opts...).ToFunc()
+}
+
 // ByCostCenterField orders the results by cost_center field.
 func ByCostCenterField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -238,6 +255,20 @@ func ByNotices(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newNoticesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByExtensionRequestsCount orders the results by extension_requests count.
+func ByExtensionRequestsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newExtensionRequestsStep(), opts...)
+	}
+}
+
+// ByExtensionRequests orders the results by extension_requests terms.
+func ByExtensionRequests(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newExtensionRequestsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCostCenterStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -264,6 +295,13 @@ func newNoticesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(NoticesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, NoticesTable, NoticesColumn),
+	)
+}
+func newExtensionRequestsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ExtensionRequestsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ExtensionRequestsTable, ExtensionRequestsColumn),
 	)
 }
 
