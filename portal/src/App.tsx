@@ -26,6 +26,7 @@ const Products = lazy(() => import('./pages/admin/Products'));
 const ProductEdit = lazy(() => import('./pages/admin/ProductEdit'));
 const Jobs = lazy(() => import('./pages/admin/Jobs'));
 const Notices = lazy(() => import('./pages/admin/Notices'));
+const Profile = lazy(() => import('./pages/Profile'));
 
 /** What a page gets: the route's params and, for a preloaded page (routeQueries.ts), its query under way. */
 export type PageProps = { params: Record<string, string>; query: PreloadedQuery<OperationType> | null };
@@ -37,6 +38,7 @@ export const ROUTES: Route[] = [
   { pattern: '/catalog/:sku', page: ProductPage, title: 'Product' },
   { pattern: '/metal', page: MyMetal, title: 'My metal' },
   { pattern: '/leases/:id', page: LeasePage, title: 'Lease' },
+  { pattern: '/profile', page: Profile, title: 'Profile' },
   { pattern: '/approvals', page: Approvals, title: 'Approvals', need: 'manager' },
   { pattern: '/team', page: TeamLeases, title: 'Team leases', need: 'manager' },
   { pattern: '/showback', page: Showback, title: 'Showback', need: 'manager' },
@@ -149,7 +151,9 @@ function Shell({ viewer, signOut }: { viewer: SessionViewer; signOut: () => void
         </nav>
         <div className="who">
           <span>
-            <span className="who-name">{viewer.name}</span>{' '}
+            <Link to="/profile" className="who-name" aria-label={`Profile of ${viewer.name}`}>
+              {viewer.name}
+            </Link>{' '}
             <span className="muted">
               {viewer.role.toLowerCase()}
               {viewer.costCenter ? ` · ${viewer.costCenter}` : ''}

@@ -4,14 +4,15 @@ import type { LeaseActions_lease$key } from '../__generated__/LeaseActions_lease
 import type { LeaseActionsExtendMutation } from '../__generated__/LeaseActionsExtendMutation.graphql';
 import type { LeaseActionsExpandMutation } from '../__generated__/LeaseActionsExpandMutation.graphql';
 import type { LeaseActionsReturnMutation } from '../__generated__/LeaseActionsReturnMutation.graphql';
-import { parseDuration } from '../lib/duration';
+import { humanDuration, parseDuration, seconds } from '../lib/duration';
+import { Time } from './Time';
 import { findApiError } from '../lib/errors';
 import { ErrorMessage } from './ErrorMessage';
 import { Confirm } from './Confirm';
 
 const extendMutation = graphql`
   mutation LeaseActionsExtendMutation($id: ID!, $by: Duration!) {
-    extendLease(id: $id, by: $by) { id status endsAt timeLeft duration updatedAt orders { id kind periodStart periodEnd } }
+    extendLease(id: $id, by: $by) { id status endsAt timeLeft duration updatedAt orders { id kind periodStart periodEnd } openExtensionRequest { id } ...LeaseActions_lease }
   }
 `;
 const expandMutation = graphql`
@@ -44,6 +45,7 @@ export function LeaseActions({ lease, onChanged }: { lease: LeaseActions_lease$k
         awaitingApproval
         requested { sku quantity }
         allocations { id item { id product { sku } } }
+        openExtensionRequest { id by createdAt }
       }
     `,
     lease,
@@ -92,6 +94,12 @@ export function LeaseActions({ lease, onChanged }: { lease: LeaseActions_lease$k
           {pendingOnly ? 'Withdraw' : 'Return'}
         </button>
       </div>
+      {l.openExtensionRequest && (
+        <p className="notice" role="status" data-extension-request={l.openExtensionRequest.id}>
+          <span className="badge badge-awaiting">awaiting approval</span> Extension by {humanDuration(seconds(l.openExtensionRequest.by))} asked{' '}
+          <Time value={l.openExtensionRequest.createdAt} />: a manager of the cost center decides; the lease keeps its end until then.
+        </p>
+      )}
       {open === 'extend' && <ExtendForm lease={lease2} {...ctl} />}
       {open === 'expand' && <ExpandForm lease={lease2} {...ctl} />}
       <ErrorMessage error={error} />
@@ -130,7 +138,12 @@ function ExtendForm({ lease, finish, fail }: { lease: Lease } & Done) {
     }
     setByError(null);
     fail(null);
-    extend({ variables: { id: lease.id, by: d.text }, onCompleted: () => finish(`Extended by ${d.text}.`), onError: fail });
+    extend({
+      variables: { id: lease.id, by: d.text },
+      // Beyond the policy the server opens an extension request instead (the lease keeps its end).
+      onCompleted: (r) => finish(r.extendLease.openExtensionRequest ? `Asked to extend by ${d.text}: awaiting approval.` : `Extended by ${d.text}.`),
+      onError: fail,
+    });
   };
   return (
     <form className="form inline" onSubmit={submit} noValidate>

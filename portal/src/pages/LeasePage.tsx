@@ -57,6 +57,7 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
         requested { sku quantity }
         ...LeaseItems_lease
         ...LeaseActions_lease
+        openExtensionRequest { id by mayDecide }
         events { id at actor kind from to message }
         orders { id kind periodStart periodEnd createdAt contents { id quantity price currency product { id sku } } }
       }
@@ -94,6 +95,12 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
           </dl>
           {mine || viewer.role === 'ADMIN' ? <LeaseActions lease={l} /> : null}
           {l.status === 'PENDING' && l.awaitingApproval && isManager(viewer) && <ApprovalActions leaseId={l.id} />}
+          {l.openExtensionRequest?.mayDecide && (
+            <div className="panel-sub">
+              <h3>Extension by {humanDuration(seconds(l.openExtensionRequest.by))} asked</h3>
+              <ApprovalActions kind="extension" leaseId={l.openExtensionRequest.id} />
+            </div>
+          )}
         </div>
         <div className="panel">
           <h2>Items</h2>
