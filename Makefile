@@ -49,7 +49,7 @@ portal:
 
 ## check-portal: fail when `make portal` would change the committed build
 check-portal: portal
-	@out=$$(git status --porcelain -- portal/dist portal/src/__generated__); if [ -n "$$out" ]; then echo "make portal changed the committed build (run it and commit):"; echo "$$out"; exit 1; fi
+	@out=$$(git status --porcelain -- portal/dist portal/src/__generated__ portal/operations.graphql); if [ -n "$$out" ]; then echo "make portal changed the committed build (run it and commit):"; echo "$$out"; exit 1; fi
 
 ## test-portal: the portal's unit tests (Vitest), then its journeys in headless Chromium against
 ## `hardcandy serve --demo` on SQLite (and on Postgres when HARDCANDY_TEST_POSTGRES is set)

@@ -130,7 +130,8 @@ func TestMetricLabelsAreBounded(t *testing.T) {
 		require.NoError(t, err)
 		res.Body.Close()
 	}
-	send("alice", "Viewer") // the CLI's
+	send("alice", "Viewer")       // the CLI's
+	send("alice", "MyMetalQuery") // the portal's
 	for i := range 40 {
 		send("", "probe_"+strconv.Itoa(i))
 		send("alice", "lease_"+strconv.Itoa(4294967297+i))
@@ -151,7 +152,7 @@ func TestMetricLabelsAreBounded(t *testing.T) {
 	for _, m := range regexp.MustCompile(`hardcandy_graphql_operations_total\{operation="([^"]*)"`).FindAllStringSubmatch(metrics, -1) {
 		ops[m[1]] = true
 	}
-	require.Equal(t, map[string]bool{"Viewer": true, "other": true}, ops)
+	require.Equal(t, map[string]bool{"Viewer": true, "MyMetalQuery": true, "other": true}, ops)
 	require.NotContains(t, metrics, "probe_")
 	require.NotContains(t, metrics, "lease_42949")
 	require.NotContains(t, metrics, "PURGE42")

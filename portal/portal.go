@@ -18,6 +18,12 @@ import (
 //go:embed all:dist
 var dist embed.FS
 
+// Operations is every GraphQL operation the portal sends, generated from its Relay artifacts by
+// `make portal` (scripts/operations.mjs): the server makes their names metric labels.
+//
+//go:embed operations.graphql
+var Operations string
+
 // file is one embedded file with what its responses need.
 type file struct {
 	data        []byte

@@ -4,10 +4,15 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
 	"testing/fstest"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hardcandy/hardcandy/graph"
 )
 
 func TestHandler(t *testing.T) {
@@ -54,4 +59,28 @@ func TestEmbeddedBuild(t *testing.T) {
 	Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	require.Equal(t, http.StatusOK, rec.Code)
 	require.Contains(t, rec.Body.String(), `<div id="root">`)
+}
+
+// TestOperationsMatchRelayArtifacts: the embedded operation list names exactly the operations
+// relay-compiler generated (every query, mutation and subscription the portal can send), so each
+// is a metric label; a portal change that skipped `make portal` fails here.
+func TestOperationsMatchRelayArtifacts(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("src", "__generated__")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	kind := regexp.MustCompile(`"name": "([A-Za-z0-9_]+)",\s*"operationKind": "(?:query|mutation|subscription)"`)
+	var want []string
+	for _, e := range entries {
+		src, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+		if m := kind.FindSubmatch(src); m != nil {
+			want = append(want, string(m[1]))
+		}
+	}
+	require.NotEmpty(t, want)
+	require.Contains(t, want, "CatalogQuery")
+	got, err := graph.OperationNames(Operations)
+	require.NoError(t, err)
+	require.ElementsMatch(t, want, got)
 }

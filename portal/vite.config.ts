@@ -23,8 +23,31 @@ function relayArtifacts(): Plugin {
   };
 }
 
+// earlyScript puts the early script (src/preload.ts, its own entry) first in index.html, so it
+// runs, and sends the first page's query, before the bundle is evaluated.
+function earlyScript(): Plugin {
+  return {
+    name: 'early-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'preload');
+        if (!chunk || chunk.type !== 'chunk') throw new Error('early-script: no preload chunk in the bundle');
+        const tags = [...chunk.imports.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`), `<script type="module" async crossorigin src="/${chunk.fileName}"></script>`];
+        // Vite lists the shared chunk again after the main script: once is enough.
+        for (const f of chunk.imports) html = html.replace(new RegExp(`\\s*<link rel="modulepreload" crossorigin href="/${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">`), '');
+        return html.replace('<script type="module"', `${tags.join('\n  ')}\n  <script type="module"`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [relayArtifacts(), react()],
+  plugins: [relayArtifacts(), react(), earlyScript()],
+  resolve: {
+    alias: [{ find: /^react-relay$/, replacement: path.resolve(import.meta.dirname, 'react-relay-hooks.js') }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -32,6 +55,9 @@ export default defineConfig({
     // The build is committed and checked for reproducibility: no source maps, stable names.
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      input: { index: path.resolve(import.meta.dirname, 'index.html'), preload: path.resolve(import.meta.dirname, 'src/preload.ts') },
+    },
   },
   server: {
     // `npx vite` serves the sources and passes the API through to a running hardcandy.

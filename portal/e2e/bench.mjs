@@ -14,7 +14,7 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 100000);
 function bundle() {
   const dist = path.join(repo, 'portal/dist');
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const initial = [...new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]))];
   let raw = 0;
   let gz = 0;
   for (const f of initial) {
@@ -22,7 +22,7 @@ function bundle() {
     raw += b.length;
     gz += gzipSync(b).length;
   }
-  return { files: initial.length, raw, gz };
+  return { files: initial.length, raw, gz, names: initial };
 }
 
 async function scene(server) {
@@ -63,10 +63,22 @@ async function measure(browser, server, user, role, pagePath, ready) {
   await page.waitForFunction(ready, null, { timeout: 60000, polling: 'raf' });
   // The page marks when its data is on screen; the sign-in page (no data) is timed by the poll.
   const ms = await page.evaluate(() => performance.getEntriesByName('hardcandy:page-ready')[0]?.startTime ?? performance.now());
+  // Where the time went: the page's JavaScript loaded, the app started, its query asked and answered.
+  const parts = await page.evaluate((initial) => {
+    const res = performance.getEntriesByType('resource');
+    const js = res.filter((r) => initial.some((f) => r.name.endsWith('/' + f)));
+    const q = res.find((r) => r.name.endsWith('/graphql'));
+    return {
+      js: Math.max(0, ...js.map((r) => r.responseEnd)),
+      start: performance.getEntriesByName('hardcandy:start')[0]?.startTime ?? NaN,
+      qStart: q?.startTime ?? NaN,
+      qEnd: q?.responseEnd ?? NaN,
+    };
+  }, bundle().names);
   // Let anything that would follow (a waterfall) show itself before counting.
   await page.waitForLoadState('networkidle');
   await ctx.close();
-  return { ms, requests };
+  return { ms, requests, ...parts };
 }
 
 async function signedIn(ctx, server, user, role) {
@@ -94,7 +106,7 @@ async function main() {
     const dir = mkdtempSync(path.join(tmpdir(), 'hardcandy-bench-'));
     const cfg = path.join(dir, 'hardcandy.yaml');
     writeFileSync(cfg, 'leasing:\n  max_items_per_user: 1000\n');
-    const server = await startServer({ extraArgs: ['--config', cfg] });
+    const server = await startServer({ extraArgs: ['--config', cfg], ...(process.env.HARDCANDY_BIN ? { bin: process.env.HARDCANDY_BIN } : {}) });
     const browser = await launch();
     try {
       const t0 = Date.now();
@@ -112,12 +124,20 @@ async function main() {
         ['inventory filtered', 'admin', 'ADMIN', '/admin/inventory?sku=4D.bench&status=AVAILABLE&pool=rack-3', () => document.querySelectorAll('tr[data-item]').length >= 1, false],
         ['scheduler jobs', 'admin', 'ADMIN', '/admin/jobs', () => document.querySelectorAll('tr[data-job]').length >= 1, false],
       ];
+      const only = process.env.BENCH_ONLY;
       for (const [name, user, role, p, ready, limited] of pages) {
+        if (only && !only.split(',').some((o) => name.includes(o))) continue;
         const runs = [];
         for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, server, user, role, p, ready));
+        console.error(`portal bench: ${name}: ${runs.map((r) => r.ms.toFixed(0)).join(' ')} ms`);
+        const spread = `${Math.min(...runs.map((r) => r.ms)).toFixed(0)}–${Math.max(...runs.map((r) => r.ms)).toFixed(0)}`;
         const ms = median(runs.map((r) => r.ms));
         const req = Math.max(...runs.map((r) => r.requests));
-        rows.push([`${name}: interactive`, `${ms.toFixed(0)} ms`, `median of ${RUNS} cold loads${limited ? '; limit 1000 ms' : ''}`]);
+        rows.push([`${name}: interactive`, `${ms.toFixed(0)} ms`, `median of ${RUNS} cold loads (${spread})${limited ? '; limit 1000 ms' : ''}`]);
+        if (user) {
+          const m = (k) => median(runs.map((r) => r[k])).toFixed(0);
+          rows.push([`${name}: where`, '', `scripts loaded ${m('js')}, app started ${m('start')}, query ${m('qStart')}–${m('qEnd')} ms (medians)`]);
+        }
         if (user) rows.push([`${name}: GraphQL requests`, String(req), 'per page view (most seen)']);
       }
     } finally {

@@ -51,11 +51,13 @@ const journeys = {
     await card.getByRole('button', { name: 'Extend' }).last().click();
     await card.getByText('Extended by 1d.').waitFor({ timeout: BOUND });
     await card.getByText(/2d 23h left|3d left/).waitFor();
-    // Beyond the policy the server's rule is shown.
+    // Beyond the policy it becomes a request awaiting a manager's approval; the lease keeps its end.
     await card.getByRole('button', { name: 'Extend' }).first().click();
     await card.getByLabel('Extend by').fill('120d');
     await card.getByRole('button', { name: 'Extend' }).last().click();
-    await card.getByText(/Not allowed by the lease policy/).waitFor({ timeout: BOUND });
+    await card.getByText('Asked to extend by 120d: awaiting approval.').waitFor({ timeout: BOUND });
+    await card.locator('[data-extension-request]', { hasText: 'awaiting approval' }).waitFor();
+    await card.getByText(/2d 23h left|3d left/).waitFor();
     await card.getByRole('button', { name: 'Return' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Return now' }).click();
     // Live: the lease leaves the current list and shows in the history as returned.
@@ -91,6 +93,80 @@ const journeys = {
     expect(/usage-.*\.csv$/.test(download.suggestedFilename()), 'a CSV file is downloaded');
     await ctx.close();
     await alice.context().close();
+  },
+
+  async 'an extension beyond policy awaits approval; a manager approves one and rejects another with a reason, the owner sees both live'({ browser, server }) {
+    const lease = (await gql(server, server.tokens.alice, 'mutation($i: VendInput!) { vend(input: $i) { id } }', { i: { lines: [{ sku: '4D.small', quantity: 1 }], duration: '2d' } })).vend.id;
+    const alice = await (await browser.newContext()).newPage();
+    await signIn(alice, server, 'alice');
+    await alice.goto(`${server.url}/leases/${lease}`);
+    const ask = async (by) => {
+      await alice.getByRole('button', { name: 'Extend' }).first().click();
+      await alice.getByLabel('Extend by').fill(by);
+      await alice.getByRole('button', { name: 'Extend' }).last().click();
+      await alice.getByText(`Asked to extend by ${by}: awaiting approval.`).waitFor({ timeout: BOUND });
+      await alice.locator('[data-extension-request]').waitFor();
+    };
+    await ask('120d');
+
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'manny');
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    const row = page.locator('li[data-extension-request]', { hasText: `Extend lease ${lease}` }).first();
+    await row.waitFor({ timeout: BOUND });
+    expect(/by 120d/.test(await row.innerText()), 'the row says how much longer');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await row.getByText('Approved: the lease runs longer.').waitFor({ timeout: BOUND });
+    // The owner's page turns without a reload: no request open, the timeline says extended.
+    await alice.locator('[data-extension-request]').waitFor({ state: 'detached', timeout: BOUND });
+    await alice.getByText(/12[12]d( \d+h)? left/).first().waitFor({ timeout: BOUND });
+
+    // A second ask appears in the queue live and is rejected with a reason the owner reads.
+    await ask('100d');
+    const again = page.locator('li[data-extension-request]', { hasText: 'by 100d' }).first();
+    await again.waitFor({ timeout: BOUND });
+    await again.getByRole('button', { name: 'Reject…' }).click();
+    await again.getByRole('button', { name: 'Reject', exact: true }).click();
+    await again.getByText(/Say why/).waitFor();
+    await again.getByLabel('Reason').fill('over the quarter budget');
+    await again.getByRole('button', { name: 'Reject', exact: true }).click();
+    await again.getByText('Rejected: over the quarter budget').waitFor({ timeout: BOUND });
+    await alice.locator('[data-extension-request]').waitFor({ state: 'detached', timeout: BOUND });
+    await alice.locator('.timeline', { hasText: 'over the quarter budget' }).waitFor({ timeout: BOUND });
+    await ctx.close();
+    await alice.context().close();
+  },
+
+  async 'a user sets their profile, creates a token (shown once) and revokes it'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'bob');
+    await page.getByRole('link', { name: 'Profile of bob' }).click();
+    await page.getByRole('heading', { name: 'Profile' }).waitFor();
+    await page.getByLabel('Time zone').fill('Mars/Olympus');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Enter an IANA zone/).waitFor();
+    await page.getByLabel('Time zone').fill('Europe/Berlin');
+    await page.getByLabel('Webhook URL').fill('https://hooks.example.com/bob');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor({ timeout: BOUND });
+    const me = await gql(server, server.tokens.bob, '{ viewer { timeZone webhookUrl } }');
+    expect(me.viewer.timeZone === 'Europe/Berlin' && me.viewer.webhookUrl === 'https://hooks.example.com/bob', `profile saved: ${JSON.stringify(me)}`);
+
+    await page.getByLabel('Name').fill('e2e laptop');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.locator('[data-new-token]').innerText({ timeout: BOUND });
+    expect(secret.startsWith('hc_'), 'the new token is shown');
+    expect((await gql(server, secret, '{ viewer { name } }')).viewer.name === 'bob', 'the new token works');
+    const row = page.locator('tr', { hasText: 'e2e laptop' });
+    await row.waitFor({ timeout: BOUND });
+    await row.getByRole('button', { name: /Revoke token/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText('revoked').waitFor({ timeout: BOUND });
+    const refused = await gql(server, secret, '{ viewer { name } }').then(() => false, (e) => /UNAUTHENTICATED/.test(e.message));
+    expect(refused, 'the revoked token is refused');
+    await ctx.close();
   },
 
   async 'an admin imports a CSV with a bad row (nothing written), fixes it, and puts an item into maintenance'({ browser, server }) {
@@ -147,6 +223,32 @@ const journeys = {
     await page.getByLabel('API token').fill('hc_not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(/That token is unknown or has been revoked/).waitFor();
+    await ctx.close();
+  },
+
+  async 'a token revoked while a live page is open is signed out by the websocket (4401)'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'bob');
+    const socket = page.waitForEvent('websocket', { timeout: BOUND });
+    await page.getByRole('link', { name: 'My metal' }).first().click();
+    await page.getByRole('heading', { name: 'My metal' }).waitFor();
+    const ws = await socket;
+    // The subscription is running once the server has acknowledged connection_init.
+    await new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('no connection_ack on the websocket')), BOUND);
+      ws.on('framereceived', (f) => String(f.payload).includes('connection_ack') && (clearTimeout(t), resolve()));
+    });
+    const closed = new Promise((resolve) => ws.on('close', resolve));
+    let posts = 0;
+    page.on('request', (r) => r.url().endsWith('/graphql') && r.method() === 'POST' && posts++);
+    execFileSync(server.bin, ['token', 'revoke', server.tokens.bob, '--db', server.db], { cwd: server.dir, env: { ...process.env, HARDCANDY_DB: server.db } });
+    // Nothing is clicked: the server closes the socket (4401) and the portal signs out on that alone.
+    await closed;
+    await page.getByText(/Your session ended: the token is unknown or has been revoked/).waitFor({ timeout: BOUND });
+    await page.getByLabel('API token').waitFor();
+    expect(posts === 0, `signed out by the socket, not by an HTTP answer (${posts} requests)`);
+    expect((await page.evaluate(() => sessionStorage.getItem('hardcandy.token'))) === null, 'the token is forgotten');
     await ctx.close();
   },
 

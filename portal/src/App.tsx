@@ -1,8 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import { RelayEnvironmentProvider } from 'react-relay';
-import { Router, Link, match, useRouter } from './router';
-import { clearSession, isAdmin, isManager, loadToken, loadViewer, type SessionViewer } from './session';
-import { createTransport } from './relay';
+import type { PreloadedQuery } from 'react-relay';
+import type { OperationType } from 'relay-runtime';
+import { Router, Link, match, useRouter, type Entry } from './router';
+import { clearSession, isAdmin, isManager, loadViewer, type SessionViewer } from './session';
+import { createTransport, type Transport } from './relay';
 import { ViewerContext } from './viewer';
 import { SignIn } from './SignIn';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -24,14 +26,19 @@ const Products = lazy(() => import('./pages/admin/Products'));
 const ProductEdit = lazy(() => import('./pages/admin/ProductEdit'));
 const Jobs = lazy(() => import('./pages/admin/Jobs'));
 const Notices = lazy(() => import('./pages/admin/Notices'));
+const Profile = lazy(() => import('./pages/Profile'));
 
-type Route = { pattern: string; page: ComponentType<{ params: Record<string, string> }>; title: string; need?: 'manager' | 'admin' };
+/** What a page gets: the route's params and, for a preloaded page (routeQueries.ts), its query under way. */
+export type PageProps = { params: Record<string, string>; query: PreloadedQuery<OperationType> | null };
+
+type Route = { pattern: string; page: ComponentType<PageProps>; title: string; need?: 'manager' | 'admin' };
 
 export const ROUTES: Route[] = [
   { pattern: '/', page: Catalog, title: 'Catalog' },
   { pattern: '/catalog/:sku', page: ProductPage, title: 'Product' },
   { pattern: '/metal', page: MyMetal, title: 'My metal' },
   { pattern: '/leases/:id', page: LeasePage, title: 'Lease' },
+  { pattern: '/profile', page: Profile, title: 'Profile' },
   { pattern: '/approvals', page: Approvals, title: 'Approvals', need: 'manager' },
   { pattern: '/team', page: TeamLeases, title: 'Team leases', need: 'manager' },
   { pattern: '/showback', page: Showback, title: 'Showback', need: 'manager' },
@@ -55,56 +62,43 @@ function resolve(path: string): { route: Route; params: Record<string, string> }
   return null;
 }
 
-export function App() {
-  return (
-    <Router>
-      <Session />
-    </Router>
-  );
-}
+/** The session the page opened with: the tab's token, and the first page's query already sent. */
+export type Initial = { transport: Transport; entry: Entry } | null;
 
-function Session() {
-  const [token, setToken] = useState<string | null>(loadToken);
-  const [viewer, setViewer] = useState<SessionViewer | null>(loadViewer);
+export function App({ initial = null }: { initial?: Initial }) {
+  const [session, setSession] = useState<{ transport: Transport; viewer: SessionViewer; entry: Entry | null } | null>(() => {
+    const viewer = loadViewer();
+    return initial && viewer ? { ...initial, viewer } : null;
+  });
   const signOut = useCallback((notice?: string) => {
     clearSession(notice);
-    setToken(null);
-    setViewer(null);
+    setSession(null);
   }, []);
-  const ended = useRef(false);
-  const transport = useMemo(() => {
-    if (!token) return null;
-    ended.current = false;
-    return createTransport(token, () => {
-      if (ended.current) return;
-      ended.current = true;
-      // Leave the render that noticed it before unmounting everything.
-      setTimeout(() => signOut('Your session ended: the token is unknown or has been revoked. Sign in with a valid token.'), 0);
-    });
-  }, [token, signOut]);
-  useEffect(() => () => transport?.close(), [transport]);
+  const transport = session?.transport;
+  useEffect(() => {
+    if (!transport) return;
+    // Leave the render that noticed it before unmounting everything.
+    transport.onUnauthenticated(() => setTimeout(() => signOut('Your session ended: the token is unknown or has been revoked. Sign in with a valid token.'), 0));
+    return () => transport.close();
+  }, [transport, signOut]);
+  const setViewer = useCallback((viewer: SessionViewer) => setSession((s) => (s ? { ...s, viewer } : s)), []);
 
-  if (!token || !viewer || !transport) {
-    return (
-      <SignIn
-        onSignedIn={(t, v) => {
-          setToken(t);
-          setViewer(v);
-        }}
-      />
-    );
+  if (!session) {
+    return <SignIn onSignedIn={(t, viewer) => setSession({ transport: createTransport(t), viewer, entry: null })} />;
   }
   return (
-    <RelayEnvironmentProvider environment={transport.environment}>
-      <ViewerContext.Provider value={{ viewer, setViewer, signOut }}>
-        <Shell viewer={viewer} signOut={() => signOut()} />
+    <RelayEnvironmentProvider environment={session.transport.environment}>
+      <ViewerContext.Provider value={{ viewer: session.viewer, setViewer, signOut }}>
+        <Router key={session.transport.token} environment={session.transport.environment} initial={session.entry}>
+          <Shell viewer={session.viewer} signOut={() => signOut()} />
+        </Router>
       </ViewerContext.Provider>
     </RelayEnvironmentProvider>
   );
 }
 
 function Shell({ viewer, signOut }: { viewer: SessionViewer; signOut: () => void }) {
-  const { path, pending } = useRouter();
+  const { path, pending, query } = useRouter();
   const found = resolve(path);
   const allowed = !found?.route.need || (found.route.need === 'manager' ? isManager(viewer) : isAdmin(viewer));
   const title = found ? found.route.title : 'Not found';
@@ -157,7 +151,9 @@ function Shell({ viewer, signOut }: { viewer: SessionViewer; signOut: () => void
         </nav>
         <div className="who">
           <span>
-            <span className="who-name">{viewer.name}</span>{' '}
+            <Link to="/profile" className="who-name" aria-label={`Profile of ${viewer.name}`}>
+              {viewer.name}
+            </Link>{' '}
             <span className="muted">
               {viewer.role.toLowerCase()}
               {viewer.costCenter ? ` · ${viewer.costCenter}` : ''}
@@ -178,7 +174,7 @@ function Shell({ viewer, signOut }: { viewer: SessionViewer; signOut: () => void
                 <strong>You may not open this page.</strong> It is for {found!.route.need === 'admin' ? 'admins' : 'managers and admins'}.
               </div>
             ) : (
-              <Page params={found!.params} />
+              <Page params={found!.params} query={query} />
             )}
           </Suspense>
         </ErrorBoundary>

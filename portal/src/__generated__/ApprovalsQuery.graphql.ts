@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<f015078a41d7199ba66472b0738614a5>>
+ * @generated SignedSource<<10990f3cd87d7f0a219fe22df3aa4caf>>
  * @lightSyntaxTransform
  */
 
@@ -11,6 +11,27 @@ import { ConcreteRequest } from 'relay-runtime';
 export type Role = "ADMIN" | "MANAGER" | "USER" | "%future added value";
 export type ApprovalsQuery$variables = Record<PropertyKey, never>;
 export type ApprovalsQuery$data = {
+  readonly extensionRequests: ReadonlyArray<{
+    readonly by: string;
+    readonly createdAt: string;
+    readonly id: string;
+    readonly lease: {
+      readonly endsAt: string | null | undefined;
+      readonly id: string;
+      readonly requested: ReadonlyArray<{
+        readonly quantity: number;
+        readonly sku: string;
+      }>;
+    };
+    readonly mayDecide: boolean;
+    readonly requester: {
+      readonly costCenter: {
+        readonly code: string;
+      } | null | undefined;
+      readonly id: string;
+      readonly name: string;
+    };
+  }>;
   readonly pending: {
     readonly edges: ReadonlyArray<{
       readonly node: {
@@ -175,6 +196,40 @@ v11 = {
 v12 = {
   "alias": null,
   "args": null,
+  "kind": "ScalarField",
+  "name": "by",
+  "storageKey": null
+},
+v13 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "mayDecide",
+  "storageKey": null
+},
+v14 = {
+  "alias": null,
+  "args": null,
+  "concreteType": "Lease",
+  "kind": "LinkedField",
+  "name": "lease",
+  "plural": false,
+  "selections": [
+    (v0/*:: as any*/),
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "endsAt",
+      "storageKey": null
+    },
+    (v10/*:: as any*/)
+  ],
+  "storageKey": null
+},
+v15 = {
+  "alias": null,
+  "args": null,
   "concreteType": "CostCenter",
   "kind": "LinkedField",
   "name": "costCenter",
@@ -260,6 +315,36 @@ return {
           }
         ],
         "storageKey": "leases(first:200,orderBy:{\"direction\":\"ASC\",\"field\":\"CREATED_AT\"},where:{\"awaitingApproval\":true,\"status\":\"PENDING\"})"
+      },
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "ExtensionRequest",
+        "kind": "LinkedField",
+        "name": "extensionRequests",
+        "plural": true,
+        "selections": [
+          (v0/*:: as any*/),
+          (v12/*:: as any*/),
+          (v7/*:: as any*/),
+          (v13/*:: as any*/),
+          {
+            "alias": null,
+            "args": null,
+            "concreteType": "User",
+            "kind": "LinkedField",
+            "name": "requester",
+            "plural": false,
+            "selections": [
+              (v0/*:: as any*/),
+              (v1/*:: as any*/),
+              (v4/*:: as any*/)
+            ],
+            "storageKey": null
+          },
+          (v14/*:: as any*/)
+        ],
+        "storageKey": null
       }
     ],
     "type": "Query",
@@ -282,7 +367,7 @@ return {
           (v0/*:: as any*/),
           (v1/*:: as any*/),
           (v2/*:: as any*/),
-          (v12/*:: as any*/)
+          (v15/*:: as any*/)
         ],
         "storageKey": null
       },
@@ -327,7 +412,7 @@ return {
                       (v0/*:: as any*/),
                       (v1/*:: as any*/),
                       (v11/*:: as any*/),
-                      (v12/*:: as any*/)
+                      (v15/*:: as any*/)
                     ],
                     "storageKey": null
                   }
@@ -339,20 +424,50 @@ return {
           }
         ],
         "storageKey": "leases(first:200,orderBy:{\"direction\":\"ASC\",\"field\":\"CREATED_AT\"},where:{\"awaitingApproval\":true,\"status\":\"PENDING\"})"
+      },
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "ExtensionRequest",
+        "kind": "LinkedField",
+        "name": "extensionRequests",
+        "plural": true,
+        "selections": [
+          (v0/*:: as any*/),
+          (v12/*:: as any*/),
+          (v7/*:: as any*/),
+          (v13/*:: as any*/),
+          {
+            "alias": null,
+            "args": null,
+            "concreteType": "User",
+            "kind": "LinkedField",
+            "name": "requester",
+            "plural": false,
+            "selections": [
+              (v0/*:: as any*/),
+              (v1/*:: as any*/),
+              (v15/*:: as any*/)
+            ],
+            "storageKey": null
+          },
+          (v14/*:: as any*/)
+        ],
+        "storageKey": null
       }
     ]
   },
   "params": {
-    "cacheID": "bea133fb8d650915c17c6952350af3ce",
+    "cacheID": "34f0fc8ac8f0b16be35d20ddd0e98e2b",
     "id": null,
     "metadata": {},
     "name": "ApprovalsQuery",
     "operationKind": "query",
-    "text": "query ApprovalsQuery {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  pending: leases(first: 200, where: {status: PENDING, awaitingApproval: true}, orderBy: {field: CREATED_AT, direction: ASC}) {\n    totalCount\n    edges {\n      node {\n        id\n        createdAt\n        duration\n        note\n        requested {\n          sku\n          quantity\n        }\n        owner {\n          id\n          name\n          email\n          costCenter {\n            code\n            id\n          }\n        }\n      }\n    }\n  }\n}\n"
+    "text": "query ApprovalsQuery {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  pending: leases(first: 200, where: {status: PENDING, awaitingApproval: true}, orderBy: {field: CREATED_AT, direction: ASC}) {\n    totalCount\n    edges {\n      node {\n        id\n        createdAt\n        duration\n        note\n        requested {\n          sku\n          quantity\n        }\n        owner {\n          id\n          name\n          email\n          costCenter {\n            code\n            id\n          }\n        }\n      }\n    }\n  }\n  extensionRequests {\n    id\n    by\n    createdAt\n    mayDecide\n    requester {\n      id\n      name\n      costCenter {\n        code\n        id\n      }\n    }\n    lease {\n      id\n      endsAt\n      requested {\n        sku\n        quantity\n      }\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "5fbe42f935ec1bed06436e981fbf8bc0";
+(node as any).hash = "a5bd97772a50dbf70810c06d5fd4ce87";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<19646c0f136de4bd9461e20c1e00ef29>>
+ * @generated SignedSource<<09a1dc330861f27f0c7b52454dd41c74>>
  * @lightSyntaxTransform
  */
 
@@ -264,6 +264,32 @@ return {
             ],
             "storageKey": null
           },
+          {
+            "alias": null,
+            "args": null,
+            "concreteType": "ExtensionRequest",
+            "kind": "LinkedField",
+            "name": "openExtensionRequest",
+            "plural": false,
+            "selections": [
+              (v2/*:: as any*/),
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "by",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "createdAt",
+                "storageKey": null
+              }
+            ],
+            "storageKey": null
+          },
           (v4/*:: as any*/)
         ],
         "storageKey": null
@@ -271,12 +297,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "37d9207651d4a8f19023aaef6993bc33",
+    "cacheID": "8fa49cde047bf804e4d66077d7ed2227",
     "id": null,
     "metadata": {},
     "name": "LeaseActionsExpandMutation",
     "operationKind": "mutation",
-    "text": "mutation LeaseActionsExpandMutation(\n  $id: ID!\n  $lines: [LeaseLineInput!]!\n) {\n  expandLease(id: $id, lines: $lines) {\n    id\n    status\n    ...LeaseItems_lease\n    ...LeaseActions_lease\n    orders {\n      id\n      kind\n      periodStart\n      periodEnd\n    }\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n"
+    "text": "mutation LeaseActionsExpandMutation(\n  $id: ID!\n  $lines: [LeaseLineInput!]!\n) {\n  expandLease(id: $id, lines: $lines) {\n    id\n    status\n    ...LeaseItems_lease\n    ...LeaseActions_lease\n    orders {\n      id\n      kind\n      periodStart\n      periodEnd\n    }\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n"
   }
 };
 })();

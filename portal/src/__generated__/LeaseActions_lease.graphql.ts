@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<7df63cea8f8234931cc75386951cfe36>>
+ * @generated SignedSource<<07d5197307062c84d3c12f2d2bdb8ef6>>
  * @lightSyntaxTransform
  */
 
@@ -22,6 +22,11 @@ export type LeaseActions_lease$data = {
   }>;
   readonly awaitingApproval: boolean;
   readonly id: string;
+  readonly openExtensionRequest: {
+    readonly by: string;
+    readonly createdAt: string;
+    readonly id: string;
+  } | null | undefined;
   readonly requested: ReadonlyArray<{
     readonly quantity: number;
     readonly sku: string;
@@ -124,6 +129,32 @@ return {
         }
       ],
       "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "ExtensionRequest",
+      "kind": "LinkedField",
+      "name": "openExtensionRequest",
+      "plural": false,
+      "selections": [
+        (v0/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "by",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "createdAt",
+          "storageKey": null
+        }
+      ],
+      "storageKey": null
     }
   ],
   "type": "Lease",
@@ -131,6 +162,6 @@ return {
 };
 })();
 
-(node as any).hash = "5cc7c4def35aebc56e6a8767142fd23c";
+(node as any).hash = "5085b75564f59e2e2a584887dad6f553";
 
 export default node;

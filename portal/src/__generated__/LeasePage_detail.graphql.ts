@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<328e319b3ce9b0737a203a150c08d22d>>
+ * @generated SignedSource<<0a50b5cbcd710dc95cb668cdf995415a>>
  * @lightSyntaxTransform
  */
 
@@ -28,6 +28,11 @@ export type LeasePage_detail$data = {
   }>;
   readonly id: string;
   readonly note: string | null | undefined;
+  readonly openExtensionRequest: {
+    readonly by: string;
+    readonly id: string;
+    readonly mayDecide: boolean;
+  } | null | undefined;
   readonly orders: ReadonlyArray<{
     readonly contents: ReadonlyArray<{
       readonly currency: string | null | undefined;
@@ -237,6 +242,32 @@ return {
     {
       "alias": null,
       "args": null,
+      "concreteType": "ExtensionRequest",
+      "kind": "LinkedField",
+      "name": "openExtensionRequest",
+      "plural": false,
+      "selections": [
+        (v0/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "by",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "mayDecide",
+          "storageKey": null
+        }
+      ],
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
       "concreteType": "Event",
       "kind": "LinkedField",
       "name": "events",
@@ -356,6 +387,6 @@ return {
 };
 })();
 
-(node as any).hash = "3da01d7fc04cf442bd6effb61dfd1869";
+(node as any).hash = "c1590492a656b42d44cdbaa9a9ca8d97";
 
 export default node;

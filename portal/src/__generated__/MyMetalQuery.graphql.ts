@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<23a6c540ab13522fd0311fce06a4dea6>>
+ * @generated SignedSource<<0ed83e73bae04efce6adc0453319441a>>
  * @lightSyntaxTransform
  */
 
@@ -393,6 +393,26 @@ return {
                           }
                         ],
                         "storageKey": null
+                      },
+                      {
+                        "alias": null,
+                        "args": null,
+                        "concreteType": "ExtensionRequest",
+                        "kind": "LinkedField",
+                        "name": "openExtensionRequest",
+                        "plural": false,
+                        "selections": [
+                          (v0/*:: as any*/),
+                          {
+                            "alias": null,
+                            "args": null,
+                            "kind": "ScalarField",
+                            "name": "by",
+                            "storageKey": null
+                          },
+                          (v8/*:: as any*/)
+                        ],
+                        "storageKey": null
                       }
                     ],
                     "storageKey": null
@@ -532,12 +552,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "6e26866aecd01f4b738948905692f1c9",
+    "cacheID": "8840fb562a66938fe3bd2b99715e90db",
     "id": null,
     "metadata": {},
     "name": "MyMetalQuery",
     "operationKind": "query",
-    "text": "query MyMetalQuery {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n    current: leases(first: 200, where: {statusIn: [PENDING, ACTIVE]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n      totalCount\n      edges {\n        node {\n          id\n          ...MyMetal_lease\n        }\n      }\n    }\n    ...MyMetal_history\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_history on User {\n  history: leases(first: 20, where: {statusIn: [RETURNED, EXPIRED, REJECTED]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        createdAt\n        endedAt\n        statusMessage\n        note\n        requested {\n          sku\n          quantity\n        }\n        allocations {\n          id\n          item {\n            id\n            name\n          }\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  endsAt\n  note\n  statusMessage\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n}\n"
+    "text": "query MyMetalQuery {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n    current: leases(first: 200, where: {statusIn: [PENDING, ACTIVE]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n      totalCount\n      edges {\n        node {\n          id\n          ...MyMetal_lease\n        }\n      }\n    }\n    ...MyMetal_history\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_history on User {\n  history: leases(first: 20, where: {statusIn: [RETURNED, EXPIRED, REJECTED]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        createdAt\n        endedAt\n        statusMessage\n        note\n        requested {\n          sku\n          quantity\n        }\n        allocations {\n          id\n          item {\n            id\n            name\n          }\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  endsAt\n  note\n  statusMessage\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n}\n"
   }
 };
 })();

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<a2abaa5c8c39486c1c17327388a6656c>>
+ * @generated SignedSource<<c049e8082f9517387c94ea7c0b62dd38>>
  * @lightSyntaxTransform
  */
 
@@ -48,6 +48,13 @@ v2 = {
   "storageKey": null
 },
 v3 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "createdAt",
+  "storageKey": null
+},
+v4 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
@@ -134,13 +141,7 @@ return {
                 "name": "awaitingApproval",
                 "storageKey": null
               },
-              {
-                "alias": null,
-                "args": null,
-                "kind": "ScalarField",
-                "name": "createdAt",
-                "storageKey": null
-              },
+              (v3/*:: as any*/),
               {
                 "alias": null,
                 "args": null,
@@ -170,7 +171,7 @@ return {
                 "name": "requested",
                 "plural": true,
                 "selections": [
-                  (v3/*:: as any*/),
+                  (v4/*:: as any*/),
                   {
                     "alias": null,
                     "args": null,
@@ -242,7 +243,7 @@ return {
                         "name": "product",
                         "plural": false,
                         "selections": [
-                          (v3/*:: as any*/),
+                          (v4/*:: as any*/),
                           (v2/*:: as any*/)
                         ],
                         "storageKey": null
@@ -250,6 +251,26 @@ return {
                     ],
                     "storageKey": null
                   }
+                ],
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "concreteType": "ExtensionRequest",
+                "kind": "LinkedField",
+                "name": "openExtensionRequest",
+                "plural": false,
+                "selections": [
+                  (v2/*:: as any*/),
+                  {
+                    "alias": null,
+                    "args": null,
+                    "kind": "ScalarField",
+                    "name": "by",
+                    "storageKey": null
+                  },
+                  (v3/*:: as any*/)
                 ],
                 "storageKey": null
               }
@@ -262,12 +283,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "3ffe178d1b25eee11a87c703340f3451",
+    "cacheID": "9423ba5e1664e363f7d7b92b0356b366",
     "id": null,
     "metadata": {},
     "name": "MyMetalSubscription",
     "operationKind": "subscription",
-    "text": "subscription MyMetalSubscription {\n  leaseEvents {\n    kind\n    at\n    lease {\n      id\n      ...MyMetal_lease\n    }\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  endsAt\n  note\n  statusMessage\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n}\n"
+    "text": "subscription MyMetalSubscription {\n  leaseEvents {\n    kind\n    at\n    lease {\n      id\n      ...MyMetal_lease\n    }\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  endsAt\n  note\n  statusMessage\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n}\n"
   }
 };
 })();

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<57de365b20bc12b9a9671df619c5d71e>>
+ * @generated SignedSource<<b1cebea4ee25d34c0588692c5d7e652a>>
  * @lightSyntaxTransform
  */
 
@@ -13,42 +13,24 @@ export type UsageGrouping = "COST_CENTER" | "PRODUCT" | "USER" | "%future added 
 export type ShowbackQuery$variables = {
   f0: string;
   f1: string;
-  f10: string;
-  f11: string;
   f2: string;
   f3: string;
   f4: string;
   f5: string;
-  f6: string;
-  f7: string;
-  f8: string;
-  f9: string;
   from: string;
   groupBy: UsageGrouping;
   i0: boolean;
   i1: boolean;
-  i10: boolean;
-  i11: boolean;
   i2: boolean;
   i3: boolean;
   i4: boolean;
   i5: boolean;
-  i6: boolean;
-  i7: boolean;
-  i8: boolean;
-  i9: boolean;
   t0: string;
   t1: string;
-  t10: string;
-  t11: string;
   t2: string;
   t3: string;
   t4: string;
   t5: string;
-  t6: string;
-  t7: string;
-  t8: string;
-  t9: string;
   to: string;
 };
 export type ShowbackQuery$data = {
@@ -59,18 +41,6 @@ export type ShowbackQuery$data = {
     readonly key: string;
   }>;
   readonly m1?: ReadonlyArray<{
-    readonly cost: number;
-    readonly currency: string;
-    readonly itemHours: number;
-    readonly key: string;
-  }>;
-  readonly m10?: ReadonlyArray<{
-    readonly cost: number;
-    readonly currency: string;
-    readonly itemHours: number;
-    readonly key: string;
-  }>;
-  readonly m11?: ReadonlyArray<{
     readonly cost: number;
     readonly currency: string;
     readonly itemHours: number;
@@ -95,30 +65,6 @@ export type ShowbackQuery$data = {
     readonly key: string;
   }>;
   readonly m5?: ReadonlyArray<{
-    readonly cost: number;
-    readonly currency: string;
-    readonly itemHours: number;
-    readonly key: string;
-  }>;
-  readonly m6?: ReadonlyArray<{
-    readonly cost: number;
-    readonly currency: string;
-    readonly itemHours: number;
-    readonly key: string;
-  }>;
-  readonly m7?: ReadonlyArray<{
-    readonly cost: number;
-    readonly currency: string;
-    readonly itemHours: number;
-    readonly key: string;
-  }>;
-  readonly m8?: ReadonlyArray<{
-    readonly cost: number;
-    readonly currency: string;
-    readonly itemHours: number;
-    readonly key: string;
-  }>;
-  readonly m9?: ReadonlyArray<{
     readonly cost: number;
     readonly currency: string;
     readonly itemHours: number;
@@ -158,222 +104,132 @@ v1 = {
 v2 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f10"
+  "name": "f2"
 },
 v3 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f11"
+  "name": "f3"
 },
 v4 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f2"
+  "name": "f4"
 },
 v5 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f3"
+  "name": "f5"
 },
 v6 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f4"
+  "name": "from"
 },
 v7 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f5"
+  "name": "groupBy"
 },
 v8 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f6"
+  "name": "i0"
 },
 v9 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f7"
+  "name": "i1"
 },
 v10 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f8"
+  "name": "i2"
 },
 v11 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "f9"
+  "name": "i3"
 },
 v12 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "from"
+  "name": "i4"
 },
 v13 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "groupBy"
+  "name": "i5"
 },
 v14 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "i0"
+  "name": "t0"
 },
 v15 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "i1"
+  "name": "t1"
 },
 v16 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "i10"
+  "name": "t2"
 },
 v17 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "i11"
+  "name": "t3"
 },
 v18 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "i2"
+  "name": "t4"
 },
 v19 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "i3"
+  "name": "t5"
 },
 v20 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "i4"
-},
-v21 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "i5"
-},
-v22 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "i6"
-},
-v23 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "i7"
-},
-v24 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "i8"
-},
-v25 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "i9"
-},
-v26 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t0"
-},
-v27 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t1"
-},
-v28 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t10"
-},
-v29 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t11"
-},
-v30 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t2"
-},
-v31 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t3"
-},
-v32 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t4"
-},
-v33 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t5"
-},
-v34 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t6"
-},
-v35 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t7"
-},
-v36 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t8"
-},
-v37 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
-  "name": "t9"
-},
-v38 = {
-  "defaultValue": null,
-  "kind": "LocalArgument",
   "name": "to"
 },
-v39 = {
+v21 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "id",
   "storageKey": null
 },
-v40 = {
+v22 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "name",
   "storageKey": null
 },
-v41 = {
+v23 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "role",
   "storageKey": null
 },
-v42 = {
+v24 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "code",
   "storageKey": null
 },
-v43 = {
+v25 = {
   "kind": "Variable",
   "name": "groupBy",
   "variableName": "groupBy"
 },
-v44 = [
+v26 = [
   {
     "alias": null,
     "args": null,
@@ -403,7 +259,7 @@ v44 = [
     "storageKey": null
   }
 ],
-v45 = {
+v27 = {
   "alias": "total",
   "args": [
     {
@@ -411,7 +267,7 @@ v45 = {
       "name": "from",
       "variableName": "from"
     },
-    (v43/*:: as any*/),
+    (v25/*:: as any*/),
     {
       "kind": "Variable",
       "name": "to",
@@ -422,10 +278,10 @@ v45 = {
   "kind": "LinkedField",
   "name": "usage",
   "plural": true,
-  "selections": (v44/*:: as any*/),
+  "selections": (v26/*:: as any*/),
   "storageKey": null
 },
-v46 = {
+v28 = {
   "condition": "i0",
   "kind": "Condition",
   "passingValue": true,
@@ -438,7 +294,7 @@ v46 = {
           "name": "from",
           "variableName": "f0"
         },
-        (v43/*:: as any*/),
+        (v25/*:: as any*/),
         {
           "kind": "Variable",
           "name": "to",
@@ -449,12 +305,12 @@ v46 = {
       "kind": "LinkedField",
       "name": "usage",
       "plural": true,
-      "selections": (v44/*:: as any*/),
+      "selections": (v26/*:: as any*/),
       "storageKey": null
     }
   ]
 },
-v47 = {
+v29 = {
   "condition": "i1",
   "kind": "Condition",
   "passingValue": true,
@@ -467,7 +323,7 @@ v47 = {
           "name": "from",
           "variableName": "f1"
         },
-        (v43/*:: as any*/),
+        (v25/*:: as any*/),
         {
           "kind": "Variable",
           "name": "to",
@@ -478,12 +334,12 @@ v47 = {
       "kind": "LinkedField",
       "name": "usage",
       "plural": true,
-      "selections": (v44/*:: as any*/),
+      "selections": (v26/*:: as any*/),
       "storageKey": null
     }
   ]
 },
-v48 = {
+v30 = {
   "condition": "i2",
   "kind": "Condition",
   "passingValue": true,
@@ -496,7 +352,7 @@ v48 = {
           "name": "from",
           "variableName": "f2"
         },
-        (v43/*:: as any*/),
+        (v25/*:: as any*/),
         {
           "kind": "Variable",
           "name": "to",
@@ -507,12 +363,12 @@ v48 = {
       "kind": "LinkedField",
       "name": "usage",
       "plural": true,
-      "selections": (v44/*:: as any*/),
+      "selections": (v26/*:: as any*/),
       "storageKey": null
     }
   ]
 },
-v49 = {
+v31 = {
   "condition": "i3",
   "kind": "Condition",
   "passingValue": true,
@@ -525,7 +381,7 @@ v49 = {
           "name": "from",
           "variableName": "f3"
         },
-        (v43/*:: as any*/),
+        (v25/*:: as any*/),
         {
           "kind": "Variable",
           "name": "to",
@@ -536,12 +392,12 @@ v49 = {
       "kind": "LinkedField",
       "name": "usage",
       "plural": true,
-      "selections": (v44/*:: as any*/),
+      "selections": (v26/*:: as any*/),
       "storageKey": null
     }
   ]
 },
-v50 = {
+v32 = {
   "condition": "i4",
   "kind": "Condition",
   "passingValue": true,
@@ -554,7 +410,7 @@ v50 = {
           "name": "from",
           "variableName": "f4"
         },
-        (v43/*:: as any*/),
+        (v25/*:: as any*/),
         {
           "kind": "Variable",
           "name": "to",
@@ -565,12 +421,12 @@ v50 = {
       "kind": "LinkedField",
       "name": "usage",
       "plural": true,
-      "selections": (v44/*:: as any*/),
+      "selections": (v26/*:: as any*/),
       "storageKey": null
     }
   ]
 },
-v51 = {
+v33 = {
   "condition": "i5",
   "kind": "Condition",
   "passingValue": true,
@@ -583,7 +439,7 @@ v51 = {
           "name": "from",
           "variableName": "f5"
         },
-        (v43/*:: as any*/),
+        (v25/*:: as any*/),
         {
           "kind": "Variable",
           "name": "to",
@@ -594,181 +450,7 @@ v51 = {
       "kind": "LinkedField",
       "name": "usage",
       "plural": true,
-      "selections": (v44/*:: as any*/),
-      "storageKey": null
-    }
-  ]
-},
-v52 = {
-  "condition": "i6",
-  "kind": "Condition",
-  "passingValue": true,
-  "selections": [
-    {
-      "alias": "m6",
-      "args": [
-        {
-          "kind": "Variable",
-          "name": "from",
-          "variableName": "f6"
-        },
-        (v43/*:: as any*/),
-        {
-          "kind": "Variable",
-          "name": "to",
-          "variableName": "t6"
-        }
-      ],
-      "concreteType": "UsageRow",
-      "kind": "LinkedField",
-      "name": "usage",
-      "plural": true,
-      "selections": (v44/*:: as any*/),
-      "storageKey": null
-    }
-  ]
-},
-v53 = {
-  "condition": "i7",
-  "kind": "Condition",
-  "passingValue": true,
-  "selections": [
-    {
-      "alias": "m7",
-      "args": [
-        {
-          "kind": "Variable",
-          "name": "from",
-          "variableName": "f7"
-        },
-        (v43/*:: as any*/),
-        {
-          "kind": "Variable",
-          "name": "to",
-          "variableName": "t7"
-        }
-      ],
-      "concreteType": "UsageRow",
-      "kind": "LinkedField",
-      "name": "usage",
-      "plural": true,
-      "selections": (v44/*:: as any*/),
-      "storageKey": null
-    }
-  ]
-},
-v54 = {
-  "condition": "i8",
-  "kind": "Condition",
-  "passingValue": true,
-  "selections": [
-    {
-      "alias": "m8",
-      "args": [
-        {
-          "kind": "Variable",
-          "name": "from",
-          "variableName": "f8"
-        },
-        (v43/*:: as any*/),
-        {
-          "kind": "Variable",
-          "name": "to",
-          "variableName": "t8"
-        }
-      ],
-      "concreteType": "UsageRow",
-      "kind": "LinkedField",
-      "name": "usage",
-      "plural": true,
-      "selections": (v44/*:: as any*/),
-      "storageKey": null
-    }
-  ]
-},
-v55 = {
-  "condition": "i9",
-  "kind": "Condition",
-  "passingValue": true,
-  "selections": [
-    {
-      "alias": "m9",
-      "args": [
-        {
-          "kind": "Variable",
-          "name": "from",
-          "variableName": "f9"
-        },
-        (v43/*:: as any*/),
-        {
-          "kind": "Variable",
-          "name": "to",
-          "variableName": "t9"
-        }
-      ],
-      "concreteType": "UsageRow",
-      "kind": "LinkedField",
-      "name": "usage",
-      "plural": true,
-      "selections": (v44/*:: as any*/),
-      "storageKey": null
-    }
-  ]
-},
-v56 = {
-  "condition": "i10",
-  "kind": "Condition",
-  "passingValue": true,
-  "selections": [
-    {
-      "alias": "m10",
-      "args": [
-        {
-          "kind": "Variable",
-          "name": "from",
-          "variableName": "f10"
-        },
-        (v43/*:: as any*/),
-        {
-          "kind": "Variable",
-          "name": "to",
-          "variableName": "t10"
-        }
-      ],
-      "concreteType": "UsageRow",
-      "kind": "LinkedField",
-      "name": "usage",
-      "plural": true,
-      "selections": (v44/*:: as any*/),
-      "storageKey": null
-    }
-  ]
-},
-v57 = {
-  "condition": "i11",
-  "kind": "Condition",
-  "passingValue": true,
-  "selections": [
-    {
-      "alias": "m11",
-      "args": [
-        {
-          "kind": "Variable",
-          "name": "from",
-          "variableName": "f11"
-        },
-        (v43/*:: as any*/),
-        {
-          "kind": "Variable",
-          "name": "to",
-          "variableName": "t11"
-        }
-      ],
-      "concreteType": "UsageRow",
-      "kind": "LinkedField",
-      "name": "usage",
-      "plural": true,
-      "selections": (v44/*:: as any*/),
+      "selections": (v26/*:: as any*/),
       "storageKey": null
     }
   ]
@@ -796,25 +478,7 @@ return {
       (v17/*:: as any*/),
       (v18/*:: as any*/),
       (v19/*:: as any*/),
-      (v20/*:: as any*/),
-      (v21/*:: as any*/),
-      (v22/*:: as any*/),
-      (v23/*:: as any*/),
-      (v24/*:: as any*/),
-      (v25/*:: as any*/),
-      (v26/*:: as any*/),
-      (v27/*:: as any*/),
-      (v28/*:: as any*/),
-      (v29/*:: as any*/),
-      (v30/*:: as any*/),
-      (v31/*:: as any*/),
-      (v32/*:: as any*/),
-      (v33/*:: as any*/),
-      (v34/*:: as any*/),
-      (v35/*:: as any*/),
-      (v36/*:: as any*/),
-      (v37/*:: as any*/),
-      (v38/*:: as any*/)
+      (v20/*:: as any*/)
     ],
     "kind": "Fragment",
     "metadata": null,
@@ -828,9 +492,9 @@ return {
         "name": "viewer",
         "plural": false,
         "selections": [
-          (v39/*:: as any*/),
-          (v40/*:: as any*/),
-          (v41/*:: as any*/),
+          (v21/*:: as any*/),
+          (v22/*:: as any*/),
+          (v23/*:: as any*/),
           {
             "alias": null,
             "args": null,
@@ -839,26 +503,20 @@ return {
             "name": "costCenter",
             "plural": false,
             "selections": [
-              (v42/*:: as any*/)
+              (v24/*:: as any*/)
             ],
             "storageKey": null
           }
         ],
         "storageKey": null
       },
-      (v45/*:: as any*/),
-      (v46/*:: as any*/),
-      (v47/*:: as any*/),
-      (v48/*:: as any*/),
-      (v49/*:: as any*/),
-      (v50/*:: as any*/),
-      (v51/*:: as any*/),
-      (v52/*:: as any*/),
-      (v53/*:: as any*/),
-      (v54/*:: as any*/),
-      (v55/*:: as any*/),
-      (v56/*:: as any*/),
-      (v57/*:: as any*/)
+      (v27/*:: as any*/),
+      (v28/*:: as any*/),
+      (v29/*:: as any*/),
+      (v30/*:: as any*/),
+      (v31/*:: as any*/),
+      (v32/*:: as any*/),
+      (v33/*:: as any*/)
     ],
     "type": "Query",
     "abstractKey": null
@@ -866,45 +524,27 @@ return {
   "kind": "Request",
   "operation": {
     "argumentDefinitions": [
-      (v12/*:: as any*/),
-      (v38/*:: as any*/),
-      (v13/*:: as any*/),
-      (v0/*:: as any*/),
-      (v26/*:: as any*/),
-      (v14/*:: as any*/),
-      (v1/*:: as any*/),
-      (v27/*:: as any*/),
-      (v15/*:: as any*/),
-      (v4/*:: as any*/),
-      (v30/*:: as any*/),
-      (v18/*:: as any*/),
-      (v5/*:: as any*/),
-      (v31/*:: as any*/),
-      (v19/*:: as any*/),
       (v6/*:: as any*/),
-      (v32/*:: as any*/),
       (v20/*:: as any*/),
       (v7/*:: as any*/),
-      (v33/*:: as any*/),
-      (v21/*:: as any*/),
+      (v0/*:: as any*/),
+      (v14/*:: as any*/),
       (v8/*:: as any*/),
-      (v34/*:: as any*/),
-      (v22/*:: as any*/),
+      (v1/*:: as any*/),
+      (v15/*:: as any*/),
       (v9/*:: as any*/),
-      (v35/*:: as any*/),
-      (v23/*:: as any*/),
-      (v10/*:: as any*/),
-      (v36/*:: as any*/),
-      (v24/*:: as any*/),
-      (v11/*:: as any*/),
-      (v37/*:: as any*/),
-      (v25/*:: as any*/),
       (v2/*:: as any*/),
-      (v28/*:: as any*/),
       (v16/*:: as any*/),
+      (v10/*:: as any*/),
       (v3/*:: as any*/),
-      (v29/*:: as any*/),
-      (v17/*:: as any*/)
+      (v17/*:: as any*/),
+      (v11/*:: as any*/),
+      (v4/*:: as any*/),
+      (v18/*:: as any*/),
+      (v12/*:: as any*/),
+      (v5/*:: as any*/),
+      (v19/*:: as any*/),
+      (v13/*:: as any*/)
     ],
     "kind": "Operation",
     "name": "ShowbackQuery",
@@ -917,9 +557,9 @@ return {
         "name": "viewer",
         "plural": false,
         "selections": [
-          (v39/*:: as any*/),
-          (v40/*:: as any*/),
-          (v41/*:: as any*/),
+          (v21/*:: as any*/),
+          (v22/*:: as any*/),
+          (v23/*:: as any*/),
           {
             "alias": null,
             "args": null,
@@ -928,40 +568,34 @@ return {
             "name": "costCenter",
             "plural": false,
             "selections": [
-              (v42/*:: as any*/),
-              (v39/*:: as any*/)
+              (v24/*:: as any*/),
+              (v21/*:: as any*/)
             ],
             "storageKey": null
           }
         ],
         "storageKey": null
       },
-      (v45/*:: as any*/),
-      (v46/*:: as any*/),
-      (v47/*:: as any*/),
-      (v48/*:: as any*/),
-      (v49/*:: as any*/),
-      (v50/*:: as any*/),
-      (v51/*:: as any*/),
-      (v52/*:: as any*/),
-      (v53/*:: as any*/),
-      (v54/*:: as any*/),
-      (v55/*:: as any*/),
-      (v56/*:: as any*/),
-      (v57/*:: as any*/)
+      (v27/*:: as any*/),
+      (v28/*:: as any*/),
+      (v29/*:: as any*/),
+      (v30/*:: as any*/),
+      (v31/*:: as any*/),
+      (v32/*:: as any*/),
+      (v33/*:: as any*/)
     ]
   },
   "params": {
-    "cacheID": "85584d6acbe8b4272696f32c94750cdb",
+    "cacheID": "8c463514b6dd8de3a51c60316930da93",
     "id": null,
     "metadata": {},
     "name": "ShowbackQuery",
     "operationKind": "query",
-    "text": "query ShowbackQuery(\n  $from: Time!\n  $to: Time!\n  $groupBy: UsageGrouping!\n  $f0: Time!\n  $t0: Time!\n  $i0: Boolean!\n  $f1: Time!\n  $t1: Time!\n  $i1: Boolean!\n  $f2: Time!\n  $t2: Time!\n  $i2: Boolean!\n  $f3: Time!\n  $t3: Time!\n  $i3: Boolean!\n  $f4: Time!\n  $t4: Time!\n  $i4: Boolean!\n  $f5: Time!\n  $t5: Time!\n  $i5: Boolean!\n  $f6: Time!\n  $t6: Time!\n  $i6: Boolean!\n  $f7: Time!\n  $t7: Time!\n  $i7: Boolean!\n  $f8: Time!\n  $t8: Time!\n  $i8: Boolean!\n  $f9: Time!\n  $t9: Time!\n  $i9: Boolean!\n  $f10: Time!\n  $t10: Time!\n  $i10: Boolean!\n  $f11: Time!\n  $t11: Time!\n  $i11: Boolean!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  total: usage(from: $from, to: $to, groupBy: $groupBy) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m0: usage(from: $f0, to: $t0, groupBy: $groupBy) @include(if: $i0) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m1: usage(from: $f1, to: $t1, groupBy: $groupBy) @include(if: $i1) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m2: usage(from: $f2, to: $t2, groupBy: $groupBy) @include(if: $i2) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m3: usage(from: $f3, to: $t3, groupBy: $groupBy) @include(if: $i3) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m4: usage(from: $f4, to: $t4, groupBy: $groupBy) @include(if: $i4) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m5: usage(from: $f5, to: $t5, groupBy: $groupBy) @include(if: $i5) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m6: usage(from: $f6, to: $t6, groupBy: $groupBy) @include(if: $i6) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m7: usage(from: $f7, to: $t7, groupBy: $groupBy) @include(if: $i7) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m8: usage(from: $f8, to: $t8, groupBy: $groupBy) @include(if: $i8) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m9: usage(from: $f9, to: $t9, groupBy: $groupBy) @include(if: $i9) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m10: usage(from: $f10, to: $t10, groupBy: $groupBy) @include(if: $i10) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m11: usage(from: $f11, to: $t11, groupBy: $groupBy) @include(if: $i11) {\n    key\n    itemHours\n    cost\n    currency\n  }\n}\n"
+    "text": "query ShowbackQuery(\n  $from: Time!\n  $to: Time!\n  $groupBy: UsageGrouping!\n  $f0: Time!\n  $t0: Time!\n  $i0: Boolean!\n  $f1: Time!\n  $t1: Time!\n  $i1: Boolean!\n  $f2: Time!\n  $t2: Time!\n  $i2: Boolean!\n  $f3: Time!\n  $t3: Time!\n  $i3: Boolean!\n  $f4: Time!\n  $t4: Time!\n  $i4: Boolean!\n  $f5: Time!\n  $t5: Time!\n  $i5: Boolean!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  total: usage(from: $from, to: $to, groupBy: $groupBy) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m0: usage(from: $f0, to: $t0, groupBy: $groupBy) @include(if: $i0) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m1: usage(from: $f1, to: $t1, groupBy: $groupBy) @include(if: $i1) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m2: usage(from: $f2, to: $t2, groupBy: $groupBy) @include(if: $i2) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m3: usage(from: $f3, to: $t3, groupBy: $groupBy) @include(if: $i3) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m4: usage(from: $f4, to: $t4, groupBy: $groupBy) @include(if: $i4) {\n    key\n    itemHours\n    cost\n    currency\n  }\n  m5: usage(from: $f5, to: $t5, groupBy: $groupBy) @include(if: $i5) {\n    key\n    itemHours\n    cost\n    currency\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "9ecdd47478db237961bf0965d942c5f0";
+(node as any).hash = "809c8d313711fac3b1a8cd6a4e8ecae7";
 
 export default node;

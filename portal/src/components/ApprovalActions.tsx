@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { graphql, useMutation } from 'react-relay';
 import type { ApprovalActionsApproveMutation } from '../__generated__/ApprovalActionsApproveMutation.graphql';
 import type { ApprovalActionsRejectMutation } from '../__generated__/ApprovalActionsRejectMutation.graphql';
+import type { ApprovalActionsApproveExtensionMutation } from '../__generated__/ApprovalActionsApproveExtensionMutation.graphql';
+import type { ApprovalActionsRejectExtensionMutation } from '../__generated__/ApprovalActionsRejectExtensionMutation.graphql';
 import { ErrorMessage } from './ErrorMessage';
 
 const approve = graphql`
@@ -15,10 +17,38 @@ const reject = graphql`
   }
 `;
 
-/** Approve, or reject with a reason (required), a lease awaiting approval. */
-export function ApprovalActions({ leaseId, onDecided }: { leaseId: string; onDecided?: (outcome: 'approved' | 'rejected', message?: string) => void }) {
-  const [doApprove, approving] = useMutation<ApprovalActionsApproveMutation>(approve);
-  const [doReject, rejecting] = useMutation<ApprovalActionsRejectMutation>(reject);
+const approveExtension = graphql`
+  mutation ApprovalActionsApproveExtensionMutation($id: ID!) {
+    approveExtension(id: $id) { id status decidedBy decidedAt mayDecide lease { id endsAt timeLeft openExtensionRequest { id } } }
+  }
+`;
+const rejectExtension = graphql`
+  mutation ApprovalActionsRejectExtensionMutation($id: ID!, $reason: String!) {
+    rejectExtension(id: $id, reason: $reason) { id status reason decidedBy decidedAt mayDecide lease { id openExtensionRequest { id } } }
+  }
+`;
+
+/**
+ * Approve, or reject with a reason (required), a lease awaiting approval, or (kind "extension")
+ * an extension request with id `leaseId` naming the request.
+ */
+export function ApprovalActions({
+  leaseId,
+  kind = 'lease',
+  onDecided,
+}: {
+  leaseId: string;
+  kind?: 'lease' | 'extension';
+  onDecided?: (outcome: 'approved' | 'rejected', message?: string) => void;
+}) {
+  const [approveLease, approvingLease] = useMutation<ApprovalActionsApproveMutation>(approve);
+  const [rejectLease, rejectingLease] = useMutation<ApprovalActionsRejectMutation>(reject);
+  const [approveExt, approvingExt] = useMutation<ApprovalActionsApproveExtensionMutation>(approveExtension);
+  const [rejectExt, rejectingExt] = useMutation<ApprovalActionsRejectExtensionMutation>(rejectExtension);
+  const approving = approvingLease || approvingExt;
+  const rejecting = rejectingLease || rejectingExt;
+  const doReject = (cfg: { variables: { id: string; reason: string }; onCompleted: () => void; onError: (e: Error) => void }) =>
+    kind === 'lease' ? rejectLease(cfg) : rejectExt(cfg);
   const [rejectOpen, setRejectOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -42,11 +72,13 @@ export function ApprovalActions({ leaseId, onDecided }: { leaseId: string; onDec
           disabled={approving || rejecting}
           onClick={() => {
             setError(null);
-            doApprove({
-              variables: { id: leaseId },
-              onCompleted: (r) => onDecided?.('approved', r.approveLease.status === 'REJECTED' ? (r.approveLease.statusMessage ?? undefined) : undefined),
-              onError: setError,
-            });
+            if (kind === 'extension') approveExt({ variables: { id: leaseId }, onCompleted: () => onDecided?.('approved'), onError: setError });
+            else
+              approveLease({
+                variables: { id: leaseId },
+                onCompleted: (r) => onDecided?.('approved', r.approveLease.status === 'REJECTED' ? (r.approveLease.statusMessage ?? undefined) : undefined),
+                onError: setError,
+              });
           }}
         >
           {approving ? 'Approving…' : 'Approve'}

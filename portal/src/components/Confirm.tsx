@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
  * A modal question (the native <dialog>: focus moves in and returns, Escape cancels). The
@@ -31,6 +31,13 @@ export function Confirm({
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
+  // Unmounted while open: close first, so focus returns to where it was.
+  useLayoutEffect(() => {
+    const d = ref.current;
+    return () => {
+      if (d?.open) d.close();
+    };
+  }, []);
   return (
     <dialog ref={ref} aria-labelledby={id} onCancel={(e) => { e.preventDefault(); onCancel(); }} className="dialog">
       <h2 id={id}>{title}</h2>

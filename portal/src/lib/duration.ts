@@ -48,11 +48,19 @@ export function toAPI(seconds: number): string {
   return out;
 }
 
+// The API's durations are few and repeat (every product's "7d"): parse each once.
+const parsed = new Map<string, number>();
+
 /** Seconds of a duration from the API ("23h59m59s"); NaN when it is not one. */
 export function seconds(api: string | null | undefined): number {
   if (!api) return NaN;
-  const p = parseDuration(api);
-  return p.ok ? p.seconds : NaN;
+  let v = parsed.get(api);
+  if (v === undefined) {
+    const p = parseDuration(api);
+    v = p.ok ? p.seconds : NaN;
+    if (parsed.size < 1000) parsed.set(api, v);
+  }
+  return v;
 }
 
 /** A duration for reading, at most two units: "6d 23h", "4h 05m", "59s". */

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { graphql, useFragment, useLazyLoadQuery, useRelayEnvironment, fetchQuery } from 'react-relay';
+import { graphql, useFragment, usePreloadedQuery, useRelayEnvironment, fetchQuery , type PreloadedQuery } from 'react-relay';
 import type { CatalogQuery } from '../__generated__/CatalogQuery.graphql';
 import type { Catalog_product$key } from '../__generated__/Catalog_product.graphql';
 import { Link } from '../router';
+import type { PageProps } from '../App';
 import { useSeenViewer } from '../viewer';
 import { money } from '../lib/money';
 import { humanDuration, seconds } from '../lib/duration';
@@ -30,8 +31,8 @@ const TIERS: Record<number, string> = { 1: 'Heritage', 2: 'PaaS', 3: 'IaaS', 4: 
 /** How often the catalog asks for fresh availability while it is open. */
 const REFRESH_MS = 15000;
 
-export default function Catalog() {
-  const data = useLazyLoadQuery<CatalogQuery>(query, {}, { fetchPolicy: 'store-and-network' });
+export default function Catalog({ query: ref }: PageProps) {
+  const data = usePreloadedQuery<CatalogQuery>(query, ref as PreloadedQuery<CatalogQuery>);
   useSeenViewer(data.viewer);
   const env = useRelayEnvironment();
   useEffect(() => {

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { graphql, useFragment, useLazyLoadQuery, useSubscription } from 'react-relay';
+import { graphql, useFragment, usePreloadedQuery, useSubscription , type PreloadedQuery } from 'react-relay';
 import type { GraphQLSubscriptionConfig } from 'relay-runtime';
 import type { LeasePageQuery } from '../__generated__/LeasePageQuery.graphql';
 import type { LeasePage_detail$key } from '../__generated__/LeasePage_detail.graphql';
 import type { LeasePageSubscription } from '../__generated__/LeasePageSubscription.graphql';
+import type { PageProps } from '../App';
 import { useSeenViewer, useViewer } from '../viewer';
 import { isManager } from '../session';
 import { Link } from '../router';
@@ -30,8 +31,8 @@ const subscription = graphql`
   }
 `;
 
-export default function LeasePage({ params }: { params: Record<string, string> }) {
-  const data = useLazyLoadQuery<LeasePageQuery>(query, { id: params.id }, { fetchPolicy: 'store-and-network' });
+export default function LeasePage({ params, query: ref }: PageProps) {
+  const data = usePreloadedQuery<LeasePageQuery>(query, ref as PreloadedQuery<LeasePageQuery>);
   useSeenViewer(data.viewer);
   const config = useMemo<GraphQLSubscriptionConfig<LeasePageSubscription>>(() => ({ subscription, variables: { id: params.id } }), [params.id]);
   useSubscription(config);
@@ -56,6 +57,7 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
         requested { sku quantity }
         ...LeaseItems_lease
         ...LeaseActions_lease
+        openExtensionRequest { id by mayDecide }
         events { id at actor kind from to message }
         orders { id kind periodStart periodEnd createdAt contents { id quantity price currency product { id sku } } }
       }
@@ -93,6 +95,12 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
           </dl>
           {mine || viewer.role === 'ADMIN' ? <LeaseActions lease={l} /> : null}
           {l.status === 'PENDING' && l.awaitingApproval && isManager(viewer) && <ApprovalActions leaseId={l.id} />}
+          {l.openExtensionRequest?.mayDecide && (
+            <div className="panel-sub">
+              <h3>Extension by {humanDuration(seconds(l.openExtensionRequest.by))} asked</h3>
+              <ApprovalActions kind="extension" leaseId={l.openExtensionRequest.id} />
+            </div>
+          )}
         </div>
         <div className="panel">
           <h2>Items</h2>

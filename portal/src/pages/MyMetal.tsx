@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { fetchQuery, graphql, useFragment, useLazyLoadQuery, usePaginationFragment, useRelayEnvironment, useSubscription } from 'react-relay';
+import { fetchQuery, graphql, useFragment, usePreloadedQuery, usePaginationFragment, useRelayEnvironment, useSubscription , type PreloadedQuery } from 'react-relay';
 import type { GraphQLSubscriptionConfig } from 'relay-runtime';
 import type { MyMetalQuery } from '../__generated__/MyMetalQuery.graphql';
 import type { MyMetal_lease$key } from '../__generated__/MyMetal_lease.graphql';
 import type { MyMetal_history$key } from '../__generated__/MyMetal_history.graphql';
 import type { MyMetalSubscription } from '../__generated__/MyMetalSubscription.graphql';
+import type { PageProps } from '../App';
 import { useSeenViewer } from '../viewer';
 import { Link } from '../router';
 import { Status } from '../components/Status';
@@ -33,8 +34,8 @@ const subscription = graphql`
   }
 `;
 
-export default function MyMetal() {
-  const data = useLazyLoadQuery<MyMetalQuery>(query, {}, { fetchPolicy: 'store-and-network' });
+export default function MyMetal({ query: ref }: PageProps) {
+  const data = usePreloadedQuery<MyMetalQuery>(query, ref as PreloadedQuery<MyMetalQuery>);
   useSeenViewer(data.viewer);
   const env = useRelayEnvironment();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { graphql, useFragment, useLazyLoadQuery, useMutation, useSubscription } from 'react-relay';
+import { graphql, useFragment, usePreloadedQuery, useMutation, useSubscription , type PreloadedQuery } from 'react-relay';
 import type { GraphQLSubscriptionConfig } from 'relay-runtime';
 import type { ProductPageQuery } from '../__generated__/ProductPageQuery.graphql';
 import type { ProductPageVendMutation } from '../__generated__/ProductPageVendMutation.graphql';
 import type { ProductPage_result$key } from '../__generated__/ProductPage_result.graphql';
 import type { ProductPageLeaseSubscription } from '../__generated__/ProductPageLeaseSubscription.graphql';
+import type { PageProps } from '../App';
 import { useSeenViewer } from '../viewer';
 import { Link } from '../router';
 import { money } from '../lib/money';
@@ -41,8 +42,8 @@ const vendMutation = graphql`
 
 const TIERS: Record<number, string> = { 1: 'heritage', 2: 'PaaS', 3: 'IaaS', 4: 'MaaS (bare metal)' };
 
-export default function ProductPage({ params }: { params: Record<string, string> }) {
-  const data = useLazyLoadQuery<ProductPageQuery>(query, { sku: params.sku }, { fetchPolicy: 'store-and-network' });
+export default function ProductPage({ params, query: ref }: PageProps) {
+  const data = usePreloadedQuery<ProductPageQuery>(query, ref as PreloadedQuery<ProductPageQuery>);
   useSeenViewer(data.viewer);
   const [commit, busy] = useMutation<ProductPageVendMutation>(vendMutation);
   const [error, setError] = useState<unknown>(null);
