@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -152,9 +153,14 @@ func (o *options) moreCommands() []*cobra.Command {
 			if err != nil {
 				return err
 			}
+			p := o.progress(cmd)
+			wctx, stopWatch := context.WithCancel(cmd.Context())
+			d := o.watchDispense(wctx, p, args[0])
 			res, err := Expand(cmd.Context(), c, args[0], ls)
+			stopWatch()
+			p.done()
 			if err != nil {
-				return o.leaseFailure(cmd.Context(), c, err)
+				return o.leaseFailure(cmd.Context(), c, d.interrupted(cmd.ErrOrStderr(), err, "expansion"))
 			}
 			l := leaseJSON(res.ExpandLease.LeaseSummary, nil)
 			return o.print(l, func(w io.Writer) {
@@ -173,9 +179,14 @@ func (o *options) moreCommands() []*cobra.Command {
 			if err != nil {
 				return err
 			}
+			p := o.progress(cmd)
+			wctx, stopWatch := context.WithCancel(cmd.Context())
+			d := o.watchDispense(wctx, p, args[0])
 			res, err := Approve(cmd.Context(), c, args[0])
+			stopWatch()
+			p.done()
 			if err != nil {
-				return o.leaseFailure(cmd.Context(), c, err)
+				return o.leaseFailure(cmd.Context(), c, d.interrupted(cmd.ErrOrStderr(), err, "approved vend"))
 			}
 			l := leaseJSON(res.ApproveLease.LeaseSummary, nil)
 			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
