@@ -171,7 +171,8 @@ func Commands(stdin io.Reader) []*cobra.Command {
 		Example: `  hardcandy vend 4D.small                  # the product's default duration
   hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
   hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision`,
-		Args: minArgs(1),
+		Args:              minArgs(1),
+		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := VendInput{Note: optional(note), IdempotencyKey: optional(key)}
 			if duration != "" {
