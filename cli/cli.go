@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -89,11 +90,11 @@ func (b bearer) Do(r *http.Request) (*http.Response, error) {
 	return b.http.Do(r)
 }
 
-// client returns the GraphQL client for the flags, the environment or the stored login.
-func (o *options) client() (graphql.Client, error) {
+// login is the server and token from the flags, the environment or the stored login.
+func (o *options) login() (Login, error) {
 	l, err := loadLogin()
 	if err != nil {
-		return nil, fmt.Errorf("reading your login: %w", err)
+		return l, fmt.Errorf("reading your login: %w", err)
 	}
 	if o.server != "" {
 		l.Server = o.server
@@ -102,7 +103,16 @@ func (o *options) client() (graphql.Client, error) {
 		l.Token = o.token
 	}
 	if l.Server == "" || l.Token == "" {
-		return nil, UsageError{errors.New("not logged in: run `hardcandy login`, or give --server and --token")}
+		return l, UsageError{errors.New("not logged in: run `hardcandy login`, or give --server and --token")}
+	}
+	return l, nil
+}
+
+// client returns the GraphQL client for the flags, the environment or the stored login.
+func (o *options) client() (graphql.Client, error) {
+	l, err := o.login()
+	if err != nil {
+		return nil, err
 	}
 	return graphql.NewClient(strings.TrimRight(l.Server, "/")+"/graphql",
 		bearer{token: l.Token, http: &http.Client{Timeout: 2 * time.Minute}}), nil
@@ -161,7 +171,8 @@ func Commands(stdin io.Reader) []*cobra.Command {
 		Example: `  hardcandy vend 4D.small                  # the product's default duration
   hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
   hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision`,
-		Args: minArgs(1),
+		Args:              minArgs(1),
+		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := VendInput{Note: optional(note), IdempotencyKey: optional(key)}
 			if duration != "" {
@@ -183,16 +194,28 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			if err != nil {
 				return err
 			}
+			p := o.progress(cmd)
+			wctx, stopWatch := context.WithCancel(cmd.Context())
+			d := o.watchDispense(wctx, p, "")
 			res, err := Vend(cmd.Context(), c, in)
+			stopWatch()
+			p.done()
 			if err != nil {
-				return o.leaseFailure(cmd.Context(), c, err)
+				return o.leaseFailure(cmd.Context(), c, d.interrupted(cmd.ErrOrStderr(), err, "vend"))
 			}
 			l := leaseJSON(res.Vend.LeaseSummary, nil)
 			if wait && l.Status == LeaseStatusPending {
 				fmt.Fprintf(cmd.ErrOrStderr(), "lease %s needs a manager's approval; waiting for the decision…\n", l.ID)
-				d, err := waitDecision(cmd.Context(), c, l.ID, waitTimeout, 2*time.Second, nil)
-				if d.Id != "" {
-					l = detailJSON(d, false)
+				p := o.progress(cmd)
+				p.set(fmt.Sprintf("lease %s: waiting for a manager's decision", l.ID))
+				dd, err := waitDecision(cmd.Context(), c, l.ID, waitTimeout, 2*time.Second, nil)
+				p.done()
+				if dd.Id != "" {
+					l = detailJSON(dd, false)
+				}
+				if errors.Is(err, context.Canceled) {
+					fmt.Fprintf(cmd.ErrOrStderr(), "interrupted: lease %s stays PENDING until a manager decides; see it with `hardcandy show %s`\n", l.ID, l.ID)
+					return ExitError{Code: ExitCanceled, Err: errors.New("interrupted")}
 				}
 				if err != nil {
 					if o.json {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -42,9 +43,10 @@ func table(w io.Writer, header string, rows func(tw io.Writer)) {
 func (o *options) moreCommands() []*cobra.Command {
 	var includeRetired bool
 	products := o.verb(&cobra.Command{
-		Use:   "products",
-		Short: "List the catalog (admins: products add, products retire)",
-		Args:  exact(0),
+		Use:     "products",
+		Short:   "List the catalog (admins: products add, products retire)",
+		Example: "  hardcandy products\n  hardcandy products --include-retired --json",
+		Args:    exact(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -81,9 +83,10 @@ func (o *options) moreCommands() []*cobra.Command {
 	var add CreateProductInput
 	var price string
 	productsAdd := o.verb(&cobra.Command{
-		Use:   "add SKU --name NAME --price 60.00 --currency USD [--max-duration 30d]",
-		Short: "Add a product to the catalog (admins)",
-		Args:  exact(1),
+		Use:     "add SKU --name NAME --price 60.00 --currency USD [--max-duration 30d]",
+		Short:   "Add a product to the catalog (admins)",
+		Example: `  hardcandy products add 4D.medium --name "Medium metal" --price 90.50 --max-duration 30d`,
+		Args:    exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cents, err := parseMoney(price)
 			if err != nil {
@@ -113,9 +116,11 @@ func (o *options) moreCommands() []*cobra.Command {
 	}
 
 	productsRetire := o.verb(&cobra.Command{
-		Use:   "retire SKU",
-		Short: "Retire a product: it stays for history but can no longer be vended (admins)",
-		Args:  exact(1),
+		Use:               "retire SKU",
+		Short:             "Retire a product: it stays for history but can no longer be vended (admins)",
+		Example:           "  hardcandy products retire 4D.medium",
+		ValidArgsFunction: o.completeSKUs,
+		Args:              exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -152,9 +157,14 @@ func (o *options) moreCommands() []*cobra.Command {
 			if err != nil {
 				return err
 			}
+			p := o.progress(cmd)
+			wctx, stopWatch := context.WithCancel(cmd.Context())
+			d := o.watchDispense(wctx, p, args[0])
 			res, err := Expand(cmd.Context(), c, args[0], ls)
+			stopWatch()
+			p.done()
 			if err != nil {
-				return o.leaseFailure(cmd.Context(), c, err)
+				return o.leaseFailure(cmd.Context(), c, d.interrupted(cmd.ErrOrStderr(), err, "expansion"))
 			}
 			l := leaseJSON(res.ExpandLease.LeaseSummary, nil)
 			return o.print(l, func(w io.Writer) {
@@ -178,9 +188,14 @@ func (o *options) moreCommands() []*cobra.Command {
 			} else if ext {
 				return o.approveExtension(cmd.Context(), c, args[0])
 			}
+			p := o.progress(cmd)
+			wctx, stopWatch := context.WithCancel(cmd.Context())
+			d := o.watchDispense(wctx, p, args[0])
 			res, err := Approve(cmd.Context(), c, args[0])
+			stopWatch()
+			p.done()
 			if err != nil {
-				return o.leaseFailure(cmd.Context(), c, err)
+				return o.leaseFailure(cmd.Context(), c, d.interrupted(cmd.ErrOrStderr(), err, "approved vend"))
 			}
 			l := leaseJSON(res.ApproveLease.LeaseSummary, nil)
 			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
@@ -218,9 +233,10 @@ func (o *options) moreCommands() []*cobra.Command {
 
 	var cc, month string
 	bills := o.verb(&cobra.Command{
-		Use:   "bills [--cost-center CC] [--month 2026-11]",
-		Short: "A cost center's bills for a month (managers, admins)",
-		Args:  exact(0),
+		Use:     "bills [--cost-center CC] [--month 2026-11]",
+		Short:   "A cost center's bills for a month (managers, admins)",
+		Example: "  hardcandy bills\n  hardcandy bills --cost-center FIELD --month 2026-10 --json",
+		Args:    exact(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -258,9 +274,10 @@ func (o *options) moreCommands() []*cobra.Command {
 
 	var from, to, by string
 	usage := o.verb(&cobra.Command{
-		Use:   "usage --from 2026-11-01 --to 2026-12-01 --by cost-center|user|product",
-		Short: "Item-hours and cost in a period (users see their own)",
-		Args:  exact(0),
+		Use:     "usage --from 2026-11-01 --to 2026-12-01 --by cost-center|user|product",
+		Short:   "Item-hours and cost in a period (users see their own)",
+		Example: "  hardcandy usage --from 2026-11-01 --to 2026-12-01 --by product",
+		Args:    exact(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err1 := parseDay(from)
 			t, err2 := parseDay(to)
@@ -289,7 +306,8 @@ func (o *options) moreCommands() []*cobra.Command {
 	usage.Flags().StringVar(&to, "to", "", "end (exclusive)")
 	usage.Flags().StringVar(&by, "by", "cost-center", "cost-center, user or product")
 
-	items := &cobra.Command{Use: "items", Short: "Manage inventory items (admins)"}
+	items := &cobra.Command{Use: "items", Short: "Manage inventory items (admins)",
+		Example: "  hardcandy items list --status MAINTENANCE\n  hardcandy items import items.csv --dry-run"}
 	printItems := func(w io.Writer, its []ItemSummary) {
 		table(w, "ID\tNAME\tSKU\tSTATUS\tPOOL", func(tw io.Writer) {
 			for _, it := range its {
@@ -305,9 +323,11 @@ func (o *options) moreCommands() []*cobra.Command {
 	var pool string
 	var labels []string
 	itemsAdd := o.verb(&cobra.Command{
-		Use:   "add SKU NAME [--pool POOL] [--label L]...",
-		Short: "Add one item",
-		Args:  exact(2),
+		Use:               "add SKU NAME [--pool POOL] [--label L]...",
+		Short:             "Add one item",
+		Example:           "  hardcandy items add 4D.small rack-z-07 --pool rack-z --label gpu --label 10g",
+		ValidArgsFunction: o.completeSKUs,
+		Args:              exact(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -325,9 +345,10 @@ func (o *options) moreCommands() []*cobra.Command {
 	itemsAdd.Flags().StringArrayVar(&labels, "label", nil, "a label; repeatable")
 	var why string
 	itemsMaint := o.verb(&cobra.Command{
-		Use:   "maintenance ID --reason TEXT",
-		Short: "Take an item out of service",
-		Args:  exact(1),
+		Use:     "maintenance ID --reason TEXT",
+		Short:   "Take an item out of service",
+		Example: `  hardcandy items maintenance 30064771073 --reason "fan noise"`,
+		Args:    exact(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.TrimSpace(why) == "" {
 				return UsageError{errors.New("--reason is required")}
@@ -346,7 +367,8 @@ func (o *options) moreCommands() []*cobra.Command {
 	})
 	itemsMaint.Flags().StringVar(&why, "reason", "", "why")
 	itemsRelease := o.verb(&cobra.Command{
-		Use: "release ID", Short: "Put an item back in service", Args: exact(1),
+		Use: "release ID", Short: "Put an item back in service (through a wipe)", Args: exact(1),
+		Example: "  hardcandy items release 30064771073",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -362,6 +384,7 @@ func (o *options) moreCommands() []*cobra.Command {
 	})
 	itemsArchive := o.verb(&cobra.Command{
 		Use: "archive ID", Short: "Decommission an item (kept for history)", Args: exact(1),
+		Example: "  hardcandy items archive 30064771073",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -393,6 +416,7 @@ func (o *options) moreCommands() []*cobra.Command {
 	}
 	jobs := o.verb(&cobra.Command{
 		Use: "jobs", Short: "The scheduler's jobs (admins; jobs run NAME starts one)", Args: exact(0),
+		Example: "  hardcandy jobs\n  hardcandy jobs --json",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := o.client()
 			if err != nil {
@@ -411,6 +435,7 @@ func (o *options) moreCommands() []*cobra.Command {
 	})
 	jobsRun := o.verb(&cobra.Command{
 		Use: "run NAME", Short: "Run a job now", Args: exact(1),
+		Example: "  hardcandy jobs run reclaim-items",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := o.client()
 			if err != nil {

@@ -4752,9 +4752,8 @@ type ProgressLeaseEventsLeaseEvent struct {
 	// The lease's id, without loading the lease.
 	LeaseId string `json:"leaseId"`
 	// With PROVISIONING: how many of the items being dispensed are done, and of how many.
-	ItemsDone  *int      `json:"itemsDone"`
-	ItemsTotal *int      `json:"itemsTotal"`
-	At         time.Time `json:"at"`
+	ItemsDone  *int `json:"itemsDone"`
+	ItemsTotal *int `json:"itemsTotal"`
 }
 
 // GetKind returns ProgressLeaseEventsLeaseEvent.Kind, and is useful for accessing the field via an interface.
@@ -4768,9 +4767,6 @@ func (v *ProgressLeaseEventsLeaseEvent) GetItemsDone() *int { return v.ItemsDone
 
 // GetItemsTotal returns ProgressLeaseEventsLeaseEvent.ItemsTotal, and is useful for accessing the field via an interface.
 func (v *ProgressLeaseEventsLeaseEvent) GetItemsTotal() *int { return v.ItemsTotal }
-
-// GetAt returns ProgressLeaseEventsLeaseEvent.At, and is useful for accessing the field via an interface.
-func (v *ProgressLeaseEventsLeaseEvent) GetAt() time.Time { return v.At }
 
 // ProgressResponse is returned by Progress on success.
 type ProgressResponse struct {
@@ -8186,16 +8182,16 @@ func Products(
 // The subscription executed by Progress.
 const Progress_Operation = `
 subscription Progress ($leaseId: ID) {
-	leaseEvents(leaseId: $leaseId) {
+	leaseEvents(leaseId: $leaseId, progress: true) {
 		kind
 		leaseId
 		itemsDone
 		itemsTotal
-		at
 	}
 }
 `
 
+// Sent by hand over the websocket (cli/watch.go); here so the server knows the operation.
 // To unsubscribe, use [graphql.WebSocketClient.Unsubscribe]
 func Progress(
 	ctx_ context.Context,

@@ -430,7 +430,7 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		LeaseEvents func(childComplexity int, leaseID *int) int
+		LeaseEvents func(childComplexity int, leaseID *int, progress *bool) int
 	}
 
 	UsageRow struct {
@@ -549,7 +549,7 @@ type QueryResolver interface {
 	ExtensionRequests(ctx context.Context, status *extensionrequest.Status) ([]*ent.ExtensionRequest, error)
 }
 type SubscriptionResolver interface {
-	LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error)
+	LeaseEvents(ctx context.Context, leaseID *int, progress *bool) (<-chan *leasefeed.Event, error)
 }
 type UserResolver interface {
 	WebhookURL(ctx context.Context, obj *ent.User) (*string, error)
@@ -2349,7 +2349,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int)), true
+		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int), args["progress"].(*bool)), true
 
 	case "UsageRow.cost":
 		if e.ComplexityRoot.UsageRow.Cost == nil {
@@ -4340,6 +4340,14 @@ func (ec *executionContext) field_Subscription_leaseEvents_args(ctx context.Cont
 		return nil, err
 	}
 	args["leaseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "progress",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["progress"] = arg1
 	return args, nil
 }
 
@@ -11922,7 +11930,7 @@ func (ec *executionContext) _Subscription_leaseEvents(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().LeaseEvents(ctx, fc.Args["leaseId"].(*int))
+			return ec.Resolvers.Subscription().LeaseEvents(ctx, fc.Args["leaseId"].(*int), fc.Args["progress"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *leasefeed.Event) graphql.Marshaler {

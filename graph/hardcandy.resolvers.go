@@ -311,7 +311,7 @@ func (r *queryResolver) InventoryImportPreview(ctx context.Context, csv string) 
 }
 
 // LeaseEvents is the resolver for the leaseEvents field.
-func (r *subscriptionResolver) LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error) {
+func (r *subscriptionResolver) LeaseEvents(ctx context.Context, leaseID *int, progress *bool) (<-chan *leasefeed.Event, error) {
 	v, err := auth.Require(ctx)
 	if err != nil {
 		return nil, err
@@ -324,6 +324,9 @@ func (r *subscriptionResolver) LeaseEvents(ctx context.Context, leaseID *int) (<
 	in := r.Feed.Subscribe(ctx, func(e leasefeed.Event) bool {
 		if leaseID != nil && e.LeaseID != *leaseID {
 			return false
+		}
+		if e.Kind == lease1.Provisioning && (progress == nil || !*progress) {
+			return false // only for those who asked: most want the outcome, not every step
 		}
 		return v.IsAdmin() || e.OwnerID == v.UserID || v.IsManager() && v.CostCenterID != 0 && e.CostCenterID == v.CostCenterID
 	})

@@ -114,3 +114,61 @@ func TestWebsocketWithoutInitIsClosed(t *testing.T) {
 	c := dialWS(t, ctx, srv.URL)
 	require.Equal(t, websocket.StatusProtocolError, readUntilClosed(ctx, c), "closed by the server, long before the test's bound")
 }
+
+// TestProvisioningProgress: a subscriber that asks for progress sees a vend's PROVISIONING
+// events (items done of total, with the lease's id) before its outcome; one that does not sees
+// only the outcome.
+func TestProvisioningProgress(t *testing.T) {
+	t.Parallel()
+	feed := leasefeed.New()
+	b := setupWith(t, func(r *graph.Resolver) {
+		r.Feed = feed
+		r.Leasing.Feed = feed
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	watcher := dialWS(t, ctx, b.srv.URL)
+	initWS(t, ctx, watcher, b.tokens["alice"])
+	require.NoError(t, wsjson.Write(ctx, watcher, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
+		"query": `subscription { leaseEvents(progress: true) { kind leaseId itemsDone itemsTotal } }`}}))
+	plain := dialWS(t, ctx, b.srv.URL)
+	initWS(t, ctx, plain, b.tokens["alice"])
+	require.NoError(t, wsjson.Write(ctx, plain, map[string]any{"id": "2", "type": "subscribe", "payload": map[string]any{
+		"query": `subscription { leaseEvents { kind } }`}}))
+	require.Eventually(t, func() bool { return feed.Subscribers() == 2 }, 20*time.Second, 5*time.Millisecond)
+
+	b.ok(t, "alice", `mutation { vend(input: {lines: [{sku: "4D.small", quantity: 2}], duration: "1d"}) { id } }`, nil, nil)
+	type ev struct {
+		Payload struct {
+			Data struct {
+				LeaseEvents struct {
+					Kind                  string
+					LeaseID               string
+					ItemsDone, ItemsTotal *int
+				}
+			}
+		}
+	}
+	var kinds []string
+	var done []int
+	var id string
+	for len(kinds) == 0 || kinds[len(kinds)-1] == "PROVISIONING" {
+		var m ev
+		require.NoError(t, wsjson.Read(ctx, watcher, &m))
+		e := m.Payload.Data.LeaseEvents
+		kinds = append(kinds, e.Kind)
+		if id == "" {
+			id = e.LeaseID
+		}
+		require.Equal(t, id, e.LeaseID)
+		if e.Kind == "PROVISIONING" {
+			require.Equal(t, 2, *e.ItemsTotal)
+			done = append(done, *e.ItemsDone)
+		}
+	}
+	require.Equal(t, []string{"PROVISIONING", "PROVISIONING", "PROVISIONING", "ACTIVE"}, kinds)
+	require.Equal(t, []int{0, 1, 2}, done)
+	var m ev
+	require.NoError(t, wsjson.Read(ctx, plain, &m))
+	require.Equal(t, "ACTIVE", m.Payload.Data.LeaseEvents.Kind, "no progress unless asked")
+}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -139,6 +140,22 @@ func (s *Service) emit(l *ent.Lease, kind string) {
 	e := leasefeed.Event{LeaseID: l.ID, OwnerID: l.OwnerID, Kind: kind, At: s.now()}
 	if l.CostCenterID != nil {
 		e.CostCenterID = *l.CostCenterID
+	}
+	s.Feed.Publish(e)
+}
+
+// Provisioning is the kind of the progress events a lease's dispenser calls publish.
+const Provisioning = "PROVISIONING"
+
+// progress publishes how many of a lease's items being dispensed are done: for people watching
+// (`hardcandy vend` on a terminal), never stored.
+func (s *Service) progress(id int, o *owner, done, total int) {
+	if s.Feed == nil {
+		return
+	}
+	e := leasefeed.Event{LeaseID: id, OwnerID: o.id, Kind: Provisioning, At: s.now(), ItemsDone: &done, ItemsTotal: &total}
+	if o.costCenterID != nil {
+		e.CostCenterID = *o.costCenterID
 	}
 	s.Feed.Publish(e)
 }
@@ -894,6 +911,8 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 	results := make([]result, len(items))
 	dctx, endDispense := s.phase(ctx, PhaseDispense)
 	var wg sync.WaitGroup
+	var done atomic.Int32
+	s.progress(id, o, 0, len(items))
 	for i, c := range items {
 		wg.Add(1)
 		go func() {
@@ -902,6 +921,7 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 			defer cancel()
 			creds, err := s.dispenser.Vend(cctx, info, c.item)
 			results[i] = result{c: c, creds: creds, err: err}
+			s.progress(id, o, int(done.Add(1)), len(items))
 		}()
 	}
 	wg.Wait()

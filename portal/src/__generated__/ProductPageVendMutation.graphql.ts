@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<30bc5cd6874e1d14b7f17cecc7c341e9>>
+ * @generated SignedSource<<4ab9dc2da592d64fbe5002fe541deb5c>>
  * @lightSyntaxTransform
  */
 
@@ -10,7 +10,7 @@
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
 export type VendInput = {
-  duration: string;
+  duration?: string | null | undefined;
   idempotencyKey?: string | null | undefined;
   lines?: ReadonlyArray<LeaseLineInput> | null | undefined;
   note?: string | null | undefined;
