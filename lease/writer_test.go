@@ -99,7 +99,7 @@ func TestCancelledRequestsUndoOnlyTheirOwnWrites(t *testing.T) {
 		extended, err := b.client.Event.Query().Where(entevent.LeaseID(id), entevent.Kind("extended")).Count(sys)
 		require.NoError(t, err)
 		if extendErrs[i] == nil {
-			require.Equal(t, ends[i].Add(24*time.Hour), *l.EndsAt, "lease %d was extended", id)
+			require.Equal(t, ends[i].Add(24*time.Hour), l.EndsAt.UTC(), "lease %d was extended", id)
 			require.Equal(t, 1, extended, "lease %d has its extension's event", id)
 			continue
 		}
@@ -107,9 +107,9 @@ func TestCancelledRequestsUndoOnlyTheirOwnWrites(t *testing.T) {
 		// back) or not at all.
 		require.ErrorIs(t, extendErrs[i], context.Canceled, "lease %d: only giving up fails an extension", id)
 		if extended == 0 {
-			require.Equal(t, ends[i], *l.EndsAt, "lease %d: an extension undone leaves no trace", id)
+			require.Equal(t, ends[i], l.EndsAt.UTC(), "lease %d: an extension undone leaves no trace", id)
 		} else {
-			require.Equal(t, ends[i].Add(24*time.Hour), *l.EndsAt, "lease %d: an extension with its event", id)
+			require.Equal(t, ends[i].Add(24*time.Hour), l.EndsAt.UTC(), "lease %d: an extension with its event", id)
 		}
 		gaveUp++
 	}
