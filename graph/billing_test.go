@@ -112,6 +112,13 @@ func TestDraftBillIDs(t *testing.T) {
 	require.Equal(t, "2026-11", node.Node.Month)
 	b.ok(t, "admin", q, map[string]any{"id": field}, &node)
 	require.Equal(t, fieldTotal, node.Node.Total)
+	var many struct {
+		Nodes []*struct{ ID string }
+	}
+	b.ok(t, "admin", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": []string{field, eng}}, &many)
+	require.Len(t, many.Nodes, 2)
+	require.Equal(t, field, many.Nodes[0].ID)
+	require.Equal(t, eng, many.Nodes[1].ID)
 	for _, who := range []string{"manny", "alice"} { // FIELD's bill is not manny's, no bill is alice's
 		node.Node = nil
 		id := field

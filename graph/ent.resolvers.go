@@ -35,6 +35,38 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	if len(ids) > MaxNodes {
 		return nil, apperr.New(apperr.InvalidArgument, "ids: at most %d ids at once, got %d", MaxNodes, len(ids))
 	}
+	// Bills are not ent nodes: their ids are answered by billing, the others by ent, in order.
+	bills := map[int]ent.Noder{}
+	var rest []int
+	for i, id := range ids {
+		b, err := r.Billing.Node(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if b != nil {
+			bills[i] = b
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	if len(bills) > 0 {
+		nodes := make([]ent.Noder, len(ids))
+		var others []ent.Noder
+		if len(rest) > 0 {
+			var err error
+			if others, err = r.Nodes(ctx, rest); err != nil {
+				return nil, err
+			}
+		}
+		for i := range ids {
+			if b, ok := bills[i]; ok {
+				nodes[i] = b
+			} else if len(others) > 0 {
+				nodes[i], others = others[0], others[1:]
+			}
+		}
+		return nodes, nil
+	}
 	// Like node(id), an entry is null for an id that does not exist or is not the viewer's to
 	// see: ent would add an error (and a log line) per such id. Other errors are passed on.
 	quiet := graphql.WithResponseContext(ctx, graphql.DefaultErrorPresenter, graphql.DefaultRecover)
