@@ -104,9 +104,10 @@ func (o *options) peopleCommands() []*cobra.Command {
 	profile.Flags().StringVar(&hook, "webhook-url", "", "where notices are POSTed: https, or http to localhost")
 
 	version := &cobra.Command{
-		Use:   "version",
-		Short: "Print the client's version",
-		Args:  exact(0),
+		Use:     "version",
+		Short:   "Print the client's version",
+		Example: "  hardcandy version",
+		Args:    exact(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintln(cmd.OutOrStdout(), versionLine())
 			return nil
@@ -140,9 +141,10 @@ func orDash(s *string) string {
 func (o *options) tokenCommands() *cobra.Command {
 	var forUser string
 	tokens := &cobra.Command{
-		Use:   "tokens",
-		Short: "Your API tokens (admins: anyone's with --user): list, create, revoke",
-		Args:  exact(0),
+		Use:     "tokens",
+		Short:   "Your API tokens (admins: anyone's with --user): list, create, revoke",
+		Example: "  hardcandy tokens list\n  hardcandy tokens create --name laptop --expires 90d\n  hardcandy tokens revoke 12",
+		Args:    exact(0),
 	}
 	list := o.verb(&cobra.Command{
 		Use:     "list [--user NAME]",
@@ -234,9 +236,10 @@ func (o *options) tokenCommands() *cobra.Command {
 // userCommands: users list|add|set|deactivate.
 func (o *options) userCommands() *cobra.Command {
 	users := &cobra.Command{
-		Use:   "users",
-		Short: "People: list (managers see their cost center), add, set, deactivate (admins)",
-		Args:  exact(0),
+		Use:     "users",
+		Short:   "People: list (managers see their cost center), add, set, deactivate (admins)",
+		Example: "  hardcandy users list\n  hardcandy users add dana --cost-center ENG --role user\n  hardcandy users deactivate dana",
+		Args:    exact(0),
 	}
 	list := o.verb(&cobra.Command{
 		Use:     "list",
