@@ -253,7 +253,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 
 // operationDocuments are the committed GraphQL documents of the clients this server knows (the
 // CLI's; the portal's when it registers them): their operation names are the metric labels.
-var operationDocuments = []string{cli.Operations}
+var operationDocuments = cli.Documents()
 
 // vendMargin is what a vend needs besides its dispenser calls: its checks and two transactions.
 const vendMargin = 10 * time.Second
