@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -193,4 +194,53 @@ func TestCLIPeopleAndTokens(t *testing.T) {
 	out, err = exec.Command(bin, "version").Output()
 	require.NoError(t, err)
 	require.Regexp(t, `^hardcandy \S+ \(commit \S+, go1\.\d+`, string(out))
+}
+
+// TestCLICustomRequests: a user asks for something not in the catalog, an admin fulfils it, and
+// only the requester's side may vend the custom product; another request is declined.
+func TestCLICustomRequests(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs a server")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	bin, _, base, tokens := startBinary(t, dir)
+	run := cliAs(t, bin, base, dir, tokens)
+
+	o, e, code := run("alice", "custom", "request", "a GPU box with 2 A100", "--duration", "5d", "--attr", "gpu=a100")
+	require.Equal(t, 0, code, e)
+	id := regexp.MustCompile(`custom request (\d+) is OPEN`).FindStringSubmatch(o)[1]
+	o, e, code = run("admin", "custom", "list")
+	require.Equal(t, 0, code, e)
+	require.Regexp(t, id+`\s+OPEN\s+alice\s+1\s+5d\s+a GPU box`, o)
+	o, _, _ = run("bob", "custom", "list")
+	require.Contains(t, o, "no custom requests")
+
+	expires := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)
+	_, e, code = run("manny", "custom", "fulfil", id, "--sku", "4D.gpu", "--name", "GPU box", "--price", "90.00", "--expires", expires, "--item", "gpu-01")
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "FORBIDDEN")
+	o, e, code = run("admin", "custom", "fulfil", id, "--sku", "4D.gpu", "--name", "GPU box", "--price", "90.00", "--expires", expires, "--item", "gpu-01", "--item", "gpu-02")
+	require.Equal(t, 0, code, e)
+	require.Contains(t, o, "is FULFILLED: alice may vend 4D.gpu")
+
+	_, e, code = run("bob", "vend", "4D.gpu", "--duration", "1d")
+	require.Equal(t, 1, code)
+	require.Contains(t, e, "NOT_FOUND")
+	o, _, _ = run("bob", "avail")
+	require.NotContains(t, o, "4D.gpu")
+	o, _, _ = run("alice", "avail", "4D.gpu")
+	require.Regexp(t, `4D\.gpu\s+2`, o)
+	o, e, code = run("alice", "vend", "4D.gpu", "--duration", "5d")
+	require.Equal(t, 0, code, e)
+	require.Contains(t, o, "is ACTIVE")
+
+	o, _, _ = run("alice", "custom", "request", "a mainframe")
+	second := regexp.MustCompile(`custom request (\d+)`).FindStringSubmatch(o)[1]
+	o, e, code = run("admin", "custom", "decline", second, "--reason", "we have none")
+	require.Equal(t, 0, code, e)
+	require.Contains(t, o, "is DECLINED")
+	o, _, _ = run("alice", "custom", "list", "--all")
+	require.Contains(t, o, "declined: we have none")
+	require.Contains(t, o, "product 4D.gpu")
 }

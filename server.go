@@ -38,6 +38,7 @@ import (
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/cli"
+	"github.com/hardcandy/hardcandy/custom"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/demo"
 	"github.com/hardcandy/hardcandy/graph"
@@ -210,7 +211,8 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	instrument(st, svc, m, tel, clock, logger)
 	resolver := &graph.Resolver{
 		Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
-		Clock: clock, Logger: logger, Feed: svc.feed,
+		Custom: custom.NewService(st.Client, clock, svc.catalog, svc.inventory),
+		Clock:  clock, Logger: logger, Feed: svc.feed,
 	}
 	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger, Tracing: tracerProvider(so.tracing)})
 
@@ -251,7 +253,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 
 // operationDocuments are the committed GraphQL documents of the clients this server knows (the
 // CLI's and the portal's): their operation names are the metric labels.
-var operationDocuments = []string{cli.Operations, portal.Operations}
+var operationDocuments = append(cli.Documents(), portal.Operations)
 
 // vendMargin is what a vend needs besides its dispenser calls: its checks and two transactions.
 const vendMargin = 10 * time.Second

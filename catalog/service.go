@@ -19,6 +19,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/ent/stack"
+	"github.com/hardcandy/hardcandy/viewer"
 )
 
 // Service manages the catalog.
@@ -49,6 +50,9 @@ type CreateInput struct {
 	Components                []*schematype.LeaseLine `json:"components,omitempty"`
 	Custom                    *bool                   `json:"custom,omitempty"`
 	ExpiresAt                 *time.Time              `json:"expiresAt,omitempty"`
+	// For, when set, is whose a custom product is (a fulfilled custom request): only they, their
+	// cost center's managers and admins see and vend it. Not part of the GraphQL input.
+	For *viewer.Holding `json:"-"`
 }
 
 // UpdateInput changes the given fields of a product. It is also the GraphQL UpdateProductInput.
@@ -164,6 +168,12 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Product, err
 			SetNillableExtensionRequiresApproval(in.ExtensionRequiresApproval).
 			SetCustom(custom).SetNillableExpiresAt(utc(in.ExpiresAt)).
 			SetCreatedAt(now).SetUpdatedAt(now)
+		if in.For != nil {
+			if !custom {
+				return invalid("custom: a product made for someone is custom")
+			}
+			cr.SetCustomForID(in.For.OwnerID).SetNillableCustomCostCenterID(in.For.CostCenterID)
+		}
 		if components != nil {
 			id, err := bag.Save(sys, tx.Client(), components, now)
 			if err != nil {

@@ -963,6 +963,263 @@ type CreateUserResponse struct {
 // GetCreateUser returns CreateUserResponse.CreateUser, and is useful for accessing the field via an interface.
 func (v *CreateUserResponse) GetCreateUser() CreateUserCreateUserCreatedUser { return v.CreateUser }
 
+// CustomInfo includes the GraphQL fields of CustomRequest requested by the fragment CustomInfo.
+type CustomInfo struct {
+	Id          string              `json:"id"`
+	Status      CustomRequestStatus `json:"status"`
+	Description string              `json:"description"`
+	Quantity    int                 `json:"quantity"`
+	Duration    string              `json:"duration"`
+	CreatedAt   time.Time           `json:"createdAt"`
+	// why it was declined
+	Reason     *string                         `json:"reason"`
+	DecidedBy  *string                         `json:"decidedBy"`
+	Attributes []CustomInfoAttributesAttribute `json:"attributes"`
+	Requester  CustomInfoRequesterUser         `json:"requester"`
+	Product    *CustomInfoProduct              `json:"product"`
+}
+
+// GetId returns CustomInfo.Id, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetId() string { return v.Id }
+
+// GetStatus returns CustomInfo.Status, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetStatus() CustomRequestStatus { return v.Status }
+
+// GetDescription returns CustomInfo.Description, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetDescription() string { return v.Description }
+
+// GetQuantity returns CustomInfo.Quantity, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetQuantity() int { return v.Quantity }
+
+// GetDuration returns CustomInfo.Duration, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetDuration() string { return v.Duration }
+
+// GetCreatedAt returns CustomInfo.CreatedAt, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetCreatedAt() time.Time { return v.CreatedAt }
+
+// GetReason returns CustomInfo.Reason, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetReason() *string { return v.Reason }
+
+// GetDecidedBy returns CustomInfo.DecidedBy, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetDecidedBy() *string { return v.DecidedBy }
+
+// GetAttributes returns CustomInfo.Attributes, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetAttributes() []CustomInfoAttributesAttribute { return v.Attributes }
+
+// GetRequester returns CustomInfo.Requester, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetRequester() CustomInfoRequesterUser { return v.Requester }
+
+// GetProduct returns CustomInfo.Product, and is useful for accessing the field via an interface.
+func (v *CustomInfo) GetProduct() *CustomInfoProduct { return v.Product }
+
+// CustomInfoAttributesAttribute includes the requested fields of the GraphQL type Attribute.
+type CustomInfoAttributesAttribute struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// GetKey returns CustomInfoAttributesAttribute.Key, and is useful for accessing the field via an interface.
+func (v *CustomInfoAttributesAttribute) GetKey() string { return v.Key }
+
+// GetValue returns CustomInfoAttributesAttribute.Value, and is useful for accessing the field via an interface.
+func (v *CustomInfoAttributesAttribute) GetValue() string { return v.Value }
+
+// CustomInfoProduct includes the requested fields of the GraphQL type Product.
+type CustomInfoProduct struct {
+	Sku string `json:"sku"`
+	// when a custom product stops being vendable
+	ExpiresAt *time.Time `json:"expiresAt"`
+}
+
+// GetSku returns CustomInfoProduct.Sku, and is useful for accessing the field via an interface.
+func (v *CustomInfoProduct) GetSku() string { return v.Sku }
+
+// GetExpiresAt returns CustomInfoProduct.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *CustomInfoProduct) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// CustomInfoRequesterUser includes the requested fields of the GraphQL type User.
+type CustomInfoRequesterUser struct {
+	Name string `json:"name"`
+}
+
+// GetName returns CustomInfoRequesterUser.Name, and is useful for accessing the field via an interface.
+func (v *CustomInfoRequesterUser) GetName() string { return v.Name }
+
+type CustomRequestInput struct {
+	// What is needed, in words.
+	Description string           `json:"description"`
+	Quantity    int              `json:"quantity"`
+	Duration    string           `json:"duration"`
+	Attributes  []AttributeInput `json:"attributes"`
+}
+
+// GetDescription returns CustomRequestInput.Description, and is useful for accessing the field via an interface.
+func (v *CustomRequestInput) GetDescription() string { return v.Description }
+
+// GetQuantity returns CustomRequestInput.Quantity, and is useful for accessing the field via an interface.
+func (v *CustomRequestInput) GetQuantity() int { return v.Quantity }
+
+// GetDuration returns CustomRequestInput.Duration, and is useful for accessing the field via an interface.
+func (v *CustomRequestInput) GetDuration() string { return v.Duration }
+
+// GetAttributes returns CustomRequestInput.Attributes, and is useful for accessing the field via an interface.
+func (v *CustomRequestInput) GetAttributes() []AttributeInput { return v.Attributes }
+
+// CustomRequestStatus is enum for the field status
+type CustomRequestStatus string
+
+const (
+	CustomRequestStatusOpen      CustomRequestStatus = "OPEN"
+	CustomRequestStatusFulfilled CustomRequestStatus = "FULFILLED"
+	CustomRequestStatusDeclined  CustomRequestStatus = "DECLINED"
+)
+
+var AllCustomRequestStatus = []CustomRequestStatus{
+	CustomRequestStatusOpen,
+	CustomRequestStatusFulfilled,
+	CustomRequestStatusDeclined,
+}
+
+// CustomRequestsCustomRequestsCustomRequest includes the requested fields of the GraphQL type CustomRequest.
+type CustomRequestsCustomRequestsCustomRequest struct {
+	CustomInfo `json:"-"`
+}
+
+// GetId returns CustomRequestsCustomRequestsCustomRequest.Id, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetId() string { return v.CustomInfo.Id }
+
+// GetStatus returns CustomRequestsCustomRequestsCustomRequest.Status, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetStatus() CustomRequestStatus {
+	return v.CustomInfo.Status
+}
+
+// GetDescription returns CustomRequestsCustomRequestsCustomRequest.Description, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetDescription() string {
+	return v.CustomInfo.Description
+}
+
+// GetQuantity returns CustomRequestsCustomRequestsCustomRequest.Quantity, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetQuantity() int { return v.CustomInfo.Quantity }
+
+// GetDuration returns CustomRequestsCustomRequestsCustomRequest.Duration, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetDuration() string {
+	return v.CustomInfo.Duration
+}
+
+// GetCreatedAt returns CustomRequestsCustomRequestsCustomRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetCreatedAt() time.Time {
+	return v.CustomInfo.CreatedAt
+}
+
+// GetReason returns CustomRequestsCustomRequestsCustomRequest.Reason, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetReason() *string { return v.CustomInfo.Reason }
+
+// GetDecidedBy returns CustomRequestsCustomRequestsCustomRequest.DecidedBy, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetDecidedBy() *string {
+	return v.CustomInfo.DecidedBy
+}
+
+// GetAttributes returns CustomRequestsCustomRequestsCustomRequest.Attributes, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetAttributes() []CustomInfoAttributesAttribute {
+	return v.CustomInfo.Attributes
+}
+
+// GetRequester returns CustomRequestsCustomRequestsCustomRequest.Requester, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetRequester() CustomInfoRequesterUser {
+	return v.CustomInfo.Requester
+}
+
+// GetProduct returns CustomRequestsCustomRequestsCustomRequest.Product, and is useful for accessing the field via an interface.
+func (v *CustomRequestsCustomRequestsCustomRequest) GetProduct() *CustomInfoProduct {
+	return v.CustomInfo.Product
+}
+
+func (v *CustomRequestsCustomRequestsCustomRequest) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CustomRequestsCustomRequestsCustomRequest
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CustomRequestsCustomRequestsCustomRequest = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.CustomInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCustomRequestsCustomRequestsCustomRequest struct {
+	Id string `json:"id"`
+
+	Status CustomRequestStatus `json:"status"`
+
+	Description string `json:"description"`
+
+	Quantity int `json:"quantity"`
+
+	Duration string `json:"duration"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	Reason *string `json:"reason"`
+
+	DecidedBy *string `json:"decidedBy"`
+
+	Attributes []CustomInfoAttributesAttribute `json:"attributes"`
+
+	Requester CustomInfoRequesterUser `json:"requester"`
+
+	Product *CustomInfoProduct `json:"product"`
+}
+
+func (v *CustomRequestsCustomRequestsCustomRequest) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CustomRequestsCustomRequestsCustomRequest) __premarshalJSON() (*__premarshalCustomRequestsCustomRequestsCustomRequest, error) {
+	var retval __premarshalCustomRequestsCustomRequestsCustomRequest
+
+	retval.Id = v.CustomInfo.Id
+	retval.Status = v.CustomInfo.Status
+	retval.Description = v.CustomInfo.Description
+	retval.Quantity = v.CustomInfo.Quantity
+	retval.Duration = v.CustomInfo.Duration
+	retval.CreatedAt = v.CustomInfo.CreatedAt
+	retval.Reason = v.CustomInfo.Reason
+	retval.DecidedBy = v.CustomInfo.DecidedBy
+	retval.Attributes = v.CustomInfo.Attributes
+	retval.Requester = v.CustomInfo.Requester
+	retval.Product = v.CustomInfo.Product
+	return &retval, nil
+}
+
+// CustomRequestsResponse is returned by CustomRequests on success.
+type CustomRequestsResponse struct {
+	// Custom requests the viewer may see, newest first: own, a manager's cost center's, all for
+	// admins. Only OPEN ones unless another status is asked for; null for every status. At most 500.
+	CustomRequests []CustomRequestsCustomRequestsCustomRequest `json:"customRequests"`
+}
+
+// GetCustomRequests returns CustomRequestsResponse.CustomRequests, and is useful for accessing the field via an interface.
+func (v *CustomRequestsResponse) GetCustomRequests() []CustomRequestsCustomRequestsCustomRequest {
+	return v.CustomRequests
+}
+
 // DeactivateUserDeactivateUser includes the requested fields of the GraphQL type User.
 type DeactivateUserDeactivateUser struct {
 	UserInfo `json:"-"`
@@ -1057,6 +1314,143 @@ type DeactivateUserResponse struct {
 // GetDeactivateUser returns DeactivateUserResponse.DeactivateUser, and is useful for accessing the field via an interface.
 func (v *DeactivateUserResponse) GetDeactivateUser() DeactivateUserDeactivateUser {
 	return v.DeactivateUser
+}
+
+// DeclineCustomRequestDeclineCustomRequest includes the requested fields of the GraphQL type CustomRequest.
+type DeclineCustomRequestDeclineCustomRequest struct {
+	CustomInfo `json:"-"`
+}
+
+// GetId returns DeclineCustomRequestDeclineCustomRequest.Id, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetId() string { return v.CustomInfo.Id }
+
+// GetStatus returns DeclineCustomRequestDeclineCustomRequest.Status, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetStatus() CustomRequestStatus {
+	return v.CustomInfo.Status
+}
+
+// GetDescription returns DeclineCustomRequestDeclineCustomRequest.Description, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetDescription() string {
+	return v.CustomInfo.Description
+}
+
+// GetQuantity returns DeclineCustomRequestDeclineCustomRequest.Quantity, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetQuantity() int { return v.CustomInfo.Quantity }
+
+// GetDuration returns DeclineCustomRequestDeclineCustomRequest.Duration, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetDuration() string { return v.CustomInfo.Duration }
+
+// GetCreatedAt returns DeclineCustomRequestDeclineCustomRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetCreatedAt() time.Time {
+	return v.CustomInfo.CreatedAt
+}
+
+// GetReason returns DeclineCustomRequestDeclineCustomRequest.Reason, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetReason() *string { return v.CustomInfo.Reason }
+
+// GetDecidedBy returns DeclineCustomRequestDeclineCustomRequest.DecidedBy, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetDecidedBy() *string {
+	return v.CustomInfo.DecidedBy
+}
+
+// GetAttributes returns DeclineCustomRequestDeclineCustomRequest.Attributes, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetAttributes() []CustomInfoAttributesAttribute {
+	return v.CustomInfo.Attributes
+}
+
+// GetRequester returns DeclineCustomRequestDeclineCustomRequest.Requester, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetRequester() CustomInfoRequesterUser {
+	return v.CustomInfo.Requester
+}
+
+// GetProduct returns DeclineCustomRequestDeclineCustomRequest.Product, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestDeclineCustomRequest) GetProduct() *CustomInfoProduct {
+	return v.CustomInfo.Product
+}
+
+func (v *DeclineCustomRequestDeclineCustomRequest) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*DeclineCustomRequestDeclineCustomRequest
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.DeclineCustomRequestDeclineCustomRequest = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.CustomInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalDeclineCustomRequestDeclineCustomRequest struct {
+	Id string `json:"id"`
+
+	Status CustomRequestStatus `json:"status"`
+
+	Description string `json:"description"`
+
+	Quantity int `json:"quantity"`
+
+	Duration string `json:"duration"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	Reason *string `json:"reason"`
+
+	DecidedBy *string `json:"decidedBy"`
+
+	Attributes []CustomInfoAttributesAttribute `json:"attributes"`
+
+	Requester CustomInfoRequesterUser `json:"requester"`
+
+	Product *CustomInfoProduct `json:"product"`
+}
+
+func (v *DeclineCustomRequestDeclineCustomRequest) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *DeclineCustomRequestDeclineCustomRequest) __premarshalJSON() (*__premarshalDeclineCustomRequestDeclineCustomRequest, error) {
+	var retval __premarshalDeclineCustomRequestDeclineCustomRequest
+
+	retval.Id = v.CustomInfo.Id
+	retval.Status = v.CustomInfo.Status
+	retval.Description = v.CustomInfo.Description
+	retval.Quantity = v.CustomInfo.Quantity
+	retval.Duration = v.CustomInfo.Duration
+	retval.CreatedAt = v.CustomInfo.CreatedAt
+	retval.Reason = v.CustomInfo.Reason
+	retval.DecidedBy = v.CustomInfo.DecidedBy
+	retval.Attributes = v.CustomInfo.Attributes
+	retval.Requester = v.CustomInfo.Requester
+	retval.Product = v.CustomInfo.Product
+	return &retval, nil
+}
+
+// DeclineCustomRequestResponse is returned by DeclineCustomRequest on success.
+type DeclineCustomRequestResponse struct {
+	// Decline an open request with a reason (admins).
+	DeclineCustomRequest DeclineCustomRequestDeclineCustomRequest `json:"declineCustomRequest"`
+}
+
+// GetDeclineCustomRequest returns DeclineCustomRequestResponse.DeclineCustomRequest, and is useful for accessing the field via an interface.
+func (v *DeclineCustomRequestResponse) GetDeclineCustomRequest() DeclineCustomRequestDeclineCustomRequest {
+	return v.DeclineCustomRequest
 }
 
 // ExpandExpandLease includes the requested fields of the GraphQL type Lease.
@@ -1360,6 +1754,179 @@ var AllExtensionRequestStatus = []ExtensionRequestStatus{
 	ExtensionRequestStatusApproved,
 	ExtensionRequestStatusRejected,
 	ExtensionRequestStatusLapsed,
+}
+
+// FulfilCustomRequestFulfilCustomRequest includes the requested fields of the GraphQL type CustomRequest.
+type FulfilCustomRequestFulfilCustomRequest struct {
+	CustomInfo `json:"-"`
+}
+
+// GetId returns FulfilCustomRequestFulfilCustomRequest.Id, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetId() string { return v.CustomInfo.Id }
+
+// GetStatus returns FulfilCustomRequestFulfilCustomRequest.Status, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetStatus() CustomRequestStatus {
+	return v.CustomInfo.Status
+}
+
+// GetDescription returns FulfilCustomRequestFulfilCustomRequest.Description, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetDescription() string {
+	return v.CustomInfo.Description
+}
+
+// GetQuantity returns FulfilCustomRequestFulfilCustomRequest.Quantity, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetQuantity() int { return v.CustomInfo.Quantity }
+
+// GetDuration returns FulfilCustomRequestFulfilCustomRequest.Duration, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetDuration() string { return v.CustomInfo.Duration }
+
+// GetCreatedAt returns FulfilCustomRequestFulfilCustomRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetCreatedAt() time.Time {
+	return v.CustomInfo.CreatedAt
+}
+
+// GetReason returns FulfilCustomRequestFulfilCustomRequest.Reason, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetReason() *string { return v.CustomInfo.Reason }
+
+// GetDecidedBy returns FulfilCustomRequestFulfilCustomRequest.DecidedBy, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetDecidedBy() *string {
+	return v.CustomInfo.DecidedBy
+}
+
+// GetAttributes returns FulfilCustomRequestFulfilCustomRequest.Attributes, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetAttributes() []CustomInfoAttributesAttribute {
+	return v.CustomInfo.Attributes
+}
+
+// GetRequester returns FulfilCustomRequestFulfilCustomRequest.Requester, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetRequester() CustomInfoRequesterUser {
+	return v.CustomInfo.Requester
+}
+
+// GetProduct returns FulfilCustomRequestFulfilCustomRequest.Product, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestFulfilCustomRequest) GetProduct() *CustomInfoProduct {
+	return v.CustomInfo.Product
+}
+
+func (v *FulfilCustomRequestFulfilCustomRequest) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*FulfilCustomRequestFulfilCustomRequest
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.FulfilCustomRequestFulfilCustomRequest = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.CustomInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalFulfilCustomRequestFulfilCustomRequest struct {
+	Id string `json:"id"`
+
+	Status CustomRequestStatus `json:"status"`
+
+	Description string `json:"description"`
+
+	Quantity int `json:"quantity"`
+
+	Duration string `json:"duration"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	Reason *string `json:"reason"`
+
+	DecidedBy *string `json:"decidedBy"`
+
+	Attributes []CustomInfoAttributesAttribute `json:"attributes"`
+
+	Requester CustomInfoRequesterUser `json:"requester"`
+
+	Product *CustomInfoProduct `json:"product"`
+}
+
+func (v *FulfilCustomRequestFulfilCustomRequest) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *FulfilCustomRequestFulfilCustomRequest) __premarshalJSON() (*__premarshalFulfilCustomRequestFulfilCustomRequest, error) {
+	var retval __premarshalFulfilCustomRequestFulfilCustomRequest
+
+	retval.Id = v.CustomInfo.Id
+	retval.Status = v.CustomInfo.Status
+	retval.Description = v.CustomInfo.Description
+	retval.Quantity = v.CustomInfo.Quantity
+	retval.Duration = v.CustomInfo.Duration
+	retval.CreatedAt = v.CustomInfo.CreatedAt
+	retval.Reason = v.CustomInfo.Reason
+	retval.DecidedBy = v.CustomInfo.DecidedBy
+	retval.Attributes = v.CustomInfo.Attributes
+	retval.Requester = v.CustomInfo.Requester
+	retval.Product = v.CustomInfo.Product
+	return &retval, nil
+}
+
+type FulfilCustomRequestInput struct {
+	Sku  string `json:"sku"`
+	Name string `json:"name"`
+	// Minor units (cents).
+	PricePerDay int    `json:"pricePerDay"`
+	Currency    string `json:"currency"`
+	// When the product stops being vendable.
+	ExpiresAt time.Time `json:"expiresAt"`
+	// Names of the items to add.
+	Items []string `json:"items"`
+	Pool  *string  `json:"pool"`
+}
+
+// GetSku returns FulfilCustomRequestInput.Sku, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestInput) GetSku() string { return v.Sku }
+
+// GetName returns FulfilCustomRequestInput.Name, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestInput) GetName() string { return v.Name }
+
+// GetPricePerDay returns FulfilCustomRequestInput.PricePerDay, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestInput) GetPricePerDay() int { return v.PricePerDay }
+
+// GetCurrency returns FulfilCustomRequestInput.Currency, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestInput) GetCurrency() string { return v.Currency }
+
+// GetExpiresAt returns FulfilCustomRequestInput.ExpiresAt, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestInput) GetExpiresAt() time.Time { return v.ExpiresAt }
+
+// GetItems returns FulfilCustomRequestInput.Items, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestInput) GetItems() []string { return v.Items }
+
+// GetPool returns FulfilCustomRequestInput.Pool, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestInput) GetPool() *string { return v.Pool }
+
+// FulfilCustomRequestResponse is returned by FulfilCustomRequest on success.
+type FulfilCustomRequestResponse struct {
+	// Fulfil an open request: a custom product (hidden from the catalog, vendable until expiresAt,
+	// its default duration the one asked for) and its items, which only the requester, their cost
+	// center's managers and admins see and vend (admins).
+	FulfilCustomRequest FulfilCustomRequestFulfilCustomRequest `json:"fulfilCustomRequest"`
+}
+
+// GetFulfilCustomRequest returns FulfilCustomRequestResponse.FulfilCustomRequest, and is useful for accessing the field via an interface.
+func (v *FulfilCustomRequestResponse) GetFulfilCustomRequest() FulfilCustomRequestFulfilCustomRequest {
+	return v.FulfilCustomRequest
 }
 
 // ImportItemsImportInventoryItemsInventoryItem includes the requested fields of the GraphQL type InventoryItem.
@@ -3414,6 +3981,7 @@ func (v *MineViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { r
 // NodeKindNodeAllocation
 // NodeKindNodeBill
 // NodeKindNodeCostCenter
+// NodeKindNodeCustomRequest
 // NodeKindNodeEvent
 // NodeKindNodeExtensionRequest
 // NodeKindNodeInventoryItem
@@ -3436,6 +4004,7 @@ type NodeKindNode interface {
 func (v *NodeKindNodeAllocation) implementsGraphQLInterfaceNodeKindNode()       {}
 func (v *NodeKindNodeBill) implementsGraphQLInterfaceNodeKindNode()             {}
 func (v *NodeKindNodeCostCenter) implementsGraphQLInterfaceNodeKindNode()       {}
+func (v *NodeKindNodeCustomRequest) implementsGraphQLInterfaceNodeKindNode()    {}
 func (v *NodeKindNodeEvent) implementsGraphQLInterfaceNodeKindNode()            {}
 func (v *NodeKindNodeExtensionRequest) implementsGraphQLInterfaceNodeKindNode() {}
 func (v *NodeKindNodeInventoryItem) implementsGraphQLInterfaceNodeKindNode()    {}
@@ -3468,6 +4037,9 @@ func __unmarshalNodeKindNode(b []byte, v *NodeKindNode) error {
 		return json.Unmarshal(b, *v)
 	case "CostCenter":
 		*v = new(NodeKindNodeCostCenter)
+		return json.Unmarshal(b, *v)
+	case "CustomRequest":
+		*v = new(NodeKindNodeCustomRequest)
 		return json.Unmarshal(b, *v)
 	case "Event":
 		*v = new(NodeKindNodeEvent)
@@ -3531,6 +4103,14 @@ func __marshalNodeKindNode(v *NodeKindNode) ([]byte, error) {
 		result := struct {
 			TypeName string `json:"__typename"`
 			*NodeKindNodeCostCenter
+		}{typename, v}
+		return json.Marshal(result)
+	case *NodeKindNodeCustomRequest:
+		typename = "CustomRequest"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*NodeKindNodeCustomRequest
 		}{typename, v}
 		return json.Marshal(result)
 	case *NodeKindNodeEvent:
@@ -3641,6 +4221,14 @@ type NodeKindNodeCostCenter struct {
 
 // GetTypename returns NodeKindNodeCostCenter.Typename, and is useful for accessing the field via an interface.
 func (v *NodeKindNodeCostCenter) GetTypename() *string { return v.Typename }
+
+// NodeKindNodeCustomRequest includes the requested fields of the GraphQL type CustomRequest.
+type NodeKindNodeCustomRequest struct {
+	Typename *string `json:"__typename"`
+}
+
+// GetTypename returns NodeKindNodeCustomRequest.Typename, and is useful for accessing the field via an interface.
+func (v *NodeKindNodeCustomRequest) GetTypename() *string { return v.Typename }
 
 // NodeKindNodeEvent includes the requested fields of the GraphQL type Event.
 type NodeKindNodeEvent struct {
@@ -5074,6 +5662,143 @@ type ReleaseItemResponse struct {
 // GetReleaseItemFromMaintenance returns ReleaseItemResponse.ReleaseItemFromMaintenance, and is useful for accessing the field via an interface.
 func (v *ReleaseItemResponse) GetReleaseItemFromMaintenance() ReleaseItemReleaseItemFromMaintenanceInventoryItem {
 	return v.ReleaseItemFromMaintenance
+}
+
+// RequestCustomRequestCustomCustomRequest includes the requested fields of the GraphQL type CustomRequest.
+type RequestCustomRequestCustomCustomRequest struct {
+	CustomInfo `json:"-"`
+}
+
+// GetId returns RequestCustomRequestCustomCustomRequest.Id, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetId() string { return v.CustomInfo.Id }
+
+// GetStatus returns RequestCustomRequestCustomCustomRequest.Status, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetStatus() CustomRequestStatus {
+	return v.CustomInfo.Status
+}
+
+// GetDescription returns RequestCustomRequestCustomCustomRequest.Description, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetDescription() string {
+	return v.CustomInfo.Description
+}
+
+// GetQuantity returns RequestCustomRequestCustomCustomRequest.Quantity, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetQuantity() int { return v.CustomInfo.Quantity }
+
+// GetDuration returns RequestCustomRequestCustomCustomRequest.Duration, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetDuration() string { return v.CustomInfo.Duration }
+
+// GetCreatedAt returns RequestCustomRequestCustomCustomRequest.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetCreatedAt() time.Time {
+	return v.CustomInfo.CreatedAt
+}
+
+// GetReason returns RequestCustomRequestCustomCustomRequest.Reason, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetReason() *string { return v.CustomInfo.Reason }
+
+// GetDecidedBy returns RequestCustomRequestCustomCustomRequest.DecidedBy, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetDecidedBy() *string {
+	return v.CustomInfo.DecidedBy
+}
+
+// GetAttributes returns RequestCustomRequestCustomCustomRequest.Attributes, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetAttributes() []CustomInfoAttributesAttribute {
+	return v.CustomInfo.Attributes
+}
+
+// GetRequester returns RequestCustomRequestCustomCustomRequest.Requester, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetRequester() CustomInfoRequesterUser {
+	return v.CustomInfo.Requester
+}
+
+// GetProduct returns RequestCustomRequestCustomCustomRequest.Product, and is useful for accessing the field via an interface.
+func (v *RequestCustomRequestCustomCustomRequest) GetProduct() *CustomInfoProduct {
+	return v.CustomInfo.Product
+}
+
+func (v *RequestCustomRequestCustomCustomRequest) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*RequestCustomRequestCustomCustomRequest
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.RequestCustomRequestCustomCustomRequest = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.CustomInfo)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalRequestCustomRequestCustomCustomRequest struct {
+	Id string `json:"id"`
+
+	Status CustomRequestStatus `json:"status"`
+
+	Description string `json:"description"`
+
+	Quantity int `json:"quantity"`
+
+	Duration string `json:"duration"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	Reason *string `json:"reason"`
+
+	DecidedBy *string `json:"decidedBy"`
+
+	Attributes []CustomInfoAttributesAttribute `json:"attributes"`
+
+	Requester CustomInfoRequesterUser `json:"requester"`
+
+	Product *CustomInfoProduct `json:"product"`
+}
+
+func (v *RequestCustomRequestCustomCustomRequest) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *RequestCustomRequestCustomCustomRequest) __premarshalJSON() (*__premarshalRequestCustomRequestCustomCustomRequest, error) {
+	var retval __premarshalRequestCustomRequestCustomCustomRequest
+
+	retval.Id = v.CustomInfo.Id
+	retval.Status = v.CustomInfo.Status
+	retval.Description = v.CustomInfo.Description
+	retval.Quantity = v.CustomInfo.Quantity
+	retval.Duration = v.CustomInfo.Duration
+	retval.CreatedAt = v.CustomInfo.CreatedAt
+	retval.Reason = v.CustomInfo.Reason
+	retval.DecidedBy = v.CustomInfo.DecidedBy
+	retval.Attributes = v.CustomInfo.Attributes
+	retval.Requester = v.CustomInfo.Requester
+	retval.Product = v.CustomInfo.Product
+	return &retval, nil
+}
+
+// RequestCustomResponse is returned by RequestCustom on success.
+type RequestCustomResponse struct {
+	// Ask for something the catalog does not have.
+	RequestCustom RequestCustomRequestCustomCustomRequest `json:"requestCustom"`
+}
+
+// GetRequestCustom returns RequestCustomResponse.RequestCustom, and is useful for accessing the field via an interface.
+func (v *RequestCustomResponse) GetRequestCustom() RequestCustomRequestCustomCustomRequest {
+	return v.RequestCustom
 }
 
 // RequestsExtensionRequestsExtensionRequest includes the requested fields of the GraphQL type ExtensionRequest.
@@ -6721,6 +7446,14 @@ type __CreateUserInput struct {
 // GetInput returns __CreateUserInput.Input, and is useful for accessing the field via an interface.
 func (v *__CreateUserInput) GetInput() CreateUserInput { return v.Input }
 
+// __CustomRequestsInput is used internally by genqlient
+type __CustomRequestsInput struct {
+	Status *CustomRequestStatus `json:"status"`
+}
+
+// GetStatus returns __CustomRequestsInput.Status, and is useful for accessing the field via an interface.
+func (v *__CustomRequestsInput) GetStatus() *CustomRequestStatus { return v.Status }
+
 // __DeactivateUserInput is used internally by genqlient
 type __DeactivateUserInput struct {
 	Id string `json:"id"`
@@ -6728,6 +7461,18 @@ type __DeactivateUserInput struct {
 
 // GetId returns __DeactivateUserInput.Id, and is useful for accessing the field via an interface.
 func (v *__DeactivateUserInput) GetId() string { return v.Id }
+
+// __DeclineCustomRequestInput is used internally by genqlient
+type __DeclineCustomRequestInput struct {
+	Id     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// GetId returns __DeclineCustomRequestInput.Id, and is useful for accessing the field via an interface.
+func (v *__DeclineCustomRequestInput) GetId() string { return v.Id }
+
+// GetReason returns __DeclineCustomRequestInput.Reason, and is useful for accessing the field via an interface.
+func (v *__DeclineCustomRequestInput) GetReason() string { return v.Reason }
 
 // __ExpandInput is used internally by genqlient
 type __ExpandInput struct {
@@ -6752,6 +7497,18 @@ func (v *__ExtendInput) GetId() string { return v.Id }
 
 // GetBy returns __ExtendInput.By, and is useful for accessing the field via an interface.
 func (v *__ExtendInput) GetBy() string { return v.By }
+
+// __FulfilCustomRequestInput is used internally by genqlient
+type __FulfilCustomRequestInput struct {
+	Id    string                   `json:"id"`
+	Input FulfilCustomRequestInput `json:"input"`
+}
+
+// GetId returns __FulfilCustomRequestInput.Id, and is useful for accessing the field via an interface.
+func (v *__FulfilCustomRequestInput) GetId() string { return v.Id }
+
+// GetInput returns __FulfilCustomRequestInput.Input, and is useful for accessing the field via an interface.
+func (v *__FulfilCustomRequestInput) GetInput() FulfilCustomRequestInput { return v.Input }
 
 // __ImportItemsInput is used internally by genqlient
 type __ImportItemsInput struct {
@@ -6888,6 +7645,14 @@ type __ReleaseItemInput struct {
 
 // GetId returns __ReleaseItemInput.Id, and is useful for accessing the field via an interface.
 func (v *__ReleaseItemInput) GetId() string { return v.Id }
+
+// __RequestCustomInput is used internally by genqlient
+type __RequestCustomInput struct {
+	Input CustomRequestInput `json:"input"`
+}
+
+// GetInput returns __RequestCustomInput.Input, and is useful for accessing the field via an interface.
+func (v *__RequestCustomInput) GetInput() CustomRequestInput { return v.Input }
 
 // __RetireProductInput is used internally by genqlient
 type __RetireProductInput struct {
@@ -7417,6 +8182,61 @@ func CreateUser(
 	return data_, err_
 }
 
+// The query executed by CustomRequests.
+const CustomRequests_Operation = `
+query CustomRequests ($status: CustomRequestStatus) {
+	customRequests(status: $status) {
+		... CustomInfo
+	}
+}
+fragment CustomInfo on CustomRequest {
+	id
+	status
+	description
+	quantity
+	duration
+	createdAt
+	reason
+	decidedBy
+	attributes {
+		key
+		value
+	}
+	requester {
+		name
+	}
+	product {
+		sku
+		expiresAt
+	}
+}
+`
+
+func CustomRequests(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	status *CustomRequestStatus,
+) (data_ *CustomRequestsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CustomRequests",
+		Query:  CustomRequests_Operation,
+		Variables: &__CustomRequestsInput{
+			Status: status,
+		},
+	}
+
+	data_ = &CustomRequestsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by DeactivateUser.
 const DeactivateUser_Operation = `
 mutation DeactivateUser ($id: ID!) {
@@ -7450,6 +8270,63 @@ func DeactivateUser(
 	}
 
 	data_ = &DeactivateUserResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by DeclineCustomRequest.
+const DeclineCustomRequest_Operation = `
+mutation DeclineCustomRequest ($id: ID!, $reason: String!) {
+	declineCustomRequest(id: $id, reason: $reason) {
+		... CustomInfo
+	}
+}
+fragment CustomInfo on CustomRequest {
+	id
+	status
+	description
+	quantity
+	duration
+	createdAt
+	reason
+	decidedBy
+	attributes {
+		key
+		value
+	}
+	requester {
+		name
+	}
+	product {
+		sku
+		expiresAt
+	}
+}
+`
+
+func DeclineCustomRequest(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	reason string,
+) (data_ *DeclineCustomRequestResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "DeclineCustomRequest",
+		Query:  DeclineCustomRequest_Operation,
+		Variables: &__DeclineCustomRequestInput{
+			Id:     id,
+			Reason: reason,
+		},
+	}
+
+	data_ = &DeclineCustomRequestResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -7586,6 +8463,63 @@ func Extend(
 	}
 
 	data_ = &ExtendResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by FulfilCustomRequest.
+const FulfilCustomRequest_Operation = `
+mutation FulfilCustomRequest ($id: ID!, $input: FulfilCustomRequestInput!) {
+	fulfilCustomRequest(id: $id, input: $input) {
+		... CustomInfo
+	}
+}
+fragment CustomInfo on CustomRequest {
+	id
+	status
+	description
+	quantity
+	duration
+	createdAt
+	reason
+	decidedBy
+	attributes {
+		key
+		value
+	}
+	requester {
+		name
+	}
+	product {
+		sku
+		expiresAt
+	}
+}
+`
+
+func FulfilCustomRequest(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	input FulfilCustomRequestInput,
+) (data_ *FulfilCustomRequestResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "FulfilCustomRequest",
+		Query:  FulfilCustomRequest_Operation,
+		Variables: &__FulfilCustomRequestInput{
+			Id:    id,
+			Input: input,
+		},
+	}
+
+	data_ = &FulfilCustomRequestResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -8381,6 +9315,61 @@ func ReleaseItem(
 	}
 
 	data_ = &ReleaseItemResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by RequestCustom.
+const RequestCustom_Operation = `
+mutation RequestCustom ($input: CustomRequestInput!) {
+	requestCustom(input: $input) {
+		... CustomInfo
+	}
+}
+fragment CustomInfo on CustomRequest {
+	id
+	status
+	description
+	quantity
+	duration
+	createdAt
+	reason
+	decidedBy
+	attributes {
+		key
+		value
+	}
+	requester {
+		name
+	}
+	product {
+		sku
+		expiresAt
+	}
+}
+`
+
+func RequestCustom(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CustomRequestInput,
+) (data_ *RequestCustomResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "RequestCustom",
+		Query:  RequestCustom_Operation,
+		Variables: &__RequestCustomInput{
+			Input: input,
+		},
+	}
+
+	data_ = &RequestCustomResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

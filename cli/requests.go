@@ -73,7 +73,7 @@ func (o *options) requestCommands() []*cobra.Command {
 			})
 		},
 	})
-	return []*cobra.Command{requests}
+	return []*cobra.Command{requests, o.customCommands()}
 }
 
 // isExtensionRequest tells whether id names an extension request rather than a lease: approve

@@ -21,6 +21,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -53,6 +54,8 @@ type Client struct {
 	BillLine *BillLineClient
 	// CostCenter is the client for interacting with the CostCenter builders.
 	CostCenter *CostCenterClient
+	// CustomRequest is the client for interacting with the CustomRequest builders.
+	CustomRequest *CustomRequestClient
 	// Event is the client for interacting with the Event builders.
 	Event *EventClient
 	// ExtensionRequest is the client for interacting with the ExtensionRequest builders.
@@ -92,6 +95,7 @@ func (c *Client) init() {
 	c.Bill = NewBillClient(c.config)
 	c.BillLine = NewBillLineClient(c.config)
 	c.CostCenter = NewCostCenterClient(c.config)
+	c.CustomRequest = NewCustomRequestClient(c.config)
 	c.Event = NewEventClient(c.config)
 	c.ExtensionRequest = NewExtensionRequestClient(c.config)
 	c.InventoryItem = NewInventoryItemClient(c.config)
@@ -201,6 +205,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Bill:             NewBillClient(cfg),
 		BillLine:         NewBillLineClient(cfg),
 		CostCenter:       NewCostCenterClient(cfg),
+		CustomRequest:    NewCustomRequestClient(cfg),
 		Event:            NewEventClient(cfg),
 		ExtensionRequest: NewExtensionRequestClient(cfg),
 		InventoryItem:    NewInventoryItemClient(cfg),
@@ -237,6 +242,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Bill:             NewBillClient(cfg),
 		BillLine:         NewBillLineClient(cfg),
 		CostCenter:       NewCostCenterClient(cfg),
+		CustomRequest:    NewCustomRequestClient(cfg),
 		Event:            NewEventClient(cfg),
 		ExtensionRequest: NewExtensionRequestClient(cfg),
 		InventoryItem:    NewInventoryItemClient(cfg),
@@ -277,9 +283,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter, c.Event,
-		c.ExtensionRequest, c.InventoryItem, c.JobRun, c.Lease, c.Notice, c.Order,
-		c.Product, c.Stack, c.StockCount, c.User,
+		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter,
+		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.JobRun,
+		c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -289,9 +295,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter, c.Event,
-		c.ExtensionRequest, c.InventoryItem, c.JobRun, c.Lease, c.Notice, c.Order,
-		c.Product, c.Stack, c.StockCount, c.User,
+		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter,
+		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.JobRun,
+		c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -312,6 +318,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.BillLine.mutate(ctx, m)
 	case *CostCenterMutation:
 		return c.CostCenter.mutate(ctx, m)
+	case *CustomRequestMutation:
+		return c.CustomRequest.mutate(ctx, m)
 	case *EventMutation:
 		return c.Event.mutate(ctx, m)
 	case *ExtensionRequestMutation:
@@ -1412,6 +1420,172 @@ func (c *CostCenterClient) mutate(ctx context.Context, m *CostCenterMutation) (V
 		return (&CostCenterDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CostCenter mutation op: %q", m.Op())
+	}
+}
+
+// CustomRequestClient is a client for the CustomRequest schema.
+type CustomRequestClient struct {
+	config
+}
+
+// NewCustomRequestClient returns a client for the CustomRequest from the given config.
+func NewCustomRequestClient(c config) *CustomRequestClient {
+	return &CustomRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `customrequest.Hooks(f(g(h())))`.
+func (c *CustomRequestClient) Use(hooks ...Hook) {
+	c.hooks.CustomRequest = append(c.hooks.CustomRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `customrequest.Intercept(f(g(h())))`.
+func (c *CustomRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CustomRequest = append(c.inters.CustomRequest, interceptors...)
+}
+
+// Create returns a builder for creating a CustomRequest entity.
+func (c *CustomRequestClient) Create() *CustomRequestCreate {
+	mutation := newCustomRequestMutation(c.config, OpCreate)
+	return &CustomRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CustomRequest entities.
+func (c *CustomRequestClient) CreateBulk(builders ...*CustomRequestCreate) *CustomRequestCreateBulk {
+	return &CustomRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CustomRequestClient) MapCreateBulk(slice any, setFunc func(*CustomRequestCreate, int)) *CustomRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CustomRequestCreateBulk{err: fmt.Errorf("calling to CustomRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CustomRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CustomRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CustomRequest.
+func (c *CustomRequestClient) Update() *CustomRequestUpdate {
+	mutation := newCustomRequestMutation(c.config, OpUpdate)
+	return &CustomRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CustomRequestClient) UpdateOne(_m *CustomRequest) *CustomRequestUpdateOne {
+	mutation := newCustomRequestMutation(c.config, OpUpdateOne, withCustomRequest(_m))
+	return &CustomRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CustomRequestClient) UpdateOneID(id int) *CustomRequestUpdateOne {
+	mutation := newCustomRequestMutation(c.config, OpUpdateOne, withCustomRequestID(id))
+	return &CustomRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CustomRequest.
+func (c *CustomRequestClient) Delete() *CustomRequestDelete {
+	mutation := newCustomRequestMutation(c.config, OpDelete)
+	return &CustomRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CustomRequestClient) DeleteOne(_m *CustomRequest) *CustomRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CustomRequestClient) DeleteOneID(id int) *CustomRequestDeleteOne {
+	builder := c.Delete().Where(customrequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CustomRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for CustomRequest.
+func (c *CustomRequestClient) Query() *CustomRequestQuery {
+	return &CustomRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCustomRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CustomRequest entity by its id.
+func (c *CustomRequestClient) Get(ctx context.Context, id int) (*CustomRequest, error) {
+	return c.Query().Where(customrequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CustomRequestClient) GetX(ctx context.Context, id int) *CustomRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRequester queries the requester edge of a CustomRequest.
+func (c *CustomRequestClient) QueryRequester(_m *CustomRequest) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customrequest.Table, customrequest.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, customrequest.RequesterTable, customrequest.RequesterColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProduct queries the product edge of a CustomRequest.
+func (c *CustomRequestClient) QueryProduct(_m *CustomRequest) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customrequest.Table, customrequest.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, customrequest.ProductTable, customrequest.ProductColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CustomRequestClient) Hooks() []Hook {
+	hooks := c.hooks.CustomRequest
+	return append(hooks[:len(hooks):len(hooks)], customrequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CustomRequestClient) Interceptors() []Interceptor {
+	return c.inters.CustomRequest
+}
+
+func (c *CustomRequestClient) mutate(ctx context.Context, m *CustomRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CustomRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CustomRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CustomRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CustomRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CustomRequest mutation op: %q", m.Op())
 	}
 }
 
@@ -2861,6 +3035,22 @@ func (c *ProductClient) QueryBillLines(_m *Product) *BillLineQuery {
 	return query
 }
 
+// QueryCustomRequests queries the custom_requests edge of a Product.
+func (c *ProductClient) QueryCustomRequests(_m *Product) *CustomRequestQuery {
+	query := (&CustomRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(customrequest.Table, customrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.CustomRequestsTable, product.CustomRequestsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ProductClient) Hooks() []Hook {
 	hooks := c.hooks.Product
@@ -3391,6 +3581,22 @@ func (c *UserClient) QueryExtensionRequests(_m *User) *ExtensionRequestQuery {
 	return query
 }
 
+// QueryCustomRequests queries the custom_requests edge of a User.
+func (c *UserClient) QueryCustomRequests(_m *User) *CustomRequestQuery {
+	query := (&CustomRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(customrequest.Table, customrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.CustomRequestsTable, user.CustomRequestsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -3420,14 +3626,14 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, Event, ExtensionRequest,
-		InventoryItem, JobRun, Lease, Notice, Order, Product, Stack, StockCount,
-		User []ent.Hook
+		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, CustomRequest, Event,
+		ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product, Stack,
+		StockCount, User []ent.Hook
 	}
 	inters struct {
-		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, Event, ExtensionRequest,
-		InventoryItem, JobRun, Lease, Notice, Order, Product, Stack, StockCount,
-		User []ent.Interceptor
+		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, CustomRequest, Event,
+		ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product, Stack,
+		StockCount, User []ent.Interceptor
 	}
 )
 

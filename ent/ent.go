@@ -18,6 +18,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -95,6 +96,7 @@ func checkColumn(t, c string) error {
 			bill.Table:             bill.ValidColumn,
 			billline.Table:         billline.ValidColumn,
 			costcenter.Table:       costcenter.ValidColumn,
+			customrequest.Table:    customrequest.ValidColumn,
 			event.Table:            event.ValidColumn,
 			extensionrequest.Table: extensionrequest.ValidColumn,
 			inventoryitem.Table:    inventoryitem.ValidColumn,

@@ -9,6 +9,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -30,7 +31,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -144,6 +145,32 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   customrequest.Table,
+			Columns: customrequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: customrequest.FieldID,
+			},
+		},
+		Type: "CustomRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			customrequest.FieldCreatedAt:    {Type: field.TypeTime, Column: customrequest.FieldCreatedAt},
+			customrequest.FieldUpdatedAt:    {Type: field.TypeTime, Column: customrequest.FieldUpdatedAt},
+			customrequest.FieldStatus:       {Type: field.TypeEnum, Column: customrequest.FieldStatus},
+			customrequest.FieldRequesterID:  {Type: field.TypeInt, Column: customrequest.FieldRequesterID},
+			customrequest.FieldCostCenterID: {Type: field.TypeInt, Column: customrequest.FieldCostCenterID},
+			customrequest.FieldDescription:  {Type: field.TypeString, Column: customrequest.FieldDescription},
+			customrequest.FieldQuantity:     {Type: field.TypeInt, Column: customrequest.FieldQuantity},
+			customrequest.FieldDuration:     {Type: field.TypeInt64, Column: customrequest.FieldDuration},
+			customrequest.FieldAttributes:   {Type: field.TypeJSON, Column: customrequest.FieldAttributes},
+			customrequest.FieldReason:       {Type: field.TypeString, Column: customrequest.FieldReason},
+			customrequest.FieldDecidedBy:    {Type: field.TypeString, Column: customrequest.FieldDecidedBy},
+			customrequest.FieldDecidedAt:    {Type: field.TypeTime, Column: customrequest.FieldDecidedAt},
+			customrequest.FieldProductID:    {Type: field.TypeInt, Column: customrequest.FieldProductID},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   event.Table,
 			Columns: event.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -163,7 +190,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			event.FieldLeaseID: {Type: field.TypeInt, Column: event.FieldLeaseID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   extensionrequest.Table,
 			Columns: extensionrequest.Columns,
@@ -186,7 +213,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			extensionrequest.FieldDecidedAt:    {Type: field.TypeTime, Column: extensionrequest.FieldDecidedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inventoryitem.Table,
 			Columns: inventoryitem.Columns,
@@ -210,7 +237,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventoryitem.FieldLastError:       {Type: field.TypeString, Column: inventoryitem.FieldLastError},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   jobrun.Table,
 			Columns: jobrun.Columns,
@@ -229,7 +256,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			jobrun.FieldError:      {Type: field.TypeString, Column: jobrun.FieldError},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lease.Table,
 			Columns: lease.Columns,
@@ -257,7 +284,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lease.FieldDecidedBy:        {Type: field.TypeString, Column: lease.FieldDecidedBy},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notice.Table,
 			Columns: notice.Columns,
@@ -283,7 +310,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldLastError:    {Type: field.TypeString, Column: notice.FieldLastError},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -304,7 +331,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCreatedAt:     {Type: field.TypeTime, Column: order.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -334,11 +361,13 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldExtensionRequiresApproval: {Type: field.TypeBool, Column: product.FieldExtensionRequiresApproval},
 			product.FieldCustom:                    {Type: field.TypeBool, Column: product.FieldCustom},
 			product.FieldExpiresAt:                 {Type: field.TypeTime, Column: product.FieldExpiresAt},
+			product.FieldCustomForID:               {Type: field.TypeInt, Column: product.FieldCustomForID},
+			product.FieldCustomCostCenterID:        {Type: field.TypeInt, Column: product.FieldCustomCostCenterID},
 			product.FieldRetiredAt:                 {Type: field.TypeTime, Column: product.FieldRetiredAt},
 			product.FieldComponentsBagID:           {Type: field.TypeInt, Column: product.FieldComponentsBagID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stack.Table,
 			Columns: stack.Columns,
@@ -358,7 +387,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stack.FieldCurrency:  {Type: field.TypeString, Column: stack.FieldCurrency},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stockcount.Table,
 			Columns: stockcount.Columns,
@@ -374,7 +403,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stockcount.FieldCount:     {Type: field.TypeInt, Column: stockcount.FieldCount},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -599,6 +628,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CostCenter",
 		"Bill",
+	)
+	graph.MustAddE(
+		"requester",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   customrequest.RequesterTable,
+			Columns: []string{customrequest.RequesterColumn},
+			Bidi:    false,
+		},
+		"CustomRequest",
+		"User",
+	)
+	graph.MustAddE(
+		"product",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   customrequest.ProductTable,
+			Columns: []string{customrequest.ProductColumn},
+			Bidi:    false,
+		},
+		"CustomRequest",
+		"Product",
 	)
 	graph.MustAddE(
 		"item",
@@ -901,6 +954,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"BillLine",
 	)
 	graph.MustAddE(
+		"custom_requests",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"CustomRequest",
+	)
+	graph.MustAddE(
 		"bag",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -995,6 +1060,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"ExtensionRequest",
+	)
+	graph.MustAddE(
+		"custom_requests",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"CustomRequest",
 	)
 	return graph
 }()
@@ -1649,6 +1726,139 @@ func (f *CostCenterFilter) WhereHasBillsWith(preds ...predicate.Bill) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CustomRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CustomRequestQuery builder.
+func (_q *CustomRequestQuery) Filter() *CustomRequestFilter {
+	return &CustomRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CustomRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CustomRequestMutation builder.
+func (m *CustomRequestMutation) Filter() *CustomRequestFilter {
+	return &CustomRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// CustomRequestFilter provides a generic filtering capability at runtime for CustomRequestQuery.
+type CustomRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CustomRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CustomRequestFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(customrequest.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CustomRequestFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(customrequest.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CustomRequestFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(customrequest.FieldUpdatedAt))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *CustomRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(customrequest.FieldStatus))
+}
+
+// WhereRequesterID applies the entql int predicate on the requester_id field.
+func (f *CustomRequestFilter) WhereRequesterID(p entql.IntP) {
+	f.Where(p.Field(customrequest.FieldRequesterID))
+}
+
+// WhereCostCenterID applies the entql int predicate on the cost_center_id field.
+func (f *CustomRequestFilter) WhereCostCenterID(p entql.IntP) {
+	f.Where(p.Field(customrequest.FieldCostCenterID))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *CustomRequestFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(customrequest.FieldDescription))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *CustomRequestFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(customrequest.FieldQuantity))
+}
+
+// WhereDuration applies the entql int64 predicate on the duration field.
+func (f *CustomRequestFilter) WhereDuration(p entql.Int64P) {
+	f.Where(p.Field(customrequest.FieldDuration))
+}
+
+// WhereAttributes applies the entql json.RawMessage predicate on the attributes field.
+func (f *CustomRequestFilter) WhereAttributes(p entql.BytesP) {
+	f.Where(p.Field(customrequest.FieldAttributes))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *CustomRequestFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(customrequest.FieldReason))
+}
+
+// WhereDecidedBy applies the entql string predicate on the decided_by field.
+func (f *CustomRequestFilter) WhereDecidedBy(p entql.StringP) {
+	f.Where(p.Field(customrequest.FieldDecidedBy))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *CustomRequestFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(customrequest.FieldDecidedAt))
+}
+
+// WhereProductID applies the entql int predicate on the product_id field.
+func (f *CustomRequestFilter) WhereProductID(p entql.IntP) {
+	f.Where(p.Field(customrequest.FieldProductID))
+}
+
+// WhereHasRequester applies a predicate to check if query has an edge requester.
+func (f *CustomRequestFilter) WhereHasRequester() {
+	f.Where(entql.HasEdge("requester"))
+}
+
+// WhereHasRequesterWith applies a predicate to check if query has an edge requester with a given conditions (other predicates).
+func (f *CustomRequestFilter) WhereHasRequesterWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("requester", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProduct applies a predicate to check if query has an edge product.
+func (f *CustomRequestFilter) WhereHasProduct() {
+	f.Where(entql.HasEdge("product"))
+}
+
+// WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
+func (f *CustomRequestFilter) WhereHasProductWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *EventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1677,7 +1887,7 @@ type EventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1785,7 +1995,7 @@ type ExtensionRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ExtensionRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1903,7 +2113,7 @@ type InventoryItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InventoryItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2040,7 +2250,7 @@ type JobRunFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JobRunFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2110,7 +2320,7 @@ type LeaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LeaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2337,7 +2547,7 @@ type NoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2470,7 +2680,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2592,7 +2802,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2698,6 +2908,16 @@ func (f *ProductFilter) WhereExpiresAt(p entql.TimeP) {
 	f.Where(p.Field(product.FieldExpiresAt))
 }
 
+// WhereCustomForID applies the entql int predicate on the custom_for_id field.
+func (f *ProductFilter) WhereCustomForID(p entql.IntP) {
+	f.Where(p.Field(product.FieldCustomForID))
+}
+
+// WhereCustomCostCenterID applies the entql int predicate on the custom_cost_center_id field.
+func (f *ProductFilter) WhereCustomCostCenterID(p entql.IntP) {
+	f.Where(p.Field(product.FieldCustomCostCenterID))
+}
+
 // WhereRetiredAt applies the entql time.Time predicate on the retired_at field.
 func (f *ProductFilter) WhereRetiredAt(p entql.TimeP) {
 	f.Where(p.Field(product.FieldRetiredAt))
@@ -2778,6 +2998,20 @@ func (f *ProductFilter) WhereHasBillLinesWith(preds ...predicate.BillLine) {
 	})))
 }
 
+// WhereHasCustomRequests applies a predicate to check if query has an edge custom_requests.
+func (f *ProductFilter) WhereHasCustomRequests() {
+	f.Where(entql.HasEdge("custom_requests"))
+}
+
+// WhereHasCustomRequestsWith applies a predicate to check if query has an edge custom_requests with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasCustomRequestsWith(preds ...predicate.CustomRequest) {
+	f.Where(entql.HasEdgeWith("custom_requests", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *StackQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2807,7 +3041,7 @@ type StackFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StackFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2910,7 +3144,7 @@ type StockCountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockCountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2979,7 +3213,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3099,6 +3333,20 @@ func (f *UserFilter) WhereHasExtensionRequests() {
 // WhereHasExtensionRequestsWith applies a predicate to check if query has an edge extension_requests with a given conditions (other predicates).
 func (f *UserFilter) WhereHasExtensionRequestsWith(preds ...predicate.ExtensionRequest) {
 	f.Where(entql.HasEdgeWith("extension_requests", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomRequests applies a predicate to check if query has an edge custom_requests.
+func (f *UserFilter) WhereHasCustomRequests() {
+	f.Where(entql.HasEdge("custom_requests"))
+}
+
+// WhereHasCustomRequestsWith applies a predicate to check if query has an edge custom_requests with a given conditions (other predicates).
+func (f *UserFilter) WhereHasCustomRequestsWith(preds ...predicate.CustomRequest) {
+	f.Where(entql.HasEdgeWith("custom_requests", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -240,6 +241,180 @@ func newCostCenterPaginateArgs(rv map[string]any) *costcenterPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CostCenterWhereInput); ok {
 		args.opts = append(args.opts, WithCostCenterFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CustomRequestQuery) CollectFields(ctx context.Context, satisfies ...string) (*CustomRequestQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CustomRequestQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(customrequest.Columns))
+		selectedFields = []string{customrequest.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "requester":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withRequester = query
+			if _, ok := fieldSeen[customrequest.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldRequesterID)
+				fieldSeen[customrequest.FieldRequesterID] = struct{}{}
+			}
+
+		case "product":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productImplementors)...); err != nil {
+				return err
+			}
+			_q.withProduct = query
+			if _, ok := fieldSeen[customrequest.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldProductID)
+				fieldSeen[customrequest.FieldProductID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[customrequest.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldCreatedAt)
+				fieldSeen[customrequest.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[customrequest.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldUpdatedAt)
+				fieldSeen[customrequest.FieldUpdatedAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[customrequest.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldStatus)
+				fieldSeen[customrequest.FieldStatus] = struct{}{}
+			}
+		case "requesterID":
+			if _, ok := fieldSeen[customrequest.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldRequesterID)
+				fieldSeen[customrequest.FieldRequesterID] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[customrequest.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldDescription)
+				fieldSeen[customrequest.FieldDescription] = struct{}{}
+			}
+		case "quantity":
+			if _, ok := fieldSeen[customrequest.FieldQuantity]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldQuantity)
+				fieldSeen[customrequest.FieldQuantity] = struct{}{}
+			}
+		case "duration":
+			if _, ok := fieldSeen[customrequest.FieldDuration]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldDuration)
+				fieldSeen[customrequest.FieldDuration] = struct{}{}
+			}
+		case "attributes":
+			if _, ok := fieldSeen[customrequest.FieldAttributes]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldAttributes)
+				fieldSeen[customrequest.FieldAttributes] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[customrequest.FieldReason]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldReason)
+				fieldSeen[customrequest.FieldReason] = struct{}{}
+			}
+		case "decidedBy":
+			if _, ok := fieldSeen[customrequest.FieldDecidedBy]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldDecidedBy)
+				fieldSeen[customrequest.FieldDecidedBy] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[customrequest.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldDecidedAt)
+				fieldSeen[customrequest.FieldDecidedAt] = struct{}{}
+			}
+		case "productID":
+			if _, ok := fieldSeen[customrequest.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, customrequest.FieldProductID)
+				fieldSeen[customrequest.FieldProductID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type customrequestPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CustomRequestPaginateOption
+}
+
+func newCustomRequestPaginateArgs(rv map[string]any) *customrequestPaginateArgs {
+	args := &customrequestPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CustomRequestOrder{Field: &CustomRequestOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCustomRequestOrder(order))
+			}
+		case *CustomRequestOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCustomRequestOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CustomRequestWhereInput); ok {
+		args.opts = append(args.opts, WithCustomRequestFilter(v.Filter))
 	}
 	return args
 }

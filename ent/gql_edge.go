@@ -24,6 +24,22 @@ func (_m *Allocation) Item(ctx context.Context) (*InventoryItem, error) {
 	return result, err
 }
 
+func (_m *CustomRequest) Requester(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RequesterOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRequester().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CustomRequest) Product(ctx context.Context) (*Product, error) {
+	result, err := _m.Edges.ProductOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProduct().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *ExtensionRequest) Lease(ctx context.Context) (*Lease, error) {
 	result, err := _m.Edges.LeaseOrErr()
 	if IsNotLoaded(err) {

@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/internal"
@@ -38,6 +39,11 @@ var costcenterImplementors = []string{"CostCenter", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*CostCenter) IsNode() {}
+
+var customrequestImplementors = []string{"CustomRequest", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CustomRequest) IsNode() {}
 
 var eventImplementors = []string{"Event", "Node"}
 
@@ -175,6 +181,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(costcenter.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, costcenterImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case customrequest.Table:
+		query := c.CustomRequest.Query().
+			Where(customrequest.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, customrequestImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -353,6 +368,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.CostCenter.Query().
 			Where(costcenter.IDIn(ids...))
 		query, err := query.CollectFields(ctx, costcenterImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case customrequest.Table:
+		query := c.CustomRequest.Query().
+			Where(customrequest.IDIn(ids...))
+		query, err := query.CollectFields(ctx, customrequestImplementors...)
 		if err != nil {
 			return nil, err
 		}

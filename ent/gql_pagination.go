@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -666,6 +667,302 @@ func (_m *CostCenter) ToEdge(order *CostCenterOrder) *CostCenterEdge {
 		order = DefaultCostCenterOrder
 	}
 	return &CostCenterEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CustomRequestEdge is the edge representation of CustomRequest.
+type CustomRequestEdge struct {
+	Node   *CustomRequest `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// CustomRequestConnection is the connection containing edges to CustomRequest.
+type CustomRequestConnection struct {
+	Edges      []*CustomRequestEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *CustomRequestConnection) build(nodes []*CustomRequest, pager *customrequestPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CustomRequest
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CustomRequest {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CustomRequest {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CustomRequestEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CustomRequestEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CustomRequestPaginateOption enables pagination customization.
+type CustomRequestPaginateOption func(*customrequestPager) error
+
+// WithCustomRequestOrder configures pagination ordering.
+func WithCustomRequestOrder(order *CustomRequestOrder) CustomRequestPaginateOption {
+	if order == nil {
+		order = DefaultCustomRequestOrder
+	}
+	o := *order
+	return func(pager *customrequestPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCustomRequestOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCustomRequestFilter configures pagination filter.
+func WithCustomRequestFilter(filter func(*CustomRequestQuery) (*CustomRequestQuery, error)) CustomRequestPaginateOption {
+	return func(pager *customrequestPager) error {
+		if filter == nil {
+			return errors.New("CustomRequestQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type customrequestPager struct {
+	reverse bool
+	order   *CustomRequestOrder
+	filter  func(*CustomRequestQuery) (*CustomRequestQuery, error)
+}
+
+func newCustomRequestPager(opts []CustomRequestPaginateOption, reverse bool) (*customrequestPager, error) {
+	pager := &customrequestPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCustomRequestOrder
+	}
+	return pager, nil
+}
+
+func (p *customrequestPager) applyFilter(query *CustomRequestQuery) (*CustomRequestQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *customrequestPager) toCursor(_m *CustomRequest) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *customrequestPager) applyCursors(query *CustomRequestQuery, after, before *Cursor) (*CustomRequestQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCustomRequestOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *customrequestPager) applyOrder(query *CustomRequestQuery) *CustomRequestQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCustomRequestOrder.Field {
+		query = query.Order(DefaultCustomRequestOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *customrequestPager) orderExpr(query *CustomRequestQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCustomRequestOrder.Field {
+			b.Comma().Ident(DefaultCustomRequestOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CustomRequest.
+func (_m *CustomRequestQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CustomRequestPaginateOption,
+) (*CustomRequestConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCustomRequestPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CustomRequestConnection{Edges: []*CustomRequestEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CustomRequestOrderFieldCreatedAt orders CustomRequest by created_at.
+	CustomRequestOrderFieldCreatedAt = &CustomRequestOrderField{
+		Value: func(_m *CustomRequest) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: customrequest.FieldCreatedAt,
+		toTerm: customrequest.ByCreatedAt,
+		toCursor: func(_m *CustomRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CustomRequestOrderField) String() string {
+	var str string
+	switch f.column {
+	case CustomRequestOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CustomRequestOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CustomRequestOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CustomRequestOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CustomRequestOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CustomRequestOrderField", str)
+	}
+	return nil
+}
+
+// CustomRequestOrderField defines the ordering field of CustomRequest.
+type CustomRequestOrderField struct {
+	// Value extracts the ordering value from the given CustomRequest.
+	Value    func(*CustomRequest) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) customrequest.OrderOption
+	toCursor func(*CustomRequest) Cursor
+}
+
+// CustomRequestOrder defines the ordering of CustomRequest.
+type CustomRequestOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *CustomRequestOrderField `json:"field"`
+}
+
+// DefaultCustomRequestOrder is the default ordering of CustomRequest.
+var DefaultCustomRequestOrder = &CustomRequestOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CustomRequestOrderField{
+		Value: func(_m *CustomRequest) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: customrequest.FieldID,
+		toTerm: customrequest.ByID,
+		toCursor: func(_m *CustomRequest) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CustomRequest into CustomRequestEdge.
+func (_m *CustomRequest) ToEdge(order *CustomRequestOrder) *CustomRequestEdge {
+	if order == nil {
+		order = DefaultCustomRequestOrder
+	}
+	return &CustomRequestEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -48,6 +49,7 @@ const (
 	TypeBill             = "Bill"
 	TypeBillLine         = "BillLine"
 	TypeCostCenter       = "CostCenter"
+	TypeCustomRequest    = "CustomRequest"
 	TypeEvent            = "Event"
 	TypeExtensionRequest = "ExtensionRequest"
 	TypeInventoryItem    = "InventoryItem"
@@ -4992,6 +4994,1297 @@ func (m *CostCenterMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown CostCenter edge %s", name)
+}
+
+// CustomRequestMutation represents an operation that mutates the CustomRequest nodes in the graph.
+type CustomRequestMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	status            *customrequest.Status
+	cost_center_id    *int
+	addcost_center_id *int
+	description       *string
+	quantity          *int
+	addquantity       *int
+	duration          *duration.Duration
+	addduration       *duration.Duration
+	attributes        *[]schematype.Attribute
+	appendattributes  []schematype.Attribute
+	reason            *string
+	decided_by        *string
+	decided_at        *time.Time
+	clearedFields     map[string]struct{}
+	requester         *int
+	clearedrequester  bool
+	product           *int
+	clearedproduct    bool
+	done              bool
+	oldValue          func(context.Context) (*CustomRequest, error)
+	predicates        []predicate.CustomRequest
+}
+
+var _ ent.Mutation = (*CustomRequestMutation)(nil)
+
+// customrequestOption allows management of the mutation configuration using functional options.
+type customrequestOption func(*CustomRequestMutation)
+
+// newCustomRequestMutation creates new mutation for the CustomRequest entity.
+func newCustomRequestMutation(c config, op Op, opts ...customrequestOption) *CustomRequestMutation {
+	m := &CustomRequestMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCustomRequest,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCustomRequestID sets the ID field of the mutation.
+func withCustomRequestID(id int) customrequestOption {
+	return func(m *CustomRequestMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CustomRequest
+		)
+		m.oldValue = func(ctx context.Context) (*CustomRequest, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CustomRequest.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCustomRequest sets the old CustomRequest of the mutation.
+func withCustomRequest(node *CustomRequest) customrequestOption {
+	return func(m *CustomRequestMutation) {
+		m.oldValue = func(context.Context) (*CustomRequest, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CustomRequestMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CustomRequestMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CustomRequestMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CustomRequestMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CustomRequest.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CustomRequestMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CustomRequestMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CustomRequestMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CustomRequestMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CustomRequestMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CustomRequestMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *CustomRequestMutation) SetStatus(c customrequest.Status) {
+	m.status = &c
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *CustomRequestMutation) Status() (r customrequest.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldStatus(ctx context.Context) (v customrequest.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *CustomRequestMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetRequesterID sets the "requester_id" field.
+func (m *CustomRequestMutation) SetRequesterID(i int) {
+	m.requester = &i
+}
+
+// RequesterID returns the value of the "requester_id" field in the mutation.
+func (m *CustomRequestMutation) RequesterID() (r int, exists bool) {
+	v := m.requester
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequesterID returns the old "requester_id" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldRequesterID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequesterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequesterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequesterID: %w", err)
+	}
+	return oldValue.RequesterID, nil
+}
+
+// ResetRequesterID resets all changes to the "requester_id" field.
+func (m *CustomRequestMutation) ResetRequesterID() {
+	m.requester = nil
+}
+
+// SetCostCenterID sets the "cost_center_id" field.
+func (m *CustomRequestMutation) SetCostCenterID(i int) {
+	m.cost_center_id = &i
+	m.addcost_center_id = nil
+}
+
+// CostCenterID returns the value of the "cost_center_id" field in the mutation.
+func (m *CustomRequestMutation) CostCenterID() (r int, exists bool) {
+	v := m.cost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCostCenterID returns the old "cost_center_id" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldCostCenterID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCostCenterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCostCenterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCostCenterID: %w", err)
+	}
+	return oldValue.CostCenterID, nil
+}
+
+// AddCostCenterID adds i to the "cost_center_id" field.
+func (m *CustomRequestMutation) AddCostCenterID(i int) {
+	if m.addcost_center_id != nil {
+		*m.addcost_center_id += i
+	} else {
+		m.addcost_center_id = &i
+	}
+}
+
+// AddedCostCenterID returns the value that was added to the "cost_center_id" field in this mutation.
+func (m *CustomRequestMutation) AddedCostCenterID() (r int, exists bool) {
+	v := m.addcost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCostCenterID clears the value of the "cost_center_id" field.
+func (m *CustomRequestMutation) ClearCostCenterID() {
+	m.cost_center_id = nil
+	m.addcost_center_id = nil
+	m.clearedFields[customrequest.FieldCostCenterID] = struct{}{}
+}
+
+// CostCenterIDCleared returns if the "cost_center_id" field was cleared in this mutation.
+func (m *CustomRequestMutation) CostCenterIDCleared() bool {
+	_, ok := m.clearedFields[customrequest.FieldCostCenterID]
+	return ok
+}
+
+// ResetCostCenterID resets all changes to the "cost_center_id" field.
+func (m *CustomRequestMutation) ResetCostCenterID() {
+	m.cost_center_id = nil
+	m.addcost_center_id = nil
+	delete(m.clearedFields, customrequest.FieldCostCenterID)
+}
+
+// SetDescription sets the "description" field.
+func (m *CustomRequestMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *CustomRequestMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *CustomRequestMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *CustomRequestMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *CustomRequestMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *CustomRequestMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *CustomRequestMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *CustomRequestMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetDuration sets the "duration" field.
+func (m *CustomRequestMutation) SetDuration(d duration.Duration) {
+	m.duration = &d
+	m.addduration = nil
+}
+
+// Duration returns the value of the "duration" field in the mutation.
+func (m *CustomRequestMutation) Duration() (r duration.Duration, exists bool) {
+	v := m.duration
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDuration returns the old "duration" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldDuration(ctx context.Context) (v duration.Duration, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDuration is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDuration requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDuration: %w", err)
+	}
+	return oldValue.Duration, nil
+}
+
+// AddDuration adds d to the "duration" field.
+func (m *CustomRequestMutation) AddDuration(d duration.Duration) {
+	if m.addduration != nil {
+		*m.addduration += d
+	} else {
+		m.addduration = &d
+	}
+}
+
+// AddedDuration returns the value that was added to the "duration" field in this mutation.
+func (m *CustomRequestMutation) AddedDuration() (r duration.Duration, exists bool) {
+	v := m.addduration
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDuration resets all changes to the "duration" field.
+func (m *CustomRequestMutation) ResetDuration() {
+	m.duration = nil
+	m.addduration = nil
+}
+
+// SetAttributes sets the "attributes" field.
+func (m *CustomRequestMutation) SetAttributes(s []schematype.Attribute) {
+	m.attributes = &s
+	m.appendattributes = nil
+}
+
+// Attributes returns the value of the "attributes" field in the mutation.
+func (m *CustomRequestMutation) Attributes() (r []schematype.Attribute, exists bool) {
+	v := m.attributes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttributes returns the old "attributes" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldAttributes(ctx context.Context) (v []schematype.Attribute, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttributes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttributes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttributes: %w", err)
+	}
+	return oldValue.Attributes, nil
+}
+
+// AppendAttributes adds s to the "attributes" field.
+func (m *CustomRequestMutation) AppendAttributes(s []schematype.Attribute) {
+	m.appendattributes = append(m.appendattributes, s...)
+}
+
+// AppendedAttributes returns the list of values that were appended to the "attributes" field in this mutation.
+func (m *CustomRequestMutation) AppendedAttributes() ([]schematype.Attribute, bool) {
+	if len(m.appendattributes) == 0 {
+		return nil, false
+	}
+	return m.appendattributes, true
+}
+
+// ResetAttributes resets all changes to the "attributes" field.
+func (m *CustomRequestMutation) ResetAttributes() {
+	m.attributes = nil
+	m.appendattributes = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *CustomRequestMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *CustomRequestMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *CustomRequestMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[customrequest.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *CustomRequestMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[customrequest.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *CustomRequestMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, customrequest.FieldReason)
+}
+
+// SetDecidedBy sets the "decided_by" field.
+func (m *CustomRequestMutation) SetDecidedBy(s string) {
+	m.decided_by = &s
+}
+
+// DecidedBy returns the value of the "decided_by" field in the mutation.
+func (m *CustomRequestMutation) DecidedBy() (r string, exists bool) {
+	v := m.decided_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedBy returns the old "decided_by" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldDecidedBy(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedBy: %w", err)
+	}
+	return oldValue.DecidedBy, nil
+}
+
+// ClearDecidedBy clears the value of the "decided_by" field.
+func (m *CustomRequestMutation) ClearDecidedBy() {
+	m.decided_by = nil
+	m.clearedFields[customrequest.FieldDecidedBy] = struct{}{}
+}
+
+// DecidedByCleared returns if the "decided_by" field was cleared in this mutation.
+func (m *CustomRequestMutation) DecidedByCleared() bool {
+	_, ok := m.clearedFields[customrequest.FieldDecidedBy]
+	return ok
+}
+
+// ResetDecidedBy resets all changes to the "decided_by" field.
+func (m *CustomRequestMutation) ResetDecidedBy() {
+	m.decided_by = nil
+	delete(m.clearedFields, customrequest.FieldDecidedBy)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *CustomRequestMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *CustomRequestMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *CustomRequestMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[customrequest.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *CustomRequestMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[customrequest.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *CustomRequestMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, customrequest.FieldDecidedAt)
+}
+
+// SetProductID sets the "product_id" field.
+func (m *CustomRequestMutation) SetProductID(i int) {
+	m.product = &i
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *CustomRequestMutation) ProductID() (r int, exists bool) {
+	v := m.product
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the CustomRequest entity.
+// If the CustomRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomRequestMutation) OldProductID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// ClearProductID clears the value of the "product_id" field.
+func (m *CustomRequestMutation) ClearProductID() {
+	m.product = nil
+	m.clearedFields[customrequest.FieldProductID] = struct{}{}
+}
+
+// ProductIDCleared returns if the "product_id" field was cleared in this mutation.
+func (m *CustomRequestMutation) ProductIDCleared() bool {
+	_, ok := m.clearedFields[customrequest.FieldProductID]
+	return ok
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *CustomRequestMutation) ResetProductID() {
+	m.product = nil
+	delete(m.clearedFields, customrequest.FieldProductID)
+}
+
+// ClearRequester clears the "requester" edge to the User entity.
+func (m *CustomRequestMutation) ClearRequester() {
+	m.clearedrequester = true
+	m.clearedFields[customrequest.FieldRequesterID] = struct{}{}
+}
+
+// RequesterCleared reports if the "requester" edge to the User entity was cleared.
+func (m *CustomRequestMutation) RequesterCleared() bool {
+	return m.clearedrequester
+}
+
+// RequesterIDs returns the "requester" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RequesterID instead. It exists only for internal usage by the builders.
+func (m *CustomRequestMutation) RequesterIDs() (ids []int) {
+	if id := m.requester; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRequester resets all changes to the "requester" edge.
+func (m *CustomRequestMutation) ResetRequester() {
+	m.requester = nil
+	m.clearedrequester = false
+}
+
+// ClearProduct clears the "product" edge to the Product entity.
+func (m *CustomRequestMutation) ClearProduct() {
+	m.clearedproduct = true
+	m.clearedFields[customrequest.FieldProductID] = struct{}{}
+}
+
+// ProductCleared reports if the "product" edge to the Product entity was cleared.
+func (m *CustomRequestMutation) ProductCleared() bool {
+	return m.ProductIDCleared() || m.clearedproduct
+}
+
+// ProductIDs returns the "product" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProductID instead. It exists only for internal usage by the builders.
+func (m *CustomRequestMutation) ProductIDs() (ids []int) {
+	if id := m.product; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProduct resets all changes to the "product" edge.
+func (m *CustomRequestMutation) ResetProduct() {
+	m.product = nil
+	m.clearedproduct = false
+}
+
+// Where appends a list predicates to the CustomRequestMutation builder.
+func (m *CustomRequestMutation) Where(ps ...predicate.CustomRequest) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CustomRequestMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CustomRequestMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CustomRequest, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CustomRequestMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CustomRequestMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CustomRequest).
+func (m *CustomRequestMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CustomRequestMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, customrequest.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, customrequest.FieldUpdatedAt)
+	}
+	if m.status != nil {
+		fields = append(fields, customrequest.FieldStatus)
+	}
+	if m.requester != nil {
+		fields = append(fields, customrequest.FieldRequesterID)
+	}
+	if m.cost_center_id != nil {
+		fields = append(fields, customrequest.FieldCostCenterID)
+	}
+	if m.description != nil {
+		fields = append(fields, customrequest.FieldDescription)
+	}
+	if m.quantity != nil {
+		fields = append(fields, customrequest.FieldQuantity)
+	}
+	if m.duration != nil {
+		fields = append(fields, customrequest.FieldDuration)
+	}
+	if m.attributes != nil {
+		fields = append(fields, customrequest.FieldAttributes)
+	}
+	if m.reason != nil {
+		fields = append(fields, customrequest.FieldReason)
+	}
+	if m.decided_by != nil {
+		fields = append(fields, customrequest.FieldDecidedBy)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, customrequest.FieldDecidedAt)
+	}
+	if m.product != nil {
+		fields = append(fields, customrequest.FieldProductID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CustomRequestMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case customrequest.FieldCreatedAt:
+		return m.CreatedAt()
+	case customrequest.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case customrequest.FieldStatus:
+		return m.Status()
+	case customrequest.FieldRequesterID:
+		return m.RequesterID()
+	case customrequest.FieldCostCenterID:
+		return m.CostCenterID()
+	case customrequest.FieldDescription:
+		return m.Description()
+	case customrequest.FieldQuantity:
+		return m.Quantity()
+	case customrequest.FieldDuration:
+		return m.Duration()
+	case customrequest.FieldAttributes:
+		return m.Attributes()
+	case customrequest.FieldReason:
+		return m.Reason()
+	case customrequest.FieldDecidedBy:
+		return m.DecidedBy()
+	case customrequest.FieldDecidedAt:
+		return m.DecidedAt()
+	case customrequest.FieldProductID:
+		return m.ProductID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CustomRequestMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case customrequest.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case customrequest.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case customrequest.FieldStatus:
+		return m.OldStatus(ctx)
+	case customrequest.FieldRequesterID:
+		return m.OldRequesterID(ctx)
+	case customrequest.FieldCostCenterID:
+		return m.OldCostCenterID(ctx)
+	case customrequest.FieldDescription:
+		return m.OldDescription(ctx)
+	case customrequest.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case customrequest.FieldDuration:
+		return m.OldDuration(ctx)
+	case customrequest.FieldAttributes:
+		return m.OldAttributes(ctx)
+	case customrequest.FieldReason:
+		return m.OldReason(ctx)
+	case customrequest.FieldDecidedBy:
+		return m.OldDecidedBy(ctx)
+	case customrequest.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	case customrequest.FieldProductID:
+		return m.OldProductID(ctx)
+	}
+	return nil, fmt.Errorf("unknown CustomRequest field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CustomRequestMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case customrequest.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case customrequest.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case customrequest.FieldStatus:
+		v, ok := value.(customrequest.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case customrequest.FieldRequesterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequesterID(v)
+		return nil
+	case customrequest.FieldCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCostCenterID(v)
+		return nil
+	case customrequest.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case customrequest.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case customrequest.FieldDuration:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDuration(v)
+		return nil
+	case customrequest.FieldAttributes:
+		v, ok := value.([]schematype.Attribute)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttributes(v)
+		return nil
+	case customrequest.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case customrequest.FieldDecidedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedBy(v)
+		return nil
+	case customrequest.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	case customrequest.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CustomRequest field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CustomRequestMutation) AddedFields() []string {
+	var fields []string
+	if m.addcost_center_id != nil {
+		fields = append(fields, customrequest.FieldCostCenterID)
+	}
+	if m.addquantity != nil {
+		fields = append(fields, customrequest.FieldQuantity)
+	}
+	if m.addduration != nil {
+		fields = append(fields, customrequest.FieldDuration)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CustomRequestMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case customrequest.FieldCostCenterID:
+		return m.AddedCostCenterID()
+	case customrequest.FieldQuantity:
+		return m.AddedQuantity()
+	case customrequest.FieldDuration:
+		return m.AddedDuration()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CustomRequestMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case customrequest.FieldCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCostCenterID(v)
+		return nil
+	case customrequest.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case customrequest.FieldDuration:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDuration(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CustomRequest numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CustomRequestMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(customrequest.FieldCostCenterID) {
+		fields = append(fields, customrequest.FieldCostCenterID)
+	}
+	if m.FieldCleared(customrequest.FieldReason) {
+		fields = append(fields, customrequest.FieldReason)
+	}
+	if m.FieldCleared(customrequest.FieldDecidedBy) {
+		fields = append(fields, customrequest.FieldDecidedBy)
+	}
+	if m.FieldCleared(customrequest.FieldDecidedAt) {
+		fields = append(fields, customrequest.FieldDecidedAt)
+	}
+	if m.FieldCleared(customrequest.FieldProductID) {
+		fields = append(fields, customrequest.FieldProductID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CustomRequestMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CustomRequestMutation) ClearField(name string) error {
+	switch name {
+	case customrequest.FieldCostCenterID:
+		m.ClearCostCenterID()
+		return nil
+	case customrequest.FieldReason:
+		m.ClearReason()
+		return nil
+	case customrequest.FieldDecidedBy:
+		m.ClearDecidedBy()
+		return nil
+	case customrequest.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	case customrequest.FieldProductID:
+		m.ClearProductID()
+		return nil
+	}
+	return fmt.Errorf("unknown CustomRequest nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CustomRequestMutation) ResetField(name string) error {
+	switch name {
+	case customrequest.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case customrequest.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case customrequest.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case customrequest.FieldRequesterID:
+		m.ResetRequesterID()
+		return nil
+	case customrequest.FieldCostCenterID:
+		m.ResetCostCenterID()
+		return nil
+	case customrequest.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case customrequest.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case customrequest.FieldDuration:
+		m.ResetDuration()
+		return nil
+	case customrequest.FieldAttributes:
+		m.ResetAttributes()
+		return nil
+	case customrequest.FieldReason:
+		m.ResetReason()
+		return nil
+	case customrequest.FieldDecidedBy:
+		m.ResetDecidedBy()
+		return nil
+	case customrequest.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	case customrequest.FieldProductID:
+		m.ResetProductID()
+		return nil
+	}
+	return fmt.Errorf("unknown CustomRequest field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CustomRequestMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.requester != nil {
+		edges = append(edges, customrequest.EdgeRequester)
+	}
+	if m.product != nil {
+		edges = append(edges, customrequest.EdgeProduct)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CustomRequestMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case customrequest.EdgeRequester:
+		if id := m.requester; id != nil {
+			return []ent.Value{*id}
+		}
+	case customrequest.EdgeProduct:
+		if id := m.product; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CustomRequestMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CustomRequestMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CustomRequestMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedrequester {
+		edges = append(edges, customrequest.EdgeRequester)
+	}
+	if m.clearedproduct {
+		edges = append(edges, customrequest.EdgeProduct)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CustomRequestMutation) EdgeCleared(name string) bool {
+	switch name {
+	case customrequest.EdgeRequester:
+		return m.clearedrequester
+	case customrequest.EdgeProduct:
+		return m.clearedproduct
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CustomRequestMutation) ClearEdge(name string) error {
+	switch name {
+	case customrequest.EdgeRequester:
+		m.ClearRequester()
+		return nil
+	case customrequest.EdgeProduct:
+		m.ClearProduct()
+		return nil
+	}
+	return fmt.Errorf("unknown CustomRequest unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CustomRequestMutation) ResetEdge(name string) error {
+	switch name {
+	case customrequest.EdgeRequester:
+		m.ResetRequester()
+		return nil
+	case customrequest.EdgeProduct:
+		m.ResetProduct()
+		return nil
+	}
+	return fmt.Errorf("unknown CustomRequest edge %s", name)
 }
 
 // EventMutation represents an operation that mutates the Event nodes in the graph.
@@ -12947,6 +14240,10 @@ type ProductMutation struct {
 	extension_requires_approval *bool
 	custom                      *bool
 	expires_at                  *time.Time
+	custom_for_id               *int
+	addcustom_for_id            *int
+	custom_cost_center_id       *int
+	addcustom_cost_center_id    *int
 	retired_at                  *time.Time
 	clearedFields               map[string]struct{}
 	items                       map[int]struct{}
@@ -12963,6 +14260,9 @@ type ProductMutation struct {
 	bill_lines                  map[int]struct{}
 	removedbill_lines           map[int]struct{}
 	clearedbill_lines           bool
+	custom_requests             map[int]struct{}
+	removedcustom_requests      map[int]struct{}
+	clearedcustom_requests      bool
 	done                        bool
 	oldValue                    func(context.Context) (*Product, error)
 	predicates                  []predicate.Product
@@ -13967,6 +15267,146 @@ func (m *ProductMutation) ResetExpiresAt() {
 	delete(m.clearedFields, product.FieldExpiresAt)
 }
 
+// SetCustomForID sets the "custom_for_id" field.
+func (m *ProductMutation) SetCustomForID(i int) {
+	m.custom_for_id = &i
+	m.addcustom_for_id = nil
+}
+
+// CustomForID returns the value of the "custom_for_id" field in the mutation.
+func (m *ProductMutation) CustomForID() (r int, exists bool) {
+	v := m.custom_for_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomForID returns the old "custom_for_id" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldCustomForID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomForID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomForID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomForID: %w", err)
+	}
+	return oldValue.CustomForID, nil
+}
+
+// AddCustomForID adds i to the "custom_for_id" field.
+func (m *ProductMutation) AddCustomForID(i int) {
+	if m.addcustom_for_id != nil {
+		*m.addcustom_for_id += i
+	} else {
+		m.addcustom_for_id = &i
+	}
+}
+
+// AddedCustomForID returns the value that was added to the "custom_for_id" field in this mutation.
+func (m *ProductMutation) AddedCustomForID() (r int, exists bool) {
+	v := m.addcustom_for_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCustomForID clears the value of the "custom_for_id" field.
+func (m *ProductMutation) ClearCustomForID() {
+	m.custom_for_id = nil
+	m.addcustom_for_id = nil
+	m.clearedFields[product.FieldCustomForID] = struct{}{}
+}
+
+// CustomForIDCleared returns if the "custom_for_id" field was cleared in this mutation.
+func (m *ProductMutation) CustomForIDCleared() bool {
+	_, ok := m.clearedFields[product.FieldCustomForID]
+	return ok
+}
+
+// ResetCustomForID resets all changes to the "custom_for_id" field.
+func (m *ProductMutation) ResetCustomForID() {
+	m.custom_for_id = nil
+	m.addcustom_for_id = nil
+	delete(m.clearedFields, product.FieldCustomForID)
+}
+
+// SetCustomCostCenterID sets the "custom_cost_center_id" field.
+func (m *ProductMutation) SetCustomCostCenterID(i int) {
+	m.custom_cost_center_id = &i
+	m.addcustom_cost_center_id = nil
+}
+
+// CustomCostCenterID returns the value of the "custom_cost_center_id" field in the mutation.
+func (m *ProductMutation) CustomCostCenterID() (r int, exists bool) {
+	v := m.custom_cost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomCostCenterID returns the old "custom_cost_center_id" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldCustomCostCenterID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomCostCenterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomCostCenterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomCostCenterID: %w", err)
+	}
+	return oldValue.CustomCostCenterID, nil
+}
+
+// AddCustomCostCenterID adds i to the "custom_cost_center_id" field.
+func (m *ProductMutation) AddCustomCostCenterID(i int) {
+	if m.addcustom_cost_center_id != nil {
+		*m.addcustom_cost_center_id += i
+	} else {
+		m.addcustom_cost_center_id = &i
+	}
+}
+
+// AddedCustomCostCenterID returns the value that was added to the "custom_cost_center_id" field in this mutation.
+func (m *ProductMutation) AddedCustomCostCenterID() (r int, exists bool) {
+	v := m.addcustom_cost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCustomCostCenterID clears the value of the "custom_cost_center_id" field.
+func (m *ProductMutation) ClearCustomCostCenterID() {
+	m.custom_cost_center_id = nil
+	m.addcustom_cost_center_id = nil
+	m.clearedFields[product.FieldCustomCostCenterID] = struct{}{}
+}
+
+// CustomCostCenterIDCleared returns if the "custom_cost_center_id" field was cleared in this mutation.
+func (m *ProductMutation) CustomCostCenterIDCleared() bool {
+	_, ok := m.clearedFields[product.FieldCustomCostCenterID]
+	return ok
+}
+
+// ResetCustomCostCenterID resets all changes to the "custom_cost_center_id" field.
+func (m *ProductMutation) ResetCustomCostCenterID() {
+	m.custom_cost_center_id = nil
+	m.addcustom_cost_center_id = nil
+	delete(m.clearedFields, product.FieldCustomCostCenterID)
+}
+
 // SetRetiredAt sets the "retired_at" field.
 func (m *ProductMutation) SetRetiredAt(t time.Time) {
 	m.retired_at = &t
@@ -14308,6 +15748,60 @@ func (m *ProductMutation) ResetBillLines() {
 	m.removedbill_lines = nil
 }
 
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by ids.
+func (m *ProductMutation) AddCustomRequestIDs(ids ...int) {
+	if m.custom_requests == nil {
+		m.custom_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.custom_requests[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCustomRequests clears the "custom_requests" edge to the CustomRequest entity.
+func (m *ProductMutation) ClearCustomRequests() {
+	m.clearedcustom_requests = true
+}
+
+// CustomRequestsCleared reports if the "custom_requests" edge to the CustomRequest entity was cleared.
+func (m *ProductMutation) CustomRequestsCleared() bool {
+	return m.clearedcustom_requests
+}
+
+// RemoveCustomRequestIDs removes the "custom_requests" edge to the CustomRequest entity by IDs.
+func (m *ProductMutation) RemoveCustomRequestIDs(ids ...int) {
+	if m.removedcustom_requests == nil {
+		m.removedcustom_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.custom_requests, ids[i])
+		m.removedcustom_requests[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCustomRequests returns the removed IDs of the "custom_requests" edge to the CustomRequest entity.
+func (m *ProductMutation) RemovedCustomRequestsIDs() (ids []int) {
+	for id := range m.removedcustom_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CustomRequestsIDs returns the "custom_requests" edge IDs in the mutation.
+func (m *ProductMutation) CustomRequestsIDs() (ids []int) {
+	for id := range m.custom_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCustomRequests resets all changes to the "custom_requests" edge.
+func (m *ProductMutation) ResetCustomRequests() {
+	m.custom_requests = nil
+	m.clearedcustom_requests = false
+	m.removedcustom_requests = nil
+}
+
 // Where appends a list predicates to the ProductMutation builder.
 func (m *ProductMutation) Where(ps ...predicate.Product) {
 	m.predicates = append(m.predicates, ps...)
@@ -14342,7 +15836,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 21)
+	fields := make([]string, 0, 23)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -14400,6 +15894,12 @@ func (m *ProductMutation) Fields() []string {
 	if m.expires_at != nil {
 		fields = append(fields, product.FieldExpiresAt)
 	}
+	if m.custom_for_id != nil {
+		fields = append(fields, product.FieldCustomForID)
+	}
+	if m.custom_cost_center_id != nil {
+		fields = append(fields, product.FieldCustomCostCenterID)
+	}
 	if m.retired_at != nil {
 		fields = append(fields, product.FieldRetiredAt)
 	}
@@ -14452,6 +15952,10 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.Custom()
 	case product.FieldExpiresAt:
 		return m.ExpiresAt()
+	case product.FieldCustomForID:
+		return m.CustomForID()
+	case product.FieldCustomCostCenterID:
+		return m.CustomCostCenterID()
 	case product.FieldRetiredAt:
 		return m.RetiredAt()
 	case product.FieldComponentsBagID:
@@ -14503,6 +16007,10 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCustom(ctx)
 	case product.FieldExpiresAt:
 		return m.OldExpiresAt(ctx)
+	case product.FieldCustomForID:
+		return m.OldCustomForID(ctx)
+	case product.FieldCustomCostCenterID:
+		return m.OldCustomCostCenterID(ctx)
 	case product.FieldRetiredAt:
 		return m.OldRetiredAt(ctx)
 	case product.FieldComponentsBagID:
@@ -14649,6 +16157,20 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetExpiresAt(v)
 		return nil
+	case product.FieldCustomForID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomForID(v)
+		return nil
+	case product.FieldCustomCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomCostCenterID(v)
+		return nil
 	case product.FieldRetiredAt:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -14689,6 +16211,12 @@ func (m *ProductMutation) AddedFields() []string {
 	if m.addmax_lifetime != nil {
 		fields = append(fields, product.FieldMaxLifetime)
 	}
+	if m.addcustom_for_id != nil {
+		fields = append(fields, product.FieldCustomForID)
+	}
+	if m.addcustom_cost_center_id != nil {
+		fields = append(fields, product.FieldCustomCostCenterID)
+	}
 	return fields
 }
 
@@ -14709,6 +16237,10 @@ func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedMaxDuration()
 	case product.FieldMaxLifetime:
 		return m.AddedMaxLifetime()
+	case product.FieldCustomForID:
+		return m.AddedCustomForID()
+	case product.FieldCustomCostCenterID:
+		return m.AddedCustomCostCenterID()
 	}
 	return nil, false
 }
@@ -14760,6 +16292,20 @@ func (m *ProductMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddMaxLifetime(v)
 		return nil
+	case product.FieldCustomForID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomForID(v)
+		return nil
+	case product.FieldCustomCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomCostCenterID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product numeric field %s", name)
 }
@@ -14785,6 +16331,12 @@ func (m *ProductMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(product.FieldExpiresAt) {
 		fields = append(fields, product.FieldExpiresAt)
+	}
+	if m.FieldCleared(product.FieldCustomForID) {
+		fields = append(fields, product.FieldCustomForID)
+	}
+	if m.FieldCleared(product.FieldCustomCostCenterID) {
+		fields = append(fields, product.FieldCustomCostCenterID)
 	}
 	if m.FieldCleared(product.FieldRetiredAt) {
 		fields = append(fields, product.FieldRetiredAt)
@@ -14823,6 +16375,12 @@ func (m *ProductMutation) ClearField(name string) error {
 		return nil
 	case product.FieldExpiresAt:
 		m.ClearExpiresAt()
+		return nil
+	case product.FieldCustomForID:
+		m.ClearCustomForID()
+		return nil
+	case product.FieldCustomCostCenterID:
+		m.ClearCustomCostCenterID()
 		return nil
 	case product.FieldRetiredAt:
 		m.ClearRetiredAt()
@@ -14895,6 +16453,12 @@ func (m *ProductMutation) ResetField(name string) error {
 	case product.FieldExpiresAt:
 		m.ResetExpiresAt()
 		return nil
+	case product.FieldCustomForID:
+		m.ResetCustomForID()
+		return nil
+	case product.FieldCustomCostCenterID:
+		m.ResetCustomCostCenterID()
+		return nil
 	case product.FieldRetiredAt:
 		m.ResetRetiredAt()
 		return nil
@@ -14907,7 +16471,7 @@ func (m *ProductMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProductMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.items != nil {
 		edges = append(edges, product.EdgeItems)
 	}
@@ -14922,6 +16486,9 @@ func (m *ProductMutation) AddedEdges() []string {
 	}
 	if m.bill_lines != nil {
 		edges = append(edges, product.EdgeBillLines)
+	}
+	if m.custom_requests != nil {
+		edges = append(edges, product.EdgeCustomRequests)
 	}
 	return edges
 }
@@ -14958,13 +16525,19 @@ func (m *ProductMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case product.EdgeCustomRequests:
+		ids := make([]ent.Value, 0, len(m.custom_requests))
+		for id := range m.custom_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProductMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removeditems != nil {
 		edges = append(edges, product.EdgeItems)
 	}
@@ -14976,6 +16549,9 @@ func (m *ProductMutation) RemovedEdges() []string {
 	}
 	if m.removedbill_lines != nil {
 		edges = append(edges, product.EdgeBillLines)
+	}
+	if m.removedcustom_requests != nil {
+		edges = append(edges, product.EdgeCustomRequests)
 	}
 	return edges
 }
@@ -15008,13 +16584,19 @@ func (m *ProductMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case product.EdgeCustomRequests:
+		ids := make([]ent.Value, 0, len(m.removedcustom_requests))
+		for id := range m.removedcustom_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProductMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.cleareditems {
 		edges = append(edges, product.EdgeItems)
 	}
@@ -15029,6 +16611,9 @@ func (m *ProductMutation) ClearedEdges() []string {
 	}
 	if m.clearedbill_lines {
 		edges = append(edges, product.EdgeBillLines)
+	}
+	if m.clearedcustom_requests {
+		edges = append(edges, product.EdgeCustomRequests)
 	}
 	return edges
 }
@@ -15047,6 +16632,8 @@ func (m *ProductMutation) EdgeCleared(name string) bool {
 		return m.clearedstock
 	case product.EdgeBillLines:
 		return m.clearedbill_lines
+	case product.EdgeCustomRequests:
+		return m.clearedcustom_requests
 	}
 	return false
 }
@@ -15080,6 +16667,9 @@ func (m *ProductMutation) ResetEdge(name string) error {
 		return nil
 	case product.EdgeBillLines:
 		m.ResetBillLines()
+		return nil
+	case product.EdgeCustomRequests:
+		m.ResetCustomRequests()
 		return nil
 	}
 	return fmt.Errorf("unknown Product edge %s", name)
@@ -16499,6 +18089,9 @@ type UserMutation struct {
 	extension_requests        map[int]struct{}
 	removedextension_requests map[int]struct{}
 	clearedextension_requests bool
+	custom_requests           map[int]struct{}
+	removedcustom_requests    map[int]struct{}
+	clearedcustom_requests    bool
 	done                      bool
 	oldValue                  func(context.Context) (*User, error)
 	predicates                []predicate.User
@@ -17234,6 +18827,60 @@ func (m *UserMutation) ResetExtensionRequests() {
 	m.removedextension_requests = nil
 }
 
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by ids.
+func (m *UserMutation) AddCustomRequestIDs(ids ...int) {
+	if m.custom_requests == nil {
+		m.custom_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.custom_requests[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCustomRequests clears the "custom_requests" edge to the CustomRequest entity.
+func (m *UserMutation) ClearCustomRequests() {
+	m.clearedcustom_requests = true
+}
+
+// CustomRequestsCleared reports if the "custom_requests" edge to the CustomRequest entity was cleared.
+func (m *UserMutation) CustomRequestsCleared() bool {
+	return m.clearedcustom_requests
+}
+
+// RemoveCustomRequestIDs removes the "custom_requests" edge to the CustomRequest entity by IDs.
+func (m *UserMutation) RemoveCustomRequestIDs(ids ...int) {
+	if m.removedcustom_requests == nil {
+		m.removedcustom_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.custom_requests, ids[i])
+		m.removedcustom_requests[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCustomRequests returns the removed IDs of the "custom_requests" edge to the CustomRequest entity.
+func (m *UserMutation) RemovedCustomRequestsIDs() (ids []int) {
+	for id := range m.removedcustom_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CustomRequestsIDs returns the "custom_requests" edge IDs in the mutation.
+func (m *UserMutation) CustomRequestsIDs() (ids []int) {
+	for id := range m.custom_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCustomRequests resets all changes to the "custom_requests" edge.
+func (m *UserMutation) ResetCustomRequests() {
+	m.custom_requests = nil
+	m.clearedcustom_requests = false
+	m.removedcustom_requests = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -17539,7 +19186,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.cost_center != nil {
 		edges = append(edges, user.EdgeCostCenter)
 	}
@@ -17554,6 +19201,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.extension_requests != nil {
 		edges = append(edges, user.EdgeExtensionRequests)
+	}
+	if m.custom_requests != nil {
+		edges = append(edges, user.EdgeCustomRequests)
 	}
 	return edges
 }
@@ -17590,13 +19240,19 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeCustomRequests:
+		ids := make([]ent.Value, 0, len(m.custom_requests))
+		for id := range m.custom_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedtokens != nil {
 		edges = append(edges, user.EdgeTokens)
 	}
@@ -17608,6 +19264,9 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedextension_requests != nil {
 		edges = append(edges, user.EdgeExtensionRequests)
+	}
+	if m.removedcustom_requests != nil {
+		edges = append(edges, user.EdgeCustomRequests)
 	}
 	return edges
 }
@@ -17640,13 +19299,19 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeCustomRequests:
+		ids := make([]ent.Value, 0, len(m.removedcustom_requests))
+		for id := range m.removedcustom_requests {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedcost_center {
 		edges = append(edges, user.EdgeCostCenter)
 	}
@@ -17661,6 +19326,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedextension_requests {
 		edges = append(edges, user.EdgeExtensionRequests)
+	}
+	if m.clearedcustom_requests {
+		edges = append(edges, user.EdgeCustomRequests)
 	}
 	return edges
 }
@@ -17679,6 +19347,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearednotices
 	case user.EdgeExtensionRequests:
 		return m.clearedextension_requests
+	case user.EdgeCustomRequests:
+		return m.clearedcustom_requests
 	}
 	return false
 }
@@ -17712,6 +19382,9 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeExtensionRequests:
 		m.ResetExtensionRequests()
+		return nil
+	case user.EdgeCustomRequests:
+		m.ResetCustomRequests()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

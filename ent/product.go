@@ -59,6 +59,10 @@ type Product struct {
 	Custom bool `json:"custom,omitempty"`
 	// when a custom product stops being vendable
 	ExpiresAt *time.Time `json:"expires_at,omitempty"`
+	// the user a custom product was made for: only they, their cost center's managers and admins see and vend it
+	CustomForID *int `json:"custom_for_id,omitempty"`
+	// that user's cost center when it was made
+	CustomCostCenterID *int `json:"custom_cost_center_id,omitempty"`
 	// RetiredAt holds the value of the "retired_at" field.
 	RetiredAt *time.Time `json:"retired_at,omitempty"`
 	// ComponentsBagID holds the value of the "components_bag_id" field.
@@ -81,14 +85,17 @@ type ProductEdges struct {
 	Stock []*StockCount `json:"stock,omitempty"`
 	// BillLines holds the value of the bill_lines edge.
 	BillLines []*BillLine `json:"bill_lines,omitempty"`
+	// CustomRequests holds the value of the custom_requests edge.
+	CustomRequests []*CustomRequest `json:"custom_requests,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 
-	namedItems     map[string][]*InventoryItem
-	namedStacks    map[string][]*Stack
-	namedStock     map[string][]*StockCount
-	namedBillLines map[string][]*BillLine
+	namedItems          map[string][]*InventoryItem
+	namedStacks         map[string][]*Stack
+	namedStock          map[string][]*StockCount
+	namedBillLines      map[string][]*BillLine
+	namedCustomRequests map[string][]*CustomRequest
 }
 
 // ItemsOrErr returns the Items value or an error if the edge
@@ -138,6 +145,15 @@ func (e ProductEdges) BillLinesOrErr() ([]*BillLine, error) {
 	return nil, &NotLoadedError{edge: "bill_lines"}
 }
 
+// CustomRequestsOrErr returns the CustomRequests value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProductEdges) CustomRequestsOrErr() ([]*CustomRequest, error) {
+	if e.loadedTypes[5] {
+		return e.CustomRequests, nil
+	}
+	return nil, &NotLoadedError{edge: "custom_requests"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Product) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -149,7 +165,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case product.FieldRequiresApproval, product.FieldExtensionRequiresApproval, product.FieldCustom:
 			values[i] = new(sql.NullBool)
-		case product.FieldID, product.FieldTier, product.FieldPricePerDay, product.FieldComponentsBagID:
+		case product.FieldID, product.FieldTier, product.FieldPricePerDay, product.FieldCustomForID, product.FieldCustomCostCenterID, product.FieldComponentsBagID:
 			values[i] = new(sql.NullInt64)
 		case product.FieldSku, product.FieldType, product.FieldSize, product.FieldName, product.FieldDescription, product.FieldCurrency:
 			values[i] = new(sql.NullString)
@@ -298,6 +314,20 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				_m.ExpiresAt = new(time.Time)
 				*_m.ExpiresAt = value.Time
 			}
+		case product.FieldCustomForID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field custom_for_id", values[i])
+			} else if value.Valid {
+				_m.CustomForID = new(int)
+				*_m.CustomForID = int(value.Int64)
+			}
+		case product.FieldCustomCostCenterID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field custom_cost_center_id", values[i])
+			} else if value.Valid {
+				_m.CustomCostCenterID = new(int)
+				*_m.CustomCostCenterID = int(value.Int64)
+			}
 		case product.FieldRetiredAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field retired_at", values[i])
@@ -348,6 +378,11 @@ func (_m *Product) QueryStock() *StockCountQuery {
 // QueryBillLines queries the "bill_lines" edge of the Product entity.
 func (_m *Product) QueryBillLines() *BillLineQuery {
 	return NewProductClient(_m.config).QueryBillLines(_m)
+}
+
+// QueryCustomRequests queries the "custom_requests" edge of the Product entity.
+func (_m *Product) QueryCustomRequests() *CustomRequestQuery {
+	return NewProductClient(_m.config).QueryCustomRequests(_m)
 }
 
 // Update returns a builder for updating this Product.
@@ -440,6 +475,16 @@ func (_m *Product) String() string {
 	if v := _m.ExpiresAt; v != nil {
 		builder.WriteString("expires_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.CustomForID; v != nil {
+		builder.WriteString("custom_for_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CustomCostCenterID; v != nil {
+		builder.WriteString("custom_cost_center_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	if v := _m.RetiredAt; v != nil {
@@ -548,6 +593,30 @@ func (_m *Product) appendNamedBillLines(name string, edges ...*BillLine) {
 		_m.Edges.namedBillLines[name] = []*BillLine{}
 	} else {
 		_m.Edges.namedBillLines[name] = append(_m.Edges.namedBillLines[name], edges...)
+	}
+}
+
+// NamedCustomRequests returns the CustomRequests named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Product) NamedCustomRequests(name string) ([]*CustomRequest, error) {
+	if _m.Edges.namedCustomRequests == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCustomRequests[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Product) appendNamedCustomRequests(name string, edges ...*CustomRequest) {
+	if _m.Edges.namedCustomRequests == nil {
+		_m.Edges.namedCustomRequests = make(map[string][]*CustomRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCustomRequests[name] = []*CustomRequest{}
+	} else {
+		_m.Edges.namedCustomRequests[name] = append(_m.Edges.namedCustomRequests[name], edges...)
 	}
 }
 

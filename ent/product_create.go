@@ -14,6 +14,7 @@ import (
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/schematype"
@@ -231,6 +232,34 @@ func (_c *ProductCreate) SetNillableExpiresAt(v *time.Time) *ProductCreate {
 	return _c
 }
 
+// SetCustomForID sets the "custom_for_id" field.
+func (_c *ProductCreate) SetCustomForID(v int) *ProductCreate {
+	_c.mutation.SetCustomForID(v)
+	return _c
+}
+
+// SetNillableCustomForID sets the "custom_for_id" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableCustomForID(v *int) *ProductCreate {
+	if v != nil {
+		_c.SetCustomForID(*v)
+	}
+	return _c
+}
+
+// SetCustomCostCenterID sets the "custom_cost_center_id" field.
+func (_c *ProductCreate) SetCustomCostCenterID(v int) *ProductCreate {
+	_c.mutation.SetCustomCostCenterID(v)
+	return _c
+}
+
+// SetNillableCustomCostCenterID sets the "custom_cost_center_id" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableCustomCostCenterID(v *int) *ProductCreate {
+	if v != nil {
+		_c.SetCustomCostCenterID(*v)
+	}
+	return _c
+}
+
 // SetRetiredAt sets the "retired_at" field.
 func (_c *ProductCreate) SetRetiredAt(v time.Time) *ProductCreate {
 	_c.mutation.SetRetiredAt(v)
@@ -322,6 +351,21 @@ func (_c *ProductCreate) AddBillLines(v ...*BillLine) *ProductCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddBillLineIDs(ids...)
+}
+
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by IDs.
+func (_c *ProductCreate) AddCustomRequestIDs(ids ...int) *ProductCreate {
+	_c.mutation.AddCustomRequestIDs(ids...)
+	return _c
+}
+
+// AddCustomRequests adds the "custom_requests" edges to the CustomRequest entity.
+func (_c *ProductCreate) AddCustomRequests(v ...*CustomRequest) *ProductCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCustomRequestIDs(ids...)
 }
 
 // Mutation returns the ProductMutation object of the builder.
@@ -558,6 +602,14 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 		_spec.SetField(product.FieldExpiresAt, field.TypeTime, value)
 		_node.ExpiresAt = &value
 	}
+	if value, ok := _c.mutation.CustomForID(); ok {
+		_spec.SetField(product.FieldCustomForID, field.TypeInt, value)
+		_node.CustomForID = &value
+	}
+	if value, ok := _c.mutation.CustomCostCenterID(); ok {
+		_spec.SetField(product.FieldCustomCostCenterID, field.TypeInt, value)
+		_node.CustomCostCenterID = &value
+	}
 	if value, ok := _c.mutation.RetiredAt(); ok {
 		_spec.SetField(product.FieldRetiredAt, field.TypeTime, value)
 		_node.RetiredAt = &value
@@ -636,6 +688,22 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(billline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CustomRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -990,6 +1058,12 @@ func (u *ProductUpsertOne) UpdateNewValues() *ProductUpsertOne {
 		}
 		if _, exists := u.create.mutation.Size(); exists {
 			s.SetIgnore(product.FieldSize)
+		}
+		if _, exists := u.create.mutation.CustomForID(); exists {
+			s.SetIgnore(product.FieldCustomForID)
+		}
+		if _, exists := u.create.mutation.CustomCostCenterID(); exists {
+			s.SetIgnore(product.FieldCustomCostCenterID)
 		}
 	}))
 	return u
@@ -1527,6 +1601,12 @@ func (u *ProductUpsertBulk) UpdateNewValues() *ProductUpsertBulk {
 			}
 			if _, exists := b.mutation.Size(); exists {
 				s.SetIgnore(product.FieldSize)
+			}
+			if _, exists := b.mutation.CustomForID(); exists {
+				s.SetIgnore(product.FieldCustomForID)
+			}
+			if _, exists := b.mutation.CustomCostCenterID(); exists {
+				s.SetIgnore(product.FieldCustomCostCenterID)
 			}
 		}
 	}))

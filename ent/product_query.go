@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
@@ -26,21 +27,23 @@ import (
 // ProductQuery is the builder for querying Product entities.
 type ProductQuery struct {
 	config
-	ctx                *QueryContext
-	order              []product.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Product
-	withItems          *InventoryItemQuery
-	withComponentsBag  *BagQuery
-	withStacks         *StackQuery
-	withStock          *StockCountQuery
-	withBillLines      *BillLineQuery
-	loadTotal          []func(context.Context, []*Product) error
-	modifiers          []func(*sql.Selector)
-	withNamedItems     map[string]*InventoryItemQuery
-	withNamedStacks    map[string]*StackQuery
-	withNamedStock     map[string]*StockCountQuery
-	withNamedBillLines map[string]*BillLineQuery
+	ctx                     *QueryContext
+	order                   []product.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Product
+	withItems               *InventoryItemQuery
+	withComponentsBag       *BagQuery
+	withStacks              *StackQuery
+	withStock               *StockCountQuery
+	withBillLines           *BillLineQuery
+	withCustomRequests      *CustomRequestQuery
+	loadTotal               []func(context.Context, []*Product) error
+	modifiers               []func(*sql.Selector)
+	withNamedItems          map[string]*InventoryItemQuery
+	withNamedStacks         map[string]*StackQuery
+	withNamedStock          map[string]*StockCountQuery
+	withNamedBillLines      map[string]*BillLineQuery
+	withNamedCustomRequests map[string]*CustomRequestQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -180,6 +183,28 @@ func (_q *ProductQuery) QueryBillLines() *BillLineQuery {
 			sqlgraph.From(product.Table, product.FieldID, selector),
 			sqlgraph.To(billline.Table, billline.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, product.BillLinesTable, product.BillLinesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCustomRequests chains the current query on the "custom_requests" edge.
+func (_q *ProductQuery) QueryCustomRequests() *CustomRequestQuery {
+	query := (&CustomRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, selector),
+			sqlgraph.To(customrequest.Table, customrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, product.CustomRequestsTable, product.CustomRequestsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -374,16 +399,17 @@ func (_q *ProductQuery) Clone() *ProductQuery {
 		return nil
 	}
 	return &ProductQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]product.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.Product{}, _q.predicates...),
-		withItems:         _q.withItems.Clone(),
-		withComponentsBag: _q.withComponentsBag.Clone(),
-		withStacks:        _q.withStacks.Clone(),
-		withStock:         _q.withStock.Clone(),
-		withBillLines:     _q.withBillLines.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]product.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.Product{}, _q.predicates...),
+		withItems:          _q.withItems.Clone(),
+		withComponentsBag:  _q.withComponentsBag.Clone(),
+		withStacks:         _q.withStacks.Clone(),
+		withStock:          _q.withStock.Clone(),
+		withBillLines:      _q.withBillLines.Clone(),
+		withCustomRequests: _q.withCustomRequests.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -442,6 +468,17 @@ func (_q *ProductQuery) WithBillLines(opts ...func(*BillLineQuery)) *ProductQuer
 		opt(query)
 	}
 	_q.withBillLines = query
+	return _q
+}
+
+// WithCustomRequests tells the query-builder to eager-load the nodes that are connected to
+// the "custom_requests" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithCustomRequests(opts ...func(*CustomRequestQuery)) *ProductQuery {
+	query := (&CustomRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCustomRequests = query
 	return _q
 }
 
@@ -529,12 +566,13 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	var (
 		nodes       = []*Product{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withItems != nil,
 			_q.withComponentsBag != nil,
 			_q.withStacks != nil,
 			_q.withStock != nil,
 			_q.withBillLines != nil,
+			_q.withCustomRequests != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -592,6 +630,13 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 			return nil, err
 		}
 	}
+	if query := _q.withCustomRequests; query != nil {
+		if err := _q.loadCustomRequests(ctx, query, nodes,
+			func(n *Product) { n.Edges.CustomRequests = []*CustomRequest{} },
+			func(n *Product, e *CustomRequest) { n.Edges.CustomRequests = append(n.Edges.CustomRequests, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedItems {
 		if err := _q.loadItems(ctx, query, nodes,
 			func(n *Product) { n.appendNamedItems(name) },
@@ -617,6 +662,13 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 		if err := _q.loadBillLines(ctx, query, nodes,
 			func(n *Product) { n.appendNamedBillLines(name) },
 			func(n *Product, e *BillLine) { n.appendNamedBillLines(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCustomRequests {
+		if err := _q.loadCustomRequests(ctx, query, nodes,
+			func(n *Product) { n.appendNamedCustomRequests(name) },
+			func(n *Product, e *CustomRequest) { n.appendNamedCustomRequests(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -775,6 +827,39 @@ func (_q *ProductQuery) loadBillLines(ctx context.Context, query *BillLineQuery,
 		node, ok := nodeids[fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "product_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ProductQuery) loadCustomRequests(ctx context.Context, query *CustomRequestQuery, nodes []*Product, init func(*Product), assign func(*Product, *CustomRequest)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Product)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(customrequest.FieldProductID)
+	}
+	query.Where(predicate.CustomRequest(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(product.CustomRequestsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProductID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "product_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "product_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -950,6 +1035,20 @@ func (_q *ProductQuery) WithNamedBillLines(name string, opts ...func(*BillLineQu
 		_q.withNamedBillLines = make(map[string]*BillLineQuery)
 	}
 	_q.withNamedBillLines[name] = query
+	return _q
+}
+
+// WithNamedCustomRequests tells the query-builder to eager-load the nodes that are connected to the "custom_requests"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithNamedCustomRequests(name string, opts ...func(*CustomRequestQuery)) *ProductQuery {
+	query := (&CustomRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCustomRequests == nil {
+		_q.withNamedCustomRequests = make(map[string]*CustomRequestQuery)
+	}
+	_q.withNamedCustomRequests[name] = query
 	return _q
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
@@ -398,6 +399,21 @@ func (_u *ProductUpdate) AddBillLines(v ...*BillLine) *ProductUpdate {
 	return _u.AddBillLineIDs(ids...)
 }
 
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by IDs.
+func (_u *ProductUpdate) AddCustomRequestIDs(ids ...int) *ProductUpdate {
+	_u.mutation.AddCustomRequestIDs(ids...)
+	return _u
+}
+
+// AddCustomRequests adds the "custom_requests" edges to the CustomRequest entity.
+func (_u *ProductUpdate) AddCustomRequests(v ...*CustomRequest) *ProductUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCustomRequestIDs(ids...)
+}
+
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdate) Mutation() *ProductMutation {
 	return _u.mutation
@@ -491,6 +507,27 @@ func (_u *ProductUpdate) RemoveBillLines(v ...*BillLine) *ProductUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveBillLineIDs(ids...)
+}
+
+// ClearCustomRequests clears all "custom_requests" edges to the CustomRequest entity.
+func (_u *ProductUpdate) ClearCustomRequests() *ProductUpdate {
+	_u.mutation.ClearCustomRequests()
+	return _u
+}
+
+// RemoveCustomRequestIDs removes the "custom_requests" edge to CustomRequest entities by IDs.
+func (_u *ProductUpdate) RemoveCustomRequestIDs(ids ...int) *ProductUpdate {
+	_u.mutation.RemoveCustomRequestIDs(ids...)
+	return _u
+}
+
+// RemoveCustomRequests removes "custom_requests" edges to CustomRequest entities.
+func (_u *ProductUpdate) RemoveCustomRequests(v ...*CustomRequest) *ProductUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCustomRequestIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -646,6 +683,12 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ExpiresAtCleared() {
 		_spec.ClearField(product.FieldExpiresAt, field.TypeTime)
+	}
+	if _u.mutation.CustomForIDCleared() {
+		_spec.ClearField(product.FieldCustomForID, field.TypeInt)
+	}
+	if _u.mutation.CustomCostCenterIDCleared() {
+		_spec.ClearField(product.FieldCustomCostCenterID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.RetiredAt(); ok {
 		_spec.SetField(product.FieldRetiredAt, field.TypeTime, value)
@@ -855,6 +898,51 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(billline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCustomRequestsIDs(); len(nodes) > 0 && !_u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CustomRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1244,6 +1332,21 @@ func (_u *ProductUpdateOne) AddBillLines(v ...*BillLine) *ProductUpdateOne {
 	return _u.AddBillLineIDs(ids...)
 }
 
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by IDs.
+func (_u *ProductUpdateOne) AddCustomRequestIDs(ids ...int) *ProductUpdateOne {
+	_u.mutation.AddCustomRequestIDs(ids...)
+	return _u
+}
+
+// AddCustomRequests adds the "custom_requests" edges to the CustomRequest entity.
+func (_u *ProductUpdateOne) AddCustomRequests(v ...*CustomRequest) *ProductUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCustomRequestIDs(ids...)
+}
+
 // Mutation returns the ProductMutation object of the builder.
 func (_u *ProductUpdateOne) Mutation() *ProductMutation {
 	return _u.mutation
@@ -1337,6 +1440,27 @@ func (_u *ProductUpdateOne) RemoveBillLines(v ...*BillLine) *ProductUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveBillLineIDs(ids...)
+}
+
+// ClearCustomRequests clears all "custom_requests" edges to the CustomRequest entity.
+func (_u *ProductUpdateOne) ClearCustomRequests() *ProductUpdateOne {
+	_u.mutation.ClearCustomRequests()
+	return _u
+}
+
+// RemoveCustomRequestIDs removes the "custom_requests" edge to CustomRequest entities by IDs.
+func (_u *ProductUpdateOne) RemoveCustomRequestIDs(ids ...int) *ProductUpdateOne {
+	_u.mutation.RemoveCustomRequestIDs(ids...)
+	return _u
+}
+
+// RemoveCustomRequests removes "custom_requests" edges to CustomRequest entities.
+func (_u *ProductUpdateOne) RemoveCustomRequests(v ...*CustomRequest) *ProductUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCustomRequestIDs(ids...)
 }
 
 // Where appends a list predicates to the ProductUpdate builder.
@@ -1522,6 +1646,12 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if _u.mutation.ExpiresAtCleared() {
 		_spec.ClearField(product.FieldExpiresAt, field.TypeTime)
+	}
+	if _u.mutation.CustomForIDCleared() {
+		_spec.ClearField(product.FieldCustomForID, field.TypeInt)
+	}
+	if _u.mutation.CustomCostCenterIDCleared() {
+		_spec.ClearField(product.FieldCustomCostCenterID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.RetiredAt(); ok {
 		_spec.SetField(product.FieldRetiredAt, field.TypeTime, value)
@@ -1731,6 +1861,51 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(billline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCustomRequestsIDs(); len(nodes) > 0 && !_u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CustomRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.CustomRequestsTable,
+			Columns: []string{product.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -26,6 +26,8 @@ type Tx struct {
 	BillLine *BillLineClient
 	// CostCenter is the client for interacting with the CostCenter builders.
 	CostCenter *CostCenterClient
+	// CustomRequest is the client for interacting with the CustomRequest builders.
+	CustomRequest *CustomRequestClient
 	// Event is the client for interacting with the Event builders.
 	Event *EventClient
 	// ExtensionRequest is the client for interacting with the ExtensionRequest builders.
@@ -185,6 +187,7 @@ func (tx *Tx) init() {
 	tx.Bill = NewBillClient(tx.config)
 	tx.BillLine = NewBillLineClient(tx.config)
 	tx.CostCenter = NewCostCenterClient(tx.config)
+	tx.CustomRequest = NewCustomRequestClient(tx.config)
 	tx.Event = NewEventClient(tx.config)
 	tx.ExtensionRequest = NewExtensionRequestClient(tx.config)
 	tx.InventoryItem = NewInventoryItemClient(tx.config)

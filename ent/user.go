@@ -54,9 +54,11 @@ type UserEdges struct {
 	Notices []*Notice `json:"notices,omitempty"`
 	// ExtensionRequests holds the value of the extension_requests edge.
 	ExtensionRequests []*ExtensionRequest `json:"extension_requests,omitempty"`
+	// CustomRequests holds the value of the custom_requests edge.
+	CustomRequests []*CustomRequest `json:"custom_requests,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
@@ -64,6 +66,7 @@ type UserEdges struct {
 	namedLeases            map[string][]*Lease
 	namedNotices           map[string][]*Notice
 	namedExtensionRequests map[string][]*ExtensionRequest
+	namedCustomRequests    map[string][]*CustomRequest
 }
 
 // CostCenterOrErr returns the CostCenter value or an error if the edge
@@ -111,6 +114,15 @@ func (e UserEdges) ExtensionRequestsOrErr() ([]*ExtensionRequest, error) {
 		return e.ExtensionRequests, nil
 	}
 	return nil, &NotLoadedError{edge: "extension_requests"}
+}
+
+// CustomRequestsOrErr returns the CustomRequests value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) CustomRequestsOrErr() ([]*CustomRequest, error) {
+	if e.loadedTypes[5] {
+		return e.CustomRequests, nil
+	}
+	return nil, &NotLoadedError{edge: "custom_requests"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -240,6 +252,11 @@ func (_m *User) QueryNotices() *NoticeQuery {
 // QueryExtensionRequests queries the "extension_requests" edge of the User entity.
 func (_m *User) QueryExtensionRequests() *ExtensionRequestQuery {
 	return NewUserClient(_m.config).QueryExtensionRequests(_m)
+}
+
+// QueryCustomRequests queries the "custom_requests" edge of the User entity.
+func (_m *User) QueryCustomRequests() *CustomRequestQuery {
+	return NewUserClient(_m.config).QueryCustomRequests(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -398,6 +415,30 @@ func (_m *User) appendNamedExtensionRequests(name string, edges ...*ExtensionReq
 		_m.Edges.namedExtensionRequests[name] = []*ExtensionRequest{}
 	} else {
 		_m.Edges.namedExtensionRequests[name] = append(_m.Edges.namedExtensionRequests[name], edges...)
+	}
+}
+
+// NamedCustomRequests returns the CustomRequests named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedCustomRequests(name string) ([]*CustomRequest, error) {
+	if _m.Edges.namedCustomRequests == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCustomRequests[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedCustomRequests(name string, edges ...*CustomRequest) {
+	if _m.Edges.namedCustomRequests == nil {
+		_m.Edges.namedCustomRequests = make(map[string][]*CustomRequest)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCustomRequests[name] = []*CustomRequest{}
+	} else {
+		_m.Edges.namedCustomRequests[name] = append(_m.Edges.namedCustomRequests[name], edges...)
 	}
 }
 

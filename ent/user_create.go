@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -208,6 +209,21 @@ func (_c *UserCreate) AddExtensionRequests(v ...*ExtensionRequest) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddExtensionRequestIDs(ids...)
+}
+
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by IDs.
+func (_c *UserCreate) AddCustomRequestIDs(ids ...int) *UserCreate {
+	_c.mutation.AddCustomRequestIDs(ids...)
+	return _c
+}
+
+// AddCustomRequests adds the "custom_requests" edges to the CustomRequest entity.
+func (_c *UserCreate) AddCustomRequests(v ...*CustomRequest) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCustomRequestIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -425,6 +441,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CustomRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

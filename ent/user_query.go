@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -35,12 +36,14 @@ type UserQuery struct {
 	withLeases                 *LeaseQuery
 	withNotices                *NoticeQuery
 	withExtensionRequests      *ExtensionRequestQuery
+	withCustomRequests         *CustomRequestQuery
 	loadTotal                  []func(context.Context, []*User) error
 	modifiers                  []func(*sql.Selector)
 	withNamedTokens            map[string]*APITokenQuery
 	withNamedLeases            map[string]*LeaseQuery
 	withNamedNotices           map[string]*NoticeQuery
 	withNamedExtensionRequests map[string]*ExtensionRequestQuery
+	withNamedCustomRequests    map[string]*CustomRequestQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -180,6 +183,28 @@ func (_q *UserQuery) QueryExtensionRequests() *ExtensionRequestQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(extensionrequest.Table, extensionrequest.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.ExtensionRequestsTable, user.ExtensionRequestsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCustomRequests chains the current query on the "custom_requests" edge.
+func (_q *UserQuery) QueryCustomRequests() *CustomRequestQuery {
+	query := (&CustomRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(customrequest.Table, customrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.CustomRequestsTable, user.CustomRequestsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -384,6 +409,7 @@ func (_q *UserQuery) Clone() *UserQuery {
 		withLeases:            _q.withLeases.Clone(),
 		withNotices:           _q.withNotices.Clone(),
 		withExtensionRequests: _q.withExtensionRequests.Clone(),
+		withCustomRequests:    _q.withCustomRequests.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -442,6 +468,17 @@ func (_q *UserQuery) WithExtensionRequests(opts ...func(*ExtensionRequestQuery))
 		opt(query)
 	}
 	_q.withExtensionRequests = query
+	return _q
+}
+
+// WithCustomRequests tells the query-builder to eager-load the nodes that are connected to
+// the "custom_requests" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithCustomRequests(opts ...func(*CustomRequestQuery)) *UserQuery {
+	query := (&CustomRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCustomRequests = query
 	return _q
 }
 
@@ -529,12 +566,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withCostCenter != nil,
 			_q.withTokens != nil,
 			_q.withLeases != nil,
 			_q.withNotices != nil,
 			_q.withExtensionRequests != nil,
+			_q.withCustomRequests != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -592,6 +630,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withCustomRequests; query != nil {
+		if err := _q.loadCustomRequests(ctx, query, nodes,
+			func(n *User) { n.Edges.CustomRequests = []*CustomRequest{} },
+			func(n *User, e *CustomRequest) { n.Edges.CustomRequests = append(n.Edges.CustomRequests, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTokens {
 		if err := _q.loadTokens(ctx, query, nodes,
 			func(n *User) { n.appendNamedTokens(name) },
@@ -617,6 +662,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadExtensionRequests(ctx, query, nodes,
 			func(n *User) { n.appendNamedExtensionRequests(name) },
 			func(n *User, e *ExtensionRequest) { n.appendNamedExtensionRequests(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCustomRequests {
+		if err := _q.loadCustomRequests(ctx, query, nodes,
+			func(n *User) { n.appendNamedCustomRequests(name) },
+			func(n *User, e *CustomRequest) { n.appendNamedCustomRequests(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -768,6 +820,36 @@ func (_q *UserQuery) loadExtensionRequests(ctx context.Context, query *Extension
 	}
 	query.Where(predicate.ExtensionRequest(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.ExtensionRequestsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RequesterID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "requester_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadCustomRequests(ctx context.Context, query *CustomRequestQuery, nodes []*User, init func(*User), assign func(*User, *CustomRequest)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(customrequest.FieldRequesterID)
+	}
+	query.Where(predicate.CustomRequest(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.CustomRequestsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -953,6 +1035,20 @@ func (_q *UserQuery) WithNamedExtensionRequests(name string, opts ...func(*Exten
 		_q.withNamedExtensionRequests = make(map[string]*ExtensionRequestQuery)
 	}
 	_q.withNamedExtensionRequests[name] = query
+	return _q
+}
+
+// WithNamedCustomRequests tells the query-builder to eager-load the nodes that are connected to the "custom_requests"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedCustomRequests(name string, opts ...func(*CustomRequestQuery)) *UserQuery {
+	query := (&CustomRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCustomRequests == nil {
+		_q.withNamedCustomRequests = make(map[string]*CustomRequestQuery)
+	}
+	_q.withNamedCustomRequests[name] = query
 	return _q
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -232,6 +233,21 @@ func (_u *UserUpdate) AddExtensionRequests(v ...*ExtensionRequest) *UserUpdate {
 	return _u.AddExtensionRequestIDs(ids...)
 }
 
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by IDs.
+func (_u *UserUpdate) AddCustomRequestIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddCustomRequestIDs(ids...)
+	return _u
+}
+
+// AddCustomRequests adds the "custom_requests" edges to the CustomRequest entity.
+func (_u *UserUpdate) AddCustomRequests(v ...*CustomRequest) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCustomRequestIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -325,6 +341,27 @@ func (_u *UserUpdate) RemoveExtensionRequests(v ...*ExtensionRequest) *UserUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveExtensionRequestIDs(ids...)
+}
+
+// ClearCustomRequests clears all "custom_requests" edges to the CustomRequest entity.
+func (_u *UserUpdate) ClearCustomRequests() *UserUpdate {
+	_u.mutation.ClearCustomRequests()
+	return _u
+}
+
+// RemoveCustomRequestIDs removes the "custom_requests" edge to CustomRequest entities by IDs.
+func (_u *UserUpdate) RemoveCustomRequestIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveCustomRequestIDs(ids...)
+	return _u
+}
+
+// RemoveCustomRequests removes "custom_requests" edges to CustomRequest entities.
+func (_u *UserUpdate) RemoveCustomRequests(v ...*CustomRequest) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCustomRequestIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -638,6 +675,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCustomRequestsIDs(); len(nodes) > 0 && !_u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CustomRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{user.Label}
@@ -857,6 +939,21 @@ func (_u *UserUpdateOne) AddExtensionRequests(v ...*ExtensionRequest) *UserUpdat
 	return _u.AddExtensionRequestIDs(ids...)
 }
 
+// AddCustomRequestIDs adds the "custom_requests" edge to the CustomRequest entity by IDs.
+func (_u *UserUpdateOne) AddCustomRequestIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddCustomRequestIDs(ids...)
+	return _u
+}
+
+// AddCustomRequests adds the "custom_requests" edges to the CustomRequest entity.
+func (_u *UserUpdateOne) AddCustomRequests(v ...*CustomRequest) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCustomRequestIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -950,6 +1047,27 @@ func (_u *UserUpdateOne) RemoveExtensionRequests(v ...*ExtensionRequest) *UserUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveExtensionRequestIDs(ids...)
+}
+
+// ClearCustomRequests clears all "custom_requests" edges to the CustomRequest entity.
+func (_u *UserUpdateOne) ClearCustomRequests() *UserUpdateOne {
+	_u.mutation.ClearCustomRequests()
+	return _u
+}
+
+// RemoveCustomRequestIDs removes the "custom_requests" edge to CustomRequest entities by IDs.
+func (_u *UserUpdateOne) RemoveCustomRequestIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveCustomRequestIDs(ids...)
+	return _u
+}
+
+// RemoveCustomRequests removes "custom_requests" edges to CustomRequest entities.
+func (_u *UserUpdateOne) RemoveCustomRequests(v ...*CustomRequest) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCustomRequestIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -1286,6 +1404,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(extensionrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCustomRequestsIDs(); len(nodes) > 0 && !_u.mutation.CustomRequestsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CustomRequestsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CustomRequestsTable,
+			Columns: []string{user.CustomRequestsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(customrequest.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

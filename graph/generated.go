@@ -19,8 +19,10 @@ import (
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/custom"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	lease1 "github.com/hardcandy/hardcandy/ent/lease"
@@ -142,6 +144,24 @@ type ComplexityRoot struct {
 		User  func(childComplexity int) int
 	}
 
+	CustomRequest struct {
+		Attributes  func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		DecidedAt   func(childComplexity int) int
+		DecidedBy   func(childComplexity int) int
+		Description func(childComplexity int) int
+		Duration    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Product     func(childComplexity int) int
+		ProductID   func(childComplexity int) int
+		Quantity    func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		Requester   func(childComplexity int) int
+		RequesterID func(childComplexity int) int
+		Status      func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
 	Event struct {
 		Actor   func(childComplexity int) int
 		At      func(childComplexity int) int
@@ -209,13 +229,6 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	ItemFault struct {
-		Item        func(childComplexity int) int
-		Lease       func(childComplexity int) int
-		Message     func(childComplexity int) int
-		Replacement func(childComplexity int) int
-	}
-
 	Lease struct {
 		Allocations          func(childComplexity int) int
 		AwaitingApproval     func(childComplexity int) int
@@ -253,12 +266,9 @@ type ComplexityRoot struct {
 	}
 
 	LeaseEvent struct {
-		At         func(childComplexity int) int
-		ItemsDone  func(childComplexity int) int
-		ItemsTotal func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Lease      func(childComplexity int) int
-		LeaseID    func(childComplexity int) int
+		At    func(childComplexity int) int
+		Kind  func(childComplexity int) int
+		Lease func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -270,13 +280,15 @@ type ComplexityRoot struct {
 		CreateToken                func(childComplexity int, input auth.TokenRequest) int
 		CreateUser                 func(childComplexity int, input CreateUserInput) int
 		DeactivateUser             func(childComplexity int, id int) int
+		DeclineCustomRequest       func(childComplexity int, id int, reason string) int
 		ExpandLease                func(childComplexity int, id int, lines []*schematype.LeaseLine) int
 		ExtendLease                func(childComplexity int, id int, by duration.Duration) int
+		FulfilCustomRequest        func(childComplexity int, id int, input custom.Fulfilment) int
 		ImportInventoryItems       func(childComplexity int, csv string) int
-		MarkItemFaulty             func(childComplexity int, id int, reason string) int
 		RejectExtension            func(childComplexity int, id int, reason string) int
 		RejectLease                func(childComplexity int, id int, reason string) int
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
+		RequestCustom              func(childComplexity int, input custom.NewRequest) int
 		RetireProduct              func(childComplexity int, id int) int
 		ReturnLease                func(childComplexity int, id int) int
 		RevokeToken                func(childComplexity int, id int) int
@@ -384,6 +396,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Availability           func(childComplexity int, sku *string) int
 		Bills                  func(childComplexity int, costCenter *string, month *string) int
+		CustomRequests         func(childComplexity int, status *customrequest.Status) int
 		ExtensionRequests      func(childComplexity int, status *extensionrequest.Status) int
 		InventoryImportPreview func(childComplexity int, csv string) int
 		InventoryItems         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
@@ -430,7 +443,7 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		LeaseEvents func(childComplexity int, leaseID *int, progress *bool) int
+		LeaseEvents func(childComplexity int, leaseID *int) int
 	}
 
 	UsageRow struct {
@@ -510,7 +523,9 @@ type MutationResolver interface {
 	SetEntitlement(ctx context.Context, costCenter string, sku string, quantity int) (*ent.CostCenter, error)
 	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
-	MarkItemFaulty(ctx context.Context, id int, reason string) (*lease.Fault, error)
+	RequestCustom(ctx context.Context, input custom.NewRequest) (*ent.CustomRequest, error)
+	FulfilCustomRequest(ctx context.Context, id int, input custom.Fulfilment) (*ent.CustomRequest, error)
+	DeclineCustomRequest(ctx context.Context, id int, reason string) (*ent.CustomRequest, error)
 	CreateUser(ctx context.Context, input CreateUserInput) (*CreatedUser, error)
 	UpdateUser(ctx context.Context, id int, input UpdateUserInput) (*ent.User, error)
 	DeactivateUser(ctx context.Context, id int) (*ent.User, error)
@@ -535,6 +550,7 @@ type QueryResolver interface {
 	Leases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) (*ent.LeaseConnection, error)
 	Notices(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.NoticeOrder, where *ent.NoticeWhereInput) (*ent.NoticeConnection, error)
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
+	CustomRequests(ctx context.Context, status *customrequest.Status) ([]*ent.CustomRequest, error)
 	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) (*ent.ProductConnection, error)
 	Viewer(ctx context.Context) (*ent.User, error)
 	Product(ctx context.Context, sku string) (*ent.Product, error)
@@ -549,7 +565,7 @@ type QueryResolver interface {
 	ExtensionRequests(ctx context.Context, status *extensionrequest.Status) ([]*ent.ExtensionRequest, error)
 }
 type SubscriptionResolver interface {
-	LeaseEvents(ctx context.Context, leaseID *int, progress *bool) (<-chan *leasefeed.Event, error)
+	LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error)
 }
 type UserResolver interface {
 	WebhookURL(ctx context.Context, obj *ent.User) (*string, error)
@@ -870,6 +886,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreatedUser.User(childComplexity), true
 
+	case "CustomRequest.attributes":
+		if e.ComplexityRoot.CustomRequest.Attributes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Attributes(childComplexity), true
+	case "CustomRequest.createdAt":
+		if e.ComplexityRoot.CustomRequest.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.CreatedAt(childComplexity), true
+	case "CustomRequest.decidedAt":
+		if e.ComplexityRoot.CustomRequest.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.DecidedAt(childComplexity), true
+	case "CustomRequest.decidedBy":
+		if e.ComplexityRoot.CustomRequest.DecidedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.DecidedBy(childComplexity), true
+	case "CustomRequest.description":
+		if e.ComplexityRoot.CustomRequest.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Description(childComplexity), true
+	case "CustomRequest.duration":
+		if e.ComplexityRoot.CustomRequest.Duration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Duration(childComplexity), true
+	case "CustomRequest.id":
+		if e.ComplexityRoot.CustomRequest.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.ID(childComplexity), true
+	case "CustomRequest.product":
+		if e.ComplexityRoot.CustomRequest.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Product(childComplexity), true
+	case "CustomRequest.productID":
+		if e.ComplexityRoot.CustomRequest.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.ProductID(childComplexity), true
+	case "CustomRequest.quantity":
+		if e.ComplexityRoot.CustomRequest.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Quantity(childComplexity), true
+	case "CustomRequest.reason":
+		if e.ComplexityRoot.CustomRequest.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Reason(childComplexity), true
+	case "CustomRequest.requester":
+		if e.ComplexityRoot.CustomRequest.Requester == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Requester(childComplexity), true
+	case "CustomRequest.requesterID":
+		if e.ComplexityRoot.CustomRequest.RequesterID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.RequesterID(childComplexity), true
+	case "CustomRequest.status":
+		if e.ComplexityRoot.CustomRequest.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.Status(childComplexity), true
+	case "CustomRequest.updatedAt":
+		if e.ComplexityRoot.CustomRequest.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomRequest.UpdatedAt(childComplexity), true
+
 	case "Event.actor":
 		if e.ComplexityRoot.Event.Actor == nil {
 			break
@@ -1153,31 +1260,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InventoryItemEdge.Node(childComplexity), true
 
-	case "ItemFault.item":
-		if e.ComplexityRoot.ItemFault.Item == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ItemFault.Item(childComplexity), true
-	case "ItemFault.lease":
-		if e.ComplexityRoot.ItemFault.Lease == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ItemFault.Lease(childComplexity), true
-	case "ItemFault.message":
-		if e.ComplexityRoot.ItemFault.Message == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ItemFault.Message(childComplexity), true
-	case "ItemFault.replacement":
-		if e.ComplexityRoot.ItemFault.Replacement == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ItemFault.Replacement(childComplexity), true
-
 	case "Lease.allocations":
 		if e.ComplexityRoot.Lease.Allocations == nil {
 			break
@@ -1349,18 +1431,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.At(childComplexity), true
-	case "LeaseEvent.itemsDone":
-		if e.ComplexityRoot.LeaseEvent.ItemsDone == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LeaseEvent.ItemsDone(childComplexity), true
-	case "LeaseEvent.itemsTotal":
-		if e.ComplexityRoot.LeaseEvent.ItemsTotal == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LeaseEvent.ItemsTotal(childComplexity), true
 	case "LeaseEvent.kind":
 		if e.ComplexityRoot.LeaseEvent.Kind == nil {
 			break
@@ -1373,12 +1443,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.Lease(childComplexity), true
-	case "LeaseEvent.leaseId":
-		if e.ComplexityRoot.LeaseEvent.LeaseID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.LeaseEvent.LeaseID(childComplexity), true
 
 	case "Mutation.addInventoryItems":
 		if e.ComplexityRoot.Mutation.AddInventoryItems == nil {
@@ -1468,6 +1532,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeactivateUser(childComplexity, args["id"].(int)), true
+	case "Mutation.declineCustomRequest":
+		if e.ComplexityRoot.Mutation.DeclineCustomRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineCustomRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineCustomRequest(childComplexity, args["id"].(int), args["reason"].(string)), true
 	case "Mutation.expandLease":
 		if e.ComplexityRoot.Mutation.ExpandLease == nil {
 			break
@@ -1490,6 +1565,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ExtendLease(childComplexity, args["id"].(int), args["by"].(duration.Duration)), true
+	case "Mutation.fulfilCustomRequest":
+		if e.ComplexityRoot.Mutation.FulfilCustomRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fulfilCustomRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FulfilCustomRequest(childComplexity, args["id"].(int), args["input"].(custom.Fulfilment)), true
 	case "Mutation.importInventoryItems":
 		if e.ComplexityRoot.Mutation.ImportInventoryItems == nil {
 			break
@@ -1501,17 +1587,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportInventoryItems(childComplexity, args["csv"].(string)), true
-	case "Mutation.markItemFaulty":
-		if e.ComplexityRoot.Mutation.MarkItemFaulty == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_markItemFaulty_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.MarkItemFaulty(childComplexity, args["id"].(int), args["reason"].(string)), true
 	case "Mutation.rejectExtension":
 		if e.ComplexityRoot.Mutation.RejectExtension == nil {
 			break
@@ -1545,6 +1620,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReleaseItemFromMaintenance(childComplexity, args["id"].(int)), true
+	case "Mutation.requestCustom":
+		if e.ComplexityRoot.Mutation.RequestCustom == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestCustom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestCustom(childComplexity, args["input"].(custom.NewRequest)), true
 	case "Mutation.retireProduct":
 		if e.ComplexityRoot.Mutation.RetireProduct == nil {
 			break
@@ -2065,6 +2151,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Bills(childComplexity, args["costCenter"].(*string), args["month"].(*string)), true
+	case "Query.customRequests":
+		if e.ComplexityRoot.Query.CustomRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CustomRequests(childComplexity, args["status"].(*customrequest.Status)), true
 	case "Query.extensionRequests":
 		if e.ComplexityRoot.Query.ExtensionRequests == nil {
 			break
@@ -2349,7 +2446,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int), args["progress"].(*bool)), true
+		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int)), true
 
 	case "UsageRow.cost":
 		if e.ComplexityRoot.UsageRow.Cost == nil {
@@ -2464,8 +2561,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateProductInput,
 		ec.unmarshalInputCreateTokenInput,
 		ec.unmarshalInputCreateUserInput,
+		ec.unmarshalInputCustomRequestInput,
+		ec.unmarshalInputCustomRequestOrder,
+		ec.unmarshalInputCustomRequestWhereInput,
 		ec.unmarshalInputExtensionRequestOrder,
 		ec.unmarshalInputExtensionRequestWhereInput,
+		ec.unmarshalInputFulfilCustomRequestInput,
 		ec.unmarshalInputInventoryItemOrder,
 		ec.unmarshalInputInventoryItemWhereInput,
 		ec.unmarshalInputLeaseLineInput,
@@ -2574,7 +2675,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
+//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2586,6 +2687,7 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "custom.graphql", Input: sourceData("custom.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "hardcandy.graphql", Input: sourceData("hardcandy.graphql"), BuiltIn: false},
 	{Name: "people.graphql", Input: sourceData("people.graphql"), BuiltIn: false},
@@ -2747,6 +2849,42 @@ func (ec *executionContext) childFields_CreatedUser(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CreatedUser", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomRequest_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomRequest_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CustomRequest_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_CustomRequest_status(ctx, field)
+	case "requesterID":
+		return ec.fieldContext_CustomRequest_requesterID(ctx, field)
+	case "description":
+		return ec.fieldContext_CustomRequest_description(ctx, field)
+	case "quantity":
+		return ec.fieldContext_CustomRequest_quantity(ctx, field)
+	case "duration":
+		return ec.fieldContext_CustomRequest_duration(ctx, field)
+	case "attributes":
+		return ec.fieldContext_CustomRequest_attributes(ctx, field)
+	case "reason":
+		return ec.fieldContext_CustomRequest_reason(ctx, field)
+	case "decidedBy":
+		return ec.fieldContext_CustomRequest_decidedBy(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_CustomRequest_decidedAt(ctx, field)
+	case "productID":
+		return ec.fieldContext_CustomRequest_productID(ctx, field)
+	case "requester":
+		return ec.fieldContext_CustomRequest_requester(ctx, field)
+	case "product":
+		return ec.fieldContext_CustomRequest_product(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomRequest", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2881,20 +3019,6 @@ func (ec *executionContext) childFields_InventoryItemEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type InventoryItemEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_ItemFault(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "item":
-		return ec.fieldContext_ItemFault_item(ctx, field)
-	case "replacement":
-		return ec.fieldContext_ItemFault_replacement(ctx, field)
-	case "lease":
-		return ec.fieldContext_ItemFault_lease(ctx, field)
-	case "message":
-		return ec.fieldContext_ItemFault_message(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ItemFault", field.Name)
-}
-
 func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2973,12 +3097,6 @@ func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field gr
 		return ec.fieldContext_LeaseEvent_lease(ctx, field)
 	case "kind":
 		return ec.fieldContext_LeaseEvent_kind(ctx, field)
-	case "leaseId":
-		return ec.fieldContext_LeaseEvent_leaseId(ctx, field)
-	case "itemsDone":
-		return ec.fieldContext_LeaseEvent_itemsDone(ctx, field)
-	case "itemsTotal":
-		return ec.fieldContext_LeaseEvent_itemsTotal(ctx, field)
 	case "at":
 		return ec.fieldContext_LeaseEvent_at(ctx, field)
 	}
@@ -3493,6 +3611,28 @@ func (ec *executionContext) field_Mutation_deactivateUser_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_declineCustomRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_expandLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3537,6 +3677,28 @@ func (ec *executionContext) field_Mutation_extendLease_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_fulfilCustomRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (custom.Fulfilment, error) {
+			return ec.unmarshalNFulfilCustomRequestInput2githubᚗcomᚋhardcandyᚋhardcandyᚋcustomᚐFulfilment(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_importInventoryItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3548,28 +3710,6 @@ func (ec *executionContext) field_Mutation_importInventoryItems_args(ctx context
 		return nil, err
 	}
 	args["csv"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_markItemFaulty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int, error) {
-			return ec.unmarshalNID2int(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["reason"] = arg1
 	return args, nil
 }
 
@@ -3628,6 +3768,20 @@ func (ec *executionContext) field_Mutation_releaseItemFromMaintenance_args(ctx c
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestCustom_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (custom.NewRequest, error) {
+			return ec.unmarshalNCustomRequestInput2githubᚗcomᚋhardcandyᚋhardcandyᚋcustomᚐNewRequest(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -3912,6 +4066,20 @@ func (ec *executionContext) field_Query_bills_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["month"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_customRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*customrequest.Status, error) {
+			return ec.unmarshalOCustomRequestStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
 	return args, nil
 }
 
@@ -4340,14 +4508,6 @@ func (ec *executionContext) field_Subscription_leaseEvents_args(ctx context.Cont
 		return nil, err
 	}
 	args["leaseId"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "progress",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["progress"] = arg1
 	return args, nil
 }
 
@@ -5668,6 +5828,378 @@ func (ec *executionContext) fieldContext_CreatedUser_token(_ context.Context, fi
 	return graphql.NewScalarFieldContext("CreatedUser", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _CustomRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_status(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v customrequest.Status) graphql.Marshaler {
+			return ec.marshalNCustomRequestStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type CustomRequestStatus does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_requesterID(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_requesterID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequesterID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_requesterID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_description(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_duration(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_duration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v duration.Duration) graphql.Marshaler {
+			return ec.marshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_duration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type Duration does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_attributes(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_attributes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attributes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.Attribute) graphql.Marshaler {
+			return ec.marshalNAttribute2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_attributes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomRequest_reason(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_decidedBy(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_decidedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_productID(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_productID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_productID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomRequest", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _CustomRequest_requester(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_requester(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requester(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_requester(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomRequest_product(ctx context.Context, field graphql.CollectedField, obj *ent.CustomRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomRequest_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomRequest_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6807,125 +7339,6 @@ func (ec *executionContext) fieldContext_InventoryItemEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("InventoryItemEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
-func (ec *executionContext) _ItemFault_item(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ItemFault_item(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Item, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryItem) graphql.Marshaler {
-			return ec.marshalNInventoryItem2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItem(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ItemFault_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ItemFault",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_InventoryItem(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ItemFault_replacement(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ItemFault_replacement(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Replacement, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryItem) graphql.Marshaler {
-			return ec.marshalOInventoryItem2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItem(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_ItemFault_replacement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ItemFault",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_InventoryItem(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ItemFault_lease(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ItemFault_lease(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lease, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
-			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ItemFault_lease(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ItemFault",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Lease(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _ItemFault_message(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ItemFault_message(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ItemFault_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ItemFault", field, false, false, errors.New("field of type String does not have child fields"))
-}
-
 func (ec *executionContext) _Lease_id(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7690,75 +8103,6 @@ func (ec *executionContext) _LeaseEvent_kind(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_LeaseEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type String does not have child fields"))
-}
-
-func (ec *executionContext) _LeaseEvent_leaseId(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LeaseEvent_leaseId(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LeaseID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_LeaseEvent_leaseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _LeaseEvent_itemsDone(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LeaseEvent_itemsDone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ItemsDone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_LeaseEvent_itemsDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Int does not have child fields"))
-}
-
-func (ec *executionContext) _LeaseEvent_itemsTotal(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LeaseEvent_itemsTotal(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ItemsTotal, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_LeaseEvent_itemsTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
@@ -8618,47 +8962,34 @@ func (ec *executionContext) fieldContext_Mutation_archiveItem(ctx context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_markItemFaulty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_requestCustom(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_markItemFaulty(ctx, field)
+			return ec.fieldContext_Mutation_requestCustom(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().MarkItemFaulty(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+			return ec.Resolvers.Mutation().RequestCustom(ctx, fc.Args["input"].(custom.NewRequest))
 		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.Admin == nil {
-					var zeroVal *lease.Fault
-					return zeroVal, errors.New("directive admin is not implemented")
-				}
-				return ec.Directives.Admin(ctx, nil, directive0)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *lease.Fault) graphql.Marshaler {
-			return ec.marshalNItemFault2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx, selections, v)
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomRequest) graphql.Marshaler {
+			return ec.marshalNCustomRequest2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequest(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_markItemFaulty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_requestCustom(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ItemFault(ctx, field)
+			return ec.childFields_CustomRequest(ctx, field)
 		},
 	}
 	defer func() {
@@ -8668,7 +8999,121 @@ func (ec *executionContext) fieldContext_Mutation_markItemFaulty(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_markItemFaulty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_requestCustom_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_fulfilCustomRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_fulfilCustomRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FulfilCustomRequest(ctx, fc.Args["id"].(int), fc.Args["input"].(custom.Fulfilment))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal *ent.CustomRequest
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomRequest) graphql.Marshaler {
+			return ec.marshalNCustomRequest2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_fulfilCustomRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fulfilCustomRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declineCustomRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declineCustomRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclineCustomRequest(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal *ent.CustomRequest
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomRequest) graphql.Marshaler {
+			return ec.marshalNCustomRequest2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declineCustomRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declineCustomRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10903,6 +11348,50 @@ func (ec *executionContext) fieldContext_Query_orders(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_customRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustomRequests(ctx, fc.Args["status"].(*customrequest.Status))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CustomRequest) graphql.Marshaler {
+			return ec.marshalNCustomRequest2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_products(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11930,7 +12419,7 @@ func (ec *executionContext) _Subscription_leaseEvents(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().LeaseEvents(ctx, fc.Args["leaseId"].(*int), fc.Args["progress"].(*bool))
+			return ec.Resolvers.Subscription().LeaseEvents(ctx, fc.Args["leaseId"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *leasefeed.Event) graphql.Marshaler {
@@ -14528,6 +15017,923 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCustomRequestInput(ctx context.Context, obj any) (custom.NewRequest, error) {
+	var it custom.NewRequest
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["quantity"]; !present {
+		asMap["quantity"] = 1
+	}
+
+	fieldsInOrder := [...]string{"description", "quantity", "duration", "attributes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "duration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
+			data, err := ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Duration = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOAttributeInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCustomRequestOrder(ctx context.Context, obj any) (ent.CustomRequestOrder, error) {
+	var it ent.CustomRequestOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCustomRequestOrderField2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCustomRequestWhereInput(ctx context.Context, obj any) (ent.CustomRequestWhereInput, error) {
+	var it ent.CustomRequestWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "requesterID", "requesterIDNEQ", "requesterIDIn", "requesterIDNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonIsNil", "reasonNotNil", "reasonEqualFold", "reasonContainsFold", "decidedBy", "decidedByNEQ", "decidedByIn", "decidedByNotIn", "decidedByGT", "decidedByGTE", "decidedByLT", "decidedByLTE", "decidedByContains", "decidedByHasPrefix", "decidedByHasSuffix", "decidedByIsNil", "decidedByNotNil", "decidedByEqualFold", "decidedByContainsFold", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "decidedAtIsNil", "decidedAtNotNil", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "productIDIsNil", "productIDNotNil", "hasRequester", "hasRequesterWith", "hasProduct", "hasProductWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCustomRequestWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCustomRequestWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCustomRequestWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCustomRequestStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOCustomRequestStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOCustomRequestStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOCustomRequestStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "requesterID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requesterID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequesterID = data
+		case "requesterIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requesterIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequesterIDNEQ = data
+		case "requesterIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requesterIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequesterIDIn = data
+		case "requesterIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requesterIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequesterIDNotIn = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "quantityNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityNEQ = data
+		case "quantityIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityIn = data
+		case "quantityNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityNotIn = data
+		case "quantityGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityGT = data
+		case "quantityGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityGTE = data
+		case "quantityLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityLT = data
+		case "quantityLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityLTE = data
+		case "duration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Duration = data
+		case "durationNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationNEQ"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationNEQ = data
+		case "durationIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationIn = data
+		case "durationNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationNotIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationNotIn = data
+		case "durationGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationGT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationGT = data
+		case "durationGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationGTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationGTE = data
+		case "durationLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationLT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationLT = data
+		case "durationLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationLTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationLTE = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "reasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNEQ = data
+		case "reasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIn = data
+		case "reasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotIn = data
+		case "reasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGT = data
+		case "reasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGTE = data
+		case "reasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLT = data
+		case "reasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLTE = data
+		case "reasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContains = data
+		case "reasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasPrefix = data
+		case "reasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasSuffix = data
+		case "reasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIsNil = data
+		case "reasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotNil = data
+		case "reasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonEqualFold = data
+		case "reasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContainsFold = data
+		case "decidedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedBy"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedBy = data
+		case "decidedByNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByNEQ = data
+		case "decidedByIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByIn = data
+		case "decidedByNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByNotIn = data
+		case "decidedByGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByGT = data
+		case "decidedByGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByGTE = data
+		case "decidedByLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByLT = data
+		case "decidedByLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByLTE = data
+		case "decidedByContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByContains = data
+		case "decidedByHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByHasPrefix = data
+		case "decidedByHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByHasSuffix = data
+		case "decidedByIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByIsNil = data
+		case "decidedByNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByNotNil = data
+		case "decidedByEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByEqualFold = data
+		case "decidedByContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByContainsFold = data
+		case "decidedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAt = data
+		case "decidedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNEQ = data
+		case "decidedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtIn = data
+		case "decidedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNotIn = data
+		case "decidedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtGT = data
+		case "decidedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtGTE = data
+		case "decidedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtLT = data
+		case "decidedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtLTE = data
+		case "decidedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtIsNil = data
+		case "decidedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAtNotNil = data
+		case "productID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "productIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDNEQ = data
+		case "productIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDIn = data
+		case "productIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDNotIn = data
+		case "productIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDIsNil = data
+		case "productIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDNotNil = data
+		case "hasRequester":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRequester"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRequester = data
+		case "hasRequesterWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRequesterWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRequesterWith = data
+		case "hasProduct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProduct"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProduct = data
+		case "hasProductWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProductWith"))
+			data, err := ec.unmarshalOProductWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProductWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProductWith = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputExtensionRequestOrder(ctx context.Context, obj any) (ent.ExtensionRequestOrder, error) {
 	var it ent.ExtensionRequestOrder
 	if obj == nil {
@@ -15224,6 +16630,78 @@ func (ec *executionContext) unmarshalInputExtensionRequestWhereInput(ctx context
 				return it, err
 			}
 			it.HasRequesterWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputFulfilCustomRequestInput(ctx context.Context, obj any) (custom.Fulfilment, error) {
+	var it custom.Fulfilment
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"sku", "name", "pricePerDay", "currency", "expiresAt", "items", "pool"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "sku":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SKU = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "pricePerDay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pricePerDay"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PricePerDay = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		case "items":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("items"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Items = data
+		case "pool":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pool"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pool = data
 		}
 	}
 	return it, nil
@@ -20475,7 +21953,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 			it.Lines = data
 		case "duration":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
-			data, err := ec.unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			data, err := ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20552,6 +22030,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Event(ctx, sel, obj)
+	case *ent.CustomRequest:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomRequest(ctx, sel, obj)
 	case *ent.CostCenter:
 		if obj == nil {
 			return graphql.Null
@@ -21449,6 +22932,180 @@ func (ec *executionContext) _CreatedUser(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var customRequestImplementors = []string{"CustomRequest", "Node"}
+
+func (ec *executionContext) _CustomRequest(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomRequest")
+		case "id":
+			out.Values[i] = ec._CustomRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomRequest_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CustomRequest_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CustomRequest_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requesterID":
+			out.Values[i] = ec._CustomRequest_requesterID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._CustomRequest_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quantity":
+			out.Values[i] = ec._CustomRequest_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "duration":
+			out.Values[i] = ec._CustomRequest_duration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attributes":
+			out.Values[i] = ec._CustomRequest_attributes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._CustomRequest_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedBy":
+			out.Values[i] = ec._CustomRequest_decidedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._CustomRequest_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productID":
+			out.Values[i] = ec._CustomRequest_productID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requester":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustomRequest_requester(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "product":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustomRequest_product(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var eventImplementors = []string{"Event", "Node"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *ent.Event) graphql.Marshaler {
@@ -22108,59 +23765,6 @@ func (ec *executionContext) _InventoryItemEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var itemFaultImplementors = []string{"ItemFault"}
-
-func (ec *executionContext) _ItemFault(ctx context.Context, sel ast.SelectionSet, obj *lease.Fault) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, itemFaultImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ItemFault")
-		case "item":
-			out.Values[i] = ec._ItemFault_item(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "replacement":
-			out.Values[i] = ec._ItemFault_replacement(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "lease":
-			out.Values[i] = ec._ItemFault_lease(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "message":
-			out.Values[i] = ec._ItemFault_message(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return out
-}
-
 var leaseImplementors = []string{"Lease", "Node"}
 
 func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, obj *ent.Lease) graphql.Marshaler {
@@ -22747,21 +24351,6 @@ func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "leaseId":
-			out.Values[i] = ec._LeaseEvent_leaseId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "itemsDone":
-			out.Values[i] = ec._LeaseEvent_itemsDone(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "itemsTotal":
-			out.Values[i] = ec._LeaseEvent_itemsTotal(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "at":
 			out.Values[i] = ec._LeaseEvent_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22920,9 +24509,23 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "markItemFaulty":
+		case "requestCustom":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_markItemFaulty(ctx, field)
+				return ec._Mutation_requestCustom(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fulfilCustomRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fulfilCustomRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineCustomRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declineCustomRequest(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -23982,6 +25585,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_orders(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "customRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_customRequests(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -25448,6 +27073,72 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) marshalNCustomRequest2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequest(ctx context.Context, sel ast.SelectionSet, v ent.CustomRequest) graphql.Marshaler {
+	return ec._CustomRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomRequest2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomRequest) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomRequest2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomRequest2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequest(ctx context.Context, sel ast.SelectionSet, v *ent.CustomRequest) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CustomRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomRequestInput2githubᚗcomᚋhardcandyᚋhardcandyᚋcustomᚐNewRequest(ctx context.Context, v any) (custom.NewRequest, error) {
+	res, err := ec.unmarshalInputCustomRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCustomRequestOrderField2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestOrderField(ctx context.Context, v any) (*ent.CustomRequestOrderField, error) {
+	var res = new(ent.CustomRequestOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomRequestOrderField2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CustomRequestOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCustomRequestStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx context.Context, v any) (customrequest.Status, error) {
+	var res customrequest.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomRequestStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx context.Context, sel ast.SelectionSet, v customrequest.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCustomRequestWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestWhereInput(ctx context.Context, v any) (*ent.CustomRequestWhereInput, error) {
+	res, err := ec.unmarshalInputCustomRequestWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, v any) (duration.Duration, error) {
 	var res duration.Duration
 	err := res.UnmarshalGQL(v)
@@ -25559,6 +27250,11 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		}
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalNFulfilCustomRequestInput2githubᚗcomᚋhardcandyᚋhardcandyᚋcustomᚐFulfilment(ctx context.Context, v any) (custom.Fulfilment, error) {
+	res, err := ec.unmarshalInputFulfilCustomRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, error) {
@@ -25725,20 +27421,6 @@ func (ec *executionContext) marshalNInventoryItemOrderField2ᚖgithubᚗcomᚋha
 func (ec *executionContext) unmarshalNInventoryItemWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItemWhereInput(ctx context.Context, v any) (*ent.InventoryItemWhereInput, error) {
 	res, err := ec.unmarshalInputInventoryItemWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNItemFault2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx context.Context, sel ast.SelectionSet, v lease.Fault) graphql.Marshaler {
-	return ec._ItemFault(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNItemFault2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx context.Context, sel ast.SelectionSet, v *lease.Fault) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ItemFault(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNItemStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋinventoryitemᚐStatus(ctx context.Context, v any) (inventoryitem.Status, error) {
@@ -26539,14 +28221,81 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 	return v
 }
 
-func (ec *executionContext) unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, v any) (duration.Duration, error) {
-	var res duration.Duration
+func (ec *executionContext) unmarshalOCustomRequestStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatusᚄ(ctx context.Context, v any) ([]customrequest.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]customrequest.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomRequestStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCustomRequestStatus2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []customrequest.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomRequestStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCustomRequestStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx context.Context, v any) (*customrequest.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(customrequest.Status)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, sel ast.SelectionSet, v duration.Duration) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomRequestStatus2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx context.Context, sel ast.SelectionSet, v *customrequest.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOCustomRequestWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestWhereInputᚄ(ctx context.Context, v any) ([]*ent.CustomRequestWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CustomRequestWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomRequestWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCustomRequestWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestWhereInput(ctx context.Context, v any) (*ent.CustomRequestWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomRequestWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx context.Context, v any) ([]duration.Duration, error) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/custom"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
@@ -27,6 +28,7 @@ type Resolver struct {
 	Inventory *inventory.Service
 	Leasing   *lease.Service
 	Billing   *billing.Service
+	Custom    *custom.Service
 	Clock     clockwork.Clock
 	// Jobs is the scheduler; nil on an API-only replica.
 	Jobs Jobs

@@ -18,6 +18,7 @@ import (
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
+	"github.com/hardcandy/hardcandy/custom"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/database/dbtest"
 	"github.com/hardcandy/hardcandy/demo"
@@ -75,6 +76,7 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	r.Billing, err = billing.NewService(st.Client, clock, billing.Config{}, st.Dialect)
 	require.NoError(t, err)
 	r.Clock = clock
+	r.Custom = custom.NewService(st.Client, clock, r.Catalog, r.Inventory)
 	tweak(r)
 	srv := httptest.NewServer(authSvc.Middleware(graph.NewHandler(r, graph.Options{Logger: r.Logger})))
 	t.Cleanup(srv.Close)

@@ -246,10 +246,11 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 		order = append(order, pr.ID)
 	}
 	now := s.now()
+	v, _ := viewer.FromContext(ctx)
 	for i, l := range lines {
 		pr, ok := bySKU[l.SKU]
 		switch {
-		case !ok:
+		case !ok, !mayUse(v, pr):
 			return nil, apperr.New(apperr.NotFound, "%s: no product %q", skuField(i), l.SKU)
 		case pr.RetiredAt != nil:
 			return nil, apperr.New(apperr.PolicyViolation, "%s is retired and can no longer be vended", pr.Sku)
@@ -1220,6 +1221,20 @@ func visible(v viewer.Viewer, l *ent.Lease) bool { return v.MaySee(holding(l)) }
 // mayOverride reports whether v may decide beyond a product's policy for l (viewer.MayDecide):
 // a manager of the lease's cost center or an admin, never on their own lease.
 func mayOverride(v viewer.Viewer, l *ent.Lease) bool { return v.MayDecide(holding(l)) }
+
+// mayUse reports whether v may vend p: any catalog product; a custom one only when it was made
+// for v or v may see its requester's holdings (viewer.MaySee: their cost center's managers,
+// admins), the Product read policy (schema.ProductScope) for one product. To anyone else a
+// custom SKU does not exist.
+func mayUse(v viewer.Viewer, p *ent.Product) bool {
+	if !p.Custom {
+		return true
+	}
+	if p.CustomForID == nil {
+		return v.IsAdmin()
+	}
+	return v.MaySee(viewer.Holding{OwnerID: *p.CustomForID, CostCenterID: p.CustomCostCenterID})
+}
 
 // holding is l as the viewer rules see it.
 func holding(l *ent.Lease) viewer.Holding {

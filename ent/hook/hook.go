@@ -81,6 +81,18 @@ func (f CostCenterFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CostCenterMutation", m)
 }
 
+// The CustomRequestFunc type is an adapter to allow the use of ordinary
+// function as CustomRequest mutator.
+type CustomRequestFunc func(context.Context, *ent.CustomRequestMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CustomRequestFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CustomRequestMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CustomRequestMutation", m)
+}
+
 // The EventFunc type is an adapter to allow the use of ordinary
 // function as Event mutator.
 type EventFunc func(context.Context, *ent.EventMutation) (ent.Value, error)

@@ -14,6 +14,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -244,6 +245,33 @@ func (f TraverseCostCenter) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CostCenterQuery", q)
+}
+
+// The CustomRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CustomRequestFunc func(context.Context, *ent.CustomRequestQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CustomRequestFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CustomRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CustomRequestQuery", q)
+}
+
+// The TraverseCustomRequest type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCustomRequest func(context.Context, *ent.CustomRequestQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCustomRequest) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCustomRequest) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CustomRequestQuery", q)
 }
 
 // The EventFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -558,6 +586,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.BillLineQuery, predicate.BillLine, billline.OrderOption]{typ: ent.TypeBillLine, tq: q}, nil
 	case *ent.CostCenterQuery:
 		return &query[*ent.CostCenterQuery, predicate.CostCenter, costcenter.OrderOption]{typ: ent.TypeCostCenter, tq: q}, nil
+	case *ent.CustomRequestQuery:
+		return &query[*ent.CustomRequestQuery, predicate.CustomRequest, customrequest.OrderOption]{typ: ent.TypeCustomRequest, tq: q}, nil
 	case *ent.EventQuery:
 		return &query[*ent.EventQuery, predicate.Event, event.OrderOption]{typ: ent.TypeEvent, tq: q}, nil
 	case *ent.ExtensionRequestQuery:

@@ -200,6 +200,55 @@ var (
 			},
 		},
 	}
+	// CustomRequestsColumns holds the columns for the "custom_requests" table.
+	CustomRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "FULFILLED", "DECLINED"}, Default: "OPEN"},
+		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
+		{Name: "description", Type: field.TypeString},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "duration", Type: field.TypeInt64},
+		{Name: "attributes", Type: field.TypeJSON},
+		{Name: "reason", Type: field.TypeString, Nullable: true},
+		{Name: "decided_by", Type: field.TypeString, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "product_id", Type: field.TypeInt, Nullable: true},
+		{Name: "requester_id", Type: field.TypeInt},
+	}
+	// CustomRequestsTable holds the schema information for the "custom_requests" table.
+	CustomRequestsTable = &schema.Table{
+		Name:       "custom_requests",
+		Columns:    CustomRequestsColumns,
+		PrimaryKey: []*schema.Column{CustomRequestsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "custom_requests_products_custom_requests",
+				Columns:    []*schema.Column{CustomRequestsColumns[12]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "custom_requests_users_custom_requests",
+				Columns:    []*schema.Column{CustomRequestsColumns[13]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "customrequest_status_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CustomRequestsColumns[3], CustomRequestsColumns[1]},
+			},
+			{
+				Name:    "customrequest_requester_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{CustomRequestsColumns[13], CustomRequestsColumns[3]},
+			},
+		},
+	}
 	// EventsColumns holds the columns for the "events" table.
 	EventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -562,6 +611,8 @@ var (
 		{Name: "extension_requires_approval", Type: field.TypeBool, Default: false},
 		{Name: "custom", Type: field.TypeBool, Default: false},
 		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "custom_for_id", Type: field.TypeInt, Nullable: true},
+		{Name: "custom_cost_center_id", Type: field.TypeInt, Nullable: true},
 		{Name: "retired_at", Type: field.TypeTime, Nullable: true},
 		{Name: "components_bag_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -573,7 +624,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "products_bags_components_bag",
-				Columns:    []*schema.Column{ProductsColumns[21]},
+				Columns:    []*schema.Column{ProductsColumns[23]},
 				RefColumns: []*schema.Column{BagsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -582,7 +633,7 @@ var (
 			{
 				Name:    "product_retired_at_custom",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[20], ProductsColumns[18]},
+				Columns: []*schema.Column{ProductsColumns[22], ProductsColumns[18]},
 			},
 		},
 	}
@@ -694,6 +745,7 @@ var (
 		BillsTable,
 		BillLinesTable,
 		CostCentersTable,
+		CustomRequestsTable,
 		EventsTable,
 		ExtensionRequestsTable,
 		InventoryItemsTable,
@@ -734,6 +786,11 @@ func init() {
 	CostCentersTable.ForeignKeys[0].RefTable = BagsTable
 	CostCentersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	CustomRequestsTable.ForeignKeys[0].RefTable = ProductsTable
+	CustomRequestsTable.ForeignKeys[1].RefTable = UsersTable
+	CustomRequestsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
 	}
 	EventsTable.ForeignKeys[0].RefTable = InventoryItemsTable
 	EventsTable.ForeignKeys[1].RefTable = LeasesTable

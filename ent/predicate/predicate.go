@@ -24,6 +24,9 @@ type BillLine func(*sql.Selector)
 // CostCenter is the predicate function for costcenter builders.
 type CostCenter func(*sql.Selector)
 
+// CustomRequest is the predicate function for customrequest builders.
+type CustomRequest func(*sql.Selector)
+
 // Event is the predicate function for event builders.
 type Event func(*sql.Selector)
 

@@ -255,6 +255,30 @@ func (f CostCenterMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CostCenterMutation", m)
 }
 
+// The CustomRequestQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CustomRequestQueryRuleFunc func(context.Context, *ent.CustomRequestQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CustomRequestQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CustomRequestQuery", q)
+}
+
+// The CustomRequestMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CustomRequestMutationRuleFunc func(context.Context, *ent.CustomRequestMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CustomRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CustomRequestMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomRequestMutation", m)
+}
+
 // The EventQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type EventQueryRuleFunc func(context.Context, *ent.EventQuery) error
@@ -566,6 +590,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CostCenterQuery:
 		return q.Filter(), nil
+	case *ent.CustomRequestQuery:
+		return q.Filter(), nil
 	case *ent.EventQuery:
 		return q.Filter(), nil
 	case *ent.ExtensionRequestQuery:
@@ -606,6 +632,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.BillLineMutation:
 		return m.Filter(), nil
 	case *ent.CostCenterMutation:
+		return m.Filter(), nil
+	case *ent.CustomRequestMutation:
 		return m.Filter(), nil
 	case *ent.EventMutation:
 		return m.Filter(), nil

@@ -54,6 +54,10 @@ const (
 	FieldCustom = "custom"
 	// FieldExpiresAt holds the string denoting the expires_at field in the database.
 	FieldExpiresAt = "expires_at"
+	// FieldCustomForID holds the string denoting the custom_for_id field in the database.
+	FieldCustomForID = "custom_for_id"
+	// FieldCustomCostCenterID holds the string denoting the custom_cost_center_id field in the database.
+	FieldCustomCostCenterID = "custom_cost_center_id"
 	// FieldRetiredAt holds the string denoting the retired_at field in the database.
 	FieldRetiredAt = "retired_at"
 	// FieldComponentsBagID holds the string denoting the components_bag_id field in the database.
@@ -68,6 +72,8 @@ const (
 	EdgeStock = "stock"
 	// EdgeBillLines holds the string denoting the bill_lines edge name in mutations.
 	EdgeBillLines = "bill_lines"
+	// EdgeCustomRequests holds the string denoting the custom_requests edge name in mutations.
+	EdgeCustomRequests = "custom_requests"
 	// Table holds the table name of the product in the database.
 	Table = "products"
 	// ItemsTable is the table that holds the items relation/edge.
@@ -105,6 +111,13 @@ const (
 	BillLinesInverseTable = "bill_lines"
 	// BillLinesColumn is the table column denoting the bill_lines relation/edge.
 	BillLinesColumn = "product_id"
+	// CustomRequestsTable is the table that holds the custom_requests relation/edge.
+	CustomRequestsTable = "custom_requests"
+	// CustomRequestsInverseTable is the table name for the CustomRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "customrequest" package.
+	CustomRequestsInverseTable = "custom_requests"
+	// CustomRequestsColumn is the table column denoting the custom_requests relation/edge.
+	CustomRequestsColumn = "product_id"
 )
 
 // Columns holds all SQL columns for product fields.
@@ -129,6 +142,8 @@ var Columns = []string{
 	FieldExtensionRequiresApproval,
 	FieldCustom,
 	FieldExpiresAt,
+	FieldCustomForID,
+	FieldCustomCostCenterID,
 	FieldRetiredAt,
 	FieldComponentsBagID,
 }
@@ -273,6 +288,16 @@ func ByExpiresAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldExpiresAt, opts...).ToFunc()
 }
 
+// ByCustomForID orders the results by the custom_for_id field.
+func ByCustomForID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomForID, opts...).ToFunc()
+}
+
+// ByCustomCostCenterID orders the results by the custom_cost_center_id field.
+func ByCustomCostCenterID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCustomCostCenterID, opts...).ToFunc()
+}
+
 // ByRetiredAt orders the results by the retired_at field.
 func ByRetiredAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRetiredAt, opts...).ToFunc()
@@ -345,6 +370,20 @@ func ByBillLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newBillLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCustomRequestsCount orders the results by custom_requests count.
+func ByCustomRequestsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCustomRequestsStep(), opts...)
+	}
+}
+
+// ByCustomRequests orders the results by custom_requests terms.
+func ByCustomRequests(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCustomRequestsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newItemsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -378,5 +417,12 @@ func newBillLinesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(BillLinesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, BillLinesTable, BillLinesColumn),
+	)
+}
+func newCustomRequestsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CustomRequestsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CustomRequestsTable, CustomRequestsColumn),
 	)
 }

@@ -146,6 +146,16 @@ func ExpiresAt(v time.Time) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldExpiresAt, v))
 }
 
+// CustomForID applies equality check predicate on the "custom_for_id" field. It's identical to CustomForIDEQ.
+func CustomForID(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCustomForID, v))
+}
+
+// CustomCostCenterID applies equality check predicate on the "custom_cost_center_id" field. It's identical to CustomCostCenterIDEQ.
+func CustomCostCenterID(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCustomCostCenterID, v))
+}
+
 // RetiredAt applies equality check predicate on the "retired_at" field. It's identical to RetiredAtEQ.
 func RetiredAt(v time.Time) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldRetiredAt, v))
@@ -996,6 +1006,106 @@ func ExpiresAtNotNil() predicate.Product {
 	return predicate.Product(sql.FieldNotNull(FieldExpiresAt))
 }
 
+// CustomForIDEQ applies the EQ predicate on the "custom_for_id" field.
+func CustomForIDEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCustomForID, v))
+}
+
+// CustomForIDNEQ applies the NEQ predicate on the "custom_for_id" field.
+func CustomForIDNEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldCustomForID, v))
+}
+
+// CustomForIDIn applies the In predicate on the "custom_for_id" field.
+func CustomForIDIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldCustomForID, vs...))
+}
+
+// CustomForIDNotIn applies the NotIn predicate on the "custom_for_id" field.
+func CustomForIDNotIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldCustomForID, vs...))
+}
+
+// CustomForIDGT applies the GT predicate on the "custom_for_id" field.
+func CustomForIDGT(v int) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldCustomForID, v))
+}
+
+// CustomForIDGTE applies the GTE predicate on the "custom_for_id" field.
+func CustomForIDGTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldCustomForID, v))
+}
+
+// CustomForIDLT applies the LT predicate on the "custom_for_id" field.
+func CustomForIDLT(v int) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldCustomForID, v))
+}
+
+// CustomForIDLTE applies the LTE predicate on the "custom_for_id" field.
+func CustomForIDLTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldCustomForID, v))
+}
+
+// CustomForIDIsNil applies the IsNil predicate on the "custom_for_id" field.
+func CustomForIDIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldCustomForID))
+}
+
+// CustomForIDNotNil applies the NotNil predicate on the "custom_for_id" field.
+func CustomForIDNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldCustomForID))
+}
+
+// CustomCostCenterIDEQ applies the EQ predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCustomCostCenterID, v))
+}
+
+// CustomCostCenterIDNEQ applies the NEQ predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDNEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldCustomCostCenterID, v))
+}
+
+// CustomCostCenterIDIn applies the In predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldCustomCostCenterID, vs...))
+}
+
+// CustomCostCenterIDNotIn applies the NotIn predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDNotIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldCustomCostCenterID, vs...))
+}
+
+// CustomCostCenterIDGT applies the GT predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDGT(v int) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldCustomCostCenterID, v))
+}
+
+// CustomCostCenterIDGTE applies the GTE predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDGTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldCustomCostCenterID, v))
+}
+
+// CustomCostCenterIDLT applies the LT predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDLT(v int) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldCustomCostCenterID, v))
+}
+
+// CustomCostCenterIDLTE applies the LTE predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDLTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldCustomCostCenterID, v))
+}
+
+// CustomCostCenterIDIsNil applies the IsNil predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldCustomCostCenterID))
+}
+
+// CustomCostCenterIDNotNil applies the NotNil predicate on the "custom_cost_center_id" field.
+func CustomCostCenterIDNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldCustomCostCenterID))
+}
+
 // RetiredAtEQ applies the EQ predicate on the "retired_at" field.
 func RetiredAtEQ(v time.Time) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldRetiredAt, v))
@@ -1183,6 +1293,29 @@ func HasBillLines() predicate.Product {
 func HasBillLinesWith(preds ...predicate.BillLine) predicate.Product {
 	return predicate.Product(func(s *sql.Selector) {
 		step := newBillLinesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCustomRequests applies the HasEdge predicate on the "custom_requests" edge.
+func HasCustomRequests() predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, CustomRequestsTable, CustomRequestsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCustomRequestsWith applies the HasEdge predicate on the "custom_requests" edge with a given conditions (other predicates).
+func HasCustomRequestsWith(preds ...predicate.CustomRequest) predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := newCustomRequestsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

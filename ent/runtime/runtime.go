@@ -12,6 +12,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -148,6 +149,42 @@ func init() {
 	costcenterDescName := costcenterFields[1].Descriptor()
 	// costcenter.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	costcenter.NameValidator = costcenterDescName.Validators[0].(func(string) error)
+	customrequestMixin := schema.CustomRequest{}.Mixin()
+	customrequest.Policy = privacy.NewPolicies(schema.CustomRequest{})
+	customrequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := customrequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	customrequestMixinFields0 := customrequestMixin[0].Fields()
+	_ = customrequestMixinFields0
+	customrequestFields := schema.CustomRequest{}.Fields()
+	_ = customrequestFields
+	// customrequestDescCreatedAt is the schema descriptor for created_at field.
+	customrequestDescCreatedAt := customrequestMixinFields0[0].Descriptor()
+	// customrequest.DefaultCreatedAt holds the default value on creation for the created_at field.
+	customrequest.DefaultCreatedAt = customrequestDescCreatedAt.Default.(func() time.Time)
+	// customrequestDescUpdatedAt is the schema descriptor for updated_at field.
+	customrequestDescUpdatedAt := customrequestMixinFields0[1].Descriptor()
+	// customrequest.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	customrequest.DefaultUpdatedAt = customrequestDescUpdatedAt.Default.(func() time.Time)
+	// customrequest.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	customrequest.UpdateDefaultUpdatedAt = customrequestDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customrequestDescDescription is the schema descriptor for description field.
+	customrequestDescDescription := customrequestFields[3].Descriptor()
+	// customrequest.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	customrequest.DescriptionValidator = customrequestDescDescription.Validators[0].(func(string) error)
+	// customrequestDescQuantity is the schema descriptor for quantity field.
+	customrequestDescQuantity := customrequestFields[4].Descriptor()
+	// customrequest.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	customrequest.QuantityValidator = customrequestDescQuantity.Validators[0].(func(int) error)
+	// customrequestDescAttributes is the schema descriptor for attributes field.
+	customrequestDescAttributes := customrequestFields[6].Descriptor()
+	// customrequest.DefaultAttributes holds the default value on creation for the attributes field.
+	customrequest.DefaultAttributes = customrequestDescAttributes.Default.([]schematype.Attribute)
 	event.Policy = privacy.NewPolicies(schema.Event{})
 	event.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

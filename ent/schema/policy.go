@@ -8,6 +8,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
@@ -16,6 +17,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/privacy"
+	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/viewer"
@@ -91,8 +93,36 @@ func ItemScope(v viewer.Viewer) predicate.InventoryItem {
 	return inventoryitem.HasAllocationsWith(allocation.HasLeaseWith(LeaseScope(v)))
 }
 
-// Policy of Product: the catalog is readable by every signed-in user.
-func (Product) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}} }
+// ProductScope is the set of products a non-admin viewer may see: every product but the custom
+// ones made for someone else. A custom product is its requester's holding (viewer.MaySee): theirs,
+// and their cost center's managers'; one made for nobody is for admins.
+func ProductScope(v viewer.Viewer) predicate.Product {
+	mine := product.CustomForID(v.UserID)
+	if v.IsManager() && v.CostCenterID != 0 {
+		mine = product.Or(mine, product.CustomCostCenterID(v.CostCenterID))
+	}
+	return product.Or(product.Custom(false), mine)
+}
+
+// Policy of Product: the catalog is readable by every signed-in user; custom products by the
+// people they were made for (on every path: lists, product(sku), node, availability, edges).
+func (Product) Policy() ent.Policy {
+	return readPolicy(privacy.ProductQueryRuleFunc(scoped[*ent.ProductQuery](ProductScope)))
+}
+
+// CustomRequestScope is the set of custom requests a non-admin viewer may see: own, and a
+// manager's cost center's.
+func CustomRequestScope(v viewer.Viewer) predicate.CustomRequest {
+	if v.IsManager() && v.CostCenterID != 0 {
+		return customrequest.Or(customrequest.RequesterID(v.UserID), customrequest.CostCenterID(v.CostCenterID))
+	}
+	return customrequest.RequesterID(v.UserID)
+}
+
+// Policy of CustomRequest.
+func (CustomRequest) Policy() ent.Policy {
+	return readPolicy(privacy.CustomRequestQueryRuleFunc(scoped[*ent.CustomRequestQuery](CustomRequestScope)))
+}
 
 // Policy of Bag.
 func (Bag) Policy() ent.Policy { return privacy.Policy{Query: privacy.QueryPolicy{allowViewer}} }

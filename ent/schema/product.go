@@ -44,6 +44,11 @@ func (Product) Fields() []ent.Field {
 		field.Bool("extension_requires_approval").Default(false),
 		field.Bool("custom").Default(false).Comment("a temporary one-off product, hidden from the public catalog"),
 		field.Time("expires_at").Optional().Nillable().Comment("when a custom product stops being vendable"),
+		field.Int("custom_for_id").Optional().Nillable().Immutable().
+			Comment("the user a custom product was made for: only they, their cost center's managers and admins see and vend it").
+			Annotations(entgql.Skip()),
+		field.Int("custom_cost_center_id").Optional().Nillable().Immutable().
+			Comment("that user's cost center when it was made").Annotations(entgql.Skip()),
 		field.Time("retired_at").Optional().Nillable(),
 		field.Int("components_bag_id").Optional().Nillable().Annotations(entgql.Skip()),
 	}
@@ -59,6 +64,7 @@ func (Product) Edges() []ent.Edge {
 		edge.To("stacks", Stack.Type).Annotations(entgql.Skip()),
 		edge.To("stock", StockCount.Type).Annotations(entgql.Skip()),
 		edge.To("bill_lines", BillLine.Type).Annotations(entgql.Skip()),
+		edge.To("custom_requests", CustomRequest.Type).Annotations(entgql.Skip()),
 	}
 }
 

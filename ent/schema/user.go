@@ -38,6 +38,7 @@ func (User) Edges() []ent.Edge {
 		edge.To("leases", Lease.Type).Annotations(entgql.RelayConnection()),
 		edge.To("notices", Notice.Type).Annotations(entgql.Skip()),
 		edge.To("extension_requests", ExtensionRequest.Type).Annotations(entgql.Skip()),
+		edge.To("custom_requests", CustomRequest.Type).Annotations(entgql.Skip()),
 	}
 }
 

@@ -46,6 +46,8 @@ const (
 	EdgeNotices = "notices"
 	// EdgeExtensionRequests holds the string denoting the extension_requests edge name in mutations.
 	EdgeExtensionRequests = "extension_requests"
+	// EdgeCustomRequests holds the string denoting the custom_requests edge name in mutations.
+	EdgeCustomRequests = "custom_requests"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// CostCenterTable is the table that holds the cost_center relation/edge.
@@ -83,6 +85,13 @@ const (
 	ExtensionRequestsInverseTable = "extension_requests"
 	// ExtensionRequestsColumn is the table column denoting the extension_requests relation/edge.
 	ExtensionRequestsColumn = "requester_id"
+	// CustomRequestsTable is the table that holds the custom_requests relation/edge.
+	CustomRequestsTable = "custom_requests"
+	// CustomRequestsInverseTable is the table name for the CustomRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "customrequest" package.
+	CustomRequestsInverseTable = "custom_requests"
+	// CustomRequestsColumn is the table column denoting the custom_requests relation/edge.
+	CustomRequestsColumn = "requester_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -269,6 +278,20 @@ func ByExtensionRequests(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption
 		sqlgraph.OrderByNeighborTerms(s, newExtensionRequestsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCustomRequestsCount orders the results by custom_requests count.
+func ByCustomRequestsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCustomRequestsStep(), opts...)
+	}
+}
+
+// ByCustomRequests orders the results by custom_requests terms.
+func ByCustomRequests(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCustomRequestsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCostCenterStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -302,6 +325,13 @@ func newExtensionRequestsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ExtensionRequestsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ExtensionRequestsTable, ExtensionRequestsColumn),
+	)
+}
+func newCustomRequestsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CustomRequestsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CustomRequestsTable, CustomRequestsColumn),
 	)
 }
 

@@ -680,6 +680,29 @@ func HasExtensionRequestsWith(preds ...predicate.ExtensionRequest) predicate.Use
 	})
 }
 
+// HasCustomRequests applies the HasEdge predicate on the "custom_requests" edge.
+func HasCustomRequests() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, CustomRequestsTable, CustomRequestsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCustomRequestsWith applies the HasEdge predicate on the "custom_requests" edge with a given conditions (other predicates).
+func HasCustomRequestsWith(preds ...predicate.CustomRequest) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newCustomRequestsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.User) predicate.User {
 	return predicate.User(sql.AndPredicates(predicates...))
