@@ -76,7 +76,9 @@ func TestPeopleOverGraphQL(t *testing.T) {
 
 	const profile = `mutation($in: UpdateProfileInput!) { updateProfile(input: $in) { email timeZone webhookUrl } }`
 	require.Equal(t, "INVALID_ARGUMENT", b.do(t, "carol", profile, map[string]any{"in": map[string]any{"webhookUrl": "http://example.com/x"}}).code())
-	var prof struct{ UpdateProfile struct{ Email, TimeZone, WebhookURL *string } }
+	var prof struct {
+		UpdateProfile struct{ Email, TimeZone, WebhookURL *string }
+	}
 	b.ok(t, "carol", profile, map[string]any{"in": map[string]any{"timeZone": "Europe/Berlin", "webhookUrl": "http://127.0.0.1:9/hook"}}, &prof)
 	require.Equal(t, "Europe/Berlin", *prof.UpdateProfile.TimeZone)
 	require.Equal(t, "carol@example.com", *prof.UpdateProfile.Email)
@@ -100,7 +102,9 @@ func TestPeopleOverGraphQL(t *testing.T) {
 	var me struct{ Viewer struct{ ID string } }
 	b.ok(t, "admin", `{ viewer { id } }`, nil, &me)
 	require.Equal(t, "CONFLICT", b.do(t, "admin", `mutation($id: ID!) { deactivateUser(id: $id) { id } }`, map[string]any{"id": me.Viewer.ID}).code())
-	var deact struct{ DeactivateUser struct{ DeactivatedAt *string } }
+	var deact struct {
+		DeactivateUser struct{ DeactivatedAt *string }
+	}
 	b.ok(t, "admin", `mutation($id: ID!) { deactivateUser(id: $id) { deactivatedAt } }`, map[string]any{"id": carol}, &deact)
 	require.NotNil(t, deact.DeactivateUser.DeactivatedAt)
 	require.Equal(t, "UNAUTHENTICATED", b.do(t, "carol", `{ viewer { name } }`, nil).code())
