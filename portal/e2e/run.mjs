@@ -230,16 +230,18 @@ const journeys = {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await signIn(page, server, 'bob');
-    const socket = page.waitForEvent('websocket', { timeout: BOUND });
+    // Listen from the socket's first frame: the acknowledgement may come before any later listener.
+    let closed;
+    const acked = new Promise((resolve) =>
+      page.on('websocket', (ws) => {
+        closed = new Promise((r) => ws.on('close', r));
+        ws.on('framereceived', (f) => String(f.payload).includes('connection_ack') && resolve());
+      }),
+    );
     await page.getByRole('link', { name: 'My metal' }).first().click();
     await page.getByRole('heading', { name: 'My metal' }).waitFor();
-    const ws = await socket;
     // The subscription is running once the server has acknowledged connection_init.
-    await new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error('no connection_ack on the websocket')), BOUND);
-      ws.on('framereceived', (f) => String(f.payload).includes('connection_ack') && (clearTimeout(t), resolve()));
-    });
-    const closed = new Promise((resolve) => ws.on('close', resolve));
+    await Promise.race([acked, new Promise((_, reject) => setTimeout(() => reject(new Error('no connection_ack on the websocket')), BOUND))]);
     let posts = 0;
     page.on('request', (r) => r.url().endsWith('/graphql') && r.method() === 'POST' && posts++);
     execFileSync(server.bin, ['token', 'revoke', server.tokens.bob, '--db', server.db], { cwd: server.dir, env: { ...process.env, HARDCANDY_DB: server.db } });
