@@ -229,6 +229,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ItemFault struct {
+		Item        func(childComplexity int) int
+		Lease       func(childComplexity int) int
+		Message     func(childComplexity int) int
+		Replacement func(childComplexity int) int
+	}
+
 	Lease struct {
 		Allocations          func(childComplexity int) int
 		AwaitingApproval     func(childComplexity int) int
@@ -266,9 +273,12 @@ type ComplexityRoot struct {
 	}
 
 	LeaseEvent struct {
-		At    func(childComplexity int) int
-		Kind  func(childComplexity int) int
-		Lease func(childComplexity int) int
+		At         func(childComplexity int) int
+		ItemsDone  func(childComplexity int) int
+		ItemsTotal func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Lease      func(childComplexity int) int
+		LeaseID    func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -285,6 +295,7 @@ type ComplexityRoot struct {
 		ExtendLease                func(childComplexity int, id int, by duration.Duration) int
 		FulfilCustomRequest        func(childComplexity int, id int, input custom.Fulfilment) int
 		ImportInventoryItems       func(childComplexity int, csv string) int
+		MarkItemFaulty             func(childComplexity int, id int, reason string) int
 		RejectExtension            func(childComplexity int, id int, reason string) int
 		RejectLease                func(childComplexity int, id int, reason string) int
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
@@ -443,7 +454,7 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		LeaseEvents func(childComplexity int, leaseID *int) int
+		LeaseEvents func(childComplexity int, leaseID *int, progress *bool) int
 	}
 
 	UsageRow struct {
@@ -523,6 +534,7 @@ type MutationResolver interface {
 	SetEntitlement(ctx context.Context, costCenter string, sku string, quantity int) (*ent.CostCenter, error)
 	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
+	MarkItemFaulty(ctx context.Context, id int, reason string) (*lease.Fault, error)
 	RequestCustom(ctx context.Context, input custom.NewRequest) (*ent.CustomRequest, error)
 	FulfilCustomRequest(ctx context.Context, id int, input custom.Fulfilment) (*ent.CustomRequest, error)
 	DeclineCustomRequest(ctx context.Context, id int, reason string) (*ent.CustomRequest, error)
@@ -565,7 +577,7 @@ type QueryResolver interface {
 	ExtensionRequests(ctx context.Context, status *extensionrequest.Status) ([]*ent.ExtensionRequest, error)
 }
 type SubscriptionResolver interface {
-	LeaseEvents(ctx context.Context, leaseID *int) (<-chan *leasefeed.Event, error)
+	LeaseEvents(ctx context.Context, leaseID *int, progress *bool) (<-chan *leasefeed.Event, error)
 }
 type UserResolver interface {
 	WebhookURL(ctx context.Context, obj *ent.User) (*string, error)
@@ -1260,6 +1272,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InventoryItemEdge.Node(childComplexity), true
 
+	case "ItemFault.item":
+		if e.ComplexityRoot.ItemFault.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Item(childComplexity), true
+	case "ItemFault.lease":
+		if e.ComplexityRoot.ItemFault.Lease == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Lease(childComplexity), true
+	case "ItemFault.message":
+		if e.ComplexityRoot.ItemFault.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Message(childComplexity), true
+	case "ItemFault.replacement":
+		if e.ComplexityRoot.ItemFault.Replacement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ItemFault.Replacement(childComplexity), true
+
 	case "Lease.allocations":
 		if e.ComplexityRoot.Lease.Allocations == nil {
 			break
@@ -1431,6 +1468,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.At(childComplexity), true
+	case "LeaseEvent.itemsDone":
+		if e.ComplexityRoot.LeaseEvent.ItemsDone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.ItemsDone(childComplexity), true
+	case "LeaseEvent.itemsTotal":
+		if e.ComplexityRoot.LeaseEvent.ItemsTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.ItemsTotal(childComplexity), true
 	case "LeaseEvent.kind":
 		if e.ComplexityRoot.LeaseEvent.Kind == nil {
 			break
@@ -1443,6 +1492,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.Lease(childComplexity), true
+	case "LeaseEvent.leaseId":
+		if e.ComplexityRoot.LeaseEvent.LeaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseEvent.LeaseID(childComplexity), true
 
 	case "Mutation.addInventoryItems":
 		if e.ComplexityRoot.Mutation.AddInventoryItems == nil {
@@ -1587,6 +1642,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportInventoryItems(childComplexity, args["csv"].(string)), true
+	case "Mutation.markItemFaulty":
+		if e.ComplexityRoot.Mutation.MarkItemFaulty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markItemFaulty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkItemFaulty(childComplexity, args["id"].(int), args["reason"].(string)), true
 	case "Mutation.rejectExtension":
 		if e.ComplexityRoot.Mutation.RejectExtension == nil {
 			break
@@ -2446,7 +2512,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int)), true
+		return e.ComplexityRoot.Subscription.LeaseEvents(childComplexity, args["leaseId"].(*int), args["progress"].(*bool)), true
 
 	case "UsageRow.cost":
 		if e.ComplexityRoot.UsageRow.Cost == nil {
@@ -3019,6 +3085,20 @@ func (ec *executionContext) childFields_InventoryItemEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type InventoryItemEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ItemFault(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "item":
+		return ec.fieldContext_ItemFault_item(ctx, field)
+	case "replacement":
+		return ec.fieldContext_ItemFault_replacement(ctx, field)
+	case "lease":
+		return ec.fieldContext_ItemFault_lease(ctx, field)
+	case "message":
+		return ec.fieldContext_ItemFault_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ItemFault", field.Name)
+}
+
 func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3097,6 +3177,12 @@ func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field gr
 		return ec.fieldContext_LeaseEvent_lease(ctx, field)
 	case "kind":
 		return ec.fieldContext_LeaseEvent_kind(ctx, field)
+	case "leaseId":
+		return ec.fieldContext_LeaseEvent_leaseId(ctx, field)
+	case "itemsDone":
+		return ec.fieldContext_LeaseEvent_itemsDone(ctx, field)
+	case "itemsTotal":
+		return ec.fieldContext_LeaseEvent_itemsTotal(ctx, field)
 	case "at":
 		return ec.fieldContext_LeaseEvent_at(ctx, field)
 	}
@@ -3710,6 +3796,28 @@ func (ec *executionContext) field_Mutation_importInventoryItems_args(ctx context
 		return nil, err
 	}
 	args["csv"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markItemFaulty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -4508,6 +4616,14 @@ func (ec *executionContext) field_Subscription_leaseEvents_args(ctx context.Cont
 		return nil, err
 	}
 	args["leaseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "progress",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["progress"] = arg1
 	return args, nil
 }
 
@@ -7339,6 +7455,125 @@ func (ec *executionContext) fieldContext_InventoryItemEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("InventoryItemEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
+func (ec *executionContext) _ItemFault_item(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryItem) graphql.Marshaler {
+			return ec.marshalNInventoryItem2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ItemFault",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ItemFault_replacement(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_replacement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Replacement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryItem) graphql.Marshaler {
+			return ec.marshalOInventoryItem2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_replacement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ItemFault",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ItemFault_lease(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_lease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lease, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_lease(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ItemFault",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ItemFault_message(ctx context.Context, field graphql.CollectedField, obj *lease.Fault) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ItemFault_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ItemFault_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ItemFault", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Lease_id(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8103,6 +8338,75 @@ func (ec *executionContext) _LeaseEvent_kind(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_LeaseEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_leaseId(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_leaseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_leaseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_itemsDone(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_itemsDone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemsDone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_itemsDone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseEvent_itemsTotal(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseEvent_itemsTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemsTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseEvent_itemsTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.CollectedField, obj *leasefeed.Event) (ret graphql.Marshaler) {
@@ -8956,6 +9260,63 @@ func (ec *executionContext) fieldContext_Mutation_archiveItem(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_archiveItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markItemFaulty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markItemFaulty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkItemFaulty(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Admin == nil {
+					var zeroVal *lease.Fault
+					return zeroVal, errors.New("directive admin is not implemented")
+				}
+				return ec.Directives.Admin(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *lease.Fault) graphql.Marshaler {
+			return ec.marshalNItemFault2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markItemFaulty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ItemFault(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markItemFaulty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12419,7 +12780,7 @@ func (ec *executionContext) _Subscription_leaseEvents(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().LeaseEvents(ctx, fc.Args["leaseId"].(*int))
+			return ec.Resolvers.Subscription().LeaseEvents(ctx, fc.Args["leaseId"].(*int), fc.Args["progress"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *leasefeed.Event) graphql.Marshaler {
@@ -21953,7 +22314,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 			it.Lines = data
 		case "duration":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
-			data, err := ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			data, err := ec.unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -23765,6 +24126,59 @@ func (ec *executionContext) _InventoryItemEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var itemFaultImplementors = []string{"ItemFault"}
+
+func (ec *executionContext) _ItemFault(ctx context.Context, sel ast.SelectionSet, obj *lease.Fault) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, itemFaultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ItemFault")
+		case "item":
+			out.Values[i] = ec._ItemFault_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replacement":
+			out.Values[i] = ec._ItemFault_replacement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lease":
+			out.Values[i] = ec._ItemFault_lease(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ItemFault_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var leaseImplementors = []string{"Lease", "Node"}
 
 func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, obj *ent.Lease) graphql.Marshaler {
@@ -24351,6 +24765,21 @@ func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "leaseId":
+			out.Values[i] = ec._LeaseEvent_leaseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemsDone":
+			out.Values[i] = ec._LeaseEvent_itemsDone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemsTotal":
+			out.Values[i] = ec._LeaseEvent_itemsTotal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "at":
 			out.Values[i] = ec._LeaseEvent_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -24505,6 +24934,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "archiveItem":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_archiveItem(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markItemFaulty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markItemFaulty(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -27423,6 +27859,20 @@ func (ec *executionContext) unmarshalNInventoryItemWhereInput2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNItemFault2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx context.Context, sel ast.SelectionSet, v lease.Fault) graphql.Marshaler {
+	return ec._ItemFault(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNItemFault2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐFault(ctx context.Context, sel ast.SelectionSet, v *lease.Fault) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ItemFault(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNItemStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋinventoryitemᚐStatus(ctx context.Context, v any) (inventoryitem.Status, error) {
 	var res inventoryitem.Status
 	err := res.UnmarshalGQL(v)
@@ -28296,6 +28746,16 @@ func (ec *executionContext) unmarshalOCustomRequestWhereInput2ᚖgithubᚗcomᚋ
 	}
 	res, err := ec.unmarshalInputCustomRequestWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, v any) (duration.Duration, error) {
+	var res duration.Duration
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx context.Context, sel ast.SelectionSet, v duration.Duration) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx context.Context, v any) ([]duration.Duration, error) {
