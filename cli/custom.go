@@ -12,9 +12,10 @@ import (
 // customCommands: custom request|list|fulfil|decline.
 func (o *options) customCommands() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "custom",
-		Short: "Ask for what the catalog does not have; admins fulfil (a custom product for you) or decline",
-		Args:  exact(0),
+		Use:     "custom",
+		Short:   "Ask for what the catalog does not have; admins fulfil (a custom product for you) or decline",
+		Example: "  hardcandy custom request 'a GPU box with 2 A100' --duration 5d\n  hardcandy custom list",
+		Args:    exact(0),
 	}
 	var qty int
 	var dur string
