@@ -328,7 +328,7 @@ func (r *subscriptionResolver) LeaseEvents(ctx context.Context, leaseID *int, pr
 		if e.Kind == lease1.Provisioning && (progress == nil || !*progress) {
 			return false // only for those who asked: most want the outcome, not every step
 		}
-		return v.IsAdmin() || e.OwnerID == v.UserID || v.IsManager() && v.CostCenterID != 0 && e.CostCenterID == v.CostCenterID
+		return mayWatch(v, e)
 	})
 	out := make(chan *leasefeed.Event)
 	go func() {
