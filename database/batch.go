@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/hardcandy/hardcandy/ent"
 )
 
@@ -111,7 +113,7 @@ func (b *batcher) batch(first *txReq) {
 		first.finish(fmt.Errorf("begin: %w", err))
 		return
 	}
-	deferred := track(tx)
+	deferred := track(tx, dialect.SQLite)
 	defer untrack(tx)
 	var (
 		pending []*txReq // ran and await the commit

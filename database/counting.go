@@ -92,3 +92,9 @@ func (t *countingTx) ExecContext(ctx context.Context, query string, args ...any)
 	t.n.Add(1)
 	return execInTx(ctx, t.Tx, query, args...)
 }
+
+// QueryContext counts and runs a raw query in the transaction.
+func (t *countingTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	t.n.Add(1)
+	return queryInTx(ctx, t.Tx, query, args...)
+}

@@ -321,7 +321,7 @@ func WithTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	deferred := track(tx)
+	deferred := track(tx, dialect.Postgres) // SQLite's transactions run on its batcher
 	defer untrack(tx)
 	defer func() {
 		if v := recover(); v != nil {

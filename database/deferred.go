@@ -41,13 +41,15 @@ var deferring sync.Map // *ent.Tx → *deferrals
 // deferrals is what the transactions sharing one *ent.Tx deferred: those that succeeded (done)
 // and the one running now (current), which joins done only when it succeeds.
 type deferrals struct {
+	// dialect is the transaction's SQL dialect.
+	dialect string
 	mu      sync.Mutex
 	done    map[string]Deferred
 	current map[string]Deferred
 }
 
-func track(tx *ent.Tx) *deferrals {
-	d := &deferrals{}
+func track(tx *ent.Tx, dialect string) *deferrals {
+	d := &deferrals{dialect: dialect}
 	deferring.Store(tx, d)
 	return d
 }

@@ -165,6 +165,26 @@ func (t *slotTx) ExecContext(ctx context.Context, query string, args ...any) (sq
 	return execInTx(ctx, t.Tx, query, args...)
 }
 
+// QueryContext runs a raw query in the transaction (ent's Tx.QueryContext; UPDATE ... RETURNING).
+func (t *slotTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	ctx, err := t.statementContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return queryInTx(ctx, t.Tx, query, args...)
+}
+
+// queryInTx runs a raw query on tx when its driver offers raw queries.
+func queryInTx(ctx context.Context, tx dialect.Tx, query string, args ...any) (*sql.Rows, error) {
+	q, ok := tx.(interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("raw queries are not supported by %T", tx)
+	}
+	return q.QueryContext(ctx, query, args...)
+}
+
 // execInTx runs a raw statement on tx when its driver offers raw statements.
 func execInTx(ctx context.Context, tx dialect.Tx, query string, args ...any) (sql.Result, error) {
 	ex, ok := tx.(interface {

@@ -401,6 +401,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stockcount.FieldProductID: {Type: field.TypeInt, Column: stockcount.FieldProductID},
 			stockcount.FieldStatus:    {Type: field.TypeEnum, Column: stockcount.FieldStatus},
 			stockcount.FieldCount:     {Type: field.TypeInt, Column: stockcount.FieldCount},
+			stockcount.FieldSlot:      {Type: field.TypeInt, Column: stockcount.FieldSlot},
 		},
 	}
 	graph.Nodes[17] = &sqlgraph.Node{
@@ -3168,6 +3169,11 @@ func (f *StockCountFilter) WhereStatus(p entql.StringP) {
 // WhereCount applies the entql int predicate on the count field.
 func (f *StockCountFilter) WhereCount(p entql.IntP) {
 	f.Where(p.Field(stockcount.FieldCount))
+}
+
+// WhereSlot applies the entql int predicate on the slot field.
+func (f *StockCountFilter) WhereSlot(p entql.IntP) {
+	f.Where(p.Field(stockcount.FieldSlot))
 }
 
 // WhereHasProduct applies a predicate to check if query has an edge product.

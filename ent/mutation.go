@@ -17545,6 +17545,8 @@ type StockCountMutation struct {
 	status         *stockcount.Status
 	count          *int
 	addcount       *int
+	slot           *int
+	addslot        *int
 	clearedFields  map[string]struct{}
 	product        *int
 	clearedproduct bool
@@ -17779,6 +17781,62 @@ func (m *StockCountMutation) ResetCount() {
 	m.addcount = nil
 }
 
+// SetSlot sets the "slot" field.
+func (m *StockCountMutation) SetSlot(i int) {
+	m.slot = &i
+	m.addslot = nil
+}
+
+// Slot returns the value of the "slot" field in the mutation.
+func (m *StockCountMutation) Slot() (r int, exists bool) {
+	v := m.slot
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlot returns the old "slot" field's value of the StockCount entity.
+// If the StockCount object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StockCountMutation) OldSlot(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlot is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlot requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlot: %w", err)
+	}
+	return oldValue.Slot, nil
+}
+
+// AddSlot adds i to the "slot" field.
+func (m *StockCountMutation) AddSlot(i int) {
+	if m.addslot != nil {
+		*m.addslot += i
+	} else {
+		m.addslot = &i
+	}
+}
+
+// AddedSlot returns the value that was added to the "slot" field in this mutation.
+func (m *StockCountMutation) AddedSlot() (r int, exists bool) {
+	v := m.addslot
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSlot resets all changes to the "slot" field.
+func (m *StockCountMutation) ResetSlot() {
+	m.slot = nil
+	m.addslot = nil
+}
+
 // ClearProduct clears the "product" edge to the Product entity.
 func (m *StockCountMutation) ClearProduct() {
 	m.clearedproduct = true
@@ -17840,7 +17898,7 @@ func (m *StockCountMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StockCountMutation) Fields() []string {
-	fields := make([]string, 0, 3)
+	fields := make([]string, 0, 4)
 	if m.product != nil {
 		fields = append(fields, stockcount.FieldProductID)
 	}
@@ -17849,6 +17907,9 @@ func (m *StockCountMutation) Fields() []string {
 	}
 	if m.count != nil {
 		fields = append(fields, stockcount.FieldCount)
+	}
+	if m.slot != nil {
+		fields = append(fields, stockcount.FieldSlot)
 	}
 	return fields
 }
@@ -17864,6 +17925,8 @@ func (m *StockCountMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case stockcount.FieldCount:
 		return m.Count()
+	case stockcount.FieldSlot:
+		return m.Slot()
 	}
 	return nil, false
 }
@@ -17879,6 +17942,8 @@ func (m *StockCountMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldStatus(ctx)
 	case stockcount.FieldCount:
 		return m.OldCount(ctx)
+	case stockcount.FieldSlot:
+		return m.OldSlot(ctx)
 	}
 	return nil, fmt.Errorf("unknown StockCount field %s", name)
 }
@@ -17909,6 +17974,13 @@ func (m *StockCountMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCount(v)
 		return nil
+	case stockcount.FieldSlot:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlot(v)
+		return nil
 	}
 	return fmt.Errorf("unknown StockCount field %s", name)
 }
@@ -17920,6 +17992,9 @@ func (m *StockCountMutation) AddedFields() []string {
 	if m.addcount != nil {
 		fields = append(fields, stockcount.FieldCount)
 	}
+	if m.addslot != nil {
+		fields = append(fields, stockcount.FieldSlot)
+	}
 	return fields
 }
 
@@ -17930,6 +18005,8 @@ func (m *StockCountMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case stockcount.FieldCount:
 		return m.AddedCount()
+	case stockcount.FieldSlot:
+		return m.AddedSlot()
 	}
 	return nil, false
 }
@@ -17945,6 +18022,13 @@ func (m *StockCountMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddCount(v)
+		return nil
+	case stockcount.FieldSlot:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSlot(v)
 		return nil
 	}
 	return fmt.Errorf("unknown StockCount numeric field %s", name)
@@ -17981,6 +18065,9 @@ func (m *StockCountMutation) ResetField(name string) error {
 		return nil
 	case stockcount.FieldCount:
 		m.ResetCount()
+		return nil
+	case stockcount.FieldSlot:
+		m.ResetSlot()
 		return nil
 	}
 	return fmt.Errorf("unknown StockCount field %s", name)

@@ -23,6 +23,8 @@ type StockCount struct {
 	Status stockcount.Status `json:"status,omitempty"`
 	// Count holds the value of the "count" field.
 	Count int `json:"count,omitempty"`
+	// Slot holds the value of the "slot" field.
+	Slot int `json:"slot,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StockCountQuery when eager-loading is set.
 	Edges        StockCountEdges `json:"edges"`
@@ -56,7 +58,7 @@ func (*StockCount) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case stockcount.FieldID, stockcount.FieldProductID, stockcount.FieldCount:
+		case stockcount.FieldID, stockcount.FieldProductID, stockcount.FieldCount, stockcount.FieldSlot:
 			values[i] = new(sql.NullInt64)
 		case stockcount.FieldStatus:
 			values[i] = new(sql.NullString)
@@ -98,6 +100,12 @@ func (_m *StockCount) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field count", values[i])
 			} else if value.Valid {
 				_m.Count = int(value.Int64)
+			}
+		case stockcount.FieldSlot:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field slot", values[i])
+			} else if value.Valid {
+				_m.Slot = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -148,6 +156,9 @@ func (_m *StockCount) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("count=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Count))
+	builder.WriteString(", ")
+	builder.WriteString("slot=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Slot))
 	builder.WriteByte(')')
 	return builder.String()
 }

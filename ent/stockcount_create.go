@@ -48,6 +48,20 @@ func (_c *StockCountCreate) SetNillableCount(v *int) *StockCountCreate {
 	return _c
 }
 
+// SetSlot sets the "slot" field.
+func (_c *StockCountCreate) SetSlot(v int) *StockCountCreate {
+	_c.mutation.SetSlot(v)
+	return _c
+}
+
+// SetNillableSlot sets the "slot" field if the given value is not nil.
+func (_c *StockCountCreate) SetNillableSlot(v *int) *StockCountCreate {
+	if v != nil {
+		_c.SetSlot(*v)
+	}
+	return _c
+}
+
 // SetProduct sets the "product" edge to the Product entity.
 func (_c *StockCountCreate) SetProduct(v *Product) *StockCountCreate {
 	return _c.SetProductID(v.ID)
@@ -94,6 +108,10 @@ func (_c *StockCountCreate) defaults() error {
 		v := stockcount.DefaultCount
 		_c.mutation.SetCount(v)
 	}
+	if _, ok := _c.mutation.Slot(); !ok {
+		v := stockcount.DefaultSlot
+		_c.mutation.SetSlot(v)
+	}
 	return nil
 }
 
@@ -112,6 +130,9 @@ func (_c *StockCountCreate) check() error {
 	}
 	if _, ok := _c.mutation.Count(); !ok {
 		return &ValidationError{Name: "count", err: errors.New(`ent: missing required field "StockCount.count"`)}
+	}
+	if _, ok := _c.mutation.Slot(); !ok {
+		return &ValidationError{Name: "slot", err: errors.New(`ent: missing required field "StockCount.slot"`)}
 	}
 	if len(_c.mutation.ProductIDs()) == 0 {
 		return &ValidationError{Name: "product", err: errors.New(`ent: missing required edge "StockCount.product"`)}
@@ -150,6 +171,10 @@ func (_c *StockCountCreate) createSpec() (*StockCount, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Count(); ok {
 		_spec.SetField(stockcount.FieldCount, field.TypeInt, value)
 		_node.Count = value
+	}
+	if value, ok := _c.mutation.Slot(); ok {
+		_spec.SetField(stockcount.FieldSlot, field.TypeInt, value)
+		_node.Slot = value
 	}
 	if nodes := _c.mutation.ProductIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -254,6 +279,9 @@ func (u *StockCountUpsertOne) UpdateNewValues() *StockCountUpsertOne {
 		}
 		if _, exists := u.create.mutation.Status(); exists {
 			s.SetIgnore(stockcount.FieldStatus)
+		}
+		if _, exists := u.create.mutation.Slot(); exists {
+			s.SetIgnore(stockcount.FieldSlot)
 		}
 	}))
 	return u
@@ -488,6 +516,9 @@ func (u *StockCountUpsertBulk) UpdateNewValues() *StockCountUpsertBulk {
 			}
 			if _, exists := b.mutation.Status(); exists {
 				s.SetIgnore(stockcount.FieldStatus)
+			}
+			if _, exists := b.mutation.Slot(); exists {
+				s.SetIgnore(stockcount.FieldSlot)
 			}
 		}
 	}))

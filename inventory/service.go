@@ -604,7 +604,7 @@ func (s *Service) Availability(ctx context.Context, aq AvailabilityQuery) ([]*Av
 		if byProduct[c.ProductID] == nil {
 			byProduct[c.ProductID] = map[Status]int{}
 		}
-		byProduct[c.ProductID][Status(c.Status)] = c.Count
+		byProduct[c.ProductID][Status(c.Status)] += c.Count // the sum of its slots
 	}
 	out := make([]*Availability, 0, len(prods))
 	for _, p := range prods {

@@ -3,12 +3,8 @@
 package inventory
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"maps"
-	"slices"
-	"strings"
 	"time"
 
 	entsql "entgo.io/ent/dialect/sql"
@@ -164,8 +160,14 @@ func (d stockDeltas) Merge(later database.Deferred) {
 	}
 }
 
-// Write applies the changes.
-func (d stockDeltas) Write(ctx context.Context, tx *ent.Tx) error { return adjustStock(ctx, tx, d) }
+// Write applies the changes: on Postgres to a counter slot no other running transaction
+// holds (see adjustStockSlotted), on SQLite to slot 0.
+func (d stockDeltas) Write(ctx context.Context, tx *ent.Tx) error {
+	if database.Concurrent(tx) {
+		return adjustStockSlotted(ctx, tx, d)
+	}
+	return adjustStock(ctx, tx, d)
+}
 
 // adjustStockAtCommit hands delta to the commit of tx, or applies it now when tx is not one
 // WithTx runs.
@@ -176,13 +178,11 @@ func adjustStockAtCommit(ctx context.Context, tx *ent.Tx, delta map[stockKey]int
 	return adjustStock(ctx, tx, delta)
 }
 
-// adjustStock applies counter deltas with one upsert per (product, status), in key order: on
-// Postgres each upsert locks its counter row until commit, and two transactions taking the same
-// rows in different orders would deadlock.
+// adjustStock applies counter deltas to slot 0 with one upsert per (product, status), in key
+// order: on Postgres each upsert locks its counter row until commit, and two transactions
+// taking the same rows in different orders would deadlock.
 func adjustStock(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error {
-	keys := slices.SortedFunc(maps.Keys(delta), func(a, b stockKey) int {
-		return cmp.Or(cmp.Compare(a.productID, b.productID), strings.Compare(string(a.status), string(b.status)))
-	})
+	keys := sortedKeys(delta)
 	creates := make([]*ent.StockCountCreate, 0, len(keys))
 	for _, k := range keys {
 		if d := delta[k]; d != 0 {
@@ -194,7 +194,7 @@ func adjustStock(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error 
 	}
 	// One statement for every counter: a new row starts at its delta, an existing one adds it.
 	err := tx.StockCount.CreateBulk(creates...).
-		OnConflict(entsql.ConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus),
+		OnConflict(entsql.ConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus, stockcount.FieldSlot),
 			entsql.ResolveWith(func(u *entsql.UpdateSet) {
 				u.Set(stockcount.FieldCount, entsql.Expr(u.Table().C(stockcount.FieldCount)+" + excluded."+stockcount.FieldCount))
 			})).

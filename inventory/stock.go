@@ -45,7 +45,7 @@ func StockCounts(ctx context.Context, client *ent.Client, now time.Time) ([]Stoc
 		if byProduct[c.ProductID] == nil {
 			byProduct[c.ProductID] = map[Status]int{}
 		}
-		byProduct[c.ProductID][Status(c.Status)] = c.Count
+		byProduct[c.ProductID][Status(c.Status)] += c.Count // the sum of its slots
 	}
 	out := make([]Stock, 0, len(prods))
 	for _, p := range prods {

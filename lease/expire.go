@@ -2,13 +2,18 @@ package lease
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
-	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	entevent "github.com/hardcandy/hardcandy/ent/event"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/inventory"
@@ -23,33 +28,25 @@ const expireBatch = 1000
 // idempotent sweep ("expire every lease with end <= now"), so a run missed during downtime is
 // caught up by the next; it costs what is due, not the size of the leases table (the
 // (status, ends_at) index). It returns how many leases it expired.
+//
+// Each batch is a handful of set-based statements whatever its size: one UPDATE ... RETURNING
+// takes the leases that are still ACTIVE and due (a lease returned or extended meanwhile is not
+// among them), one releases their allocations and returns the items, the items move through
+// inventory.TransitionAll, and the events and notices are bulk inserts.
 func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
+	// The one state machine decides the transition, once for the whole sweep.
+	if err := Machine.Check(Active, Expired); err != nil {
+		return 0, err
+	}
 	sys := database.System(ctx)
 	total := 0
+	skus := map[int]string{}
 	for {
 		var batch []*ent.Lease
 		err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
 			var err error
-			// Everything the batch needs, read once: the leases with what their notices
-			// describe, their held allocations and those items.
-			batch, err = tx.Lease.Query().Where(entlease.StatusEQ(Active), entlease.EndsAtLTE(now)).
-				Order(ent.Asc(entlease.FieldEndsAt)).Limit(expireBatch).
-				Select(entlease.FieldID, entlease.FieldOwnerID, entlease.FieldCostCenterID, entlease.FieldRequest,
-					entlease.FieldStartsAt, entlease.FieldEndsAt, entlease.FieldDuration, entlease.FieldStatus).
-				WithAllocations(func(q *ent.AllocationQuery) {
-					q.Where(allocation.ReleasedAtIsNil()).
-						Select(allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID).
-						Order(ent.Asc(allocation.FieldID)).
-						WithItem(func(q *ent.InventoryItemQuery) {
-							q.Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID,
-								inventoryitem.FieldStatus).
-								WithProduct(func(q *ent.ProductQuery) { q.Select(product.FieldID, product.FieldSku) })
-						})
-				}).All(sys)
-			if err != nil || len(batch) == 0 {
-				return err
-			}
-			return s.expireBatch(sys, tx, now, batch)
+			batch, err = s.expireBatch(sys, tx, now, skus)
+			return err
 		})
 		if err != nil {
 			return total, fmt.Errorf("expire leases: %w", err)
@@ -70,50 +67,166 @@ func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
 	return total, nil
 }
 
-// expireBatch expires leases loaded with their unreleased allocations and items, inside tx.
-func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, leases []*ent.Lease) error {
+// expireBatch expires up to expireBatch due leases inside tx and returns them, each with its
+// released allocations and their items (what the notices describe). skus caches products' SKUs
+// across batches.
+func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, skus map[int]string) ([]*ent.Lease, error) {
+	d, _ := database.TxDialect(tx)
+	leases, err := takeDue(ctx, tx, d, now)
+	if err != nil || len(leases) == 0 {
+		return nil, err
+	}
 	ids := make([]int, len(leases))
-	var (
-		allocIDs []int
-		items    []*ent.InventoryItem
-	)
+	byID := make(map[int]*ent.Lease, len(leases))
 	for i, l := range leases {
 		ids[i] = l.ID
-		for _, a := range l.Edges.Allocations {
-			allocIDs = append(allocIDs, a.ID)
-			if a.Edges.Item != nil {
-				items = append(items, a.Edges.Item)
-			}
-		}
+		byID[l.ID] = l
 	}
-	if err := moveMany(ctx, tx, now, ids, Active, Expired, "scheduler", "the lease's end has passed",
-		func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
-		return err
+	const why = "the lease's end has passed"
+	rows := make([][]any, len(ids))
+	for i, id := range ids {
+		rows[i] = []any{now, "scheduler", "status", string(Active), string(Expired), why, id}
+	}
+	if err := database.InsertRows(ctx, tx, entevent.Table, []string{entevent.FieldAt, entevent.FieldActor, entevent.FieldKind,
+		entevent.FieldFrom, entevent.FieldTo, entevent.FieldMessage, entevent.FieldLeaseID}, rows); err != nil {
+		return nil, fmt.Errorf("lease events: %w", err)
 	}
 	if err := lapseRequests(ctx, tx, now, ids, "the lease expired first"); err != nil {
-		return err
+		return nil, err
+	}
+	allocs, err := releaseHeld(ctx, tx, d, now, ids)
+	if err != nil {
+		return nil, err
+	}
+	itemIDs := make([]int, len(allocs))
+	for i, a := range allocs {
+		itemIDs[i] = a.ItemID
+	}
+	moved, err := inventory.TransitionAll(ctx, tx, now, inventory.BulkMove{ItemIDs: itemIDs, To: inventory.Rebuilding,
+		Actor: "scheduler", Reason: "lease expired", Likely: []inventory.Status{inventory.Leased}})
+	if err != nil {
+		return nil, err
+	}
+	items := make(map[int]*ent.InventoryItem, len(moved))
+	var unknown []int
+	for _, m := range moved {
+		items[m.ID] = &ent.InventoryItem{ID: m.ID, Name: m.Name, ProductID: m.ProductID, Status: inventory.Rebuilding}
+		if _, ok := skus[m.ProductID]; !ok {
+			skus[m.ProductID] = ""
+			unknown = append(unknown, m.ProductID)
+		}
+	}
+	if len(unknown) > 0 {
+		ps, err := tx.Product.Query().Where(product.IDIn(unknown...)).Select(product.FieldID, product.FieldSku).All(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("products of expired items: %w", err)
+		}
+		for _, p := range ps {
+			skus[p.ID] = p.Sku
+		}
+	}
+	for _, a := range allocs {
+		l := byID[a.LeaseID]
+		if it := items[a.ItemID]; it != nil && l != nil {
+			it.Edges.Product = &ent.Product{ID: it.ProductID, Sku: skus[it.ProductID]}
+			a.Edges.Item = it
+			l.Edges.Allocations = append(l.Edges.Allocations, a)
+		}
 	}
 	if s.Notices != nil {
-		for _, l := range leases {
-			l.Status, l.EndedAt = Expired, &now
-		}
-		if err := s.Notices.EnqueueOwners(ctx, tx, now, notify.KindExpired, leases, "the lease's end has passed"); err != nil {
-			return err
+		if err := s.Notices.EnqueueOwners(ctx, tx, now, notify.KindExpired, leases, why); err != nil {
+			return nil, err
 		}
 	}
-	for start := 0; start < len(allocIDs); start += eventChunk {
-		chunk := allocIDs[start:min(start+eventChunk, len(allocIDs))]
-		if err := tx.Allocation.Update().Where(allocation.IDIn(chunk...)).SetReleasedAt(now).Exec(ctx); err != nil {
-			return fmt.Errorf("release allocations: %w", err)
+	return leases, nil
+}
+
+// takeDue moves up to expireBatch ACTIVE leases whose end has passed to EXPIRED in one
+// statement and returns them as they now are. The outer conditions are checked again on each
+// row as it is updated, so on Postgres a lease a concurrent return or extension changed first
+// is skipped rather than expired.
+func takeDue(ctx context.Context, tx *ent.Tx, d string, now time.Time) ([]*ent.Lease, error) {
+	p := func(i int) string { return database.Placeholders(d, i, 1) }
+	status := entlease.FieldStatus
+	if d == dialect.SQLite {
+		status = "+" + status // the outer check filters the rows found by id
+	}
+	q := fmt.Sprintf(`UPDATE %[1]s SET %[2]s = %[3]s, %[4]s = %[5]s, %[6]s = %[7]s
+		WHERE %[8]s IN (SELECT %[8]s FROM %[1]s WHERE %[2]s = %[9]s AND %[10]s <= %[11]s ORDER BY %[10]s LIMIT %[12]d)
+		AND %[13]s = %[14]s AND %[10]s <= %[15]s
+		RETURNING %[8]s, %[16]s, %[17]s, %[18]s, %[19]s, %[10]s, %[20]s`,
+		entlease.Table, entlease.FieldStatus, p(1), entlease.FieldEndedAt, p(2), entlease.FieldUpdatedAt, p(3),
+		entlease.FieldID, p(4), entlease.FieldEndsAt, p(5), expireBatch,
+		status, p(6), p(7),
+		entlease.FieldOwnerID, entlease.FieldCostCenterID, entlease.FieldRequest, entlease.FieldStartsAt, entlease.FieldDuration)
+	rows, err := tx.QueryContext(ctx, q, string(Expired), now, now, string(Active), now, string(Active), now)
+	if err != nil {
+		return nil, fmt.Errorf("leases %s→%s: %w", Active, Expired, err)
+	}
+	defer rows.Close()
+	var out []*ent.Lease
+	for rows.Next() {
+		var (
+			l            = &ent.Lease{Status: Expired}
+			costCenter   sql.NullInt64
+			request      []byte
+			starts, ends database.Time
+			dur          int64
+		)
+		if err := rows.Scan(&l.ID, &l.OwnerID, &costCenter, &request, &starts, &ends, &dur); err != nil {
+			return nil, fmt.Errorf("leases %s→%s: %w", Active, Expired, err)
+		}
+		if costCenter.Valid {
+			id := int(costCenter.Int64)
+			l.CostCenterID = &id
+		}
+		if len(request) > 0 {
+			if err := json.Unmarshal(request, &l.Request); err != nil {
+				return nil, fmt.Errorf("lease %d request: %w", l.ID, err)
+			}
+		}
+		ended := now
+		l.StartsAt, l.EndsAt, l.EndedAt, l.Duration, l.UpdatedAt = starts.Ptr(), ends.Ptr(), &ended, duration.Duration(dur), now
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("leases %s→%s: %w", Active, Expired, err)
+	}
+	return out, nil
+}
+
+// releaseHeld releases the unreleased allocations of the leases in one statement (per chunk of
+// ids) and returns them.
+func releaseHeld(ctx context.Context, tx *ent.Tx, d string, now time.Time, leaseIDs []int) ([]*ent.Allocation, error) {
+	var out []*ent.Allocation
+	for _, chunk := range database.IDChunks(leaseIDs) {
+		q := fmt.Sprintf("UPDATE %s SET %s = %s WHERE %s IN (%s) AND %s IS NULL RETURNING %s, %s, %s",
+			allocation.Table, allocation.FieldReleasedAt, database.Placeholders(d, 1, 1),
+			allocation.FieldLeaseID, database.Placeholders(d, 2, len(chunk)), allocation.FieldReleasedAt,
+			allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID)
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, now)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("release allocations: %w", err)
+		}
+		for rows.Next() {
+			released := now
+			a := &ent.Allocation{ReleasedAt: &released}
+			if err := rows.Scan(&a.ID, &a.LeaseID, &a.ItemID); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("release allocations: %w", err)
+			}
+			out = append(out, a)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("release allocations: %w", err)
 		}
 	}
-	for start := 0; start < len(items); start += eventChunk {
-		// The items were read in this transaction: Transition need not read them again, and
-		// its conditional update still refuses any that moved.
-		if err := inventory.Transition(ctx, tx, now, inventory.Move{Loaded: items[start:min(start+eventChunk, len(items))],
-			To: inventory.Rebuilding, Actor: "scheduler", Reason: "lease expired"}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return out, nil
 }

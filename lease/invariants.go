@@ -1,9 +1,13 @@
 package lease
 
 import (
+	"cmp"
 	"context"
 	stdsql "database/sql"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
@@ -99,10 +103,16 @@ func violations(sys context.Context, c *ent.Client) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A counter is the sum of its slots.
+	summed := map[[2]string]int{}
 	for _, st := range stock {
-		k := [2]string{fmt.Sprint(st.ProductID), string(st.Status)}
-		if st.Count != counted[k] {
-			out = append(out, fmt.Sprintf("stock of product %d %s says %d, items say %d", st.ProductID, st.Status, st.Count, counted[k]))
+		summed[[2]string{fmt.Sprint(st.ProductID), string(st.Status)}] += st.Count
+	}
+	for _, k := range slices.SortedFunc(maps.Keys(summed), func(a, b [2]string) int {
+		return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1]))
+	}) {
+		if summed[k] != counted[k] {
+			out = append(out, fmt.Sprintf("stock of product %s %s says %d, items say %d", k[0], k[1], summed[k], counted[k]))
 		}
 		delete(counted, k)
 	}

@@ -64,6 +64,7 @@ func (s *scripted) Check(ctx context.Context, req dispenser.CheckRequest) error 
 }
 
 type bundle struct {
+	st     *database.Store
 	client *ent.Client
 	clock  *clockwork.FakeClock
 	svc    *Service
@@ -93,7 +94,7 @@ func setupAt(t testing.TB, dsn string) *bundle {
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
 	d := &scripted{Dispenser: sim}
-	b := &bundle{client: st.Client, clock: clock, disp: d, as: map[string]context.Context{},
+	b := &bundle{st: st, client: st.Client, clock: clock, disp: d, as: map[string]context.Context{},
 		svc: NewService(st.Client, clock, d, box, Config{})}
 	users, err := st.Client.User.Query().All(database.System(ctx))
 	require.NoError(t, err)

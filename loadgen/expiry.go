@@ -150,7 +150,7 @@ func seedLeases(ctx context.Context, db *sql.DB, ownerID, n int, endsAt time.Tim
 	}
 	if productID != 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_counts (product_id, status, count) VALUES (?, 'LEASED', ?)
-			ON CONFLICT (product_id, status) DO UPDATE SET count = count + excluded.count`, productID, n); err != nil {
+			ON CONFLICT (product_id, status, slot) DO UPDATE SET count = count + excluded.count`, productID, n); err != nil {
 			return err
 		}
 	}

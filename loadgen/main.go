@@ -42,7 +42,9 @@ func main() {
 	items := flag.Int("items", 100_000, "inventory items to generate over the design's catalog")
 	wide := flag.Int("wide", 60, "products of the wide catalog added for the second table (0 skips it)")
 	dur := flag.Duration("duration", 5*time.Second, "how long each scenario runs")
-	only := flag.String("only", "", "run only this part: reads, vends, expiry, usage or replicas (Postgres)")
+	only := flag.String("only", "", "run only this part: reads, vends, expiry, usage, replicas (Postgres) or shape")
+	vendPool := flag.Int("vend-pool", 20_000, "AVAILABLE items added to the shape's vend SKU so that the vend row does not run out")
+	baseline := flag.String("baseline", "", "a checkout of the project to measure the shape's Postgres vends against too (before/after)")
 	notDue := flag.Int("not-due", 1_000_000, "leases not yet due in the table for the expiry sweep")
 	flag.Parse()
 	if os.Getenv("GOGC") == "" {
@@ -60,7 +62,7 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*items, *wide, *dur, *only, *notDue); err != nil {
+	if err := run(*items, *wide, *dur, *only, *notDue, shapeOptions{vendPool: *vendPool, baseline: *baseline}); err != nil {
 		log.Print(err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
@@ -79,6 +81,8 @@ type scenario struct {
 	rotate []string
 	// perClient gives each client its own users: client i rotates over bench users i, i+32, ...
 	perClient bool
+	// users, when set, are the tokens to send: client i rotates over users i, i+clients, ...
+	users []string
 }
 
 // benchUsers is how many users the vend runs spread over, so each holds a few items as real
@@ -92,7 +96,7 @@ const (
 		items(first: 5) { totalCount edges { node { name status } } } } } } }`
 )
 
-func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
+func run(nItems, nWide int, dur time.Duration, only string, notDue int, so shapeOptions) error {
 	ctx := context.Background()
 	// BENCH_DIR keeps the databases for a look afterwards (sqlite3, EXPLAIN QUERY PLAN).
 	dir := os.Getenv("BENCH_DIR")
@@ -119,6 +123,8 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 		return usage(ctx, dir, notDue)
 	case "replicas":
 		return replicas(ctx, bin, dir, dur, nItems)
+	case "shape":
+		return shape(ctx, bin, dir, dur, so.vendPool, so.baseline)
 	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
@@ -159,6 +165,9 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int) error {
 			return err
 		}
 		if err := replicas(ctx, bin, dir, dur, nItems); err != nil {
+			return err
+		}
+		if err := shape(ctx, bin, dir, dur, so.vendPool, so.baseline); err != nil {
 			return err
 		}
 	}
@@ -229,7 +238,12 @@ func table(bases []string, tokens map[string]string, dur time.Duration, scenario
 	fmt.Fprintln(tw, "scenario\tclients\trequests\terrors\treq/s\tp50\tp99\tSQL/req\tCPU/req\ttarget\t")
 	for _, sc := range scenarios {
 		perConn := [][]string{{tokens[sc.as]}}
-		if sc.perClient {
+		if len(sc.users) > 0 {
+			perConn = make([][]string, min(sc.clients, len(sc.users)))
+			for u, tok := range sc.users {
+				perConn[u%len(perConn)] = append(perConn[u%len(perConn)], tok)
+			}
+		} else if sc.perClient {
 			perConn = make([][]string, sc.clients)
 			for u := range benchUsers {
 				perConn[u%sc.clients] = append(perConn[u%sc.clients], tokens[fmt.Sprintf("client%d", u)])

@@ -680,6 +680,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"AVAILABLE", "RESERVING", "LEASED", "REBUILDING", "MAINTENANCE", "ARCHIVING", "ARCHIVED"}},
 		{Name: "count", Type: field.TypeInt, Default: 0},
+		{Name: "slot", Type: field.TypeInt, Default: 0},
 		{Name: "product_id", Type: field.TypeInt},
 	}
 	// StockCountsTable holds the schema information for the "stock_counts" table.
@@ -690,16 +691,16 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stock_counts_products_stock",
-				Columns:    []*schema.Column{StockCountsColumns[3]},
+				Columns:    []*schema.Column{StockCountsColumns[4]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "stockcount_product_id_status",
+				Name:    "stockcount_product_id_status_slot",
 				Unique:  true,
-				Columns: []*schema.Column{StockCountsColumns[3], StockCountsColumns[1]},
+				Columns: []*schema.Column{StockCountsColumns[4], StockCountsColumns[1], StockCountsColumns[3]},
 			},
 		},
 	}

@@ -461,6 +461,10 @@ func init() {
 	stockcountDescCount := stockcountFields[2].Descriptor()
 	// stockcount.DefaultCount holds the default value on creation for the count field.
 	stockcount.DefaultCount = stockcountDescCount.Default.(int)
+	// stockcountDescSlot is the schema descriptor for slot field.
+	stockcountDescSlot := stockcountFields[3].Descriptor()
+	// stockcount.DefaultSlot holds the default value on creation for the slot field.
+	stockcount.DefaultSlot = stockcountDescSlot.Default.(int)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -60,8 +60,12 @@ func (InventoryItem) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField()}
 }
 
-// StockCount is how many items of a product are in a status. It is kept in step with every
+// StockCount is how many items of a product are in a status, or one slot's share of that: a
+// product's count in a status is the sum over its slots. It is kept in step with every
 // transition in the same transaction, so availability reads a handful of rows, never the items.
+// On SQLite every change goes to slot 0 (one writer at a time); on Postgres each transaction
+// writes a slot no other running transaction holds, so vends of one product never wait on each
+// other's counter rows.
 type StockCount struct{ ent.Schema }
 
 // Fields of StockCount.
@@ -70,6 +74,8 @@ func (StockCount) Fields() []ent.Field {
 		field.Int("product_id").Immutable(),
 		field.Enum("status").Values(ItemStatuses...).Immutable(),
 		field.Int("count").Default(0),
+		// Slot is which share of the count this row is (0 on SQLite).
+		field.Int("slot").Default(0).Immutable(),
 	}
 }
 
@@ -82,7 +88,7 @@ func (StockCount) Edges() []ent.Edge {
 
 // Indexes of StockCount.
 func (StockCount) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("product_id", "status").Unique()}
+	return []ent.Index{index.Fields("product_id", "status", "slot").Unique()}
 }
 
 // Annotations of StockCount.

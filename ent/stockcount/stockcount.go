@@ -23,6 +23,8 @@ const (
 	FieldStatus = "status"
 	// FieldCount holds the string denoting the count field in the database.
 	FieldCount = "count"
+	// FieldSlot holds the string denoting the slot field in the database.
+	FieldSlot = "slot"
 	// EdgeProduct holds the string denoting the product edge name in mutations.
 	EdgeProduct = "product"
 	// Table holds the table name of the stockcount in the database.
@@ -42,6 +44,7 @@ var Columns = []string{
 	FieldProductID,
 	FieldStatus,
 	FieldCount,
+	FieldSlot,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -64,6 +67,8 @@ var (
 	Policy ent.Policy
 	// DefaultCount holds the default value on creation for the "count" field.
 	DefaultCount int
+	// DefaultSlot holds the default value on creation for the "slot" field.
+	DefaultSlot int
 )
 
 // Status defines the type for the "status" enum field.
@@ -115,6 +120,11 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByCount orders the results by the count field.
 func ByCount(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCount, opts...).ToFunc()
+}
+
+// BySlot orders the results by the slot field.
+func BySlot(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSlot, opts...).ToFunc()
 }
 
 // ByProductField orders the results by product field.

@@ -63,6 +63,11 @@ func Count(v int) predicate.StockCount {
 	return predicate.StockCount(sql.FieldEQ(FieldCount, v))
 }
 
+// Slot applies equality check predicate on the "slot" field. It's identical to SlotEQ.
+func Slot(v int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldEQ(FieldSlot, v))
+}
+
 // ProductIDEQ applies the EQ predicate on the "product_id" field.
 func ProductIDEQ(v int) predicate.StockCount {
 	return predicate.StockCount(sql.FieldEQ(FieldProductID, v))
@@ -141,6 +146,46 @@ func CountLT(v int) predicate.StockCount {
 // CountLTE applies the LTE predicate on the "count" field.
 func CountLTE(v int) predicate.StockCount {
 	return predicate.StockCount(sql.FieldLTE(FieldCount, v))
+}
+
+// SlotEQ applies the EQ predicate on the "slot" field.
+func SlotEQ(v int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldEQ(FieldSlot, v))
+}
+
+// SlotNEQ applies the NEQ predicate on the "slot" field.
+func SlotNEQ(v int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldNEQ(FieldSlot, v))
+}
+
+// SlotIn applies the In predicate on the "slot" field.
+func SlotIn(vs ...int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldIn(FieldSlot, vs...))
+}
+
+// SlotNotIn applies the NotIn predicate on the "slot" field.
+func SlotNotIn(vs ...int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldNotIn(FieldSlot, vs...))
+}
+
+// SlotGT applies the GT predicate on the "slot" field.
+func SlotGT(v int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldGT(FieldSlot, v))
+}
+
+// SlotGTE applies the GTE predicate on the "slot" field.
+func SlotGTE(v int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldGTE(FieldSlot, v))
+}
+
+// SlotLT applies the LT predicate on the "slot" field.
+func SlotLT(v int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldLT(FieldSlot, v))
+}
+
+// SlotLTE applies the LTE predicate on the "slot" field.
+func SlotLTE(v int) predicate.StockCount {
+	return predicate.StockCount(sql.FieldLTE(FieldSlot, v))
 }
 
 // HasProduct applies the HasEdge predicate on the "product" edge.

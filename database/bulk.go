@@ -1,0 +1,146 @@
+package database
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+
+	"github.com/hardcandy/hardcandy/ent"
+)
+
+// Set-based statements for work done in bulk (the expiry sweep): one INSERT of many rows, one
+// UPDATE ... RETURNING of a whole batch, written here once for both databases.
+
+// maxParams bounds the parameters of one statement, under SQLite's limit (32766) and
+// Postgres' (65535).
+const maxParams = 30000
+
+// TxDialect is the SQL dialect of a transaction run by WithTx: SQLite's when it runs on a
+// SQLite store's group-commit writer, Postgres' otherwise. It reports false for a transaction
+// WithTx does not run.
+func TxDialect(tx *ent.Tx) (string, bool) {
+	v, ok := deferring.Load(tx)
+	if !ok {
+		return "", false
+	}
+	return v.(*deferrals).dialect, true
+}
+
+// Concurrent reports whether tx may run beside other write transactions (Postgres), whose row
+// locks it may then wait on; false on SQLite, whose writer runs one transaction at a time.
+func Concurrent(tx *ent.Tx) bool {
+	d, ok := TxDialect(tx)
+	return ok && d == dialect.Postgres
+}
+
+// Placeholders returns the placeholders of n parameters from the first, comma separated:
+// "?, ?" on SQLite, "$1, $2" on Postgres.
+func Placeholders(d string, first, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if d == dialect.Postgres {
+			fmt.Fprintf(&b, "$%d", first+i)
+		} else {
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+// InsertRows inserts rows (each a value per column) into table in as few statements as the
+// databases' parameter limits allow.
+func InsertRows(ctx context.Context, tx *ent.Tx, table string, columns []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	d, ok := TxDialect(tx)
+	if !ok {
+		return fmt.Errorf("insert %s: not a transaction run by WithTx", table)
+	}
+	per := max(1, maxParams/len(columns))
+	for lo := 0; lo < len(rows); lo += per {
+		chunk := rows[lo:min(lo+per, len(rows))]
+		b := entsql.Dialect(d).Insert(table).Columns(columns...)
+		for _, r := range chunk {
+			b.Values(r...)
+		}
+		q, args := b.Query()
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("insert %d rows into %s: %w", len(chunk), table, err)
+		}
+	}
+	return nil
+}
+
+// IDChunks splits ids into slices small enough for one statement's parameters, leaving room
+// for a few more.
+func IDChunks(ids []int) [][]int {
+	var out [][]int
+	for lo := 0; lo < len(ids); lo += maxParams - 100 {
+		out = append(out, ids[lo:min(lo+maxParams-100, len(ids))])
+	}
+	return out
+}
+
+// Time scans a timestamp from either database: Postgres' drivers give a time.Time, SQLite's
+// gives a time.Time for a column it knows to be one and the stored text otherwise (the values
+// of an UPDATE ... RETURNING).
+type Time struct {
+	T     time.Time
+	Valid bool
+}
+
+// sqliteLayouts are the forms the SQLite driver writes timestamps in.
+var sqliteLayouts = []string{
+	"2006-01-02 15:04:05.999999999-07:00",
+	"2006-01-02T15:04:05.999999999-07:00",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05",
+	"2006-01-02",
+}
+
+// Scan implements sql.Scanner.
+func (t *Time) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		*t = Time{}
+		return nil
+	case time.Time:
+		*t = Time{T: x.UTC(), Valid: true}
+		return nil
+	case []byte:
+		return t.parse(string(x))
+	case string:
+		return t.parse(x)
+	}
+	return fmt.Errorf("scan %T as a time", v)
+}
+
+func (t *Time) parse(s string) error {
+	for _, layout := range sqliteLayouts {
+		if v, err := time.Parse(layout, s); err == nil {
+			*t = Time{T: v.UTC(), Valid: true}
+			return nil
+		}
+	}
+	return fmt.Errorf("scan %q as a time", s)
+}
+
+// Ptr is the time, or nil when it is NULL.
+func (t Time) Ptr() *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	v := t.T
+	return &v
+}

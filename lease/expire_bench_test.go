@@ -1,0 +1,117 @@
+package lease
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/dbtest"
+	"github.com/hardcandy/hardcandy/duration"
+	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/schematype"
+	"github.com/hardcandy/hardcandy/ent/stockcount"
+	"github.com/hardcandy/hardcandy/ent/user"
+	"github.com/hardcandy/hardcandy/inventory"
+	"github.com/hardcandy/hardcandy/notify"
+)
+
+// BenchmarkExpire times the expiry sweep of 10,000 and 100,000 due leases (each holding one
+// item, with an "expired" notice per lease) on SQLite and, when HARDCANDY_TEST_POSTGRES is set,
+// on Postgres, and prints the seconds and the ratio between the two sizes: the sweep's cost
+// must follow what is due (≤ 11× for 10× the leases).
+func BenchmarkExpire(b *testing.B) {
+	stores := []string{"sqlite"}
+	if _, ok := dbtest.PostgresServer(); ok {
+		stores = append(stores, "postgres")
+	}
+	for _, store := range stores {
+		secs := map[int]float64{}
+		for _, due := range []int{10_000, 100_000} {
+			b.Run(fmt.Sprintf("%s/due=%d", store, due), func(b *testing.B) {
+				dsn := filepath.Join(b.TempDir(), "expire.db")
+				if store == "postgres" {
+					dsn = dbtest.Postgres(b)
+				}
+				bd := setupAt(b, dsn)
+				bd.svc.Notices = notify.NewOutbox(notify.Config{})
+				var total time.Duration
+				runs := 0
+				for b.Loop() {
+					b.StopTimer()
+					seedDue(b, bd, due, runs)
+					b.StartTimer()
+					t0 := time.Now()
+					n, err := bd.svc.Expire(context.Background(), bd.clock.Now())
+					total += time.Since(t0)
+					require.NoError(b, err)
+					require.Equal(b, due, n)
+					runs++
+				}
+				s := total.Seconds() / float64(runs)
+				secs[due] = s
+				b.ReportMetric(s, "s/sweep")
+				b.ReportMetric(s*1e6/float64(due), "µs/lease")
+			})
+		}
+		if secs[10_000] > 0 && secs[100_000] > 0 {
+			fmt.Printf("expiry sweep on %s: 10,000 due leases %.2f s, 100,000 %.2f s, ratio %.1f× (target ≤ 5 s and ≤ 11×)\n",
+				store, secs[10_000], secs[100_000], secs[100_000]/secs[10_000])
+		}
+	}
+}
+
+// seedDue writes n ACTIVE leases of alice that ended a minute ago, each holding one LEASED
+// 4D.small item, in bulk, with the stock counters in step.
+func seedDue(t testing.TB, bd *bundle, n, round int) {
+	t.Helper()
+	ctx := database.System(context.Background())
+	c := bd.client
+	owner, err := c.User.Query().Where(user.Name("alice")).Only(ctx)
+	require.NoError(t, err)
+	small, err := c.Product.Query().Where(product.Sku("4D.small")).Only(ctx)
+	require.NoError(t, err)
+	now := bd.clock.Now().UTC()
+	started, ends := now.Add(-24*time.Hour), now.Add(-time.Minute)
+	const chunk = 1000
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		require.NoError(t, database.WithTx(ctx, c, func(tx *ent.Tx) error {
+			items := make([]*ent.InventoryItemCreate, 0, hi-lo)
+			leases := make([]*ent.LeaseCreate, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				items = append(items, tx.InventoryItem.Create().SetName(fmt.Sprintf("due-%d-%06d", round, i)).
+					SetProductID(small.ID).SetStatus(inventory.Leased).SetStatusChangedAt(started).
+					SetCreatedAt(started).SetUpdatedAt(started))
+				leases = append(leases, tx.Lease.Create().SetOwnerID(owner.ID).SetStatus(Active).
+					SetStartsAt(started).SetEndsAt(ends).SetDuration(duration.Duration(24*time.Hour)).
+					SetRequest([]schematype.LeaseLine{{SKU: "4D.small", Quantity: 1}}).
+					SetCreatedAt(started).SetUpdatedAt(started))
+			}
+			its, err := tx.InventoryItem.CreateBulk(items...).Save(ctx)
+			if err != nil {
+				return err
+			}
+			ls, err := tx.Lease.CreateBulk(leases...).Save(ctx)
+			if err != nil {
+				return err
+			}
+			allocs := make([]*ent.AllocationCreate, len(ls))
+			for i, l := range ls {
+				allocs[i] = tx.Allocation.Create().SetLeaseID(l.ID).SetItemID(its[i].ID).SetOwnerID(owner.ID).
+					SetCreatedAt(started).SetVendedAt(started)
+			}
+			if err := tx.Allocation.CreateBulk(allocs...).Exec(ctx); err != nil {
+				return err
+			}
+			return tx.StockCount.Create().SetProductID(small.ID).SetStatus(stockcount.StatusLEASED).SetCount(len(ls)).
+				OnConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus, stockcount.FieldSlot).
+				AddCount(len(ls)).Exec(ctx)
+		}))
+	}
+}
