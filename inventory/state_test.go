@@ -55,10 +55,10 @@ func (b *testBundle) item(t *testing.T, name string, status inventory.Status) *e
 	if status != inventory.Available {
 		sys := database.System(context.Background())
 		require.NoError(t, b.client.InventoryItem.UpdateOneID(it.ID).SetStatus(status).Exec(sys))
-		require.NoError(t, b.client.StockCount.Update().
-			Where(stockcount.ProductID(b.product.ID), stockcount.StatusEQ(stockcount.StatusAVAILABLE)).AddCount(-1).Exec(sys))
+		require.NoError(t, b.client.StockCount.Create().SetProductID(b.product.ID).SetStatus(stockcount.StatusAVAILABLE).SetCount(-1).
+			OnConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus, stockcount.FieldSlot).AddCount(-1).Exec(sys))
 		require.NoError(t, b.client.StockCount.Create().SetProductID(b.product.ID).SetStatus(stockcount.Status(status)).SetCount(1).
-			OnConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus).AddCount(1).Exec(sys))
+			OnConflictColumns(stockcount.FieldProductID, stockcount.FieldStatus, stockcount.FieldSlot).AddCount(1).Exec(sys))
 	}
 	return it
 }
@@ -69,9 +69,12 @@ func (b *testBundle) stock(t *testing.T) map[inventory.Status]int {
 	rows, err := b.client.StockCount.Query().All(database.System(context.Background()))
 	require.NoError(t, err)
 	out := map[inventory.Status]int{}
-	for _, r := range rows {
-		if r.Count != 0 {
-			out[inventory.Status(r.Status)] = r.Count
+	for _, r := range rows { // a counter is the sum of its slots
+		out[inventory.Status(r.Status)] += r.Count
+	}
+	for st, n := range out {
+		if n == 0 {
+			delete(out, st)
 		}
 	}
 	return out

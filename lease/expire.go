@@ -142,7 +142,9 @@ func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, sk
 }
 
 // takeDue moves up to expireBatch ACTIVE leases whose end has passed to EXPIRED in one
-// statement and returns them as they now are. The outer conditions are checked again on each
+// statement and returns them as they now are. Which of the due leases a batch takes does not
+// matter (all are taken before the sweep ends), so the batch is not sorted: sorting would make
+// every batch read all the due leases, and the sweep cost grow with the square of what is due. The outer conditions are checked again on each
 // row as it is updated, so on Postgres a lease a concurrent return or extension changed first
 // is skipped rather than expired.
 func takeDue(ctx context.Context, tx *ent.Tx, d string, now time.Time) ([]*ent.Lease, error) {
@@ -152,7 +154,7 @@ func takeDue(ctx context.Context, tx *ent.Tx, d string, now time.Time) ([]*ent.L
 		status = "+" + status // the outer check filters the rows found by id
 	}
 	q := fmt.Sprintf(`UPDATE %[1]s SET %[2]s = %[3]s, %[4]s = %[5]s, %[6]s = %[7]s
-		WHERE %[8]s IN (SELECT %[8]s FROM %[1]s WHERE %[2]s = %[9]s AND %[10]s <= %[11]s ORDER BY %[10]s LIMIT %[12]d)
+		WHERE %[8]s IN (SELECT %[8]s FROM %[1]s WHERE %[2]s = %[9]s AND %[10]s <= %[11]s LIMIT %[12]d)
 		AND %[13]s = %[14]s AND %[10]s <= %[15]s
 		RETURNING %[8]s, %[16]s, %[17]s, %[18]s, %[19]s, %[10]s, %[20]s`,
 		entlease.Table, entlease.FieldStatus, p(1), entlease.FieldEndedAt, p(2), entlease.FieldUpdatedAt, p(3),
