@@ -64,6 +64,9 @@ func InsertRows(ctx context.Context, tx *ent.Tx, table string, columns []string,
 	if !ok {
 		return fmt.Errorf("insert %s: not a transaction run by WithTx", table)
 	}
+	if d == dialect.Postgres {
+		return insertUnnest(ctx, tx, table, columns, rows)
+	}
 	per := max(1, maxParams/len(columns))
 	for lo := 0; lo < len(rows); lo += per {
 		chunk := rows[lo:min(lo+per, len(rows))]
@@ -77,6 +80,91 @@ func InsertRows(ctx context.Context, tx *ent.Tx, table string, columns []string,
 		}
 	}
 	return nil
+}
+
+// insertUnnest inserts rows on Postgres in one statement of one array parameter per column
+// (INSERT ... SELECT FROM unnest(...)): the statement's size does not grow with the rows. The
+// columns' types follow the values: time.Time, string or int, any of them nil.
+func insertUnnest(ctx context.Context, tx *ent.Tx, table string, columns []string, rows [][]any) error {
+	args := make([]any, len(columns))
+	casts := make([]string, len(columns))
+	for c := range columns {
+		var kind any
+		for _, r := range rows {
+			if r[c] != nil {
+				kind = r[c]
+				break
+			}
+		}
+		switch kind.(type) {
+		case time.Time:
+			col := make([]*time.Time, len(rows))
+			for i, r := range rows {
+				if v, ok := r[c].(time.Time); ok {
+					col[i] = &v
+				}
+			}
+			args[c], casts[c] = col, "timestamptz[]"
+		case int, int64:
+			col := make([]*int64, len(rows))
+			for i, r := range rows {
+				switch v := r[c].(type) {
+				case int:
+					n := int64(v)
+					col[i] = &n
+				case int64:
+					col[i] = &v
+				}
+			}
+			args[c], casts[c] = col, "int8[]"
+		default: // strings, and a column of NULLs
+			col := make([]*string, len(rows))
+			for i, r := range rows {
+				if v, ok := r[c].(string); ok {
+					col[i] = &v
+				}
+			}
+			args[c], casts[c] = col, "text[]"
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "INSERT INTO %q (", table)
+	for i, c := range columns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", c)
+	}
+	b.WriteString(") SELECT * FROM unnest(")
+	for i := range columns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d::%s", i+1, casts[i])
+	}
+	b.WriteString(")")
+	if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+		return fmt.Errorf("insert %d rows into %s: %w", len(rows), table, err)
+	}
+	return nil
+}
+
+// InIDs is "column IN (ids)" for a statement whose next parameter is the first-th: a list of
+// placeholders on SQLite, one array parameter on Postgres ("column = ANY($n)"), which keeps the
+// statement small to send and to plan. It returns the condition and its arguments.
+func InIDs(d, column string, first int, ids []int) (string, []any) {
+	if d == dialect.Postgres {
+		arr := make([]int64, len(ids))
+		for i, id := range ids {
+			arr[i] = int64(id)
+		}
+		return fmt.Sprintf("%s = ANY($%d::int8[])", column, first), []any{arr}
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return fmt.Sprintf("%s IN (%s)", column, Placeholders(d, first, len(ids))), args
 }
 
 // IDChunks splits ids into slices small enough for one statement's parameters, leaving room

@@ -119,12 +119,10 @@ func updateFrom(ctx context.Context, tx *ent.Tx, d string, now time.Time, ids []
 	if d == dialect.SQLite {
 		status = "+" + status // a filter on the rows found by id, never a scan of the status index
 	}
-	q := fmt.Sprintf("UPDATE %s SET %s WHERE %s = %s AND %s IN (%s) RETURNING %s, %s, %s", inventoryitem.Table, set.String(),
-		status, ph(d, 4), inventoryitem.FieldID, database.Placeholders(d, 5, len(ids)),
-		inventoryitem.FieldID, inventoryitem.FieldProductID, inventoryitem.FieldName)
-	for _, id := range ids {
-		args = append(args, id)
-	}
+	in, inArgs := database.InIDs(d, inventoryitem.FieldID, 5, ids)
+	q := fmt.Sprintf("UPDATE %s SET %s WHERE %s = %s AND %s RETURNING %s, %s, %s", inventoryitem.Table, set.String(),
+		status, ph(d, 4), in, inventoryitem.FieldID, inventoryitem.FieldProductID, inventoryitem.FieldName)
+	args = append(args, inArgs...)
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("update items %s→%s: %w", from, to, err)

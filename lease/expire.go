@@ -202,16 +202,11 @@ func takeDue(ctx context.Context, tx *ent.Tx, d string, now time.Time) ([]*ent.L
 func releaseHeld(ctx context.Context, tx *ent.Tx, d string, now time.Time, leaseIDs []int) ([]*ent.Allocation, error) {
 	var out []*ent.Allocation
 	for _, chunk := range database.IDChunks(leaseIDs) {
-		q := fmt.Sprintf("UPDATE %s SET %s = %s WHERE %s IN (%s) AND %s IS NULL RETURNING %s, %s, %s",
+		in, inArgs := database.InIDs(d, allocation.FieldLeaseID, 2, chunk)
+		q := fmt.Sprintf("UPDATE %s SET %s = %s WHERE %s AND %s IS NULL RETURNING %s, %s, %s",
 			allocation.Table, allocation.FieldReleasedAt, database.Placeholders(d, 1, 1),
-			allocation.FieldLeaseID, database.Placeholders(d, 2, len(chunk)), allocation.FieldReleasedAt,
-			allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID)
-		args := make([]any, 0, len(chunk)+1)
-		args = append(args, now)
-		for _, id := range chunk {
-			args = append(args, id)
-		}
-		rows, err := tx.QueryContext(ctx, q, args...)
+			in, allocation.FieldReleasedAt, allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID)
+		rows, err := tx.QueryContext(ctx, q, append([]any{now}, inArgs...)...)
 		if err != nil {
 			return nil, fmt.Errorf("release allocations: %w", err)
 		}
