@@ -84,7 +84,7 @@ func InsertRows(ctx context.Context, tx *ent.Tx, table string, columns []string,
 
 // insertUnnest inserts rows on Postgres in one statement of one array parameter per column
 // (INSERT ... SELECT FROM unnest(...)): the statement's size does not grow with the rows. The
-// columns' types follow the values: time.Time, string or int, any of them nil.
+// columns' types follow the values: time.Time, string, int or []byte, any of them nil.
 func insertUnnest(ctx context.Context, tx *ent.Tx, table string, columns []string, rows [][]any) error {
 	args := make([]any, len(columns))
 	casts := make([]string, len(columns))
@@ -117,6 +117,14 @@ func insertUnnest(ctx context.Context, tx *ent.Tx, table string, columns []strin
 				}
 			}
 			args[c], casts[c] = col, "int8[]"
+		case []byte:
+			col := make([][]byte, len(rows))
+			for i, r := range rows {
+				if v, ok := r[c].([]byte); ok {
+					col[i] = v
+				}
+			}
+			args[c], casts[c] = col, "bytea[]"
 		default: // strings, and a column of NULLs
 			col := make([]*string, len(rows))
 			for i, r := range rows {

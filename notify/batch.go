@@ -10,6 +10,7 @@ import (
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/user"
 )
 
@@ -49,7 +50,11 @@ func (o *Outbox) EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, k
 			owners[u.ID] = u
 		}
 	}
-	var creates []*ent.NoticeCreate
+	_, bulk := database.TxDialect(tx)
+	var (
+		creates []*ent.NoticeCreate
+		rows    [][]any
+	)
 	for _, l := range leases {
 		u := owners[l.OwnerID]
 		if u == nil {
@@ -67,9 +72,22 @@ func (o *Outbox) EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, k
 			if ch == ChannelEmail {
 				recipient = *u.Email
 			}
+			if bulk { // the same row, without a builder per notice
+				rows = append(rows, []any{kind, ch, recipient, u.ID, body, now, now, 0, id})
+				continue
+			}
 			creates = append(creates, tx.Notice.Create().SetKind(kind).SetChannel(ch).SetRecipient(recipient).
 				SetUserID(u.ID).SetPayload(body).SetCreatedAt(now).SetDeliverAfter(now).SetLeaseID(id))
 		}
+	}
+	if bulk {
+		err := database.InsertRows(sys, tx, notice.Table, []string{notice.FieldKind, notice.FieldChannel, notice.FieldRecipient,
+			notice.FieldUserID, notice.FieldPayload, notice.FieldCreatedAt, notice.FieldDeliverAfter, notice.FieldAttempts,
+			notice.FieldLeaseID}, rows)
+		if err != nil {
+			return database.Wrap(err, "write %s notices", kind)
+		}
+		return nil
 	}
 	for c := range slices.Chunk(creates, batchChunk) {
 		if err := tx.Notice.CreateBulk(c...).Exec(sys); err != nil {
