@@ -45,6 +45,7 @@ func main() {
 	only := flag.String("only", "", "run only this part: reads, vends, expiry, usage, replicas (Postgres) or shape")
 	vendPool := flag.Int("vend-pool", 20_000, "AVAILABLE items added to the shape's vend SKU so that the vend row does not run out")
 	baseline := flag.String("baseline", "", "a checkout of the project to measure the shape's Postgres vends against too (before/after)")
+	shapeOn := flag.String("shape-on", "sqlite,postgres", "where the shape runs: sqlite, postgres or both")
 	notDue := flag.Int("not-due", 1_000_000, "leases not yet due in the table for the expiry sweep")
 	flag.Parse()
 	if os.Getenv("GOGC") == "" {
@@ -62,7 +63,7 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*items, *wide, *dur, *only, *notDue, shapeOptions{vendPool: *vendPool, baseline: *baseline}); err != nil {
+	if err := run(*items, *wide, *dur, *only, *notDue, shapeOptions{vendPool: *vendPool, baseline: *baseline, stores: strings.Split(*shapeOn, ",")}); err != nil {
 		log.Print(err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
@@ -124,7 +125,7 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int, so shape
 	case "replicas":
 		return replicas(ctx, bin, dir, dur, nItems)
 	case "shape":
-		return shape(ctx, bin, dir, dur, so.vendPool, so.baseline)
+		return shape(ctx, bin, dir, dur, so.vendPool, so.baseline, so.stores)
 	}
 	db := filepath.Join(dir, "bench.db")
 	start := time.Now()
@@ -167,7 +168,7 @@ func run(nItems, nWide int, dur time.Duration, only string, notDue int, so shape
 		if err := replicas(ctx, bin, dir, dur, nItems); err != nil {
 			return err
 		}
-		if err := shape(ctx, bin, dir, dur, so.vendPool, so.baseline); err != nil {
+		if err := shape(ctx, bin, dir, dur, so.vendPool, so.baseline, so.stores); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/base64"
 	"fmt"
 	"net/url"
 	"os"
@@ -52,6 +54,8 @@ const (
 type shapeOptions struct {
 	vendPool int
 	baseline string
+	// stores are where the shape runs: sqlite, postgres.
+	stores []string
 }
 
 // shapeProduct is one of the shared benchmark's products.
@@ -273,7 +277,7 @@ func writeShapeLeases(ctx context.Context, tx *ent.Tx, rows []shapeLease, now ti
 // With baseline (another checkout of the project) it also runs the Postgres vend row against
 // that build, on a copy of the same seed brought down to that build's migrations, for a
 // before/after in one run.
-func shape(ctx context.Context, bin, dir string, dur time.Duration, vendPool int, baseline string) error {
+func shape(ctx context.Context, bin, dir string, dur time.Duration, vendPool int, baseline string, stores []string) error {
 	cfg := filepath.Join(dir, "shape.yaml")
 	yaml := "dispensers:\n  default:\n    driver: simulator\n    latency: 0ms\nleasing:\n  max_items_per_user: 1000000\n"
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
@@ -288,22 +292,31 @@ func shape(ctx context.Context, bin, dir string, dur time.Duration, vendPool int
 		}
 	}
 
-	db := filepath.Join(dir, "shape.db")
-	t0 := time.Now()
-	tok, err := seedShape(ctx, db, vendPool)
-	if err != nil {
-		return fmt.Errorf("seed the shape on SQLite: %w", err)
+	var (
+		tok shapeTokens
+		err error
+		t0  time.Time
+	)
+	if slices.Contains(stores, "sqlite") {
+		db := filepath.Join(dir, "shape.db")
+		t0 = time.Now()
+		if tok, err = seedShape(ctx, db, vendPool); err != nil {
+			return fmt.Errorf("seed the shape on SQLite: %w", err)
+		}
+		fmt.Fprintf(os.Stderr, "seeded the shape on SQLite in %s\n", time.Since(t0).Round(time.Millisecond))
+		base, stop, err := startServer(bin, db, dir, "--config", cfg)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("\nOn SQLite:\n\n")
+		err = table([]string{base}, nil, dur, rows(tok, "SQLite: "))
+		stop()
+		if err != nil {
+			return err
+		}
 	}
-	fmt.Fprintf(os.Stderr, "seeded the shape on SQLite in %s\n", time.Since(t0).Round(time.Millisecond))
-	base, stop, err := startServer(bin, db, dir, "--config", cfg)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("\nOn SQLite:\n\n")
-	err = table([]string{base}, nil, dur, rows(tok, "SQLite: "))
-	stop()
-	if err != nil {
-		return err
+	if !slices.Contains(stores, "postgres") {
+		return nil
 	}
 
 	server := os.Getenv("HARDCANDY_TEST_POSTGRES")
@@ -346,6 +359,11 @@ func shape(ctx context.Context, bin, dir string, dur time.Duration, vendPool int
 	if err := create(seed, ""); err != nil {
 		return err
 	}
+	// Every server on a Postgres database must seal credentials with the same key.
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	os.Setenv("HARDCANDY_SECRET_KEY", base64.StdEncoding.EncodeToString(key))
+	defer os.Unsetenv("HARDCANDY_SECRET_KEY")
 	t0 = time.Now()
 	if tok, err = seedShape(ctx, dsnOf(seed), vendPool); err != nil {
 		return fmt.Errorf("seed the shape on Postgres: %w", err)
