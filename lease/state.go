@@ -37,7 +37,7 @@ var Machine = lifecycle.New("lease", []Status{Scheduled, Pending, Active, Expire
 		// or failed for want of items, it is REJECTED.
 		Scheduled: {Pending, Rejected},
 		Pending:   {Active, Rejected},
-		Active:  {Expired, Returned},
+		Active:    {Expired, Returned},
 	})
 
 // move changes a lease's status inside tx when it is still in from, applies extra changes, and
