@@ -236,11 +236,22 @@ func serviceable(ctx context.Context, c *ent.Client, productID int) (int, error)
 	return n, nil
 }
 
+// The ledger stores a booking as segments of at most a day, only the last followed by the
+// cleaning buffer, so that no row spans more than segment plus the longest buffer: the rows
+// overlapping a window [from, to) are then among those whose free_at lies in (from, to + reach],
+// one bounded range of the (product_id, free_at) index, and a check reads the bookings
+// overlapping its window and a week after it, not every later booking.
+const (
+	segment = 24 * time.Hour
+	reach   = segment + 7*24*time.Hour // catalog bounds a cleaning buffer to 7 days
+)
+
 // committed reads the bookings of a product overlapping [from, to), leaving out lease except's:
-// one range of the (product_id, free_at) index, bounded by the window.
+// one bounded range of the (product_id, free_at) index.
 func committed(ctx context.Context, c *ent.Client, productID int, from, to time.Time, except int) ([]span, error) {
 	rows, err := c.Booking.Query().
-		Where(booking.ProductID(productID), booking.FreeAtGT(from), booking.StartsAtLT(to), booking.LeaseIDNEQ(except)).
+		Where(booking.ProductID(productID), booking.FreeAtGT(from), booking.FreeAtLTE(to.Add(reach)),
+			booking.StartsAtLT(to), booking.LeaseIDNEQ(except)).
 		Select(booking.FieldStartsAt, booking.FieldFreeAt, booking.FieldQuantity).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("bookings of product %d: %w", productID, err)
@@ -299,17 +310,33 @@ func describeShort(sku string, qty, capacity int, c conflict, from time.Time, bu
 
 // writeBookings records lines' bookings for lease id over [from, to).
 func (s *Service) writeBookings(ctx context.Context, tx *ent.Tx, id int, o *owner, lines []line, from, to time.Time) error {
-	creates := make([]*ent.BookingCreate, len(lines))
-	for i, l := range lines {
-		buf := l.product.CleaningBuffer
-		creates[i] = tx.Booking.Create().SetLeaseID(id).SetProductID(l.product.ID).SetOwnerID(o.id).
-			SetNillableCostCenterID(o.costCenterID).SetQuantity(l.qty).SetStartsAt(from).SetEndsAt(to).
-			SetBuffer(buf).SetFreeAt(to.Add(buf.Std()))
+	var creates []*ent.BookingCreate
+	for _, l := range lines {
+		creates = append(creates, segments(tx.Booking, id, l.product.ID, o.id, o.costCenterID, l.qty, l.product.CleaningBuffer, from, to)...)
 	}
-	if err := tx.Booking.CreateBulk(creates...).Exec(ctx); err != nil {
-		return fmt.Errorf("bookings of lease %d: %w", id, err)
+	for start := 0; start < len(creates); start += eventChunk {
+		if err := tx.Booking.CreateBulk(creates[start:min(start+eventChunk, len(creates))]...).Exec(ctx); err != nil {
+			return fmt.Errorf("bookings of lease %d: %w", id, err)
+		}
 	}
 	return nil
+}
+
+// segments are the ledger rows of one booking over [from, to): a row per day at most, the last
+// followed by the cleaning buffer.
+func segments(c *ent.BookingClient, leaseID, productID, ownerID int, costCenterID *int, qty int, buf duration.Duration, from, to time.Time) []*ent.BookingCreate {
+	var out []*ent.BookingCreate
+	for a := from; a.Before(to); {
+		b := a.Add(segment)
+		free := b
+		if !b.Before(to) {
+			b, free = to, to.Add(buf.Std())
+		}
+		out = append(out, c.Create().SetLeaseID(leaseID).SetProductID(productID).SetOwnerID(ownerID).
+			SetNillableCostCenterID(costCenterID).SetQuantity(qty).SetStartsAt(a).SetEndsAt(b).SetBuffer(buf).SetFreeAt(free))
+		a = b
+	}
+	return out
 }
 
 // holdLimitsOverTime applies the per-user limit and the cost center's entitlements at every
@@ -325,7 +352,8 @@ func (s *Service) holdLimitsOverTime(ctx context.Context, tx *ent.Tx, lim *limit
 		return err
 	}
 	held := func(q *ent.BookingQuery) ([]span, error) {
-		rows, err := q.Where(booking.FreeAtGT(from), booking.EndsAtGT(from), booking.StartsAtLT(to), booking.LeaseIDNEQ(except)).
+		rows, err := q.Where(booking.FreeAtGT(from), booking.FreeAtLTE(to.Add(reach)), booking.EndsAtGT(from),
+			booking.StartsAtLT(to), booking.LeaseIDNEQ(except)).
 			Select(booking.FieldStartsAt, booking.FieldEndsAt, booking.FieldQuantity).All(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("bookings held: %w", err)
@@ -369,7 +397,7 @@ func trimBookings(ctx context.Context, tx *ent.Tx, now time.Time, ids []int) err
 		if _, err := tx.Booking.Delete().Where(booking.LeaseIDIn(chunk...), booking.StartsAtGTE(now)).Exec(ctx); err != nil {
 			return fmt.Errorf("free bookings: %w", err)
 		}
-		rows, err := tx.Booking.Query().Where(booking.LeaseIDIn(chunk...), booking.EndsAtGT(now)).
+		rows, err := tx.Booking.Query().Where(booking.LeaseIDIn(chunk...), booking.EndsAtGTE(now)).
 			Select(booking.FieldBuffer).All(ctx)
 		if err != nil {
 			return fmt.Errorf("free bookings: %w", err)
@@ -379,7 +407,9 @@ func trimBookings(ctx context.Context, tx *ent.Tx, now time.Time, ids []int) err
 			buffers[i] = r.Buffer
 		}
 		for _, buf := range slices.Compact(slices.Sorted(slices.Values(buffers))) {
-			if err := tx.Booking.Update().Where(booking.LeaseIDIn(chunk...), booking.EndsAtGT(now), booking.Buffer(buf)).
+			// The segment under way ends now (one that ends exactly now included: it becomes the
+			// last) and takes the buffer.
+			if err := tx.Booking.Update().Where(booking.LeaseIDIn(chunk...), booking.EndsAtGTE(now), booking.Buffer(buf)).
 				SetEndsAt(now).SetFreeAt(now.Add(buf.Std())).Exec(ctx); err != nil {
 				return fmt.Errorf("free bookings: %w", err)
 			}
@@ -434,7 +464,12 @@ func (s *Service) extendBookings(ctx context.Context, tx *ent.Tx, l *ent.Lease, 
 			}
 			return apperr.New(apperr.PolicyViolation, "%s", msg)
 		}
-		if err := tx.Booking.UpdateOne(r).SetEndsAt(newEnd).SetFreeAt(newEnd.Add(buf)).Exec(ctx); err != nil {
+		// The last segment is no longer the last: its buffer moves to the new end.
+		if err := tx.Booking.UpdateOne(r).SetFreeAt(r.EndsAt).Exec(ctx); err != nil {
+			return fmt.Errorf("extend booking: %w", err)
+		}
+		more := segments(tx.Booking, l.ID, r.ProductID, r.OwnerID, r.CostCenterID, r.Quantity, r.Buffer, r.EndsAt.UTC(), newEnd)
+		if err := tx.Booking.CreateBulk(more...).Exec(ctx); err != nil {
 			return fmt.Errorf("extend booking: %w", err)
 		}
 	}

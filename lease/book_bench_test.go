@@ -27,15 +27,16 @@ func bookedBench(b *testing.B) (*bundle, time.Time) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	ctx := database.System(context.Background())
 	for chunk := range 10 {
-		creates := make([]*ent.BookingCreate, 1000)
-		for i := range creates {
+		var creates []*ent.BookingCreate
+		for i := range 1000 {
 			from := now.Add(time.Duration(rng.IntN(90*24)) * time.Hour)
 			to := from.Add(time.Duration(4+rng.IntN(68)) * time.Hour)
-			creates[i] = bd.client.Booking.Create().SetLeaseID(1_000_000 + chunk*1000 + i).SetProductID(p.ID).
-				SetOwnerID(1_000_000 + i).SetQuantity(1).SetStartsAt(from).SetEndsAt(to).
-				SetBuffer(p.CleaningBuffer).SetFreeAt(to.Add(p.CleaningBuffer.Std()))
+			creates = append(creates, segments(bd.client.Booking, 1_000_000+chunk*1000+i, p.ID, 1_000_000+i, nil, 1,
+				p.CleaningBuffer, from, to)...)
 		}
-		require.NoError(b, bd.client.Booking.CreateBulk(creates...).Exec(ctx))
+		for start := 0; start < len(creates); start += 1000 {
+			require.NoError(b, bd.client.Booking.CreateBulk(creates[start:min(start+1000, len(creates))]...).Exec(ctx))
+		}
 	}
 	return bd, now
 }

@@ -66,13 +66,20 @@ func bookingViolations(ctx context.Context, c *ent.Client, items []*ent.Inventor
 		leases = append(leases, more...)
 	}
 	for _, l := range leases {
+		var first, last time.Time
 		for _, r := range byLease[l.ID] {
-			switch {
-			case l.Status == Scheduled && (!r.StartsAt.Equal(*l.StartsAt) || !r.EndsAt.Equal(*l.EndsAt)):
-				out = append(out, fmt.Sprintf("SCHEDULED lease %d is booked from %s to %s, not over its interval", l.ID, r.StartsAt, r.EndsAt))
-			case terminal(l.Status) && l.EndedAt != nil && r.EndsAt.After(*l.EndedAt):
+			if first.IsZero() || r.StartsAt.Before(first) {
+				first = r.StartsAt
+			}
+			if r.EndsAt.After(last) {
+				last = r.EndsAt
+			}
+			if terminal(l.Status) && l.EndedAt != nil && r.EndsAt.After(*l.EndedAt) {
 				out = append(out, fmt.Sprintf("%s lease %d is still booked until %s", l.Status, l.ID, r.EndsAt))
 			}
+		}
+		if l.Status == Scheduled && len(byLease[l.ID]) > 0 && (!first.Equal(*l.StartsAt) || !last.Equal(*l.EndsAt)) {
+			out = append(out, fmt.Sprintf("SCHEDULED lease %d is booked from %s to %s, not over its interval", l.ID, first, last))
 		}
 		if l.Status == Scheduled && len(byLease[l.ID]) == 0 {
 			out = append(out, fmt.Sprintf("SCHEDULED lease %d has no bookings", l.ID))
