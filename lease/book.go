@@ -185,6 +185,9 @@ func (s *Service) kickBookings(start time.Time) {
 // leave a later reservation short.
 func (s *Service) bookClaim(ctx context.Context, tx *ent.Tx, now time.Time, id int, existing bool, spec newLease, lim *limits) error {
 	p := spec.plan
+	if p.replacing {
+		return nil
+	}
 	if p.booked != nil {
 		return move(ctx, tx, now, id, Scheduled, Pending, spec.actor, "starting: items claimed", func(u *ent.LeaseUpdate) {
 			u.ClearStatusMessage()

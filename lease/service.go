@@ -187,6 +187,8 @@ type plan struct {
 	request []schematype.LeaseLine
 	// booked is, for a reservation the scheduler starts, its booked interval.
 	booked *interval
+	// replacing marks a faulty item's replacement: the lease's bookings already count it.
+	replacing bool
 }
 
 type line struct {
