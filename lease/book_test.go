@@ -170,6 +170,13 @@ func TestReservationLimitsOverTime(t *testing.T) {
 	requireCode(t, err, apperr.PolicyViolation, "per-user limit", "holds or has booked 4 items")
 	b.vend(t, "alice", VendInput{Lines: lines("4B.booked", 2), Duration: days(1)})
 	b.vend(t, "alice", VendInput{Lines: lines("4B.booked", 1), StartsAt: at(t1.Add(12 * time.Hour)), Duration: days(1)})
+
+	// The cost center's entitlement, likewise.
+	b.entitle(t, "FIELD", "4B.booked", 2)
+	b.vend(t, "bob", VendInput{Lines: lines("4B.booked", 2), StartsAt: at(t1), Duration: days(1)})
+	_, err = b.svc.Vend(b.as["bob"], VendInput{Lines: lines("4B.booked", 1), Duration: days(3)})
+	requireCode(t, err, apperr.PolicyViolation, "entitlement: cost center FIELD may hold 2 of 4B.booked and holds or has booked 2")
+	b.vend(t, "bob", VendInput{Lines: lines("4B.booked", 1), StartsAt: at(t1.Add(24 * time.Hour)), Duration: days(1)})
 	b.invariants(t)
 }
 
@@ -368,5 +375,40 @@ func TestConcurrentReservations(t *testing.T) {
 	held, err := b.client.Allocation.Query().Where(allocation.ReleasedAtIsNil()).Count(database.System(context.Background()))
 	require.NoError(t, err)
 	require.Zero(t, held)
+	b.invariants(t)
+}
+
+// TestReservationApproval: a reservation of a product that needs approval is SCHEDULED and
+// awaiting it, its capacity held; approved it stays SCHEDULED and starts on time; rejected, its
+// capacity is freed; still undecided at its start, it fails.
+func TestReservationApproval(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	now := b.clock.Now()
+	t1 := now.Add(48 * time.Hour)
+	l := b.vend(t, "alice", VendInput{SKU: sku("4D.large"), StartsAt: at(t1), Duration: days(2)})
+	require.Equal(t, Scheduled, l.Status)
+	require.True(t, l.AwaitingApproval)
+	ok, err := b.svc.Approve(b.as["manny"], l.ID)
+	require.NoError(t, err)
+	require.Equal(t, Scheduled, ok.Status)
+	require.False(t, ok.AwaitingApproval)
+
+	r := b.vend(t, "alice", VendInput{SKU: sku("4D.large"), StartsAt: at(t1), Duration: days(2)})
+	no, err := b.svc.Reject(b.as["manny"], r.ID, "not this week")
+	require.NoError(t, err)
+	require.Equal(t, Rejected, no.Status)
+	n, err := b.client.Booking.Query().Where(booking.LeaseID(r.ID)).Count(database.System(context.Background()))
+	require.NoError(t, err)
+	require.Zero(t, n, "capacity freed")
+
+	late := b.vend(t, "alice", VendInput{SKU: sku("4D.large"), StartsAt: at(t1), Duration: days(2)})
+	b.clock.Advance(48 * time.Hour)
+	_, err = b.svc.StartBookings(context.Background(), b.clock.Now())
+	require.NoError(t, err)
+	require.Equal(t, Active, b.leaseStatus(t, l.ID))
+	failed := b.lease(t, late.ID)
+	require.Equal(t, Rejected, failed.Status)
+	require.Contains(t, *failed.StatusMessage, "still awaiting approval at its start")
 	b.invariants(t)
 }
