@@ -2982,11 +2982,12 @@ func (v *LeaseLineInput) GetQuantity() int { return v.Quantity }
 type LeaseStatus string
 
 const (
-	LeaseStatusPending  LeaseStatus = "PENDING"
-	LeaseStatusActive   LeaseStatus = "ACTIVE"
-	LeaseStatusExpired  LeaseStatus = "EXPIRED"
-	LeaseStatusReturned LeaseStatus = "RETURNED"
-	LeaseStatusRejected LeaseStatus = "REJECTED"
+	LeaseStatusPending   LeaseStatus = "PENDING"
+	LeaseStatusActive    LeaseStatus = "ACTIVE"
+	LeaseStatusExpired   LeaseStatus = "EXPIRED"
+	LeaseStatusReturned  LeaseStatus = "RETURNED"
+	LeaseStatusRejected  LeaseStatus = "REJECTED"
+	LeaseStatusScheduled LeaseStatus = "SCHEDULED"
 )
 
 var AllLeaseStatus = []LeaseStatus{
@@ -2995,6 +2996,7 @@ var AllLeaseStatus = []LeaseStatus{
 	LeaseStatusExpired,
 	LeaseStatusReturned,
 	LeaseStatusRejected,
+	LeaseStatusScheduled,
 }
 
 // What every lease verb prints (cli/shape.go turns it into the documented JSON).
@@ -4655,6 +4657,26 @@ type ProductWhereInput struct {
 	RetiredAtLTE    *time.Time  `json:"retiredAtLTE"`
 	RetiredAtIsNil  *bool       `json:"retiredAtIsNil"`
 	RetiredAtNotNil *bool       `json:"retiredAtNotNil"`
+	// cleaning_buffer field predicates
+	CleaningBuffer      *string  `json:"cleaningBuffer"`
+	CleaningBufferNEQ   *string  `json:"cleaningBufferNEQ"`
+	CleaningBufferIn    []string `json:"cleaningBufferIn"`
+	CleaningBufferNotIn []string `json:"cleaningBufferNotIn"`
+	CleaningBufferGT    *string  `json:"cleaningBufferGT"`
+	CleaningBufferGTE   *string  `json:"cleaningBufferGTE"`
+	CleaningBufferLT    *string  `json:"cleaningBufferLT"`
+	CleaningBufferLTE   *string  `json:"cleaningBufferLTE"`
+	// booking_horizon field predicates
+	BookingHorizon       *string  `json:"bookingHorizon"`
+	BookingHorizonNEQ    *string  `json:"bookingHorizonNEQ"`
+	BookingHorizonIn     []string `json:"bookingHorizonIn"`
+	BookingHorizonNotIn  []string `json:"bookingHorizonNotIn"`
+	BookingHorizonGT     *string  `json:"bookingHorizonGT"`
+	BookingHorizonGTE    *string  `json:"bookingHorizonGTE"`
+	BookingHorizonLT     *string  `json:"bookingHorizonLT"`
+	BookingHorizonLTE    *string  `json:"bookingHorizonLTE"`
+	BookingHorizonIsNil  *bool    `json:"bookingHorizonIsNil"`
+	BookingHorizonNotNil *bool    `json:"bookingHorizonNotNil"`
 }
 
 // GetNot returns ProductWhereInput.Not, and is useful for accessing the field via an interface.
@@ -5225,6 +5247,60 @@ func (v *ProductWhereInput) GetRetiredAtIsNil() *bool { return v.RetiredAtIsNil 
 
 // GetRetiredAtNotNil returns ProductWhereInput.RetiredAtNotNil, and is useful for accessing the field via an interface.
 func (v *ProductWhereInput) GetRetiredAtNotNil() *bool { return v.RetiredAtNotNil }
+
+// GetCleaningBuffer returns ProductWhereInput.CleaningBuffer, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBuffer() *string { return v.CleaningBuffer }
+
+// GetCleaningBufferNEQ returns ProductWhereInput.CleaningBufferNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferNEQ() *string { return v.CleaningBufferNEQ }
+
+// GetCleaningBufferIn returns ProductWhereInput.CleaningBufferIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferIn() []string { return v.CleaningBufferIn }
+
+// GetCleaningBufferNotIn returns ProductWhereInput.CleaningBufferNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferNotIn() []string { return v.CleaningBufferNotIn }
+
+// GetCleaningBufferGT returns ProductWhereInput.CleaningBufferGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferGT() *string { return v.CleaningBufferGT }
+
+// GetCleaningBufferGTE returns ProductWhereInput.CleaningBufferGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferGTE() *string { return v.CleaningBufferGTE }
+
+// GetCleaningBufferLT returns ProductWhereInput.CleaningBufferLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferLT() *string { return v.CleaningBufferLT }
+
+// GetCleaningBufferLTE returns ProductWhereInput.CleaningBufferLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferLTE() *string { return v.CleaningBufferLTE }
+
+// GetBookingHorizon returns ProductWhereInput.BookingHorizon, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizon() *string { return v.BookingHorizon }
+
+// GetBookingHorizonNEQ returns ProductWhereInput.BookingHorizonNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonNEQ() *string { return v.BookingHorizonNEQ }
+
+// GetBookingHorizonIn returns ProductWhereInput.BookingHorizonIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonIn() []string { return v.BookingHorizonIn }
+
+// GetBookingHorizonNotIn returns ProductWhereInput.BookingHorizonNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonNotIn() []string { return v.BookingHorizonNotIn }
+
+// GetBookingHorizonGT returns ProductWhereInput.BookingHorizonGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonGT() *string { return v.BookingHorizonGT }
+
+// GetBookingHorizonGTE returns ProductWhereInput.BookingHorizonGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonGTE() *string { return v.BookingHorizonGTE }
+
+// GetBookingHorizonLT returns ProductWhereInput.BookingHorizonLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonLT() *string { return v.BookingHorizonLT }
+
+// GetBookingHorizonLTE returns ProductWhereInput.BookingHorizonLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonLTE() *string { return v.BookingHorizonLTE }
+
+// GetBookingHorizonIsNil returns ProductWhereInput.BookingHorizonIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonIsNil() *bool { return v.BookingHorizonIsNil }
+
+// GetBookingHorizonNotNil returns ProductWhereInput.BookingHorizonNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonNotNil() *bool { return v.BookingHorizonNotNil }
 
 // ProductsProductsProductConnection includes the requested fields of the GraphQL type ProductConnection.
 // The GraphQL type's documentation follows.
