@@ -209,6 +209,17 @@ func (s *Store) Migrate(ctx context.Context) error {
 var backfills = []struct{ name, sql string }{
 	{"allocations.owner_id", `UPDATE allocations SET owner_id = (SELECT owner_id FROM leases WHERE leases.id = allocations.lease_id)
 		WHERE owner_id IS NULL`},
+	// Leases active before the booking ledger existed hold items without ledger rows: give each
+	// one row per product until its end, so vends, bookings and extensions count them. Leases
+	// that already have rows are left alone, so it finds nothing to do once done.
+	{"bookings of active leases", `INSERT INTO bookings (lease_id, product_id, owner_id, cost_center_id, quantity, starts_at, ends_at, buffer, free_at)
+		SELECT l.id, i.product_id, l.owner_id, l.cost_center_id, COUNT(*), COALESCE(l.starts_at, l.created_at), l.ends_at, 0, l.ends_at
+		FROM leases l
+		JOIN allocations a ON a.lease_id = l.id AND a.released_at IS NULL
+		JOIN inventory_items i ON i.id = a.item_id
+		WHERE l.status = 'ACTIVE' AND l.ends_at IS NOT NULL
+		AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.lease_id = l.id)
+		GROUP BY l.id, i.product_id, l.owner_id, l.cost_center_id, l.starts_at, l.created_at, l.ends_at`},
 }
 
 func (s *Store) backfill(ctx context.Context) error {
