@@ -25,6 +25,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/itemlabel"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -62,6 +63,8 @@ type Client struct {
 	ExtensionRequest *ExtensionRequestClient
 	// InventoryItem is the client for interacting with the InventoryItem builders.
 	InventoryItem *InventoryItemClient
+	// ItemLabel is the client for interacting with the ItemLabel builders.
+	ItemLabel *ItemLabelClient
 	// JobRun is the client for interacting with the JobRun builders.
 	JobRun *JobRunClient
 	// Lease is the client for interacting with the Lease builders.
@@ -99,6 +102,7 @@ func (c *Client) init() {
 	c.Event = NewEventClient(c.config)
 	c.ExtensionRequest = NewExtensionRequestClient(c.config)
 	c.InventoryItem = NewInventoryItemClient(c.config)
+	c.ItemLabel = NewItemLabelClient(c.config)
 	c.JobRun = NewJobRunClient(c.config)
 	c.Lease = NewLeaseClient(c.config)
 	c.Notice = NewNoticeClient(c.config)
@@ -209,6 +213,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Event:            NewEventClient(cfg),
 		ExtensionRequest: NewExtensionRequestClient(cfg),
 		InventoryItem:    NewInventoryItemClient(cfg),
+		ItemLabel:        NewItemLabelClient(cfg),
 		JobRun:           NewJobRunClient(cfg),
 		Lease:            NewLeaseClient(cfg),
 		Notice:           NewNoticeClient(cfg),
@@ -246,6 +251,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Event:            NewEventClient(cfg),
 		ExtensionRequest: NewExtensionRequestClient(cfg),
 		InventoryItem:    NewInventoryItemClient(cfg),
+		ItemLabel:        NewItemLabelClient(cfg),
 		JobRun:           NewJobRunClient(cfg),
 		Lease:            NewLeaseClient(cfg),
 		Notice:           NewNoticeClient(cfg),
@@ -284,8 +290,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter,
-		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.JobRun,
-		c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
+		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.ItemLabel,
+		c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -296,8 +302,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter,
-		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.JobRun,
-		c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
+		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.ItemLabel,
+		c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -326,6 +332,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ExtensionRequest.mutate(ctx, m)
 	case *InventoryItemMutation:
 		return c.InventoryItem.mutate(ctx, m)
+	case *ItemLabelMutation:
+		return c.ItemLabel.mutate(ctx, m)
 	case *JobRunMutation:
 		return c.JobRun.mutate(ctx, m)
 	case *LeaseMutation:
@@ -2103,6 +2111,139 @@ func (c *InventoryItemClient) mutate(ctx context.Context, m *InventoryItemMutati
 	}
 }
 
+// ItemLabelClient is a client for the ItemLabel schema.
+type ItemLabelClient struct {
+	config
+}
+
+// NewItemLabelClient returns a client for the ItemLabel from the given config.
+func NewItemLabelClient(c config) *ItemLabelClient {
+	return &ItemLabelClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `itemlabel.Hooks(f(g(h())))`.
+func (c *ItemLabelClient) Use(hooks ...Hook) {
+	c.hooks.ItemLabel = append(c.hooks.ItemLabel, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `itemlabel.Intercept(f(g(h())))`.
+func (c *ItemLabelClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ItemLabel = append(c.inters.ItemLabel, interceptors...)
+}
+
+// Create returns a builder for creating a ItemLabel entity.
+func (c *ItemLabelClient) Create() *ItemLabelCreate {
+	mutation := newItemLabelMutation(c.config, OpCreate)
+	return &ItemLabelCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ItemLabel entities.
+func (c *ItemLabelClient) CreateBulk(builders ...*ItemLabelCreate) *ItemLabelCreateBulk {
+	return &ItemLabelCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ItemLabelClient) MapCreateBulk(slice any, setFunc func(*ItemLabelCreate, int)) *ItemLabelCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ItemLabelCreateBulk{err: fmt.Errorf("calling to ItemLabelClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ItemLabelCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ItemLabelCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ItemLabel.
+func (c *ItemLabelClient) Update() *ItemLabelUpdate {
+	mutation := newItemLabelMutation(c.config, OpUpdate)
+	return &ItemLabelUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ItemLabelClient) UpdateOne(_m *ItemLabel) *ItemLabelUpdateOne {
+	mutation := newItemLabelMutation(c.config, OpUpdateOne, withItemLabel(_m))
+	return &ItemLabelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ItemLabelClient) UpdateOneID(id int) *ItemLabelUpdateOne {
+	mutation := newItemLabelMutation(c.config, OpUpdateOne, withItemLabelID(id))
+	return &ItemLabelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ItemLabel.
+func (c *ItemLabelClient) Delete() *ItemLabelDelete {
+	mutation := newItemLabelMutation(c.config, OpDelete)
+	return &ItemLabelDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ItemLabelClient) DeleteOne(_m *ItemLabel) *ItemLabelDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ItemLabelClient) DeleteOneID(id int) *ItemLabelDeleteOne {
+	builder := c.Delete().Where(itemlabel.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ItemLabelDeleteOne{builder}
+}
+
+// Query returns a query builder for ItemLabel.
+func (c *ItemLabelClient) Query() *ItemLabelQuery {
+	return &ItemLabelQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeItemLabel},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ItemLabel entity by its id.
+func (c *ItemLabelClient) Get(ctx context.Context, id int) (*ItemLabel, error) {
+	return c.Query().Where(itemlabel.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ItemLabelClient) GetX(ctx context.Context, id int) *ItemLabel {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ItemLabelClient) Hooks() []Hook {
+	return c.hooks.ItemLabel
+}
+
+// Interceptors returns the client interceptors.
+func (c *ItemLabelClient) Interceptors() []Interceptor {
+	return c.inters.ItemLabel
+}
+
+func (c *ItemLabelClient) mutate(ctx context.Context, m *ItemLabelMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ItemLabelCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ItemLabelUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ItemLabelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ItemLabelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ItemLabel mutation op: %q", m.Op())
+	}
+}
+
 // JobRunClient is a client for the JobRun schema.
 type JobRunClient struct {
 	config
@@ -3627,13 +3768,13 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, CustomRequest, Event,
-		ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product, Stack,
-		StockCount, User []ent.Hook
+		ExtensionRequest, InventoryItem, ItemLabel, JobRun, Lease, Notice, Order,
+		Product, Stack, StockCount, User []ent.Hook
 	}
 	inters struct {
 		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, CustomRequest, Event,
-		ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product, Stack,
-		StockCount, User []ent.Interceptor
+		ExtensionRequest, InventoryItem, ItemLabel, JobRun, Lease, Notice, Order,
+		Product, Stack, StockCount, User []ent.Interceptor
 	}
 )
 

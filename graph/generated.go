@@ -95,6 +95,7 @@ type ComplexityRoot struct {
 
 	Attribute struct {
 		Key   func(childComplexity int) int
+		Kind  func(childComplexity int) int
 		Value func(childComplexity int) int
 	}
 
@@ -253,6 +254,7 @@ type ComplexityRoot struct {
 		Orders               func(childComplexity int) int
 		Owner                func(childComplexity int) int
 		OwnerID              func(childComplexity int) int
+		Preview              func(childComplexity int) int
 		Requested            func(childComplexity int) int
 		StartsAt             func(childComplexity int) int
 		Status               func(childComplexity int) int
@@ -279,6 +281,11 @@ type ComplexityRoot struct {
 		Kind       func(childComplexity int) int
 		Lease      func(childComplexity int) int
 		LeaseID    func(childComplexity int) int
+	}
+
+	Money struct {
+		Amount   func(childComplexity int) int
+		Currency func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -405,7 +412,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Availability           func(childComplexity int, sku *string) int
+		Availability           func(childComplexity int, sku *string, pool *string, labels []string, notLabels []string) int
 		Bills                  func(childComplexity int, costCenter *string, month *string) int
 		CustomRequests         func(childComplexity int, status *customrequest.Status) int
 		ExtensionRequests      func(childComplexity int, status *extensionrequest.Status) int
@@ -423,12 +430,17 @@ type ComplexityRoot struct {
 		Tokens                 func(childComplexity int, userID *int) int
 		Usage                  func(childComplexity int, from time.Time, to time.Time, groupBy billing.Grouping) int
 		Users                  func(childComplexity int) int
+		VendPreview            func(childComplexity int, input lease.VendInput) int
 		Viewer                 func(childComplexity int) int
 	}
 
 	RequestedLine struct {
-		Quantity func(childComplexity int) int
-		SKU      func(childComplexity int) int
+		Labels    func(childComplexity int) int
+		NotLabels func(childComplexity int) int
+		Picked    func(childComplexity int) int
+		Pool      func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		SKU       func(childComplexity int) int
 	}
 
 	SchedulerJob struct {
@@ -477,6 +489,29 @@ type ComplexityRoot struct {
 		UpdatedAt     func(childComplexity int) int
 		WebhookURL    func(childComplexity int) int
 	}
+
+	VendPreview struct {
+		Duration         func(childComplexity int) int
+		Lines            func(childComplexity int) int
+		Message          func(childComplexity int) int
+		RequiresApproval func(childComplexity int) int
+		Totals           func(childComplexity int) int
+		Vendable         func(childComplexity int) int
+	}
+
+	VendPreviewLine struct {
+		Available func(childComplexity int) int
+		Currency  func(childComplexity int) int
+		Labels    func(childComplexity int) int
+		Matching  func(childComplexity int) int
+		NotLabels func(childComplexity int) int
+		Picked    func(childComplexity int) int
+		Pool      func(childComplexity int) int
+		Price     func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		SKU       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -513,6 +548,7 @@ type LeaseResolver interface {
 	Requested(ctx context.Context, obj *ent.Lease) ([]*schematype.LeaseLine, error)
 	OpenExtensionRequest(ctx context.Context, obj *ent.Lease) (*ent.ExtensionRequest, error)
 	MayDecide(ctx context.Context, obj *ent.Lease) (bool, error)
+	Preview(ctx context.Context, obj *ent.Lease) (*lease.Preview, error)
 }
 type LeaseEventResolver interface {
 	Lease(ctx context.Context, obj *leasefeed.Event) (*ent.Lease, error)
@@ -566,7 +602,7 @@ type QueryResolver interface {
 	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) (*ent.ProductConnection, error)
 	Viewer(ctx context.Context) (*ent.User, error)
 	Product(ctx context.Context, sku string) (*ent.Product, error)
-	Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error)
+	Availability(ctx context.Context, sku *string, pool *string, labels []string, notLabels []string) ([]*inventory.Availability, error)
 	Lease(ctx context.Context, id int) (*ent.Lease, error)
 	Bills(ctx context.Context, costCenter *string, month *string) ([]*billing.Bill, error)
 	Usage(ctx context.Context, from time.Time, to time.Time, groupBy billing.Grouping) ([]*billing.UsageRow, error)
@@ -575,6 +611,7 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]*ent.User, error)
 	Tokens(ctx context.Context, userID *int) ([]*ent.APIToken, error)
 	ExtensionRequests(ctx context.Context, status *extensionrequest.Status) ([]*ent.ExtensionRequest, error)
+	VendPreview(ctx context.Context, input lease.VendInput) (*lease.Preview, error)
 }
 type SubscriptionResolver interface {
 	LeaseEvents(ctx context.Context, leaseID *int, progress *bool) (<-chan *leasefeed.Event, error)
@@ -717,6 +754,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attribute.Key(childComplexity), true
+	case "Attribute.type":
+		if e.ComplexityRoot.Attribute.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attribute.Kind(childComplexity), true
 	case "Attribute.value":
 		if e.ComplexityRoot.Attribute.Value == nil {
 			break
@@ -1393,6 +1436,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Lease.OwnerID(childComplexity), true
+	case "Lease.preview":
+		if e.ComplexityRoot.Lease.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.Preview(childComplexity), true
 	case "Lease.requested":
 		if e.ComplexityRoot.Lease.Requested == nil {
 			break
@@ -1498,6 +1547,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.LeaseID(childComplexity), true
+
+	case "Money.amount":
+		if e.ComplexityRoot.Money.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Money.Amount(childComplexity), true
+	case "Money.currency":
+		if e.ComplexityRoot.Money.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Money.Currency(childComplexity), true
 
 	case "Mutation.addInventoryItems":
 		if e.ComplexityRoot.Mutation.AddInventoryItems == nil {
@@ -2205,7 +2267,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Availability(childComplexity, args["sku"].(*string)), true
+		return e.ComplexityRoot.Query.Availability(childComplexity, args["sku"].(*string), args["pool"].(*string), args["labels"].([]string), args["notLabels"].([]string)), true
 	case "Query.bills":
 		if e.ComplexityRoot.Query.Bills == nil {
 			break
@@ -2384,6 +2446,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
+	case "Query.vendPreview":
+		if e.ComplexityRoot.Query.VendPreview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_vendPreview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VendPreview(childComplexity, args["input"].(lease.VendInput)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -2391,6 +2464,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
+	case "RequestedLine.labels":
+		if e.ComplexityRoot.RequestedLine.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.Labels(childComplexity), true
+	case "RequestedLine.notLabels":
+		if e.ComplexityRoot.RequestedLine.NotLabels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.NotLabels(childComplexity), true
+	case "RequestedLine.picked":
+		if e.ComplexityRoot.RequestedLine.Picked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.Picked(childComplexity), true
+	case "RequestedLine.pool":
+		if e.ComplexityRoot.RequestedLine.Pool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.Pool(childComplexity), true
 	case "RequestedLine.quantity":
 		if e.ComplexityRoot.RequestedLine.Quantity == nil {
 			break
@@ -2611,6 +2708,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.User.WebhookURL(childComplexity), true
 
+	case "VendPreview.duration":
+		if e.ComplexityRoot.VendPreview.Duration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Duration(childComplexity), true
+	case "VendPreview.lines":
+		if e.ComplexityRoot.VendPreview.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Lines(childComplexity), true
+	case "VendPreview.message":
+		if e.ComplexityRoot.VendPreview.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Message(childComplexity), true
+	case "VendPreview.requiresApproval":
+		if e.ComplexityRoot.VendPreview.RequiresApproval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.RequiresApproval(childComplexity), true
+	case "VendPreview.totals":
+		if e.ComplexityRoot.VendPreview.Totals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Totals(childComplexity), true
+	case "VendPreview.vendable":
+		if e.ComplexityRoot.VendPreview.Vendable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Vendable(childComplexity), true
+
+	case "VendPreviewLine.available":
+		if e.ComplexityRoot.VendPreviewLine.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Available(childComplexity), true
+	case "VendPreviewLine.currency":
+		if e.ComplexityRoot.VendPreviewLine.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Currency(childComplexity), true
+	case "VendPreviewLine.labels":
+		if e.ComplexityRoot.VendPreviewLine.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Labels(childComplexity), true
+	case "VendPreviewLine.matching":
+		if e.ComplexityRoot.VendPreviewLine.Matching == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Matching(childComplexity), true
+	case "VendPreviewLine.notLabels":
+		if e.ComplexityRoot.VendPreviewLine.NotLabels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.NotLabels(childComplexity), true
+	case "VendPreviewLine.picked":
+		if e.ComplexityRoot.VendPreviewLine.Picked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Picked(childComplexity), true
+	case "VendPreviewLine.pool":
+		if e.ComplexityRoot.VendPreviewLine.Pool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Pool(childComplexity), true
+	case "VendPreviewLine.price":
+		if e.ComplexityRoot.VendPreviewLine.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Price(childComplexity), true
+	case "VendPreviewLine.product":
+		if e.ComplexityRoot.VendPreviewLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Product(childComplexity), true
+	case "VendPreviewLine.quantity":
+		if e.ComplexityRoot.VendPreviewLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Quantity(childComplexity), true
+	case "VendPreviewLine.sku":
+		if e.ComplexityRoot.VendPreviewLine.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.SKU(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2621,6 +2822,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAddInventoryItemInput,
 		ec.unmarshalInputAllocationWhereInput,
+		ec.unmarshalInputAttributeConstraintInput,
 		ec.unmarshalInputAttributeInput,
 		ec.unmarshalInputCostCenterOrder,
 		ec.unmarshalInputCostCenterWhereInput,
@@ -2741,7 +2943,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
+//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql" "select.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2758,6 +2960,7 @@ var sources = []*ast.Source{
 	{Name: "hardcandy.graphql", Input: sourceData("hardcandy.graphql"), BuiltIn: false},
 	{Name: "people.graphql", Input: sourceData("people.graphql"), BuiltIn: false},
 	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
+	{Name: "select.graphql", Input: sourceData("select.graphql"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2819,6 +3022,8 @@ func (ec *executionContext) childFields_Attribute(ctx context.Context, field gra
 		return ec.fieldContext_Attribute_key(ctx, field)
 	case "value":
 		return ec.fieldContext_Attribute_value(ctx, field)
+	case "type":
+		return ec.fieldContext_Attribute_type(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Attribute", field.Name)
 }
@@ -3145,6 +3350,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_openExtensionRequest(ctx, field)
 	case "mayDecide":
 		return ec.fieldContext_Lease_mayDecide(ctx, field)
+	case "preview":
+		return ec.fieldContext_Lease_preview(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Lease", field.Name)
 }
@@ -3187,6 +3394,16 @@ func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field gr
 		return ec.fieldContext_LeaseEvent_at(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LeaseEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "amount":
+		return ec.fieldContext_Money_amount(ctx, field)
+	case "currency":
+		return ec.fieldContext_Money_currency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Money", field.Name)
 }
 
 func (ec *executionContext) childFields_Notice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3379,6 +3596,14 @@ func (ec *executionContext) childFields_RequestedLine(ctx context.Context, field
 		return ec.fieldContext_RequestedLine_sku(ctx, field)
 	case "quantity":
 		return ec.fieldContext_RequestedLine_quantity(ctx, field)
+	case "pool":
+		return ec.fieldContext_RequestedLine_pool(ctx, field)
+	case "labels":
+		return ec.fieldContext_RequestedLine_labels(ctx, field)
+	case "notLabels":
+		return ec.fieldContext_RequestedLine_notLabels(ctx, field)
+	case "picked":
+		return ec.fieldContext_RequestedLine_picked(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RequestedLine", field.Name)
 }
@@ -3467,6 +3692,52 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_webhookUrl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_VendPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lines":
+		return ec.fieldContext_VendPreview_lines(ctx, field)
+	case "duration":
+		return ec.fieldContext_VendPreview_duration(ctx, field)
+	case "totals":
+		return ec.fieldContext_VendPreview_totals(ctx, field)
+	case "requiresApproval":
+		return ec.fieldContext_VendPreview_requiresApproval(ctx, field)
+	case "vendable":
+		return ec.fieldContext_VendPreview_vendable(ctx, field)
+	case "message":
+		return ec.fieldContext_VendPreview_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VendPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_VendPreviewLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_VendPreviewLine_sku(ctx, field)
+	case "product":
+		return ec.fieldContext_VendPreviewLine_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_VendPreviewLine_quantity(ctx, field)
+	case "picked":
+		return ec.fieldContext_VendPreviewLine_picked(ctx, field)
+	case "pool":
+		return ec.fieldContext_VendPreviewLine_pool(ctx, field)
+	case "labels":
+		return ec.fieldContext_VendPreviewLine_labels(ctx, field)
+	case "notLabels":
+		return ec.fieldContext_VendPreviewLine_notLabels(ctx, field)
+	case "matching":
+		return ec.fieldContext_VendPreviewLine_matching(ctx, field)
+	case "available":
+		return ec.fieldContext_VendPreviewLine_available(ctx, field)
+	case "price":
+		return ec.fieldContext_VendPreviewLine_price(ctx, field)
+	case "currency":
+		return ec.fieldContext_VendPreviewLine_currency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VendPreviewLine", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4152,6 +4423,30 @@ func (ec *executionContext) field_Query_availability_args(ctx context.Context, r
 		return nil, err
 	}
 	args["sku"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "pool",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["pool"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "labels",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["labels"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "notLabels",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["notLabels"] = arg3
 	return args, nil
 }
 
@@ -4602,6 +4897,20 @@ func (ec *executionContext) field_Query_usage_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["groupBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_vendPreview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (lease.VendInput, error) {
+			return ec.unmarshalNVendInput2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐVendInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -5226,6 +5535,29 @@ func (ec *executionContext) _Attribute_value(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Attribute_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Attribute", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Attribute_type(ctx context.Context, field graphql.CollectedField, obj *schematype.Attribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribute_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.AttributeType) graphql.Marshaler {
+			return ec.marshalNAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attribute_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attribute", field, true, false, errors.New("field of type AttributeType does not have child fields"))
 }
 
 func (ec *executionContext) _Availability_sku(ctx context.Context, field graphql.CollectedField, obj *inventory.Availability) (ret graphql.Marshaler) {
@@ -8143,6 +8475,38 @@ func (ec *executionContext) fieldContext_Lease_mayDecide(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Lease", field, true, true, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _Lease_preview(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().Preview(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+			return ec.marshalOVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lease",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendPreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LeaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LeaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8430,6 +8794,52 @@ func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_LeaseEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Money_amount(ctx context.Context, field graphql.CollectedField, obj *lease.Money) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Money_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Money_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Money", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Money_currency(ctx context.Context, field graphql.CollectedField, obj *lease.Money) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Money_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Money_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Money", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_vend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11883,7 +12293,7 @@ func (ec *executionContext) _Query_availability(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Availability(ctx, fc.Args["sku"].(*string))
+			return ec.Resolvers.Query().Availability(ctx, fc.Args["sku"].(*string), fc.Args["pool"].(*string), fc.Args["labels"].([]string), fc.Args["notLabels"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*inventory.Availability) graphql.Marshaler {
@@ -12271,6 +12681,50 @@ func (ec *executionContext) fieldContext_Query_extensionRequests(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_vendPreview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_vendPreview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VendPreview(ctx, fc.Args["input"].(lease.VendInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+			return ec.marshalNVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_vendPreview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_vendPreview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12391,6 +12845,98 @@ func (ec *executionContext) _RequestedLine_quantity(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_RequestedLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_pool(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_pool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pool, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_pool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_labels(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Labels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_notLabels(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_notLabels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotLabels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_notLabels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_picked(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_picked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Picked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_picked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _SchedulerJob_name(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
@@ -13187,6 +13733,424 @@ func (ec *executionContext) _User_webhookUrl(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_User_webhookUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_lines(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.PreviewLine) graphql.Marshaler {
+			return ec.marshalNVendPreviewLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VendPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendPreviewLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VendPreview_duration(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_duration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v duration.Duration) graphql.Marshaler {
+			return ec.marshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_duration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type Duration does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_totals(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_totals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Totals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoneyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_totals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VendPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VendPreview_requiresApproval(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_requiresApproval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequiresApproval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_requiresApproval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_vendable(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_vendable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vendable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_vendable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_message(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_sku(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_product(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VendPreviewLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VendPreviewLine_quantity(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_picked(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_picked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Picked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_picked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_pool(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_pool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pool, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_pool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_labels(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Labels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_notLabels(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_notLabels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotLabels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_notLabels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_matching(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_matching(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matching, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_matching(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_available(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_price(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_currency(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14679,6 +15643,54 @@ func (ec *executionContext) unmarshalInputAllocationWhereInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputAttributeConstraintInput(ctx context.Context, obj any) (schematype.AttributeConstraint, error) {
+	var it schematype.AttributeConstraint
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["op"]; !present {
+		asMap["op"] = ">="
+	}
+
+	fieldsInOrder := [...]string{"key", "op", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "op":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("op"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Op = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputAttributeInput(ctx context.Context, obj any) (schematype.Attribute, error) {
 	var it schematype.Attribute
 	if obj == nil {
@@ -14690,7 +15702,7 @@ func (ec *executionContext) unmarshalInputAttributeInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"key", "value"}
+	fieldsInOrder := [...]string{"key", "value", "type"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14711,6 +15723,13 @@ func (ec *executionContext) unmarshalInputAttributeInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Value = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
 		}
 	}
 	return it, nil
@@ -17763,7 +18782,7 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 		asMap["quantity"] = 1
 	}
 
-	fieldsInOrder := [...]string{"sku", "quantity"}
+	fieldsInOrder := [...]string{"sku", "quantity", "pool", "labels", "notLabels", "tier", "type", "attributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17772,7 +18791,7 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 		switch k {
 		case "sku":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17784,6 +18803,48 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Quantity = data
+		case "pool":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pool"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pool = data
+		case "labels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Labels = data
+		case "notLabels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notLabels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotLabels = data
+		case "tier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tier"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tier = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOAttributeConstraintInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
 		}
 	}
 	return it, nil
@@ -22291,7 +23352,11 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note"}
+	if _, present := asMap["dryRun"]; !present {
+		asMap["dryRun"] = false
+	}
+
+	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "pool", "labels", "notLabels", "tier", "type", "attributes", "dryRun"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22333,6 +23398,55 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Note = data
+		case "pool":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pool"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pool = data
+		case "labels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Labels = data
+		case "notLabels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notLabels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotLabels = data
+		case "tier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tier"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tier = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOAttributeConstraintInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
+		case "dryRun":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dryRun"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DryRun = data
 		}
 	}
 	return it, nil
@@ -22799,6 +23913,11 @@ func (ec *executionContext) _Attribute(ctx context.Context, sel ast.SelectionSet
 			}
 		case "value":
 			out.Values[i] = ec._Attribute_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._Attribute_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -24598,6 +25717,44 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "preview":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_preview(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24784,6 +25941,49 @@ func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._LeaseEvent_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var moneyImplementors = []string{"Money"}
+
+func (ec *executionContext) _Money(ctx context.Context, sel ast.SelectionSet, obj *lease.Money) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moneyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Money")
+		case "amount":
+			out.Values[i] = ec._Money_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._Money_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26319,6 +27519,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "vendPreview":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_vendPreview(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -26373,6 +27595,26 @@ func (ec *executionContext) _RequestedLine(ctx context.Context, sel ast.Selectio
 			}
 		case "quantity":
 			out.Values[i] = ec._RequestedLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pool":
+			out.Values[i] = ec._RequestedLine_pool(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "labels":
+			out.Values[i] = ec._RequestedLine_labels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notLabels":
+			out.Values[i] = ec._RequestedLine_notLabels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "picked":
+			out.Values[i] = ec._RequestedLine_picked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -26815,6 +28057,157 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var vendPreviewImplementors = []string{"VendPreview"}
+
+func (ec *executionContext) _VendPreview(ctx context.Context, sel ast.SelectionSet, obj *lease.Preview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vendPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VendPreview")
+		case "lines":
+			out.Values[i] = ec._VendPreview_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "duration":
+			out.Values[i] = ec._VendPreview_duration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totals":
+			out.Values[i] = ec._VendPreview_totals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requiresApproval":
+			out.Values[i] = ec._VendPreview_requiresApproval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vendable":
+			out.Values[i] = ec._VendPreview_vendable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._VendPreview_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var vendPreviewLineImplementors = []string{"VendPreviewLine"}
+
+func (ec *executionContext) _VendPreviewLine(ctx context.Context, sel ast.SelectionSet, obj *lease.PreviewLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vendPreviewLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VendPreviewLine")
+		case "sku":
+			out.Values[i] = ec._VendPreviewLine_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._VendPreviewLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._VendPreviewLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "picked":
+			out.Values[i] = ec._VendPreviewLine_picked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pool":
+			out.Values[i] = ec._VendPreviewLine_pool(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "labels":
+			out.Values[i] = ec._VendPreviewLine_labels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notLabels":
+			out.Values[i] = ec._VendPreviewLine_notLabels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matching":
+			out.Values[i] = ec._VendPreviewLine_matching(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._VendPreviewLine_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._VendPreviewLine_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._VendPreviewLine_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27328,9 +28721,24 @@ func (ec *executionContext) marshalNAttribute2ᚕgithubᚗcomᚋhardcandyᚋhard
 	return ret
 }
 
+func (ec *executionContext) unmarshalNAttributeConstraintInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraint(ctx context.Context, v any) (*schematype.AttributeConstraint, error) {
+	res, err := ec.unmarshalInputAttributeConstraintInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAttributeInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttribute(ctx context.Context, v any) (*schematype.Attribute, error) {
 	res, err := ec.unmarshalInputAttributeInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, v any) (schematype.AttributeType, error) {
+	var res schematype.AttributeType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, sel ast.SelectionSet, v schematype.AttributeType) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNAvailability2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐAvailabilityᚄ(ctx context.Context, sel ast.SelectionSet, v []*inventory.Availability) graphql.Marshaler {
@@ -27975,6 +29383,32 @@ func (ec *executionContext) unmarshalNLeaseWhereInput2ᚖgithubᚗcomᚋhardcand
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMoney2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoneyᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.Money) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMoney2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoney(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMoney2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoney(ctx context.Context, sel ast.SelectionSet, v *lease.Money) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Money(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28411,6 +29845,46 @@ func (ec *executionContext) unmarshalNVendInput2githubᚗcomᚋhardcandyᚋhardc
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNVendPreview2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx context.Context, sel ast.SelectionSet, v lease.Preview) graphql.Marshaler {
+	return ec._VendPreview(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx context.Context, sel ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._VendPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVendPreviewLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.PreviewLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVendPreviewLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVendPreviewLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLine(ctx context.Context, sel ast.SelectionSet, v *lease.PreviewLine) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._VendPreviewLine(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -28576,6 +30050,23 @@ func (ec *executionContext) unmarshalOAllocationWhereInput2ᚖgithubᚗcomᚋhar
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOAttributeConstraintInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraintᚄ(ctx context.Context, v any) ([]*schematype.AttributeConstraint, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.AttributeConstraint, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAttributeConstraintInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraint(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOAttributeInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeᚄ(ctx context.Context, v any) ([]*schematype.Attribute, error) {
 	if v == nil {
 		return nil, nil
@@ -28591,6 +30082,16 @@ func (ec *executionContext) unmarshalOAttributeInput2ᚕᚖgithubᚗcomᚋhardca
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, v any) (schematype.AttributeType, error) {
+	var res schematype.AttributeType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, sel ast.SelectionSet, v schematype.AttributeType) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -29620,6 +31121,13 @@ func (ec *executionContext) unmarshalOUserWhereInput2ᚖgithubᚗcomᚋhardcandy
 	}
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx context.Context, sel ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VendPreview(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {
