@@ -28,7 +28,7 @@ func vendLines(in VendInput) ([]schematype.LeaseLine, error) {
 	narrowed := in.Pool != nil || len(in.Labels) > 0 || len(in.NotLabels) > 0
 	switch {
 	case single && len(in.Lines) > 0:
-		return nil, invalid("give either sku (or tier and type) or lines, not both")
+		return nil, invalid("give either sku or lines, not both (or tier and type instead of sku)")
 	case narrowed && len(in.Lines) > 0:
 		return nil, invalid("pool, labels and notLabels of the vend apply to its single SKU; with lines, give them on each line")
 	case single:
