@@ -68,6 +68,7 @@ func TestCLISelection(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(o), &l), o)
 	require.Equal(t, "ACTIVE", l.Status)
+	require.Contains(t, o, `"pool": "lab1"`, "the lease keeps its constraints")
 	require.Len(t, l.Items, 1)
 	require.Contains(t, []string{"4d-small-12", "4d-small-14"}, l.Items[0].Name)
 
@@ -93,6 +94,7 @@ func TestCLISelection(t *testing.T) {
 	o, e, code = run("vend", "--any", "4D", "--min", "ram_gb=256")
 	require.Equal(t, 0, code, e)
 	require.Contains(t, o, "ACTIVE")
+	require.Contains(t, o, "picked 4D.small: the cheapest product that fits")
 
 	// Refusals name what is wrong.
 	_, e, code = run("vend", "--any", "4D", "--min", "gpus=2")

@@ -3250,6 +3250,12 @@ func (v *LeaseSummaryOwnerUser) GetName() string { return v.Name }
 type LeaseSummaryRequestedRequestedLine struct {
 	Sku      string `json:"sku"`
 	Quantity int    `json:"quantity"`
+	// The pool the line was narrowed to.
+	Pool      *string  `json:"pool"`
+	Labels    []string `json:"labels"`
+	NotLabels []string `json:"notLabels"`
+	// The product was picked as the cheapest that fits a tier, a type and attributes.
+	Picked bool `json:"picked"`
 }
 
 // GetSku returns LeaseSummaryRequestedRequestedLine.Sku, and is useful for accessing the field via an interface.
@@ -3257,6 +3263,18 @@ func (v *LeaseSummaryRequestedRequestedLine) GetSku() string { return v.Sku }
 
 // GetQuantity returns LeaseSummaryRequestedRequestedLine.Quantity, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryRequestedRequestedLine) GetQuantity() int { return v.Quantity }
+
+// GetPool returns LeaseSummaryRequestedRequestedLine.Pool, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetPool() *string { return v.Pool }
+
+// GetLabels returns LeaseSummaryRequestedRequestedLine.Labels, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetLabels() []string { return v.Labels }
+
+// GetNotLabels returns LeaseSummaryRequestedRequestedLine.NotLabels, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetNotLabels() []string { return v.NotLabels }
+
+// GetPicked returns LeaseSummaryRequestedRequestedLine.Picked, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetPicked() bool { return v.Picked }
 
 // MarkFaultyMarkItemFaultyItemFault includes the requested fields of the GraphQL type ItemFault.
 // The GraphQL type's documentation follows.
@@ -8146,6 +8164,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -8730,6 +8752,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -8798,6 +8824,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9123,6 +9153,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9201,6 +9235,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9278,6 +9316,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9563,6 +9605,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9866,6 +9912,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -10076,6 +10126,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -10354,6 +10408,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
