@@ -3,6 +3,7 @@ package lease
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hardcandy/hardcandy/apperr"
@@ -151,4 +152,30 @@ func takenOf(byID map[int]*ent.Product, productID int) []int {
 		}
 	}
 	return ids
+}
+
+// replacementSelection is what a replacement for the broken item must match: the constraints of
+// the lease's first line of its product whose constraints the broken item met, so that a lease
+// narrowed to pool lab1 with gpu gets a lab1 gpu item in its place.
+func replacementSelection(request []schematype.LeaseLine, broken *ent.InventoryItem) inventory.Selection {
+	for _, l := range request {
+		if broken.Edges.Product == nil || l.SKU != broken.Edges.Product.Sku || !l.Constrained() {
+			continue
+		}
+		sel := selectionOf(l)
+		if sel.Pool != nil && (broken.Pool == nil || *broken.Pool != *sel.Pool) {
+			continue
+		}
+		met := true
+		for _, want := range sel.Labels {
+			met = met && slices.Contains(broken.Labels, want)
+		}
+		for _, not := range sel.NotLabels {
+			met = met && !slices.Contains(broken.Labels, not)
+		}
+		if met {
+			return sel
+		}
+	}
+	return inventory.Selection{}
 }

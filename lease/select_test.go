@@ -10,6 +10,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
@@ -208,5 +209,30 @@ func TestNarrowedVendStorm(t *testing.T) {
 		require.NotContains(t, it.Labels, "broken", it.Name)
 		require.Equal(t, inventory.Leased, it.Status)
 	}
+	b.invariants(t)
+}
+
+// A broken item of a narrowed lease is replaced by one that meets the same constraints.
+func TestFaultyNarrowedItemIsReplacedWithinTheConstraints(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	l := b.vend(t, "alice", VendInput{Lines: []*schematype.LeaseLine{
+		{SKU: "4D.small", Quantity: 1, Pool: sku("lab1"), Labels: []string{"gpu"}}, {SKU: "4E.small", Quantity: 1}}, Duration: days(1)})
+	var broken *ent.InventoryItem
+	for _, it := range b.items(t, l.ID) {
+		if it.Pool != nil && *it.Pool == "lab1" {
+			broken = it
+		}
+	}
+	require.NotNil(t, broken)
+	f, err := b.svc.MarkFaulty(b.as["admin"], broken.ID, "disk")
+	require.NoError(t, err)
+	require.NotNil(t, f.Replacement)
+	require.Equal(t, "lab1", *f.Replacement.Pool)
+	require.Contains(t, f.Replacement.Labels, "gpu")
+	// The other lab1 gpu item is taken now: a second fault finds no replacement.
+	f, err = b.svc.MarkFaulty(b.as["admin"], f.Replacement.ID, "fan")
+	require.NoError(t, err)
+	require.Nil(t, f.Replacement)
 	b.invariants(t)
 }
