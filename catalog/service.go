@@ -113,6 +113,9 @@ func (p policy) validate() error {
 		}
 		seen[a.Key] = true
 	}
+	if err := TypeAttributes(p.attrs); err != nil {
+		return err
+	}
 	// The durations must nest: min ≤ default ≤ max ≤ lifetime.
 	order := []struct {
 		name string

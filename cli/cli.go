@@ -165,13 +165,16 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	var duration, note, key, by string
 	var creds, wait bool
 	var waitTimeout time.Duration
+	var vendSel, availSel selection
 	vend := withFlags(&cobra.Command{
-		Use:   "vend SKU|SKU:N... [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
+		Use:   "vend SKU|SKU:N...|--any 4D [--pool P] [--label L]... [--not-label L]... [--min K=V]... [--dry-run] [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
 		Short: "Vend me metal: lease one SKU, a bundle, or several SKU:N lines, all or nothing",
 		Example: `  hardcandy vend 4D.small                  # the product's default duration
   hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
-  hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision`,
-		Args:              minArgs(1),
+  hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision
+  hardcandy vend 4D.small --pool lab1 --label gpu --not-label broken --dry-run
+  hardcandy vend --any 4D --min ram_gb=256 --min storage_gb=1000   # the cheapest that fits`,
+		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := VendInput{Note: optional(note), IdempotencyKey: optional(key)}
@@ -183,16 +186,22 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			}
 			if len(args) == 1 && !strings.Contains(args[0], ":") {
 				in.Sku = &args[0]
-			} else {
+			} else if len(args) > 0 {
 				ls, err := lines(args)
 				if err != nil {
 					return err
 				}
 				in.Lines = ls
 			}
+			if err := vendSel.apply(&in, args); err != nil {
+				return err
+			}
 			c, err := o.client()
 			if err != nil {
 				return err
+			}
+			if vendSel.dryRun {
+				return o.preview(cmd.Context(), c, in)
 			}
 			p := o.progress(cmd)
 			wctx, stopWatch := context.WithCancel(cmd.Context())
@@ -233,6 +242,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			return nil
 		},
 	})
+	vendSel.flags(vend, true)
 	vend.Flags().StringVar(&duration, "duration", "", "how long: 14d, 36h, 1d12h (default: the product's default duration)")
 	vend.Flags().StringVar(&note, "note", "", "a note on the lease")
 	vend.Flags().StringVar(&key, "idempotency-key", "", "the same key returns the same lease, never a second one")
@@ -432,9 +442,9 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	extend.Flags().StringVar(&by, "by", "", "how much longer: 3d, 12h")
 
 	avail := withFlags(&cobra.Command{
-		Use:               "avail [SKU]",
+		Use:               "avail [SKU] [--pool P] [--label L]... [--not-label L]...",
 		Short:             "Show me metal availability: items per status (RESERVING: being provisioned now)",
-		Example:           "  hardcandy avail\n  hardcandy avail 4D.small --json",
+		Example:           "  hardcandy avail\n  hardcandy avail 4D.small --json\n  hardcandy avail 4D.small --pool lab1 --label gpu   # only the items that match",
 		Args:              maxArgs(1),
 		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -446,7 +456,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			if len(args) == 1 {
 				sku = &args[0]
 			}
-			res, err := Availability(cmd.Context(), c, sku)
+			res, err := availability(cmd.Context(), c, sku, availSel)
 			if err != nil {
 				return err
 			}
@@ -460,6 +470,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			})
 		},
 	})
+	availSel.flags(avail, false)
 
 	login := &cobra.Command{
 		Use:     "login [--server URL] [--token TOKEN]",

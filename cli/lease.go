@@ -33,6 +33,11 @@ func printLease(w io.Writer, l LeaseJSON) {
 	default:
 		fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status)
 	}
+	for _, r := range l.Requested {
+		if r.Picked {
+			fmt.Fprintf(w, "picked %s: the cheapest product that fits\n", r.SKU)
+		}
+	}
 	for _, it := range l.Items {
 		fmt.Fprintf(w, "  %s (%s)\n", it.Name, it.SKU)
 	}

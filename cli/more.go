@@ -26,7 +26,7 @@ func lines(args []string) ([]LeaseLineInput, error) {
 				return nil, UsageError{fmt.Errorf("%q: the quantity after ':' must be a positive number", a)}
 			}
 		}
-		out = append(out, LeaseLineInput{Sku: sku, Quantity: q})
+		out = append(out, LeaseLineInput{Sku: &sku, Quantity: q})
 	}
 	return out, nil
 }

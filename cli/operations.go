@@ -8,16 +8,17 @@ import "embed"
 //go:embed operations.graphql
 var Operations string
 
-// More are the CLI's other operation documents (decisions, people and tokens, custom requests),
+// More are the CLI's other operation documents (decisions, people and tokens, custom requests,
+// selection),
 // known to the server the same way.
 //
-//go:embed requests.graphql people.graphql custom.graphql
+//go:embed requests.graphql people.graphql custom.graphql select.graphql
 var more embed.FS
 
 // Documents returns every operation document of the CLI: Operations, then the others.
 func Documents() []string {
 	out := []string{Operations}
-	for _, name := range []string{"requests.graphql", "people.graphql", "custom.graphql"} {
+	for _, name := range []string{"requests.graphql", "people.graphql", "custom.graphql", "select.graphql"} {
 		b, err := more.ReadFile(name)
 		if err != nil {
 			panic(err) // embedded at build time

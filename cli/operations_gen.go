@@ -416,9 +416,29 @@ func (v *ArchiveItemResponse) GetArchiveItem() ArchiveItemArchiveItemInventoryIt
 	return v.ArchiveItem
 }
 
+// One condition on a product attribute for "any product that fits": key op value, e.g.
+// {key: "ram_gb", op: ">=", value: "256"}. The value is read as the attribute's type.
+type AttributeConstraintInput struct {
+	Key string `json:"key"`
+	// >=, <=, = or != (>= and <= for NUMBER attributes only).
+	Op    *string `json:"op"`
+	Value string  `json:"value"`
+}
+
+// GetKey returns AttributeConstraintInput.Key, and is useful for accessing the field via an interface.
+func (v *AttributeConstraintInput) GetKey() string { return v.Key }
+
+// GetOp returns AttributeConstraintInput.Op, and is useful for accessing the field via an interface.
+func (v *AttributeConstraintInput) GetOp() *string { return v.Op }
+
+// GetValue returns AttributeConstraintInput.Value, and is useful for accessing the field via an interface.
+func (v *AttributeConstraintInput) GetValue() string { return v.Value }
+
 type AttributeInput struct {
 	Key   string `json:"key"`
 	Value string `json:"value"`
+	// The value's type; when omitted, NUMBER for a number, BOOLEAN for true/false, else STRING.
+	Type *AttributeType `json:"type"`
 }
 
 // GetKey returns AttributeInput.Key, and is useful for accessing the field via an interface.
@@ -426,6 +446,27 @@ func (v *AttributeInput) GetKey() string { return v.Key }
 
 // GetValue returns AttributeInput.Value, and is useful for accessing the field via an interface.
 func (v *AttributeInput) GetValue() string { return v.Value }
+
+// GetType returns AttributeInput.Type, and is useful for accessing the field via an interface.
+func (v *AttributeInput) GetType() *AttributeType { return v.Type }
+
+// The type of a product attribute's value; comparisons in vend constraints follow it.
+type AttributeType string
+
+const (
+	// A decimal number: ram_gb=256. Compared numerically.
+	AttributeTypeNumber AttributeType = "NUMBER"
+	// Text: cpu=epyc. Compared with = and != only.
+	AttributeTypeString AttributeType = "STRING"
+	// true or false. Compared with = and != only.
+	AttributeTypeBoolean AttributeType = "BOOLEAN"
+)
+
+var AllAttributeType = []AttributeType{
+	AttributeTypeNumber,
+	AttributeTypeString,
+	AttributeTypeBoolean,
+}
 
 // AvailabilityAvailability includes the requested fields of the GraphQL type Availability.
 type AvailabilityAvailability struct {
@@ -475,6 +516,59 @@ type AvailabilityResponse struct {
 
 // GetAvailability returns AvailabilityResponse.Availability, and is useful for accessing the field via an interface.
 func (v *AvailabilityResponse) GetAvailability() []AvailabilityAvailability { return v.Availability }
+
+// AvailabilityWhereAvailability includes the requested fields of the GraphQL type Availability.
+type AvailabilityWhereAvailability struct {
+	Sku         string                               `json:"sku"`
+	Available   int                                  `json:"available"`
+	Reserving   int                                  `json:"reserving"`
+	Leased      int                                  `json:"leased"`
+	Rebuilding  int                                  `json:"rebuilding"`
+	Maintenance int                                  `json:"maintenance"`
+	Product     AvailabilityWhereAvailabilityProduct `json:"product"`
+}
+
+// GetSku returns AvailabilityWhereAvailability.Sku, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailability) GetSku() string { return v.Sku }
+
+// GetAvailable returns AvailabilityWhereAvailability.Available, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailability) GetAvailable() int { return v.Available }
+
+// GetReserving returns AvailabilityWhereAvailability.Reserving, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailability) GetReserving() int { return v.Reserving }
+
+// GetLeased returns AvailabilityWhereAvailability.Leased, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailability) GetLeased() int { return v.Leased }
+
+// GetRebuilding returns AvailabilityWhereAvailability.Rebuilding, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailability) GetRebuilding() int { return v.Rebuilding }
+
+// GetMaintenance returns AvailabilityWhereAvailability.Maintenance, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailability) GetMaintenance() int { return v.Maintenance }
+
+// GetProduct returns AvailabilityWhereAvailability.Product, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailability) GetProduct() AvailabilityWhereAvailabilityProduct {
+	return v.Product
+}
+
+// AvailabilityWhereAvailabilityProduct includes the requested fields of the GraphQL type Product.
+type AvailabilityWhereAvailabilityProduct struct {
+	Name string `json:"name"`
+}
+
+// GetName returns AvailabilityWhereAvailabilityProduct.Name, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereAvailabilityProduct) GetName() string { return v.Name }
+
+// AvailabilityWhereResponse is returned by AvailabilityWhere on success.
+type AvailabilityWhereResponse struct {
+	// Item counts per status for one SKU or for every product of the catalog.
+	Availability []AvailabilityWhereAvailability `json:"availability"`
+}
+
+// GetAvailability returns AvailabilityWhereResponse.Availability, and is useful for accessing the field via an interface.
+func (v *AvailabilityWhereResponse) GetAvailability() []AvailabilityWhereAvailability {
+	return v.Availability
+}
 
 // BillsBillsBill includes the requested fields of the GraphQL type Bill.
 // The GraphQL type's documentation follows.
@@ -2967,16 +3061,47 @@ func (v *LeaseDetailAllocationsAllocation) GetId() string { return v.Id }
 // GetCredentials returns LeaseDetailAllocationsAllocation.Credentials, and is useful for accessing the field via an interface.
 func (v *LeaseDetailAllocationsAllocation) GetCredentials() *string { return v.Credentials }
 
+// One line of a vend: a SKU (or, see select.graphql, any product that fits) and how many.
 type LeaseLineInput struct {
-	Sku      string `json:"sku"`
-	Quantity int    `json:"quantity"`
+	Sku      *string `json:"sku"`
+	Quantity int     `json:"quantity"`
+	// Take only items in this pool.
+	Pool *string `json:"pool"`
+	// Take only items carrying all these labels (bare words or key=value).
+	Labels []string `json:"labels"`
+	// Take only items carrying none of these labels.
+	NotLabels []string `json:"notLabels"`
+	// Instead of sku: any product of this tier and type (e.g. 4 and "D") whose attributes satisfy
+	// every constraint; Hardcandy picks the cheapest per day that has the items in stock, and the
+	// lease's requested line names the product picked.
+	Tier       *int                       `json:"tier"`
+	Type       *string                    `json:"type"`
+	Attributes []AttributeConstraintInput `json:"attributes"`
 }
 
 // GetSku returns LeaseLineInput.Sku, and is useful for accessing the field via an interface.
-func (v *LeaseLineInput) GetSku() string { return v.Sku }
+func (v *LeaseLineInput) GetSku() *string { return v.Sku }
 
 // GetQuantity returns LeaseLineInput.Quantity, and is useful for accessing the field via an interface.
 func (v *LeaseLineInput) GetQuantity() int { return v.Quantity }
+
+// GetPool returns LeaseLineInput.Pool, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetPool() *string { return v.Pool }
+
+// GetLabels returns LeaseLineInput.Labels, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetLabels() []string { return v.Labels }
+
+// GetNotLabels returns LeaseLineInput.NotLabels, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetNotLabels() []string { return v.NotLabels }
+
+// GetTier returns LeaseLineInput.Tier, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetTier() *int { return v.Tier }
+
+// GetType returns LeaseLineInput.Type, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetType() *string { return v.Type }
+
+// GetAttributes returns LeaseLineInput.Attributes, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetAttributes() []AttributeConstraintInput { return v.Attributes }
 
 // LeaseStatus is enum for the field status
 type LeaseStatus string
@@ -3127,6 +3252,12 @@ func (v *LeaseSummaryOwnerUser) GetName() string { return v.Name }
 type LeaseSummaryRequestedRequestedLine struct {
 	Sku      string `json:"sku"`
 	Quantity int    `json:"quantity"`
+	// The pool the line was narrowed to.
+	Pool      *string  `json:"pool"`
+	Labels    []string `json:"labels"`
+	NotLabels []string `json:"notLabels"`
+	// The product was picked as the cheapest that fits a tier, a type and attributes.
+	Picked bool `json:"picked"`
 }
 
 // GetSku returns LeaseSummaryRequestedRequestedLine.Sku, and is useful for accessing the field via an interface.
@@ -3134,6 +3265,18 @@ func (v *LeaseSummaryRequestedRequestedLine) GetSku() string { return v.Sku }
 
 // GetQuantity returns LeaseSummaryRequestedRequestedLine.Quantity, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryRequestedRequestedLine) GetQuantity() int { return v.Quantity }
+
+// GetPool returns LeaseSummaryRequestedRequestedLine.Pool, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetPool() *string { return v.Pool }
+
+// GetLabels returns LeaseSummaryRequestedRequestedLine.Labels, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetLabels() []string { return v.Labels }
+
+// GetNotLabels returns LeaseSummaryRequestedRequestedLine.NotLabels, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetNotLabels() []string { return v.NotLabels }
+
+// GetPicked returns LeaseSummaryRequestedRequestedLine.Picked, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryRequestedRequestedLine) GetPicked() bool { return v.Picked }
 
 // MarkFaultyMarkItemFaultyItemFault includes the requested fields of the GraphQL type ItemFault.
 // The GraphQL type's documentation follows.
@@ -7201,6 +7344,20 @@ type VendInput struct {
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
+	// With sku (or tier and type): take only items in this pool.
+	Pool *string `json:"pool"`
+	// With sku (or tier and type): take only items carrying all these labels.
+	Labels []string `json:"labels"`
+	// With sku (or tier and type): take only items carrying none of these labels.
+	NotLabels []string `json:"notLabels"`
+	// Instead of sku, one item of any product that fits (see LeaseLineInput.tier).
+	Tier       *int                       `json:"tier"`
+	Type       *string                    `json:"type"`
+	Attributes []AttributeConstraintInput `json:"attributes"`
+	// Write nothing: the answer is an unsaved lease (id "0", PENDING, no items) whose preview says
+	// what would be vended, how many items match and the price. vendPreview answers the same
+	// preview directly.
+	DryRun *bool `json:"dryRun"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
@@ -7217,6 +7374,158 @@ func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
 
 // GetNote returns VendInput.Note, and is useful for accessing the field via an interface.
 func (v *VendInput) GetNote() *string { return v.Note }
+
+// GetPool returns VendInput.Pool, and is useful for accessing the field via an interface.
+func (v *VendInput) GetPool() *string { return v.Pool }
+
+// GetLabels returns VendInput.Labels, and is useful for accessing the field via an interface.
+func (v *VendInput) GetLabels() []string { return v.Labels }
+
+// GetNotLabels returns VendInput.NotLabels, and is useful for accessing the field via an interface.
+func (v *VendInput) GetNotLabels() []string { return v.NotLabels }
+
+// GetTier returns VendInput.Tier, and is useful for accessing the field via an interface.
+func (v *VendInput) GetTier() *int { return v.Tier }
+
+// GetType returns VendInput.Type, and is useful for accessing the field via an interface.
+func (v *VendInput) GetType() *string { return v.Type }
+
+// GetAttributes returns VendInput.Attributes, and is useful for accessing the field via an interface.
+func (v *VendInput) GetAttributes() []AttributeConstraintInput { return v.Attributes }
+
+// GetDryRun returns VendInput.DryRun, and is useful for accessing the field via an interface.
+func (v *VendInput) GetDryRun() *bool { return v.DryRun }
+
+// VendPreviewResponse is returned by VendPreview on success.
+type VendPreviewResponse struct {
+	// What vend(input) would do, writing nothing: the products (the ones picked for "any product
+	// that fits"), how many items match each line's constraints and the price for the duration.
+	// Errors are those vend would answer, but for OUT_OF_STOCK: a line short of items says so in
+	// the preview (vendable false).
+	VendPreview VendPreviewVendPreview `json:"vendPreview"`
+}
+
+// GetVendPreview returns VendPreviewResponse.VendPreview, and is useful for accessing the field via an interface.
+func (v *VendPreviewResponse) GetVendPreview() VendPreviewVendPreview { return v.VendPreview }
+
+// VendPreviewVendPreview includes the requested fields of the GraphQL type VendPreview.
+// The GraphQL type's documentation follows.
+//
+// What a vend would take and cost.
+type VendPreviewVendPreview struct {
+	// The duration asked, or the products' default.
+	Duration string `json:"duration"`
+	// A product needs approval: the vend would answer a PENDING lease.
+	RequiresApproval bool `json:"requiresApproval"`
+	// Every line has enough matching items: the vend would succeed now, stock permitting.
+	Vendable bool `json:"vendable"`
+	// Why not, when vendable is false: the lines short of items and what is free without their constraints.
+	Message *string `json:"message"`
+	// The price for the duration, one total per currency.
+	Totals []VendPreviewVendPreviewTotalsMoney          `json:"totals"`
+	Lines  []VendPreviewVendPreviewLinesVendPreviewLine `json:"lines"`
+}
+
+// GetDuration returns VendPreviewVendPreview.Duration, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreview) GetDuration() string { return v.Duration }
+
+// GetRequiresApproval returns VendPreviewVendPreview.RequiresApproval, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreview) GetRequiresApproval() bool { return v.RequiresApproval }
+
+// GetVendable returns VendPreviewVendPreview.Vendable, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreview) GetVendable() bool { return v.Vendable }
+
+// GetMessage returns VendPreviewVendPreview.Message, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreview) GetMessage() *string { return v.Message }
+
+// GetTotals returns VendPreviewVendPreview.Totals, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreview) GetTotals() []VendPreviewVendPreviewTotalsMoney { return v.Totals }
+
+// GetLines returns VendPreviewVendPreview.Lines, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreview) GetLines() []VendPreviewVendPreviewLinesVendPreviewLine {
+	return v.Lines
+}
+
+// VendPreviewVendPreviewLinesVendPreviewLine includes the requested fields of the GraphQL type VendPreviewLine.
+// The GraphQL type's documentation follows.
+//
+// One line of a preview.
+type VendPreviewVendPreviewLinesVendPreviewLine struct {
+	// The product, the one picked for a line of "any product that fits".
+	Sku      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+	// The product was picked by tier, type and attributes rather than named.
+	Picked    bool     `json:"picked"`
+	Pool      *string  `json:"pool"`
+	Labels    []string `json:"labels"`
+	NotLabels []string `json:"notLabels"`
+	// AVAILABLE items of the product matching the line's constraints (for a bundle: whole bundles).
+	Matching int `json:"matching"`
+	// AVAILABLE items of the product without the constraints.
+	Available int `json:"available"`
+	// Price for the duration, in minor units of currency.
+	Price    int                                               `json:"price"`
+	Currency string                                            `json:"currency"`
+	Product  VendPreviewVendPreviewLinesVendPreviewLineProduct `json:"product"`
+}
+
+// GetSku returns VendPreviewVendPreviewLinesVendPreviewLine.Sku, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetSku() string { return v.Sku }
+
+// GetQuantity returns VendPreviewVendPreviewLinesVendPreviewLine.Quantity, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetQuantity() int { return v.Quantity }
+
+// GetPicked returns VendPreviewVendPreviewLinesVendPreviewLine.Picked, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetPicked() bool { return v.Picked }
+
+// GetPool returns VendPreviewVendPreviewLinesVendPreviewLine.Pool, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetPool() *string { return v.Pool }
+
+// GetLabels returns VendPreviewVendPreviewLinesVendPreviewLine.Labels, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetLabels() []string { return v.Labels }
+
+// GetNotLabels returns VendPreviewVendPreviewLinesVendPreviewLine.NotLabels, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetNotLabels() []string { return v.NotLabels }
+
+// GetMatching returns VendPreviewVendPreviewLinesVendPreviewLine.Matching, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetMatching() int { return v.Matching }
+
+// GetAvailable returns VendPreviewVendPreviewLinesVendPreviewLine.Available, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetAvailable() int { return v.Available }
+
+// GetPrice returns VendPreviewVendPreviewLinesVendPreviewLine.Price, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetPrice() int { return v.Price }
+
+// GetCurrency returns VendPreviewVendPreviewLinesVendPreviewLine.Currency, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetCurrency() string { return v.Currency }
+
+// GetProduct returns VendPreviewVendPreviewLinesVendPreviewLine.Product, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLine) GetProduct() VendPreviewVendPreviewLinesVendPreviewLineProduct {
+	return v.Product
+}
+
+// VendPreviewVendPreviewLinesVendPreviewLineProduct includes the requested fields of the GraphQL type Product.
+type VendPreviewVendPreviewLinesVendPreviewLineProduct struct {
+	Name string `json:"name"`
+}
+
+// GetName returns VendPreviewVendPreviewLinesVendPreviewLineProduct.Name, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewLinesVendPreviewLineProduct) GetName() string { return v.Name }
+
+// VendPreviewVendPreviewTotalsMoney includes the requested fields of the GraphQL type Money.
+// The GraphQL type's documentation follows.
+//
+// An amount in minor units (cents) of a currency.
+type VendPreviewVendPreviewTotalsMoney struct {
+	Amount   int    `json:"amount"`
+	Currency string `json:"currency"`
+}
+
+// GetAmount returns VendPreviewVendPreviewTotalsMoney.Amount, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewTotalsMoney) GetAmount() int { return v.Amount }
+
+// GetCurrency returns VendPreviewVendPreviewTotalsMoney.Currency, and is useful for accessing the field via an interface.
+func (v *VendPreviewVendPreviewTotalsMoney) GetCurrency() string { return v.Currency }
 
 // VendResponse is returned by Vend on success.
 type VendResponse struct {
@@ -7485,6 +7794,26 @@ type __AvailabilityInput struct {
 
 // GetSku returns __AvailabilityInput.Sku, and is useful for accessing the field via an interface.
 func (v *__AvailabilityInput) GetSku() *string { return v.Sku }
+
+// __AvailabilityWhereInput is used internally by genqlient
+type __AvailabilityWhereInput struct {
+	Sku       *string  `json:"sku"`
+	Pool      *string  `json:"pool"`
+	Labels    []string `json:"labels"`
+	NotLabels []string `json:"notLabels"`
+}
+
+// GetSku returns __AvailabilityWhereInput.Sku, and is useful for accessing the field via an interface.
+func (v *__AvailabilityWhereInput) GetSku() *string { return v.Sku }
+
+// GetPool returns __AvailabilityWhereInput.Pool, and is useful for accessing the field via an interface.
+func (v *__AvailabilityWhereInput) GetPool() *string { return v.Pool }
+
+// GetLabels returns __AvailabilityWhereInput.Labels, and is useful for accessing the field via an interface.
+func (v *__AvailabilityWhereInput) GetLabels() []string { return v.Labels }
+
+// GetNotLabels returns __AvailabilityWhereInput.NotLabels, and is useful for accessing the field via an interface.
+func (v *__AvailabilityWhereInput) GetNotLabels() []string { return v.NotLabels }
 
 // __BillsInput is used internally by genqlient
 type __BillsInput struct {
@@ -7834,6 +8163,14 @@ type __VendInput struct {
 // GetInput returns __VendInput.Input, and is useful for accessing the field via an interface.
 func (v *__VendInput) GetInput() VendInput { return v.Input }
 
+// __VendPreviewInput is used internally by genqlient
+type __VendPreviewInput struct {
+	Input VendInput `json:"input"`
+}
+
+// GetInput returns __VendPreviewInput.Input, and is useful for accessing the field via an interface.
+func (v *__VendPreviewInput) GetInput() VendInput { return v.Input }
+
 // The mutation executed by AddItems.
 const AddItems_Operation = `
 mutation AddItems ($input: [AddInventoryItemInput!]!) {
@@ -7903,6 +8240,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -8059,6 +8400,54 @@ func Availability(
 	}
 
 	data_ = &AvailabilityResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by AvailabilityWhere.
+const AvailabilityWhere_Operation = `
+query AvailabilityWhere ($sku: String, $pool: String, $labels: [String!], $notLabels: [String!]) {
+	availability(sku: $sku, pool: $pool, labels: $labels, notLabels: $notLabels) {
+		sku
+		available
+		reserving
+		leased
+		rebuilding
+		maintenance
+		product {
+			name
+		}
+	}
+}
+`
+
+func AvailabilityWhere(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku *string,
+	pool *string,
+	labels []string,
+	notLabels []string,
+) (data_ *AvailabilityWhereResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "AvailabilityWhere",
+		Query:  AvailabilityWhere_Operation,
+		Variables: &__AvailabilityWhereInput{
+			Sku:       sku,
+			Pool:      pool,
+			Labels:    labels,
+			NotLabels: notLabels,
+		},
+	}
+
+	data_ = &AvailabilityWhereResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -8439,6 +8828,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -8507,6 +8900,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -8832,6 +9229,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -8910,6 +9311,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -8987,6 +9392,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9272,6 +9681,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9575,6 +9988,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -9785,6 +10202,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -10063,6 +10484,10 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+		pool
+		labels
+		notLabels
+		picked
 	}
 	allocations {
 		id
@@ -10093,6 +10518,62 @@ func Vend(
 	}
 
 	data_ = &VendResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by VendPreview.
+const VendPreview_Operation = `
+query VendPreview ($input: VendInput!) {
+	vendPreview(input: $input) {
+		duration
+		requiresApproval
+		vendable
+		message
+		totals {
+			amount
+			currency
+		}
+		lines {
+			sku
+			quantity
+			picked
+			pool
+			labels
+			notLabels
+			matching
+			available
+			price
+			currency
+			product {
+				name
+			}
+		}
+	}
+}
+`
+
+func VendPreview(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input VendInput,
+) (data_ *VendPreviewResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "VendPreview",
+		Query:  VendPreview_Operation,
+		Variables: &__VendPreviewInput{
+			Input: input,
+		},
+	}
+
+	data_ = &VendPreviewResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

@@ -29,6 +29,11 @@ type LeaseJSON struct {
 type LineJSON struct {
 	SKU      string `json:"sku"`
 	Quantity int    `json:"quantity"`
+	// The line's constraints, when it had some, and whether its product was picked (--any).
+	Pool      *string  `json:"pool,omitempty"`
+	Labels    []string `json:"labels,omitempty"`
+	NotLabels []string `json:"notLabels,omitempty"`
+	Picked    bool     `json:"picked,omitempty"`
 }
 
 // ItemJSON is one item of a lease (an allocation): which item, of which product, and, from
@@ -50,7 +55,8 @@ func leaseJSON(l LeaseSummary, creds map[string]*string) LeaseJSON {
 		Owner: l.Owner.Name, Note: l.Note, Duration: l.Duration, CreatedAt: l.CreatedAt, StartsAt: l.StartsAt,
 		EndsAt: l.EndsAt, EndedAt: l.EndedAt, TimeLeft: l.TimeLeft, Requested: []LineJSON{}, Items: []ItemJSON{}}
 	for _, r := range l.Requested {
-		out.Requested = append(out.Requested, LineJSON{SKU: r.Sku, Quantity: r.Quantity})
+		out.Requested = append(out.Requested, LineJSON{SKU: r.Sku, Quantity: r.Quantity, Pool: r.Pool,
+			Labels: r.Labels, NotLabels: r.NotLabels, Picked: r.Picked})
 	}
 	for _, a := range l.Allocations {
 		it := ItemJSON{AllocationID: a.Id, ItemID: a.Item.Id, Name: a.Item.Name, SKU: a.Item.Product.Sku,

@@ -86,3 +86,31 @@ func TestMigrationBackfillsBookingsOfActiveLeases(t *testing.T) {
 	require.True(t, rows[0].EndsAt.Equal(end))
 	require.True(t, rows[0].FreeAt.Equal(end))
 }
+
+// Items labelled before labels were indexed get their item_labels rows at the next migration,
+// once: a second migration adds nothing.
+func TestMigrationBackfillsItemLabels(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, err := database.Open(ctx, dbtest.DSN(t, "labels.db"), database.Options{Migrate: true})
+	require.NoError(t, err)
+	defer st.Close()
+	sys := database.System(ctx)
+	p, err := st.Client.Product.Create().SetSku("4D.small").SetTier(4).SetType("D").SetSize("small").
+		SetName("old").SetPricePerDay(100).SetCurrency("USD").Save(sys)
+	require.NoError(t, err)
+	_, err = st.Client.InventoryItem.Create().SetName("old-1").SetProductID(p.ID).SetLabels([]string{"gpu", "rack=a", "gpu"}).Save(sys)
+	require.NoError(t, err)
+	_, err = st.Client.InventoryItem.Create().SetName("old-2").SetProductID(p.ID).Save(sys)
+	require.NoError(t, err)
+	for range 2 {
+		require.NoError(t, st.Migrate(ctx))
+		got, err := st.Client.ItemLabel.Query().All(sys)
+		require.NoError(t, err)
+		var labels []string
+		for _, l := range got {
+			labels = append(labels, l.Label)
+		}
+		require.ElementsMatch(t, []string{"gpu", "rack=a"}, labels)
+	}
+}

@@ -206,13 +206,14 @@ func (s *Store) Migrate(ctx context.Context) error {
 
 // backfills fill columns added to tables that already had rows; each finds nothing to do once
 // done, through an index.
-var backfills = []struct{ name, sql string }{
-	{"allocations.owner_id", `UPDATE allocations SET owner_id = (SELECT owner_id FROM leases WHERE leases.id = allocations.lease_id)
+// A backfill with a postgres statement runs that one on Postgres instead of sql.
+var backfills = []struct{ name, sql, postgres string }{
+	{name: "allocations.owner_id", sql: `UPDATE allocations SET owner_id = (SELECT owner_id FROM leases WHERE leases.id = allocations.lease_id)
 		WHERE owner_id IS NULL`},
 	// Leases active before the booking ledger existed hold items without ledger rows: give each
 	// one row per product until its end, so vends, bookings and extensions count them. Leases
 	// that already have rows are left alone, so it finds nothing to do once done.
-	{"bookings of active leases", `INSERT INTO bookings (lease_id, product_id, owner_id, cost_center_id, quantity, starts_at, ends_at, buffer, free_at)
+	{name: "bookings of active leases", sql: `INSERT INTO bookings (lease_id, product_id, owner_id, cost_center_id, quantity, starts_at, ends_at, buffer, free_at)
 		SELECT l.id, i.product_id, l.owner_id, l.cost_center_id, COUNT(*), COALESCE(l.starts_at, l.created_at), l.ends_at, 0, l.ends_at
 		FROM leases l
 		JOIN allocations a ON a.lease_id = l.id AND a.released_at IS NULL
@@ -220,11 +221,23 @@ var backfills = []struct{ name, sql string }{
 		WHERE l.status = 'ACTIVE' AND l.ends_at IS NOT NULL
 		AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.lease_id = l.id)
 		GROUP BY l.id, i.product_id, l.owner_id, l.cost_center_id, l.starts_at, l.created_at, l.ends_at`},
+	// Items labelled before labels were indexed get their item_labels rows.
+	{name: "item_labels", sql: `INSERT OR IGNORE INTO item_labels (item_id, label)
+		SELECT DISTINCT i.id, j.value FROM inventory_items i, json_each(i.labels) j
+		WHERE i.labels <> '[]' AND NOT EXISTS (SELECT 1 FROM item_labels x WHERE x.item_id = i.id)`,
+		postgres: `INSERT INTO item_labels (item_id, label)
+		SELECT DISTINCT i.id, l.value FROM inventory_items i CROSS JOIN LATERAL jsonb_array_elements_text(i.labels::jsonb) AS l(value)
+		WHERE i.labels::jsonb <> '[]'::jsonb AND NOT EXISTS (SELECT 1 FROM item_labels x WHERE x.item_id = i.id)
+		ON CONFLICT DO NOTHING`},
 }
 
 func (s *Store) backfill(ctx context.Context) error {
 	for _, b := range backfills {
-		if _, err := s.DB.ExecContext(ctx, b.sql); err != nil {
+		stmt := b.sql
+		if s.Dialect == dialect.Postgres && b.postgres != "" {
+			stmt = b.postgres
+		}
+		if _, err := s.DB.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("migrate: backfill %s: %w", b.name, err)
 		}
 	}

@@ -131,8 +131,10 @@ func Load(ctx context.Context, s Services) ([]User, error) {
 		}
 		var items []*inventory.NewItem
 		for i := 1; i <= p.items; i++ {
-			items = append(items, &inventory.NewItem{SKU: p.in.SKU, Name: fmt.Sprintf("%s-%02d", hostPrefix(p.in.SKU), i),
-				Pool: ptr(p.pool), Labels: []string{"demo"}})
+			it := &inventory.NewItem{SKU: p.in.SKU, Name: fmt.Sprintf("%s-%02d", hostPrefix(p.in.SKU), i),
+				Pool: ptr(p.pool), Labels: []string{"demo"}}
+			selectionDemo(it, i)
+			items = append(items, it)
 		}
 		if len(items) > 0 {
 			if _, err := s.Inventory.Add(actx, items); err != nil {
@@ -155,4 +157,19 @@ func hostPrefix(sku string) string {
 		}
 	}
 	return string(b)
+}
+
+// selectionDemo varies the bare-metal items so that vends narrowed by pool and labels have
+// something to choose from: every other server has a GPU and a 25G NIC label, and the last
+// four small servers sit in the lab1 pool.
+func selectionDemo(it *inventory.NewItem, i int) {
+	if it.SKU != "4D.small" && it.SKU != "4E.small" {
+		return
+	}
+	if i%2 == 0 {
+		it.Labels = append(it.Labels, "gpu", "nic=25g")
+	}
+	if it.SKU == "4D.small" && i > 10 {
+		it.Pool = ptr("lab1")
+	}
 }

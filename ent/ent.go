@@ -23,6 +23,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/itemlabel"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -102,6 +103,7 @@ func checkColumn(t, c string) error {
 			event.Table:            event.ValidColumn,
 			extensionrequest.Table: extensionrequest.ValidColumn,
 			inventoryitem.Table:    inventoryitem.ValidColumn,
+			itemlabel.Table:        itemlabel.ValidColumn,
 			jobrun.Table:           jobrun.ValidColumn,
 			lease.Table:            lease.ValidColumn,
 			notice.Table:           notice.ValidColumn,

@@ -14,6 +14,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/itemlabel"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -258,6 +259,21 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventoryitem.FieldReclaimAttempts: {Type: field.TypeInt, Column: inventoryitem.FieldReclaimAttempts},
 			inventoryitem.FieldNextAttemptAt:   {Type: field.TypeTime, Column: inventoryitem.FieldNextAttemptAt},
 			inventoryitem.FieldLastError:       {Type: field.TypeString, Column: inventoryitem.FieldLastError},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   itemlabel.Table,
+			Columns: itemlabel.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: itemlabel.FieldID,
+			},
+		},
+		Type: "ItemLabel",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			itemlabel.FieldItemID: {Type: field.TypeInt, Column: itemlabel.FieldItemID},
+			itemlabel.FieldLabel:  {Type: field.TypeString, Column: itemlabel.FieldLabel},
 		},
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
@@ -2330,6 +2346,56 @@ func (f *InventoryItemFilter) WhereHasEventsWith(preds ...predicate.Event) {
 			p(s)
 		}
 	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ItemLabelQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ItemLabelQuery builder.
+func (_q *ItemLabelQuery) Filter() *ItemLabelFilter {
+	return &ItemLabelFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ItemLabelMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ItemLabelMutation builder.
+func (m *ItemLabelMutation) Filter() *ItemLabelFilter {
+	return &ItemLabelFilter{config: m.config, predicateAdder: m}
+}
+
+// ItemLabelFilter provides a generic filtering capability at runtime for ItemLabelQuery.
+type ItemLabelFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ItemLabelFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ItemLabelFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(itemlabel.FieldID))
+}
+
+// WhereItemID applies the entql int predicate on the item_id field.
+func (f *ItemLabelFilter) WhereItemID(p entql.IntP) {
+	f.Where(p.Field(itemlabel.FieldItemID))
+}
+
+// WhereLabel applies the entql string predicate on the label field.
+func (f *ItemLabelFilter) WhereLabel(p entql.StringP) {
+	f.Where(p.Field(itemlabel.FieldLabel))
 }
 
 // addPredicate implements the predicateAdder interface.

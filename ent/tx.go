@@ -36,6 +36,8 @@ type Tx struct {
 	ExtensionRequest *ExtensionRequestClient
 	// InventoryItem is the client for interacting with the InventoryItem builders.
 	InventoryItem *InventoryItemClient
+	// ItemLabel is the client for interacting with the ItemLabel builders.
+	ItemLabel *ItemLabelClient
 	// JobRun is the client for interacting with the JobRun builders.
 	JobRun *JobRunClient
 	// Lease is the client for interacting with the Lease builders.
@@ -194,6 +196,7 @@ func (tx *Tx) init() {
 	tx.Event = NewEventClient(tx.config)
 	tx.ExtensionRequest = NewExtensionRequestClient(tx.config)
 	tx.InventoryItem = NewInventoryItemClient(tx.config)
+	tx.ItemLabel = NewItemLabelClient(tx.config)
 	tx.JobRun = NewJobRunClient(tx.config)
 	tx.Lease = NewLeaseClient(tx.config)
 	tx.Notice = NewNoticeClient(tx.config)

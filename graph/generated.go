@@ -95,6 +95,7 @@ type ComplexityRoot struct {
 
 	Attribute struct {
 		Key   func(childComplexity int) int
+		Kind  func(childComplexity int) int
 		Value func(childComplexity int) int
 	}
 
@@ -123,13 +124,6 @@ type ComplexityRoot struct {
 		ItemHours func(childComplexity int) int
 		Lease     func(childComplexity int) int
 		Product   func(childComplexity int) int
-	}
-
-	CalendarSlot struct {
-		Bookable func(childComplexity int) int
-		Capacity func(childComplexity int) int
-		From     func(childComplexity int) int
-		To       func(childComplexity int) int
 	}
 
 	CostCenter struct {
@@ -260,6 +254,7 @@ type ComplexityRoot struct {
 		Orders               func(childComplexity int) int
 		Owner                func(childComplexity int) int
 		OwnerID              func(childComplexity int) int
+		Preview              func(childComplexity int) int
 		Requested            func(childComplexity int) int
 		StartsAt             func(childComplexity int) int
 		Status               func(childComplexity int) int
@@ -288,6 +283,11 @@ type ComplexityRoot struct {
 		LeaseID    func(childComplexity int) int
 	}
 
+	Money struct {
+		Amount   func(childComplexity int) int
+		Currency func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AddInventoryItems          func(childComplexity int, input []*inventory.NewItem) int
 		ApproveExtension           func(childComplexity int, id int) int
@@ -307,7 +307,6 @@ type ComplexityRoot struct {
 		RejectLease                func(childComplexity int, id int, reason string) int
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
 		RequestCustom              func(childComplexity int, input custom.NewRequest) int
-		RescheduleLease            func(childComplexity int, id int, startsAt time.Time, endsAt time.Time) int
 		RetireProduct              func(childComplexity int, id int) int
 		ReturnLease                func(childComplexity int, id int) int
 		RevokeToken                func(childComplexity int, id int) int
@@ -376,8 +375,6 @@ type ComplexityRoot struct {
 
 	Product struct {
 		Attributes                func(childComplexity int) int
-		BookingHorizon            func(childComplexity int) int
-		CleaningBuffer            func(childComplexity int) int
 		Components                func(childComplexity int) int
 		CreatedAt                 func(childComplexity int) int
 		Currency                  func(childComplexity int) int
@@ -415,11 +412,9 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Availability           func(childComplexity int, sku *string) int
-		AvailabilityCalendar   func(childComplexity int, sku string, from time.Time, to time.Time, step duration.Duration) int
+		Availability           func(childComplexity int, sku *string, pool *string, labels []string, notLabels []string) int
 		Bills                  func(childComplexity int, costCenter *string, month *string) int
 		CustomRequests         func(childComplexity int, status *customrequest.Status) int
-		EarliestStart          func(childComplexity int, sku *string, lines []*schematype.LeaseLine, duration duration.Duration, after *time.Time) int
 		ExtensionRequests      func(childComplexity int, status *extensionrequest.Status) int
 		InventoryImportPreview func(childComplexity int, csv string) int
 		InventoryItems         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
@@ -435,12 +430,17 @@ type ComplexityRoot struct {
 		Tokens                 func(childComplexity int, userID *int) int
 		Usage                  func(childComplexity int, from time.Time, to time.Time, groupBy billing.Grouping) int
 		Users                  func(childComplexity int) int
+		VendPreview            func(childComplexity int, input lease.VendInput) int
 		Viewer                 func(childComplexity int) int
 	}
 
 	RequestedLine struct {
-		Quantity func(childComplexity int) int
-		SKU      func(childComplexity int) int
+		Labels    func(childComplexity int) int
+		NotLabels func(childComplexity int) int
+		Picked    func(childComplexity int) int
+		Pool      func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		SKU       func(childComplexity int) int
 	}
 
 	SchedulerJob struct {
@@ -489,6 +489,29 @@ type ComplexityRoot struct {
 		UpdatedAt     func(childComplexity int) int
 		WebhookURL    func(childComplexity int) int
 	}
+
+	VendPreview struct {
+		Duration         func(childComplexity int) int
+		Lines            func(childComplexity int) int
+		Message          func(childComplexity int) int
+		RequiresApproval func(childComplexity int) int
+		Totals           func(childComplexity int) int
+		Vendable         func(childComplexity int) int
+	}
+
+	VendPreviewLine struct {
+		Available func(childComplexity int) int
+		Currency  func(childComplexity int) int
+		Labels    func(childComplexity int) int
+		Matching  func(childComplexity int) int
+		NotLabels func(childComplexity int) int
+		Picked    func(childComplexity int) int
+		Pool      func(childComplexity int) int
+		Price     func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		SKU       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -525,6 +548,7 @@ type LeaseResolver interface {
 	Requested(ctx context.Context, obj *ent.Lease) ([]*schematype.LeaseLine, error)
 	OpenExtensionRequest(ctx context.Context, obj *ent.Lease) (*ent.ExtensionRequest, error)
 	MayDecide(ctx context.Context, obj *ent.Lease) (bool, error)
+	Preview(ctx context.Context, obj *ent.Lease) (*lease.Preview, error)
 }
 type LeaseEventResolver interface {
 	Lease(ctx context.Context, obj *leasefeed.Event) (*ent.Lease, error)
@@ -547,7 +571,6 @@ type MutationResolver interface {
 	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
 	MarkItemFaulty(ctx context.Context, id int, reason string) (*lease.Fault, error)
-	RescheduleLease(ctx context.Context, id int, startsAt time.Time, endsAt time.Time) (*ent.Lease, error)
 	RequestCustom(ctx context.Context, input custom.NewRequest) (*ent.CustomRequest, error)
 	FulfilCustomRequest(ctx context.Context, id int, input custom.Fulfilment) (*ent.CustomRequest, error)
 	DeclineCustomRequest(ctx context.Context, id int, reason string) (*ent.CustomRequest, error)
@@ -575,13 +598,11 @@ type QueryResolver interface {
 	Leases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) (*ent.LeaseConnection, error)
 	Notices(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.NoticeOrder, where *ent.NoticeWhereInput) (*ent.NoticeConnection, error)
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
-	AvailabilityCalendar(ctx context.Context, sku string, from time.Time, to time.Time, step duration.Duration) ([]*lease.CalendarSlot, error)
-	EarliestStart(ctx context.Context, sku *string, lines []*schematype.LeaseLine, duration duration.Duration, after *time.Time) (*time.Time, error)
 	CustomRequests(ctx context.Context, status *customrequest.Status) ([]*ent.CustomRequest, error)
 	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) (*ent.ProductConnection, error)
 	Viewer(ctx context.Context) (*ent.User, error)
 	Product(ctx context.Context, sku string) (*ent.Product, error)
-	Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error)
+	Availability(ctx context.Context, sku *string, pool *string, labels []string, notLabels []string) ([]*inventory.Availability, error)
 	Lease(ctx context.Context, id int) (*ent.Lease, error)
 	Bills(ctx context.Context, costCenter *string, month *string) ([]*billing.Bill, error)
 	Usage(ctx context.Context, from time.Time, to time.Time, groupBy billing.Grouping) ([]*billing.UsageRow, error)
@@ -590,6 +611,7 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]*ent.User, error)
 	Tokens(ctx context.Context, userID *int) ([]*ent.APIToken, error)
 	ExtensionRequests(ctx context.Context, status *extensionrequest.Status) ([]*ent.ExtensionRequest, error)
+	VendPreview(ctx context.Context, input lease.VendInput) (*lease.Preview, error)
 }
 type SubscriptionResolver interface {
 	LeaseEvents(ctx context.Context, leaseID *int, progress *bool) (<-chan *leasefeed.Event, error)
@@ -732,6 +754,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attribute.Key(childComplexity), true
+	case "Attribute.type":
+		if e.ComplexityRoot.Attribute.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attribute.Kind(childComplexity), true
 	case "Attribute.value":
 		if e.ComplexityRoot.Attribute.Value == nil {
 			break
@@ -849,31 +877,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillLine.Product(childComplexity), true
-
-	case "CalendarSlot.bookable":
-		if e.ComplexityRoot.CalendarSlot.Bookable == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CalendarSlot.Bookable(childComplexity), true
-	case "CalendarSlot.capacity":
-		if e.ComplexityRoot.CalendarSlot.Capacity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CalendarSlot.Capacity(childComplexity), true
-	case "CalendarSlot.from":
-		if e.ComplexityRoot.CalendarSlot.From == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CalendarSlot.From(childComplexity), true
-	case "CalendarSlot.to":
-		if e.ComplexityRoot.CalendarSlot.To == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CalendarSlot.To(childComplexity), true
 
 	case "CostCenter.code":
 		if e.ComplexityRoot.CostCenter.Code == nil {
@@ -1433,6 +1436,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Lease.OwnerID(childComplexity), true
+	case "Lease.preview":
+		if e.ComplexityRoot.Lease.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.Preview(childComplexity), true
 	case "Lease.requested":
 		if e.ComplexityRoot.Lease.Requested == nil {
 			break
@@ -1538,6 +1547,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.LeaseID(childComplexity), true
+
+	case "Money.amount":
+		if e.ComplexityRoot.Money.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Money.Amount(childComplexity), true
+	case "Money.currency":
+		if e.ComplexityRoot.Money.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Money.Currency(childComplexity), true
 
 	case "Mutation.addInventoryItems":
 		if e.ComplexityRoot.Mutation.AddInventoryItems == nil {
@@ -1737,17 +1759,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestCustom(childComplexity, args["input"].(custom.NewRequest)), true
-	case "Mutation.rescheduleLease":
-		if e.ComplexityRoot.Mutation.RescheduleLease == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_rescheduleLease_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.RescheduleLease(childComplexity, args["id"].(int), args["startsAt"].(time.Time), args["endsAt"].(time.Time)), true
 	case "Mutation.retireProduct":
 		if e.ComplexityRoot.Mutation.RetireProduct == nil {
 			break
@@ -2070,18 +2081,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Attributes(childComplexity), true
-	case "Product.bookingHorizon":
-		if e.ComplexityRoot.Product.BookingHorizon == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Product.BookingHorizon(childComplexity), true
-	case "Product.cleaningBuffer":
-		if e.ComplexityRoot.Product.CleaningBuffer == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Product.CleaningBuffer(childComplexity), true
 	case "Product.components":
 		if e.ComplexityRoot.Product.Components == nil {
 			break
@@ -2268,18 +2267,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Availability(childComplexity, args["sku"].(*string)), true
-	case "Query.availabilityCalendar":
-		if e.ComplexityRoot.Query.AvailabilityCalendar == nil {
-			break
-		}
-
-		args, err := ec.field_Query_availabilityCalendar_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.AvailabilityCalendar(childComplexity, args["sku"].(string), args["from"].(time.Time), args["to"].(time.Time), args["step"].(duration.Duration)), true
+		return e.ComplexityRoot.Query.Availability(childComplexity, args["sku"].(*string), args["pool"].(*string), args["labels"].([]string), args["notLabels"].([]string)), true
 	case "Query.bills":
 		if e.ComplexityRoot.Query.Bills == nil {
 			break
@@ -2302,17 +2290,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CustomRequests(childComplexity, args["status"].(*customrequest.Status)), true
-	case "Query.earliestStart":
-		if e.ComplexityRoot.Query.EarliestStart == nil {
-			break
-		}
-
-		args, err := ec.field_Query_earliestStart_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.EarliestStart(childComplexity, args["sku"].(*string), args["lines"].([]*schematype.LeaseLine), args["duration"].(duration.Duration), args["after"].(*time.Time)), true
 	case "Query.extensionRequests":
 		if e.ComplexityRoot.Query.ExtensionRequests == nil {
 			break
@@ -2469,6 +2446,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
+	case "Query.vendPreview":
+		if e.ComplexityRoot.Query.VendPreview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_vendPreview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VendPreview(childComplexity, args["input"].(lease.VendInput)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -2476,6 +2464,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
+	case "RequestedLine.labels":
+		if e.ComplexityRoot.RequestedLine.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.Labels(childComplexity), true
+	case "RequestedLine.notLabels":
+		if e.ComplexityRoot.RequestedLine.NotLabels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.NotLabels(childComplexity), true
+	case "RequestedLine.picked":
+		if e.ComplexityRoot.RequestedLine.Picked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.Picked(childComplexity), true
+	case "RequestedLine.pool":
+		if e.ComplexityRoot.RequestedLine.Pool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestedLine.Pool(childComplexity), true
 	case "RequestedLine.quantity":
 		if e.ComplexityRoot.RequestedLine.Quantity == nil {
 			break
@@ -2696,6 +2708,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.User.WebhookURL(childComplexity), true
 
+	case "VendPreview.duration":
+		if e.ComplexityRoot.VendPreview.Duration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Duration(childComplexity), true
+	case "VendPreview.lines":
+		if e.ComplexityRoot.VendPreview.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Lines(childComplexity), true
+	case "VendPreview.message":
+		if e.ComplexityRoot.VendPreview.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Message(childComplexity), true
+	case "VendPreview.requiresApproval":
+		if e.ComplexityRoot.VendPreview.RequiresApproval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.RequiresApproval(childComplexity), true
+	case "VendPreview.totals":
+		if e.ComplexityRoot.VendPreview.Totals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Totals(childComplexity), true
+	case "VendPreview.vendable":
+		if e.ComplexityRoot.VendPreview.Vendable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreview.Vendable(childComplexity), true
+
+	case "VendPreviewLine.available":
+		if e.ComplexityRoot.VendPreviewLine.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Available(childComplexity), true
+	case "VendPreviewLine.currency":
+		if e.ComplexityRoot.VendPreviewLine.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Currency(childComplexity), true
+	case "VendPreviewLine.labels":
+		if e.ComplexityRoot.VendPreviewLine.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Labels(childComplexity), true
+	case "VendPreviewLine.matching":
+		if e.ComplexityRoot.VendPreviewLine.Matching == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Matching(childComplexity), true
+	case "VendPreviewLine.notLabels":
+		if e.ComplexityRoot.VendPreviewLine.NotLabels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.NotLabels(childComplexity), true
+	case "VendPreviewLine.picked":
+		if e.ComplexityRoot.VendPreviewLine.Picked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Picked(childComplexity), true
+	case "VendPreviewLine.pool":
+		if e.ComplexityRoot.VendPreviewLine.Pool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Pool(childComplexity), true
+	case "VendPreviewLine.price":
+		if e.ComplexityRoot.VendPreviewLine.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Price(childComplexity), true
+	case "VendPreviewLine.product":
+		if e.ComplexityRoot.VendPreviewLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Product(childComplexity), true
+	case "VendPreviewLine.quantity":
+		if e.ComplexityRoot.VendPreviewLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.Quantity(childComplexity), true
+	case "VendPreviewLine.sku":
+		if e.ComplexityRoot.VendPreviewLine.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendPreviewLine.SKU(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2706,6 +2822,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAddInventoryItemInput,
 		ec.unmarshalInputAllocationWhereInput,
+		ec.unmarshalInputAttributeConstraintInput,
 		ec.unmarshalInputAttributeInput,
 		ec.unmarshalInputCostCenterOrder,
 		ec.unmarshalInputCostCenterWhereInput,
@@ -2826,7 +2943,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "booking.graphql" "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
+//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql" "select.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2838,12 +2955,12 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
-	{Name: "booking.graphql", Input: sourceData("booking.graphql"), BuiltIn: false},
 	{Name: "custom.graphql", Input: sourceData("custom.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "hardcandy.graphql", Input: sourceData("hardcandy.graphql"), BuiltIn: false},
 	{Name: "people.graphql", Input: sourceData("people.graphql"), BuiltIn: false},
 	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
+	{Name: "select.graphql", Input: sourceData("select.graphql"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2905,6 +3022,8 @@ func (ec *executionContext) childFields_Attribute(ctx context.Context, field gra
 		return ec.fieldContext_Attribute_key(ctx, field)
 	case "value":
 		return ec.fieldContext_Attribute_value(ctx, field)
+	case "type":
+		return ec.fieldContext_Attribute_type(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Attribute", field.Name)
 }
@@ -2961,20 +3080,6 @@ func (ec *executionContext) childFields_BillLine(ctx context.Context, field grap
 		return ec.fieldContext_BillLine_amount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillLine", field.Name)
-}
-
-func (ec *executionContext) childFields_CalendarSlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "from":
-		return ec.fieldContext_CalendarSlot_from(ctx, field)
-	case "to":
-		return ec.fieldContext_CalendarSlot_to(ctx, field)
-	case "bookable":
-		return ec.fieldContext_CalendarSlot_bookable(ctx, field)
-	case "capacity":
-		return ec.fieldContext_CalendarSlot_capacity(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type CalendarSlot", field.Name)
 }
 
 func (ec *executionContext) childFields_CostCenter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3245,6 +3350,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_openExtensionRequest(ctx, field)
 	case "mayDecide":
 		return ec.fieldContext_Lease_mayDecide(ctx, field)
+	case "preview":
+		return ec.fieldContext_Lease_preview(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Lease", field.Name)
 }
@@ -3287,6 +3394,16 @@ func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field gr
 		return ec.fieldContext_LeaseEvent_at(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LeaseEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "amount":
+		return ec.fieldContext_Money_amount(ctx, field)
+	case "currency":
+		return ec.fieldContext_Money_currency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Money", field.Name)
 }
 
 func (ec *executionContext) childFields_Notice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3441,10 +3558,6 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_expiresAt(ctx, field)
 	case "retiredAt":
 		return ec.fieldContext_Product_retiredAt(ctx, field)
-	case "cleaningBuffer":
-		return ec.fieldContext_Product_cleaningBuffer(ctx, field)
-	case "bookingHorizon":
-		return ec.fieldContext_Product_bookingHorizon(ctx, field)
 	case "items":
 		return ec.fieldContext_Product_items(ctx, field)
 	case "retired":
@@ -3483,6 +3596,14 @@ func (ec *executionContext) childFields_RequestedLine(ctx context.Context, field
 		return ec.fieldContext_RequestedLine_sku(ctx, field)
 	case "quantity":
 		return ec.fieldContext_RequestedLine_quantity(ctx, field)
+	case "pool":
+		return ec.fieldContext_RequestedLine_pool(ctx, field)
+	case "labels":
+		return ec.fieldContext_RequestedLine_labels(ctx, field)
+	case "notLabels":
+		return ec.fieldContext_RequestedLine_notLabels(ctx, field)
+	case "picked":
+		return ec.fieldContext_RequestedLine_picked(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RequestedLine", field.Name)
 }
@@ -3571,6 +3692,52 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_webhookUrl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_VendPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lines":
+		return ec.fieldContext_VendPreview_lines(ctx, field)
+	case "duration":
+		return ec.fieldContext_VendPreview_duration(ctx, field)
+	case "totals":
+		return ec.fieldContext_VendPreview_totals(ctx, field)
+	case "requiresApproval":
+		return ec.fieldContext_VendPreview_requiresApproval(ctx, field)
+	case "vendable":
+		return ec.fieldContext_VendPreview_vendable(ctx, field)
+	case "message":
+		return ec.fieldContext_VendPreview_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VendPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_VendPreviewLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_VendPreviewLine_sku(ctx, field)
+	case "product":
+		return ec.fieldContext_VendPreviewLine_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_VendPreviewLine_quantity(ctx, field)
+	case "picked":
+		return ec.fieldContext_VendPreviewLine_picked(ctx, field)
+	case "pool":
+		return ec.fieldContext_VendPreviewLine_pool(ctx, field)
+	case "labels":
+		return ec.fieldContext_VendPreviewLine_labels(ctx, field)
+	case "notLabels":
+		return ec.fieldContext_VendPreviewLine_notLabels(ctx, field)
+	case "matching":
+		return ec.fieldContext_VendPreviewLine_matching(ctx, field)
+	case "available":
+		return ec.fieldContext_VendPreviewLine_available(ctx, field)
+	case "price":
+		return ec.fieldContext_VendPreviewLine_price(ctx, field)
+	case "currency":
+		return ec.fieldContext_VendPreviewLine_currency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VendPreviewLine", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3997,36 +4164,6 @@ func (ec *executionContext) field_Mutation_requestCustom_args(ctx context.Contex
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_rescheduleLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int, error) {
-			return ec.unmarshalNID2int(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "startsAt",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNTime2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["startsAt"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "endsAt",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNTime2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["endsAt"] = arg2
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_retireProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4275,44 +4412,6 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_availabilityCalendar_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["sku"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNTime2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["from"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNTime2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["to"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "step",
-		func(ctx context.Context, v any) (duration.Duration, error) {
-			return ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["step"] = arg3
-	return args, nil
-}
-
 func (ec *executionContext) field_Query_availability_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4324,6 +4423,30 @@ func (ec *executionContext) field_Query_availability_args(ctx context.Context, r
 		return nil, err
 	}
 	args["sku"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "pool",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["pool"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "labels",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["labels"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "notLabels",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["notLabels"] = arg3
 	return args, nil
 }
 
@@ -4360,44 +4483,6 @@ func (ec *executionContext) field_Query_customRequests_args(ctx context.Context,
 		return nil, err
 	}
 	args["status"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_earliestStart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["sku"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
-		func(ctx context.Context, v any) ([]*schematype.LeaseLine, error) {
-			return ec.unmarshalOLeaseLineInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["lines"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "duration",
-		func(ctx context.Context, v any) (duration.Duration, error) {
-			return ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["duration"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg3
 	return args, nil
 }
 
@@ -4812,6 +4897,20 @@ func (ec *executionContext) field_Query_usage_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["groupBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_vendPreview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (lease.VendInput, error) {
+			return ec.unmarshalNVendInput2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐVendInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -5438,6 +5537,29 @@ func (ec *executionContext) fieldContext_Attribute_value(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Attribute", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Attribute_type(ctx context.Context, field graphql.CollectedField, obj *schematype.Attribute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribute_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.AttributeType) graphql.Marshaler {
+			return ec.marshalNAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attribute_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attribute", field, true, false, errors.New("field of type AttributeType does not have child fields"))
+}
+
 func (ec *executionContext) _Availability_sku(ctx context.Context, field graphql.CollectedField, obj *inventory.Availability) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5895,98 +6017,6 @@ func (ec *executionContext) _BillLine_amount(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_BillLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type Int does not have child fields"))
-}
-
-func (ec *executionContext) _CalendarSlot_from(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CalendarSlot_from(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.From, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CalendarSlot_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Time does not have child fields"))
-}
-
-func (ec *executionContext) _CalendarSlot_to(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CalendarSlot_to(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.To, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CalendarSlot_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Time does not have child fields"))
-}
-
-func (ec *executionContext) _CalendarSlot_bookable(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CalendarSlot_bookable(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Bookable, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CalendarSlot_bookable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Int does not have child fields"))
-}
-
-func (ec *executionContext) _CalendarSlot_capacity(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CalendarSlot_capacity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Capacity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_CalendarSlot_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _CostCenter_id(ctx context.Context, field graphql.CollectedField, obj *ent.CostCenter) (ret graphql.Marshaler) {
@@ -8445,6 +8475,38 @@ func (ec *executionContext) fieldContext_Lease_mayDecide(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Lease", field, true, true, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _Lease_preview(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().Preview(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+			return ec.marshalOVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lease",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendPreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LeaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LeaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8732,6 +8794,52 @@ func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_LeaseEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Money_amount(ctx context.Context, field graphql.CollectedField, obj *lease.Money) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Money_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Money_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Money", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Money_currency(ctx context.Context, field graphql.CollectedField, obj *lease.Money) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Money_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Money_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Money", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_vend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -9619,50 +9727,6 @@ func (ec *executionContext) fieldContext_Mutation_markItemFaulty(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_markItemFaulty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_rescheduleLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_rescheduleLease(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RescheduleLease(ctx, fc.Args["id"].(int), fc.Args["startsAt"].(time.Time), fc.Args["endsAt"].(time.Time))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
-			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_rescheduleLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Lease(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_rescheduleLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11550,52 +11614,6 @@ func (ec *executionContext) fieldContext_Product_retiredAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
-func (ec *executionContext) _Product_cleaningBuffer(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Product_cleaningBuffer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CleaningBuffer, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v duration.Duration) graphql.Marshaler {
-			return ec.marshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Product_cleaningBuffer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Duration does not have child fields"))
-}
-
-func (ec *executionContext) _Product_bookingHorizon(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Product_bookingHorizon(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.BookingHorizon, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *duration.Duration) graphql.Marshaler {
-			return ec.marshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Product_bookingHorizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Duration does not have child fields"))
-}
-
 func (ec *executionContext) _Product_items(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12101,94 +12119,6 @@ func (ec *executionContext) fieldContext_Query_orders(ctx context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_availabilityCalendar(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_availabilityCalendar(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AvailabilityCalendar(ctx, fc.Args["sku"].(string), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["step"].(duration.Duration))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*lease.CalendarSlot) graphql.Marshaler {
-			return ec.marshalNCalendarSlot2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlotᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_availabilityCalendar(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CalendarSlot(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_availabilityCalendar_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_earliestStart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_earliestStart(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().EarliestStart(ctx, fc.Args["sku"].(*string), fc.Args["lines"].([]*schematype.LeaseLine), fc.Args["duration"].(duration.Duration), fc.Args["after"].(*time.Time))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_earliestStart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Time does not have child fields")
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_earliestStart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_customRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12363,7 +12293,7 @@ func (ec *executionContext) _Query_availability(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Availability(ctx, fc.Args["sku"].(*string))
+			return ec.Resolvers.Query().Availability(ctx, fc.Args["sku"].(*string), fc.Args["pool"].(*string), fc.Args["labels"].([]string), fc.Args["notLabels"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*inventory.Availability) graphql.Marshaler {
@@ -12751,6 +12681,50 @@ func (ec *executionContext) fieldContext_Query_extensionRequests(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_vendPreview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_vendPreview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VendPreview(ctx, fc.Args["input"].(lease.VendInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+			return ec.marshalNVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_vendPreview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_vendPreview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12871,6 +12845,98 @@ func (ec *executionContext) _RequestedLine_quantity(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_RequestedLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_pool(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_pool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pool, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_pool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_labels(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Labels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_notLabels(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_notLabels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotLabels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_notLabels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RequestedLine_picked(ctx context.Context, field graphql.CollectedField, obj *schematype.LeaseLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestedLine_picked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Picked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestedLine_picked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestedLine", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _SchedulerJob_name(ctx context.Context, field graphql.CollectedField, obj *scheduler.Info) (ret graphql.Marshaler) {
@@ -13667,6 +13733,424 @@ func (ec *executionContext) _User_webhookUrl(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_User_webhookUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_lines(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.PreviewLine) graphql.Marshaler {
+			return ec.marshalNVendPreviewLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VendPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendPreviewLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VendPreview_duration(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_duration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v duration.Duration) graphql.Marshaler {
+			return ec.marshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_duration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type Duration does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_totals(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_totals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Totals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoneyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_totals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VendPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VendPreview_requiresApproval(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_requiresApproval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequiresApproval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_requiresApproval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_vendable(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_vendable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vendable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_vendable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreview_message(ctx context.Context, field graphql.CollectedField, obj *lease.Preview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreview_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreview_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreview", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_sku(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_product(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VendPreviewLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VendPreviewLine_quantity(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_picked(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_picked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Picked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_picked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_pool(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_pool(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pool, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_pool(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_labels(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Labels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_notLabels(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_notLabels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotLabels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_notLabels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_matching(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_matching(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matching, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_matching(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_available(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_price(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _VendPreviewLine_currency(ctx context.Context, field graphql.CollectedField, obj *lease.PreviewLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendPreviewLine_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendPreviewLine_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendPreviewLine", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -15159,6 +15643,54 @@ func (ec *executionContext) unmarshalInputAllocationWhereInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputAttributeConstraintInput(ctx context.Context, obj any) (schematype.AttributeConstraint, error) {
+	var it schematype.AttributeConstraint
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["op"]; !present {
+		asMap["op"] = ">="
+	}
+
+	fieldsInOrder := [...]string{"key", "op", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "op":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("op"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Op = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputAttributeInput(ctx context.Context, obj any) (schematype.Attribute, error) {
 	var it schematype.Attribute
 	if obj == nil {
@@ -15170,7 +15702,7 @@ func (ec *executionContext) unmarshalInputAttributeInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"key", "value"}
+	fieldsInOrder := [...]string{"key", "value", "type"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15191,6 +15723,13 @@ func (ec *executionContext) unmarshalInputAttributeInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Value = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
 		}
 	}
 	return it, nil
@@ -15642,7 +16181,7 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt", "cleaningBuffer", "bookingHorizon"}
+	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15754,20 +16293,6 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExpiresAt = data
-		case "cleaningBuffer":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBuffer = data
-		case "bookingHorizon":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizon = data
 		}
 	}
 	return it, nil
@@ -18257,7 +18782,7 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 		asMap["quantity"] = 1
 	}
 
-	fieldsInOrder := [...]string{"sku", "quantity"}
+	fieldsInOrder := [...]string{"sku", "quantity", "pool", "labels", "notLabels", "tier", "type", "attributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18266,7 +18791,7 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 		switch k {
 		case "sku":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18278,6 +18803,48 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Quantity = data
+		case "pool":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pool"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pool = data
+		case "labels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Labels = data
+		case "notLabels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notLabels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotLabels = data
+		case "tier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tier"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tier = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOAttributeConstraintInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
 		}
 	}
 	return it, nil
@@ -20578,7 +21145,7 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil", "cleaningBuffer", "cleaningBufferNEQ", "cleaningBufferIn", "cleaningBufferNotIn", "cleaningBufferGT", "cleaningBufferGTE", "cleaningBufferLT", "cleaningBufferLTE", "bookingHorizon", "bookingHorizonNEQ", "bookingHorizonIn", "bookingHorizonNotIn", "bookingHorizonGT", "bookingHorizonGTE", "bookingHorizonLT", "bookingHorizonLTE", "bookingHorizonIsNil", "bookingHorizonNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21908,132 +22475,6 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.RetiredAtNotNil = data
-		case "cleaningBuffer":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBuffer = data
-		case "cleaningBufferNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferNEQ"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBufferNEQ = data
-		case "cleaningBufferIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferIn"))
-			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBufferIn = data
-		case "cleaningBufferNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferNotIn"))
-			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBufferNotIn = data
-		case "cleaningBufferGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferGT"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBufferGT = data
-		case "cleaningBufferGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferGTE"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBufferGTE = data
-		case "cleaningBufferLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferLT"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBufferLT = data
-		case "cleaningBufferLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferLTE"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBufferLTE = data
-		case "bookingHorizon":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizon = data
-		case "bookingHorizonNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNEQ"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonNEQ = data
-		case "bookingHorizonIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonIn"))
-			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonIn = data
-		case "bookingHorizonNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNotIn"))
-			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonNotIn = data
-		case "bookingHorizonGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonGT"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonGT = data
-		case "bookingHorizonGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonGTE"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonGTE = data
-		case "bookingHorizonLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonLT"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonLT = data
-		case "bookingHorizonLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonLTE"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonLTE = data
-		case "bookingHorizonIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonIsNil = data
-		case "bookingHorizonNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizonNotNil = data
 		}
 	}
 	return it, nil
@@ -22050,7 +22491,7 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "cleaningBuffer", "bookingHorizon"}
+	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22127,20 +22568,6 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExtensionRequiresApproval = data
-		case "cleaningBuffer":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CleaningBuffer = data
-		case "bookingHorizon":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
-			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BookingHorizon = data
 		}
 	}
 	return it, nil
@@ -22925,7 +23352,11 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "startsAt"}
+	if _, present := asMap["dryRun"]; !present {
+		asMap["dryRun"] = false
+	}
+
+	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "pool", "labels", "notLabels", "tier", "type", "attributes", "dryRun"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22967,13 +23398,55 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Note = data
-		case "startsAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		case "pool":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pool"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.StartsAt = data
+			it.Pool = data
+		case "labels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Labels = data
+		case "notLabels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notLabels"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotLabels = data
+		case "tier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tier"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tier = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "attributes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributes"))
+			data, err := ec.unmarshalOAttributeConstraintInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attributes = data
+		case "dryRun":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dryRun"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DryRun = data
 		}
 	}
 	return it, nil
@@ -23443,6 +23916,11 @@ func (ec *executionContext) _Attribute(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "type":
+			out.Values[i] = ec._Attribute_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23730,59 +24208,6 @@ func (ec *executionContext) _BillLine(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._BillLine_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return out
-}
-
-var calendarSlotImplementors = []string{"CalendarSlot"}
-
-func (ec *executionContext) _CalendarSlot(ctx context.Context, sel ast.SelectionSet, obj *lease.CalendarSlot) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, calendarSlotImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("CalendarSlot")
-		case "from":
-			out.Values[i] = ec._CalendarSlot_from(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "to":
-			out.Values[i] = ec._CalendarSlot_to(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "bookable":
-			out.Values[i] = ec._CalendarSlot_bookable(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "capacity":
-			out.Values[i] = ec._CalendarSlot_capacity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25292,6 +25717,44 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "preview":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_preview(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25500,6 +25963,49 @@ func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var moneyImplementors = []string{"Money"}
+
+func (ec *executionContext) _Money(ctx context.Context, sel ast.SelectionSet, obj *lease.Money) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moneyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Money")
+		case "amount":
+			out.Values[i] = ec._Money_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._Money_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -25635,13 +26141,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "markItemFaulty":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_markItemFaulty(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "rescheduleLease":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_rescheduleLease(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26356,16 +26855,6 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "cleaningBuffer":
-			out.Values[i] = ec._Product_cleaningBuffer(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "bookingHorizon":
-			out.Values[i] = ec._Product_bookingHorizon(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "items":
 			field := field
 
@@ -26744,50 +27233,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
-		case "availabilityCalendar":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Query_availabilityCalendar(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			rrm := func(ctx context.Context) graphql.Marshaler {
-				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
-		case "earliestStart":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Query_earliestStart(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			rrm := func(ctx context.Context) graphql.Marshaler {
-				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "customRequests":
 			field := field
 
@@ -27074,6 +27519,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "vendPreview":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_vendPreview(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -27128,6 +27595,26 @@ func (ec *executionContext) _RequestedLine(ctx context.Context, sel ast.Selectio
 			}
 		case "quantity":
 			out.Values[i] = ec._RequestedLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pool":
+			out.Values[i] = ec._RequestedLine_pool(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "labels":
+			out.Values[i] = ec._RequestedLine_labels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notLabels":
+			out.Values[i] = ec._RequestedLine_notLabels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "picked":
+			out.Values[i] = ec._RequestedLine_picked(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -27570,6 +28057,157 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var vendPreviewImplementors = []string{"VendPreview"}
+
+func (ec *executionContext) _VendPreview(ctx context.Context, sel ast.SelectionSet, obj *lease.Preview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vendPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VendPreview")
+		case "lines":
+			out.Values[i] = ec._VendPreview_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "duration":
+			out.Values[i] = ec._VendPreview_duration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totals":
+			out.Values[i] = ec._VendPreview_totals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requiresApproval":
+			out.Values[i] = ec._VendPreview_requiresApproval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vendable":
+			out.Values[i] = ec._VendPreview_vendable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._VendPreview_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var vendPreviewLineImplementors = []string{"VendPreviewLine"}
+
+func (ec *executionContext) _VendPreviewLine(ctx context.Context, sel ast.SelectionSet, obj *lease.PreviewLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vendPreviewLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VendPreviewLine")
+		case "sku":
+			out.Values[i] = ec._VendPreviewLine_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._VendPreviewLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._VendPreviewLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "picked":
+			out.Values[i] = ec._VendPreviewLine_picked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pool":
+			out.Values[i] = ec._VendPreviewLine_pool(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "labels":
+			out.Values[i] = ec._VendPreviewLine_labels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notLabels":
+			out.Values[i] = ec._VendPreviewLine_notLabels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matching":
+			out.Values[i] = ec._VendPreviewLine_matching(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._VendPreviewLine_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._VendPreviewLine_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._VendPreviewLine_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28083,9 +28721,24 @@ func (ec *executionContext) marshalNAttribute2ᚕgithubᚗcomᚋhardcandyᚋhard
 	return ret
 }
 
+func (ec *executionContext) unmarshalNAttributeConstraintInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraint(ctx context.Context, v any) (*schematype.AttributeConstraint, error) {
+	res, err := ec.unmarshalInputAttributeConstraintInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAttributeInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttribute(ctx context.Context, v any) (*schematype.Attribute, error) {
 	res, err := ec.unmarshalInputAttributeInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, v any) (schematype.AttributeType, error) {
+	var res schematype.AttributeType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, sel ast.SelectionSet, v schematype.AttributeType) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNAvailability2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐAvailabilityᚄ(ctx context.Context, sel ast.SelectionSet, v []*inventory.Availability) graphql.Marshaler {
@@ -28174,32 +28827,6 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		}
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNCalendarSlot2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.CalendarSlot) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCalendarSlot2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlot(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNCalendarSlot2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlot(ctx context.Context, sel ast.SelectionSet, v *lease.CalendarSlot) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._CalendarSlot(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCostCenter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx context.Context, sel ast.SelectionSet, v ent.CostCenter) graphql.Marshaler {
@@ -28756,6 +29383,32 @@ func (ec *executionContext) unmarshalNLeaseWhereInput2ᚖgithubᚗcomᚋhardcand
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMoney2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoneyᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.Money) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMoney2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoney(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMoney2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoney(ctx context.Context, sel ast.SelectionSet, v *lease.Money) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Money(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -29078,28 +29731,6 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	_ = sel
-	res := graphql.MarshalTime(*v)
-	if res == graphql.Null {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-	}
-	return res
-}
-
 func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋhardcandyᚋhardcandyᚋcatalogᚐUpdateInput(ctx context.Context, v any) (catalog.UpdateInput, error) {
 	res, err := ec.unmarshalInputUpdateProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -29212,6 +29843,46 @@ func (ec *executionContext) unmarshalNUserWhereInput2ᚖgithubᚗcomᚋhardcandy
 func (ec *executionContext) unmarshalNVendInput2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐVendInput(ctx context.Context, v any) (lease.VendInput, error) {
 	res, err := ec.unmarshalInputVendInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVendPreview2githubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx context.Context, sel ast.SelectionSet, v lease.Preview) graphql.Marshaler {
+	return ec._VendPreview(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx context.Context, sel ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._VendPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVendPreviewLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.PreviewLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVendPreviewLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVendPreviewLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLine(ctx context.Context, sel ast.SelectionSet, v *lease.PreviewLine) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._VendPreviewLine(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -29379,6 +30050,23 @@ func (ec *executionContext) unmarshalOAllocationWhereInput2ᚖgithubᚗcomᚋhar
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOAttributeConstraintInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraintᚄ(ctx context.Context, v any) ([]*schematype.AttributeConstraint, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.AttributeConstraint, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAttributeConstraintInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeConstraint(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOAttributeInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeᚄ(ctx context.Context, v any) ([]*schematype.Attribute, error) {
 	if v == nil {
 		return nil, nil
@@ -29394,6 +30082,16 @@ func (ec *executionContext) unmarshalOAttributeInput2ᚕᚖgithubᚗcomᚋhardca
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, v any) (schematype.AttributeType, error) {
+	var res schematype.AttributeType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAttributeType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeType(ctx context.Context, sel ast.SelectionSet, v schematype.AttributeType) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -30423,6 +31121,13 @@ func (ec *executionContext) unmarshalOUserWhereInput2ᚖgithubᚗcomᚋhardcandy
 	}
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVendPreview2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreview(ctx context.Context, sel ast.SelectionSet, v *lease.Preview) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VendPreview(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -257,11 +257,12 @@ func (r *queryResolver) Product(ctx context.Context, sku string) (*ent.Product, 
 }
 
 // Availability is the resolver for the availability field.
-func (r *queryResolver) Availability(ctx context.Context, sku *string) ([]*inventory.Availability, error) {
+func (r *queryResolver) Availability(ctx context.Context, sku *string, pool *string, labels []string, notLabels []string) ([]*inventory.Availability, error) {
 	return r.Inventory.Availability(ctx, inventory.AvailabilityQuery{
 		SKU:         sku,
 		Visible:     func(q *ent.ProductQuery) { q.Where(catalog.Visible()) },
 		WithProduct: selects(ctx, "product"),
+		Selection:   inventory.Selection{Pool: pool, Labels: labels, NotLabels: notLabels},
 	})
 }
 

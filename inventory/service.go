@@ -337,8 +337,8 @@ func nameProblem(name string) string {
 // labelsProblem says what is wrong with an item's labels, or "".
 func labelsProblem(labels []string) string {
 	for _, l := range labels {
-		if strings.TrimSpace(l) == "" || len(l) > 100 {
-			return "labels must be non-empty and at most 100 characters"
+		if msg := LabelProblem(l); msg != "" {
+			return msg
 		}
 	}
 	return ""
@@ -428,6 +428,9 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 				return err
 			}
 			created = append(created, batch...)
+		}
+		if err := writeLabels(sys, tx, created); err != nil {
+			return err
 		}
 		events := make([]*ent.EventCreate, len(created))
 		for i, it := range created {
@@ -550,6 +553,9 @@ type AvailabilityQuery struct {
 	Visible func(*ent.ProductQuery)
 	// WithProduct loads whole product rows; without it only what the counts need is read.
 	WithProduct bool
+	// Selection, when not empty, counts only the items it matches (reading the items, through
+	// the indexes Selection.Predicates names, rather than the stock counters).
+	Selection Selection
 }
 
 // Availability reports counts per product. It reads the stock counters, never the items table.
@@ -605,6 +611,11 @@ func (s *Service) Availability(ctx context.Context, aq AvailabilityQuery) ([]*Av
 			byProduct[c.ProductID] = map[Status]int{}
 		}
 		byProduct[c.ProductID][Status(c.Status)] += c.Count // the sum of its slots
+	}
+	if !aq.Selection.Empty() {
+		if byProduct, err = s.countSelected(ctx, ids, aq.Selection); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]*Availability, 0, len(prods))
 	for _, p := range prods {

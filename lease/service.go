@@ -133,6 +133,14 @@ type VendInput struct {
 	Note           *string           `json:"note,omitempty"`
 	// StartsAt, when in the future, books the lease ahead: it is SCHEDULED (see book.go).
 	StartsAt *time.Time `json:"startsAt,omitempty"`
+	// Selection of the single-SKU form (see schematype.LeaseLine) and the dry run (preview.go).
+	Pool       *string                           `json:"pool,omitempty"`
+	Labels     []string                          `json:"labels,omitempty"`
+	NotLabels  []string                          `json:"notLabels,omitempty"`
+	Tier       *int                              `json:"tier,omitempty"`
+	Type       *string                           `json:"type,omitempty"`
+	Attributes []*schematype.AttributeConstraint `json:"attributes,omitempty"`
+	DryRun     bool                              `json:"dryRun,omitempty"`
 }
 
 // now is the service's time, in UTC and to the microsecond: Postgres keeps microseconds, so a
@@ -194,6 +202,8 @@ type plan struct {
 type line struct {
 	product *ent.Product
 	qty     int
+	sel     inventory.Selection // which of the product's items a claim may take (select.go)
+	picked  bool                // chosen as any product that fits
 }
 
 func invalid(format string, args ...any) error {
@@ -227,9 +237,24 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 		return nil, invalid("lines: at most %d lines", maxLines)
 	}
 	skus := make([]string, 0, len(lines))
+	v, _ := viewer.FromContext(ctx)
+	lines = slices.Clone(lines)
 	for i, l := range lines {
 		if l.Quantity < 1 || l.Quantity > maxQuantity {
 			return nil, invalid("lines[%d].quantity: must be 1 to %d, got %d", i, maxQuantity, l.Quantity)
+		}
+		field := strings.TrimSuffix(skuField(i), "sku")
+		if err := checkSelection(strings.TrimSuffix(field, "."), l); err != nil {
+			return nil, err
+		}
+		if l.Any() {
+			pr, err := s.pickProduct(ctx, v, strings.TrimSuffix(field, "."), l)
+			if err != nil {
+				return nil, err
+			}
+			lines[i].SKU, lines[i].Picked = pr.Sku, true
+			lines[i].Tier, lines[i].Type, lines[i].Attributes = nil, nil, nil
+			l = lines[i]
 		}
 		if _, err := catalog.ParseSKU(l.SKU); err != nil {
 			return nil, invalid("%s: %v", skuField(i), err)
@@ -246,18 +271,18 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 		bySKU[p.Sku] = p
 	}
 	p := &plan{}
-	items := map[int]*line{}
-	var order []int
-	addItems := func(pr *ent.Product, qty int) {
-		if l, ok := items[pr.ID]; ok {
+	items := map[string]*line{}
+	var order []string
+	addItems := func(pr *ent.Product, qty int, sel inventory.Selection, picked bool) {
+		key := fmt.Sprint(pr.ID) + "\x00" + sel.Key()
+		if l, ok := items[key]; ok {
 			l.qty += qty
 			return
 		}
-		items[pr.ID] = &line{product: pr, qty: qty}
-		order = append(order, pr.ID)
+		items[key] = &line{product: pr, qty: qty, sel: sel, picked: picked}
+		order = append(order, key)
 	}
 	now := s.now()
-	v, _ := viewer.FromContext(ctx)
 	for i, l := range lines {
 		pr, ok := bySKU[l.SKU]
 		switch {
@@ -268,11 +293,16 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 		case pr.ExpiresAt != nil && !pr.ExpiresAt.After(now):
 			return nil, apperr.New(apperr.PolicyViolation, "%s was a temporary product that expired on %s", pr.Sku, pr.ExpiresAt.UTC().Format(time.DateOnly))
 		}
-		p.billed = append(p.billed, line{product: pr, qty: l.Quantity})
-		p.request = append(p.request, schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity})
+		sel := selectionOf(l)
+		p.billed = append(p.billed, line{product: pr, qty: l.Quantity, sel: sel, picked: l.Picked})
+		p.request = append(p.request, schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity,
+			Pool: sel.Pool, Labels: sel.Labels, NotLabels: sel.NotLabels, Picked: l.Picked})
 		if pr.ComponentsBagID == nil {
-			addItems(pr, l.Quantity)
+			addItems(pr, l.Quantity, sel, l.Picked)
 			continue
+		}
+		if !sel.Empty() {
+			return nil, invalid("%s: %s is a bundle; pool and labels narrow the items of a plain product", skuField(i), pr.Sku)
 		}
 		comps, err := bag.Load(sys, s.client, *pr.ComponentsBagID)
 		if err != nil {
@@ -286,11 +316,11 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 			if cp.RetiredAt != nil {
 				return nil, apperr.New(apperr.PolicyViolation, "%s contains %s, which is retired", pr.Sku, cp.Sku)
 			}
-			addItems(cp, st.Quantity*l.Quantity)
+			addItems(cp, st.Quantity*l.Quantity, inventory.Selection{}, false)
 		}
 	}
-	for _, id := range order {
-		p.items = append(p.items, *items[id])
+	for _, key := range order {
+		p.items = append(p.items, *items[key])
 	}
 	noteProducts(ctx, p)
 	return p, nil
@@ -576,24 +606,18 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
-	var lines []schematype.LeaseLine
-	switch {
-	case in.SKU != nil && len(in.Lines) > 0:
-		return nil, invalid("give either sku or lines, not both")
-	case in.SKU != nil:
-		lines = []schematype.LeaseLine{{SKU: *in.SKU, Quantity: 1}}
-	case len(in.Lines) > 0:
-		for _, l := range in.Lines {
-			lines = append(lines, *l)
-		}
-	default:
-		return nil, invalid("give sku or lines")
+	lines, err := vendLines(in)
+	if err != nil {
+		return nil, err
 	}
 	if in.Note != nil && len(*in.Note) > maxNoteLen {
 		return nil, invalid("note: at most %d characters", maxNoteLen)
 	}
 	if in.Note != nil && !printable(*in.Note) {
 		return nil, invalid("note: must be UTF-8 text without NUL bytes")
+	}
+	if in.DryRun {
+		return s.dryRun(ctx, v, in, lines)
 	}
 	if in.IdempotencyKey != nil {
 		if k := *in.IdempotencyKey; k == "" || len(k) > maxKeyLength {
@@ -610,7 +634,7 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.resolve(ctx, lines, in.SKU != nil)
+	p, err := s.resolve(ctx, lines, len(in.Lines) == 0)
 	if err != nil {
 		return nil, err
 	}
@@ -834,8 +858,14 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		var items []*ent.InventoryItem
 		byID := map[int]*ent.Product{}
 		for _, l := range spec.plan.items {
+			// A line narrowed to a pool or labels (select.go) adds their predicates; lines of
+			// one product never take the same item twice.
+			where := append(l.sel.Predicates(), inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available))
+			if taken := takenOf(byID, l.product.ID); len(taken) > 0 {
+				where = append(where, inventoryitem.IDNotIn(taken...))
+			}
 			got, err := tx.InventoryItem.Query().
-				Where(inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available), database.SkipLocked()).
+				Where(append(where, database.SkipLocked())...).
 				Order(ent.Asc(inventoryitem.FieldID)).Limit(l.qty).
 				Select(inventoryitem.FieldID, inventoryitem.FieldName, inventoryitem.FieldProductID,
 					inventoryitem.FieldStatus, inventoryitem.FieldPool, inventoryitem.FieldLabels).
@@ -844,7 +874,7 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 				return fmt.Errorf("claim %s: %w", l.product.Sku, err)
 			}
 			if len(got) < l.qty {
-				shortages = append(shortages, fmt.Sprintf("%s: %d requested, %d available", l.product.Sku, l.qty, len(got)))
+				shortages = append(shortages, shortage(sys, tx.Client(), l, len(got)))
 				continue
 			}
 			items = append(items, got...)

@@ -141,6 +141,18 @@ func (f InventoryItemFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InventoryItemMutation", m)
 }
 
+// The ItemLabelFunc type is an adapter to allow the use of ordinary
+// function as ItemLabel mutator.
+type ItemLabelFunc func(context.Context, *ent.ItemLabelMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ItemLabelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ItemLabelMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ItemLabelMutation", m)
+}
+
 // The JobRunFunc type is an adapter to allow the use of ordinary
 // function as JobRun mutator.
 type JobRunFunc func(context.Context, *ent.JobRunMutation) (ent.Value, error)

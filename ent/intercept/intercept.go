@@ -19,6 +19,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/itemlabel"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -383,6 +384,33 @@ func (f TraverseInventoryItem) Traverse(ctx context.Context, q ent.Query) error 
 	return fmt.Errorf("unexpected query type %T. expect *ent.InventoryItemQuery", q)
 }
 
+// The ItemLabelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ItemLabelFunc func(context.Context, *ent.ItemLabelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ItemLabelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ItemLabelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ItemLabelQuery", q)
+}
+
+// The TraverseItemLabel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseItemLabel func(context.Context, *ent.ItemLabelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseItemLabel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseItemLabel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ItemLabelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ItemLabelQuery", q)
+}
+
 // The JobRunFunc type is an adapter to allow the use of ordinary function as a Querier.
 type JobRunFunc func(context.Context, *ent.JobRunQuery) (ent.Value, error)
 
@@ -624,6 +652,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ExtensionRequestQuery, predicate.ExtensionRequest, extensionrequest.OrderOption]{typ: ent.TypeExtensionRequest, tq: q}, nil
 	case *ent.InventoryItemQuery:
 		return &query[*ent.InventoryItemQuery, predicate.InventoryItem, inventoryitem.OrderOption]{typ: ent.TypeInventoryItem, tq: q}, nil
+	case *ent.ItemLabelQuery:
+		return &query[*ent.ItemLabelQuery, predicate.ItemLabel, itemlabel.OrderOption]{typ: ent.TypeItemLabel, tq: q}, nil
 	case *ent.JobRunQuery:
 		return &query[*ent.JobRunQuery, predicate.JobRun, jobrun.OrderOption]{typ: ent.TypeJobRun, tq: q}, nil
 	case *ent.LeaseQuery:

@@ -423,6 +423,11 @@ var (
 				Columns: []*schema.Column{InventoryItemsColumns[11], InventoryItemsColumns[6], InventoryItemsColumns[0]},
 			},
 			{
+				Name:    "inventoryitem_product_id_status_pool_id",
+				Unique:  false,
+				Columns: []*schema.Column{InventoryItemsColumns[11], InventoryItemsColumns[6], InventoryItemsColumns[4], InventoryItemsColumns[0]},
+			},
+			{
 				Name:    "inventoryitem_product_id_id",
 				Unique:  false,
 				Columns: []*schema.Column{InventoryItemsColumns[11], InventoryItemsColumns[0]},
@@ -436,6 +441,30 @@ var (
 				Name:    "inventoryitem_status_status_changed_at",
 				Unique:  false,
 				Columns: []*schema.Column{InventoryItemsColumns[6], InventoryItemsColumns[7]},
+			},
+		},
+	}
+	// ItemLabelsColumns holds the columns for the "item_labels" table.
+	ItemLabelsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "item_id", Type: field.TypeInt},
+		{Name: "label", Type: field.TypeString},
+	}
+	// ItemLabelsTable holds the schema information for the "item_labels" table.
+	ItemLabelsTable = &schema.Table{
+		Name:       "item_labels",
+		Columns:    ItemLabelsColumns,
+		PrimaryKey: []*schema.Column{ItemLabelsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "itemlabel_item_id_label",
+				Unique:  true,
+				Columns: []*schema.Column{ItemLabelsColumns[1], ItemLabelsColumns[2]},
+			},
+			{
+				Name:    "itemlabel_label_item_id",
+				Unique:  false,
+				Columns: []*schema.Column{ItemLabelsColumns[2], ItemLabelsColumns[1]},
 			},
 		},
 	}
@@ -794,6 +823,7 @@ var (
 		EventsTable,
 		ExtensionRequestsTable,
 		InventoryItemsTable,
+		ItemLabelsTable,
 		JobRunsTable,
 		LeasesTable,
 		NoticesTable,
@@ -853,6 +883,9 @@ func init() {
 	InventoryItemsTable.ForeignKeys[0].RefTable = ProductsTable
 	InventoryItemsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
+	}
+	ItemLabelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
 	}
 	JobRunsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),

@@ -39,6 +39,9 @@ type ExtensionRequest func(*sql.Selector)
 // InventoryItem is the predicate function for inventoryitem builders.
 type InventoryItem func(*sql.Selector)
 
+// ItemLabel is the predicate function for itemlabel builders.
+type ItemLabel func(*sql.Selector)
+
 // JobRun is the predicate function for jobrun builders.
 type JobRun func(*sql.Selector)
 

@@ -375,6 +375,30 @@ func (f InventoryItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InventoryItemMutation", m)
 }
 
+// The ItemLabelQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ItemLabelQueryRuleFunc func(context.Context, *ent.ItemLabelQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ItemLabelQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ItemLabelQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ItemLabelQuery", q)
+}
+
+// The ItemLabelMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ItemLabelMutationRuleFunc func(context.Context, *ent.ItemLabelMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ItemLabelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ItemLabelMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ItemLabelMutation", m)
+}
+
 // The JobRunQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type JobRunQueryRuleFunc func(context.Context, *ent.JobRunQuery) error
@@ -624,6 +648,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.InventoryItemQuery:
 		return q.Filter(), nil
+	case *ent.ItemLabelQuery:
+		return q.Filter(), nil
 	case *ent.JobRunQuery:
 		return q.Filter(), nil
 	case *ent.LeaseQuery:
@@ -668,6 +694,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ExtensionRequestMutation:
 		return m.Filter(), nil
 	case *ent.InventoryItemMutation:
+		return m.Filter(), nil
+	case *ent.ItemLabelMutation:
 		return m.Filter(), nil
 	case *ent.JobRunMutation:
 		return m.Filter(), nil

@@ -18,6 +18,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/extensionrequest"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/itemlabel"
 	"github.com/hardcandy/hardcandy/ent/jobrun"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -276,6 +277,12 @@ func init() {
 	inventoryitemDescReclaimAttempts := inventoryitemFields[6].Descriptor()
 	// inventoryitem.DefaultReclaimAttempts holds the default value on creation for the reclaim_attempts field.
 	inventoryitem.DefaultReclaimAttempts = inventoryitemDescReclaimAttempts.Default.(int)
+	itemlabelFields := schema.ItemLabel{}.Fields()
+	_ = itemlabelFields
+	// itemlabelDescLabel is the schema descriptor for label field.
+	itemlabelDescLabel := itemlabelFields[1].Descriptor()
+	// itemlabel.LabelValidator is a validator for the "label" field. It is called by the builders before save.
+	itemlabel.LabelValidator = itemlabelDescLabel.Validators[0].(func(string) error)
 	jobrun.Policy = privacy.NewPolicies(schema.JobRun{})
 	jobrun.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

@@ -48,6 +48,8 @@ func (InventoryItem) Indexes() []ent.Index {
 	return []ent.Index{
 		// Claims pick items of a product in a status in id order through this index.
 		index.Fields("product_id", "status", "id"),
+		// Claims narrowed to a pool seek straight to the product's available items in that pool.
+		index.Fields("product_id", "status", "pool", "id"),
 		// A product's items in id order: pages of Product.items are a seek and a LIMIT.
 		index.Fields("product_id", "id"),
 		index.Fields("status", "next_attempt_at"),

@@ -254,6 +254,44 @@ const journeys = {
     await ctx.close();
   },
 
+  async 'a user narrows a vend to a pool and labels, previews it, then vends it'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'alice');
+    await page.goto(server.url + '/catalog/4D.small');
+    await page.getByRole('heading', { name: /Bare-metal server, small/ }).waitFor();
+    // In the demo, 4D.small-11..14 are in pool lab1 and the even ones carry gpu.
+    await page.getByLabel('Pool').fill('lab1');
+    await page.getByLabel('With labels').fill('gpu');
+    await page.getByLabel('Without labels').fill('broken');
+    await page.getByLabel('Duration').fill('2d');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByTestId('vend-preview');
+    await preview.waitFor({ timeout: BOUND });
+    await preview.getByText('Preview: nothing was vended').waitFor();
+    expect((await preview.locator('[data-matching]').getAttribute('data-matching')) === '2', 'two items match');
+    expect(/\$120\.00|120\.00/.test(await page.getByTestId('preview-total').innerText()), 'the price for 2 days');
+    await preview.getByText('Vendable now.').waitFor();
+    const leases = await gql(server, server.tokens.alice, '{ viewer { leases { totalCount } } }');
+    expect(leases.viewer.leases.totalCount === 0, 'a preview vends nothing');
+    await page.screenshot({ path: path.join(results, 'vend-preview.png'), fullPage: true });
+
+    // Three such items do not exist: the preview says so, naming the constraints.
+    await page.getByLabel('Quantity').fill('3');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await preview.getByText(/3 requested, 2 match; 14 free without these constraints/).waitFor({ timeout: BOUND });
+
+    await page.getByLabel('Quantity').fill('1');
+    await page.getByRole('button', { name: 'Vend', exact: true }).click();
+    await page.getByRole('heading', { name: /Your metal is ready/ }).waitFor({ timeout: BOUND });
+    const d = await gql(server, server.tokens.alice, '{ viewer { leases { edges { node { requested { sku pool labels notLabels } allocations { item { name pool labels } } } } } } }');
+    const l = d.viewer.leases.edges[0].node;
+    expect(l.requested[0].pool === 'lab1' && l.requested[0].labels[0] === 'gpu', 'the lease keeps the constraints');
+    const it = l.allocations[0].item;
+    expect(it.pool === 'lab1' && it.labels.includes('gpu'), `the item matches: ${JSON.stringify(it)}`);
+    await ctx.close();
+  },
+
   async 'GraphiQL works under the Content-Security-Policy'({ browser, server }) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<09a1dc330861f27f0c7b52454dd41c74>>
+ * @generated SignedSource<<1a8a880b8bd1320c962eff9c9590b158>>
  * @lightSyntaxTransform
  */
 
@@ -11,8 +11,19 @@ import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
 export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
 export type LeaseLineInput = {
+  attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
+  labels?: ReadonlyArray<string> | null | undefined;
+  notLabels?: ReadonlyArray<string> | null | undefined;
+  pool?: string | null | undefined;
   quantity?: number;
-  sku: string;
+  sku?: string | null | undefined;
+  tier?: number | null | undefined;
+  type?: string | null | undefined;
+};
+export type AttributeConstraintInput = {
+  key: string;
+  op?: string | null | undefined;
+  value: string;
 };
 export type LeaseActionsExpandMutation$variables = {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<471f83c0262ad5c5370deabafc80a393>>
+ * @generated SignedSource<<a1af6a7d980a2c4a198a94f90f793b14>>
  * @lightSyntaxTransform
  */
 
@@ -8,6 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
+export type AttributeType = "BOOLEAN" | "NUMBER" | "STRING" | "%future added value";
 export type CreateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
   components?: ReadonlyArray<LeaseLineInput> | null | undefined;
@@ -27,11 +28,23 @@ export type CreateProductInput = {
 };
 export type AttributeInput = {
   key: string;
+  type?: AttributeType | null | undefined;
   value: string;
 };
 export type LeaseLineInput = {
+  attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
+  labels?: ReadonlyArray<string> | null | undefined;
+  notLabels?: ReadonlyArray<string> | null | undefined;
+  pool?: string | null | undefined;
   quantity?: number;
-  sku: string;
+  sku?: string | null | undefined;
+  tier?: number | null | undefined;
+  type?: string | null | undefined;
+};
+export type AttributeConstraintInput = {
+  key: string;
+  op?: string | null | undefined;
+  value: string;
 };
 export type ProductEditCreateMutation$variables = {
   input: CreateProductInput;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<b95a4100480597e30bf8e7ec9eab6153>>
+ * @generated SignedSource<<6be06d23869a2a43ff0d36fd550cf476>>
  * @lightSyntaxTransform
  */
 
@@ -8,6 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
+export type AttributeType = "BOOLEAN" | "NUMBER" | "STRING" | "%future added value";
 export type UpdateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
   defaultDuration?: string | null | undefined;
@@ -22,6 +23,7 @@ export type UpdateProductInput = {
 };
 export type AttributeInput = {
   key: string;
+  type?: AttributeType | null | undefined;
   value: string;
 };
 export type ProductEditUpdateMutation$variables = {

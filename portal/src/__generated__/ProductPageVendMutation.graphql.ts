@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<4ab9dc2da592d64fbe5002fe541deb5c>>
+ * @generated SignedSource<<fb27748ecfd63be86bcb00f35cd3659d>>
  * @lightSyntaxTransform
  */
 
@@ -10,15 +10,33 @@
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
 export type VendInput = {
+  attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
+  dryRun?: boolean | null | undefined;
   duration?: string | null | undefined;
   idempotencyKey?: string | null | undefined;
+  labels?: ReadonlyArray<string> | null | undefined;
   lines?: ReadonlyArray<LeaseLineInput> | null | undefined;
+  notLabels?: ReadonlyArray<string> | null | undefined;
   note?: string | null | undefined;
+  pool?: string | null | undefined;
   sku?: string | null | undefined;
+  tier?: number | null | undefined;
+  type?: string | null | undefined;
 };
 export type LeaseLineInput = {
+  attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
+  labels?: ReadonlyArray<string> | null | undefined;
+  notLabels?: ReadonlyArray<string> | null | undefined;
+  pool?: string | null | undefined;
   quantity?: number;
-  sku: string;
+  sku?: string | null | undefined;
+  tier?: number | null | undefined;
+  type?: string | null | undefined;
+};
+export type AttributeConstraintInput = {
+  key: string;
+  op?: string | null | undefined;
+  value: string;
 };
 export type ProductPageVendMutation$variables = {
   input: VendInput;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { humanDuration, parseDuration, seconds } from '../lib/duration';
 
 export type VendPolicy = {
@@ -41,22 +41,32 @@ export function VendForm({
   bundle,
   busy,
   onVend,
+  onPreview,
+  children,
 }: {
   policy: VendPolicy;
   bundle: boolean;
   busy: boolean;
   onVend: (r: VendRequest) => void;
+  /** When given, a Preview button asks for a dry run of the same request. */
+  onPreview?: (r: VendRequest) => void;
+  /** More fields of the vend (its constraints), shown before the buttons. */
+  children?: ReactNode;
 }) {
   const [values, setValues] = useState<VendValues>({ quantity: '1', duration: policy.defaultDuration ?? FALLBACK_DURATION, note: '' });
   const [errors, setErrors] = useState<VendErrors>({});
   const id = useId();
   const set = (k: keyof VendValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const check = (then: (r: VendRequest) => void, stock = true) => {
+    // A preview is allowed beyond what is available: it says how many items match.
+    const r = validateVend(values, stock ? policy : { ...policy, available: 100 });
+    setErrors(r.errors);
+    if (r.request) then(r.request);
+    else document.getElementById(`${id}-${Object.keys(r.errors)[0]}`)?.focus();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = validateVend(values, policy);
-    setErrors(r.errors);
-    if (r.request) onVend(r.request);
-    else document.getElementById(`${id}-${Object.keys(r.errors)[0]}`)?.focus();
+    check(onVend);
   };
   const field = (k: keyof VendValues) => ({
     id: `${id}-${k}`,
@@ -87,10 +97,16 @@ export function VendForm({
           {errors.note ?? 'Shown on the lease and to approvers.'}
         </p>
       </div>
-      <div className="field">
+      {children}
+      <div className={onPreview ? 'field vend-buttons' : 'field'}>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Vending…' : 'Vend'}
         </button>
+        {onPreview && (
+          <button type="button" onClick={() => check(onPreview, false)} disabled={busy}>
+            Preview
+          </button>
+        )}
       </div>
     </form>
   );

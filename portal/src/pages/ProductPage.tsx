@@ -11,6 +11,7 @@ import { Link } from '../router';
 import { money } from '../lib/money';
 import { humanDuration, seconds } from '../lib/duration';
 import { VendForm, type VendRequest } from '../components/VendForm';
+import { NO_SELECTION, PreviewPanel, selectionInput, usePreview, VendSelection, type Selection } from '../components/VendSelection';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LeaseItems } from '../components/LeaseItems';
 import { Status } from '../components/Status';
@@ -51,7 +52,9 @@ export default function ProductPage({ params, query: ref }: PageProps) {
   const [started, setStarted] = useState(0);
   const [asked, setAsked] = useState(0);
   const key = useRef<string | null>(null);
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const p = data.product;
+  const preview = usePreview(p?.sku ?? '', selection);
   if (!p) {
     return (
       <section>
@@ -72,7 +75,7 @@ export default function ProductPage({ params, query: ref }: PageProps) {
     setStarted(Date.now());
     setAsked(r.quantity * (bundle ? p.components.reduce((n, c) => n + c.quantity, 0) : 1));
     commit({
-      variables: { input: { lines: [{ sku: p.sku, quantity: r.quantity }], duration: r.duration, note: r.note, idempotencyKey: key.current } },
+      variables: { input: { lines: [{ sku: p.sku, quantity: r.quantity, ...(bundle ? {} : selectionInput(selection)) }], duration: r.duration, note: r.note, idempotencyKey: key.current } },
       onCompleted: (res) => {
         key.current = null;
         setResult(res.vend);
@@ -143,9 +146,16 @@ export default function ProductPage({ params, query: ref }: PageProps) {
             key={p.id}
             bundle={bundle}
             busy={busy}
-            onVend={vend}
+            onVend={(r) => {
+              preview.clear();
+              vend(r);
+            }}
+            onPreview={preview.run}
             policy={{ defaultDuration: p.defaultDuration, minDuration: p.minDuration, maxDuration: p.maxDuration, available: a?.available ?? 0 }}
-          />
+          >
+            {!bundle && <VendSelection value={selection} onChange={setSelection} />}
+          </VendForm>
+          <PreviewPanel preview={preview.preview} error={preview.error} />
           {busy && <Progress started={started} items={asked} />}
           <ErrorMessage error={error} />
         </div>
