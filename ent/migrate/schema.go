@@ -885,7 +885,7 @@ func init() {
 		IncrementStart: func(i int) *int { return &i }(30064771072),
 	}
 	ItemLabelsTable.Annotation = &entsql.Annotation{
-		IncrementStart: func(i int) *int { return &i }(77309411328),
+		IncrementStart: func(i int) *int { return &i }(81604378624),
 	}
 	JobRunsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
