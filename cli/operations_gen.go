@@ -172,6 +172,11 @@ func (v *ApproveApproveLease) GetRequested() []LeaseSummaryRequestedRequestedLin
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns ApproveApproveLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns ApproveApproveLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -229,6 +234,8 @@ type __premarshalApproveApproveLease struct {
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -256,6 +263,7 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -616,6 +624,8 @@ type CreateProductInput struct {
 	// A temporary custom product, hidden from the catalog; needs expiresAt.
 	Custom    *bool      `json:"custom"`
 	ExpiresAt *time.Time `json:"expiresAt"`
+	// What a vend may or must pass; see ProductParameterInput.
+	Parameters []ProductParameterInput `json:"parameters"`
 }
 
 // GetSku returns CreateProductInput.Sku, and is useful for accessing the field via an interface.
@@ -662,6 +672,9 @@ func (v *CreateProductInput) GetCustom() *bool { return v.Custom }
 
 // GetExpiresAt returns CreateProductInput.ExpiresAt, and is useful for accessing the field via an interface.
 func (v *CreateProductInput) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// GetParameters returns CreateProductInput.Parameters, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetParameters() []ProductParameterInput { return v.Parameters }
 
 // CreateProductResponse is returned by CreateProduct on success.
 type CreateProductResponse struct {
@@ -1499,6 +1512,11 @@ func (v *ExpandExpandLease) GetRequested() []LeaseSummaryRequestedRequestedLine 
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns ExpandExpandLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns ExpandExpandLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -1556,6 +1574,8 @@ type __premarshalExpandExpandLease struct {
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -1583,6 +1603,7 @@ func (v *ExpandExpandLease) __premarshalJSON() (*__premarshalExpandExpandLease, 
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -1642,6 +1663,11 @@ func (v *ExtendExtendLease) GetRequested() []LeaseSummaryRequestedRequestedLine 
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns ExtendExtendLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns ExtendExtendLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -1699,6 +1725,8 @@ type __premarshalExtendExtendLease struct {
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -1726,6 +1754,7 @@ func (v *ExtendExtendLease) __premarshalJSON() (*__premarshalExtendExtendLease, 
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -2871,6 +2900,11 @@ func (v *LeaseDetail) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns LeaseDetail.Parameters, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 func (v *LeaseDetail) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -2924,6 +2958,8 @@ type __premarshalLeaseDetail struct {
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 }
 
 func (v *LeaseDetail) MarshalJSON() ([]byte, error) {
@@ -2951,6 +2987,7 @@ func (v *LeaseDetail) __premarshalJSON() (*__premarshalLeaseDetail, error) {
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	return &retval, nil
 }
 
@@ -2970,6 +3007,8 @@ func (v *LeaseDetailAllocationsAllocation) GetCredentials() *string { return v.C
 type LeaseLineInput struct {
 	Sku      string `json:"sku"`
 	Quantity int    `json:"quantity"`
+	// The line's parameters, validated against the product's declaration.
+	Parameters []ParameterValueInput `json:"parameters"`
 }
 
 // GetSku returns LeaseLineInput.Sku, and is useful for accessing the field via an interface.
@@ -2977,6 +3016,9 @@ func (v *LeaseLineInput) GetSku() string { return v.Sku }
 
 // GetQuantity returns LeaseLineInput.Quantity, and is useful for accessing the field via an interface.
 func (v *LeaseLineInput) GetQuantity() int { return v.Quantity }
+
+// GetParameters returns LeaseLineInput.Parameters, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetParameters() []ParameterValueInput { return v.Parameters }
 
 // LeaseStatus is enum for the field status
 type LeaseStatus string
@@ -3016,8 +3058,10 @@ type LeaseSummary struct {
 	Owner    LeaseSummaryOwnerUser `json:"owner"`
 	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
 	// has no items yet.
-	Requested   []LeaseSummaryRequestedRequestedLine `json:"requested"`
-	Allocations []LeaseSummaryAllocationsAllocation  `json:"allocations"`
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+	// The parameters of every requested line, as validated; secrets masked for others than the owner and admins.
+	Parameters  []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+	Allocations []LeaseSummaryAllocationsAllocation    `json:"allocations"`
 }
 
 // GetId returns LeaseSummary.Id, and is useful for accessing the field via an interface.
@@ -3058,6 +3102,9 @@ func (v *LeaseSummary) GetOwner() LeaseSummaryOwnerUser { return v.Owner }
 
 // GetRequested returns LeaseSummary.Requested, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetRequested() []LeaseSummaryRequestedRequestedLine { return v.Requested }
+
+// GetParameters returns LeaseSummary.Parameters, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetParameters() []LeaseSummaryParametersLeaseParameter { return v.Parameters }
 
 // GetAllocations returns LeaseSummary.Allocations, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetAllocations() []LeaseSummaryAllocationsAllocation { return v.Allocations }
@@ -3117,6 +3164,44 @@ type LeaseSummaryOwnerUser struct {
 
 // GetName returns LeaseSummaryOwnerUser.Name, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryOwnerUser) GetName() string { return v.Name }
+
+// LeaseSummaryParametersLeaseParameter includes the requested fields of the GraphQL type LeaseParameter.
+// The GraphQL type's documentation follows.
+//
+// A parameter a lease was vended with, as validated (defaults applied).
+type LeaseSummaryParametersLeaseParameter struct {
+	// The requested line it belongs to (0-based) and that line's SKU.
+	Line int    `json:"line"`
+	Sku  string `json:"sku"`
+	// For a bundle's line, the component it was passed to.
+	Component *string       `json:"component"`
+	Name      string        `json:"name"`
+	Type      ParameterType `json:"type"`
+	// The value; a SECRET's is null unless the viewer owns the lease or is an admin (always null on an order).
+	Value  *string `json:"value"`
+	Secret bool    `json:"secret"`
+}
+
+// GetLine returns LeaseSummaryParametersLeaseParameter.Line, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetLine() int { return v.Line }
+
+// GetSku returns LeaseSummaryParametersLeaseParameter.Sku, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetSku() string { return v.Sku }
+
+// GetComponent returns LeaseSummaryParametersLeaseParameter.Component, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetComponent() *string { return v.Component }
+
+// GetName returns LeaseSummaryParametersLeaseParameter.Name, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetName() string { return v.Name }
+
+// GetType returns LeaseSummaryParametersLeaseParameter.Type, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetType() ParameterType { return v.Type }
+
+// GetValue returns LeaseSummaryParametersLeaseParameter.Value, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetValue() *string { return v.Value }
+
+// GetSecret returns LeaseSummaryParametersLeaseParameter.Secret, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetSecret() bool { return v.Secret }
 
 // LeaseSummaryRequestedRequestedLine includes the requested fields of the GraphQL type RequestedLine.
 // The GraphQL type's documentation follows.
@@ -3319,6 +3404,11 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetRequested() []LeaseSummaryRe
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns MarkFaultyMarkItemFaultyItemFaultLease.Parameters, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns MarkFaultyMarkItemFaultyItemFaultLease.Allocations, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -3376,6 +3466,8 @@ type __premarshalMarkFaultyMarkItemFaultyItemFaultLease struct {
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -3403,6 +3495,7 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) __premarshalJSON() (*__premarsh
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -3641,6 +3734,11 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetReque
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Parameters, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
 func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -3698,6 +3796,8 @@ type __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease s
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -3725,6 +3825,7 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premar
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -3869,6 +3970,11 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequeste
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Parameters, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -3926,6 +4032,8 @@ type __premarshalMineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease stru
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -3953,6 +4061,7 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarsha
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -4422,6 +4531,183 @@ type OpenExtensionResponse struct {
 // GetLease returns OpenExtensionResponse.Lease, and is useful for accessing the field via an interface.
 func (v *OpenExtensionResponse) GetLease() *OpenExtensionLease { return v.Lease }
 
+// The type of a product's parameter; a vend passes every value as text.
+type ParameterType string
+
+const (
+	ParameterTypeString ParameterType = "STRING"
+	// A whole number, within min and max when declared.
+	ParameterTypeInteger ParameterType = "INTEGER"
+	// true or false.
+	ParameterTypeBoolean ParameterType = "BOOLEAN"
+	// One of the declared values.
+	ParameterTypeEnum ParameterType = "ENUM"
+	// An OpenSSH public key (authorized_keys format), e.g. the contents of ~/.ssh/id_ed25519.pub.
+	ParameterTypeSshPublicKey ParameterType = "SSH_PUBLIC_KEY"
+	// Sealed at rest; shown only to the lease's owner and admins, never in events, notices or orders.
+	ParameterTypeSecret ParameterType = "SECRET"
+)
+
+var AllParameterType = []ParameterType{
+	ParameterTypeString,
+	ParameterTypeInteger,
+	ParameterTypeBoolean,
+	ParameterTypeEnum,
+	ParameterTypeSshPublicKey,
+	ParameterTypeSecret,
+}
+
+// One parameter of a vend, as text typed by the product's declaration: "42", "true", an enum value,
+// an SSH public key. For a bundle, "SKU.name" sets one component's parameter; a plain name sets it
+// for every component that declares it.
+type ParameterValueInput struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// GetName returns ParameterValueInput.Name, and is useful for accessing the field via an interface.
+func (v *ParameterValueInput) GetName() string { return v.Name }
+
+// GetValue returns ParameterValueInput.Value, and is useful for accessing the field via an interface.
+func (v *ParameterValueInput) GetValue() string { return v.Value }
+
+// ProductDetailProduct includes the requested fields of the GraphQL type Product.
+type ProductDetailProduct struct {
+	Id          string  `json:"id"`
+	Sku         string  `json:"sku"`
+	Name        string  `json:"name"`
+	Description *string `json:"description"`
+	PricePerDay int     `json:"pricePerDay"`
+	Currency    string  `json:"currency"`
+	Retired     bool    `json:"retired"`
+	// A bundle's components; empty for a plain product.
+	Components []ProductDetailProductComponentsStack `json:"components"`
+	// The parameters a vend may or must pass.
+	Parameters []ProductDetailProductParametersProductParameter `json:"parameters"`
+}
+
+// GetId returns ProductDetailProduct.Id, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetId() string { return v.Id }
+
+// GetSku returns ProductDetailProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetSku() string { return v.Sku }
+
+// GetName returns ProductDetailProduct.Name, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetName() string { return v.Name }
+
+// GetDescription returns ProductDetailProduct.Description, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetDescription() *string { return v.Description }
+
+// GetPricePerDay returns ProductDetailProduct.PricePerDay, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetPricePerDay() int { return v.PricePerDay }
+
+// GetCurrency returns ProductDetailProduct.Currency, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetCurrency() string { return v.Currency }
+
+// GetRetired returns ProductDetailProduct.Retired, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetRetired() bool { return v.Retired }
+
+// GetComponents returns ProductDetailProduct.Components, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetComponents() []ProductDetailProductComponentsStack {
+	return v.Components
+}
+
+// GetParameters returns ProductDetailProduct.Parameters, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetParameters() []ProductDetailProductParametersProductParameter {
+	return v.Parameters
+}
+
+// ProductDetailProductComponentsStack includes the requested fields of the GraphQL type Stack.
+type ProductDetailProductComponentsStack struct {
+	Quantity int                                        `json:"quantity"`
+	Product  ProductDetailProductComponentsStackProduct `json:"product"`
+}
+
+// GetQuantity returns ProductDetailProductComponentsStack.Quantity, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductComponentsStack) GetQuantity() int { return v.Quantity }
+
+// GetProduct returns ProductDetailProductComponentsStack.Product, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductComponentsStack) GetProduct() ProductDetailProductComponentsStackProduct {
+	return v.Product
+}
+
+// ProductDetailProductComponentsStackProduct includes the requested fields of the GraphQL type Product.
+type ProductDetailProductComponentsStackProduct struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns ProductDetailProductComponentsStackProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductComponentsStackProduct) GetSku() string { return v.Sku }
+
+// ProductDetailProductParametersProductParameter includes the requested fields of the GraphQL type ProductParameter.
+// The GraphQL type's documentation follows.
+//
+// A parameter a product declares. A bundle declares its components' parameters as "SKU.name"
+// (e.g. "4D.small.image") to give them a default, or with fixed: true to set them.
+type ProductDetailProductParametersProductParameter struct {
+	Name        string        `json:"name"`
+	Type        ParameterType `json:"type"`
+	Description *string       `json:"description"`
+	// A vend must pass it.
+	Required bool `json:"required"`
+	// Taken when a vend passes none.
+	Default *string `json:"default"`
+	// On a bundle's entry for a component's parameter: the default is the value, a vend may not change it.
+	Fixed bool `json:"fixed"`
+	// An ENUM's allowed values.
+	Values []string `json:"values"`
+	// An INTEGER's bounds.
+	Min *int `json:"min"`
+	Max *int `json:"max"`
+	// A STRING's longest length and the regular expression the whole value must match.
+	MaxLength *int    `json:"maxLength"`
+	Pattern   *string `json:"pattern"`
+}
+
+// GetName returns ProductDetailProductParametersProductParameter.Name, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetName() string { return v.Name }
+
+// GetType returns ProductDetailProductParametersProductParameter.Type, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetType() ParameterType { return v.Type }
+
+// GetDescription returns ProductDetailProductParametersProductParameter.Description, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetDescription() *string {
+	return v.Description
+}
+
+// GetRequired returns ProductDetailProductParametersProductParameter.Required, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetRequired() bool { return v.Required }
+
+// GetDefault returns ProductDetailProductParametersProductParameter.Default, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetDefault() *string { return v.Default }
+
+// GetFixed returns ProductDetailProductParametersProductParameter.Fixed, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetFixed() bool { return v.Fixed }
+
+// GetValues returns ProductDetailProductParametersProductParameter.Values, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetValues() []string { return v.Values }
+
+// GetMin returns ProductDetailProductParametersProductParameter.Min, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetMin() *int { return v.Min }
+
+// GetMax returns ProductDetailProductParametersProductParameter.Max, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetMax() *int { return v.Max }
+
+// GetMaxLength returns ProductDetailProductParametersProductParameter.MaxLength, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetMaxLength() *int { return v.MaxLength }
+
+// GetPattern returns ProductDetailProductParametersProductParameter.Pattern, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetPattern() *string { return v.Pattern }
+
+// ProductDetailResponse is returned by ProductDetail on success.
+type ProductDetailResponse struct {
+	// One product by SKU, retired and custom ones included; null when there is none.
+	Product *ProductDetailProduct `json:"product"`
+}
+
+// GetProduct returns ProductDetailResponse.Product, and is useful for accessing the field via an interface.
+func (v *ProductDetailResponse) GetProduct() *ProductDetailProduct { return v.Product }
+
 // ProductIDProduct includes the requested fields of the GraphQL type Product.
 type ProductIDProduct struct {
 	Id  string `json:"id"`
@@ -4442,6 +4728,54 @@ type ProductIDResponse struct {
 
 // GetProduct returns ProductIDResponse.Product, and is useful for accessing the field via an interface.
 func (v *ProductIDResponse) GetProduct() *ProductIDProduct { return v.Product }
+
+type ProductParameterInput struct {
+	// A lower-case identifier such as image or ssh_key; on a bundle, COMPONENT_SKU.name.
+	Name        string        `json:"name"`
+	Type        ParameterType `json:"type"`
+	Description *string       `json:"description"`
+	Required    *bool         `json:"required"`
+	Default     *string       `json:"default"`
+	Fixed       *bool         `json:"fixed"`
+	Values      []string      `json:"values"`
+	Min         *int          `json:"min"`
+	Max         *int          `json:"max"`
+	MaxLength   *int          `json:"maxLength"`
+	Pattern     *string       `json:"pattern"`
+}
+
+// GetName returns ProductParameterInput.Name, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetName() string { return v.Name }
+
+// GetType returns ProductParameterInput.Type, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetType() ParameterType { return v.Type }
+
+// GetDescription returns ProductParameterInput.Description, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetDescription() *string { return v.Description }
+
+// GetRequired returns ProductParameterInput.Required, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetRequired() *bool { return v.Required }
+
+// GetDefault returns ProductParameterInput.Default, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetDefault() *string { return v.Default }
+
+// GetFixed returns ProductParameterInput.Fixed, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetFixed() *bool { return v.Fixed }
+
+// GetValues returns ProductParameterInput.Values, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetValues() []string { return v.Values }
+
+// GetMin returns ProductParameterInput.Min, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetMin() *int { return v.Min }
+
+// GetMax returns ProductParameterInput.Max, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetMax() *int { return v.Max }
+
+// GetMaxLength returns ProductParameterInput.MaxLength, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetMaxLength() *int { return v.MaxLength }
+
+// GetPattern returns ProductParameterInput.Pattern, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetPattern() *string { return v.Pattern }
 
 // ProductWhereInput is used for filtering Product objects.
 // Input was generated by ent.
@@ -5465,6 +5799,11 @@ func (v *RejectRejectLease) GetRequested() []LeaseSummaryRequestedRequestedLine 
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns RejectRejectLease.Parameters, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns RejectRejectLease.Allocations, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -5522,6 +5861,8 @@ type __premarshalRejectRejectLease struct {
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -5549,6 +5890,7 @@ func (v *RejectRejectLease) __premarshalJSON() (*__premarshalRejectRejectLease, 
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -6050,6 +6392,11 @@ func (v *ReturnReturnLease) GetRequested() []LeaseSummaryRequestedRequestedLine 
 	return v.LeaseSummary.Requested
 }
 
+// GetParameters returns ReturnReturnLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
 // GetAllocations returns ReturnReturnLease.Allocations, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
 	return v.LeaseSummary.Allocations
@@ -6107,6 +6454,8 @@ type __premarshalReturnReturnLease struct {
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -6134,6 +6483,7 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -6521,6 +6871,11 @@ func (v *ShowLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseDetail.LeaseSummary.Requested
 }
 
+// GetParameters returns ShowLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseDetail.LeaseSummary.Parameters
+}
+
 func (v *ShowLease) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -6574,6 +6929,8 @@ type __premarshalShowLease struct {
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 }
 
 func (v *ShowLease) MarshalJSON() ([]byte, error) {
@@ -6601,6 +6958,7 @@ func (v *ShowLease) __premarshalJSON() (*__premarshalShowLease, error) {
 	retval.Note = v.LeaseDetail.LeaseSummary.Note
 	retval.Owner = v.LeaseDetail.LeaseSummary.Owner
 	retval.Requested = v.LeaseDetail.LeaseSummary.Requested
+	retval.Parameters = v.LeaseDetail.LeaseSummary.Parameters
 	return &retval, nil
 }
 
@@ -7125,6 +7483,8 @@ type VendInput struct {
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
+	// With sku: the vend's parameters (with lines, give them on each line).
+	Parameters []ParameterValueInput `json:"parameters"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
@@ -7141,6 +7501,9 @@ func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
 
 // GetNote returns VendInput.Note, and is useful for accessing the field via an interface.
 func (v *VendInput) GetNote() *string { return v.Note }
+
+// GetParameters returns VendInput.Parameters, and is useful for accessing the field via an interface.
+func (v *VendInput) GetParameters() []ParameterValueInput { return v.Parameters }
 
 // VendResponse is returned by Vend on success.
 type VendResponse struct {
@@ -7196,6 +7559,11 @@ func (v *VendVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary
 // GetRequested returns VendVendLease.Requested, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns VendVendLease.Parameters, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns VendVendLease.Allocations, and is useful for accessing the field via an interface.
@@ -7255,6 +7623,8 @@ type __premarshalVendVendLease struct {
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
 
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
 
@@ -7282,6 +7652,7 @@ func (v *VendVendLease) __premarshalJSON() (*__premarshalVendVendLease, error) {
 	retval.Note = v.LeaseSummary.Note
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -7590,6 +7961,14 @@ type __OpenExtensionInput struct {
 // GetId returns __OpenExtensionInput.Id, and is useful for accessing the field via an interface.
 func (v *__OpenExtensionInput) GetId() string { return v.Id }
 
+// __ProductDetailInput is used internally by genqlient
+type __ProductDetailInput struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns __ProductDetailInput.Sku, and is useful for accessing the field via an interface.
+func (v *__ProductDetailInput) GetSku() string { return v.Sku }
+
 // __ProductIDInput is used internally by genqlient
 type __ProductIDInput struct {
 	Sku string `json:"sku"`
@@ -7827,6 +8206,15 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -8364,6 +8752,15 @@ fragment LeaseSummary on Lease {
 		sku
 		quantity
 	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
+	}
 	allocations {
 		id
 		vendedAt
@@ -8431,6 +8828,15 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -8757,6 +9163,15 @@ fragment LeaseSummary on Lease {
 		sku
 		quantity
 	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
+	}
 	allocations {
 		id
 		vendedAt
@@ -8835,6 +9250,15 @@ fragment LeaseSummary on Lease {
 		sku
 		quantity
 	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
+	}
 	allocations {
 		id
 		vendedAt
@@ -8911,6 +9335,15 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9018,6 +9451,65 @@ func OpenExtension(
 	}
 
 	data_ = &OpenExtensionResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by ProductDetail.
+const ProductDetail_Operation = `
+query ProductDetail ($sku: String!) {
+	product(sku: $sku) {
+		id
+		sku
+		name
+		description
+		pricePerDay
+		currency
+		retired
+		components {
+			quantity
+			product {
+				sku
+			}
+		}
+		parameters {
+			name
+			type
+			description
+			required
+			default
+			fixed
+			values
+			min
+			max
+			maxLength
+			pattern
+		}
+	}
+}
+`
+
+func ProductDetail(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku string,
+) (data_ *ProductDetailResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ProductDetail",
+		Query:  ProductDetail_Operation,
+		Variables: &__ProductDetailInput{
+			Sku: sku,
+		},
+	}
+
+	data_ = &ProductDetailResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -9196,6 +9688,15 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9500,6 +10001,15 @@ fragment LeaseSummary on Lease {
 		sku
 		quantity
 	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
+	}
 	allocations {
 		id
 		vendedAt
@@ -9709,6 +10219,15 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9987,6 +10506,15 @@ fragment LeaseSummary on Lease {
 	requested {
 		sku
 		quantity
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id

@@ -78,6 +78,10 @@ type Item struct {
 	Pool       string            `json:"pool,omitempty"`
 	Labels     []string          `json:"labels,omitempty"`
 	Attributes map[string]string `json:"attributes,omitempty"`
+	// Parameters are what the vend passed for this item, validated against the product's
+	// declaration (defaults applied): an INTEGER is a JSON number, a BOOLEAN true or false, any
+	// other type (a SECRET in the clear) a string. Absent when there are none, and on reclaim.
+	Parameters map[string]any `json:"parameters,omitempty"`
 }
 
 // CheckRequest asks whether a user may lease quantity items of a SKU for a duration.

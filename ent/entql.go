@@ -329,6 +329,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldPeriodStart:   {Type: field.TypeTime, Column: order.FieldPeriodStart},
 			order.FieldPeriodEnd:     {Type: field.TypeTime, Column: order.FieldPeriodEnd},
 			order.FieldCreatedAt:     {Type: field.TypeTime, Column: order.FieldCreatedAt},
+			order.FieldParameters:    {Type: field.TypeJSON, Column: order.FieldParameters},
 		},
 	}
 	graph.Nodes[14] = &sqlgraph.Node{
@@ -365,6 +366,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldCustomCostCenterID:        {Type: field.TypeInt, Column: product.FieldCustomCostCenterID},
 			product.FieldRetiredAt:                 {Type: field.TypeTime, Column: product.FieldRetiredAt},
 			product.FieldComponentsBagID:           {Type: field.TypeInt, Column: product.FieldComponentsBagID},
+			product.FieldParameters:                {Type: field.TypeJSON, Column: product.FieldParameters},
 		},
 	}
 	graph.Nodes[15] = &sqlgraph.Node{
@@ -2731,6 +2733,11 @@ func (f *OrderFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(order.FieldCreatedAt))
 }
 
+// WhereParameters applies the entql json.RawMessage predicate on the parameters field.
+func (f *OrderFilter) WhereParameters(p entql.BytesP) {
+	f.Where(p.Field(order.FieldParameters))
+}
+
 // WhereHasLease applies a predicate to check if query has an edge lease.
 func (f *OrderFilter) WhereHasLease() {
 	f.Where(entql.HasEdge("lease"))
@@ -2926,6 +2933,11 @@ func (f *ProductFilter) WhereRetiredAt(p entql.TimeP) {
 // WhereComponentsBagID applies the entql int predicate on the components_bag_id field.
 func (f *ProductFilter) WhereComponentsBagID(p entql.IntP) {
 	f.Where(p.Field(product.FieldComponentsBagID))
+}
+
+// WhereParameters applies the entql json.RawMessage predicate on the parameters field.
+func (f *ProductFilter) WhereParameters(p entql.BytesP) {
+	f.Where(p.Field(product.FieldParameters))
 }
 
 // WhereHasItems applies a predicate to check if query has an edge items.

@@ -13273,6 +13273,8 @@ type OrderMutation struct {
 	period_start        *time.Time
 	period_end          *time.Time
 	created_at          *time.Time
+	parameters          *[]schematype.ParameterValue
+	appendparameters    []schematype.ParameterValue
 	clearedFields       map[string]struct{}
 	lease               *int
 	clearedlease        bool
@@ -13731,6 +13733,71 @@ func (m *OrderMutation) ResetCreatedAt() {
 	m.created_at = nil
 }
 
+// SetParameters sets the "parameters" field.
+func (m *OrderMutation) SetParameters(sv []schematype.ParameterValue) {
+	m.parameters = &sv
+	m.appendparameters = nil
+}
+
+// Parameters returns the value of the "parameters" field in the mutation.
+func (m *OrderMutation) Parameters() (r []schematype.ParameterValue, exists bool) {
+	v := m.parameters
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParameters returns the old "parameters" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldParameters(ctx context.Context) (v []schematype.ParameterValue, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParameters is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParameters requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParameters: %w", err)
+	}
+	return oldValue.Parameters, nil
+}
+
+// AppendParameters adds sv to the "parameters" field.
+func (m *OrderMutation) AppendParameters(sv []schematype.ParameterValue) {
+	m.appendparameters = append(m.appendparameters, sv...)
+}
+
+// AppendedParameters returns the list of values that were appended to the "parameters" field in this mutation.
+func (m *OrderMutation) AppendedParameters() ([]schematype.ParameterValue, bool) {
+	if len(m.appendparameters) == 0 {
+		return nil, false
+	}
+	return m.appendparameters, true
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (m *OrderMutation) ClearParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	m.clearedFields[order.FieldParameters] = struct{}{}
+}
+
+// ParametersCleared returns if the "parameters" field was cleared in this mutation.
+func (m *OrderMutation) ParametersCleared() bool {
+	_, ok := m.clearedFields[order.FieldParameters]
+	return ok
+}
+
+// ResetParameters resets all changes to the "parameters" field.
+func (m *OrderMutation) ResetParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	delete(m.clearedFields, order.FieldParameters)
+}
+
 // ClearLease clears the "lease" edge to the Lease entity.
 func (m *OrderMutation) ClearLease() {
 	m.clearedlease = true
@@ -13846,7 +13913,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.kind != nil {
 		fields = append(fields, order.FieldKind)
 	}
@@ -13870,6 +13937,9 @@ func (m *OrderMutation) Fields() []string {
 	}
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
+	}
+	if m.parameters != nil {
+		fields = append(fields, order.FieldParameters)
 	}
 	return fields
 }
@@ -13895,6 +13965,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.PeriodEnd()
 	case order.FieldCreatedAt:
 		return m.CreatedAt()
+	case order.FieldParameters:
+		return m.Parameters()
 	}
 	return nil, false
 }
@@ -13920,6 +13992,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldPeriodEnd(ctx)
 	case order.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
+	case order.FieldParameters:
+		return m.OldParameters(ctx)
 	}
 	return nil, fmt.Errorf("unknown Order field %s", name)
 }
@@ -13985,6 +14059,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCreatedAt(v)
 		return nil
+	case order.FieldParameters:
+		v, ok := value.([]schematype.ParameterValue)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParameters(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
@@ -14039,6 +14120,9 @@ func (m *OrderMutation) ClearedFields() []string {
 	if m.FieldCleared(order.FieldUserID) {
 		fields = append(fields, order.FieldUserID)
 	}
+	if m.FieldCleared(order.FieldParameters) {
+		fields = append(fields, order.FieldParameters)
+	}
 	return fields
 }
 
@@ -14061,6 +14145,9 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldUserID:
 		m.ClearUserID()
+		return nil
+	case order.FieldParameters:
+		m.ClearParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Order nullable field %s", name)
@@ -14093,6 +14180,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldCreatedAt:
 		m.ResetCreatedAt()
+		return nil
+	case order.FieldParameters:
+		m.ResetParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
@@ -14245,6 +14335,8 @@ type ProductMutation struct {
 	custom_cost_center_id       *int
 	addcustom_cost_center_id    *int
 	retired_at                  *time.Time
+	parameters                  *[]schematype.ParameterSpec
+	appendparameters            []schematype.ParameterSpec
 	clearedFields               map[string]struct{}
 	items                       map[int]struct{}
 	removeditems                map[int]struct{}
@@ -15505,6 +15597,71 @@ func (m *ProductMutation) ResetComponentsBagID() {
 	delete(m.clearedFields, product.FieldComponentsBagID)
 }
 
+// SetParameters sets the "parameters" field.
+func (m *ProductMutation) SetParameters(ss []schematype.ParameterSpec) {
+	m.parameters = &ss
+	m.appendparameters = nil
+}
+
+// Parameters returns the value of the "parameters" field in the mutation.
+func (m *ProductMutation) Parameters() (r []schematype.ParameterSpec, exists bool) {
+	v := m.parameters
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParameters returns the old "parameters" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldParameters(ctx context.Context) (v []schematype.ParameterSpec, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParameters is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParameters requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParameters: %w", err)
+	}
+	return oldValue.Parameters, nil
+}
+
+// AppendParameters adds ss to the "parameters" field.
+func (m *ProductMutation) AppendParameters(ss []schematype.ParameterSpec) {
+	m.appendparameters = append(m.appendparameters, ss...)
+}
+
+// AppendedParameters returns the list of values that were appended to the "parameters" field in this mutation.
+func (m *ProductMutation) AppendedParameters() ([]schematype.ParameterSpec, bool) {
+	if len(m.appendparameters) == 0 {
+		return nil, false
+	}
+	return m.appendparameters, true
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (m *ProductMutation) ClearParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	m.clearedFields[product.FieldParameters] = struct{}{}
+}
+
+// ParametersCleared returns if the "parameters" field was cleared in this mutation.
+func (m *ProductMutation) ParametersCleared() bool {
+	_, ok := m.clearedFields[product.FieldParameters]
+	return ok
+}
+
+// ResetParameters resets all changes to the "parameters" field.
+func (m *ProductMutation) ResetParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	delete(m.clearedFields, product.FieldParameters)
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by ids.
 func (m *ProductMutation) AddItemIDs(ids ...int) {
 	if m.items == nil {
@@ -15836,7 +15993,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -15906,6 +16063,9 @@ func (m *ProductMutation) Fields() []string {
 	if m.components_bag != nil {
 		fields = append(fields, product.FieldComponentsBagID)
 	}
+	if m.parameters != nil {
+		fields = append(fields, product.FieldParameters)
+	}
 	return fields
 }
 
@@ -15960,6 +16120,8 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.RetiredAt()
 	case product.FieldComponentsBagID:
 		return m.ComponentsBagID()
+	case product.FieldParameters:
+		return m.Parameters()
 	}
 	return nil, false
 }
@@ -16015,6 +16177,8 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldRetiredAt(ctx)
 	case product.FieldComponentsBagID:
 		return m.OldComponentsBagID(ctx)
+	case product.FieldParameters:
+		return m.OldParameters(ctx)
 	}
 	return nil, fmt.Errorf("unknown Product field %s", name)
 }
@@ -16185,6 +16349,13 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetComponentsBagID(v)
 		return nil
+	case product.FieldParameters:
+		v, ok := value.([]schematype.ParameterSpec)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParameters(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
 }
@@ -16344,6 +16515,9 @@ func (m *ProductMutation) ClearedFields() []string {
 	if m.FieldCleared(product.FieldComponentsBagID) {
 		fields = append(fields, product.FieldComponentsBagID)
 	}
+	if m.FieldCleared(product.FieldParameters) {
+		fields = append(fields, product.FieldParameters)
+	}
 	return fields
 }
 
@@ -16387,6 +16561,9 @@ func (m *ProductMutation) ClearField(name string) error {
 		return nil
 	case product.FieldComponentsBagID:
 		m.ClearComponentsBagID()
+		return nil
+	case product.FieldParameters:
+		m.ClearParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Product nullable field %s", name)
@@ -16464,6 +16641,9 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldComponentsBagID:
 		m.ResetComponentsBagID()
+		return nil
+	case product.FieldParameters:
+		m.ResetParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)

@@ -67,6 +67,8 @@ type Product struct {
 	RetiredAt *time.Time `json:"retired_at,omitempty"`
 	// ComponentsBagID holds the value of the "components_bag_id" field.
 	ComponentsBagID *int `json:"components_bag_id,omitempty"`
+	// what a vend may or must pass: see the catalog's parameter rules
+	Parameters []schematype.ParameterSpec `json:"parameters,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProductQuery when eager-loading is set.
 	Edges        ProductEdges `json:"edges"`
@@ -161,7 +163,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case product.FieldDefaultDuration, product.FieldMinDuration, product.FieldMaxDuration, product.FieldMaxLifetime:
 			values[i] = &sql.NullScanner{S: new(duration.Duration)}
-		case product.FieldAttributes:
+		case product.FieldAttributes, product.FieldParameters:
 			values[i] = new([]byte)
 		case product.FieldRequiresApproval, product.FieldExtensionRequiresApproval, product.FieldCustom:
 			values[i] = new(sql.NullBool)
@@ -342,6 +344,14 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				_m.ComponentsBagID = new(int)
 				*_m.ComponentsBagID = int(value.Int64)
 			}
+		case product.FieldParameters:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field parameters", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Parameters); err != nil {
+					return fmt.Errorf("unmarshal field parameters: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -496,6 +506,9 @@ func (_m *Product) String() string {
 		builder.WriteString("components_bag_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("parameters=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Parameters))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -253,6 +253,7 @@ type ComplexityRoot struct {
 		Orders               func(childComplexity int) int
 		Owner                func(childComplexity int) int
 		OwnerID              func(childComplexity int) int
+		Parameters           func(childComplexity int) int
 		Requested            func(childComplexity int) int
 		StartsAt             func(childComplexity int) int
 		Status               func(childComplexity int) int
@@ -279,6 +280,16 @@ type ComplexityRoot struct {
 		Kind       func(childComplexity int) int
 		Lease      func(childComplexity int) int
 		LeaseID    func(childComplexity int) int
+	}
+
+	LeaseParameter struct {
+		Component func(childComplexity int) int
+		Line      func(childComplexity int) int
+		Name      func(childComplexity int) int
+		SKU       func(childComplexity int) int
+		Secret    func(childComplexity int) int
+		Type      func(childComplexity int) int
+		Value     func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -344,6 +355,7 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Lease        func(childComplexity int) int
 		LeaseID      func(childComplexity int) int
+		Parameters   func(childComplexity int) int
 		PeriodEnd    func(childComplexity int) int
 		PeriodStart  func(childComplexity int) int
 	}
@@ -382,6 +394,7 @@ type ComplexityRoot struct {
 		MaxLifetime               func(childComplexity int) int
 		MinDuration               func(childComplexity int) int
 		Name                      func(childComplexity int) int
+		Parameters                func(childComplexity int) int
 		PricePerDay               func(childComplexity int) int
 		RequiresApproval          func(childComplexity int) int
 		Retired                   func(childComplexity int) int
@@ -402,6 +415,20 @@ type ComplexityRoot struct {
 	ProductEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ProductParameter struct {
+		Default     func(childComplexity int) int
+		Description func(childComplexity int) int
+		Fixed       func(childComplexity int) int
+		Max         func(childComplexity int) int
+		MaxLength   func(childComplexity int) int
+		Min         func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Pattern     func(childComplexity int) int
+		Required    func(childComplexity int) int
+		Type        func(childComplexity int) int
+		Values      func(childComplexity int) int
 	}
 
 	Query struct {
@@ -511,6 +538,7 @@ type InventoryItemResolver interface {
 type LeaseResolver interface {
 	TimeLeft(ctx context.Context, obj *ent.Lease) (*duration.Duration, error)
 	Requested(ctx context.Context, obj *ent.Lease) ([]*schematype.LeaseLine, error)
+	Parameters(ctx context.Context, obj *ent.Lease) ([]*lease.Parameter, error)
 	OpenExtensionRequest(ctx context.Context, obj *ent.Lease) (*ent.ExtensionRequest, error)
 	MayDecide(ctx context.Context, obj *ent.Lease) (bool, error)
 }
@@ -549,6 +577,7 @@ type MutationResolver interface {
 }
 type OrderResolver interface {
 	Contents(ctx context.Context, obj *ent.Order) ([]*ent.Stack, error)
+	Parameters(ctx context.Context, obj *ent.Order) ([]*lease.Parameter, error)
 }
 type ProductResolver interface {
 	Items(ctx context.Context, obj *ent.Product, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) (*ent.InventoryItemConnection, error)
@@ -1393,6 +1422,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Lease.OwnerID(childComplexity), true
+	case "Lease.parameters":
+		if e.ComplexityRoot.Lease.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.Parameters(childComplexity), true
 	case "Lease.requested":
 		if e.ComplexityRoot.Lease.Requested == nil {
 			break
@@ -1498,6 +1533,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.LeaseID(childComplexity), true
+
+	case "LeaseParameter.component":
+		if e.ComplexityRoot.LeaseParameter.Component == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Component(childComplexity), true
+	case "LeaseParameter.line":
+		if e.ComplexityRoot.LeaseParameter.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Line(childComplexity), true
+	case "LeaseParameter.name":
+		if e.ComplexityRoot.LeaseParameter.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Name(childComplexity), true
+	case "LeaseParameter.sku":
+		if e.ComplexityRoot.LeaseParameter.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.SKU(childComplexity), true
+	case "LeaseParameter.secret":
+		if e.ComplexityRoot.LeaseParameter.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Secret(childComplexity), true
+	case "LeaseParameter.type":
+		if e.ComplexityRoot.LeaseParameter.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Type(childComplexity), true
+	case "LeaseParameter.value":
+		if e.ComplexityRoot.LeaseParameter.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Value(childComplexity), true
 
 	case "Mutation.addInventoryItems":
 		if e.ComplexityRoot.Mutation.AddInventoryItems == nil {
@@ -1943,6 +2021,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.LeaseID(childComplexity), true
+	case "Order.parameters":
+		if e.ComplexityRoot.Order.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Parameters(childComplexity), true
 	case "Order.periodEnd":
 		if e.ComplexityRoot.Order.PeriodEnd == nil {
 			break
@@ -2108,6 +2192,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Name(childComplexity), true
+	case "Product.parameters":
+		if e.ComplexityRoot.Product.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Parameters(childComplexity), true
 	case "Product.pricePerDay":
 		if e.ComplexityRoot.Product.PricePerDay == nil {
 			break
@@ -2194,6 +2284,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
+
+	case "ProductParameter.default":
+		if e.ComplexityRoot.ProductParameter.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Default(childComplexity), true
+	case "ProductParameter.description":
+		if e.ComplexityRoot.ProductParameter.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Description(childComplexity), true
+	case "ProductParameter.fixed":
+		if e.ComplexityRoot.ProductParameter.Fixed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Fixed(childComplexity), true
+	case "ProductParameter.max":
+		if e.ComplexityRoot.ProductParameter.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Max(childComplexity), true
+	case "ProductParameter.maxLength":
+		if e.ComplexityRoot.ProductParameter.MaxLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.MaxLength(childComplexity), true
+	case "ProductParameter.min":
+		if e.ComplexityRoot.ProductParameter.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Min(childComplexity), true
+	case "ProductParameter.name":
+		if e.ComplexityRoot.ProductParameter.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Name(childComplexity), true
+	case "ProductParameter.pattern":
+		if e.ComplexityRoot.ProductParameter.Pattern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Pattern(childComplexity), true
+	case "ProductParameter.required":
+		if e.ComplexityRoot.ProductParameter.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Required(childComplexity), true
+	case "ProductParameter.type":
+		if e.ComplexityRoot.ProductParameter.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Type(childComplexity), true
+	case "ProductParameter.values":
+		if e.ComplexityRoot.ProductParameter.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Values(childComplexity), true
 
 	case "Query.availability":
 		if e.ComplexityRoot.Query.Availability == nil {
@@ -2642,7 +2799,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputNoticeWhereInput,
 		ec.unmarshalInputOrderOrder,
 		ec.unmarshalInputOrderWhereInput,
+		ec.unmarshalInputParameterValueInput,
 		ec.unmarshalInputProductOrder,
+		ec.unmarshalInputProductParameterInput,
 		ec.unmarshalInputProductWhereInput,
 		ec.unmarshalInputUpdateProductInput,
 		ec.unmarshalInputUpdateProfileInput,
@@ -2741,7 +2900,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
+//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "parameters.graphql" "people.graphql" "requests.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2756,6 +2915,7 @@ var sources = []*ast.Source{
 	{Name: "custom.graphql", Input: sourceData("custom.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "hardcandy.graphql", Input: sourceData("hardcandy.graphql"), BuiltIn: false},
+	{Name: "parameters.graphql", Input: sourceData("parameters.graphql"), BuiltIn: false},
 	{Name: "people.graphql", Input: sourceData("people.graphql"), BuiltIn: false},
 	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
 }
@@ -3141,6 +3301,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_timeLeft(ctx, field)
 	case "requested":
 		return ec.fieldContext_Lease_requested(ctx, field)
+	case "parameters":
+		return ec.fieldContext_Lease_parameters(ctx, field)
 	case "openExtensionRequest":
 		return ec.fieldContext_Lease_openExtensionRequest(ctx, field)
 	case "mayDecide":
@@ -3187,6 +3349,26 @@ func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field gr
 		return ec.fieldContext_LeaseEvent_at(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LeaseEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_LeaseParameter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_LeaseParameter_line(ctx, field)
+	case "sku":
+		return ec.fieldContext_LeaseParameter_sku(ctx, field)
+	case "component":
+		return ec.fieldContext_LeaseParameter_component(ctx, field)
+	case "name":
+		return ec.fieldContext_LeaseParameter_name(ctx, field)
+	case "type":
+		return ec.fieldContext_LeaseParameter_type(ctx, field)
+	case "value":
+		return ec.fieldContext_LeaseParameter_value(ctx, field)
+	case "secret":
+		return ec.fieldContext_LeaseParameter_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LeaseParameter", field.Name)
 }
 
 func (ec *executionContext) childFields_Notice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3257,6 +3439,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_costCenter(ctx, field)
 	case "contents":
 		return ec.fieldContext_Order_contents(ctx, field)
+	case "parameters":
+		return ec.fieldContext_Order_parameters(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
 }
@@ -3347,6 +3531,8 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_retired(ctx, field)
 	case "components":
 		return ec.fieldContext_Product_components(ctx, field)
+	case "parameters":
+		return ec.fieldContext_Product_parameters(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -3371,6 +3557,34 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 		return ec.fieldContext_ProductEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductParameter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ProductParameter_name(ctx, field)
+	case "type":
+		return ec.fieldContext_ProductParameter_type(ctx, field)
+	case "description":
+		return ec.fieldContext_ProductParameter_description(ctx, field)
+	case "required":
+		return ec.fieldContext_ProductParameter_required(ctx, field)
+	case "default":
+		return ec.fieldContext_ProductParameter_default(ctx, field)
+	case "fixed":
+		return ec.fieldContext_ProductParameter_fixed(ctx, field)
+	case "values":
+		return ec.fieldContext_ProductParameter_values(ctx, field)
+	case "min":
+		return ec.fieldContext_ProductParameter_min(ctx, field)
+	case "max":
+		return ec.fieldContext_ProductParameter_max(ctx, field)
+	case "maxLength":
+		return ec.fieldContext_ProductParameter_maxLength(ctx, field)
+	case "pattern":
+		return ec.fieldContext_ProductParameter_pattern(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductParameter", field.Name)
 }
 
 func (ec *executionContext) childFields_RequestedLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8088,6 +8302,38 @@ func (ec *executionContext) fieldContext_Lease_requested(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Lease_parameters(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().Parameters(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.Parameter) graphql.Marshaler {
+			return ec.marshalNLeaseParameter2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lease",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LeaseParameter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Lease_openExtensionRequest(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8430,6 +8676,167 @@ func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_LeaseEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_line(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_sku(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_component(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_component(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Component, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_component(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_name(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_type(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.ParameterType) graphql.Marshaler {
+			return ec.marshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type ParameterType does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_value(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_secret(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_vend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -10478,6 +10885,38 @@ func (ec *executionContext) fieldContext_Order_contents(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Order_parameters(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().Parameters(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.Parameter) graphql.Marshaler {
+			return ec.marshalNLeaseParameter2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LeaseParameter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11303,6 +11742,38 @@ func (ec *executionContext) fieldContext_Product_components(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Product_parameters(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parameters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.ParameterSpec) graphql.Marshaler {
+			return ec.marshalNProductParameter2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductParameter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProductConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11443,6 +11914,259 @@ func (ec *executionContext) _ProductEdge_cursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_name(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_type(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.ParameterType) graphql.Marshaler {
+			return ec.marshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type ParameterType does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_description(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_required(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_default(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Default, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_fixed(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_fixed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fixed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_fixed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_values(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_min(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_max(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_maxLength(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_maxLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_pattern(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_pattern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pattern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_pattern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -15162,7 +15886,7 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt"}
+	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt", "parameters"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15274,6 +15998,13 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExpiresAt = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOProductParameterInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
 		}
 	}
 	return it, nil
@@ -17763,7 +18494,7 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 		asMap["quantity"] = 1
 	}
 
-	fieldsInOrder := [...]string{"sku", "quantity"}
+	fieldsInOrder := [...]string{"sku", "quantity", "parameters"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17784,6 +18515,13 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Quantity = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOParameterValueInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValueᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
 		}
 	}
 	return it, nil
@@ -20032,6 +20770,43 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputParameterValueInput(ctx context.Context, obj any) (schematype.ParameterValue, error) {
+	var it schematype.ParameterValue
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputProductOrder(ctx context.Context, obj any) (ent.ProductOrder, error) {
 	var it ent.ProductOrder
 	if obj == nil {
@@ -20068,6 +20843,113 @@ func (ec *executionContext) unmarshalInputProductOrder(ctx context.Context, obj 
 				return it, err
 			}
 			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputProductParameterInput(ctx context.Context, obj any) (schematype.ParameterSpec, error) {
+	var it schematype.ParameterSpec
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["required"]; !present {
+		asMap["required"] = false
+	}
+	if _, present := asMap["fixed"]; !present {
+		asMap["fixed"] = false
+	}
+
+	fieldsInOrder := [...]string{"name", "type", "description", "required", "default", "fixed", "values", "min", "max", "maxLength", "pattern"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = data
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = data
+		case "fixed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fixed"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Fixed = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = data
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = data
+		case "maxLength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxLength"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxLength = data
+		case "pattern":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pattern"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pattern = data
 		}
 	}
 	return it, nil
@@ -21430,7 +22312,7 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval"}
+	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "parameters"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21507,6 +22389,13 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExtensionRequiresApproval = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOProductParameterInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
 		}
 	}
 	return it, nil
@@ -22291,7 +23180,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note"}
+	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "parameters"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22333,6 +23222,13 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Note = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOParameterValueInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValueᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
 		}
 	}
 	return it, nil
@@ -24522,6 +25418,44 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "parameters":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_parameters(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "openExtensionRequest":
 			field := field
 
@@ -24784,6 +25718,74 @@ func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._LeaseEvent_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var leaseParameterImplementors = []string{"LeaseParameter"}
+
+func (ec *executionContext) _LeaseParameter(ctx context.Context, sel ast.SelectionSet, obj *lease.Parameter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, leaseParameterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LeaseParameter")
+		case "line":
+			out.Values[i] = ec._LeaseParameter_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._LeaseParameter_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "component":
+			out.Values[i] = ec._LeaseParameter_component(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._LeaseParameter_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._LeaseParameter_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._LeaseParameter_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._LeaseParameter_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25373,6 +26375,44 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "parameters":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Order_parameters(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25769,6 +26809,11 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "parameters":
+			out.Values[i] = ec._Product_parameters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25858,6 +26903,94 @@ func (ec *executionContext) _ProductEdge(ctx context.Context, sel ast.SelectionS
 		case "cursor":
 			out.Values[i] = ec._ProductEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var productParameterImplementors = []string{"ProductParameter"}
+
+func (ec *executionContext) _ProductParameter(ctx context.Context, sel ast.SelectionSet, obj *schematype.ParameterSpec) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productParameterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductParameter")
+		case "name":
+			out.Values[i] = ec._ProductParameter_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._ProductParameter_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._ProductParameter_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "required":
+			out.Values[i] = ec._ProductParameter_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "default":
+			out.Values[i] = ec._ProductParameter_default(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fixed":
+			out.Values[i] = ec._ProductParameter_fixed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._ProductParameter_values(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._ProductParameter_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._ProductParameter_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxLength":
+			out.Values[i] = ec._ProductParameter_maxLength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pattern":
+			out.Values[i] = ec._ProductParameter_pattern(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -27960,6 +29093,32 @@ func (ec *executionContext) marshalNLeaseOrderField2ᚖgithubᚗcomᚋhardcandy�
 	return v
 }
 
+func (ec *executionContext) marshalNLeaseParameter2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameterᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.Parameter) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLeaseParameter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameter(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLeaseParameter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameter(ctx context.Context, sel ast.SelectionSet, v *lease.Parameter) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LeaseParameter(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, v any) (lease1.Status, error) {
 	var res lease1.Status
 	err := res.UnmarshalGQL(v)
@@ -28095,6 +29254,21 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx context.Context, v any) (schematype.ParameterType, error) {
+	var res schematype.ParameterType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx context.Context, sel ast.SelectionSet, v schematype.ParameterType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNParameterValueInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValue(ctx context.Context, v any) (*schematype.ParameterValue, error) {
+	res, err := ec.unmarshalInputParameterValueInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNProduct2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v ent.Product) graphql.Marshaler {
 	return ec._Product(ctx, sel, &v)
 }
@@ -28137,6 +29311,31 @@ func (ec *executionContext) marshalNProductOrderField2ᚖgithubᚗcomᚋhardcand
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNProductParameter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx context.Context, sel ast.SelectionSet, v schematype.ParameterSpec) graphql.Marshaler {
+	return ec._ProductParameter(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProductParameter2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.ParameterSpec) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductParameter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNProductParameterInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx context.Context, v any) (*schematype.ParameterSpec, error) {
+	res, err := ec.unmarshalInputProductParameterInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProductWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProductWhereInput(ctx context.Context, v any) (*ent.ProductWhereInput, error) {
@@ -29367,6 +30566,23 @@ func (ec *executionContext) unmarshalOOrderWhereInput2ᚖgithubᚗcomᚋhardcand
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOParameterValueInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValueᚄ(ctx context.Context, v any) ([]*schematype.ParameterValue, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.ParameterValue, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParameterValueInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValue(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOProduct2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -29400,6 +30616,23 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋhardcandy�
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProductParameterInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx context.Context, v any) ([]*schematype.ParameterSpec, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.ParameterSpec, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProductParameterInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOProductWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProductWhereInputᚄ(ctx context.Context, v any) ([]*ent.ProductWhereInput, error) {

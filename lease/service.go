@@ -126,6 +126,8 @@ type VendInput struct {
 	Duration       duration.Duration `json:"duration,omitempty"`
 	IdempotencyKey *string           `json:"idempotencyKey,omitempty"`
 	Note           *string           `json:"note,omitempty"`
+	// Parameters go with SKU (with Lines, each line has its own).
+	Parameters []*schematype.ParameterValue `json:"parameters,omitempty"`
 }
 
 // now is the service's time, in UTC and to the microsecond: Postgres keeps microseconds, so a
@@ -183,6 +185,10 @@ type plan struct {
 type line struct {
 	product *ent.Product
 	qty     int
+	// values are a billed line's parameters (a bundle's as "SKU.name"), validated, in the clear;
+	// each holds, for an items line, the parameters of each of its qty items.
+	values []schematype.ParameterValue
+	each   [][]schematype.ParameterValue
 }
 
 func invalid(format string, args ...any) error {
@@ -237,13 +243,17 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 	p := &plan{}
 	items := map[int]*line{}
 	var order []int
-	addItems := func(pr *ent.Product, qty int) {
-		if l, ok := items[pr.ID]; ok {
-			l.qty += qty
-			return
+	addItems := func(pr *ent.Product, qty int, vals []schematype.ParameterValue) {
+		l, ok := items[pr.ID]
+		if !ok {
+			l = &line{product: pr}
+			items[pr.ID] = l
+			order = append(order, pr.ID)
 		}
-		items[pr.ID] = &line{product: pr, qty: qty}
-		order = append(order, pr.ID)
+		l.qty += qty
+		for range qty {
+			l.each = append(l.each, vals)
+		}
 	}
 	now := s.now()
 	v, _ := viewer.FromContext(ctx)
@@ -257,25 +267,40 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 		case pr.ExpiresAt != nil && !pr.ExpiresAt.After(now):
 			return nil, apperr.New(apperr.PolicyViolation, "%s was a temporary product that expired on %s", pr.Sku, pr.ExpiresAt.UTC().Format(time.DateOnly))
 		}
-		p.billed = append(p.billed, line{product: pr, qty: l.Quantity})
-		p.request = append(p.request, schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity})
-		if pr.ComponentsBagID == nil {
-			addItems(pr, l.Quantity)
-			continue
+		var cps []*ent.Product
+		var cqty []int
+		if pr.ComponentsBagID != nil {
+			comps, err := bag.Load(sys, s.client, *pr.ComponentsBagID)
+			if err != nil {
+				return nil, err
+			}
+			for _, st := range comps.Stacks() {
+				cp, err := s.client.Product.Get(sys, st.ProductID)
+				if err != nil {
+					return nil, fmt.Errorf("bundle %s component: %w", pr.Sku, err)
+				}
+				if cp.RetiredAt != nil {
+					return nil, apperr.New(apperr.PolicyViolation, "%s contains %s, which is retired", pr.Sku, cp.Sku)
+				}
+				cps, cqty = append(cps, cp), append(cqty, st.Quantity*l.Quantity)
+			}
 		}
-		comps, err := bag.Load(sys, s.client, *pr.ComponentsBagID)
+		vals, per, err := lineParameters(i, len(single) > 0 && single[0], pr, cps, l.Parameters)
 		if err != nil {
 			return nil, err
 		}
-		for _, st := range comps.Stacks() {
-			cp, err := s.client.Product.Get(sys, st.ProductID)
-			if err != nil {
-				return nil, fmt.Errorf("bundle %s component: %w", pr.Sku, err)
-			}
-			if cp.RetiredAt != nil {
-				return nil, apperr.New(apperr.PolicyViolation, "%s contains %s, which is retired", pr.Sku, cp.Sku)
-			}
-			addItems(cp, st.Quantity*l.Quantity)
+		kept, err := s.sealParameters(vals)
+		if err != nil {
+			return nil, err
+		}
+		p.billed = append(p.billed, line{product: pr, qty: l.Quantity, values: vals})
+		p.request = append(p.request, schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity, Parameters: kept})
+		if pr.ComponentsBagID == nil {
+			addItems(pr, l.Quantity, vals)
+			continue
+		}
+		for j, cp := range cps {
+			addItems(cp, cqty[j], per[j].Values)
 		}
 	}
 	for _, id := range order {
@@ -570,7 +595,9 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	case in.SKU != nil && len(in.Lines) > 0:
 		return nil, invalid("give either sku or lines, not both")
 	case in.SKU != nil:
-		lines = []schematype.LeaseLine{{SKU: *in.SKU, Quantity: 1}}
+		lines = []schematype.LeaseLine{{SKU: *in.SKU, Quantity: 1, Parameters: in.Parameters}}
+	case len(in.Lines) > 0 && in.Parameters != nil:
+		return nil, invalid("parameters: go with sku; with lines, give each line its parameters")
 	case len(in.Lines) > 0:
 		for _, l := range in.Lines {
 			lines = append(lines, *l)
@@ -817,6 +844,7 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		var shortages []string
 		var items []*ent.InventoryItem
 		byID := map[int]*ent.Product{}
+		params := map[int][]schematype.ParameterValue{}
 		for _, l := range spec.plan.items {
 			got, err := tx.InventoryItem.Query().
 				Where(inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available), database.SkipLocked()).
@@ -832,8 +860,11 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 				continue
 			}
 			items = append(items, got...)
-			for _, it := range got {
+			for k, it := range got {
 				byID[it.ID] = l.product
+				if k < len(l.each) {
+					params[it.ID] = l.each[k]
+				}
 			}
 		}
 		if len(shortages) > 0 {
@@ -852,7 +883,9 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 			return fmt.Errorf("allocations: %w", err)
 		}
 		for i, a := range allocs {
-			out = append(out, claimed{allocationID: a.ID, productID: byID[items[i].ID].ID, item: toDispenserItem(items[i], byID[items[i].ID])})
+			item := toDispenserItem(items[i], byID[items[i].ID])
+			item.Parameters = dispenserParameters(params[items[i].ID])
+			out = append(out, claimed{allocationID: a.ID, productID: byID[items[i].ID].ID, item: item})
 		}
 		return nil
 	})
@@ -1173,7 +1206,8 @@ func (s *Service) writeOrder(ctx context.Context, tx *ent.Tx, l *ent.Lease, kind
 		return err
 	}
 	err = tx.Order.Create().SetKind(kind).SetLeaseID(l.ID).SetNillableCostCenterID(l.CostCenterID).
-		SetUserID(l.OwnerID).SetContentsBagID(bagID).SetPeriodStart(from).SetPeriodEnd(to).SetCreatedAt(now).Exec(ctx)
+		SetUserID(l.OwnerID).SetContentsBagID(bagID).SetPeriodStart(from).SetPeriodEnd(to).SetCreatedAt(now).
+		SetParameters(orderParameters(billed)).Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("write order: %w", err)
 	}
@@ -1318,11 +1352,13 @@ func (s *Service) end(ctx context.Context, tx *ent.Tx, now time.Time, l *ent.Lea
 func (s *Service) billedLines(ctx context.Context, l *ent.Lease) ([]line, error) {
 	var skus []string
 	qty := map[string]int{}
+	vals := map[string][]schematype.ParameterValue{}
 	for _, r := range l.Request {
 		if _, seen := qty[r.SKU]; !seen {
 			skus = append(skus, r.SKU)
 		}
 		qty[r.SKU] += r.Quantity
+		vals[r.SKU] = append(vals[r.SKU], requestValues(r)...)
 	}
 	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(database.System(ctx))
 	if err != nil {
@@ -1331,7 +1367,7 @@ func (s *Service) billedLines(ctx context.Context, l *ent.Lease) ([]line, error)
 	sort.Slice(prods, func(i, j int) bool { return slices.Index(skus, prods[i].Sku) < slices.Index(skus, prods[j].Sku) })
 	out := make([]line, len(prods))
 	for i, p := range prods {
-		out[i] = line{product: p, qty: qty[p.Sku]}
+		out[i] = line{product: p, qty: qty[p.Sku], values: vals[p.Sku]}
 	}
 	return out, nil
 }
@@ -1458,7 +1494,11 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.resolve(ctx, l.Request)
+	req, err := s.unsealRequest(l.Request)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.resolve(ctx, req)
 	if err != nil {
 		return nil, err
 	}

@@ -62,6 +62,8 @@ const (
 	FieldRetiredAt = "retired_at"
 	// FieldComponentsBagID holds the string denoting the components_bag_id field in the database.
 	FieldComponentsBagID = "components_bag_id"
+	// FieldParameters holds the string denoting the parameters field in the database.
+	FieldParameters = "parameters"
 	// EdgeItems holds the string denoting the items edge name in mutations.
 	EdgeItems = "items"
 	// EdgeComponentsBag holds the string denoting the components_bag edge name in mutations.
@@ -146,6 +148,7 @@ var Columns = []string{
 	FieldCustomCostCenterID,
 	FieldRetiredAt,
 	FieldComponentsBagID,
+	FieldParameters,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).

@@ -1186,6 +1186,16 @@ func ComponentsBagIDNotNil() predicate.Product {
 	return predicate.Product(sql.FieldNotNull(FieldComponentsBagID))
 }
 
+// ParametersIsNil applies the IsNil predicate on the "parameters" field.
+func ParametersIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldParameters))
+}
+
+// ParametersNotNil applies the NotNil predicate on the "parameters" field.
+func ParametersNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldParameters))
+}
+
 // HasItems applies the HasEdge predicate on the "items" edge.
 func HasItems() predicate.Product {
 	return predicate.Product(func(s *sql.Selector) {

@@ -51,6 +51,8 @@ func (Product) Fields() []ent.Field {
 			Comment("that user's cost center when it was made").Annotations(entgql.Skip()),
 		field.Time("retired_at").Optional().Nillable(),
 		field.Int("components_bag_id").Optional().Nillable().Annotations(entgql.Skip()),
+		field.JSON("parameters", []schematype.ParameterSpec{}).Optional().
+			Comment("what a vend may or must pass: see the catalog's parameter rules").Annotations(entgql.Skip()),
 	}
 }
 

@@ -11,4 +11,8 @@ type Attribute struct {
 type LeaseLine struct {
 	SKU      string `json:"sku"`
 	Quantity int    `json:"quantity"`
+	// Parameters are the line's parameters (see ParameterValue): as a vend passes them, and in a
+	// lease's request validated, defaults applied, secrets sealed. For a bundle they name its
+	// components' parameters "SKU.name".
+	Parameters []*ParameterValue `json:"parameters,omitempty"`
 }
