@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<09a1dc330861f27f0c7b52454dd41c74>>
+ * @generated SignedSource<<0e37e4502e66b64097ce3f08cde408af>>
  * @lightSyntaxTransform
  */
 
@@ -11,8 +11,13 @@ import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
 export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
 export type LeaseLineInput = {
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   quantity?: number;
   sku: string;
+};
+export type ParameterValueInput = {
+  name: string;
+  value: string;
 };
 export type LeaseActionsExpandMutation$variables = {
   id: string;

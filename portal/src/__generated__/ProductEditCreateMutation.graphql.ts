@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<471f83c0262ad5c5370deabafc80a393>>
+ * @generated SignedSource<<8d63e69832b6e8edd8149ca64f717f06>>
  * @lightSyntaxTransform
  */
 
@@ -8,6 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
+export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 export type CreateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
   components?: ReadonlyArray<LeaseLineInput> | null | undefined;
@@ -21,6 +22,7 @@ export type CreateProductInput = {
   maxLifetime?: string | null | undefined;
   minDuration?: string | null | undefined;
   name: string;
+  parameters?: ReadonlyArray<ProductParameterInput> | null | undefined;
   pricePerDay: number;
   requiresApproval?: boolean | null | undefined;
   sku: string;
@@ -30,8 +32,26 @@ export type AttributeInput = {
   value: string;
 };
 export type LeaseLineInput = {
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   quantity?: number;
   sku: string;
+};
+export type ParameterValueInput = {
+  name: string;
+  value: string;
+};
+export type ProductParameterInput = {
+  default?: string | null | undefined;
+  description?: string | null | undefined;
+  fixed?: boolean | null | undefined;
+  max?: number | null | undefined;
+  maxLength?: number | null | undefined;
+  min?: number | null | undefined;
+  name: string;
+  pattern?: string | null | undefined;
+  required?: boolean | null | undefined;
+  type: ParameterType;
+  values?: ReadonlyArray<string> | null | undefined;
 };
 export type ProductEditCreateMutation$variables = {
   input: CreateProductInput;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<b95a4100480597e30bf8e7ec9eab6153>>
+ * @generated SignedSource<<0c23f6ec7512146fcd8d5dd3b178e368>>
  * @lightSyntaxTransform
  */
 
@@ -8,6 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
+export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 export type UpdateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
   defaultDuration?: string | null | undefined;
@@ -17,12 +18,26 @@ export type UpdateProductInput = {
   maxLifetime?: string | null | undefined;
   minDuration?: string | null | undefined;
   name?: string | null | undefined;
+  parameters?: ReadonlyArray<ProductParameterInput> | null | undefined;
   pricePerDay?: number | null | undefined;
   requiresApproval?: boolean | null | undefined;
 };
 export type AttributeInput = {
   key: string;
   value: string;
+};
+export type ProductParameterInput = {
+  default?: string | null | undefined;
+  description?: string | null | undefined;
+  fixed?: boolean | null | undefined;
+  max?: number | null | undefined;
+  maxLength?: number | null | undefined;
+  min?: number | null | undefined;
+  name: string;
+  pattern?: string | null | undefined;
+  required?: boolean | null | undefined;
+  type: ParameterType;
+  values?: ReadonlyArray<string> | null | undefined;
 };
 export type ProductEditUpdateMutation$variables = {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<4ab9dc2da592d64fbe5002fe541deb5c>>
+ * @generated SignedSource<<c1554ca992e43fb60022b1b1139c399a>>
  * @lightSyntaxTransform
  */
 
@@ -14,11 +14,17 @@ export type VendInput = {
   idempotencyKey?: string | null | undefined;
   lines?: ReadonlyArray<LeaseLineInput> | null | undefined;
   note?: string | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   sku?: string | null | undefined;
 };
 export type LeaseLineInput = {
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   quantity?: number;
   sku: string;
+};
+export type ParameterValueInput = {
+  name: string;
+  value: string;
 };
 export type ProductPageVendMutation$variables = {
   input: VendInput;

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { humanDuration, parseDuration, seconds } from '../lib/duration';
+import { ParameterFields, checkParams, initialParams, type ParamField } from './ParameterFields';
 
 export type VendPolicy = {
   defaultDuration: string | null | undefined;
@@ -10,7 +11,7 @@ export type VendPolicy = {
 
 export type VendValues = { quantity: string; duration: string; note: string };
 export type VendErrors = Partial<Record<keyof VendValues, string>>;
-export type VendRequest = { quantity: number; duration: string; note: string | null };
+export type VendRequest = { quantity: number; duration: string; note: string | null; parameters?: { name: string; value: string }[] };
 
 /** Fallback when a product names no default duration. */
 export const FALLBACK_DURATION = '1d';
@@ -41,12 +42,17 @@ export function VendForm({
   bundle,
   busy,
   onVend,
+  parameters = [],
 }: {
   policy: VendPolicy;
   bundle: boolean;
   busy: boolean;
   onVend: (r: VendRequest) => void;
+  /** The product's parameter fields (see paramFields). */
+  parameters?: ParamField[];
 }) {
+  const [params, setParams] = useState<Record<string, string>>(() => initialParams(parameters));
+  const [paramErrors, setParamErrors] = useState<Record<string, string>>({});
   const [values, setValues] = useState<VendValues>({ quantity: '1', duration: policy.defaultDuration ?? FALLBACK_DURATION, note: '' });
   const [errors, setErrors] = useState<VendErrors>({});
   const id = useId();
@@ -54,9 +60,13 @@ export function VendForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const r = validateVend(values, policy);
+    const pc = checkParams(parameters, params);
     setErrors(r.errors);
-    if (r.request) onVend(r.request);
-    else document.getElementById(`${id}-${Object.keys(r.errors)[0]}`)?.focus();
+    setParamErrors(pc.errors);
+    const firstParam = Object.keys(pc.errors)[0];
+    if (r.request && !firstParam) onVend(parameters.length > 0 ? { ...r.request, parameters: pc.send } : r.request);
+    else if (!r.request) document.getElementById(`${id}-${Object.keys(r.errors)[0]}`)?.focus();
+    else document.getElementById(`${id}-p-${firstParam}`)?.focus();
   };
   const field = (k: keyof VendValues) => ({
     id: `${id}-${k}`,
@@ -87,6 +97,10 @@ export function VendForm({
           {errors.note ?? 'Shown on the lease and to approvers.'}
         </p>
       </div>
+      <ParameterFields fields={parameters} values={params} errors={paramErrors} idPrefix={id} onChange={(f, v) => {
+          setParams((p) => ({ ...p, [f]: v }));
+          setParamErrors(({ [f]: _, ...rest }) => rest);
+        }} />
       <div className="field">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Vending…' : 'Vend'}
