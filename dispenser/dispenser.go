@@ -13,7 +13,9 @@
 // one Response: {"status":"ok","credentials":{...}} (credentials only for vend, and then
 // required to be an object), {"status":"refused","error":"..."} or
 // {"status":"failed","error":"...","touched":false}. The error text is shown to the user as
-// is. A failed vend counts as touched unless it says "touched": false.
+// is. A failed vend counts as touched unless it says "touched": false. A vend's item carries
+// "parameters" when its product declares any (Item.Parameters): the vend's validated values,
+// typed as JSON, a secret in the clear.
 //
 // The http driver POSTs the Request with the headers Content-Type: application/json,
 // X-Hardcandy-Action and, when a secret is configured, X-Hardcandy-Signature (see Sign and

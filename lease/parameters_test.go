@@ -90,6 +90,19 @@ func TestParametersReachTheDispenser(t *testing.T) {
 	require.Equal(t, []map[string]any{{"image": "ubuntu-24.04", "ssh_key": aliceKey}}, got()["4D.small"], "the default applied, the key normalized")
 	require.Equal(t, []map[string]any{{"size_gb": int64(250), "admin_password": "hunter2"}}, got()["3A.small"], "typed, the secret in the clear for the backend")
 	require.Equal(t, []map[string]any{{"domain": "apps.example.com"}}, got()["2C.small"])
+
+	// Lines of one product with different parameters, and a bundle holding it: each item gets its own line's.
+	b.vend(t, "bob", VendInput{Lines: []*schematype.LeaseLine{
+		{SKU: "4D.small", Quantity: 2, Parameters: []*schematype.ParameterValue{pv("image", "rocky-9")}},
+		{SKU: "4E.lab3", Quantity: 1},
+		{SKU: "4D.small", Quantity: 1, Parameters: []*schematype.ParameterValue{pv("image", "debian-12")}},
+	}})
+	images := map[any]int{}
+	for _, p := range got()["4D.small"][1:] {
+		images[p["image"]]++
+	}
+	require.Equal(t, map[any]int{"rocky-9": 2, "ubuntu-22.04": 3, "debian-12": 1}, images)
+	b.invariants(t)
 }
 
 func TestBundleParameters(t *testing.T) {
@@ -169,6 +182,16 @@ func TestSecretParametersSealedAndVisible(t *testing.T) {
 			require.Equal(t, "500", *p.Value)
 		}
 	}
+
+	// Extending keeps them: the EXTEND order has the same, the secret again without its value.
+	_, err = b.svc.Extend(b.as["alice"], l.ID, days(1))
+	require.NoError(t, err)
+	ext, err := b.client.Order.Query().Where(entorder.LeaseID(l.ID), entorder.Kind("EXTEND")).Only(database.System(context.Background()))
+	require.NoError(t, err)
+	require.Equal(t, ops, OrderParameters(ext))
+	var leaked int
+	require.NoError(t, st.DB.QueryRow(fmt.Sprintf("SELECT COUNT(*) FROM orders WHERE lease_id = %d AND CAST(parameters AS TEXT) LIKE '%%hunter2%%'", l.ID)).Scan(&leaked))
+	require.Zero(t, leaked)
 
 	// The lease's events and notices never carry it either.
 	for _, q := range []string{"SELECT COUNT(*) FROM events WHERE message LIKE '%hunter2%'",
