@@ -69,6 +69,24 @@ const journeys = {
     await ctx.close();
   },
 
+  async 'an admin declares a product’s parameters; a bad declaration is refused with the rule'({ browser, server }) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, server, 'admin');
+    await page.goto(server.url + '/admin/catalog/1A.org');
+    const params = page.getByLabel('Parameters');
+    await params.waitFor({ timeout: BOUND });
+    await params.fill('[{"name": "quota_gb", "type": "INTEGER", "min": 10, "max": 5}]');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(/parameters\[0\]: min \(10\) exceeds max \(5\)/).waitFor({ timeout: BOUND });
+    await params.fill('[{"name": "quota_gb", "type": "INTEGER", "min": 16, "max": 256, "default": "64", "description": "memory quota of the org"}]');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor({ timeout: BOUND });
+    await page.goto(server.url + '/catalog/1A.org');
+    const quota = page.getByLabel('quota_gb');
+    await quota.waitFor({ timeout: BOUND });
+    expect((await quota.inputValue()) === '64', 'the vend form follows the new declaration');
+  },
+
   async 'a user vends, reveals credentials, extends and returns'({ browser, server }) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
