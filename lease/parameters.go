@@ -126,9 +126,9 @@ func dispenserParameters(vals []schematype.ParameterValue) map[string]any {
 // values.
 func orderParameters(billed []line) []schematype.ParameterValue {
 	var out []schematype.ParameterValue
-	for _, b := range billed {
+	for i, b := range billed {
 		for _, v := range b.values {
-			v.SKU = b.product.Sku
+			v.SKU, v.Line = b.product.Sku, i
 			if v.Type == schematype.ParamSecret {
 				v.Value = ""
 			}
@@ -182,13 +182,9 @@ func (s *Service) Parameters(ctx context.Context, l *ent.Lease) ([]*Parameter, e
 // OrderParameters returns what an order keeps of its parameters (secrets never have a value).
 func OrderParameters(o *ent.Order) []*Parameter {
 	var out []*Parameter
-	line, last := -1, ""
 	for _, p := range o.Parameters {
-		if p.SKU != last || line < 0 {
-			line, last = line+1, p.SKU
-		}
 		comp, name := splitName(p.Name)
-		lp := &Parameter{Line: line, SKU: p.SKU, Component: comp, Name: name, Type: p.Type, Secret: p.Type == schematype.ParamSecret}
+		lp := &Parameter{Line: p.Line, SKU: p.SKU, Component: comp, Name: name, Type: p.Type, Secret: p.Type == schematype.ParamSecret}
 		if !lp.Secret {
 			val := p.Value
 			lp.Value = &val

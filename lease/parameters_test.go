@@ -92,7 +92,7 @@ func TestParametersReachTheDispenser(t *testing.T) {
 	require.Equal(t, []map[string]any{{"domain": "apps.example.com"}}, got()["2C.small"])
 
 	// Lines of one product with different parameters, and a bundle holding it: each item gets its own line's.
-	b.vend(t, "bob", VendInput{Lines: []*schematype.LeaseLine{
+	multi := b.vend(t, "bob", VendInput{Lines: []*schematype.LeaseLine{
 		{SKU: "4D.small", Quantity: 2, Parameters: []*schematype.ParameterValue{pv("image", "rocky-9")}},
 		{SKU: "4E.lab3", Quantity: 1},
 		{SKU: "4D.small", Quantity: 1, Parameters: []*schematype.ParameterValue{pv("image", "debian-12")}},
@@ -102,6 +102,13 @@ func TestParametersReachTheDispenser(t *testing.T) {
 		images[p["image"]]++
 	}
 	require.Equal(t, map[any]int{"rocky-9": 2, "ubuntu-22.04": 3, "debian-12": 1}, images)
+	o, err := b.client.Order.Query().Where(entorder.LeaseID(multi.ID)).Only(database.System(context.Background()))
+	require.NoError(t, err)
+	var lines []string
+	for _, p := range OrderParameters(o) {
+		lines = append(lines, fmt.Sprintf("%d %s %s=%s", p.Line, p.SKU, p.Name, *p.Value))
+	}
+	require.Equal(t, []string{"0 4D.small image=rocky-9", "1 4E.lab3 image=ubuntu-22.04", "2 4D.small image=debian-12"}, lines)
 	b.invariants(t)
 }
 

@@ -82,6 +82,7 @@ type ParameterValue struct {
 	Type ParameterType `json:"type,omitempty"`
 	// Sealed is a SECRET's value, AES-GCM sealed.
 	Sealed []byte `json:"sealed,omitempty"`
-	// SKU is the requested line's SKU, on an order's copy.
-	SKU string `json:"sku,omitempty"`
+	// SKU and Line are the billed line's SKU and index, on an order's copy.
+	SKU  string `json:"sku,omitempty"`
+	Line int    `json:"line,omitempty"`
 }
