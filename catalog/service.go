@@ -53,6 +53,8 @@ type CreateInput struct {
 	// CleaningBuffer and BookingHorizon are the product's booking rules (see the lease package).
 	CleaningBuffer *duration.Duration `json:"cleaningBuffer,omitempty"`
 	BookingHorizon *duration.Duration `json:"bookingHorizon,omitempty"`
+	// Parameters declares what a vend may or must pass (see ParameterSpec).
+	Parameters []*schematype.ParameterSpec `json:"parameters,omitempty"`
 	// For, when set, is whose a custom product is (a fulfilled custom request): only they, their
 	// cost center's managers and admins see and vend it. Not part of the GraphQL input.
 	For *viewer.Holding `json:"-"`
@@ -72,6 +74,8 @@ type UpdateInput struct {
 	ExtensionRequiresApproval *bool                   `json:"extensionRequiresApproval,omitempty"`
 	CleaningBuffer            *duration.Duration      `json:"cleaningBuffer,omitempty"`
 	BookingHorizon            *duration.Duration      `json:"bookingHorizon,omitempty"`
+	// Parameters, when given, replaces the whole parameter declaration.
+	Parameters []*schematype.ParameterSpec `json:"parameters,omitempty"`
 }
 
 var (
@@ -192,6 +196,19 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Product, err
 				return err
 			}
 			cr.SetComponentsBagID(id)
+			if in.Parameters != nil {
+				decl, err := declaration(sys, tx, in.Parameters, &id)
+				if err != nil {
+					return err
+				}
+				cr.SetParameters(decl)
+			}
+		} else if in.Parameters != nil {
+			decl, err := declaration(sys, tx, in.Parameters, nil)
+			if err != nil {
+				return err
+			}
+			cr.SetParameters(decl)
 		}
 		created, err = cr.Save(sys)
 		if ent.IsConstraintError(err) {
@@ -217,6 +234,9 @@ func (s *Service) componentBag(ctx context.Context, tx *ent.Tx, sku, currency st
 		}
 		if l.SKU == sku {
 			return nil, invalid("components[%d].sku: a bundle cannot contain itself", i)
+		}
+		if len(l.Parameters) > 0 {
+			return nil, invalid("components[%d].parameters: a bundle sets its components' parameters in its own parameters, as %s.NAME with a default (fixed: true to set it)", i, l.SKU)
 		}
 		c, err := tx.Product.Query().Where(product.Sku(l.SKU)).Only(ctx)
 		if ent.IsNotFound(err) {
@@ -276,6 +296,13 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Prod
 			SetUpdatedAt(s.clock.Now().UTC())
 		if in.Attributes != nil {
 			up.SetAttributes(attrs(in.Attributes))
+		}
+		if in.Parameters != nil {
+			decl, err := declaration(sys, tx, in.Parameters, cur.ComponentsBagID)
+			if err != nil {
+				return err
+			}
+			up.SetParameters(decl)
 		}
 		updated, err = up.Save(sys)
 		return err

@@ -164,16 +164,18 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	withFlags := o.verb
 	var duration, note, key, by string
 	var creds, wait bool
+	var params []string
 	var waitTimeout time.Duration
 	var vendSel, availSel selection
 	vend := withFlags(&cobra.Command{
-		Use:   "vend SKU|SKU:N...|--any 4D [--pool P] [--label L]... [--not-label L]... [--min K=V]... [--dry-run] [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
+		Use:   "vend SKU|SKU:N...|--any 4D [--pool P] [--label L]... [--not-label L]... [--min K=V]... [--param NAME=VALUE]... [--dry-run] [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
 		Short: "Vend me metal: lease one SKU, a bundle, or several SKU:N lines, all or nothing",
 		Example: `  hardcandy vend 4D.small                  # the product's default duration
   hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
   hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision
   hardcandy vend 4D.small --pool lab1 --label gpu --not-label broken --dry-run
-  hardcandy vend --any 4D --min ram_gb=256 --min storage_gb=1000   # the cheapest that fits`,
+  hardcandy vend --any 4D --min ram_gb=256 --min storage_gb=1000   # the cheapest that fits
+  hardcandy vend 4D.small --param image=ubuntu-24.04 --param ssh_key=@~/.ssh/id_ed25519.pub`,
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -184,11 +186,25 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				}
 				in.Duration = &duration
 			}
+			ps, err := parseParams(params)
+			if err != nil {
+				return err
+			}
 			if len(args) == 1 && !strings.Contains(args[0], ":") {
 				in.Sku = &args[0]
-			} else if len(args) > 0 {
+				for _, p := range ps {
+					in.Parameters = append(in.Parameters, ParameterValueInput{Name: p.name, Value: p.value})
+				}
+			} else if len(args) == 0 {
+				for _, p := range ps { // vend --any: the picked product's parameters
+					in.Parameters = append(in.Parameters, ParameterValueInput{Name: p.name, Value: p.value})
+				}
+			} else {
 				ls, err := lines(args)
 				if err != nil {
+					return err
+				}
+				if err := paramsToLines(ps, ls); err != nil {
 					return err
 				}
 				in.Lines = ls
@@ -245,6 +261,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	vendSel.flags(vend, true)
 	vend.Flags().StringVar(&duration, "duration", "", "how long: 14d, 36h, 1d12h (default: the product's default duration)")
 	vend.Flags().StringVar(&note, "note", "", "a note on the lease")
+	vend.Flags().StringArrayVar(&params, "param", nil, "a parameter NAME=VALUE (VALUE @FILE reads a file, ~ expanded); repeat for more; see `hardcandy products show SKU`")
 	vend.Flags().StringVar(&key, "idempotency-key", "", "the same key returns the same lease, never a second one")
 	vend.Flags().BoolVar(&wait, "wait", false, "when the lease needs approval, wait for the decision (exit 3 when rejected)")
 	vend.Flags().DurationVar(&waitTimeout, "wait-timeout", 0, "with --wait, give up after this long (exit 4; 0: no limit), e.g. 30m")
@@ -368,6 +385,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				if len(l.Items) == 0 {
 					fmt.Fprintf(w, "  requested: %s\n", joinNames(l))
 				}
+				printParameters(w, l.Parameters)
 				for _, a := range l.Items {
 					released := ""
 					if a.ReleasedAt != nil && l.Status == LeaseStatusActive {

@@ -41,6 +41,7 @@ func printLease(w io.Writer, l LeaseJSON) {
 	for _, it := range l.Items {
 		fmt.Fprintf(w, "  %s (%s)\n", it.Name, it.SKU)
 	}
+	printParameters(w, l.Parameters)
 	if l.Status == LeaseStatusActive {
 		fmt.Fprintf(w, "credentials: hardcandy show %s --credentials\n", l.ID)
 	}

@@ -140,8 +140,9 @@ func (o *options) moreCommands() []*cobra.Command {
 			return o.print(res.RetireProduct, func(w io.Writer) { fmt.Fprintf(w, "retired %s\n", res.RetireProduct.Sku) })
 		},
 	})
-	products.AddCommand(productsAdd, productsRetire)
+	products.AddCommand(productsAdd, productsRetire, o.productsShow())
 
+	var expandParams []string
 	expand := o.verb(&cobra.Command{
 		Use:               "expand ID SKU[:N]...",
 		Short:             "Add items to an active lease, with the same end, all or nothing",
@@ -151,6 +152,13 @@ func (o *options) moreCommands() []*cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ls, err := lines(args[1:])
 			if err != nil {
+				return err
+			}
+			ps, err := parseParams(expandParams)
+			if err != nil {
+				return err
+			}
+			if err := paramsToLines(ps, ls); err != nil {
 				return err
 			}
 			c, err := o.client()
@@ -172,6 +180,7 @@ func (o *options) moreCommands() []*cobra.Command {
 			})
 		},
 	})
+	expand.Flags().StringArrayVar(&expandParams, "param", nil, "a parameter of the new items NAME=VALUE (several lines: SKU.NAME=VALUE; VALUE @FILE reads a file)")
 
 	approve := o.verb(&cobra.Command{
 		Use:     "approve ID",

@@ -22,7 +22,9 @@ type LeaseJSON struct {
 	EndedAt          *time.Time  `json:"endedAt"`
 	TimeLeft         *string     `json:"timeLeft"`
 	Requested        []LineJSON  `json:"requested"`
-	Items            []ItemJSON  `json:"items"`
+	// Parameters are the lines' parameters; a SECRET's value only from `show --credentials`.
+	Parameters []ParameterJSON `json:"parameters"`
+	Items      []ItemJSON      `json:"items"`
 }
 
 // LineJSON is one line of a vend as asked.
@@ -53,7 +55,8 @@ type ItemJSON struct {
 func leaseJSON(l LeaseSummary, creds map[string]*string) LeaseJSON {
 	out := LeaseJSON{ID: l.Id, Status: l.Status, StatusMessage: l.StatusMessage, AwaitingApproval: l.AwaitingApproval,
 		Owner: l.Owner.Name, Note: l.Note, Duration: l.Duration, CreatedAt: l.CreatedAt, StartsAt: l.StartsAt,
-		EndsAt: l.EndsAt, EndedAt: l.EndedAt, TimeLeft: l.TimeLeft, Requested: []LineJSON{}, Items: []ItemJSON{}}
+		EndsAt: l.EndsAt, EndedAt: l.EndedAt, TimeLeft: l.TimeLeft, Requested: []LineJSON{}, Items: []ItemJSON{},
+		Parameters: parametersJSON(l.Parameters, creds != nil)}
 	for _, r := range l.Requested {
 		out.Requested = append(out.Requested, LineJSON{SKU: r.Sku, Quantity: r.Quantity, Pool: r.Pool,
 			Labels: r.Labels, NotLabels: r.NotLabels, Picked: r.Picked})

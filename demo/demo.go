@@ -51,12 +51,20 @@ var catalogue = []product{
 	{in: catalog.CreateInput{SKU: "2C.small", Name: "Pivotal CF foundation on vCloud, small",
 		Description: ptr("A pre-stood-up PCF foundation of your own on vCloud."),
 		Attributes:  attrs("platform", "vcloud", "ram_gb", "128", "storage_gb", "250", "routable_ips", "2"),
-		PricePerDay: 4500, Currency: "USD", DefaultDuration: days(14), MaxDuration: days(30), MaxLifetime: days(90)},
+		PricePerDay: 4500, Currency: "USD", DefaultDuration: days(14), MaxDuration: days(30), MaxLifetime: days(90),
+		Parameters: []*schematype.ParameterSpec{{Name: "domain", Type: schematype.ParamString, MaxLength: ptr(253),
+			Pattern:     ptr(`[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+`),
+			Description: ptr("the apps domain of the foundation, e.g. apps.example.com")}}},
 		items: 5, pool: "vcloud-a"},
 	{in: catalog.CreateInput{SKU: "3A.small", Name: "OpenStack project, small",
 		Description: ptr("Your own OpenStack project: VMs, networks, volumes."),
 		Attributes:  attrs("platform", "openstack", "vcpus", "32", "ram_gb", "128", "storage_gb", "1000"),
-		PricePerDay: 3000, Currency: "USD", DefaultDuration: days(14), MaxDuration: days(30), MaxLifetime: days(120)},
+		PricePerDay: 3000, Currency: "USD", DefaultDuration: days(14), MaxDuration: days(30), MaxLifetime: days(120),
+		Parameters: []*schematype.ParameterSpec{
+			{Name: "size_gb", Type: schematype.ParamInteger, Min: ptr(100), Max: ptr(1000), Default: ptr("250"),
+				Description: ptr("the project's volume quota in GB")},
+			{Name: "admin_password", Type: schematype.ParamSecret,
+				Description: ptr("the project admin's password (sealed; only you and admins see it)")}}},
 		items: 5, pool: "openstack-1"},
 	{in: catalog.CreateInput{SKU: "3C.small", Name: "vCloud Director org, small",
 		Description: ptr("Your own vCloud Director org."),
@@ -66,13 +74,13 @@ var catalogue = []product{
 	{in: catalog.CreateInput{SKU: "4D.small", Name: "Bare-metal server, small",
 		Description: ptr("A physical server with IPMI access: 2 sockets, 256 GB."),
 		Attributes:  attrs("cpu_cores", "32", "ram_gb", "256", "storage_gb", "2000", "routable_ips", "1"),
-		PricePerDay: 6000, Currency: "USD", DefaultDuration: days(7), MaxDuration: days(30), MaxLifetime: days(90)},
-		items: 14, pool: "rack-a"},
+		PricePerDay: 6000, Currency: "USD", DefaultDuration: days(7), MaxDuration: days(30), MaxLifetime: days(90),
+		Parameters: metalParameters()}, items: 14, pool: "rack-a"},
 	{in: catalog.CreateInput{SKU: "4D.large", Name: "Bare-metal server, large",
 		Description: ptr("A physical server with IPMI access: 4 sockets, 1 TB."),
 		Attributes:  attrs("cpu_cores", "96", "ram_gb", "1024", "storage_gb", "8000", "routable_ips", "2"),
 		PricePerDay: 15000, Currency: "USD", DefaultDuration: days(7), MaxDuration: days(14), MaxLifetime: days(60),
-		RequiresApproval: ptr(true)}, items: 6, pool: "rack-b"},
+		RequiresApproval: ptr(true), Parameters: metalParameters()}, items: 6, pool: "rack-b"},
 	{in: catalog.CreateInput{SKU: "4E.small", Name: "Bare metal with a Juju controller, small",
 		Description: ptr("A physical server targeted by a Juju console to configure as you wish."),
 		Attributes:  attrs("cpu_cores", "32", "ram_gb", "256", "storage_gb", "2000", "juju", "true"),
@@ -81,7 +89,18 @@ var catalogue = []product{
 	{in: catalog.CreateInput{SKU: "4E.lab3", Name: "lab3: 3-node metal lab with Juju",
 		Description: ptr("Three raw servers and one Juju-targeted server, vended together or not at all."),
 		PricePerDay: 25000, Currency: "USD", DefaultDuration: days(7), MaxDuration: days(14), MaxLifetime: days(60),
-		Components: []*schematype.LeaseLine{{SKU: "4D.small", Quantity: 3}, {SKU: "4E.small", Quantity: 1}}}},
+		Components: []*schematype.LeaseLine{{SKU: "4D.small", Quantity: 3}, {SKU: "4E.small", Quantity: 1}},
+		Parameters: []*schematype.ParameterSpec{{Name: "4D.small.image", Type: schematype.ParamEnum, Default: ptr("ubuntu-22.04"),
+			Description: ptr("the lab's servers run Ubuntu 22.04 unless a vend asks for another")}}}},
+}
+
+// metalParameters are what a vend of raw metal may pass: the OS image to install and an SSH key.
+func metalParameters() []*schematype.ParameterSpec {
+	return []*schematype.ParameterSpec{
+		{Name: "image", Type: schematype.ParamEnum, Values: []string{"ubuntu-24.04", "ubuntu-22.04", "debian-12", "rocky-9"},
+			Default: ptr("ubuntu-24.04"), Description: ptr("the OS image installed on the server")},
+		{Name: "ssh_key", Type: schematype.ParamSSHPublicKey, Description: ptr("an SSH public key authorized for root")},
+	}
 }
 
 var users = []auth.NewUser{

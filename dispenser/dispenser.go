@@ -13,7 +13,9 @@
 // one Response: {"status":"ok","credentials":{...}} (credentials only for vend, and then
 // required to be an object), {"status":"refused","error":"..."} or
 // {"status":"failed","error":"...","touched":false}. The error text is shown to the user as
-// is. A failed vend counts as touched unless it says "touched": false.
+// is. A failed vend counts as touched unless it says "touched": false. A vend's item carries
+// "parameters" when its product declares any (Item.Parameters): the vend's validated values,
+// typed as JSON, a secret in the clear.
 //
 // The http driver POSTs the Request with the headers Content-Type: application/json,
 // X-Hardcandy-Action and, when a secret is configured, X-Hardcandy-Signature (see Sign and
@@ -78,6 +80,10 @@ type Item struct {
 	Pool       string            `json:"pool,omitempty"`
 	Labels     []string          `json:"labels,omitempty"`
 	Attributes map[string]string `json:"attributes,omitempty"`
+	// Parameters are what the vend passed for this item, validated against the product's
+	// declaration (defaults applied): an INTEGER is a JSON number, a BOOLEAN true or false, any
+	// other type (a SECRET in the clear) a string. Absent when there are none, and on reclaim.
+	Parameters map[string]any `json:"parameters,omitempty"`
 }
 
 // CheckRequest asks whether a user may lease quantity items of a SKU for a duration.

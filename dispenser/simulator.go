@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"sort"
 	"time"
 
 	"github.com/jonboulle/clockwork"
@@ -177,7 +178,34 @@ func fakeCredentials(lease Lease, item Item) (json.RawMessage, error) {
 	if err != nil {
 		return nil, failed(ActionVend, "the simulator could not encode credentials", false, fmt.Errorf("simulator: %w", err))
 	}
+	if len(item.Parameters) > 0 {
+		if b, err = withParameters(b, item); err != nil {
+			return nil, failed(ActionVend, "the simulator could not encode credentials", false, fmt.Errorf("simulator: %w", err))
+		}
+	}
 	return b, nil
+}
+
+// withParameters adds to fake credentials what a backend would show of the vend's parameters:
+// the names it applied (never their values, which may be secrets) and, as real images and
+// platforms would, the image and domain chosen.
+func withParameters(creds json.RawMessage, item Item) (json.RawMessage, error) {
+	var m map[string]any
+	if err := json.Unmarshal(creds, &m); err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(item.Parameters))
+	for k := range item.Parameters {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	m["parameters_applied"] = names
+	for _, k := range []string{"image", "domain"} {
+		if v, ok := item.Parameters[k].(string); ok {
+			m[k] = v
+		}
+	}
+	return json.Marshal(m)
 }
 
 // ipmiAddress derives a stable 10.x.y.z address from the item, so a machine keeps its BMC

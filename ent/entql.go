@@ -368,6 +368,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldPeriodStart:   {Type: field.TypeTime, Column: order.FieldPeriodStart},
 			order.FieldPeriodEnd:     {Type: field.TypeTime, Column: order.FieldPeriodEnd},
 			order.FieldCreatedAt:     {Type: field.TypeTime, Column: order.FieldCreatedAt},
+			order.FieldParameters:    {Type: field.TypeJSON, Column: order.FieldParameters},
 		},
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
@@ -406,6 +407,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldComponentsBagID:           {Type: field.TypeInt, Column: product.FieldComponentsBagID},
 			product.FieldCleaningBuffer:            {Type: field.TypeInt64, Column: product.FieldCleaningBuffer},
 			product.FieldBookingHorizon:            {Type: field.TypeInt64, Column: product.FieldBookingHorizon},
+			product.FieldParameters:                {Type: field.TypeJSON, Column: product.FieldParameters},
 		},
 	}
 	graph.Nodes[17] = &sqlgraph.Node{
@@ -2908,6 +2910,11 @@ func (f *OrderFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(order.FieldCreatedAt))
 }
 
+// WhereParameters applies the entql json.RawMessage predicate on the parameters field.
+func (f *OrderFilter) WhereParameters(p entql.BytesP) {
+	f.Where(p.Field(order.FieldParameters))
+}
+
 // WhereHasLease applies a predicate to check if query has an edge lease.
 func (f *OrderFilter) WhereHasLease() {
 	f.Where(entql.HasEdge("lease"))
@@ -3113,6 +3120,11 @@ func (f *ProductFilter) WhereCleaningBuffer(p entql.Int64P) {
 // WhereBookingHorizon applies the entql int64 predicate on the booking_horizon field.
 func (f *ProductFilter) WhereBookingHorizon(p entql.Int64P) {
 	f.Where(p.Field(product.FieldBookingHorizon))
+}
+
+// WhereParameters applies the entql json.RawMessage predicate on the parameters field.
+func (f *ProductFilter) WhereParameters(p entql.BytesP) {
+	f.Where(p.Field(product.FieldParameters))
 }
 
 // WhereHasItems applies a predicate to check if query has an edge items.

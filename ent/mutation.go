@@ -14675,6 +14675,8 @@ type OrderMutation struct {
 	period_start        *time.Time
 	period_end          *time.Time
 	created_at          *time.Time
+	parameters          *[]schematype.ParameterValue
+	appendparameters    []schematype.ParameterValue
 	clearedFields       map[string]struct{}
 	lease               *int
 	clearedlease        bool
@@ -15133,6 +15135,71 @@ func (m *OrderMutation) ResetCreatedAt() {
 	m.created_at = nil
 }
 
+// SetParameters sets the "parameters" field.
+func (m *OrderMutation) SetParameters(sv []schematype.ParameterValue) {
+	m.parameters = &sv
+	m.appendparameters = nil
+}
+
+// Parameters returns the value of the "parameters" field in the mutation.
+func (m *OrderMutation) Parameters() (r []schematype.ParameterValue, exists bool) {
+	v := m.parameters
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParameters returns the old "parameters" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldParameters(ctx context.Context) (v []schematype.ParameterValue, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParameters is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParameters requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParameters: %w", err)
+	}
+	return oldValue.Parameters, nil
+}
+
+// AppendParameters adds sv to the "parameters" field.
+func (m *OrderMutation) AppendParameters(sv []schematype.ParameterValue) {
+	m.appendparameters = append(m.appendparameters, sv...)
+}
+
+// AppendedParameters returns the list of values that were appended to the "parameters" field in this mutation.
+func (m *OrderMutation) AppendedParameters() ([]schematype.ParameterValue, bool) {
+	if len(m.appendparameters) == 0 {
+		return nil, false
+	}
+	return m.appendparameters, true
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (m *OrderMutation) ClearParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	m.clearedFields[order.FieldParameters] = struct{}{}
+}
+
+// ParametersCleared returns if the "parameters" field was cleared in this mutation.
+func (m *OrderMutation) ParametersCleared() bool {
+	_, ok := m.clearedFields[order.FieldParameters]
+	return ok
+}
+
+// ResetParameters resets all changes to the "parameters" field.
+func (m *OrderMutation) ResetParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	delete(m.clearedFields, order.FieldParameters)
+}
+
 // ClearLease clears the "lease" edge to the Lease entity.
 func (m *OrderMutation) ClearLease() {
 	m.clearedlease = true
@@ -15248,7 +15315,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.kind != nil {
 		fields = append(fields, order.FieldKind)
 	}
@@ -15272,6 +15339,9 @@ func (m *OrderMutation) Fields() []string {
 	}
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
+	}
+	if m.parameters != nil {
+		fields = append(fields, order.FieldParameters)
 	}
 	return fields
 }
@@ -15297,6 +15367,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.PeriodEnd()
 	case order.FieldCreatedAt:
 		return m.CreatedAt()
+	case order.FieldParameters:
+		return m.Parameters()
 	}
 	return nil, false
 }
@@ -15322,6 +15394,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldPeriodEnd(ctx)
 	case order.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
+	case order.FieldParameters:
+		return m.OldParameters(ctx)
 	}
 	return nil, fmt.Errorf("unknown Order field %s", name)
 }
@@ -15387,6 +15461,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCreatedAt(v)
 		return nil
+	case order.FieldParameters:
+		v, ok := value.([]schematype.ParameterValue)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParameters(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
@@ -15441,6 +15522,9 @@ func (m *OrderMutation) ClearedFields() []string {
 	if m.FieldCleared(order.FieldUserID) {
 		fields = append(fields, order.FieldUserID)
 	}
+	if m.FieldCleared(order.FieldParameters) {
+		fields = append(fields, order.FieldParameters)
+	}
 	return fields
 }
 
@@ -15463,6 +15547,9 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldUserID:
 		m.ClearUserID()
+		return nil
+	case order.FieldParameters:
+		m.ClearParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Order nullable field %s", name)
@@ -15495,6 +15582,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldCreatedAt:
 		m.ResetCreatedAt()
+		return nil
+	case order.FieldParameters:
+		m.ResetParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
@@ -15651,6 +15741,8 @@ type ProductMutation struct {
 	addcleaning_buffer          *duration.Duration
 	booking_horizon             *duration.Duration
 	addbooking_horizon          *duration.Duration
+	parameters                  *[]schematype.ParameterSpec
+	appendparameters            []schematype.ParameterSpec
 	clearedFields               map[string]struct{}
 	items                       map[int]struct{}
 	removeditems                map[int]struct{}
@@ -17037,6 +17129,71 @@ func (m *ProductMutation) ResetBookingHorizon() {
 	delete(m.clearedFields, product.FieldBookingHorizon)
 }
 
+// SetParameters sets the "parameters" field.
+func (m *ProductMutation) SetParameters(ss []schematype.ParameterSpec) {
+	m.parameters = &ss
+	m.appendparameters = nil
+}
+
+// Parameters returns the value of the "parameters" field in the mutation.
+func (m *ProductMutation) Parameters() (r []schematype.ParameterSpec, exists bool) {
+	v := m.parameters
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParameters returns the old "parameters" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldParameters(ctx context.Context) (v []schematype.ParameterSpec, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParameters is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParameters requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParameters: %w", err)
+	}
+	return oldValue.Parameters, nil
+}
+
+// AppendParameters adds ss to the "parameters" field.
+func (m *ProductMutation) AppendParameters(ss []schematype.ParameterSpec) {
+	m.appendparameters = append(m.appendparameters, ss...)
+}
+
+// AppendedParameters returns the list of values that were appended to the "parameters" field in this mutation.
+func (m *ProductMutation) AppendedParameters() ([]schematype.ParameterSpec, bool) {
+	if len(m.appendparameters) == 0 {
+		return nil, false
+	}
+	return m.appendparameters, true
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (m *ProductMutation) ClearParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	m.clearedFields[product.FieldParameters] = struct{}{}
+}
+
+// ParametersCleared returns if the "parameters" field was cleared in this mutation.
+func (m *ProductMutation) ParametersCleared() bool {
+	_, ok := m.clearedFields[product.FieldParameters]
+	return ok
+}
+
+// ResetParameters resets all changes to the "parameters" field.
+func (m *ProductMutation) ResetParameters() {
+	m.parameters = nil
+	m.appendparameters = nil
+	delete(m.clearedFields, product.FieldParameters)
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by ids.
 func (m *ProductMutation) AddItemIDs(ids ...int) {
 	if m.items == nil {
@@ -17368,7 +17525,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 25)
+	fields := make([]string, 0, 26)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -17444,6 +17601,9 @@ func (m *ProductMutation) Fields() []string {
 	if m.booking_horizon != nil {
 		fields = append(fields, product.FieldBookingHorizon)
 	}
+	if m.parameters != nil {
+		fields = append(fields, product.FieldParameters)
+	}
 	return fields
 }
 
@@ -17502,6 +17662,8 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.CleaningBuffer()
 	case product.FieldBookingHorizon:
 		return m.BookingHorizon()
+	case product.FieldParameters:
+		return m.Parameters()
 	}
 	return nil, false
 }
@@ -17561,6 +17723,8 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCleaningBuffer(ctx)
 	case product.FieldBookingHorizon:
 		return m.OldBookingHorizon(ctx)
+	case product.FieldParameters:
+		return m.OldParameters(ctx)
 	}
 	return nil, fmt.Errorf("unknown Product field %s", name)
 }
@@ -17744,6 +17908,13 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetBookingHorizon(v)
+		return nil
+	case product.FieldParameters:
+		v, ok := value.([]schematype.ParameterSpec)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParameters(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
@@ -17931,6 +18102,9 @@ func (m *ProductMutation) ClearedFields() []string {
 	if m.FieldCleared(product.FieldBookingHorizon) {
 		fields = append(fields, product.FieldBookingHorizon)
 	}
+	if m.FieldCleared(product.FieldParameters) {
+		fields = append(fields, product.FieldParameters)
+	}
 	return fields
 }
 
@@ -17977,6 +18151,9 @@ func (m *ProductMutation) ClearField(name string) error {
 		return nil
 	case product.FieldBookingHorizon:
 		m.ClearBookingHorizon()
+		return nil
+	case product.FieldParameters:
+		m.ClearParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Product nullable field %s", name)
@@ -18060,6 +18237,9 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldBookingHorizon:
 		m.ResetBookingHorizon()
+		return nil
+	case product.FieldParameters:
+		m.ResetParameters()
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)

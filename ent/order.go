@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/order"
+	"github.com/hardcandy/hardcandy/ent/schematype"
 )
 
 // Order is the model entity for the Order schema.
@@ -36,6 +38,8 @@ type Order struct {
 	PeriodEnd time.Time `json:"period_end,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
+	// the lines' parameters; secrets without their values
+	Parameters []schematype.ParameterValue `json:"parameters,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderQuery when eager-loading is set.
 	Edges        OrderEdges `json:"edges"`
@@ -95,6 +99,8 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case order.FieldParameters:
+			values[i] = new([]byte)
 		case order.FieldID, order.FieldLeaseID, order.FieldCostCenterID, order.FieldUserID, order.FieldContentsBagID:
 			values[i] = new(sql.NullInt64)
 		case order.FieldKind:
@@ -172,6 +178,14 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
 			} else if value.Valid {
 				_m.CreatedAt = value.Time
+			}
+		case order.FieldParameters:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field parameters", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Parameters); err != nil {
+					return fmt.Errorf("unmarshal field parameters: %w", err)
+				}
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -253,6 +267,9 @@ func (_m *Order) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("parameters=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Parameters))
 	builder.WriteByte(')')
 	return builder.String()
 }

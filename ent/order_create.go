@@ -15,6 +15,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/order"
+	"github.com/hardcandy/hardcandy/ent/schematype"
 )
 
 // OrderCreate is the builder for creating a Order entity.
@@ -102,6 +103,12 @@ func (_c *OrderCreate) SetNillableCreatedAt(v *time.Time) *OrderCreate {
 	if v != nil {
 		_c.SetCreatedAt(*v)
 	}
+	return _c
+}
+
+// SetParameters sets the "parameters" field.
+func (_c *OrderCreate) SetParameters(v []schematype.ParameterValue) *OrderCreate {
+	_c.mutation.SetParameters(v)
 	return _c
 }
 
@@ -238,6 +245,10 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(order.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
+	}
+	if value, ok := _c.mutation.Parameters(); ok {
+		_spec.SetField(order.FieldParameters, field.TypeJSON, value)
+		_node.Parameters = value
 	}
 	if nodes := _c.mutation.LeaseIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -376,6 +387,9 @@ func (u *OrderUpsertOne) UpdateNewValues() *OrderUpsertOne {
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(order.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.Parameters(); exists {
+			s.SetIgnore(order.FieldParameters)
 		}
 	}))
 	return u
@@ -607,6 +621,9 @@ func (u *OrderUpsertBulk) UpdateNewValues() *OrderUpsertBulk {
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(order.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.Parameters(); exists {
+				s.SetIgnore(order.FieldParameters)
 			}
 		}
 	}))

@@ -82,6 +82,9 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.UserIDCleared() {
 		_spec.ClearField(order.FieldUserID, field.TypeInt)
 	}
+	if _u.mutation.ParametersCleared() {
+		_spec.ClearField(order.FieldParameters, field.TypeJSON)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{order.Label}
@@ -186,6 +189,9 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if _u.mutation.UserIDCleared() {
 		_spec.ClearField(order.FieldUserID, field.TypeInt)
+	}
+	if _u.mutation.ParametersCleared() {
+		_spec.ClearField(order.FieldParameters, field.TypeJSON)
 	}
 	_node = &Order{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -71,6 +71,8 @@ type Product struct {
 	CleaningBuffer duration.Duration `json:"cleaning_buffer,omitempty"`
 	// how far ahead a lease may be booked; null takes the leasing default
 	BookingHorizon *duration.Duration `json:"booking_horizon,omitempty"`
+	// what a vend may or must pass: see the catalog's parameter rules
+	Parameters []schematype.ParameterSpec `json:"parameters,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProductQuery when eager-loading is set.
 	Edges        ProductEdges `json:"edges"`
@@ -165,7 +167,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case product.FieldDefaultDuration, product.FieldMinDuration, product.FieldMaxDuration, product.FieldMaxLifetime, product.FieldBookingHorizon:
 			values[i] = &sql.NullScanner{S: new(duration.Duration)}
-		case product.FieldAttributes:
+		case product.FieldAttributes, product.FieldParameters:
 			values[i] = new([]byte)
 		case product.FieldCleaningBuffer:
 			values[i] = new(duration.Duration)
@@ -361,6 +363,14 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				_m.BookingHorizon = new(duration.Duration)
 				*_m.BookingHorizon = *value.S.(*duration.Duration)
 			}
+		case product.FieldParameters:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field parameters", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Parameters); err != nil {
+					return fmt.Errorf("unmarshal field parameters: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -523,6 +533,9 @@ func (_m *Product) String() string {
 		builder.WriteString("booking_horizon=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("parameters=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Parameters))
 	builder.WriteByte(')')
 	return builder.String()
 }

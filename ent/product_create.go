@@ -316,6 +316,12 @@ func (_c *ProductCreate) SetNillableBookingHorizon(v *duration.Duration) *Produc
 	return _c
 }
 
+// SetParameters sets the "parameters" field.
+func (_c *ProductCreate) SetParameters(v []schematype.ParameterSpec) *ProductCreate {
+	_c.mutation.SetParameters(v)
+	return _c
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by IDs.
 func (_c *ProductCreate) AddItemIDs(ids ...int) *ProductCreate {
 	_c.mutation.AddItemIDs(ids...)
@@ -656,6 +662,10 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.BookingHorizon(); ok {
 		_spec.SetField(product.FieldBookingHorizon, field.TypeInt64, value)
 		_node.BookingHorizon = &value
+	}
+	if value, ok := _c.mutation.Parameters(); ok {
+		_spec.SetField(product.FieldParameters, field.TypeJSON, value)
+		_node.Parameters = value
 	}
 	if nodes := _c.mutation.ItemsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1118,6 +1128,24 @@ func (u *ProductUpsert) ClearBookingHorizon() *ProductUpsert {
 	return u
 }
 
+// SetParameters sets the "parameters" field.
+func (u *ProductUpsert) SetParameters(v []schematype.ParameterSpec) *ProductUpsert {
+	u.Set(product.FieldParameters, v)
+	return u
+}
+
+// UpdateParameters sets the "parameters" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateParameters() *ProductUpsert {
+	u.SetExcluded(product.FieldParameters)
+	return u
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (u *ProductUpsert) ClearParameters() *ProductUpsert {
+	u.SetNull(product.FieldParameters)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1542,6 +1570,27 @@ func (u *ProductUpsertOne) UpdateBookingHorizon() *ProductUpsertOne {
 func (u *ProductUpsertOne) ClearBookingHorizon() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.ClearBookingHorizon()
+	})
+}
+
+// SetParameters sets the "parameters" field.
+func (u *ProductUpsertOne) SetParameters(v []schematype.ParameterSpec) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetParameters(v)
+	})
+}
+
+// UpdateParameters sets the "parameters" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateParameters() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateParameters()
+	})
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (u *ProductUpsertOne) ClearParameters() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearParameters()
 	})
 }
 
@@ -2135,6 +2184,27 @@ func (u *ProductUpsertBulk) UpdateBookingHorizon() *ProductUpsertBulk {
 func (u *ProductUpsertBulk) ClearBookingHorizon() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.ClearBookingHorizon()
+	})
+}
+
+// SetParameters sets the "parameters" field.
+func (u *ProductUpsertBulk) SetParameters(v []schematype.ParameterSpec) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetParameters(v)
+	})
+}
+
+// UpdateParameters sets the "parameters" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateParameters() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateParameters()
+	})
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (u *ProductUpsertBulk) ClearParameters() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearParameters()
 	})
 }
 

@@ -382,6 +382,24 @@ func (_u *ProductUpdate) ClearBookingHorizon() *ProductUpdate {
 	return _u
 }
 
+// SetParameters sets the "parameters" field.
+func (_u *ProductUpdate) SetParameters(v []schematype.ParameterSpec) *ProductUpdate {
+	_u.mutation.SetParameters(v)
+	return _u
+}
+
+// AppendParameters appends value to the "parameters" field.
+func (_u *ProductUpdate) AppendParameters(v []schematype.ParameterSpec) *ProductUpdate {
+	_u.mutation.AppendParameters(v)
+	return _u
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (_u *ProductUpdate) ClearParameters() *ProductUpdate {
+	_u.mutation.ClearParameters()
+	return _u
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by IDs.
 func (_u *ProductUpdate) AddItemIDs(ids ...int) *ProductUpdate {
 	_u.mutation.AddItemIDs(ids...)
@@ -758,6 +776,17 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.BookingHorizonCleared() {
 		_spec.ClearField(product.FieldBookingHorizon, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.Parameters(); ok {
+		_spec.SetField(product.FieldParameters, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedParameters(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, product.FieldParameters, value)
+		})
+	}
+	if _u.mutation.ParametersCleared() {
+		_spec.ClearField(product.FieldParameters, field.TypeJSON)
 	}
 	if _u.mutation.ItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1378,6 +1407,24 @@ func (_u *ProductUpdateOne) ClearBookingHorizon() *ProductUpdateOne {
 	return _u
 }
 
+// SetParameters sets the "parameters" field.
+func (_u *ProductUpdateOne) SetParameters(v []schematype.ParameterSpec) *ProductUpdateOne {
+	_u.mutation.SetParameters(v)
+	return _u
+}
+
+// AppendParameters appends value to the "parameters" field.
+func (_u *ProductUpdateOne) AppendParameters(v []schematype.ParameterSpec) *ProductUpdateOne {
+	_u.mutation.AppendParameters(v)
+	return _u
+}
+
+// ClearParameters clears the value of the "parameters" field.
+func (_u *ProductUpdateOne) ClearParameters() *ProductUpdateOne {
+	_u.mutation.ClearParameters()
+	return _u
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by IDs.
 func (_u *ProductUpdateOne) AddItemIDs(ids ...int) *ProductUpdateOne {
 	_u.mutation.AddItemIDs(ids...)
@@ -1784,6 +1831,17 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if _u.mutation.BookingHorizonCleared() {
 		_spec.ClearField(product.FieldBookingHorizon, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.Parameters(); ok {
+		_spec.SetField(product.FieldParameters, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedParameters(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, product.FieldParameters, value)
+		})
+	}
+	if _u.mutation.ParametersCleared() {
+		_spec.ClearField(product.FieldParameters, field.TypeJSON)
 	}
 	if _u.mutation.ItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -13,6 +13,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/notify"
 )
@@ -73,7 +74,12 @@ func (s *Service) MarkFaulty(ctx context.Context, itemID int, reason string) (*F
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{items: []line{{product: it.Edges.Product, qty: 1, sel: replacementSelection(l.Request, it)}}, replacing: true}
+	vals, err := s.replacementParameters(l, it.Edges.Product)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{items: []line{{product: it.Edges.Product, qty: 1, sel: replacementSelection(l.Request, it),
+		each: [][]schematype.ParameterValue{vals}}}, replacing: true}
 	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
 	_, claimedItems, claimErr := s.claimTx(octx, spec, &l.ID)
 	if claimErr != nil && !errors.Is(claimErr, apperr.OutOfStock) {

@@ -32,9 +32,11 @@ func vendLines(in VendInput) ([]schematype.LeaseLine, error) {
 		return nil, invalid("give either sku or lines, not both (or tier and type instead of sku)")
 	case narrowed && len(in.Lines) > 0:
 		return nil, invalid("pool, labels and notLabels of the vend apply to its single SKU; with lines, give them on each line")
+	case in.Parameters != nil && len(in.Lines) > 0:
+		return nil, invalid("parameters: go with sku; with lines, give each line its parameters")
 	case single:
 		l := schematype.LeaseLine{Quantity: 1, Pool: in.Pool, Labels: in.Labels, NotLabels: in.NotLabels,
-			Tier: in.Tier, Type: in.Type, Attributes: in.Attributes}
+			Tier: in.Tier, Type: in.Type, Attributes: in.Attributes, Parameters: in.Parameters}
 		if in.SKU != nil {
 			l.SKU = *in.SKU
 		}

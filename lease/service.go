@@ -141,6 +141,8 @@ type VendInput struct {
 	Type       *string                           `json:"type,omitempty"`
 	Attributes []*schematype.AttributeConstraint `json:"attributes,omitempty"`
 	DryRun     bool                              `json:"dryRun,omitempty"`
+	// Parameters go with SKU (with Lines, each line has its own).
+	Parameters []*schematype.ParameterValue `json:"parameters,omitempty"`
 }
 
 // now is the service's time, in UTC and to the microsecond: Postgres keeps microseconds, so a
@@ -204,6 +206,10 @@ type line struct {
 	qty     int
 	sel     inventory.Selection // which of the product's items a claim may take (select.go)
 	picked  bool                // chosen as any product that fits
+	// values are a billed line's parameters (a bundle's as "SKU.name"), validated, in the clear;
+	// each holds, for an items line, the parameters of each of its qty items.
+	values []schematype.ParameterValue
+	each   [][]schematype.ParameterValue
 }
 
 func invalid(format string, args ...any) error {
@@ -273,14 +279,18 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 	p := &plan{}
 	items := map[string]*line{}
 	var order []string
-	addItems := func(pr *ent.Product, qty int, sel inventory.Selection, picked bool) {
+	addItems := func(pr *ent.Product, qty int, sel inventory.Selection, picked bool, vals []schematype.ParameterValue) {
 		key := fmt.Sprint(pr.ID) + "\x00" + sel.Key()
-		if l, ok := items[key]; ok {
-			l.qty += qty
-			return
+		l, ok := items[key]
+		if !ok {
+			l = &line{product: pr, sel: sel, picked: picked}
+			items[key] = l
+			order = append(order, key)
 		}
-		items[key] = &line{product: pr, qty: qty, sel: sel, picked: picked}
-		order = append(order, key)
+		l.qty += qty
+		for range qty {
+			l.each = append(l.each, vals)
+		}
 	}
 	now := s.now()
 	for i, l := range lines {
@@ -294,29 +304,44 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 			return nil, apperr.New(apperr.PolicyViolation, "%s was a temporary product that expired on %s", pr.Sku, pr.ExpiresAt.UTC().Format(time.DateOnly))
 		}
 		sel := selectionOf(l)
-		p.billed = append(p.billed, line{product: pr, qty: l.Quantity, sel: sel, picked: l.Picked})
-		p.request = append(p.request, schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity,
-			Pool: sel.Pool, Labels: sel.Labels, NotLabels: sel.NotLabels, Picked: l.Picked})
-		if pr.ComponentsBagID == nil {
-			addItems(pr, l.Quantity, sel, l.Picked)
-			continue
+		var cps []*ent.Product
+		var cqty []int
+		if pr.ComponentsBagID != nil {
+			if !sel.Empty() {
+				return nil, invalid("%s: %s is a bundle; pool and labels narrow the items of a plain product", skuField(i), pr.Sku)
+			}
+			comps, err := bag.Load(sys, s.client, *pr.ComponentsBagID)
+			if err != nil {
+				return nil, err
+			}
+			for _, st := range comps.Stacks() {
+				cp, err := s.client.Product.Get(sys, st.ProductID)
+				if err != nil {
+					return nil, fmt.Errorf("bundle %s component: %w", pr.Sku, err)
+				}
+				if cp.RetiredAt != nil {
+					return nil, apperr.New(apperr.PolicyViolation, "%s contains %s, which is retired", pr.Sku, cp.Sku)
+				}
+				cps, cqty = append(cps, cp), append(cqty, st.Quantity*l.Quantity)
+			}
 		}
-		if !sel.Empty() {
-			return nil, invalid("%s: %s is a bundle; pool and labels narrow the items of a plain product", skuField(i), pr.Sku)
-		}
-		comps, err := bag.Load(sys, s.client, *pr.ComponentsBagID)
+		vals, per, err := lineParameters(i, len(single) > 0 && single[0], pr, cps, l.Parameters)
 		if err != nil {
 			return nil, err
 		}
-		for _, st := range comps.Stacks() {
-			cp, err := s.client.Product.Get(sys, st.ProductID)
-			if err != nil {
-				return nil, fmt.Errorf("bundle %s component: %w", pr.Sku, err)
-			}
-			if cp.RetiredAt != nil {
-				return nil, apperr.New(apperr.PolicyViolation, "%s contains %s, which is retired", pr.Sku, cp.Sku)
-			}
-			addItems(cp, st.Quantity*l.Quantity, inventory.Selection{}, false)
+		kept, err := s.sealParameters(vals)
+		if err != nil {
+			return nil, err
+		}
+		p.billed = append(p.billed, line{product: pr, qty: l.Quantity, sel: sel, picked: l.Picked, values: vals})
+		p.request = append(p.request, schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity,
+			Pool: sel.Pool, Labels: sel.Labels, NotLabels: sel.NotLabels, Picked: l.Picked, Parameters: kept})
+		if pr.ComponentsBagID == nil {
+			addItems(pr, l.Quantity, sel, l.Picked, vals)
+			continue
+		}
+		for j, cp := range cps {
+			addItems(cp, cqty[j], inventory.Selection{}, false, per[j].Values)
 		}
 	}
 	for _, key := range order {
@@ -857,6 +882,7 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		var shortages []string
 		var items []*ent.InventoryItem
 		byID := map[int]*ent.Product{}
+		params := map[int][]schematype.ParameterValue{}
 		for _, l := range spec.plan.items {
 			// A line narrowed to a pool or labels (select.go) adds their predicates; lines of
 			// one product never take the same item twice.
@@ -878,8 +904,11 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 				continue
 			}
 			items = append(items, got...)
-			for _, it := range got {
+			for k, it := range got {
 				byID[it.ID] = l.product
+				if k < len(l.each) {
+					params[it.ID] = l.each[k]
+				}
 			}
 		}
 		if len(shortages) > 0 {
@@ -901,7 +930,9 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 			return fmt.Errorf("allocations: %w", err)
 		}
 		for i, a := range allocs {
-			out = append(out, claimed{allocationID: a.ID, productID: byID[items[i].ID].ID, item: toDispenserItem(items[i], byID[items[i].ID])})
+			item := toDispenserItem(items[i], byID[items[i].ID])
+			item.Parameters = dispenserParameters(params[items[i].ID])
+			out = append(out, claimed{allocationID: a.ID, productID: byID[items[i].ID].ID, item: item})
 		}
 		return nil
 	})
@@ -1228,7 +1259,8 @@ func (s *Service) writeOrder(ctx context.Context, tx *ent.Tx, l *ent.Lease, kind
 		return err
 	}
 	err = tx.Order.Create().SetKind(kind).SetLeaseID(l.ID).SetNillableCostCenterID(l.CostCenterID).
-		SetUserID(l.OwnerID).SetContentsBagID(bagID).SetPeriodStart(from).SetPeriodEnd(to).SetCreatedAt(now).Exec(ctx)
+		SetUserID(l.OwnerID).SetContentsBagID(bagID).SetPeriodStart(from).SetPeriodEnd(to).SetCreatedAt(now).
+		SetParameters(orderParameters(billed)).Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("write order: %w", err)
 	}
@@ -1375,11 +1407,13 @@ func (s *Service) end(ctx context.Context, tx *ent.Tx, now time.Time, l *ent.Lea
 func (s *Service) billedLines(ctx context.Context, l *ent.Lease) ([]line, error) {
 	var skus []string
 	qty := map[string]int{}
+	vals := map[string][]schematype.ParameterValue{}
 	for _, r := range l.Request {
 		if _, seen := qty[r.SKU]; !seen {
 			skus = append(skus, r.SKU)
 		}
 		qty[r.SKU] += r.Quantity
+		vals[r.SKU] = append(vals[r.SKU], requestValues(r)...)
 	}
 	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(database.System(ctx))
 	if err != nil {
@@ -1388,7 +1422,7 @@ func (s *Service) billedLines(ctx context.Context, l *ent.Lease) ([]line, error)
 	sort.Slice(prods, func(i, j int) bool { return slices.Index(skus, prods[i].Sku) < slices.Index(skus, prods[j].Sku) })
 	out := make([]line, len(prods))
 	for i, p := range prods {
-		out[i] = line{product: p, qty: qty[p.Sku]}
+		out[i] = line{product: p, qty: qty[p.Sku], values: vals[p.Sku]}
 	}
 	return out, nil
 }
@@ -1521,7 +1555,11 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.resolve(ctx, l.Request)
+	req, err := s.unsealRequest(l.Request)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.resolve(ctx, req)
 	if err != nil {
 		return nil, err
 	}

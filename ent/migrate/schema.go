@@ -612,6 +612,7 @@ var (
 		{Name: "period_start", Type: field.TypeTime},
 		{Name: "period_end", Type: field.TypeTime},
 		{Name: "created_at", Type: field.TypeTime},
+		{Name: "parameters", Type: field.TypeJSON, Nullable: true},
 		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
 		{Name: "lease_id", Type: field.TypeInt, Nullable: true},
 		{Name: "contents_bag_id", Type: field.TypeInt},
@@ -624,19 +625,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_cost_centers_orders",
-				Columns:    []*schema.Column{OrdersColumns[6]},
+				Columns:    []*schema.Column{OrdersColumns[7]},
 				RefColumns: []*schema.Column{CostCentersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "orders_leases_orders",
-				Columns:    []*schema.Column{OrdersColumns[7]},
+				Columns:    []*schema.Column{OrdersColumns[8]},
 				RefColumns: []*schema.Column{LeasesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "orders_bags_contents_bag",
-				Columns:    []*schema.Column{OrdersColumns[8]},
+				Columns:    []*schema.Column{OrdersColumns[9]},
 				RefColumns: []*schema.Column{BagsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -645,17 +646,17 @@ var (
 			{
 				Name:    "order_cost_center_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[6], OrdersColumns[5]},
+				Columns: []*schema.Column{OrdersColumns[7], OrdersColumns[5]},
 			},
 			{
 				Name:    "order_lease_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[7]},
+				Columns: []*schema.Column{OrdersColumns[8]},
 			},
 			{
 				Name:    "order_usage",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[4], OrdersColumns[3], OrdersColumns[6], OrdersColumns[2], OrdersColumns[7], OrdersColumns[8]},
+				Columns: []*schema.Column{OrdersColumns[4], OrdersColumns[3], OrdersColumns[7], OrdersColumns[2], OrdersColumns[8], OrdersColumns[9]},
 			},
 		},
 	}
@@ -686,6 +687,7 @@ var (
 		{Name: "retired_at", Type: field.TypeTime, Nullable: true},
 		{Name: "cleaning_buffer", Type: field.TypeInt64, Default: 0},
 		{Name: "booking_horizon", Type: field.TypeInt64, Nullable: true},
+		{Name: "parameters", Type: field.TypeJSON, Nullable: true},
 		{Name: "components_bag_id", Type: field.TypeInt, Nullable: true},
 	}
 	// ProductsTable holds the schema information for the "products" table.
@@ -696,7 +698,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "products_bags_components_bag",
-				Columns:    []*schema.Column{ProductsColumns[25]},
+				Columns:    []*schema.Column{ProductsColumns[26]},
 				RefColumns: []*schema.Column{BagsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},

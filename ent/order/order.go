@@ -31,6 +31,8 @@ const (
 	FieldPeriodEnd = "period_end"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
+	// FieldParameters holds the string denoting the parameters field in the database.
+	FieldParameters = "parameters"
 	// EdgeLease holds the string denoting the lease edge name in mutations.
 	EdgeLease = "lease"
 	// EdgeCostCenter holds the string denoting the cost_center edge name in mutations.
@@ -73,6 +75,7 @@ var Columns = []string{
 	FieldPeriodStart,
 	FieldPeriodEnd,
 	FieldCreatedAt,
+	FieldParameters,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).

@@ -410,6 +410,16 @@ func CreatedAtLTE(v time.Time) predicate.Order {
 	return predicate.Order(sql.FieldLTE(FieldCreatedAt, v))
 }
 
+// ParametersIsNil applies the IsNil predicate on the "parameters" field.
+func ParametersIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldParameters))
+}
+
+// ParametersNotNil applies the NotNil predicate on the "parameters" field.
+func ParametersNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldParameters))
+}
+
 // HasLease applies the HasEdge predicate on the "lease" edge.
 func HasLease() predicate.Order {
 	return predicate.Order(func(s *sql.Selector) {

@@ -67,6 +67,8 @@ const (
 	FieldCleaningBuffer = "cleaning_buffer"
 	// FieldBookingHorizon holds the string denoting the booking_horizon field in the database.
 	FieldBookingHorizon = "booking_horizon"
+	// FieldParameters holds the string denoting the parameters field in the database.
+	FieldParameters = "parameters"
 	// EdgeItems holds the string denoting the items edge name in mutations.
 	EdgeItems = "items"
 	// EdgeComponentsBag holds the string denoting the components_bag edge name in mutations.
@@ -153,6 +155,7 @@ var Columns = []string{
 	FieldComponentsBagID,
 	FieldCleaningBuffer,
 	FieldBookingHorizon,
+	FieldParameters,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).

@@ -1286,6 +1286,16 @@ func BookingHorizonNotNil() predicate.Product {
 	return predicate.Product(sql.FieldNotNull(FieldBookingHorizon))
 }
 
+// ParametersIsNil applies the IsNil predicate on the "parameters" field.
+func ParametersIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldParameters))
+}
+
+// ParametersNotNil applies the NotNil predicate on the "parameters" field.
+func ParametersNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldParameters))
+}
+
 // HasItems applies the HasEdge predicate on the "items" edge.
 func HasItems() predicate.Product {
 	return predicate.Product(func(s *sql.Selector) {

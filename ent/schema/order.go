@@ -11,6 +11,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/hardcandy/hardcandy/ent/schematype"
 )
 
 // ErrOrderImmutable is returned by any attempt to update or delete an order.
@@ -32,6 +34,8 @@ func (Order) Fields() []ent.Field {
 		field.Time("period_start").Immutable(),
 		field.Time("period_end").Immutable(),
 		field.Time("created_at").Default(now).Immutable().Annotations(entgql.OrderField("CREATED_AT")),
+		field.JSON("parameters", []schematype.ParameterValue{}).Optional().Immutable().
+			Comment("the lines' parameters; secrets without their values").Annotations(entgql.Skip()),
 	}
 }
 

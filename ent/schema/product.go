@@ -57,6 +57,8 @@ func (Product) Fields() []ent.Field {
 		field.Int64("booking_horizon").GoType(duration.Duration(0)).Optional().Nillable().
 			Comment("how far ahead a lease may be booked; null takes the leasing default").
 			Annotations(entgql.Type("Duration")),
+		field.JSON("parameters", []schematype.ParameterSpec{}).Optional().
+			Comment("what a vend may or must pass: see the catalog's parameter rules").Annotations(entgql.Skip()),
 	}
 }
 

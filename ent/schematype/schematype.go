@@ -103,6 +103,10 @@ type LeaseLine struct {
 	Attributes []*AttributeConstraint `json:"attributes,omitempty"`
 	// Picked says SKU was chosen by tier, type and attributes: what the lease keeps of such a line.
 	Picked bool `json:"picked,omitempty"`
+	// Parameters are the line's parameters (see ParameterValue): as a vend passes them, and in a
+	// lease's request validated, defaults applied, secrets sealed. For a bundle they name its
+	// components' parameters "SKU.name".
+	Parameters []*ParameterValue `json:"parameters,omitempty"`
 }
 
 // Constrained reports whether the line narrows which items it takes.

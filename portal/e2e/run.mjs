@@ -21,6 +21,72 @@ async function itemCount(server, names) {
 }
 
 const journeys = {
+  async 'a user vends with parameters from the generated form; secrets stay hidden from others'({ browser, server }) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, server, 'alice');
+    await page.goto(server.url + '/catalog/3A.small');
+    await page.getByRole('heading', { name: /OpenStack project, small/ }).waitFor();
+    const size = page.getByLabel('size_gb');
+    expect((await size.inputValue()) === '250', 'the declared default is prefilled');
+    expect((await page.getByLabel('admin_password').getAttribute('type')) === 'password', 'a secret is a password field');
+    // Client-side hint first.
+    await size.fill('5000');
+    await page.getByRole('button', { name: 'Vend', exact: true }).click();
+    await page.getByText('Between 100 and 1000.').waitFor();
+    await size.fill('500');
+    await page.getByLabel('admin_password').fill('hunter2-e2e');
+    await page.screenshot({ path: path.join(results, 'parameters-form.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Vend', exact: true }).click();
+    await page.getByRole('heading', { name: /Your metal is ready/ }).waitFor({ timeout: BOUND });
+
+    // The server's validation is authoritative: a key the hint lets through is refused, named.
+    await page.goto(server.url + '/catalog/4D.small');
+    expect((await page.getByLabel('image').inputValue()) === 'ubuntu-24.04', 'an enum is a select with its default');
+    await page.getByLabel('ssh_key').fill('ssh-ed25519 AAAAnot-a-key alice@lab');
+    await page.getByRole('button', { name: 'Vend', exact: true }).click();
+    await page.getByText(/ssh_key: must be one SSH public key/).waitFor({ timeout: BOUND });
+
+    // The lease shows its parameters; the owner may reveal the secret.
+    const d = await gql(server, server.tokens.alice, '{ viewer { leases(first: 5, where: {statusIn: [ACTIVE]}) { edges { node { id } } } } }');
+    const id = d.viewer.leases.edges[0].node.id;
+    await page.goto(server.url + '/leases/' + id);
+    const table = page.getByRole('table', { name: 'Parameters' });
+    await table.getByText('size_gb').waitFor({ timeout: BOUND });
+    await table.getByText('500').waitFor();
+    expect(!(await table.innerText()).includes('hunter2-e2e'), 'the secret is hidden until asked for');
+    await table.getByRole('button', { name: /show/ }).click();
+    await table.getByText('hunter2-e2e').waitFor();
+    await page.screenshot({ path: path.join(results, 'parameters-lease.png'), fullPage: true });
+
+    // A manager of the cost center sees the lease, not the secret.
+    const manny = await (await browser.newContext()).newPage();
+    await signIn(manny, server, 'manny');
+    await manny.goto(server.url + '/leases/' + id);
+    const mt = manny.getByRole('table', { name: 'Parameters' });
+    await mt.getByText('(hidden)').waitFor({ timeout: BOUND });
+    expect(!(await manny.content()).includes('hunter2-e2e'), 'the manager never receives the secret');
+    await ctx.close();
+  },
+
+  async 'an admin declares a product’s parameters; a bad declaration is refused with the rule'({ browser, server }) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, server, 'admin');
+    await page.goto(server.url + '/admin/catalog/1A.org');
+    const params = page.getByLabel('Parameters');
+    await params.waitFor({ timeout: BOUND });
+    await params.fill('[{"name": "quota_gb", "type": "INTEGER", "min": 10, "max": 5}]');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(/parameters\[0\]: min \(10\) exceeds max \(5\)/).waitFor({ timeout: BOUND });
+    await params.fill('[{"name": "quota_gb", "type": "INTEGER", "min": 16, "max": 256, "default": "64", "description": "memory quota of the org"}]');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor({ timeout: BOUND });
+    await page.goto(server.url + '/catalog/1A.org');
+    const quota = page.getByLabel('quota_gb');
+    await quota.waitFor({ timeout: BOUND });
+    expect((await quota.inputValue()) === '64', 'the vend form follows the new declaration');
+  },
+
   async 'a user vends, reveals credentials, extends and returns'({ browser, server }) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

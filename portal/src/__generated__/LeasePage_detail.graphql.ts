@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<0a50b5cbcd710dc95cb668cdf995415a>>
+ * @generated SignedSource<<41cc81d3dade9621a8294e04bc43373d>>
  * @lightSyntaxTransform
  */
 
@@ -9,6 +9,7 @@
 
 import { ReaderFragment } from 'relay-runtime';
 export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type LeasePage_detail$data = {
   readonly awaitingApproval: boolean;
@@ -57,6 +58,15 @@ export type LeasePage_detail$data = {
     readonly id: string;
     readonly name: string;
   };
+  readonly parameters: ReadonlyArray<{
+    readonly component: string | null | undefined;
+    readonly line: number;
+    readonly name: string;
+    readonly secret: boolean;
+    readonly sku: string;
+    readonly type: ParameterType;
+    readonly value: string | null | undefined;
+  }>;
   readonly requested: ReadonlyArray<{
     readonly quantity: number;
     readonly sku: string;
@@ -91,17 +101,24 @@ v2 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "sku",
+  "name": "name",
   "storageKey": null
 },
 v3 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "quantity",
+  "name": "sku",
   "storageKey": null
 },
 v4 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "quantity",
+  "storageKey": null
+},
+v5 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
@@ -188,13 +205,7 @@ return {
       "plural": false,
       "selections": [
         (v0/*:: as any*/),
-        {
-          "alias": null,
-          "args": null,
-          "kind": "ScalarField",
-          "name": "name",
-          "storageKey": null
-        },
+        (v2/*:: as any*/),
         {
           "alias": null,
           "args": null,
@@ -224,8 +235,56 @@ return {
       "name": "requested",
       "plural": true,
       "selections": [
+        (v3/*:: as any*/),
+        (v4/*:: as any*/)
+      ],
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "LeaseParameter",
+      "kind": "LinkedField",
+      "name": "parameters",
+      "plural": true,
+      "selections": [
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "line",
+          "storageKey": null
+        },
+        (v3/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "component",
+          "storageKey": null
+        },
         (v2/*:: as any*/),
-        (v3/*:: as any*/)
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "type",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "value",
+          "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "secret",
+          "storageKey": null
+        }
       ],
       "storageKey": null
     },
@@ -288,7 +347,7 @@ return {
           "name": "actor",
           "storageKey": null
         },
-        (v4/*:: as any*/),
+        (v5/*:: as any*/),
         {
           "alias": null,
           "args": null,
@@ -322,7 +381,7 @@ return {
       "plural": true,
       "selections": [
         (v0/*:: as any*/),
-        (v4/*:: as any*/),
+        (v5/*:: as any*/),
         {
           "alias": null,
           "args": null,
@@ -347,7 +406,7 @@ return {
           "plural": true,
           "selections": [
             (v0/*:: as any*/),
-            (v3/*:: as any*/),
+            (v4/*:: as any*/),
             {
               "alias": null,
               "args": null,
@@ -371,7 +430,7 @@ return {
               "plural": false,
               "selections": [
                 (v0/*:: as any*/),
-                (v2/*:: as any*/)
+                (v3/*:: as any*/)
               ],
               "storageKey": null
             }
@@ -387,6 +446,6 @@ return {
 };
 })();
 
-(node as any).hash = "c1590492a656b42d44cdbaa9a9ca8d97";
+(node as any).hash = "96109fc0c87f13b971323748d6c00363";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<2bd55381c12ee3da649fa97cf4899797>>
+ * @generated SignedSource<<0621ab0d696eee3e30eb0b9ed5337ad7>>
  * @lightSyntaxTransform
  */
 
@@ -8,6 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
+export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 export type Role = "ADMIN" | "MANAGER" | "USER" | "%future added value";
 export type ProductEditQuery$variables = {
   editing: boolean;
@@ -36,6 +37,19 @@ export type ProductEditQuery$data = {
     readonly maxLifetime: string | null | undefined;
     readonly minDuration: string | null | undefined;
     readonly name: string;
+    readonly parameters: ReadonlyArray<{
+      readonly default: string | null | undefined;
+      readonly description: string | null | undefined;
+      readonly fixed: boolean;
+      readonly max: number | null | undefined;
+      readonly maxLength: number | null | undefined;
+      readonly min: number | null | undefined;
+      readonly name: string;
+      readonly pattern: string | null | undefined;
+      readonly required: boolean;
+      readonly type: ParameterType;
+      readonly values: ReadonlyArray<string> | null | undefined;
+    }>;
     readonly pricePerDay: number;
     readonly requiresApproval: boolean;
     readonly retired: boolean;
@@ -102,6 +116,13 @@ v6 = {
   "storageKey": null
 },
 v7 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "description",
+  "storageKey": null
+},
+v8 = {
   "condition": "editing",
   "kind": "Condition",
   "passingValue": true,
@@ -123,13 +144,7 @@ v7 = {
         (v2/*:: as any*/),
         (v6/*:: as any*/),
         (v3/*:: as any*/),
-        {
-          "alias": null,
-          "args": null,
-          "kind": "ScalarField",
-          "name": "description",
-          "storageKey": null
-        },
+        (v7/*:: as any*/),
         {
           "alias": null,
           "args": null,
@@ -249,6 +264,82 @@ v7 = {
             }
           ],
           "storageKey": null
+        },
+        {
+          "alias": null,
+          "args": null,
+          "concreteType": "ProductParameter",
+          "kind": "LinkedField",
+          "name": "parameters",
+          "plural": true,
+          "selections": [
+            (v3/*:: as any*/),
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "type",
+              "storageKey": null
+            },
+            (v7/*:: as any*/),
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "required",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "default",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "fixed",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "values",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "min",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "max",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "maxLength",
+              "storageKey": null
+            },
+            {
+              "alias": null,
+              "args": null,
+              "kind": "ScalarField",
+              "name": "pattern",
+              "storageKey": null
+            }
+          ],
+          "storageKey": null
         }
       ],
       "storageKey": null
@@ -291,7 +382,7 @@ return {
         ],
         "storageKey": null
       },
-      (v7/*:: as any*/)
+      (v8/*:: as any*/)
     ],
     "type": "Query",
     "abstractKey": null
@@ -332,20 +423,20 @@ return {
         ],
         "storageKey": null
       },
-      (v7/*:: as any*/)
+      (v8/*:: as any*/)
     ]
   },
   "params": {
-    "cacheID": "3513efbd92abd3e24d9c5df5574b82b6",
+    "cacheID": "073976cd5c338bfd0234137cd966c393",
     "id": null,
     "metadata": {},
     "name": "ProductEditQuery",
     "operationKind": "query",
-    "text": "query ProductEditQuery(\n  $sku: String!\n  $editing: Boolean!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  product(sku: $sku) @include(if: $editing) {\n    id\n    sku\n    name\n    description\n    pricePerDay\n    currency\n    defaultDuration\n    minDuration\n    maxDuration\n    maxLifetime\n    requiresApproval\n    extensionRequiresApproval\n    retired\n    attributes {\n      key\n      value\n    }\n    components {\n      id\n      quantity\n      product {\n        id\n        sku\n      }\n    }\n  }\n}\n"
+    "text": "query ProductEditQuery(\n  $sku: String!\n  $editing: Boolean!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  product(sku: $sku) @include(if: $editing) {\n    id\n    sku\n    name\n    description\n    pricePerDay\n    currency\n    defaultDuration\n    minDuration\n    maxDuration\n    maxLifetime\n    requiresApproval\n    extensionRequiresApproval\n    retired\n    attributes {\n      key\n      value\n    }\n    components {\n      id\n      quantity\n      product {\n        id\n        sku\n      }\n    }\n    parameters {\n      name\n      type\n      description\n      required\n      default\n      fixed\n      values\n      min\n      max\n      maxLength\n      pattern\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "2462c03b4c8a4bd3874a45634f05a001";
+(node as any).hash = "8b9f5510dd2cb56e3bf12b5fb715b609";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<6f9512d6d3587b7188ddc778e55addf8>>
+ * @generated SignedSource<<5b0f09f30f8d60aecd7275ee3dcd2787>>
  * @lightSyntaxTransform
  */
 
@@ -8,6 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
+export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 export type Role = "ADMIN" | "MANAGER" | "USER" | "%future added value";
 export type ProductPageQuery$variables = {
   sku: string;
@@ -31,6 +32,19 @@ export type ProductPageQuery$data = {
       readonly product: {
         readonly id: string;
         readonly name: string;
+        readonly parameters: ReadonlyArray<{
+          readonly default: string | null | undefined;
+          readonly description: string | null | undefined;
+          readonly fixed: boolean;
+          readonly max: number | null | undefined;
+          readonly maxLength: number | null | undefined;
+          readonly min: number | null | undefined;
+          readonly name: string;
+          readonly pattern: string | null | undefined;
+          readonly required: boolean;
+          readonly type: ParameterType;
+          readonly values: ReadonlyArray<string> | null | undefined;
+        }>;
         readonly sku: string;
       };
       readonly quantity: number;
@@ -46,6 +60,19 @@ export type ProductPageQuery$data = {
     readonly maxLifetime: string | null | undefined;
     readonly minDuration: string | null | undefined;
     readonly name: string;
+    readonly parameters: ReadonlyArray<{
+      readonly default: string | null | undefined;
+      readonly description: string | null | undefined;
+      readonly fixed: boolean;
+      readonly max: number | null | undefined;
+      readonly maxLength: number | null | undefined;
+      readonly min: number | null | undefined;
+      readonly name: string;
+      readonly pattern: string | null | undefined;
+      readonly required: boolean;
+      readonly type: ParameterType;
+      readonly values: ReadonlyArray<string> | null | undefined;
+    }>;
     readonly pricePerDay: number;
     readonly requiresApproval: boolean;
     readonly retired: boolean;
@@ -120,6 +147,90 @@ v6 = {
 },
 v7 = {
   "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "description",
+  "storageKey": null
+},
+v8 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "type",
+  "storageKey": null
+},
+v9 = {
+  "alias": null,
+  "args": null,
+  "concreteType": "ProductParameter",
+  "kind": "LinkedField",
+  "name": "parameters",
+  "plural": true,
+  "selections": [
+    (v2/*:: as any*/),
+    (v8/*:: as any*/),
+    (v7/*:: as any*/),
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "required",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "default",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "fixed",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "values",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "min",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "max",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "maxLength",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "pattern",
+      "storageKey": null
+    }
+  ],
+  "storageKey": null
+},
+v10 = {
+  "alias": null,
   "args": (v5/*:: as any*/),
   "concreteType": "Product",
   "kind": "LinkedField",
@@ -129,13 +240,7 @@ v7 = {
     (v1/*:: as any*/),
     (v6/*:: as any*/),
     (v2/*:: as any*/),
-    {
-      "alias": null,
-      "args": null,
-      "kind": "ScalarField",
-      "name": "description",
-      "storageKey": null
-    },
+    (v7/*:: as any*/),
     {
       "alias": null,
       "args": null,
@@ -143,13 +248,7 @@ v7 = {
       "name": "tier",
       "storageKey": null
     },
-    {
-      "alias": null,
-      "args": null,
-      "kind": "ScalarField",
-      "name": "type",
-      "storageKey": null
-    },
+    (v8/*:: as any*/),
     {
       "alias": null,
       "args": null,
@@ -285,17 +384,19 @@ v7 = {
           "selections": [
             (v1/*:: as any*/),
             (v6/*:: as any*/),
-            (v2/*:: as any*/)
+            (v2/*:: as any*/),
+            (v9/*:: as any*/)
           ],
           "storageKey": null
         }
       ],
       "storageKey": null
-    }
+    },
+    (v9/*:: as any*/)
   ],
   "storageKey": null
 },
-v8 = {
+v11 = {
   "alias": null,
   "args": (v5/*:: as any*/),
   "concreteType": "Availability",
@@ -375,8 +476,8 @@ return {
         ],
         "storageKey": null
       },
-      (v7/*:: as any*/),
-      (v8/*:: as any*/)
+      (v10/*:: as any*/),
+      (v11/*:: as any*/)
     ],
     "type": "Query",
     "abstractKey": null
@@ -414,21 +515,21 @@ return {
         ],
         "storageKey": null
       },
-      (v7/*:: as any*/),
-      (v8/*:: as any*/)
+      (v10/*:: as any*/),
+      (v11/*:: as any*/)
     ]
   },
   "params": {
-    "cacheID": "c916b2698ffbaba2765c7f7846c2517e",
+    "cacheID": "92a86c4d7b0e49b6af160c972066b20f",
     "id": null,
     "metadata": {},
     "name": "ProductPageQuery",
     "operationKind": "query",
-    "text": "query ProductPageQuery(\n  $sku: String!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  product(sku: $sku) {\n    id\n    sku\n    name\n    description\n    tier\n    type\n    size\n    attributes {\n      key\n      value\n    }\n    pricePerDay\n    currency\n    defaultDuration\n    minDuration\n    maxDuration\n    maxLifetime\n    requiresApproval\n    extensionRequiresApproval\n    retired\n    custom\n    expiresAt\n    components {\n      id\n      quantity\n      product {\n        id\n        sku\n        name\n      }\n    }\n  }\n  availability(sku: $sku) {\n    sku\n    available\n    reserving\n    leased\n    rebuilding\n    maintenance\n  }\n}\n"
+    "text": "query ProductPageQuery(\n  $sku: String!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  product(sku: $sku) {\n    id\n    sku\n    name\n    description\n    tier\n    type\n    size\n    attributes {\n      key\n      value\n    }\n    pricePerDay\n    currency\n    defaultDuration\n    minDuration\n    maxDuration\n    maxLifetime\n    requiresApproval\n    extensionRequiresApproval\n    retired\n    custom\n    expiresAt\n    components {\n      id\n      quantity\n      product {\n        id\n        sku\n        name\n        parameters {\n          name\n          type\n          description\n          required\n          default\n          fixed\n          values\n          min\n          max\n          maxLength\n          pattern\n        }\n      }\n    }\n    parameters {\n      name\n      type\n      description\n      required\n      default\n      fixed\n      values\n      min\n      max\n      maxLength\n      pattern\n    }\n  }\n  availability(sku: $sku) {\n    sku\n    available\n    reserving\n    leased\n    rebuilding\n    maintenance\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "801e86ffe1f3236fa56791259e337da8";
+(node as any).hash = "ec4b427176042cb7ede20a344ab72eb0";
 
 export default node;

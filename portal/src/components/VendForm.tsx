@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { humanDuration, parseDuration, seconds } from '../lib/duration';
+import { ParameterFields, checkParams, initialParams, type ParamField } from './ParameterFields';
 
 export type VendPolicy = {
   defaultDuration: string | null | undefined;
@@ -10,7 +11,7 @@ export type VendPolicy = {
 
 export type VendValues = { quantity: string; duration: string; note: string };
 export type VendErrors = Partial<Record<keyof VendValues, string>>;
-export type VendRequest = { quantity: number; duration: string; note: string | null };
+export type VendRequest = { quantity: number; duration: string; note: string | null; parameters?: { name: string; value: string }[] };
 
 /** Fallback when a product names no default duration. */
 export const FALLBACK_DURATION = '1d';
@@ -43,6 +44,7 @@ export function VendForm({
   onVend,
   onPreview,
   children,
+  parameters = [],
 }: {
   policy: VendPolicy;
   bundle: boolean;
@@ -52,7 +54,11 @@ export function VendForm({
   onPreview?: (r: VendRequest) => void;
   /** More fields of the vend (its constraints), shown before the buttons. */
   children?: ReactNode;
+  /** The product's parameter fields (see paramFields). */
+  parameters?: ParamField[];
 }) {
+  const [params, setParams] = useState<Record<string, string>>(() => initialParams(parameters));
+  const [paramErrors, setParamErrors] = useState<Record<string, string>>({});
   const [values, setValues] = useState<VendValues>({ quantity: '1', duration: policy.defaultDuration ?? FALLBACK_DURATION, note: '' });
   const [errors, setErrors] = useState<VendErrors>({});
   const id = useId();
@@ -60,9 +66,13 @@ export function VendForm({
   const check = (then: (r: VendRequest) => void, stock = true) => {
     // A preview is allowed beyond what is available: it says how many items match.
     const r = validateVend(values, stock ? policy : { ...policy, available: 100 });
+    const pc = checkParams(parameters, params);
     setErrors(r.errors);
-    if (r.request) then(r.request);
-    else document.getElementById(`${id}-${Object.keys(r.errors)[0]}`)?.focus();
+    setParamErrors(pc.errors);
+    const firstParam = Object.keys(pc.errors)[0];
+    if (r.request && !firstParam) then(parameters.length > 0 ? { ...r.request, parameters: pc.send } : r.request);
+    else if (!r.request) document.getElementById(`${id}-${Object.keys(r.errors)[0]}`)?.focus();
+    else document.getElementById(`${id}-p-${firstParam}`)?.focus();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -97,6 +107,10 @@ export function VendForm({
           {errors.note ?? 'Shown on the lease and to approvers.'}
         </p>
       </div>
+      <ParameterFields fields={parameters} values={params} errors={paramErrors} idPrefix={id} onChange={(f, v) => {
+          setParams((p) => ({ ...p, [f]: v }));
+          setParamErrors(({ [f]: _, ...rest }) => rest);
+        }} />
       {children}
       <div className={onPreview ? 'field vend-buttons' : 'field'}>
         <button type="submit" className="primary" disabled={busy}>

@@ -12,6 +12,7 @@ import { Status } from '../components/Status';
 import { Time } from '../components/Time';
 import { Countdown } from '../components/Countdown';
 import { LeaseItems } from '../components/LeaseItems';
+import { SecretValue } from '../components/ParameterFields';
 import { LeaseActions } from '../components/LeaseActions';
 import { ApprovalActions } from '../components/ApprovalActions';
 import { Empty } from '../components/Loading';
@@ -55,6 +56,7 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
         id status awaitingApproval createdAt startsAt endsAt endedAt duration note statusMessage decidedBy
         owner { id name costCenter { code } }
         requested { sku quantity }
+        parameters { line sku component name type value secret }
         ...LeaseItems_lease
         ...LeaseActions_lease
         openExtensionRequest { id by mayDecide }
@@ -105,6 +107,25 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
         <div className="panel">
           <h2>Items</h2>
           <LeaseItems lease={l} withCredentials={mine || viewer.role === 'ADMIN'} />
+          {l.parameters.length > 0 && (
+            <>
+              <h3>Parameters</h3>
+              <table className="params-table" aria-label="Parameters">
+                <thead>
+                  <tr><th>Line</th><th>Parameter</th><th>Value</th></tr>
+                </thead>
+                <tbody>
+                  {l.parameters.map((pp) => (
+                    <tr key={`${pp.line}-${pp.component ?? ''}-${pp.name}`}>
+                      <td>{pp.sku}</td>
+                      <td>{pp.component ? `${pp.component} ${pp.name}` : pp.name}</td>
+                      <td className="value">{pp.secret ? (pp.value == null ? '•••••••• (hidden)' : <SecretValue value={pp.value} />) : pp.value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
         </div>
       </div>
       <div className="grid2">

@@ -12,6 +12,7 @@ import { money } from '../lib/money';
 import { humanDuration, seconds } from '../lib/duration';
 import { VendForm, type VendRequest } from '../components/VendForm';
 import { NO_SELECTION, PreviewPanel, selectionInput, usePreview, VendSelection, type Selection } from '../components/VendSelection';
+import { paramFields } from '../components/ParameterFields';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LeaseItems } from '../components/LeaseItems';
 import { Status } from '../components/Status';
@@ -29,7 +30,8 @@ const query = graphql`
       defaultDuration minDuration maxDuration maxLifetime
       requiresApproval extensionRequiresApproval
       retired custom expiresAt
-      components { id quantity product { id sku name } }
+      components { id quantity product { id sku name parameters { name type description required default fixed values min max maxLength pattern } } }
+      parameters { name type description required default fixed values min max maxLength pattern }
     }
     availability(sku: $sku) { sku available reserving leased rebuilding maintenance }
   }
@@ -75,7 +77,7 @@ export default function ProductPage({ params, query: ref }: PageProps) {
     setStarted(Date.now());
     setAsked(r.quantity * (bundle ? p.components.reduce((n, c) => n + c.quantity, 0) : 1));
     commit({
-      variables: { input: { lines: [{ sku: p.sku, quantity: r.quantity, ...(bundle ? {} : selectionInput(selection)) }], duration: r.duration, note: r.note, idempotencyKey: key.current } },
+      variables: { input: { lines: [{ sku: p.sku, quantity: r.quantity, ...(bundle ? {} : selectionInput(selection)), parameters: r.parameters?.length ? r.parameters : null }], duration: r.duration, note: r.note, idempotencyKey: key.current } },
       onCompleted: (res) => {
         key.current = null;
         setResult(res.vend);
@@ -151,6 +153,7 @@ export default function ProductPage({ params, query: ref }: PageProps) {
               vend(r);
             }}
             onPreview={preview.run}
+            parameters={paramFields(p.parameters, p.components)}
             policy={{ defaultDuration: p.defaultDuration, minDuration: p.minDuration, maxDuration: p.maxDuration, available: a?.available ?? 0 }}
           >
             {!bundle && <VendSelection value={selection} onChange={setSelection} />}

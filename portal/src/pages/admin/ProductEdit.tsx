@@ -17,6 +17,7 @@ const query = graphql`
       requiresApproval extensionRequiresApproval retired
       attributes { key value }
       components { id quantity product { id sku } }
+      parameters { name type description required default fixed values min max maxLength pattern }
     }
   }
 `;
@@ -31,6 +32,7 @@ const update = graphql`
     updateProduct(id: $id, input: $input) {
       id sku name description pricePerDay defaultDuration minDuration maxDuration maxLifetime requiresApproval extensionRequiresApproval
       attributes { key value }
+      parameters { name type description required default fixed values min max maxLength pattern }
     }
   }
 `;
@@ -65,10 +67,30 @@ export default function ProductEdit({ params }: { params: Record<string, string>
         components: p.components.map((c) => ({ sku: c.product.sku, quantity: String(c.quantity) })),
       }
     : emptyProduct;
-  return <Form key={p?.id ?? 'new'} id={p?.id ?? null} initial={initial} />;
+  const declared = p && p.parameters.length > 0 ? JSON.stringify(p.parameters.map(compact), null, 2) : '';
+  return <Form key={p?.id ?? 'new'} id={p?.id ?? null} initial={initial} initialParams={declared} />;
 }
 
-function Form({ id: productId, initial }: { id: string | null; initial: ProductValues }) {
+/** A declaration without its null fields, as an admin would write it. */
+function compact(d: object) {
+  return Object.fromEntries(Object.entries(d).filter(([k, x]) => x !== null && !(k === 'required' && x === false) && !(k === 'fixed' && x === false)));
+}
+
+/** Reads the parameters textarea: a JSON list of declarations; the server checks each rule. */
+function parseParameters(text: string): { value?: unknown[]; error?: string } {
+  if (text.trim() === '') return { value: [] };
+  try {
+    const v: unknown = JSON.parse(text);
+    if (!Array.isArray(v) || v.some((d) => typeof d !== 'object' || d === null || Array.isArray(d))) return { error: 'A JSON list of objects: [{"name": "image", "type": "ENUM", "values": [...]}].' };
+    return { value: v };
+  } catch (e) {
+    return { error: `Not JSON: ${(e as Error).message}` };
+  }
+}
+
+function Form({ id: productId, initial, initialParams }: { id: string | null; initial: ProductValues; initialParams: string }) {
+  const [paramsText, setParamsText] = useState(initialParams);
+  const [paramsError, setParamsError] = useState<string | null>(null);
   const creating = productId === null;
   const { navigate } = useRouter();
   const [v, setV] = useState(initial);
@@ -84,18 +106,27 @@ function Form({ id: productId, initial }: { id: string | null; initial: ProductV
     setSaved(false);
     const r = validateProduct(v, creating);
     setErrors(r.errors);
+    const pp = parseParameters(paramsText);
+    setParamsError(pp.error ?? null);
+    if (r.input && pp.error) {
+      document.getElementById(`${uid}-parameters`)?.focus();
+      return;
+    }
     if (!r.input) {
       document.getElementById(`${uid}-${Object.keys(r.errors)[0]}`)?.focus();
       return;
     }
     setError(null);
     if (creating) {
-      doCreate({ variables: { input: r.input as never }, onCompleted: (res) => navigate(`/catalog/${encodeURIComponent(res.createProduct.sku)}`), onError: setError });
+      const input = pp.value!.length > 0 ? { ...r.input, parameters: pp.value } : r.input;
+      doCreate({ variables: { input: input as never }, onCompleted: (res) => navigate(`/catalog/${encodeURIComponent(res.createProduct.sku)}`), onError: setError });
     } else {
       const { sku: _s, currency: _c, components: _k, ...rest } = r.input;
       void _s; void _c; void _k;
       // Unset durations are left as they are: the API changes only what it is given.
-      const input = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== null));
+      const input: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== null));
+      // The declaration is replaced as a whole, and only when it was edited.
+      if (paramsText !== initialParams) input.parameters = pp.value;
       doUpdate({ variables: { id: productId!, input }, onCompleted: () => setSaved(true), onError: setError });
     }
   };
@@ -158,6 +189,13 @@ function Form({ id: productId, initial }: { id: string | null; initial: ProductV
           <label htmlFor={`${uid}-attributes`}>Attributes</label>
           <textarea id={`${uid}-attributes`} rows={4} value={v.attributes} onChange={(e) => set('attributes', e.target.value)} aria-invalid={errors.attributes ? true : undefined} aria-describedby={`${uid}-attributes-msg`} placeholder={'ram_gb=256\nstorage_gb=2000'} />
           <p id={`${uid}-attributes-msg`} className={errors.attributes ? 'field-error' : 'help'}>{errors.attributes ?? 'One key=value per line.'}</p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-parameters`}>Parameters</label>
+          <textarea id={`${uid}-parameters`} rows={6} value={paramsText} onChange={(e) => setParamsText(e.target.value)} spellCheck={false} className="mono" aria-invalid={paramsError ? true : undefined} aria-describedby={`${uid}-parameters-msg`} placeholder={'[{"name": "image", "type": "ENUM", "values": ["ubuntu-24.04", "debian-12"], "default": "ubuntu-24.04"},\n {"name": "ssh_key", "type": "SSH_PUBLIC_KEY", "required": true}]'} />
+          <p id={`${uid}-parameters-msg`} className={paramsError ? 'field-error' : 'help'}>
+            {paramsError ?? 'What a vend may or must pass, as JSON: name, type (STRING, INTEGER, BOOLEAN, ENUM, SSH_PUBLIC_KEY, SECRET), required or default, values, min/max, maxLength/pattern, description; a bundle names its components’ as SKU.name with a default or "fixed": true.'}
+          </p>
         </div>
         <fieldset className="field components" disabled={!creating}>
           <legend>Bundle components {creating ? '(leave empty for a plain product)' : '(cannot change)'}</legend>
