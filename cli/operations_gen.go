@@ -570,6 +570,180 @@ type BillsResponse struct {
 // GetBills returns BillsResponse.Bills, and is useful for accessing the field via an interface.
 func (v *BillsResponse) GetBills() []BillsBillsBill { return v.Bills }
 
+// BookResponse is returned by Book on success.
+type BookResponse struct {
+	// Lease one SKU (a bundle SKU vends all its components) or several lines, all or nothing. The
+	// answer is ACTIVE with its allocations, or PENDING when a product needs approval.
+	Vend BookVendLease `json:"vend"`
+}
+
+// GetVend returns BookResponse.Vend, and is useful for accessing the field via an interface.
+func (v *BookResponse) GetVend() BookVendLease { return v.Vend }
+
+// BookVendLease includes the requested fields of the GraphQL type Lease.
+type BookVendLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns BookVendLease.Id, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns BookVendLease.Status, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStatusMessage returns BookVendLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns BookVendLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns BookVendLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
+// GetStartsAt returns BookVendLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
+
+// GetEndsAt returns BookVendLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetEndedAt returns BookVendLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns BookVendLease.Duration, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetDuration() string { return v.LeaseSummary.Duration }
+
+// GetTimeLeft returns BookVendLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
+
+// GetNote returns BookVendLease.Note, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns BookVendLease.Owner, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns BookVendLease.Requested, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns BookVendLease.Allocations, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *BookVendLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*BookVendLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.BookVendLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalBookVendLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *BookVendLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *BookVendLease) __premarshalJSON() (*__premarshalBookVendLease, error) {
+	var retval __premarshalBookVendLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// CalendarAvailabilityCalendarCalendarSlot includes the requested fields of the GraphQL type CalendarSlot.
+type CalendarAvailabilityCalendarCalendarSlot struct {
+	From     time.Time `json:"from"`
+	To       time.Time `json:"to"`
+	Bookable int       `json:"bookable"`
+	Capacity int       `json:"capacity"`
+}
+
+// GetFrom returns CalendarAvailabilityCalendarCalendarSlot.From, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetFrom() time.Time { return v.From }
+
+// GetTo returns CalendarAvailabilityCalendarCalendarSlot.To, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetTo() time.Time { return v.To }
+
+// GetBookable returns CalendarAvailabilityCalendarCalendarSlot.Bookable, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetBookable() int { return v.Bookable }
+
+// GetCapacity returns CalendarAvailabilityCalendarCalendarSlot.Capacity, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetCapacity() int { return v.Capacity }
+
+// CalendarResponse is returned by Calendar on success.
+type CalendarResponse struct {
+	AvailabilityCalendar []CalendarAvailabilityCalendarCalendarSlot `json:"availabilityCalendar"`
+}
+
+// GetAvailabilityCalendar returns CalendarResponse.AvailabilityCalendar, and is useful for accessing the field via an interface.
+func (v *CalendarResponse) GetAvailabilityCalendar() []CalendarAvailabilityCalendarCalendarSlot {
+	return v.AvailabilityCalendar
+}
+
 // CreateProductCreateProduct includes the requested fields of the GraphQL type Product.
 type CreateProductCreateProduct struct {
 	Id          string `json:"id"`
@@ -1452,6 +1626,14 @@ type DeclineCustomRequestResponse struct {
 func (v *DeclineCustomRequestResponse) GetDeclineCustomRequest() DeclineCustomRequestDeclineCustomRequest {
 	return v.DeclineCustomRequest
 }
+
+// EarliestStartResponse is returned by EarliestStart on success.
+type EarliestStartResponse struct {
+	EarliestStart time.Time `json:"earliestStart"`
+}
+
+// GetEarliestStart returns EarliestStartResponse.EarliestStart, and is useful for accessing the field via an interface.
+func (v *EarliestStartResponse) GetEarliestStart() time.Time { return v.EarliestStart }
 
 // ExpandExpandLease includes the requested fields of the GraphQL type Lease.
 type ExpandExpandLease struct {
@@ -2978,15 +3160,42 @@ func (v *LeaseLineInput) GetSku() string { return v.Sku }
 // GetQuantity returns LeaseLineInput.Quantity, and is useful for accessing the field via an interface.
 func (v *LeaseLineInput) GetQuantity() int { return v.Quantity }
 
+// LeaseQueueLease includes the requested fields of the GraphQL type Lease.
+type LeaseQueueLease struct {
+	Id            string     `json:"id"`
+	QueuePosition *int       `json:"queuePosition"`
+	QueuedUntil   *time.Time `json:"queuedUntil"`
+}
+
+// GetId returns LeaseQueueLease.Id, and is useful for accessing the field via an interface.
+func (v *LeaseQueueLease) GetId() string { return v.Id }
+
+// GetQueuePosition returns LeaseQueueLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *LeaseQueueLease) GetQueuePosition() *int { return v.QueuePosition }
+
+// GetQueuedUntil returns LeaseQueueLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *LeaseQueueLease) GetQueuedUntil() *time.Time { return v.QueuedUntil }
+
+// LeaseQueueResponse is returned by LeaseQueue on success.
+type LeaseQueueResponse struct {
+	// One lease, if the viewer may see it (own, the cost center's for managers, any for admins).
+	Lease *LeaseQueueLease `json:"lease"`
+}
+
+// GetLease returns LeaseQueueResponse.Lease, and is useful for accessing the field via an interface.
+func (v *LeaseQueueResponse) GetLease() *LeaseQueueLease { return v.Lease }
+
 // LeaseStatus is enum for the field status
 type LeaseStatus string
 
 const (
-	LeaseStatusPending  LeaseStatus = "PENDING"
-	LeaseStatusActive   LeaseStatus = "ACTIVE"
-	LeaseStatusExpired  LeaseStatus = "EXPIRED"
-	LeaseStatusReturned LeaseStatus = "RETURNED"
-	LeaseStatusRejected LeaseStatus = "REJECTED"
+	LeaseStatusPending   LeaseStatus = "PENDING"
+	LeaseStatusActive    LeaseStatus = "ACTIVE"
+	LeaseStatusExpired   LeaseStatus = "EXPIRED"
+	LeaseStatusReturned  LeaseStatus = "RETURNED"
+	LeaseStatusRejected  LeaseStatus = "REJECTED"
+	LeaseStatusScheduled LeaseStatus = "SCHEDULED"
+	LeaseStatusQueued    LeaseStatus = "QUEUED"
 )
 
 var AllLeaseStatus = []LeaseStatus{
@@ -2995,6 +3204,8 @@ var AllLeaseStatus = []LeaseStatus{
 	LeaseStatusExpired,
 	LeaseStatusReturned,
 	LeaseStatusRejected,
+	LeaseStatusScheduled,
+	LeaseStatusQueued,
 }
 
 // What every lease verb prints (cli/shape.go turns it into the documented JSON).
@@ -3747,6 +3958,227 @@ func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetHasNextPage() bool {
 // GetEndCursor returns MineAllViewerUserLeasesLeaseConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
 func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { return v.EndCursor }
 
+// MineQueuedResponse is returned by MineQueued on success.
+type MineQueuedResponse struct {
+	// The signed-in user.
+	Viewer MineQueuedViewerUser `json:"viewer"`
+}
+
+// GetViewer returns MineQueuedResponse.Viewer, and is useful for accessing the field via an interface.
+func (v *MineQueuedResponse) GetViewer() MineQueuedViewerUser { return v.Viewer }
+
+// MineQueuedViewerUser includes the requested fields of the GraphQL type User.
+type MineQueuedViewerUser struct {
+	Leases MineQueuedViewerUserLeasesLeaseConnection `json:"leases"`
+}
+
+// GetLeases returns MineQueuedViewerUser.Leases, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUser) GetLeases() MineQueuedViewerUserLeasesLeaseConnection { return v.Leases }
+
+// MineQueuedViewerUserLeasesLeaseConnection includes the requested fields of the GraphQL type LeaseConnection.
+// The GraphQL type's documentation follows.
+//
+// A connection to a list of items.
+type MineQueuedViewerUserLeasesLeaseConnection struct {
+	// A list of edges.
+	Edges []*MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge `json:"edges"`
+}
+
+// GetEdges returns MineQueuedViewerUserLeasesLeaseConnection.Edges, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnection) GetEdges() []*MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge {
+	return v.Edges
+}
+
+// MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge includes the requested fields of the GraphQL type LeaseEdge.
+// The GraphQL type's documentation follows.
+//
+// An edge in a connection.
+type MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge struct {
+	// The item at the end of the edge.
+	Node *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease `json:"node"`
+}
+
+// GetNode returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge.Node, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge) GetNode() *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease {
+	return v.Node
+}
+
+// MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease includes the requested fields of the GraphQL type Lease.
+type MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	LeaseSummary  `json:"-"`
+	QueuePosition *int       `json:"queuePosition"`
+	QueuedUntil   *time.Time `json:"queuedUntil"`
+}
+
+// GetQueuePosition returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
+	return v.QueuePosition
+}
+
+// GetQueuedUntil returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
+	return v.QueuedUntil
+}
+
+// GetId returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Id, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetId() string {
+	return v.LeaseSummary.Id
+}
+
+// GetStatus returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Status, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatus() LeaseStatus {
+	return v.LeaseSummary.Status
+}
+
+// GetStatusMessage returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatusMessage() *string {
+	return v.LeaseSummary.StatusMessage
+}
+
+// GetAwaitingApproval returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
+	return v.LeaseSummary.CreatedAt
+}
+
+// GetStartsAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStartsAt() *time.Time {
+	return v.LeaseSummary.StartsAt
+}
+
+// GetEndsAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndsAt() *time.Time {
+	return v.LeaseSummary.EndsAt
+}
+
+// GetEndedAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndedAt() *time.Time {
+	return v.LeaseSummary.EndedAt
+}
+
+// GetDuration returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
+	return v.LeaseSummary.Duration
+}
+
+// GetTimeLeft returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft() *string {
+	return v.LeaseSummary.TimeLeft
+}
+
+// GetNote returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Note, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *string {
+	return v.LeaseSummary.Note
+}
+
+// GetOwner returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
+	return v.LeaseSummary.Owner
+}
+
+// GetRequested returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalMineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarshalJSON() (*__premarshalMineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease, error) {
+	var retval __premarshalMineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
+
+	retval.QueuePosition = v.QueuePosition
+	retval.QueuedUntil = v.QueuedUntil
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
 // MineResponse is returned by Mine on success.
 type MineResponse struct {
 	// The signed-in user.
@@ -4421,6 +4853,29 @@ type OpenExtensionResponse struct {
 
 // GetLease returns OpenExtensionResponse.Lease, and is useful for accessing the field via an interface.
 func (v *OpenExtensionResponse) GetLease() *OpenExtensionLease { return v.Lease }
+
+// ProductDefaultDurationProduct includes the requested fields of the GraphQL type Product.
+type ProductDefaultDurationProduct struct {
+	Sku             string  `json:"sku"`
+	DefaultDuration *string `json:"defaultDuration"`
+}
+
+// GetSku returns ProductDefaultDurationProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductDefaultDurationProduct) GetSku() string { return v.Sku }
+
+// GetDefaultDuration returns ProductDefaultDurationProduct.DefaultDuration, and is useful for accessing the field via an interface.
+func (v *ProductDefaultDurationProduct) GetDefaultDuration() *string { return v.DefaultDuration }
+
+// ProductDefaultDurationResponse is returned by ProductDefaultDuration on success.
+type ProductDefaultDurationResponse struct {
+	// One product by SKU, retired and custom ones included; null when there is none.
+	Product *ProductDefaultDurationProduct `json:"product"`
+}
+
+// GetProduct returns ProductDefaultDurationResponse.Product, and is useful for accessing the field via an interface.
+func (v *ProductDefaultDurationResponse) GetProduct() *ProductDefaultDurationProduct {
+	return v.Product
+}
 
 // ProductIDProduct includes the requested fields of the GraphQL type Product.
 type ProductIDProduct struct {
@@ -5970,6 +6425,150 @@ func (v *RequestsResponse) GetExtensionRequests() []RequestsExtensionRequestsExt
 	return v.ExtensionRequests
 }
 
+// RescheduleRescheduleLease includes the requested fields of the GraphQL type Lease.
+type RescheduleRescheduleLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns RescheduleRescheduleLease.Id, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns RescheduleRescheduleLease.Status, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStatusMessage returns RescheduleRescheduleLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns RescheduleRescheduleLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns RescheduleRescheduleLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
+// GetStartsAt returns RescheduleRescheduleLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
+
+// GetEndsAt returns RescheduleRescheduleLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetEndedAt returns RescheduleRescheduleLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns RescheduleRescheduleLease.Duration, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetDuration() string { return v.LeaseSummary.Duration }
+
+// GetTimeLeft returns RescheduleRescheduleLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
+
+// GetNote returns RescheduleRescheduleLease.Note, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetOwner returns RescheduleRescheduleLease.Owner, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns RescheduleRescheduleLease.Requested, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetAllocations returns RescheduleRescheduleLease.Allocations, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *RescheduleRescheduleLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*RescheduleRescheduleLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.RescheduleRescheduleLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalRescheduleRescheduleLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *RescheduleRescheduleLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *RescheduleRescheduleLease) __premarshalJSON() (*__premarshalRescheduleRescheduleLease, error) {
+	var retval __premarshalRescheduleRescheduleLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// RescheduleResponse is returned by Reschedule on success.
+type RescheduleResponse struct {
+	RescheduleLease RescheduleRescheduleLease `json:"rescheduleLease"`
+}
+
+// GetRescheduleLease returns RescheduleResponse.RescheduleLease, and is useful for accessing the field via an interface.
+func (v *RescheduleResponse) GetRescheduleLease() RescheduleRescheduleLease { return v.RescheduleLease }
+
 // RetireProductResponse is returned by RetireProduct on success.
 type RetireProductResponse struct {
 	// Retire a product: it stays for history and orders but can no longer be vended or stocked.
@@ -7123,8 +7722,11 @@ type VendInput struct {
 	// them). A vend of products without a default must name it.
 	Duration *string `json:"duration"`
 	// The same key from the same user returns the same lease, never a second one.
-	IdempotencyKey *string `json:"idempotencyKey"`
-	Note           *string `json:"note"`
+	IdempotencyKey *string    `json:"idempotencyKey"`
+	Note           *string    `json:"note"`
+	StartsAt       *time.Time `json:"startsAt"`
+	Wait           *bool      `json:"wait"`
+	MaxWait        *string    `json:"maxWait"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
@@ -7141,6 +7743,15 @@ func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
 
 // GetNote returns VendInput.Note, and is useful for accessing the field via an interface.
 func (v *VendInput) GetNote() *string { return v.Note }
+
+// GetStartsAt returns VendInput.StartsAt, and is useful for accessing the field via an interface.
+func (v *VendInput) GetStartsAt() *time.Time { return v.StartsAt }
+
+// GetWait returns VendInput.Wait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetWait() *bool { return v.Wait }
+
+// GetMaxWait returns VendInput.MaxWait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetMaxWait() *string { return v.MaxWait }
 
 // VendResponse is returned by Vend on success.
 type VendResponse struct {
@@ -7422,6 +8033,34 @@ func (v *__BillsInput) GetCostCenter() *string { return v.CostCenter }
 // GetMonth returns __BillsInput.Month, and is useful for accessing the field via an interface.
 func (v *__BillsInput) GetMonth() *string { return v.Month }
 
+// __BookInput is used internally by genqlient
+type __BookInput struct {
+	Input VendInput `json:"input"`
+}
+
+// GetInput returns __BookInput.Input, and is useful for accessing the field via an interface.
+func (v *__BookInput) GetInput() VendInput { return v.Input }
+
+// __CalendarInput is used internally by genqlient
+type __CalendarInput struct {
+	Sku  string    `json:"sku"`
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	Step string    `json:"step"`
+}
+
+// GetSku returns __CalendarInput.Sku, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetSku() string { return v.Sku }
+
+// GetFrom returns __CalendarInput.From, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetFrom() time.Time { return v.From }
+
+// GetTo returns __CalendarInput.To, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetTo() time.Time { return v.To }
+
+// GetStep returns __CalendarInput.Step, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetStep() string { return v.Step }
+
 // __CreateProductInput is used internally by genqlient
 type __CreateProductInput struct {
 	Input CreateProductInput `json:"input"`
@@ -7473,6 +8112,26 @@ func (v *__DeclineCustomRequestInput) GetId() string { return v.Id }
 
 // GetReason returns __DeclineCustomRequestInput.Reason, and is useful for accessing the field via an interface.
 func (v *__DeclineCustomRequestInput) GetReason() string { return v.Reason }
+
+// __EarliestStartInput is used internally by genqlient
+type __EarliestStartInput struct {
+	Sku      *string          `json:"sku"`
+	Lines    []LeaseLineInput `json:"lines"`
+	Duration string           `json:"duration"`
+	After    *time.Time       `json:"after"`
+}
+
+// GetSku returns __EarliestStartInput.Sku, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetSku() *string { return v.Sku }
+
+// GetLines returns __EarliestStartInput.Lines, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetLines() []LeaseLineInput { return v.Lines }
+
+// GetDuration returns __EarliestStartInput.Duration, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetDuration() string { return v.Duration }
+
+// GetAfter returns __EarliestStartInput.After, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetAfter() *time.Time { return v.After }
 
 // __ExpandInput is used internally by genqlient
 type __ExpandInput struct {
@@ -7542,6 +8201,14 @@ func (v *__ItemsInput) GetAfter() *string { return v.After }
 // GetWhere returns __ItemsInput.Where, and is useful for accessing the field via an interface.
 func (v *__ItemsInput) GetWhere() *InventoryItemWhereInput { return v.Where }
 
+// __LeaseQueueInput is used internally by genqlient
+type __LeaseQueueInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __LeaseQueueInput.Id, and is useful for accessing the field via an interface.
+func (v *__LeaseQueueInput) GetId() string { return v.Id }
+
 // __MarkFaultyInput is used internally by genqlient
 type __MarkFaultyInput struct {
 	Id     string `json:"id"`
@@ -7589,6 +8256,14 @@ type __OpenExtensionInput struct {
 
 // GetId returns __OpenExtensionInput.Id, and is useful for accessing the field via an interface.
 func (v *__OpenExtensionInput) GetId() string { return v.Id }
+
+// __ProductDefaultDurationInput is used internally by genqlient
+type __ProductDefaultDurationInput struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns __ProductDefaultDurationInput.Sku, and is useful for accessing the field via an interface.
+func (v *__ProductDefaultDurationInput) GetSku() string { return v.Sku }
 
 // __ProductIDInput is used internally by genqlient
 type __ProductIDInput struct {
@@ -7653,6 +8328,22 @@ type __RequestCustomInput struct {
 
 // GetInput returns __RequestCustomInput.Input, and is useful for accessing the field via an interface.
 func (v *__RequestCustomInput) GetInput() CustomRequestInput { return v.Input }
+
+// __RescheduleInput is used internally by genqlient
+type __RescheduleInput struct {
+	Id       string    `json:"id"`
+	StartsAt time.Time `json:"startsAt"`
+	EndsAt   time.Time `json:"endsAt"`
+}
+
+// GetId returns __RescheduleInput.Id, and is useful for accessing the field via an interface.
+func (v *__RescheduleInput) GetId() string { return v.Id }
+
+// GetStartsAt returns __RescheduleInput.StartsAt, and is useful for accessing the field via an interface.
+func (v *__RescheduleInput) GetStartsAt() time.Time { return v.StartsAt }
+
+// GetEndsAt returns __RescheduleInput.EndsAt, and is useful for accessing the field via an interface.
+func (v *__RescheduleInput) GetEndsAt() time.Time { return v.EndsAt }
 
 // __RetireProductInput is used internally by genqlient
 type __RetireProductInput struct {
@@ -8047,6 +8738,115 @@ func Bills(
 	return data_, err_
 }
 
+// The mutation executed by Book.
+const Book_Operation = `
+mutation Book ($input: VendInput!) {
+	vend(input: $input) {
+		... LeaseSummary
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func Book(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input VendInput,
+) (data_ *BookResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Book",
+		Query:  Book_Operation,
+		Variables: &__BookInput{
+			Input: input,
+		},
+	}
+
+	data_ = &BookResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Calendar.
+const Calendar_Operation = `
+query Calendar ($sku: String!, $from: Time!, $to: Time!, $step: Duration!) {
+	availabilityCalendar(sku: $sku, from: $from, to: $to, step: $step) {
+		from
+		to
+		bookable
+		capacity
+	}
+}
+`
+
+func Calendar(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku string,
+	from time.Time,
+	to time.Time,
+	step string,
+) (data_ *CalendarResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Calendar",
+		Query:  Calendar_Operation,
+		Variables: &__CalendarInput{
+			Sku:  sku,
+			From: from,
+			To:   to,
+			Step: step,
+		},
+	}
+
+	data_ = &CalendarResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by CreateProduct.
 const CreateProduct_Operation = `
 mutation CreateProduct ($input: CreateProductInput!) {
@@ -8327,6 +9127,44 @@ func DeclineCustomRequest(
 	}
 
 	data_ = &DeclineCustomRequestResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by EarliestStart.
+const EarliestStart_Operation = `
+query EarliestStart ($sku: String, $lines: [LeaseLineInput!], $duration: Duration!, $after: Time) {
+	earliestStart(sku: $sku, lines: $lines, duration: $duration, after: $after)
+}
+`
+
+func EarliestStart(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku *string,
+	lines []LeaseLineInput,
+	duration string,
+	after *time.Time,
+) (data_ *EarliestStartResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "EarliestStart",
+		Query:  EarliestStart_Operation,
+		Variables: &__EarliestStartInput{
+			Sku:      sku,
+			Lines:    lines,
+			Duration: duration,
+			After:    after,
+		},
+	}
+
+	data_ = &EarliestStartResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -8712,6 +9550,43 @@ func Jobs(
 	return data_, err_
 }
 
+// The query executed by LeaseQueue.
+const LeaseQueue_Operation = `
+query LeaseQueue ($id: ID!) {
+	lease(id: $id) {
+		id
+		queuePosition
+		queuedUntil
+	}
+}
+`
+
+// A QUEUED lease's place in the waiting list.
+func LeaseQueue(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *LeaseQueueResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "LeaseQueue",
+		Query:  LeaseQueue_Operation,
+		Variables: &__LeaseQueueInput{
+			Id: id,
+		},
+	}
+
+	data_ = &LeaseQueueResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by MarkFaulty.
 const MarkFaulty_Operation = `
 mutation MarkFaulty ($id: ID!, $reason: String!) {
@@ -8803,7 +9678,7 @@ func MarkFaulty(
 const Mine_Operation = `
 query Mine ($after: Cursor) {
 	viewer {
-		leases(first: 100, after: $after, where: {statusIn:[PENDING,ACTIVE]}) {
+		leases(first: 100, after: $after, where: {statusIn:[SCHEDULED,PENDING,ACTIVE]}) {
 			edges {
 				node {
 					... LeaseSummary
@@ -8955,6 +9830,78 @@ func MineAll(
 	return data_, err_
 }
 
+// The query executed by MineQueued.
+const MineQueued_Operation = `
+query MineQueued {
+	viewer {
+		leases(first: 200, where: {statusIn:[QUEUED]}, orderBy: {field:CREATED_AT,direction:ASC}) {
+			edges {
+				node {
+					... LeaseSummary
+					queuePosition
+					queuedUntil
+				}
+			}
+		}
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+// The queue's place of each waiting lease (a server without the waiting list refuses it: mine
+// then lists no queued leases).
+func MineQueued(
+	ctx_ context.Context,
+	client_ graphql.Client,
+) (data_ *MineQueuedResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "MineQueued",
+		Query:  MineQueued_Operation,
+	}
+
+	data_ = &MineQueuedResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by NodeKind.
 const NodeKind_Operation = `
 query NodeKind ($id: ID!) {
@@ -9018,6 +9965,41 @@ func OpenExtension(
 	}
 
 	data_ = &OpenExtensionResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by ProductDefaultDuration.
+const ProductDefaultDuration_Operation = `
+query ProductDefaultDuration ($sku: String!) {
+	product(sku: $sku) {
+		sku
+		defaultDuration
+	}
+}
+`
+
+func ProductDefaultDuration(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku string,
+) (data_ *ProductDefaultDurationResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ProductDefaultDuration",
+		Query:  ProductDefaultDuration_Operation,
+		Variables: &__ProductDefaultDurationInput{
+			Sku: sku,
+		},
+	}
+
+	data_ = &ProductDefaultDurationResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -9427,6 +10409,76 @@ func Requests(
 	}
 
 	data_ = &RequestsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by Reschedule.
+const Reschedule_Operation = `
+mutation Reschedule ($id: ID!, $startsAt: Time!, $endsAt: Time!) {
+	rescheduleLease(id: $id, startsAt: $startsAt, endsAt: $endsAt) {
+		... LeaseSummary
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func Reschedule(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	startsAt time.Time,
+	endsAt time.Time,
+) (data_ *RescheduleResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Reschedule",
+		Query:  Reschedule_Operation,
+		Variables: &__RescheduleInput{
+			Id:       id,
+			StartsAt: startsAt,
+			EndsAt:   endsAt,
+		},
+	}
+
+	data_ = &RescheduleResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

@@ -23,6 +23,10 @@ type LeaseJSON struct {
 	TimeLeft         *string     `json:"timeLeft"`
 	Requested        []LineJSON  `json:"requested"`
 	Items            []ItemJSON  `json:"items"`
+	// QueuePosition and QueuedUntil: a QUEUED lease's place in the waiting list (1: served next)
+	// and when it lapses unless served; only on QUEUED leases.
+	QueuePosition *int       `json:"queuePosition,omitempty"`
+	QueuedUntil   *time.Time `json:"queuedUntil,omitempty"`
 }
 
 // LineJSON is one line of a vend as asked.
