@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<09a1dc330861f27f0c7b52454dd41c74>>
+ * @generated SignedSource<<f0fe7b9445fd21725de259aa5d914edf>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type LeaseLineInput = {
   quantity?: number;
   sku: string;

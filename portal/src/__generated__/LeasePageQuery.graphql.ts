@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<8d9fd2585a0cc922baf8e894f55d80b9>>
+ * @generated SignedSource<<71bbfacb7cdbebf1411b39b17ecf8171>>
  * @lightSyntaxTransform
  */
 
@@ -506,12 +506,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "dd9ffd45ac45f7074891270dbef0dced",
+    "cacheID": "97e3408145efb77a16a14f6eb483d62d",
     "id": null,
     "metadata": {},
     "name": "LeasePageQuery",
     "operationKind": "query",
-    "text": "query LeasePageQuery(\n  $id: ID!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  lease(id: $id) {\n    id\n    ...LeasePage_detail\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeasePage_detail on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  endedAt\n  duration\n  note\n  statusMessage\n  decidedBy\n  owner {\n    id\n    name\n    costCenter {\n      code\n      id\n    }\n  }\n  requested {\n    sku\n    quantity\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  openExtensionRequest {\n    id\n    by\n    mayDecide\n  }\n  events {\n    id\n    at\n    actor\n    kind\n    from\n    to\n    message\n  }\n  orders {\n    id\n    kind\n    periodStart\n    periodEnd\n    createdAt\n    contents {\n      id\n      quantity\n      price\n      currency\n      product {\n        id\n        sku\n      }\n    }\n  }\n}\n"
+    "text": "query LeasePageQuery(\n  $id: ID!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  lease(id: $id) {\n    id\n    ...LeasePage_detail\n  }\n}\n\nfragment BookingActions_lease on Lease {\n  id\n  status\n  startsAt\n  endsAt\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeasePage_detail on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  endedAt\n  duration\n  note\n  statusMessage\n  decidedBy\n  owner {\n    id\n    name\n    costCenter {\n      code\n      id\n    }\n  }\n  requested {\n    sku\n    quantity\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  ...BookingActions_lease\n  openExtensionRequest {\n    id\n    by\n    mayDecide\n  }\n  events {\n    id\n    at\n    actor\n    kind\n    from\n    to\n    message\n  }\n  orders {\n    id\n    kind\n    periodStart\n    periodEnd\n    createdAt\n    contents {\n      id\n      quantity\n      price\n      currency\n      product {\n        id\n        sku\n      }\n    }\n  }\n}\n"
   }
 };
 })();

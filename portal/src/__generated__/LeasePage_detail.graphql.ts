@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<0a50b5cbcd710dc95cb668cdf995415a>>
+ * @generated SignedSource<<1f6a0d1c92baa50c6bb72b38bc3e1ae8>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type LeasePage_detail$data = {
   readonly awaitingApproval: boolean;
@@ -64,7 +64,7 @@ export type LeasePage_detail$data = {
   readonly startsAt: string | null | undefined;
   readonly status: LeaseStatus;
   readonly statusMessage: string | null | undefined;
-  readonly " $fragmentSpreads": FragmentRefs<"LeaseActions_lease" | "LeaseItems_lease">;
+  readonly " $fragmentSpreads": FragmentRefs<"BookingActions_lease" | "LeaseActions_lease" | "LeaseItems_lease">;
   readonly " $fragmentType": "LeasePage_detail";
 };
 export type LeasePage_detail$key = {
@@ -240,6 +240,11 @@ return {
       "name": "LeaseActions_lease"
     },
     {
+      "args": null,
+      "kind": "FragmentSpread",
+      "name": "BookingActions_lease"
+    },
+    {
       "alias": null,
       "args": null,
       "concreteType": "ExtensionRequest",
@@ -387,6 +392,6 @@ return {
 };
 })();
 
-(node as any).hash = "c1590492a656b42d44cdbaa9a9ca8d97";
+(node as any).hash = "a4a920abe134a8cf4e4aa97bfab8e808";
 
 export default node;

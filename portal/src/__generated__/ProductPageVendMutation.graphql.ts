@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<4ab9dc2da592d64fbe5002fe541deb5c>>
+ * @generated SignedSource<<61c45cfa1d5ed72323faaaed11344d5e>>
  * @lightSyntaxTransform
  */
 
@@ -13,8 +13,11 @@ export type VendInput = {
   duration?: string | null | undefined;
   idempotencyKey?: string | null | undefined;
   lines?: ReadonlyArray<LeaseLineInput> | null | undefined;
+  maxWait?: string | null | undefined;
   note?: string | null | undefined;
   sku?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  wait?: boolean | null | undefined;
 };
 export type LeaseLineInput = {
   quantity?: number;
