@@ -7724,9 +7724,9 @@ type VendInput struct {
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string    `json:"idempotencyKey"`
 	Note           *string    `json:"note"`
-	StartsAt       *time.Time `json:"startsAt"`
-	Wait           *bool      `json:"wait"`
-	MaxWait        *string    `json:"maxWait"`
+	StartsAt       *time.Time `json:"startsAt,omitempty"`
+	Wait           *bool      `json:"wait,omitempty"`
+	MaxWait        *string    `json:"maxWait,omitempty"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
