@@ -107,8 +107,12 @@ func TestEarliestRetriesOnceOnALostRace(t *testing.T) {
 
 	// A fit that is now vends now: no startsAt.
 	c = &scripted{}
-	c.on("EarliestStart", func(map[string]any) (any, error) { return map[string]any{"earliestStart": time.Now().Add(-time.Second).UTC()}, nil })
-	c.on("Book", func(map[string]any) (any, error) { return map[string]any{"vend": lease("8", "ACTIVE", time.Now())}, nil })
+	c.on("EarliestStart", func(map[string]any) (any, error) {
+		return map[string]any{"earliestStart": time.Now().Add(-time.Second).UTC()}, nil
+	})
+	c.on("Book", func(map[string]any) (any, error) {
+		return map[string]any{"vend": lease("8", "ACTIVE", time.Now())}, nil
+	})
 	_, _, err = run(t, c)
 	require.NoError(t, err)
 	require.NotContains(t, c.sent["Book"][0]["input"].(map[string]any), "startsAt")
