@@ -197,12 +197,29 @@ func lostRace(err error) bool {
 	return false
 }
 
+// invalidQuery tells an operation the server's schema refuses as a whole (a validation error:
+// INVALID_ARGUMENT with no path), as one without the waiting list refuses QUEUED.
+func invalidQuery(err error) bool {
+	var list gqlerror.List
+	var he *graphql.HTTPError
+	if errors.As(err, &he) {
+		list = he.Response.Errors // a request refused whole is answered 422
+	} else if !errors.As(err, &list) {
+		return false
+	}
+	if len(list) == 0 {
+		return false
+	}
+	code, _ := list[0].Extensions["code"].(string)
+	return len(list[0].Path) == 0 && (code == "INVALID_ARGUMENT" || code == "GRAPHQL_VALIDATION_FAILED")
+}
+
 // queuedLeases are the viewer's QUEUED leases with their places; none from a server without
 // the waiting list (it refuses the query as invalid).
 func queuedLeases(ctx context.Context, c graphql.Client) ([]LeaseJSON, error) {
 	res, err := MineQueued(ctx, c)
 	if err != nil {
-		if code := errorCode(err); code == "GRAPHQL_VALIDATION_FAILED" || code == "GRAPHQL_PARSE_FAILED" {
+		if invalidQuery(err) {
 			return nil, nil
 		}
 		return nil, err
