@@ -14,7 +14,7 @@ function localHour(page, days, h) {
       const d = new Date();
       d.setDate(d.getDate() + days);
       d.setHours(h, 0, 0, 0);
-      return d.toISOString();
+      return d.toISOString().replace('.000Z', 'Z'); // as the API writes times
     },
     [days, h],
   );
@@ -59,11 +59,18 @@ export const bookingJourneys = {
     expect(d.lease.status === 'SCHEDULED', `the lease is SCHEDULED: ${d.lease.status}`);
     expect(new Date(d.lease.startsAt).getTime() === new Date(slot).getTime(), `it starts at the slot picked: ${d.lease.startsAt}`);
 
-    // Ten more over the same hours do not fit: the form says so, and the server's refusal shows.
+    // The form's hint reads the calendar on screen: ten more over the same hours are short.
     await page.getByLabel('Quantity').fill('10');
     await page.locator('[data-fit="short"]').waitFor();
+    // Someone else takes the other eight meanwhile: one more still looks free here, and the
+    // server's refusal shows in words.
+    await gql(server, server.tokens.bob, 'mutation($i: VendInput!) { vend(input: $i) { id } }', { i: { lines: [{ sku: '4D.small', quantity: 8 }], duration: '1d', startsAt: slot } });
+    await page.getByLabel('Quantity').fill('1');
+    await page.locator('[data-fit="fits"]').waitFor();
     await page.getByRole('button', { name: 'Book', exact: true }).click();
-    await page.getByRole('alert').getByText('Not enough free items').waitFor({ timeout: BOUND });
+    await page.locator('[role="alert"][data-code="OUT_OF_STOCK"]').getByText('Not enough free items').waitFor({ timeout: BOUND });
+    // After the refusal the calendar shows what is left: none.
+    await page.locator(`button[data-slot="${slot}"][data-bookable="0"]`).waitFor({ timeout: BOUND });
 
     // My metal lists it with its start; move it a day later.
     await page.getByRole('link', { name: 'My metal' }).first().click();
@@ -85,24 +92,25 @@ export const bookingJourneys = {
     const startsAt = new Date(Date.now() + 3 * 86400000);
     startsAt.setUTCMinutes(0, 0, 0);
     const v = await gql(server, server.tokens.alice, 'mutation($i: VendInput!) { vend(input: $i) { id status } }', {
-      i: { lines: [{ sku: '4D.small', quantity: 14 }], duration: '1d', startsAt: startsAt.toISOString(), note: 'to cancel' },
+      i: { lines: [{ sku: '4D.small', quantity: 10 }], duration: '1d', startsAt: startsAt.toISOString(), note: 'to cancel' },
     });
     expect(v.vend.status === 'SCHEDULED', `booked: ${v.vend.status}`);
+    // Ten of fourteen are taken for that hour until it is cancelled.
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await signIn(page, server, 'alice');
     await page.getByRole('link', { name: 'My metal' }).first().click();
-    const card = page.locator(`[data-lease="${v.vend.id}"]`);
+    const card = page.locator(`li[data-lease="${v.vend.id}"]`);
     await card.waitFor({ timeout: BOUND });
     await card.getByRole('button', { name: 'Cancel reservation' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes, cancel it' }).click();
-    await card.waitFor({ state: 'detached', timeout: BOUND });
+    await page.locator(`li[data-lease="${v.vend.id}"][data-status="SCHEDULED"]`).waitFor({ state: 'detached', timeout: BOUND });
     const d = await gql(server, server.tokens.alice, 'query($id: ID!) { lease(id: $id) { status orders { id } } }', { id: v.vend.id });
     expect(d.lease.status !== 'SCHEDULED', `no longer scheduled: ${d.lease.status}`);
     expect(d.lease.orders.length === 0, 'nothing charged');
     // The calendar has all 14 again for that hour.
     await page.goto(`${server.url}/catalog/4D.small/calendar`);
-    await page.locator(`button[data-slot="${startsAt.toISOString()}"][data-bookable="14"]`).waitFor({ timeout: BOUND });
+    await page.locator(`button[data-slot="${startsAt.toISOString().replace('.000Z', 'Z')}"][data-bookable="14"]`).waitFor({ timeout: BOUND });
     await ctx.close();
   },
 };

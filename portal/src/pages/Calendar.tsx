@@ -199,6 +199,7 @@ function BookForm({
   setStart: (v: string) => void;
   duration: string;
   setDuration: (v: string) => void;
+  /** After a booking or a refusal: the calendar is read again. */
   onBooked: () => void;
 }) {
   const env = useRelayEnvironment();
@@ -231,7 +232,10 @@ function BookForm({
         setBooked(res.vend);
         onBooked();
       },
-      onError: setError,
+      onError: (e) => {
+        setError(e);
+        onBooked(); // a refusal often means the calendar moved on: show it as it is now
+      },
     });
   };
   // The first time the request fits, from the server: it becomes the start.
