@@ -143,7 +143,11 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	}
 	s.router = router
 	s.feed = leasefeed.New()
-	s.lease = lease.NewService(st.Client, clock, router, box, cfg.Leasing)
+	leasing := cfg.Leasing
+	if len(leasing.Booking.Reminders) == 0 { // reservations are announced at the notices' thresholds
+		leasing.Booking.Reminders = cfg.Notices.Thresholds
+	}
+	s.lease = lease.NewService(st.Client, clock, router, box, leasing)
 	s.lease.Feed = s.feed
 	s.reclaim = reclaim.NewService(st.Client, clock, router, cfg.Reclaim)
 	s.outbox = notify.NewOutbox(cfg.Notices)
@@ -453,6 +457,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.ExpiryNotices, Run: a.svc.expiring.Run},
 		{Name: scheduler.DeliverNotices, Run: a.svc.deliverer.Run},
 		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
+		{Name: scheduler.StartBookings, Run: a.svc.lease.StartBookings},
 		{Name: scheduler.PruneJobRuns, Run: scheduler.PruneRuns(a.store.Client, cfg.RunRetention)},
 	}
 	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry,
@@ -465,6 +470,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		return nil, err
 	}
 	a.svc.lease.Reclaim = func() { sched.Kick(scheduler.ReclaimItems) }
+	a.svc.lease.BookingsDue = func() { sched.Kick(scheduler.StartBookings) }
 	a.svc.inventory.Reclaim = a.svc.lease.Reclaim
 	deliver := func() { sched.Kick(scheduler.DeliverNotices) }
 	a.svc.lease.Deliver, a.svc.reclaim.Deliver = deliver, deliver

@@ -50,6 +50,9 @@ type CreateInput struct {
 	Components                []*schematype.LeaseLine `json:"components,omitempty"`
 	Custom                    *bool                   `json:"custom,omitempty"`
 	ExpiresAt                 *time.Time              `json:"expiresAt,omitempty"`
+	// CleaningBuffer and BookingHorizon are the product's booking rules (see the lease package).
+	CleaningBuffer *duration.Duration `json:"cleaningBuffer,omitempty"`
+	BookingHorizon *duration.Duration `json:"bookingHorizon,omitempty"`
 	// For, when set, is whose a custom product is (a fulfilled custom request): only they, their
 	// cost center's managers and admins see and vend it. Not part of the GraphQL input.
 	For *viewer.Holding `json:"-"`
@@ -67,6 +70,8 @@ type UpdateInput struct {
 	MaxLifetime               *duration.Duration      `json:"maxLifetime,omitempty"`
 	RequiresApproval          *bool                   `json:"requiresApproval,omitempty"`
 	ExtensionRequiresApproval *bool                   `json:"extensionRequiresApproval,omitempty"`
+	CleaningBuffer            *duration.Duration      `json:"cleaningBuffer,omitempty"`
+	BookingHorizon            *duration.Duration      `json:"bookingHorizon,omitempty"`
 }
 
 var (
@@ -133,6 +138,9 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Product, err
 	if err != nil {
 		return nil, invalid("sku: %v", err)
 	}
+	if err := checkBooking(in.CleaningBuffer, in.BookingHorizon); err != nil {
+		return nil, err
+	}
 	if !currencyRE.MatchString(in.Currency) {
 		return nil, invalid("currency: %q is not an ISO 4217 code such as EUR", in.Currency)
 	}
@@ -167,6 +175,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Product, err
 			SetNillableRequiresApproval(in.RequiresApproval).
 			SetNillableExtensionRequiresApproval(in.ExtensionRequiresApproval).
 			SetCustom(custom).SetNillableExpiresAt(utc(in.ExpiresAt)).
+			SetNillableCleaningBuffer(in.CleaningBuffer).SetNillableBookingHorizon(in.BookingHorizon).
 			SetCreatedAt(now).SetUpdatedAt(now)
 		if in.For != nil {
 			if !custom {
@@ -230,6 +239,9 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Prod
 	if _, err := auth.RequireAdmin(ctx, "updateProduct"); err != nil {
 		return nil, err
 	}
+	if err := checkBooking(in.CleaningBuffer, in.BookingHorizon); err != nil {
+		return nil, err
+	}
 	sys := database.System(ctx)
 	var updated *ent.Product
 	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
@@ -257,6 +269,7 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Prod
 			SetNillableMaxDuration(p.maxD).SetNillableMaxLifetime(p.life).
 			SetNillableRequiresApproval(in.RequiresApproval).
 			SetNillableExtensionRequiresApproval(in.ExtensionRequiresApproval).
+			SetNillableCleaningBuffer(in.CleaningBuffer).SetNillableBookingHorizon(in.BookingHorizon).
 			SetUpdatedAt(s.clock.Now().UTC())
 		if in.Attributes != nil {
 			up.SetAttributes(attrs(in.Attributes))

@@ -715,11 +715,16 @@ func (v *BookVendLease) __premarshalJSON() (*__premarshalBookVendLease, error) {
 }
 
 // CalendarAvailabilityCalendarCalendarSlot includes the requested fields of the GraphQL type CalendarSlot.
+// The GraphQL type's documentation follows.
+//
+// One slot of an availability calendar.
 type CalendarAvailabilityCalendarCalendarSlot struct {
-	From     time.Time `json:"from"`
-	To       time.Time `json:"to"`
-	Bookable int       `json:"bookable"`
-	Capacity int       `json:"capacity"`
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	// How many items can be booked for the whole slot.
+	Bookable int `json:"bookable"`
+	// How many items can serve (not in maintenance, not archived).
+	Capacity int `json:"capacity"`
 }
 
 // GetFrom returns CalendarAvailabilityCalendarCalendarSlot.From, and is useful for accessing the field via an interface.
@@ -736,6 +741,8 @@ func (v *CalendarAvailabilityCalendarCalendarSlot) GetCapacity() int { return v.
 
 // CalendarResponse is returned by Calendar on success.
 type CalendarResponse struct {
+	// For each slot of [from, to) by step, how many items of the SKU can still be booked for the whole
+	// slot (at most 2,000 slots).
 	AvailabilityCalendar []CalendarAvailabilityCalendarCalendarSlot `json:"availabilityCalendar"`
 }
 
@@ -790,6 +797,10 @@ type CreateProductInput struct {
 	// A temporary custom product, hidden from the catalog; needs expiresAt.
 	Custom    *bool      `json:"custom"`
 	ExpiresAt *time.Time `json:"expiresAt"`
+	// The reclaim time a returned item needs before its next lease (default 0).
+	CleaningBuffer *string `json:"cleaningBuffer"`
+	// How far ahead the product can be booked (default: the leasing configuration's, 90d).
+	BookingHorizon *string `json:"bookingHorizon"`
 }
 
 // GetSku returns CreateProductInput.Sku, and is useful for accessing the field via an interface.
@@ -836,6 +847,12 @@ func (v *CreateProductInput) GetCustom() *bool { return v.Custom }
 
 // GetExpiresAt returns CreateProductInput.ExpiresAt, and is useful for accessing the field via an interface.
 func (v *CreateProductInput) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// GetCleaningBuffer returns CreateProductInput.CleaningBuffer, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetCleaningBuffer() *string { return v.CleaningBuffer }
+
+// GetBookingHorizon returns CreateProductInput.BookingHorizon, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetBookingHorizon() *string { return v.BookingHorizon }
 
 // CreateProductResponse is returned by CreateProduct on success.
 type CreateProductResponse struct {
@@ -1629,6 +1646,8 @@ func (v *DeclineCustomRequestResponse) GetDeclineCustomRequest() DeclineCustomRe
 
 // EarliestStartResponse is returned by EarliestStart on success.
 type EarliestStartResponse struct {
+	// The first time at or after `after` (default now) when a request for one SKU or several lines
+	// fits for `duration`, within the products' booking horizon.
 	EarliestStart time.Time `json:"earliestStart"`
 }
 
@@ -5110,6 +5129,26 @@ type ProductWhereInput struct {
 	RetiredAtLTE    *time.Time  `json:"retiredAtLTE"`
 	RetiredAtIsNil  *bool       `json:"retiredAtIsNil"`
 	RetiredAtNotNil *bool       `json:"retiredAtNotNil"`
+	// cleaning_buffer field predicates
+	CleaningBuffer      *string  `json:"cleaningBuffer"`
+	CleaningBufferNEQ   *string  `json:"cleaningBufferNEQ"`
+	CleaningBufferIn    []string `json:"cleaningBufferIn"`
+	CleaningBufferNotIn []string `json:"cleaningBufferNotIn"`
+	CleaningBufferGT    *string  `json:"cleaningBufferGT"`
+	CleaningBufferGTE   *string  `json:"cleaningBufferGTE"`
+	CleaningBufferLT    *string  `json:"cleaningBufferLT"`
+	CleaningBufferLTE   *string  `json:"cleaningBufferLTE"`
+	// booking_horizon field predicates
+	BookingHorizon       *string  `json:"bookingHorizon"`
+	BookingHorizonNEQ    *string  `json:"bookingHorizonNEQ"`
+	BookingHorizonIn     []string `json:"bookingHorizonIn"`
+	BookingHorizonNotIn  []string `json:"bookingHorizonNotIn"`
+	BookingHorizonGT     *string  `json:"bookingHorizonGT"`
+	BookingHorizonGTE    *string  `json:"bookingHorizonGTE"`
+	BookingHorizonLT     *string  `json:"bookingHorizonLT"`
+	BookingHorizonLTE    *string  `json:"bookingHorizonLTE"`
+	BookingHorizonIsNil  *bool    `json:"bookingHorizonIsNil"`
+	BookingHorizonNotNil *bool    `json:"bookingHorizonNotNil"`
 }
 
 // GetNot returns ProductWhereInput.Not, and is useful for accessing the field via an interface.
@@ -5680,6 +5719,60 @@ func (v *ProductWhereInput) GetRetiredAtIsNil() *bool { return v.RetiredAtIsNil 
 
 // GetRetiredAtNotNil returns ProductWhereInput.RetiredAtNotNil, and is useful for accessing the field via an interface.
 func (v *ProductWhereInput) GetRetiredAtNotNil() *bool { return v.RetiredAtNotNil }
+
+// GetCleaningBuffer returns ProductWhereInput.CleaningBuffer, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBuffer() *string { return v.CleaningBuffer }
+
+// GetCleaningBufferNEQ returns ProductWhereInput.CleaningBufferNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferNEQ() *string { return v.CleaningBufferNEQ }
+
+// GetCleaningBufferIn returns ProductWhereInput.CleaningBufferIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferIn() []string { return v.CleaningBufferIn }
+
+// GetCleaningBufferNotIn returns ProductWhereInput.CleaningBufferNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferNotIn() []string { return v.CleaningBufferNotIn }
+
+// GetCleaningBufferGT returns ProductWhereInput.CleaningBufferGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferGT() *string { return v.CleaningBufferGT }
+
+// GetCleaningBufferGTE returns ProductWhereInput.CleaningBufferGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferGTE() *string { return v.CleaningBufferGTE }
+
+// GetCleaningBufferLT returns ProductWhereInput.CleaningBufferLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferLT() *string { return v.CleaningBufferLT }
+
+// GetCleaningBufferLTE returns ProductWhereInput.CleaningBufferLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetCleaningBufferLTE() *string { return v.CleaningBufferLTE }
+
+// GetBookingHorizon returns ProductWhereInput.BookingHorizon, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizon() *string { return v.BookingHorizon }
+
+// GetBookingHorizonNEQ returns ProductWhereInput.BookingHorizonNEQ, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonNEQ() *string { return v.BookingHorizonNEQ }
+
+// GetBookingHorizonIn returns ProductWhereInput.BookingHorizonIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonIn() []string { return v.BookingHorizonIn }
+
+// GetBookingHorizonNotIn returns ProductWhereInput.BookingHorizonNotIn, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonNotIn() []string { return v.BookingHorizonNotIn }
+
+// GetBookingHorizonGT returns ProductWhereInput.BookingHorizonGT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonGT() *string { return v.BookingHorizonGT }
+
+// GetBookingHorizonGTE returns ProductWhereInput.BookingHorizonGTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonGTE() *string { return v.BookingHorizonGTE }
+
+// GetBookingHorizonLT returns ProductWhereInput.BookingHorizonLT, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonLT() *string { return v.BookingHorizonLT }
+
+// GetBookingHorizonLTE returns ProductWhereInput.BookingHorizonLTE, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonLTE() *string { return v.BookingHorizonLTE }
+
+// GetBookingHorizonIsNil returns ProductWhereInput.BookingHorizonIsNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonIsNil() *bool { return v.BookingHorizonIsNil }
+
+// GetBookingHorizonNotNil returns ProductWhereInput.BookingHorizonNotNil, and is useful for accessing the field via an interface.
+func (v *ProductWhereInput) GetBookingHorizonNotNil() *bool { return v.BookingHorizonNotNil }
 
 // ProductsProductsProductConnection includes the requested fields of the GraphQL type ProductConnection.
 // The GraphQL type's documentation follows.
@@ -6563,6 +6656,8 @@ func (v *RescheduleRescheduleLease) __premarshalJSON() (*__premarshalRescheduleR
 
 // RescheduleResponse is returned by Reschedule on success.
 type RescheduleResponse struct {
+	// Move or stretch a SCHEDULED lease to [startsAt, endsAt), checked against capacity and policy
+	// atomically: either the new interval holds, or the old one stays.
 	RescheduleLease RescheduleRescheduleLease `json:"rescheduleLease"`
 }
 
@@ -7722,11 +7817,13 @@ type VendInput struct {
 	// them). A vend of products without a default must name it.
 	Duration *string `json:"duration"`
 	// The same key from the same user returns the same lease, never a second one.
-	IdempotencyKey *string    `json:"idempotencyKey"`
-	Note           *string    `json:"note"`
-	StartsAt       *time.Time `json:"startsAt,omitempty"`
-	Wait           *bool      `json:"wait,omitempty"`
-	MaxWait        *string    `json:"maxWait,omitempty"`
+	IdempotencyKey *string `json:"idempotencyKey"`
+	Note           *string `json:"note"`
+	// A future start: the lease is SCHEDULED, its items booked per product over [startsAt,
+	// startsAt + duration), and the scheduler vends it a lead time before the start.
+	StartsAt *time.Time `json:"startsAt,omitempty"`
+	Wait     *bool      `json:"wait,omitempty"`
+	MaxWait  *string    `json:"maxWait,omitempty"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.

@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/booking"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -52,6 +53,8 @@ type Client struct {
 	Bill *BillClient
 	// BillLine is the client for interacting with the BillLine builders.
 	BillLine *BillLineClient
+	// Booking is the client for interacting with the Booking builders.
+	Booking *BookingClient
 	// CostCenter is the client for interacting with the CostCenter builders.
 	CostCenter *CostCenterClient
 	// CustomRequest is the client for interacting with the CustomRequest builders.
@@ -94,6 +97,7 @@ func (c *Client) init() {
 	c.Bag = NewBagClient(c.config)
 	c.Bill = NewBillClient(c.config)
 	c.BillLine = NewBillLineClient(c.config)
+	c.Booking = NewBookingClient(c.config)
 	c.CostCenter = NewCostCenterClient(c.config)
 	c.CustomRequest = NewCustomRequestClient(c.config)
 	c.Event = NewEventClient(c.config)
@@ -204,6 +208,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Bag:              NewBagClient(cfg),
 		Bill:             NewBillClient(cfg),
 		BillLine:         NewBillLineClient(cfg),
+		Booking:          NewBookingClient(cfg),
 		CostCenter:       NewCostCenterClient(cfg),
 		CustomRequest:    NewCustomRequestClient(cfg),
 		Event:            NewEventClient(cfg),
@@ -241,6 +246,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Bag:              NewBagClient(cfg),
 		Bill:             NewBillClient(cfg),
 		BillLine:         NewBillLineClient(cfg),
+		Booking:          NewBookingClient(cfg),
 		CostCenter:       NewCostCenterClient(cfg),
 		CustomRequest:    NewCustomRequestClient(cfg),
 		Event:            NewEventClient(cfg),
@@ -283,7 +289,7 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter,
+		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.Booking, c.CostCenter,
 		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.JobRun,
 		c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
 	} {
@@ -295,7 +301,7 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.CostCenter,
+		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.Booking, c.CostCenter,
 		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.JobRun,
 		c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
 	} {
@@ -316,6 +322,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Bill.mutate(ctx, m)
 	case *BillLineMutation:
 		return c.BillLine.mutate(ctx, m)
+	case *BookingMutation:
+		return c.Booking.mutate(ctx, m)
 	case *CostCenterMutation:
 		return c.CostCenter.mutate(ctx, m)
 	case *CustomRequestMutation:
@@ -1206,6 +1214,139 @@ func (c *BillLineClient) mutate(ctx context.Context, m *BillLineMutation) (Value
 		return (&BillLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown BillLine mutation op: %q", m.Op())
+	}
+}
+
+// BookingClient is a client for the Booking schema.
+type BookingClient struct {
+	config
+}
+
+// NewBookingClient returns a client for the Booking from the given config.
+func NewBookingClient(c config) *BookingClient {
+	return &BookingClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `booking.Hooks(f(g(h())))`.
+func (c *BookingClient) Use(hooks ...Hook) {
+	c.hooks.Booking = append(c.hooks.Booking, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `booking.Intercept(f(g(h())))`.
+func (c *BookingClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Booking = append(c.inters.Booking, interceptors...)
+}
+
+// Create returns a builder for creating a Booking entity.
+func (c *BookingClient) Create() *BookingCreate {
+	mutation := newBookingMutation(c.config, OpCreate)
+	return &BookingCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Booking entities.
+func (c *BookingClient) CreateBulk(builders ...*BookingCreate) *BookingCreateBulk {
+	return &BookingCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *BookingClient) MapCreateBulk(slice any, setFunc func(*BookingCreate, int)) *BookingCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &BookingCreateBulk{err: fmt.Errorf("calling to BookingClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*BookingCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &BookingCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Booking.
+func (c *BookingClient) Update() *BookingUpdate {
+	mutation := newBookingMutation(c.config, OpUpdate)
+	return &BookingUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *BookingClient) UpdateOne(_m *Booking) *BookingUpdateOne {
+	mutation := newBookingMutation(c.config, OpUpdateOne, withBooking(_m))
+	return &BookingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *BookingClient) UpdateOneID(id int) *BookingUpdateOne {
+	mutation := newBookingMutation(c.config, OpUpdateOne, withBookingID(id))
+	return &BookingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Booking.
+func (c *BookingClient) Delete() *BookingDelete {
+	mutation := newBookingMutation(c.config, OpDelete)
+	return &BookingDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *BookingClient) DeleteOne(_m *Booking) *BookingDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *BookingClient) DeleteOneID(id int) *BookingDeleteOne {
+	builder := c.Delete().Where(booking.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &BookingDeleteOne{builder}
+}
+
+// Query returns a query builder for Booking.
+func (c *BookingClient) Query() *BookingQuery {
+	return &BookingQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeBooking},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Booking entity by its id.
+func (c *BookingClient) Get(ctx context.Context, id int) (*Booking, error) {
+	return c.Query().Where(booking.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *BookingClient) GetX(ctx context.Context, id int) *Booking {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *BookingClient) Hooks() []Hook {
+	return c.hooks.Booking
+}
+
+// Interceptors returns the client interceptors.
+func (c *BookingClient) Interceptors() []Interceptor {
+	return c.inters.Booking
+}
+
+func (c *BookingClient) mutate(ctx context.Context, m *BookingMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&BookingCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&BookingUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&BookingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&BookingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Booking mutation op: %q", m.Op())
 	}
 }
 
@@ -3626,14 +3767,14 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, CustomRequest, Event,
-		ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product, Stack,
-		StockCount, User []ent.Hook
+		APIToken, Allocation, Bag, Bill, BillLine, Booking, CostCenter, CustomRequest,
+		Event, ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product,
+		Stack, StockCount, User []ent.Hook
 	}
 	inters struct {
-		APIToken, Allocation, Bag, Bill, BillLine, CostCenter, CustomRequest, Event,
-		ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product, Stack,
-		StockCount, User []ent.Interceptor
+		APIToken, Allocation, Bag, Bill, BillLine, Booking, CostCenter, CustomRequest,
+		Event, ExtensionRequest, InventoryItem, JobRun, Lease, Notice, Order, Product,
+		Stack, StockCount, User []ent.Interceptor
 	}
 )
 

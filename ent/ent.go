@@ -17,6 +17,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/booking"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -95,6 +96,7 @@ func checkColumn(t, c string) error {
 			bag.Table:              bag.ValidColumn,
 			bill.Table:             bill.ValidColumn,
 			billline.Table:         billline.ValidColumn,
+			booking.Table:          booking.ValidColumn,
 			costcenter.Table:       costcenter.ValidColumn,
 			customrequest.Table:    customrequest.ValidColumn,
 			event.Table:            event.ValidColumn,

@@ -8,6 +8,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/booking"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -31,7 +32,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 19)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -127,6 +128,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   booking.Table,
+			Columns: booking.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: booking.FieldID,
+			},
+		},
+		Type: "Booking",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			booking.FieldLeaseID:      {Type: field.TypeInt, Column: booking.FieldLeaseID},
+			booking.FieldProductID:    {Type: field.TypeInt, Column: booking.FieldProductID},
+			booking.FieldOwnerID:      {Type: field.TypeInt, Column: booking.FieldOwnerID},
+			booking.FieldCostCenterID: {Type: field.TypeInt, Column: booking.FieldCostCenterID},
+			booking.FieldQuantity:     {Type: field.TypeInt, Column: booking.FieldQuantity},
+			booking.FieldStartsAt:     {Type: field.TypeTime, Column: booking.FieldStartsAt},
+			booking.FieldEndsAt:       {Type: field.TypeTime, Column: booking.FieldEndsAt},
+			booking.FieldBuffer:       {Type: field.TypeInt64, Column: booking.FieldBuffer},
+			booking.FieldFreeAt:       {Type: field.TypeTime, Column: booking.FieldFreeAt},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   costcenter.Table,
 			Columns: costcenter.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -143,7 +166,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			costcenter.FieldEntitlementsBagID: {Type: field.TypeInt, Column: costcenter.FieldEntitlementsBagID},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customrequest.Table,
 			Columns: customrequest.Columns,
@@ -169,7 +192,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customrequest.FieldProductID:    {Type: field.TypeInt, Column: customrequest.FieldProductID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   event.Table,
 			Columns: event.Columns,
@@ -190,7 +213,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			event.FieldLeaseID: {Type: field.TypeInt, Column: event.FieldLeaseID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   extensionrequest.Table,
 			Columns: extensionrequest.Columns,
@@ -213,7 +236,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			extensionrequest.FieldDecidedAt:    {Type: field.TypeTime, Column: extensionrequest.FieldDecidedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inventoryitem.Table,
 			Columns: inventoryitem.Columns,
@@ -237,7 +260,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventoryitem.FieldLastError:       {Type: field.TypeString, Column: inventoryitem.FieldLastError},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   jobrun.Table,
 			Columns: jobrun.Columns,
@@ -256,7 +279,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			jobrun.FieldError:      {Type: field.TypeString, Column: jobrun.FieldError},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lease.Table,
 			Columns: lease.Columns,
@@ -284,7 +307,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lease.FieldDecidedBy:        {Type: field.TypeString, Column: lease.FieldDecidedBy},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notice.Table,
 			Columns: notice.Columns,
@@ -310,7 +333,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldLastError:    {Type: field.TypeString, Column: notice.FieldLastError},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -331,7 +354,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCreatedAt:     {Type: field.TypeTime, Column: order.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -365,9 +388,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldCustomCostCenterID:        {Type: field.TypeInt, Column: product.FieldCustomCostCenterID},
 			product.FieldRetiredAt:                 {Type: field.TypeTime, Column: product.FieldRetiredAt},
 			product.FieldComponentsBagID:           {Type: field.TypeInt, Column: product.FieldComponentsBagID},
+			product.FieldCleaningBuffer:            {Type: field.TypeInt64, Column: product.FieldCleaningBuffer},
+			product.FieldBookingHorizon:            {Type: field.TypeInt64, Column: product.FieldBookingHorizon},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stack.Table,
 			Columns: stack.Columns,
@@ -387,7 +412,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stack.FieldCurrency:  {Type: field.TypeString, Column: stack.FieldCurrency},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stockcount.Table,
 			Columns: stockcount.Columns,
@@ -403,7 +428,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stockcount.FieldCount:     {Type: field.TypeInt, Column: stockcount.FieldCount},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1591,6 +1616,91 @@ func (f *BillLineFilter) WhereHasLeaseWith(preds ...predicate.Lease) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *BookingQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the BookingQuery builder.
+func (_q *BookingQuery) Filter() *BookingFilter {
+	return &BookingFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *BookingMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the BookingMutation builder.
+func (m *BookingMutation) Filter() *BookingFilter {
+	return &BookingFilter{config: m.config, predicateAdder: m}
+}
+
+// BookingFilter provides a generic filtering capability at runtime for BookingQuery.
+type BookingFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *BookingFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *BookingFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(booking.FieldID))
+}
+
+// WhereLeaseID applies the entql int predicate on the lease_id field.
+func (f *BookingFilter) WhereLeaseID(p entql.IntP) {
+	f.Where(p.Field(booking.FieldLeaseID))
+}
+
+// WhereProductID applies the entql int predicate on the product_id field.
+func (f *BookingFilter) WhereProductID(p entql.IntP) {
+	f.Where(p.Field(booking.FieldProductID))
+}
+
+// WhereOwnerID applies the entql int predicate on the owner_id field.
+func (f *BookingFilter) WhereOwnerID(p entql.IntP) {
+	f.Where(p.Field(booking.FieldOwnerID))
+}
+
+// WhereCostCenterID applies the entql int predicate on the cost_center_id field.
+func (f *BookingFilter) WhereCostCenterID(p entql.IntP) {
+	f.Where(p.Field(booking.FieldCostCenterID))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *BookingFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(booking.FieldQuantity))
+}
+
+// WhereStartsAt applies the entql time.Time predicate on the starts_at field.
+func (f *BookingFilter) WhereStartsAt(p entql.TimeP) {
+	f.Where(p.Field(booking.FieldStartsAt))
+}
+
+// WhereEndsAt applies the entql time.Time predicate on the ends_at field.
+func (f *BookingFilter) WhereEndsAt(p entql.TimeP) {
+	f.Where(p.Field(booking.FieldEndsAt))
+}
+
+// WhereBuffer applies the entql int64 predicate on the buffer field.
+func (f *BookingFilter) WhereBuffer(p entql.Int64P) {
+	f.Where(p.Field(booking.FieldBuffer))
+}
+
+// WhereFreeAt applies the entql time.Time predicate on the free_at field.
+func (f *BookingFilter) WhereFreeAt(p entql.TimeP) {
+	f.Where(p.Field(booking.FieldFreeAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CostCenterQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1619,7 +1729,7 @@ type CostCenterFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CostCenterFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1754,7 +1864,7 @@ type CustomRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1887,7 +1997,7 @@ type EventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1995,7 +2105,7 @@ type ExtensionRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ExtensionRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2113,7 +2223,7 @@ type InventoryItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InventoryItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2250,7 +2360,7 @@ type JobRunFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JobRunFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2320,7 +2430,7 @@ type LeaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LeaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2547,7 +2657,7 @@ type NoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2680,7 +2790,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2802,7 +2912,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2928,6 +3038,16 @@ func (f *ProductFilter) WhereComponentsBagID(p entql.IntP) {
 	f.Where(p.Field(product.FieldComponentsBagID))
 }
 
+// WhereCleaningBuffer applies the entql int64 predicate on the cleaning_buffer field.
+func (f *ProductFilter) WhereCleaningBuffer(p entql.Int64P) {
+	f.Where(p.Field(product.FieldCleaningBuffer))
+}
+
+// WhereBookingHorizon applies the entql int64 predicate on the booking_horizon field.
+func (f *ProductFilter) WhereBookingHorizon(p entql.Int64P) {
+	f.Where(p.Field(product.FieldBookingHorizon))
+}
+
 // WhereHasItems applies a predicate to check if query has an edge items.
 func (f *ProductFilter) WhereHasItems() {
 	f.Where(entql.HasEdge("items"))
@@ -3041,7 +3161,7 @@ type StackFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StackFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3144,7 +3264,7 @@ type StockCountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockCountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3213,7 +3333,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

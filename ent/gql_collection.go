@@ -1424,6 +1424,16 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, product.FieldRetiredAt)
 				fieldSeen[product.FieldRetiredAt] = struct{}{}
 			}
+		case "cleaningBuffer":
+			if _, ok := fieldSeen[product.FieldCleaningBuffer]; !ok {
+				selectedFields = append(selectedFields, product.FieldCleaningBuffer)
+				fieldSeen[product.FieldCleaningBuffer] = struct{}{}
+			}
+		case "bookingHorizon":
+			if _, ok := fieldSeen[product.FieldBookingHorizon]; !ok {
+				selectedFields = append(selectedFields, product.FieldBookingHorizon)
+				fieldSeen[product.FieldBookingHorizon] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

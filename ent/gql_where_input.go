@@ -3961,6 +3961,28 @@ type ProductWhereInput struct {
 	RetiredAtLTE    *time.Time  `json:"retiredAtLTE,omitempty"`
 	RetiredAtIsNil  bool        `json:"retiredAtIsNil,omitempty"`
 	RetiredAtNotNil bool        `json:"retiredAtNotNil,omitempty"`
+
+	// "cleaning_buffer" field predicates.
+	CleaningBuffer      *duration.Duration  `json:"cleaningBuffer,omitempty"`
+	CleaningBufferNEQ   *duration.Duration  `json:"cleaningBufferNEQ,omitempty"`
+	CleaningBufferIn    []duration.Duration `json:"cleaningBufferIn,omitempty"`
+	CleaningBufferNotIn []duration.Duration `json:"cleaningBufferNotIn,omitempty"`
+	CleaningBufferGT    *duration.Duration  `json:"cleaningBufferGT,omitempty"`
+	CleaningBufferGTE   *duration.Duration  `json:"cleaningBufferGTE,omitempty"`
+	CleaningBufferLT    *duration.Duration  `json:"cleaningBufferLT,omitempty"`
+	CleaningBufferLTE   *duration.Duration  `json:"cleaningBufferLTE,omitempty"`
+
+	// "booking_horizon" field predicates.
+	BookingHorizon       *duration.Duration  `json:"bookingHorizon,omitempty"`
+	BookingHorizonNEQ    *duration.Duration  `json:"bookingHorizonNEQ,omitempty"`
+	BookingHorizonIn     []duration.Duration `json:"bookingHorizonIn,omitempty"`
+	BookingHorizonNotIn  []duration.Duration `json:"bookingHorizonNotIn,omitempty"`
+	BookingHorizonGT     *duration.Duration  `json:"bookingHorizonGT,omitempty"`
+	BookingHorizonGTE    *duration.Duration  `json:"bookingHorizonGTE,omitempty"`
+	BookingHorizonLT     *duration.Duration  `json:"bookingHorizonLT,omitempty"`
+	BookingHorizonLTE    *duration.Duration  `json:"bookingHorizonLTE,omitempty"`
+	BookingHorizonIsNil  bool                `json:"bookingHorizonIsNil,omitempty"`
+	BookingHorizonNotNil bool                `json:"bookingHorizonNotNil,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4591,6 +4613,60 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	}
 	if i.RetiredAtNotNil {
 		predicates = append(predicates, product.RetiredAtNotNil())
+	}
+	if i.CleaningBuffer != nil {
+		predicates = append(predicates, product.CleaningBufferEQ(*i.CleaningBuffer))
+	}
+	if i.CleaningBufferNEQ != nil {
+		predicates = append(predicates, product.CleaningBufferNEQ(*i.CleaningBufferNEQ))
+	}
+	if len(i.CleaningBufferIn) > 0 {
+		predicates = append(predicates, product.CleaningBufferIn(i.CleaningBufferIn...))
+	}
+	if len(i.CleaningBufferNotIn) > 0 {
+		predicates = append(predicates, product.CleaningBufferNotIn(i.CleaningBufferNotIn...))
+	}
+	if i.CleaningBufferGT != nil {
+		predicates = append(predicates, product.CleaningBufferGT(*i.CleaningBufferGT))
+	}
+	if i.CleaningBufferGTE != nil {
+		predicates = append(predicates, product.CleaningBufferGTE(*i.CleaningBufferGTE))
+	}
+	if i.CleaningBufferLT != nil {
+		predicates = append(predicates, product.CleaningBufferLT(*i.CleaningBufferLT))
+	}
+	if i.CleaningBufferLTE != nil {
+		predicates = append(predicates, product.CleaningBufferLTE(*i.CleaningBufferLTE))
+	}
+	if i.BookingHorizon != nil {
+		predicates = append(predicates, product.BookingHorizonEQ(*i.BookingHorizon))
+	}
+	if i.BookingHorizonNEQ != nil {
+		predicates = append(predicates, product.BookingHorizonNEQ(*i.BookingHorizonNEQ))
+	}
+	if len(i.BookingHorizonIn) > 0 {
+		predicates = append(predicates, product.BookingHorizonIn(i.BookingHorizonIn...))
+	}
+	if len(i.BookingHorizonNotIn) > 0 {
+		predicates = append(predicates, product.BookingHorizonNotIn(i.BookingHorizonNotIn...))
+	}
+	if i.BookingHorizonGT != nil {
+		predicates = append(predicates, product.BookingHorizonGT(*i.BookingHorizonGT))
+	}
+	if i.BookingHorizonGTE != nil {
+		predicates = append(predicates, product.BookingHorizonGTE(*i.BookingHorizonGTE))
+	}
+	if i.BookingHorizonLT != nil {
+		predicates = append(predicates, product.BookingHorizonLT(*i.BookingHorizonLT))
+	}
+	if i.BookingHorizonLTE != nil {
+		predicates = append(predicates, product.BookingHorizonLTE(*i.BookingHorizonLTE))
+	}
+	if i.BookingHorizonIsNil {
+		predicates = append(predicates, product.BookingHorizonIsNil())
+	}
+	if i.BookingHorizonNotNil {
+		predicates = append(predicates, product.BookingHorizonNotNil())
 	}
 
 	switch len(predicates) {

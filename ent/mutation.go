@@ -17,6 +17,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/booking"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -48,6 +49,7 @@ const (
 	TypeBag              = "Bag"
 	TypeBill             = "Bill"
 	TypeBillLine         = "BillLine"
+	TypeBooking          = "Booking"
 	TypeCostCenter       = "CostCenter"
 	TypeCustomRequest    = "CustomRequest"
 	TypeEvent            = "Event"
@@ -4039,6 +4041,988 @@ func (m *BillLineMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown BillLine edge %s", name)
+}
+
+// BookingMutation represents an operation that mutates the Booking nodes in the graph.
+type BookingMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	lease_id          *int
+	addlease_id       *int
+	product_id        *int
+	addproduct_id     *int
+	owner_id          *int
+	addowner_id       *int
+	cost_center_id    *int
+	addcost_center_id *int
+	quantity          *int
+	addquantity       *int
+	starts_at         *time.Time
+	ends_at           *time.Time
+	buffer            *duration.Duration
+	addbuffer         *duration.Duration
+	free_at           *time.Time
+	clearedFields     map[string]struct{}
+	done              bool
+	oldValue          func(context.Context) (*Booking, error)
+	predicates        []predicate.Booking
+}
+
+var _ ent.Mutation = (*BookingMutation)(nil)
+
+// bookingOption allows management of the mutation configuration using functional options.
+type bookingOption func(*BookingMutation)
+
+// newBookingMutation creates new mutation for the Booking entity.
+func newBookingMutation(c config, op Op, opts ...bookingOption) *BookingMutation {
+	m := &BookingMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeBooking,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withBookingID sets the ID field of the mutation.
+func withBookingID(id int) bookingOption {
+	return func(m *BookingMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Booking
+		)
+		m.oldValue = func(ctx context.Context) (*Booking, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Booking.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withBooking sets the old Booking of the mutation.
+func withBooking(node *Booking) bookingOption {
+	return func(m *BookingMutation) {
+		m.oldValue = func(context.Context) (*Booking, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m BookingMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m BookingMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *BookingMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *BookingMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Booking.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetLeaseID sets the "lease_id" field.
+func (m *BookingMutation) SetLeaseID(i int) {
+	m.lease_id = &i
+	m.addlease_id = nil
+}
+
+// LeaseID returns the value of the "lease_id" field in the mutation.
+func (m *BookingMutation) LeaseID() (r int, exists bool) {
+	v := m.lease_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseID returns the old "lease_id" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldLeaseID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseID: %w", err)
+	}
+	return oldValue.LeaseID, nil
+}
+
+// AddLeaseID adds i to the "lease_id" field.
+func (m *BookingMutation) AddLeaseID(i int) {
+	if m.addlease_id != nil {
+		*m.addlease_id += i
+	} else {
+		m.addlease_id = &i
+	}
+}
+
+// AddedLeaseID returns the value that was added to the "lease_id" field in this mutation.
+func (m *BookingMutation) AddedLeaseID() (r int, exists bool) {
+	v := m.addlease_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLeaseID resets all changes to the "lease_id" field.
+func (m *BookingMutation) ResetLeaseID() {
+	m.lease_id = nil
+	m.addlease_id = nil
+}
+
+// SetProductID sets the "product_id" field.
+func (m *BookingMutation) SetProductID(i int) {
+	m.product_id = &i
+	m.addproduct_id = nil
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *BookingMutation) ProductID() (r int, exists bool) {
+	v := m.product_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldProductID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// AddProductID adds i to the "product_id" field.
+func (m *BookingMutation) AddProductID(i int) {
+	if m.addproduct_id != nil {
+		*m.addproduct_id += i
+	} else {
+		m.addproduct_id = &i
+	}
+}
+
+// AddedProductID returns the value that was added to the "product_id" field in this mutation.
+func (m *BookingMutation) AddedProductID() (r int, exists bool) {
+	v := m.addproduct_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *BookingMutation) ResetProductID() {
+	m.product_id = nil
+	m.addproduct_id = nil
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (m *BookingMutation) SetOwnerID(i int) {
+	m.owner_id = &i
+	m.addowner_id = nil
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *BookingMutation) OwnerID() (r int, exists bool) {
+	v := m.owner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldOwnerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// AddOwnerID adds i to the "owner_id" field.
+func (m *BookingMutation) AddOwnerID(i int) {
+	if m.addowner_id != nil {
+		*m.addowner_id += i
+	} else {
+		m.addowner_id = &i
+	}
+}
+
+// AddedOwnerID returns the value that was added to the "owner_id" field in this mutation.
+func (m *BookingMutation) AddedOwnerID() (r int, exists bool) {
+	v := m.addowner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *BookingMutation) ResetOwnerID() {
+	m.owner_id = nil
+	m.addowner_id = nil
+}
+
+// SetCostCenterID sets the "cost_center_id" field.
+func (m *BookingMutation) SetCostCenterID(i int) {
+	m.cost_center_id = &i
+	m.addcost_center_id = nil
+}
+
+// CostCenterID returns the value of the "cost_center_id" field in the mutation.
+func (m *BookingMutation) CostCenterID() (r int, exists bool) {
+	v := m.cost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCostCenterID returns the old "cost_center_id" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldCostCenterID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCostCenterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCostCenterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCostCenterID: %w", err)
+	}
+	return oldValue.CostCenterID, nil
+}
+
+// AddCostCenterID adds i to the "cost_center_id" field.
+func (m *BookingMutation) AddCostCenterID(i int) {
+	if m.addcost_center_id != nil {
+		*m.addcost_center_id += i
+	} else {
+		m.addcost_center_id = &i
+	}
+}
+
+// AddedCostCenterID returns the value that was added to the "cost_center_id" field in this mutation.
+func (m *BookingMutation) AddedCostCenterID() (r int, exists bool) {
+	v := m.addcost_center_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCostCenterID clears the value of the "cost_center_id" field.
+func (m *BookingMutation) ClearCostCenterID() {
+	m.cost_center_id = nil
+	m.addcost_center_id = nil
+	m.clearedFields[booking.FieldCostCenterID] = struct{}{}
+}
+
+// CostCenterIDCleared returns if the "cost_center_id" field was cleared in this mutation.
+func (m *BookingMutation) CostCenterIDCleared() bool {
+	_, ok := m.clearedFields[booking.FieldCostCenterID]
+	return ok
+}
+
+// ResetCostCenterID resets all changes to the "cost_center_id" field.
+func (m *BookingMutation) ResetCostCenterID() {
+	m.cost_center_id = nil
+	m.addcost_center_id = nil
+	delete(m.clearedFields, booking.FieldCostCenterID)
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *BookingMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *BookingMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *BookingMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *BookingMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *BookingMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *BookingMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *BookingMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *BookingMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *BookingMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *BookingMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldEndsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *BookingMutation) ResetEndsAt() {
+	m.ends_at = nil
+}
+
+// SetBuffer sets the "buffer" field.
+func (m *BookingMutation) SetBuffer(d duration.Duration) {
+	m.buffer = &d
+	m.addbuffer = nil
+}
+
+// Buffer returns the value of the "buffer" field in the mutation.
+func (m *BookingMutation) Buffer() (r duration.Duration, exists bool) {
+	v := m.buffer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBuffer returns the old "buffer" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldBuffer(ctx context.Context) (v duration.Duration, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBuffer is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBuffer requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBuffer: %w", err)
+	}
+	return oldValue.Buffer, nil
+}
+
+// AddBuffer adds d to the "buffer" field.
+func (m *BookingMutation) AddBuffer(d duration.Duration) {
+	if m.addbuffer != nil {
+		*m.addbuffer += d
+	} else {
+		m.addbuffer = &d
+	}
+}
+
+// AddedBuffer returns the value that was added to the "buffer" field in this mutation.
+func (m *BookingMutation) AddedBuffer() (r duration.Duration, exists bool) {
+	v := m.addbuffer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBuffer resets all changes to the "buffer" field.
+func (m *BookingMutation) ResetBuffer() {
+	m.buffer = nil
+	m.addbuffer = nil
+}
+
+// SetFreeAt sets the "free_at" field.
+func (m *BookingMutation) SetFreeAt(t time.Time) {
+	m.free_at = &t
+}
+
+// FreeAt returns the value of the "free_at" field in the mutation.
+func (m *BookingMutation) FreeAt() (r time.Time, exists bool) {
+	v := m.free_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFreeAt returns the old "free_at" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldFreeAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFreeAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFreeAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFreeAt: %w", err)
+	}
+	return oldValue.FreeAt, nil
+}
+
+// ResetFreeAt resets all changes to the "free_at" field.
+func (m *BookingMutation) ResetFreeAt() {
+	m.free_at = nil
+}
+
+// Where appends a list predicates to the BookingMutation builder.
+func (m *BookingMutation) Where(ps ...predicate.Booking) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the BookingMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *BookingMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Booking, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *BookingMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *BookingMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Booking).
+func (m *BookingMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *BookingMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.lease_id != nil {
+		fields = append(fields, booking.FieldLeaseID)
+	}
+	if m.product_id != nil {
+		fields = append(fields, booking.FieldProductID)
+	}
+	if m.owner_id != nil {
+		fields = append(fields, booking.FieldOwnerID)
+	}
+	if m.cost_center_id != nil {
+		fields = append(fields, booking.FieldCostCenterID)
+	}
+	if m.quantity != nil {
+		fields = append(fields, booking.FieldQuantity)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, booking.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, booking.FieldEndsAt)
+	}
+	if m.buffer != nil {
+		fields = append(fields, booking.FieldBuffer)
+	}
+	if m.free_at != nil {
+		fields = append(fields, booking.FieldFreeAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *BookingMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case booking.FieldLeaseID:
+		return m.LeaseID()
+	case booking.FieldProductID:
+		return m.ProductID()
+	case booking.FieldOwnerID:
+		return m.OwnerID()
+	case booking.FieldCostCenterID:
+		return m.CostCenterID()
+	case booking.FieldQuantity:
+		return m.Quantity()
+	case booking.FieldStartsAt:
+		return m.StartsAt()
+	case booking.FieldEndsAt:
+		return m.EndsAt()
+	case booking.FieldBuffer:
+		return m.Buffer()
+	case booking.FieldFreeAt:
+		return m.FreeAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *BookingMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case booking.FieldLeaseID:
+		return m.OldLeaseID(ctx)
+	case booking.FieldProductID:
+		return m.OldProductID(ctx)
+	case booking.FieldOwnerID:
+		return m.OldOwnerID(ctx)
+	case booking.FieldCostCenterID:
+		return m.OldCostCenterID(ctx)
+	case booking.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case booking.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case booking.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case booking.FieldBuffer:
+		return m.OldBuffer(ctx)
+	case booking.FieldFreeAt:
+		return m.OldFreeAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Booking field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BookingMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case booking.FieldLeaseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseID(v)
+		return nil
+	case booking.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case booking.FieldOwnerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
+		return nil
+	case booking.FieldCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCostCenterID(v)
+		return nil
+	case booking.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case booking.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case booking.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case booking.FieldBuffer:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBuffer(v)
+		return nil
+	case booking.FieldFreeAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFreeAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Booking field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *BookingMutation) AddedFields() []string {
+	var fields []string
+	if m.addlease_id != nil {
+		fields = append(fields, booking.FieldLeaseID)
+	}
+	if m.addproduct_id != nil {
+		fields = append(fields, booking.FieldProductID)
+	}
+	if m.addowner_id != nil {
+		fields = append(fields, booking.FieldOwnerID)
+	}
+	if m.addcost_center_id != nil {
+		fields = append(fields, booking.FieldCostCenterID)
+	}
+	if m.addquantity != nil {
+		fields = append(fields, booking.FieldQuantity)
+	}
+	if m.addbuffer != nil {
+		fields = append(fields, booking.FieldBuffer)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *BookingMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case booking.FieldLeaseID:
+		return m.AddedLeaseID()
+	case booking.FieldProductID:
+		return m.AddedProductID()
+	case booking.FieldOwnerID:
+		return m.AddedOwnerID()
+	case booking.FieldCostCenterID:
+		return m.AddedCostCenterID()
+	case booking.FieldQuantity:
+		return m.AddedQuantity()
+	case booking.FieldBuffer:
+		return m.AddedBuffer()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BookingMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case booking.FieldLeaseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLeaseID(v)
+		return nil
+	case booking.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProductID(v)
+		return nil
+	case booking.FieldOwnerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOwnerID(v)
+		return nil
+	case booking.FieldCostCenterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCostCenterID(v)
+		return nil
+	case booking.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case booking.FieldBuffer:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBuffer(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Booking numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *BookingMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(booking.FieldCostCenterID) {
+		fields = append(fields, booking.FieldCostCenterID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *BookingMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *BookingMutation) ClearField(name string) error {
+	switch name {
+	case booking.FieldCostCenterID:
+		m.ClearCostCenterID()
+		return nil
+	}
+	return fmt.Errorf("unknown Booking nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *BookingMutation) ResetField(name string) error {
+	switch name {
+	case booking.FieldLeaseID:
+		m.ResetLeaseID()
+		return nil
+	case booking.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case booking.FieldOwnerID:
+		m.ResetOwnerID()
+		return nil
+	case booking.FieldCostCenterID:
+		m.ResetCostCenterID()
+		return nil
+	case booking.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case booking.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case booking.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case booking.FieldBuffer:
+		m.ResetBuffer()
+		return nil
+	case booking.FieldFreeAt:
+		m.ResetFreeAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Booking field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *BookingMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *BookingMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *BookingMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *BookingMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *BookingMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *BookingMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *BookingMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Booking unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *BookingMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Booking edge %s", name)
 }
 
 // CostCenterMutation represents an operation that mutates the CostCenter nodes in the graph.
@@ -14245,6 +15229,10 @@ type ProductMutation struct {
 	custom_cost_center_id       *int
 	addcustom_cost_center_id    *int
 	retired_at                  *time.Time
+	cleaning_buffer             *duration.Duration
+	addcleaning_buffer          *duration.Duration
+	booking_horizon             *duration.Duration
+	addbooking_horizon          *duration.Duration
 	clearedFields               map[string]struct{}
 	items                       map[int]struct{}
 	removeditems                map[int]struct{}
@@ -15505,6 +16493,132 @@ func (m *ProductMutation) ResetComponentsBagID() {
 	delete(m.clearedFields, product.FieldComponentsBagID)
 }
 
+// SetCleaningBuffer sets the "cleaning_buffer" field.
+func (m *ProductMutation) SetCleaningBuffer(d duration.Duration) {
+	m.cleaning_buffer = &d
+	m.addcleaning_buffer = nil
+}
+
+// CleaningBuffer returns the value of the "cleaning_buffer" field in the mutation.
+func (m *ProductMutation) CleaningBuffer() (r duration.Duration, exists bool) {
+	v := m.cleaning_buffer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCleaningBuffer returns the old "cleaning_buffer" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldCleaningBuffer(ctx context.Context) (v duration.Duration, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCleaningBuffer is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCleaningBuffer requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCleaningBuffer: %w", err)
+	}
+	return oldValue.CleaningBuffer, nil
+}
+
+// AddCleaningBuffer adds d to the "cleaning_buffer" field.
+func (m *ProductMutation) AddCleaningBuffer(d duration.Duration) {
+	if m.addcleaning_buffer != nil {
+		*m.addcleaning_buffer += d
+	} else {
+		m.addcleaning_buffer = &d
+	}
+}
+
+// AddedCleaningBuffer returns the value that was added to the "cleaning_buffer" field in this mutation.
+func (m *ProductMutation) AddedCleaningBuffer() (r duration.Duration, exists bool) {
+	v := m.addcleaning_buffer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCleaningBuffer resets all changes to the "cleaning_buffer" field.
+func (m *ProductMutation) ResetCleaningBuffer() {
+	m.cleaning_buffer = nil
+	m.addcleaning_buffer = nil
+}
+
+// SetBookingHorizon sets the "booking_horizon" field.
+func (m *ProductMutation) SetBookingHorizon(d duration.Duration) {
+	m.booking_horizon = &d
+	m.addbooking_horizon = nil
+}
+
+// BookingHorizon returns the value of the "booking_horizon" field in the mutation.
+func (m *ProductMutation) BookingHorizon() (r duration.Duration, exists bool) {
+	v := m.booking_horizon
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBookingHorizon returns the old "booking_horizon" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldBookingHorizon(ctx context.Context) (v *duration.Duration, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBookingHorizon is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBookingHorizon requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBookingHorizon: %w", err)
+	}
+	return oldValue.BookingHorizon, nil
+}
+
+// AddBookingHorizon adds d to the "booking_horizon" field.
+func (m *ProductMutation) AddBookingHorizon(d duration.Duration) {
+	if m.addbooking_horizon != nil {
+		*m.addbooking_horizon += d
+	} else {
+		m.addbooking_horizon = &d
+	}
+}
+
+// AddedBookingHorizon returns the value that was added to the "booking_horizon" field in this mutation.
+func (m *ProductMutation) AddedBookingHorizon() (r duration.Duration, exists bool) {
+	v := m.addbooking_horizon
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBookingHorizon clears the value of the "booking_horizon" field.
+func (m *ProductMutation) ClearBookingHorizon() {
+	m.booking_horizon = nil
+	m.addbooking_horizon = nil
+	m.clearedFields[product.FieldBookingHorizon] = struct{}{}
+}
+
+// BookingHorizonCleared returns if the "booking_horizon" field was cleared in this mutation.
+func (m *ProductMutation) BookingHorizonCleared() bool {
+	_, ok := m.clearedFields[product.FieldBookingHorizon]
+	return ok
+}
+
+// ResetBookingHorizon resets all changes to the "booking_horizon" field.
+func (m *ProductMutation) ResetBookingHorizon() {
+	m.booking_horizon = nil
+	m.addbooking_horizon = nil
+	delete(m.clearedFields, product.FieldBookingHorizon)
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by ids.
 func (m *ProductMutation) AddItemIDs(ids ...int) {
 	if m.items == nil {
@@ -15836,7 +16950,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -15906,6 +17020,12 @@ func (m *ProductMutation) Fields() []string {
 	if m.components_bag != nil {
 		fields = append(fields, product.FieldComponentsBagID)
 	}
+	if m.cleaning_buffer != nil {
+		fields = append(fields, product.FieldCleaningBuffer)
+	}
+	if m.booking_horizon != nil {
+		fields = append(fields, product.FieldBookingHorizon)
+	}
 	return fields
 }
 
@@ -15960,6 +17080,10 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.RetiredAt()
 	case product.FieldComponentsBagID:
 		return m.ComponentsBagID()
+	case product.FieldCleaningBuffer:
+		return m.CleaningBuffer()
+	case product.FieldBookingHorizon:
+		return m.BookingHorizon()
 	}
 	return nil, false
 }
@@ -16015,6 +17139,10 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldRetiredAt(ctx)
 	case product.FieldComponentsBagID:
 		return m.OldComponentsBagID(ctx)
+	case product.FieldCleaningBuffer:
+		return m.OldCleaningBuffer(ctx)
+	case product.FieldBookingHorizon:
+		return m.OldBookingHorizon(ctx)
 	}
 	return nil, fmt.Errorf("unknown Product field %s", name)
 }
@@ -16185,6 +17313,20 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetComponentsBagID(v)
 		return nil
+	case product.FieldCleaningBuffer:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCleaningBuffer(v)
+		return nil
+	case product.FieldBookingHorizon:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBookingHorizon(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
 }
@@ -16217,6 +17359,12 @@ func (m *ProductMutation) AddedFields() []string {
 	if m.addcustom_cost_center_id != nil {
 		fields = append(fields, product.FieldCustomCostCenterID)
 	}
+	if m.addcleaning_buffer != nil {
+		fields = append(fields, product.FieldCleaningBuffer)
+	}
+	if m.addbooking_horizon != nil {
+		fields = append(fields, product.FieldBookingHorizon)
+	}
 	return fields
 }
 
@@ -16241,6 +17389,10 @@ func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCustomForID()
 	case product.FieldCustomCostCenterID:
 		return m.AddedCustomCostCenterID()
+	case product.FieldCleaningBuffer:
+		return m.AddedCleaningBuffer()
+	case product.FieldBookingHorizon:
+		return m.AddedBookingHorizon()
 	}
 	return nil, false
 }
@@ -16306,6 +17458,20 @@ func (m *ProductMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddCustomCostCenterID(v)
 		return nil
+	case product.FieldCleaningBuffer:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCleaningBuffer(v)
+		return nil
+	case product.FieldBookingHorizon:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBookingHorizon(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product numeric field %s", name)
 }
@@ -16343,6 +17509,9 @@ func (m *ProductMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(product.FieldComponentsBagID) {
 		fields = append(fields, product.FieldComponentsBagID)
+	}
+	if m.FieldCleared(product.FieldBookingHorizon) {
+		fields = append(fields, product.FieldBookingHorizon)
 	}
 	return fields
 }
@@ -16387,6 +17556,9 @@ func (m *ProductMutation) ClearField(name string) error {
 		return nil
 	case product.FieldComponentsBagID:
 		m.ClearComponentsBagID()
+		return nil
+	case product.FieldBookingHorizon:
+		m.ClearBookingHorizon()
 		return nil
 	}
 	return fmt.Errorf("unknown Product nullable field %s", name)
@@ -16464,6 +17636,12 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldComponentsBagID:
 		m.ResetComponentsBagID()
+		return nil
+	case product.FieldCleaningBuffer:
+		m.ResetCleaningBuffer()
+		return nil
+	case product.FieldBookingHorizon:
+		m.ResetBookingHorizon()
 		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)

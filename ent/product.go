@@ -67,6 +67,10 @@ type Product struct {
 	RetiredAt *time.Time `json:"retired_at,omitempty"`
 	// ComponentsBagID holds the value of the "components_bag_id" field.
 	ComponentsBagID *int `json:"components_bag_id,omitempty"`
+	// the reclaim time a returned item needs before its next lease; bookings keep it free
+	CleaningBuffer duration.Duration `json:"cleaning_buffer,omitempty"`
+	// how far ahead a lease may be booked; null takes the leasing default
+	BookingHorizon *duration.Duration `json:"booking_horizon,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProductQuery when eager-loading is set.
 	Edges        ProductEdges `json:"edges"`
@@ -159,10 +163,12 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case product.FieldDefaultDuration, product.FieldMinDuration, product.FieldMaxDuration, product.FieldMaxLifetime:
+		case product.FieldDefaultDuration, product.FieldMinDuration, product.FieldMaxDuration, product.FieldMaxLifetime, product.FieldBookingHorizon:
 			values[i] = &sql.NullScanner{S: new(duration.Duration)}
 		case product.FieldAttributes:
 			values[i] = new([]byte)
+		case product.FieldCleaningBuffer:
+			values[i] = new(duration.Duration)
 		case product.FieldRequiresApproval, product.FieldExtensionRequiresApproval, product.FieldCustom:
 			values[i] = new(sql.NullBool)
 		case product.FieldID, product.FieldTier, product.FieldPricePerDay, product.FieldCustomForID, product.FieldCustomCostCenterID, product.FieldComponentsBagID:
@@ -342,6 +348,19 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				_m.ComponentsBagID = new(int)
 				*_m.ComponentsBagID = int(value.Int64)
 			}
+		case product.FieldCleaningBuffer:
+			if value, ok := values[i].(*duration.Duration); !ok {
+				return fmt.Errorf("unexpected type %T for field cleaning_buffer", values[i])
+			} else if value != nil {
+				_m.CleaningBuffer = *value
+			}
+		case product.FieldBookingHorizon:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field booking_horizon", values[i])
+			} else if value.Valid {
+				_m.BookingHorizon = new(duration.Duration)
+				*_m.BookingHorizon = *value.S.(*duration.Duration)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -494,6 +513,14 @@ func (_m *Product) String() string {
 	builder.WriteString(", ")
 	if v := _m.ComponentsBagID; v != nil {
 		builder.WriteString("components_bag_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("cleaning_buffer=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CleaningBuffer))
+	builder.WriteString(", ")
+	if v := _m.BookingHorizon; v != nil {
+		builder.WriteString("booking_horizon=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')

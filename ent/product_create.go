@@ -288,6 +288,34 @@ func (_c *ProductCreate) SetNillableComponentsBagID(v *int) *ProductCreate {
 	return _c
 }
 
+// SetCleaningBuffer sets the "cleaning_buffer" field.
+func (_c *ProductCreate) SetCleaningBuffer(v duration.Duration) *ProductCreate {
+	_c.mutation.SetCleaningBuffer(v)
+	return _c
+}
+
+// SetNillableCleaningBuffer sets the "cleaning_buffer" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableCleaningBuffer(v *duration.Duration) *ProductCreate {
+	if v != nil {
+		_c.SetCleaningBuffer(*v)
+	}
+	return _c
+}
+
+// SetBookingHorizon sets the "booking_horizon" field.
+func (_c *ProductCreate) SetBookingHorizon(v duration.Duration) *ProductCreate {
+	_c.mutation.SetBookingHorizon(v)
+	return _c
+}
+
+// SetNillableBookingHorizon sets the "booking_horizon" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableBookingHorizon(v *duration.Duration) *ProductCreate {
+	if v != nil {
+		_c.SetBookingHorizon(*v)
+	}
+	return _c
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by IDs.
 func (_c *ProductCreate) AddItemIDs(ids ...int) *ProductCreate {
 	_c.mutation.AddItemIDs(ids...)
@@ -435,6 +463,10 @@ func (_c *ProductCreate) defaults() error {
 		v := product.DefaultCustom
 		_c.mutation.SetCustom(v)
 	}
+	if _, ok := _c.mutation.CleaningBuffer(); !ok {
+		v := product.DefaultCleaningBuffer
+		_c.mutation.SetCleaningBuffer(v)
+	}
 	return nil
 }
 
@@ -498,6 +530,9 @@ func (_c *ProductCreate) check() error {
 	}
 	if _, ok := _c.mutation.Custom(); !ok {
 		return &ValidationError{Name: "custom", err: errors.New(`ent: missing required field "Product.custom"`)}
+	}
+	if _, ok := _c.mutation.CleaningBuffer(); !ok {
+		return &ValidationError{Name: "cleaning_buffer", err: errors.New(`ent: missing required field "Product.cleaning_buffer"`)}
 	}
 	return nil
 }
@@ -613,6 +648,14 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.RetiredAt(); ok {
 		_spec.SetField(product.FieldRetiredAt, field.TypeTime, value)
 		_node.RetiredAt = &value
+	}
+	if value, ok := _c.mutation.CleaningBuffer(); ok {
+		_spec.SetField(product.FieldCleaningBuffer, field.TypeInt64, value)
+		_node.CleaningBuffer = value
+	}
+	if value, ok := _c.mutation.BookingHorizon(); ok {
+		_spec.SetField(product.FieldBookingHorizon, field.TypeInt64, value)
+		_node.BookingHorizon = &value
 	}
 	if nodes := _c.mutation.ItemsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1033,6 +1076,48 @@ func (u *ProductUpsert) ClearComponentsBagID() *ProductUpsert {
 	return u
 }
 
+// SetCleaningBuffer sets the "cleaning_buffer" field.
+func (u *ProductUpsert) SetCleaningBuffer(v duration.Duration) *ProductUpsert {
+	u.Set(product.FieldCleaningBuffer, v)
+	return u
+}
+
+// UpdateCleaningBuffer sets the "cleaning_buffer" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateCleaningBuffer() *ProductUpsert {
+	u.SetExcluded(product.FieldCleaningBuffer)
+	return u
+}
+
+// AddCleaningBuffer adds v to the "cleaning_buffer" field.
+func (u *ProductUpsert) AddCleaningBuffer(v duration.Duration) *ProductUpsert {
+	u.Add(product.FieldCleaningBuffer, v)
+	return u
+}
+
+// SetBookingHorizon sets the "booking_horizon" field.
+func (u *ProductUpsert) SetBookingHorizon(v duration.Duration) *ProductUpsert {
+	u.Set(product.FieldBookingHorizon, v)
+	return u
+}
+
+// UpdateBookingHorizon sets the "booking_horizon" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateBookingHorizon() *ProductUpsert {
+	u.SetExcluded(product.FieldBookingHorizon)
+	return u
+}
+
+// AddBookingHorizon adds v to the "booking_horizon" field.
+func (u *ProductUpsert) AddBookingHorizon(v duration.Duration) *ProductUpsert {
+	u.Add(product.FieldBookingHorizon, v)
+	return u
+}
+
+// ClearBookingHorizon clears the value of the "booking_horizon" field.
+func (u *ProductUpsert) ClearBookingHorizon() *ProductUpsert {
+	u.SetNull(product.FieldBookingHorizon)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1408,6 +1493,55 @@ func (u *ProductUpsertOne) UpdateComponentsBagID() *ProductUpsertOne {
 func (u *ProductUpsertOne) ClearComponentsBagID() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.ClearComponentsBagID()
+	})
+}
+
+// SetCleaningBuffer sets the "cleaning_buffer" field.
+func (u *ProductUpsertOne) SetCleaningBuffer(v duration.Duration) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetCleaningBuffer(v)
+	})
+}
+
+// AddCleaningBuffer adds v to the "cleaning_buffer" field.
+func (u *ProductUpsertOne) AddCleaningBuffer(v duration.Duration) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddCleaningBuffer(v)
+	})
+}
+
+// UpdateCleaningBuffer sets the "cleaning_buffer" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateCleaningBuffer() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateCleaningBuffer()
+	})
+}
+
+// SetBookingHorizon sets the "booking_horizon" field.
+func (u *ProductUpsertOne) SetBookingHorizon(v duration.Duration) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetBookingHorizon(v)
+	})
+}
+
+// AddBookingHorizon adds v to the "booking_horizon" field.
+func (u *ProductUpsertOne) AddBookingHorizon(v duration.Duration) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddBookingHorizon(v)
+	})
+}
+
+// UpdateBookingHorizon sets the "booking_horizon" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateBookingHorizon() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateBookingHorizon()
+	})
+}
+
+// ClearBookingHorizon clears the value of the "booking_horizon" field.
+func (u *ProductUpsertOne) ClearBookingHorizon() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearBookingHorizon()
 	})
 }
 
@@ -1952,6 +2086,55 @@ func (u *ProductUpsertBulk) UpdateComponentsBagID() *ProductUpsertBulk {
 func (u *ProductUpsertBulk) ClearComponentsBagID() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.ClearComponentsBagID()
+	})
+}
+
+// SetCleaningBuffer sets the "cleaning_buffer" field.
+func (u *ProductUpsertBulk) SetCleaningBuffer(v duration.Duration) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetCleaningBuffer(v)
+	})
+}
+
+// AddCleaningBuffer adds v to the "cleaning_buffer" field.
+func (u *ProductUpsertBulk) AddCleaningBuffer(v duration.Duration) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddCleaningBuffer(v)
+	})
+}
+
+// UpdateCleaningBuffer sets the "cleaning_buffer" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateCleaningBuffer() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateCleaningBuffer()
+	})
+}
+
+// SetBookingHorizon sets the "booking_horizon" field.
+func (u *ProductUpsertBulk) SetBookingHorizon(v duration.Duration) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetBookingHorizon(v)
+	})
+}
+
+// AddBookingHorizon adds v to the "booking_horizon" field.
+func (u *ProductUpsertBulk) AddBookingHorizon(v duration.Duration) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddBookingHorizon(v)
+	})
+}
+
+// UpdateBookingHorizon sets the "booking_horizon" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateBookingHorizon() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateBookingHorizon()
+	})
+}
+
+// ClearBookingHorizon clears the value of the "booking_horizon" field.
+func (u *ProductUpsertBulk) ClearBookingHorizon() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearBookingHorizon()
 	})
 }
 

@@ -334,6 +334,54 @@ func (_u *ProductUpdate) ClearComponentsBagID() *ProductUpdate {
 	return _u
 }
 
+// SetCleaningBuffer sets the "cleaning_buffer" field.
+func (_u *ProductUpdate) SetCleaningBuffer(v duration.Duration) *ProductUpdate {
+	_u.mutation.ResetCleaningBuffer()
+	_u.mutation.SetCleaningBuffer(v)
+	return _u
+}
+
+// SetNillableCleaningBuffer sets the "cleaning_buffer" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableCleaningBuffer(v *duration.Duration) *ProductUpdate {
+	if v != nil {
+		_u.SetCleaningBuffer(*v)
+	}
+	return _u
+}
+
+// AddCleaningBuffer adds value to the "cleaning_buffer" field.
+func (_u *ProductUpdate) AddCleaningBuffer(v duration.Duration) *ProductUpdate {
+	_u.mutation.AddCleaningBuffer(v)
+	return _u
+}
+
+// SetBookingHorizon sets the "booking_horizon" field.
+func (_u *ProductUpdate) SetBookingHorizon(v duration.Duration) *ProductUpdate {
+	_u.mutation.ResetBookingHorizon()
+	_u.mutation.SetBookingHorizon(v)
+	return _u
+}
+
+// SetNillableBookingHorizon sets the "booking_horizon" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableBookingHorizon(v *duration.Duration) *ProductUpdate {
+	if v != nil {
+		_u.SetBookingHorizon(*v)
+	}
+	return _u
+}
+
+// AddBookingHorizon adds value to the "booking_horizon" field.
+func (_u *ProductUpdate) AddBookingHorizon(v duration.Duration) *ProductUpdate {
+	_u.mutation.AddBookingHorizon(v)
+	return _u
+}
+
+// ClearBookingHorizon clears the value of the "booking_horizon" field.
+func (_u *ProductUpdate) ClearBookingHorizon() *ProductUpdate {
+	_u.mutation.ClearBookingHorizon()
+	return _u
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by IDs.
 func (_u *ProductUpdate) AddItemIDs(ids ...int) *ProductUpdate {
 	_u.mutation.AddItemIDs(ids...)
@@ -695,6 +743,21 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.RetiredAtCleared() {
 		_spec.ClearField(product.FieldRetiredAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CleaningBuffer(); ok {
+		_spec.SetField(product.FieldCleaningBuffer, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCleaningBuffer(); ok {
+		_spec.AddField(product.FieldCleaningBuffer, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BookingHorizon(); ok {
+		_spec.SetField(product.FieldBookingHorizon, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBookingHorizon(); ok {
+		_spec.AddField(product.FieldBookingHorizon, field.TypeInt64, value)
+	}
+	if _u.mutation.BookingHorizonCleared() {
+		_spec.ClearField(product.FieldBookingHorizon, field.TypeInt64)
 	}
 	if _u.mutation.ItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1267,6 +1330,54 @@ func (_u *ProductUpdateOne) ClearComponentsBagID() *ProductUpdateOne {
 	return _u
 }
 
+// SetCleaningBuffer sets the "cleaning_buffer" field.
+func (_u *ProductUpdateOne) SetCleaningBuffer(v duration.Duration) *ProductUpdateOne {
+	_u.mutation.ResetCleaningBuffer()
+	_u.mutation.SetCleaningBuffer(v)
+	return _u
+}
+
+// SetNillableCleaningBuffer sets the "cleaning_buffer" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableCleaningBuffer(v *duration.Duration) *ProductUpdateOne {
+	if v != nil {
+		_u.SetCleaningBuffer(*v)
+	}
+	return _u
+}
+
+// AddCleaningBuffer adds value to the "cleaning_buffer" field.
+func (_u *ProductUpdateOne) AddCleaningBuffer(v duration.Duration) *ProductUpdateOne {
+	_u.mutation.AddCleaningBuffer(v)
+	return _u
+}
+
+// SetBookingHorizon sets the "booking_horizon" field.
+func (_u *ProductUpdateOne) SetBookingHorizon(v duration.Duration) *ProductUpdateOne {
+	_u.mutation.ResetBookingHorizon()
+	_u.mutation.SetBookingHorizon(v)
+	return _u
+}
+
+// SetNillableBookingHorizon sets the "booking_horizon" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableBookingHorizon(v *duration.Duration) *ProductUpdateOne {
+	if v != nil {
+		_u.SetBookingHorizon(*v)
+	}
+	return _u
+}
+
+// AddBookingHorizon adds value to the "booking_horizon" field.
+func (_u *ProductUpdateOne) AddBookingHorizon(v duration.Duration) *ProductUpdateOne {
+	_u.mutation.AddBookingHorizon(v)
+	return _u
+}
+
+// ClearBookingHorizon clears the value of the "booking_horizon" field.
+func (_u *ProductUpdateOne) ClearBookingHorizon() *ProductUpdateOne {
+	_u.mutation.ClearBookingHorizon()
+	return _u
+}
+
 // AddItemIDs adds the "items" edge to the InventoryItem entity by IDs.
 func (_u *ProductUpdateOne) AddItemIDs(ids ...int) *ProductUpdateOne {
 	_u.mutation.AddItemIDs(ids...)
@@ -1658,6 +1769,21 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if _u.mutation.RetiredAtCleared() {
 		_spec.ClearField(product.FieldRetiredAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CleaningBuffer(); ok {
+		_spec.SetField(product.FieldCleaningBuffer, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCleaningBuffer(); ok {
+		_spec.AddField(product.FieldCleaningBuffer, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BookingHorizon(); ok {
+		_spec.SetField(product.FieldBookingHorizon, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBookingHorizon(); ok {
+		_spec.AddField(product.FieldBookingHorizon, field.TypeInt64, value)
+	}
+	if _u.mutation.BookingHorizonCleared() {
+		_spec.ClearField(product.FieldBookingHorizon, field.TypeInt64)
 	}
 	if _u.mutation.ItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -24,6 +24,8 @@ type Tx struct {
 	Bill *BillClient
 	// BillLine is the client for interacting with the BillLine builders.
 	BillLine *BillLineClient
+	// Booking is the client for interacting with the Booking builders.
+	Booking *BookingClient
 	// CostCenter is the client for interacting with the CostCenter builders.
 	CostCenter *CostCenterClient
 	// CustomRequest is the client for interacting with the CustomRequest builders.
@@ -186,6 +188,7 @@ func (tx *Tx) init() {
 	tx.Bag = NewBagClient(tx.config)
 	tx.Bill = NewBillClient(tx.config)
 	tx.BillLine = NewBillLineClient(tx.config)
+	tx.Booking = NewBookingClient(tx.config)
 	tx.CostCenter = NewCostCenterClient(tx.config)
 	tx.CustomRequest = NewCustomRequestClient(tx.config)
 	tx.Event = NewEventClient(tx.config)

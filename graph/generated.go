@@ -125,6 +125,13 @@ type ComplexityRoot struct {
 		Product   func(childComplexity int) int
 	}
 
+	CalendarSlot struct {
+		Bookable func(childComplexity int) int
+		Capacity func(childComplexity int) int
+		From     func(childComplexity int) int
+		To       func(childComplexity int) int
+	}
+
 	CostCenter struct {
 		Code         func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
@@ -300,6 +307,7 @@ type ComplexityRoot struct {
 		RejectLease                func(childComplexity int, id int, reason string) int
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
 		RequestCustom              func(childComplexity int, input custom.NewRequest) int
+		RescheduleLease            func(childComplexity int, id int, startsAt time.Time, endsAt time.Time) int
 		RetireProduct              func(childComplexity int, id int) int
 		ReturnLease                func(childComplexity int, id int) int
 		RevokeToken                func(childComplexity int, id int) int
@@ -368,6 +376,8 @@ type ComplexityRoot struct {
 
 	Product struct {
 		Attributes                func(childComplexity int) int
+		BookingHorizon            func(childComplexity int) int
+		CleaningBuffer            func(childComplexity int) int
 		Components                func(childComplexity int) int
 		CreatedAt                 func(childComplexity int) int
 		Currency                  func(childComplexity int) int
@@ -406,8 +416,10 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Availability           func(childComplexity int, sku *string) int
+		AvailabilityCalendar   func(childComplexity int, sku string, from time.Time, to time.Time, step duration.Duration) int
 		Bills                  func(childComplexity int, costCenter *string, month *string) int
 		CustomRequests         func(childComplexity int, status *customrequest.Status) int
+		EarliestStart          func(childComplexity int, sku *string, lines []*schematype.LeaseLine, duration duration.Duration, after *time.Time) int
 		ExtensionRequests      func(childComplexity int, status *extensionrequest.Status) int
 		InventoryImportPreview func(childComplexity int, csv string) int
 		InventoryItems         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
@@ -535,6 +547,7 @@ type MutationResolver interface {
 	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
 	MarkItemFaulty(ctx context.Context, id int, reason string) (*lease.Fault, error)
+	RescheduleLease(ctx context.Context, id int, startsAt time.Time, endsAt time.Time) (*ent.Lease, error)
 	RequestCustom(ctx context.Context, input custom.NewRequest) (*ent.CustomRequest, error)
 	FulfilCustomRequest(ctx context.Context, id int, input custom.Fulfilment) (*ent.CustomRequest, error)
 	DeclineCustomRequest(ctx context.Context, id int, reason string) (*ent.CustomRequest, error)
@@ -562,6 +575,8 @@ type QueryResolver interface {
 	Leases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) (*ent.LeaseConnection, error)
 	Notices(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.NoticeOrder, where *ent.NoticeWhereInput) (*ent.NoticeConnection, error)
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
+	AvailabilityCalendar(ctx context.Context, sku string, from time.Time, to time.Time, step duration.Duration) ([]*lease.CalendarSlot, error)
+	EarliestStart(ctx context.Context, sku *string, lines []*schematype.LeaseLine, duration duration.Duration, after *time.Time) (*time.Time, error)
 	CustomRequests(ctx context.Context, status *customrequest.Status) ([]*ent.CustomRequest, error)
 	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) (*ent.ProductConnection, error)
 	Viewer(ctx context.Context) (*ent.User, error)
@@ -834,6 +849,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillLine.Product(childComplexity), true
+
+	case "CalendarSlot.bookable":
+		if e.ComplexityRoot.CalendarSlot.Bookable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.Bookable(childComplexity), true
+	case "CalendarSlot.capacity":
+		if e.ComplexityRoot.CalendarSlot.Capacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.Capacity(childComplexity), true
+	case "CalendarSlot.from":
+		if e.ComplexityRoot.CalendarSlot.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.From(childComplexity), true
+	case "CalendarSlot.to":
+		if e.ComplexityRoot.CalendarSlot.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.To(childComplexity), true
 
 	case "CostCenter.code":
 		if e.ComplexityRoot.CostCenter.Code == nil {
@@ -1697,6 +1737,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestCustom(childComplexity, args["input"].(custom.NewRequest)), true
+	case "Mutation.rescheduleLease":
+		if e.ComplexityRoot.Mutation.RescheduleLease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rescheduleLease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RescheduleLease(childComplexity, args["id"].(int), args["startsAt"].(time.Time), args["endsAt"].(time.Time)), true
 	case "Mutation.retireProduct":
 		if e.ComplexityRoot.Mutation.RetireProduct == nil {
 			break
@@ -2019,6 +2070,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Attributes(childComplexity), true
+	case "Product.bookingHorizon":
+		if e.ComplexityRoot.Product.BookingHorizon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.BookingHorizon(childComplexity), true
+	case "Product.cleaningBuffer":
+		if e.ComplexityRoot.Product.CleaningBuffer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.CleaningBuffer(childComplexity), true
 	case "Product.components":
 		if e.ComplexityRoot.Product.Components == nil {
 			break
@@ -2206,6 +2269,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Availability(childComplexity, args["sku"].(*string)), true
+	case "Query.availabilityCalendar":
+		if e.ComplexityRoot.Query.AvailabilityCalendar == nil {
+			break
+		}
+
+		args, err := ec.field_Query_availabilityCalendar_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AvailabilityCalendar(childComplexity, args["sku"].(string), args["from"].(time.Time), args["to"].(time.Time), args["step"].(duration.Duration)), true
 	case "Query.bills":
 		if e.ComplexityRoot.Query.Bills == nil {
 			break
@@ -2228,6 +2302,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CustomRequests(childComplexity, args["status"].(*customrequest.Status)), true
+	case "Query.earliestStart":
+		if e.ComplexityRoot.Query.EarliestStart == nil {
+			break
+		}
+
+		args, err := ec.field_Query_earliestStart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EarliestStart(childComplexity, args["sku"].(*string), args["lines"].([]*schematype.LeaseLine), args["duration"].(duration.Duration), args["after"].(*time.Time)), true
 	case "Query.extensionRequests":
 		if e.ComplexityRoot.Query.ExtensionRequests == nil {
 			break
@@ -2741,7 +2826,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
+//go:embed "booking.graphql" "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2753,6 +2838,7 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "booking.graphql", Input: sourceData("booking.graphql"), BuiltIn: false},
 	{Name: "custom.graphql", Input: sourceData("custom.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "hardcandy.graphql", Input: sourceData("hardcandy.graphql"), BuiltIn: false},
@@ -2875,6 +2961,20 @@ func (ec *executionContext) childFields_BillLine(ctx context.Context, field grap
 		return ec.fieldContext_BillLine_amount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillLine", field.Name)
+}
+
+func (ec *executionContext) childFields_CalendarSlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_CalendarSlot_from(ctx, field)
+	case "to":
+		return ec.fieldContext_CalendarSlot_to(ctx, field)
+	case "bookable":
+		return ec.fieldContext_CalendarSlot_bookable(ctx, field)
+	case "capacity":
+		return ec.fieldContext_CalendarSlot_capacity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CalendarSlot", field.Name)
 }
 
 func (ec *executionContext) childFields_CostCenter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3341,6 +3441,10 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_expiresAt(ctx, field)
 	case "retiredAt":
 		return ec.fieldContext_Product_retiredAt(ctx, field)
+	case "cleaningBuffer":
+		return ec.fieldContext_Product_cleaningBuffer(ctx, field)
+	case "bookingHorizon":
+		return ec.fieldContext_Product_bookingHorizon(ctx, field)
 	case "items":
 		return ec.fieldContext_Product_items(ctx, field)
 	case "retired":
@@ -3893,6 +3997,36 @@ func (ec *executionContext) field_Mutation_requestCustom_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rescheduleLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "startsAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["startsAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "endsAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["endsAt"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_retireProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4141,6 +4275,44 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_availabilityCalendar_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sku"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "step",
+		func(ctx context.Context, v any) (duration.Duration, error) {
+			return ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["step"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_availability_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4188,6 +4360,44 @@ func (ec *executionContext) field_Query_customRequests_args(ctx context.Context,
 		return nil, err
 	}
 	args["status"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_earliestStart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sku"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*schematype.LeaseLine, error) {
+			return ec.unmarshalOLeaseLineInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "duration",
+		func(ctx context.Context, v any) (duration.Duration, error) {
+			return ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["duration"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -5685,6 +5895,98 @@ func (ec *executionContext) _BillLine_amount(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_BillLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_from(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_to(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_bookable(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_bookable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bookable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_bookable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_capacity(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_capacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _CostCenter_id(ctx context.Context, field graphql.CollectedField, obj *ent.CostCenter) (ret graphql.Marshaler) {
@@ -9323,6 +9625,50 @@ func (ec *executionContext) fieldContext_Mutation_markItemFaulty(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_rescheduleLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rescheduleLease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RescheduleLease(ctx, fc.Args["id"].(int), fc.Args["startsAt"].(time.Time), fc.Args["endsAt"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rescheduleLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rescheduleLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_requestCustom(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11204,6 +11550,52 @@ func (ec *executionContext) fieldContext_Product_retiredAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _Product_cleaningBuffer(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_cleaningBuffer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CleaningBuffer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v duration.Duration) graphql.Marshaler {
+			return ec.marshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_cleaningBuffer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Duration does not have child fields"))
+}
+
+func (ec *executionContext) _Product_bookingHorizon(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_bookingHorizon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BookingHorizon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *duration.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_bookingHorizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Duration does not have child fields"))
+}
+
 func (ec *executionContext) _Product_items(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11703,6 +12095,94 @@ func (ec *executionContext) fieldContext_Query_orders(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_availabilityCalendar(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_availabilityCalendar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AvailabilityCalendar(ctx, fc.Args["sku"].(string), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["step"].(duration.Duration))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.CalendarSlot) graphql.Marshaler {
+			return ec.marshalNCalendarSlot2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlotᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_availabilityCalendar(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CalendarSlot(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_availabilityCalendar_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_earliestStart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_earliestStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EarliestStart(ctx, fc.Args["sku"].(*string), fc.Args["lines"].([]*schematype.LeaseLine), fc.Args["duration"].(duration.Duration), fc.Args["after"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_earliestStart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_earliestStart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15162,7 +15642,7 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt"}
+	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt", "cleaningBuffer", "bookingHorizon"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15274,6 +15754,20 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExpiresAt = data
+		case "cleaningBuffer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBuffer = data
+		case "bookingHorizon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizon = data
 		}
 	}
 	return it, nil
@@ -20084,7 +20578,7 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil", "cleaningBuffer", "cleaningBufferNEQ", "cleaningBufferIn", "cleaningBufferNotIn", "cleaningBufferGT", "cleaningBufferGTE", "cleaningBufferLT", "cleaningBufferLTE", "bookingHorizon", "bookingHorizonNEQ", "bookingHorizonIn", "bookingHorizonNotIn", "bookingHorizonGT", "bookingHorizonGTE", "bookingHorizonLT", "bookingHorizonLTE", "bookingHorizonIsNil", "bookingHorizonNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21414,6 +21908,132 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.RetiredAtNotNil = data
+		case "cleaningBuffer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBuffer = data
+		case "cleaningBufferNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferNEQ"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferNEQ = data
+		case "cleaningBufferIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferIn = data
+		case "cleaningBufferNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferNotIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferNotIn = data
+		case "cleaningBufferGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferGT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferGT = data
+		case "cleaningBufferGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferGTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferGTE = data
+		case "cleaningBufferLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferLT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferLT = data
+		case "cleaningBufferLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferLTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferLTE = data
+		case "bookingHorizon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizon = data
+		case "bookingHorizonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNEQ"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonNEQ = data
+		case "bookingHorizonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonIn = data
+		case "bookingHorizonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNotIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonNotIn = data
+		case "bookingHorizonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonGT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonGT = data
+		case "bookingHorizonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonGTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonGTE = data
+		case "bookingHorizonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonLT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonLT = data
+		case "bookingHorizonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonLTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonLTE = data
+		case "bookingHorizonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonIsNil = data
+		case "bookingHorizonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonNotNil = data
 		}
 	}
 	return it, nil
@@ -21430,7 +22050,7 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval"}
+	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "cleaningBuffer", "bookingHorizon"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21507,6 +22127,20 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExtensionRequiresApproval = data
+		case "cleaningBuffer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBuffer = data
+		case "bookingHorizon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizon = data
 		}
 	}
 	return it, nil
@@ -22291,7 +22925,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note"}
+	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "startsAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22333,6 +22967,13 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Note = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
 		}
 	}
 	return it, nil
@@ -23089,6 +23730,59 @@ func (ec *executionContext) _BillLine(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._BillLine_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var calendarSlotImplementors = []string{"CalendarSlot"}
+
+func (ec *executionContext) _CalendarSlot(ctx context.Context, sel ast.SelectionSet, obj *lease.CalendarSlot) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, calendarSlotImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CalendarSlot")
+		case "from":
+			out.Values[i] = ec._CalendarSlot_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._CalendarSlot_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bookable":
+			out.Values[i] = ec._CalendarSlot_bookable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capacity":
+			out.Values[i] = ec._CalendarSlot_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24945,6 +25639,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "rescheduleLease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rescheduleLease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "requestCustom":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_requestCustom(ctx, field)
@@ -25655,6 +26356,16 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "cleaningBuffer":
+			out.Values[i] = ec._Product_cleaningBuffer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bookingHorizon":
+			out.Values[i] = ec._Product_bookingHorizon(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "items":
 			field := field
 
@@ -26021,6 +26732,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_orders(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "availabilityCalendar":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_availabilityCalendar(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "earliestStart":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_earliestStart(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -27421,6 +28176,32 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCalendarSlot2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.CalendarSlot) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCalendarSlot2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlot(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCalendarSlot2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlot(ctx context.Context, sel ast.SelectionSet, v *lease.CalendarSlot) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CalendarSlot(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCostCenter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx context.Context, sel ast.SelectionSet, v ent.CostCenter) graphql.Marshaler {
 	return ec._CostCenter(ctx, sel, &v)
 }
@@ -28289,6 +29070,28 @@ func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v an
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalTime(*v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")

@@ -73,7 +73,7 @@ func (s *Service) MarkFaulty(ctx context.Context, itemID int, reason string) (*F
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{items: []line{{product: it.Edges.Product, qty: 1}}}
+	p := &plan{items: []line{{product: it.Edges.Product, qty: 1}}, replacing: true}
 	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
 	_, claimedItems, claimErr := s.claimTx(octx, spec, &l.ID)
 	if claimErr != nil && !errors.Is(claimErr, apperr.OutOfStock) {

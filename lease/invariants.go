@@ -22,7 +22,8 @@ import (
 //   - an unreleased allocation belongs to a PENDING or ACTIVE lease, and to its owner (a vend
 //     counts what a user holds by these);
 //   - every ACTIVE lease has a VEND order and at least one active allocation;
-//   - the stock counters equal a count of the items.
+//   - the stock counters equal a count of the items;
+//   - a SCHEDULED lease holds no item, and the booking ledger keeps its promises (bookingViolations).
 //
 // It reads whole tables in one transaction, so it sees one consistent state while other work
 // goes on: it is for tests, benchmarks and operators, not for request paths.
@@ -56,7 +57,9 @@ func violations(sys context.Context, c *ent.Client) ([]string, error) {
 	for _, a := range allocs {
 		unreleased[a.ItemID]++
 		l := a.Edges.Lease
-		if l.Status != Pending && l.Status != Active {
+		if l.Status == Scheduled {
+			out = append(out, fmt.Sprintf("allocation %d holds item %d for SCHEDULED lease %d", a.ID, a.ItemID, l.ID))
+		} else if l.Status != Pending && l.Status != Active {
 			out = append(out, fmt.Sprintf("allocation %d is unreleased under %s lease %d", a.ID, l.Status, l.ID))
 		} else if a.OwnerID != l.OwnerID {
 			out = append(out, fmt.Sprintf("allocation %d names owner %d; its lease %d is %d's", a.ID, a.OwnerID, l.ID, l.OwnerID))
@@ -109,5 +112,6 @@ func violations(sys context.Context, c *ent.Client) ([]string, error) {
 	for k, n := range counted {
 		out = append(out, fmt.Sprintf("no stock counter for product %s %s (%d items)", k[0], k[1], n))
 	}
-	return out, nil
+	booked, err := bookingViolations(sys, c, items)
+	return append(out, booked...), err
 }

@@ -28,6 +28,7 @@ const (
 const (
 	OutcomeActive     = "active"
 	OutcomePending    = "pending"
+	OutcomeScheduled  = "scheduled"    // booked ahead: a SCHEDULED lease
 	OutcomeRefused    = "refused"      // the dispenser's policy check said no
 	OutcomeFailed     = "failed"       // the dispenser failed; the lease is REJECTED
 	OutcomeOutOfStock = "out_of_stock" // too few items AVAILABLE
@@ -129,6 +130,9 @@ func vendOutcome(l *ent.Lease, err error) string {
 	if err == nil {
 		if l != nil && l.Status == Pending {
 			return OutcomePending
+		}
+		if l != nil && l.Status == Scheduled {
+			return OutcomeScheduled
 		}
 		return OutcomeActive
 	}

@@ -23,6 +23,7 @@ func TestVendOutcome(t *testing.T) {
 	}{
 		{"active", &ent.Lease{Status: Active}, nil, OutcomeActive},
 		{"awaiting approval", &ent.Lease{Status: Pending}, nil, OutcomePending},
+		{"booked ahead", &ent.Lease{Status: Scheduled}, nil, OutcomeScheduled},
 		{"refused by the check", nil, apperr.Wrap(refusal, apperr.PolicyViolation, "refused: quota"), OutcomeRefused},
 		{"dispenser failed", nil, apperr.Wrap(&dispenser.Error{Message: "boom"}, apperr.DispenserFailed, "boom"), OutcomeFailed},
 		{"out of stock", nil, apperr.New(apperr.OutOfStock, "4D.small: 1 requested, 0 available"), OutcomeOutOfStock},

@@ -167,6 +167,9 @@ func (s *Service) ApproveExtension(ctx context.Context, id int) (*ent.ExtensionR
 		if n == 0 {
 			return apperr.New(apperr.Conflict, "lease %d changed meanwhile; try again", leaseID)
 		}
+		if err := s.extendBookings(sys, tx, l, newEnd); err != nil {
+			return err
+		}
 		if err := event(sys, tx, now, leaseID, v.Name, "extended", "", "",
 			fmt.Sprintf("by %s, approved by %s (request %d), now ends %s", r.By, v.Name, id, newEnd.Format(time.RFC3339))); err != nil {
 			return err

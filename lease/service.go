@@ -46,6 +46,8 @@ type Config struct {
 	PendingTimeout duration.Duration `yaml:"pending_timeout"`
 	// DispenseTimeout bounds one dispenser call (default 5m).
 	DispenseTimeout duration.Duration `yaml:"dispense_timeout"`
+	// Booking holds the rules of leasing ahead (see BookingConfig).
+	Booking BookingConfig `yaml:"booking"`
 }
 
 // DefaultConfig is used for zero fields.
@@ -86,6 +88,9 @@ type Service struct {
 	Deliver func()
 	// Observer, when set, hears of each flow and vend phase (metrics, traces).
 	Observer Observer
+	// BookingsDue, when set, is called when a reservation is due within the lead time, so the
+	// scheduler starts it soon.
+	BookingsDue func()
 	// afterClaim, when set (tests), runs between the two transactions of a vend.
 	afterClaim func(leaseID int) error
 	// beforeWithdraw, when set (tests), runs in Return between reading a lease that awaits
@@ -126,6 +131,8 @@ type VendInput struct {
 	Duration       duration.Duration `json:"duration,omitempty"`
 	IdempotencyKey *string           `json:"idempotencyKey,omitempty"`
 	Note           *string           `json:"note,omitempty"`
+	// StartsAt, when in the future, books the lease ahead: it is SCHEDULED (see book.go).
+	StartsAt *time.Time `json:"startsAt,omitempty"`
 }
 
 // now is the service's time, in UTC and to the microsecond: Postgres keeps microseconds, so a
@@ -178,6 +185,10 @@ type plan struct {
 	billed  []line // as requested, bundles included
 	items   []line // what is claimed, bundles expanded, one line per product
 	request []schematype.LeaseLine
+	// booked is, for a reservation the scheduler starts, its booked interval.
+	booked *interval
+	// replacing marks a faulty item's replacement: the lease's bookings already count it.
+	replacing bool
 }
 
 type line struct {
@@ -614,6 +625,11 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if err := checkTotals(p.billed, in.Duration.Std()); err != nil {
 		return nil, err
 	}
+	if start, ahead, err := s.bookedStart(in); err != nil {
+		return nil, err
+	} else if ahead {
+		return s.book(ctx, v, o, p, in, start)
+	}
 	if p.needsApproval() {
 		// Nothing is claimed until the approval, which checks the limits again in its claim.
 		if err := s.checkLimits(ctx, o, p); err != nil {
@@ -839,6 +855,9 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		if len(shortages) > 0 {
 			return apperr.New(apperr.OutOfStock, "%s", strings.Join(shortages, "; "))
 		}
+		if err := s.bookClaim(sys, tx, now, id, existingID != nil, spec, lim); err != nil {
+			return err
+		}
 		if err := inventory.Transition(sys, tx, now, inventory.Move{Loaded: items, To: inventory.Reserving, Events: leaseEvents,
 			From: ptr(inventory.Available), Actor: spec.actor, Reason: fmt.Sprintf("claimed for lease %d", id), LeaseID: &id}); err != nil {
 			return err
@@ -901,6 +920,9 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 	}
 	start := s.now()
 	info := dispenser.Lease{ID: id, User: o.dispenserUser(), Duration: d.String(), StartsAt: start, EndsAt: start.Add(d.Std())}
+	if p.booked != nil {
+		info.StartsAt, info.EndsAt = p.booked.startAt(start), p.booked.end
+	}
 	if expansion {
 		if l, err := s.client.Lease.Get(database.System(ctx), id); err == nil && l.EndsAt != nil {
 			info.EndsAt = *l.EndsAt
@@ -953,6 +975,9 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 		l := &ent.Lease{ID: id, OwnerID: o.id, CostCenterID: o.costCenterID}
 		var leaseEvent *ent.EventCreate
 		periodStart, periodEnd := now, now.Add(d.Std())
+		if p.booked != nil { // a reservation: billed from its actual start to its booked end
+			periodStart, periodEnd = p.booked.startAt(now), p.booked.end
+		}
 		kind := "VEND"
 		if expansion {
 			var err error
@@ -970,7 +995,7 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 			leaseEvent = newEvent(tx, now, id, actor, "expanded", "", "", describe(p.request))
 		} else {
 			ev, err := moveDeferred(sys, tx, now, id, Pending, Active, actor, "vended", func(u *ent.LeaseUpdate) {
-				u.SetStartsAt(now).SetEndsAt(periodEnd).SetAwaitingApproval(false)
+				u.SetStartsAt(periodStart).SetEndsAt(periodEnd).SetAwaitingApproval(false)
 			})
 			if errors.Is(err, apperr.Conflict) {
 				return apperr.New(apperr.DispenserFailed, "the vend took longer than %s and was rolled back", s.cfg.PendingTimeout)
@@ -999,7 +1024,7 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 			return nil
 		}
 		return s.notice(sys, tx, now, notify.Event{Kind: notify.KindVended, LeaseID: &id,
-			Lease: vendedLease(id, o, d, p, results, now, periodEnd)})
+			Lease: vendedLease(id, o, d, p, results, periodStart, periodEnd)})
 	})
 	if err != nil && !errors.Is(err, apperr.DispenserFailed) && !errors.Is(err, apperr.Conflict) {
 		return time.Time{}, err
@@ -1266,6 +1291,8 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 			}
 			return err
 		})
+	case l.Status == Scheduled:
+		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error { return s.cancelBooking(sys, tx, now, id, v.Name) })
 	case l.Status == Pending:
 		return nil, apperr.New(apperr.Conflict, "lease %d is being vended; return it once it is ACTIVE", id)
 	case l.Status != Active:
@@ -1385,6 +1412,9 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 		if n == 0 {
 			return apperr.New(apperr.Conflict, "lease %d changed meanwhile; try again", id)
 		}
+		if err := s.extendBookings(sys, tx, l, newEnd); err != nil {
+			return err
+		}
 		if err := event(sys, tx, now, id, v.Name, "extended", "", "",
 			fmt.Sprintf("by %s, now ends %s", by, newEnd.Format(time.RFC3339))); err != nil {
 			return err
@@ -1454,6 +1484,9 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
+	if l.Status == Scheduled {
+		return s.approveBooking(ctx, v, l)
+	}
 	o, err := s.loadOwner(ctx, l.OwnerID)
 	if err != nil {
 		return nil, err
@@ -1511,14 +1544,14 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 	if reason == "" {
 		return nil, invalid("reason: say why the lease is rejected")
 	}
-	v, _, err := s.decide(ctx, id, "rejectLease")
+	v, l, err := s.decide(ctx, id, "rejectLease")
 	if err != nil {
 		return nil, err
 	}
 	sys := database.System(ctx)
 	now := s.now()
 	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
-		err := move(sys, tx, now, id, Pending, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
+		err := move(sys, tx, now, id, l.Status, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
 			u.Where(entlease.AwaitingApproval(true)).SetStatusMessage(reason).SetDecidedBy(v.Name).SetEndedAt(now).SetAwaitingApproval(false)
 		})
 		if err != nil {
@@ -1546,7 +1579,7 @@ func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Vie
 		return v, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own lease; ask a manager of your cost center or an admin", action)
 	case !mayOverride(v, l):
 		return v, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
-	case l.Status != Pending || !l.AwaitingApproval:
+	case (l.Status != Pending && l.Status != Scheduled) || !l.AwaitingApproval:
 		return v, nil, apperr.New(apperr.Conflict, "lease %d is %s, not awaiting approval", id, l.Status)
 	}
 	return v, l, nil

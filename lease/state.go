@@ -25,13 +25,19 @@ const (
 	Expired  = entlease.StatusEXPIRED
 	Returned = entlease.StatusRETURNED
 	Rejected = entlease.StatusREJECTED
+	// Scheduled is a reservation: booked over a future interval, holding no item until the
+	// scheduler starts it (see book.go).
+	Scheduled = entlease.StatusSCHEDULED
 )
 
 // Machine is the one table of allowed lease transitions (DESIGN §3).
-var Machine = lifecycle.New("lease", []Status{Pending, Active, Expired, Returned, Rejected},
+var Machine = lifecycle.New("lease", []Status{Scheduled, Pending, Active, Expired, Returned, Rejected},
 	map[Status][]Status{
-		Pending: {Active, Rejected},
-		Active:  {Expired, Returned},
+		// At its start a reservation is claimed (PENDING, then ACTIVE once dispensed); cancelled,
+		// or failed for want of items, it is REJECTED.
+		Scheduled: {Pending, Rejected},
+		Pending:   {Active, Rejected},
+		Active:    {Expired, Returned},
 	})
 
 // move changes a lease's status inside tx when it is still in from, applies extra changes, and
@@ -63,6 +69,11 @@ func moveDeferred(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, 
 	}
 	if n == 0 {
 		return nil, apperr.New(apperr.Conflict, "lease %d is no longer %s", id, from)
+	}
+	if terminal(to) {
+		if err := trimBookings(ctx, tx, now, []int{id}); err != nil {
+			return nil, err
+		}
 	}
 	return newEvent(tx, now, id, actor, "status", string(from), string(to), message), nil
 }
@@ -106,6 +117,11 @@ func moveMany(ctx context.Context, tx *ent.Tx, now time.Time, ids []int, from, t
 	}
 	if n != len(ids) {
 		return apperr.New(apperr.Conflict, "%d of %d leases are no longer %s", len(ids)-n, len(ids), from)
+	}
+	if terminal(to) {
+		if err := trimBookings(ctx, tx, now, ids); err != nil {
+			return err
+		}
 	}
 	events := make([]*ent.EventCreate, len(ids))
 	for i, id := range ids {

@@ -39,12 +39,17 @@ const (
 	// KindExtensionApproved and KindExtensionRejected tell the owner how it was decided.
 	KindExtensionApproved = "extension-approved"
 	KindExtensionRejected = "extension-rejected"
+	// KindStarting tells the owner a reservation starts soon (a threshold before its start);
+	// KindBookingShort tells the owner and every admin that a reservation's items are short at
+	// its start.
+	KindStarting     = "starting"
+	KindBookingShort = "booking-short"
 )
 
 // kinds lists every kind, for validation.
 var kinds = []string{KindExpiring, KindExpired, KindVended, KindRejected, KindReturned, KindReclaimed,
 	KindReclaimFailed, KindApprovalNeeded, KindItemReplaced, KindItemFaulty,
-	KindExtensionApprovalNeeded, KindExtensionApproved, KindExtensionRejected}
+	KindExtensionApprovalNeeded, KindExtensionApproved, KindExtensionRejected, KindStarting, KindBookingShort}
 
 // Channels a notice is delivered over.
 const (

@@ -212,6 +212,8 @@ func (o *Outbox) recipients(ctx context.Context, tx *ent.Tx, ev Event, l *ent.Le
 			}
 		}
 		return q.Where(user.RoleEQ(user.RoleAdmin), user.IDNEQ(l.OwnerID)).All(ctx)
+	case ev.Kind == KindBookingShort:
+		return q.Where(user.Or(user.ID(l.OwnerID), user.RoleEQ(user.RoleAdmin))).All(ctx)
 	}
 	return []*ent.User{l.Edges.Owner}, nil
 }

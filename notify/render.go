@@ -73,6 +73,10 @@ func Subject(p Payload) string {
 		return fmt.Sprintf("Item %s of lease %d was faulty and has been replaced", item, id)
 	case KindItemFaulty:
 		return fmt.Sprintf("Item %s of lease %d is faulty and could not be replaced", item, id)
+	case KindStarting:
+		return fmt.Sprintf("Lease %d starts in %s%s", id, p.Threshold, what)
+	case KindBookingShort:
+		return fmt.Sprintf("Lease %d is short of items at its start%s", id, what)
 	}
 	return fmt.Sprintf("Lease %d: %s%s", id, p.Kind, what)
 }

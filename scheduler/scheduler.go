@@ -38,6 +38,8 @@ const (
 	RecoverStuck   = "recover-stuck"
 	DeliverNotices = "deliver-notices"
 	CloseBills     = "close-bills"
+	// StartBookings starts reservations a lead time before their start (lease.StartBookings).
+	StartBookings = "start-bookings"
 )
 
 // DefaultSchedules are used for jobs the configuration does not name. A schedule is an interval
@@ -49,6 +51,7 @@ var DefaultSchedules = map[string]string{
 	RecoverStuck:   "1m",
 	DeliverNotices: "30s",
 	CloseBills:     "15m",
+	StartBookings:  "1m",
 	PruneJobRuns:   "1h",
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/booking"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -218,6 +219,33 @@ func (f TraverseBillLine) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.BillLineQuery", q)
+}
+
+// The BookingFunc type is an adapter to allow the use of ordinary function as a Querier.
+type BookingFunc func(context.Context, *ent.BookingQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f BookingFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.BookingQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.BookingQuery", q)
+}
+
+// The TraverseBooking type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseBooking func(context.Context, *ent.BookingQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseBooking) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseBooking) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.BookingQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.BookingQuery", q)
 }
 
 // The CostCenterFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -584,6 +612,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.BillQuery, predicate.Bill, bill.OrderOption]{typ: ent.TypeBill, tq: q}, nil
 	case *ent.BillLineQuery:
 		return &query[*ent.BillLineQuery, predicate.BillLine, billline.OrderOption]{typ: ent.TypeBillLine, tq: q}, nil
+	case *ent.BookingQuery:
+		return &query[*ent.BookingQuery, predicate.Booking, booking.OrderOption]{typ: ent.TypeBooking, tq: q}, nil
 	case *ent.CostCenterQuery:
 		return &query[*ent.CostCenterQuery, predicate.CostCenter, costcenter.OrderOption]{typ: ent.TypeCostCenter, tq: q}, nil
 	case *ent.CustomRequestQuery:

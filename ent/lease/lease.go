@@ -180,11 +180,12 @@ const DefaultStatus = StatusPENDING
 
 // Status values.
 const (
-	StatusPENDING  Status = "PENDING"
-	StatusACTIVE   Status = "ACTIVE"
-	StatusEXPIRED  Status = "EXPIRED"
-	StatusRETURNED Status = "RETURNED"
-	StatusREJECTED Status = "REJECTED"
+	StatusPENDING   Status = "PENDING"
+	StatusACTIVE    Status = "ACTIVE"
+	StatusEXPIRED   Status = "EXPIRED"
+	StatusRETURNED  Status = "RETURNED"
+	StatusREJECTED  Status = "REJECTED"
+	StatusSCHEDULED Status = "SCHEDULED"
 )
 
 func (s Status) String() string {
@@ -194,7 +195,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusPENDING, StatusACTIVE, StatusEXPIRED, StatusRETURNED, StatusREJECTED:
+	case StatusPENDING, StatusACTIVE, StatusEXPIRED, StatusRETURNED, StatusREJECTED, StatusSCHEDULED:
 		return nil
 	default:
 		return fmt.Errorf("lease: invalid enum value for status field: %q", s)

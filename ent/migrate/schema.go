@@ -177,6 +177,47 @@ var (
 			},
 		},
 	}
+	// BookingsColumns holds the columns for the "bookings" table.
+	BookingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "lease_id", Type: field.TypeInt},
+		{Name: "product_id", Type: field.TypeInt},
+		{Name: "owner_id", Type: field.TypeInt},
+		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime},
+		{Name: "buffer", Type: field.TypeInt64, Default: 0},
+		{Name: "free_at", Type: field.TypeTime},
+	}
+	// BookingsTable holds the schema information for the "bookings" table.
+	BookingsTable = &schema.Table{
+		Name:       "bookings",
+		Columns:    BookingsColumns,
+		PrimaryKey: []*schema.Column{BookingsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "booking_product_id_free_at",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[2], BookingsColumns[9]},
+			},
+			{
+				Name:    "booking_owner_id_free_at",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[3], BookingsColumns[9]},
+			},
+			{
+				Name:    "booking_cost_center_id_product_id_free_at",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[4], BookingsColumns[2], BookingsColumns[9]},
+			},
+			{
+				Name:    "booking_lease_id",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[1]},
+			},
+		},
+	}
 	// CostCentersColumns holds the columns for the "cost_centers" table.
 	CostCentersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -426,7 +467,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED"}, Default: "PENDING"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED", "SCHEDULED"}, Default: "PENDING"},
 		{Name: "starts_at", Type: field.TypeTime, Nullable: true},
 		{Name: "ends_at", Type: field.TypeTime, Nullable: true},
 		{Name: "ended_at", Type: field.TypeTime, Nullable: true},
@@ -614,6 +655,8 @@ var (
 		{Name: "custom_for_id", Type: field.TypeInt, Nullable: true},
 		{Name: "custom_cost_center_id", Type: field.TypeInt, Nullable: true},
 		{Name: "retired_at", Type: field.TypeTime, Nullable: true},
+		{Name: "cleaning_buffer", Type: field.TypeInt64, Default: 0},
+		{Name: "booking_horizon", Type: field.TypeInt64, Nullable: true},
 		{Name: "components_bag_id", Type: field.TypeInt, Nullable: true},
 	}
 	// ProductsTable holds the schema information for the "products" table.
@@ -624,7 +667,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "products_bags_components_bag",
-				Columns:    []*schema.Column{ProductsColumns[23]},
+				Columns:    []*schema.Column{ProductsColumns[25]},
 				RefColumns: []*schema.Column{BagsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -744,6 +787,7 @@ var (
 		BagsTable,
 		BillsTable,
 		BillLinesTable,
+		BookingsTable,
 		CostCentersTable,
 		CustomRequestsTable,
 		EventsTable,
@@ -782,6 +826,9 @@ func init() {
 	BillLinesTable.ForeignKeys[2].RefTable = ProductsTable
 	BillLinesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
+	}
+	BookingsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
 	}
 	CostCentersTable.ForeignKeys[0].RefTable = BagsTable
 	CostCentersTable.Annotation = &entsql.Annotation{

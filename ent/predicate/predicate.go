@@ -21,6 +21,9 @@ type Bill func(*sql.Selector)
 // BillLine is the predicate function for billline builders.
 type BillLine func(*sql.Selector)
 
+// Booking is the predicate function for booking builders.
+type Booking func(*sql.Selector)
+
 // CostCenter is the predicate function for costcenter builders.
 type CostCenter func(*sql.Selector)
 

@@ -231,6 +231,30 @@ func (f BillLineMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.BillLineMutation", m)
 }
 
+// The BookingQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type BookingQueryRuleFunc func(context.Context, *ent.BookingQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f BookingQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.BookingQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.BookingQuery", q)
+}
+
+// The BookingMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type BookingMutationRuleFunc func(context.Context, *ent.BookingMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f BookingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.BookingMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.BookingMutation", m)
+}
+
 // The CostCenterQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CostCenterQueryRuleFunc func(context.Context, *ent.CostCenterQuery) error
@@ -588,6 +612,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.BillLineQuery:
 		return q.Filter(), nil
+	case *ent.BookingQuery:
+		return q.Filter(), nil
 	case *ent.CostCenterQuery:
 		return q.Filter(), nil
 	case *ent.CustomRequestQuery:
@@ -630,6 +656,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.BillMutation:
 		return m.Filter(), nil
 	case *ent.BillLineMutation:
+		return m.Filter(), nil
+	case *ent.BookingMutation:
 		return m.Filter(), nil
 	case *ent.CostCenterMutation:
 		return m.Filter(), nil

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 )
 
@@ -62,6 +63,10 @@ const (
 	FieldRetiredAt = "retired_at"
 	// FieldComponentsBagID holds the string denoting the components_bag_id field in the database.
 	FieldComponentsBagID = "components_bag_id"
+	// FieldCleaningBuffer holds the string denoting the cleaning_buffer field in the database.
+	FieldCleaningBuffer = "cleaning_buffer"
+	// FieldBookingHorizon holds the string denoting the booking_horizon field in the database.
+	FieldBookingHorizon = "booking_horizon"
 	// EdgeItems holds the string denoting the items edge name in mutations.
 	EdgeItems = "items"
 	// EdgeComponentsBag holds the string denoting the components_bag edge name in mutations.
@@ -146,6 +151,8 @@ var Columns = []string{
 	FieldCustomCostCenterID,
 	FieldRetiredAt,
 	FieldComponentsBagID,
+	FieldCleaningBuffer,
+	FieldBookingHorizon,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -188,6 +195,8 @@ var (
 	DefaultExtensionRequiresApproval bool
 	// DefaultCustom holds the default value on creation for the "custom" field.
 	DefaultCustom bool
+	// DefaultCleaningBuffer holds the default value on creation for the "cleaning_buffer" field.
+	DefaultCleaningBuffer duration.Duration
 )
 
 // OrderOption defines the ordering options for the Product queries.
@@ -306,6 +315,16 @@ func ByRetiredAt(opts ...sql.OrderTermOption) OrderOption {
 // ByComponentsBagID orders the results by the components_bag_id field.
 func ByComponentsBagID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldComponentsBagID, opts...).ToFunc()
+}
+
+// ByCleaningBuffer orders the results by the cleaning_buffer field.
+func ByCleaningBuffer(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCleaningBuffer, opts...).ToFunc()
+}
+
+// ByBookingHorizon orders the results by the booking_horizon field.
+func ByBookingHorizon(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBookingHorizon, opts...).ToFunc()
 }
 
 // ByItemsCount orders the results by items count.

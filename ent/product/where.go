@@ -166,6 +166,16 @@ func ComponentsBagID(v int) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldComponentsBagID, v))
 }
 
+// CleaningBuffer applies equality check predicate on the "cleaning_buffer" field. It's identical to CleaningBufferEQ.
+func CleaningBuffer(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCleaningBuffer, v))
+}
+
+// BookingHorizon applies equality check predicate on the "booking_horizon" field. It's identical to BookingHorizonEQ.
+func BookingHorizon(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldBookingHorizon, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldCreatedAt, v))
@@ -1184,6 +1194,96 @@ func ComponentsBagIDIsNil() predicate.Product {
 // ComponentsBagIDNotNil applies the NotNil predicate on the "components_bag_id" field.
 func ComponentsBagIDNotNil() predicate.Product {
 	return predicate.Product(sql.FieldNotNull(FieldComponentsBagID))
+}
+
+// CleaningBufferEQ applies the EQ predicate on the "cleaning_buffer" field.
+func CleaningBufferEQ(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldCleaningBuffer, v))
+}
+
+// CleaningBufferNEQ applies the NEQ predicate on the "cleaning_buffer" field.
+func CleaningBufferNEQ(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldCleaningBuffer, v))
+}
+
+// CleaningBufferIn applies the In predicate on the "cleaning_buffer" field.
+func CleaningBufferIn(vs ...duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldCleaningBuffer, vs...))
+}
+
+// CleaningBufferNotIn applies the NotIn predicate on the "cleaning_buffer" field.
+func CleaningBufferNotIn(vs ...duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldCleaningBuffer, vs...))
+}
+
+// CleaningBufferGT applies the GT predicate on the "cleaning_buffer" field.
+func CleaningBufferGT(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldCleaningBuffer, v))
+}
+
+// CleaningBufferGTE applies the GTE predicate on the "cleaning_buffer" field.
+func CleaningBufferGTE(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldCleaningBuffer, v))
+}
+
+// CleaningBufferLT applies the LT predicate on the "cleaning_buffer" field.
+func CleaningBufferLT(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldCleaningBuffer, v))
+}
+
+// CleaningBufferLTE applies the LTE predicate on the "cleaning_buffer" field.
+func CleaningBufferLTE(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldCleaningBuffer, v))
+}
+
+// BookingHorizonEQ applies the EQ predicate on the "booking_horizon" field.
+func BookingHorizonEQ(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldBookingHorizon, v))
+}
+
+// BookingHorizonNEQ applies the NEQ predicate on the "booking_horizon" field.
+func BookingHorizonNEQ(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldBookingHorizon, v))
+}
+
+// BookingHorizonIn applies the In predicate on the "booking_horizon" field.
+func BookingHorizonIn(vs ...duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldBookingHorizon, vs...))
+}
+
+// BookingHorizonNotIn applies the NotIn predicate on the "booking_horizon" field.
+func BookingHorizonNotIn(vs ...duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldBookingHorizon, vs...))
+}
+
+// BookingHorizonGT applies the GT predicate on the "booking_horizon" field.
+func BookingHorizonGT(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldBookingHorizon, v))
+}
+
+// BookingHorizonGTE applies the GTE predicate on the "booking_horizon" field.
+func BookingHorizonGTE(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldBookingHorizon, v))
+}
+
+// BookingHorizonLT applies the LT predicate on the "booking_horizon" field.
+func BookingHorizonLT(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldBookingHorizon, v))
+}
+
+// BookingHorizonLTE applies the LTE predicate on the "booking_horizon" field.
+func BookingHorizonLTE(v duration.Duration) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldBookingHorizon, v))
+}
+
+// BookingHorizonIsNil applies the IsNil predicate on the "booking_horizon" field.
+func BookingHorizonIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldBookingHorizon))
+}
+
+// BookingHorizonNotNil applies the NotNil predicate on the "booking_horizon" field.
+func BookingHorizonNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldBookingHorizon))
 }
 
 // HasItems applies the HasEdge predicate on the "items" edge.

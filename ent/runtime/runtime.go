@@ -6,11 +6,13 @@ import (
 	"context"
 	"time"
 
+	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/apitoken"
 	"github.com/hardcandy/hardcandy/ent/bag"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
+	"github.com/hardcandy/hardcandy/ent/booking"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/customrequest"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -117,6 +119,16 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	bookingFields := schema.Booking{}.Fields()
+	_ = bookingFields
+	// bookingDescQuantity is the schema descriptor for quantity field.
+	bookingDescQuantity := bookingFields[4].Descriptor()
+	// booking.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	booking.QuantityValidator = bookingDescQuantity.Validators[0].(func(int) error)
+	// bookingDescBuffer is the schema descriptor for buffer field.
+	bookingDescBuffer := bookingFields[7].Descriptor()
+	// booking.DefaultBuffer holds the default value on creation for the buffer field.
+	booking.DefaultBuffer = duration.Duration(bookingDescBuffer.Default.(int64))
 	costcenterMixin := schema.CostCenter{}.Mixin()
 	costcenter.Policy = privacy.NewPolicies(schema.CostCenter{})
 	costcenter.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -422,6 +434,10 @@ func init() {
 	productDescCustom := productFields[15].Descriptor()
 	// product.DefaultCustom holds the default value on creation for the custom field.
 	product.DefaultCustom = productDescCustom.Default.(bool)
+	// productDescCleaningBuffer is the schema descriptor for cleaning_buffer field.
+	productDescCleaningBuffer := productFields[21].Descriptor()
+	// product.DefaultCleaningBuffer holds the default value on creation for the cleaning_buffer field.
+	product.DefaultCleaningBuffer = duration.Duration(productDescCleaningBuffer.Default.(int64))
 	stackMixin := schema.Stack{}.Mixin()
 	stack.Policy = privacy.NewPolicies(schema.Stack{})
 	stack.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -22,7 +22,7 @@ func (Lease) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 // Fields of Lease.
 func (Lease) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("status").Values("PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED").Default("PENDING").
+		field.Enum("status").Values("PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED", "SCHEDULED").Default("PENDING").
 			Annotations(entgql.Type("LeaseStatus"), entgql.OrderField("STATUS")),
 		field.Int("owner_id").Immutable(),
 		field.Int("cost_center_id").Optional().Nillable().Immutable().

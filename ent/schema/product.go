@@ -51,6 +51,12 @@ func (Product) Fields() []ent.Field {
 			Comment("that user's cost center when it was made").Annotations(entgql.Skip()),
 		field.Time("retired_at").Optional().Nillable(),
 		field.Int("components_bag_id").Optional().Nillable().Annotations(entgql.Skip()),
+		field.Int64("cleaning_buffer").GoType(duration.Duration(0)).Default(0).
+			Comment("the reclaim time a returned item needs before its next lease; bookings keep it free").
+			Annotations(entgql.Type("Duration")),
+		field.Int64("booking_horizon").GoType(duration.Duration(0)).Optional().Nillable().
+			Comment("how far ahead a lease may be booked; null takes the leasing default").
+			Annotations(entgql.Type("Duration")),
 	}
 }
 
