@@ -164,17 +164,31 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	withFlags := o.verb
 	var duration, note, key, by string
 	var creds, wait bool
+	var maxWait string
 	var waitTimeout time.Duration
 	vend := withFlags(&cobra.Command{
-		Use:   "vend SKU|SKU:N... [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
+		Use:   "vend SKU|SKU:N... [--duration D] [--note TEXT] [--idempotency-key K] [--wait [--max-wait D]]",
 		Short: "Vend me metal: lease one SKU, a bundle, or several SKU:N lines, all or nothing",
 		Example: `  hardcandy vend 4D.small                  # the product's default duration
   hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
-  hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision`,
+  hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision
+  hardcandy vend 4D.small --wait --max-wait 2d   # nothing free: join the waiting list (QUEUED)`,
 		Args:              minArgs(1),
 		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := VendInput{Note: optional(note), IdempotencyKey: optional(key)}
+			if wait {
+				in.Wait = &wait
+			}
+			if maxWait != "" {
+				if !wait {
+					return UsageError{errors.New("--max-wait: only with --wait")}
+				}
+				if err := durationFlag("max-wait", maxWait); err != nil {
+					return err
+				}
+				in.MaxWait = &maxWait
+			}
 			if duration != "" {
 				if err := durationFlag("duration", duration); err != nil {
 					return err
@@ -236,7 +250,8 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	vend.Flags().StringVar(&duration, "duration", "", "how long: 14d, 36h, 1d12h (default: the product's default duration)")
 	vend.Flags().StringVar(&note, "note", "", "a note on the lease")
 	vend.Flags().StringVar(&key, "idempotency-key", "", "the same key returns the same lease, never a second one")
-	vend.Flags().BoolVar(&wait, "wait", false, "when the lease needs approval, wait for the decision (exit 3 when rejected)")
+	vend.Flags().BoolVar(&wait, "wait", false, "when nothing is free, join the waiting list (QUEUED, first come first served); when the lease needs approval, wait for the decision (exit 3 when rejected)")
+	vend.Flags().StringVar(&maxWait, "max-wait", "", "with --wait, leave the waiting list after this long, e.g. 2d (default: the server's leasing.max_wait)")
 	vend.Flags().DurationVar(&waitTimeout, "wait-timeout", 0, "with --wait, give up after this long (exit 4; 0: no limit), e.g. 30m")
 
 	var all bool
@@ -244,7 +259,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	var after string
 	mine := withFlags(&cobra.Command{
 		Use:   "mine [--all [--limit N] [--after CURSOR]]",
-		Short: "Show me my metal: your pending and active leases; --all: every lease, newest first",
+		Short: "Show me my metal: your pending, active and queued leases; --all: every lease, newest first",
 		Example: `  hardcandy mine
   hardcandy mine --all --limit 20          # history: returned, expired, rejected too
   hardcandy mine --json | jq -r '.[].id'`,
@@ -294,6 +309,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 					fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tCREATED\tENDED\tMESSAGE")
 				} else {
 					fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tENDS")
+					// A QUEUED lease shows its place in the waiting list instead of an end.
 				}
 				for _, l := range leases {
 					if all {
@@ -303,7 +319,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 						}
 						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), l.CreatedAt.Local().Format(time.DateTime), whenShort(l.EndedAt), msg)
 					} else {
-						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), when(l.EndsAt))
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), endsOrPlace(l))
 					}
 				}
 				_ = tw.Flush()

@@ -164,6 +164,12 @@ func (v *ApproveApproveLease) GetTimeLeft() *string { return v.LeaseSummary.Time
 // GetNote returns ApproveApproveLease.Note, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ApproveApproveLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ApproveApproveLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ApproveApproveLease.Owner, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -225,6 +231,10 @@ type __premarshalApproveApproveLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -254,6 +264,8 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -1491,6 +1503,12 @@ func (v *ExpandExpandLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns ExpandExpandLease.Note, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ExpandExpandLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ExpandExpandLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ExpandExpandLease.Owner, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -1552,6 +1570,10 @@ type __premarshalExpandExpandLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -1581,6 +1603,8 @@ func (v *ExpandExpandLease) __premarshalJSON() (*__premarshalExpandExpandLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -1633,6 +1657,12 @@ func (v *ExtendExtendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 
 // GetNote returns ExtendExtendLease.Note, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetQueuePosition returns ExtendExtendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ExtendExtendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
 
 // GetOwner returns ExtendExtendLease.Owner, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
@@ -1695,6 +1725,10 @@ type __premarshalExtendExtendLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -1724,6 +1758,8 @@ func (v *ExtendExtendLease) __premarshalJSON() (*__premarshalExtendExtendLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -2863,6 +2899,12 @@ func (v *LeaseDetail) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 // GetNote returns LeaseDetail.Note, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns LeaseDetail.QueuePosition, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns LeaseDetail.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns LeaseDetail.Owner, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -2921,6 +2963,10 @@ type __premarshalLeaseDetail struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -2949,6 +2995,8 @@ func (v *LeaseDetail) __premarshalJSON() (*__premarshalLeaseDetail, error) {
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	return &retval, nil
@@ -2987,6 +3035,7 @@ const (
 	LeaseStatusExpired  LeaseStatus = "EXPIRED"
 	LeaseStatusReturned LeaseStatus = "RETURNED"
 	LeaseStatusRejected LeaseStatus = "REJECTED"
+	LeaseStatusQueued   LeaseStatus = "QUEUED"
 )
 
 var AllLeaseStatus = []LeaseStatus{
@@ -2995,6 +3044,7 @@ var AllLeaseStatus = []LeaseStatus{
 	LeaseStatusExpired,
 	LeaseStatusReturned,
 	LeaseStatusRejected,
+	LeaseStatusQueued,
 }
 
 // What every lease verb prints (cli/shape.go turns it into the documented JSON).
@@ -3011,9 +3061,14 @@ type LeaseSummary struct {
 	EndedAt  *time.Time `json:"endedAt"`
 	Duration string     `json:"duration"`
 	// Time until the end, for an ACTIVE lease.
-	TimeLeft *string               `json:"timeLeft"`
-	Note     *string               `json:"note"`
-	Owner    LeaseSummaryOwnerUser `json:"owner"`
+	TimeLeft *string `json:"timeLeft"`
+	Note     *string `json:"note"`
+	// A QUEUED lease's place in its product's waiting list, 1 for the next served (for several
+	// products, the furthest back among them); null when the lease is not QUEUED.
+	QueuePosition *int `json:"queuePosition"`
+	// when a QUEUED lease lapses
+	QueuedUntil *time.Time            `json:"queuedUntil"`
+	Owner       LeaseSummaryOwnerUser `json:"owner"`
 	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
 	// has no items yet.
 	Requested   []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3052,6 +3107,12 @@ func (v *LeaseSummary) GetTimeLeft() *string { return v.TimeLeft }
 
 // GetNote returns LeaseSummary.Note, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetNote() *string { return v.Note }
+
+// GetQueuePosition returns LeaseSummary.QueuePosition, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetQueuePosition() *int { return v.QueuePosition }
+
+// GetQueuedUntil returns LeaseSummary.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetQueuedUntil() *time.Time { return v.QueuedUntil }
 
 // GetOwner returns LeaseSummary.Owner, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetOwner() LeaseSummaryOwnerUser { return v.Owner }
@@ -3309,6 +3370,16 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetTimeLeft() *string {
 // GetNote returns MarkFaultyMarkItemFaultyItemFaultLease.Note, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns MarkFaultyMarkItemFaultyItemFaultLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MarkFaultyMarkItemFaultyItemFaultLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MarkFaultyMarkItemFaultyItemFaultLease.Owner, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -3372,6 +3443,10 @@ type __premarshalMarkFaultyMarkItemFaultyItemFaultLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3401,6 +3476,8 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) __premarshalJSON() (*__premarsh
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -3631,6 +3708,16 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote(
 	return v.LeaseSummary.Note
 }
 
+// GetQueuePosition returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
 func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -3694,6 +3781,10 @@ type __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease s
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3723,6 +3814,8 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premar
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -3859,6 +3952,16 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *
 	return v.LeaseSummary.Note
 }
 
+// GetQueuePosition returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -3922,6 +4025,10 @@ type __premarshalMineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease stru
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3951,6 +4058,8 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarsha
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -5457,6 +5566,12 @@ func (v *RejectRejectLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns RejectRejectLease.Note, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns RejectRejectLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns RejectRejectLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns RejectRejectLease.Owner, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -5518,6 +5633,10 @@ type __premarshalRejectRejectLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -5547,6 +5666,8 @@ func (v *RejectRejectLease) __premarshalJSON() (*__premarshalRejectRejectLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -6042,6 +6163,12 @@ func (v *ReturnReturnLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns ReturnReturnLease.Note, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ReturnReturnLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ReturnReturnLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ReturnReturnLease.Owner, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -6103,6 +6230,10 @@ type __premarshalReturnReturnLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -6132,6 +6263,8 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -6513,6 +6646,12 @@ func (v *ShowLease) GetTimeLeft() *string { return v.LeaseDetail.LeaseSummary.Ti
 // GetNote returns ShowLease.Note, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetNote() *string { return v.LeaseDetail.LeaseSummary.Note }
 
+// GetQueuePosition returns ShowLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetQueuePosition() *int { return v.LeaseDetail.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ShowLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetQueuedUntil() *time.Time { return v.LeaseDetail.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ShowLease.Owner, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseDetail.LeaseSummary.Owner }
 
@@ -6571,6 +6710,10 @@ type __premarshalShowLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -6599,6 +6742,8 @@ func (v *ShowLease) __premarshalJSON() (*__premarshalShowLease, error) {
 	retval.Duration = v.LeaseDetail.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseDetail.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseDetail.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseDetail.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseDetail.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseDetail.LeaseSummary.Owner
 	retval.Requested = v.LeaseDetail.LeaseSummary.Requested
 	return &retval, nil
@@ -7125,6 +7270,13 @@ type VendInput struct {
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
+	// When nothing is free now, wait for it: the lease is QUEUED, first come first served per
+	// product, and vended as soon as items come back (returned and wiped, new stock). Policy applies
+	// now and again when it is served.
+	Wait *bool `json:"wait"`
+	// A QUEUED lease lapses after this long (REJECTED, nothing charged); when omitted, the service's
+	// leasing.max_wait (default 7d), which also bounds it.
+	MaxWait *string `json:"maxWait"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
@@ -7141,6 +7293,12 @@ func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
 
 // GetNote returns VendInput.Note, and is useful for accessing the field via an interface.
 func (v *VendInput) GetNote() *string { return v.Note }
+
+// GetWait returns VendInput.Wait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetWait() *bool { return v.Wait }
+
+// GetMaxWait returns VendInput.MaxWait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetMaxWait() *string { return v.MaxWait }
 
 // VendResponse is returned by Vend on success.
 type VendResponse struct {
@@ -7189,6 +7347,12 @@ func (v *VendVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns VendVendLease.Note, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetQueuePosition returns VendVendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns VendVendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
 
 // GetOwner returns VendVendLease.Owner, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
@@ -7251,6 +7415,10 @@ type __premarshalVendVendLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -7280,6 +7448,8 @@ func (v *VendVendLease) __premarshalJSON() (*__premarshalVendVendLease, error) {
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -7821,6 +7991,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8357,6 +8529,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8425,6 +8599,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8750,6 +8926,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8803,7 +8981,7 @@ func MarkFaulty(
 const Mine_Operation = `
 query Mine ($after: Cursor) {
 	viewer {
-		leases(first: 100, after: $after, where: {statusIn:[PENDING,ACTIVE]}) {
+		leases(first: 100, after: $after, where: {statusIn:[PENDING,ACTIVE,QUEUED]}) {
 			edges {
 				node {
 					... LeaseSummary
@@ -8828,6 +9006,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8905,6 +9085,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9190,6 +9372,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9493,6 +9677,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9703,6 +9889,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9981,6 +10169,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}

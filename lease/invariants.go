@@ -22,7 +22,8 @@ import (
 //   - an unreleased allocation belongs to a PENDING or ACTIVE lease, and to its owner (a vend
 //     counts what a user holds by these);
 //   - every ACTIVE lease has a VEND order and at least one active allocation;
-//   - the stock counters equal a count of the items.
+//   - the stock counters equal a count of the items;
+//   - the waiting list's promises (queueViolations): a QUEUED lease holds no item.
 //
 // It reads whole tables in one transaction, so it sees one consistent state while other work
 // goes on: it is for tests, benchmarks and operators, not for request paths.
@@ -109,5 +110,9 @@ func violations(sys context.Context, c *ent.Client) ([]string, error) {
 	for k, n := range counted {
 		out = append(out, fmt.Sprintf("no stock counter for product %s %s (%d items)", k[0], k[1], n))
 	}
-	return out, nil
+	queued, err := queueViolations(sys, c)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, queued...), nil
 }

@@ -555,7 +555,7 @@ func TestLeaseStateMachine(t *testing.T) {
 			require.ErrorContains(t, err, fmt.Sprintf("from %s to %s", from, to))
 		}
 	}
-	require.Equal(t, 4, allowed)
+	require.Equal(t, 7, allowed)
 }
 
 // The vended notice is written from what the vend holds in memory; it must say exactly what the

@@ -25,13 +25,18 @@ const (
 	Expired  = entlease.StatusEXPIRED
 	Returned = entlease.StatusRETURNED
 	Rejected = entlease.StatusREJECTED
+	// Queued is a lease on the waiting list: nothing was free when it was vended with wait; it
+	// holds no item until it is served (→ PENDING, then ACTIVE as any vend), and is withdrawn
+	// or lapses as REJECTED (see queue.go).
+	Queued = entlease.StatusQUEUED
 )
 
 // Machine is the one table of allowed lease transitions (DESIGN §3).
-var Machine = lifecycle.New("lease", []Status{Pending, Active, Expired, Returned, Rejected},
+var Machine = lifecycle.New("lease", []Status{Pending, Active, Expired, Returned, Rejected, Queued},
 	map[Status][]Status{
-		Pending: {Active, Rejected},
+		Pending: {Active, Rejected, Queued}, // → QUEUED: approved with wait, nothing free
 		Active:  {Expired, Returned},
+		Queued:  {Pending, Rejected}, // served; withdrawn or lapsed
 	})
 
 // move changes a lease's status inside tx when it is still in from, applies extra changes, and

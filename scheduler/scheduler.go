@@ -38,6 +38,9 @@ const (
 	RecoverStuck   = "recover-stuck"
 	DeliverNotices = "deliver-notices"
 	CloseBills     = "close-bills"
+	// ServeQueue lapses waits that ran out and serves the waiting lists (lease.ServeQueue): the
+	// safety net behind the kicks when items come back.
+	ServeQueue = "serve-queue"
 )
 
 // DefaultSchedules are used for jobs the configuration does not name. A schedule is an interval
@@ -50,6 +53,7 @@ var DefaultSchedules = map[string]string{
 	DeliverNotices: "30s",
 	CloseBills:     "15m",
 	PruneJobRuns:   "1h",
+	ServeQueue:     "1m",
 }
 
 // Func is a job's work: it handles what is due at now and reports how many things it handled.
