@@ -405,7 +405,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				return err
 			}
 			l := leaseJSON(res.ReturnLease.LeaseSummary, nil)
-			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s%s\n", l.ID, l.Status, withdrawnNote(l)) })
 		},
 	})
 

@@ -31,3 +31,13 @@ func printQueued(w io.Writer, l LeaseJSON) {
 	fmt.Fprintf(w, "lease %s is QUEUED: nothing is free now; %s\n", l.ID, queuePlace(l))
 	fmt.Fprintf(w, "you are told when it is served; `hardcandy mine` shows your place, `hardcandy return %s` leaves the queue\n", l.ID)
 }
+
+// withdrawnNote is what `return` adds for a lease it withdrew rather than returned (from the
+// waiting list, or awaiting approval): the reason, e.g. ": withdrawn from the waiting list by
+// alice".
+func withdrawnNote(l LeaseJSON) string {
+	if l.Status != LeaseStatusRejected || l.StatusMessage == nil {
+		return ""
+	}
+	return ": " + *l.StatusMessage
+}
