@@ -14,11 +14,11 @@ import (
 	"github.com/hardcandy/hardcandy/duration"
 )
 
-// bookFlags are vend's flags for time: a reservation (--at, --until), the first fit
-// (--earliest) or a place in the waiting list (--queue, --max-wait).
+// bookFlags are vend's flags for time: a reservation (--at, --until) or the first fit
+// (--earliest). A place in the waiting list is vend --wait (cli.go).
 type bookFlags struct {
-	at, until, maxWait string
-	earliest, queue    bool
+	at, until string
+	earliest  bool
 }
 
 func (b *bookFlags) register(cmd *cobra.Command) {
@@ -26,24 +26,20 @@ func (b *bookFlags) register(cmd *cobra.Command) {
 	f.StringVar(&b.at, "at", "", `reserve ahead: start then, "2026-12-08 09:00" (local time), 2026-12-08 (its midnight) or RFC 3339; the lease is SCHEDULED`)
 	f.StringVar(&b.until, "until", "", "with --at, end then instead of giving --duration")
 	f.BoolVar(&b.earliest, "earliest", false, "book the first time the request fits (at or after --at; now when left out)")
-	f.BoolVar(&b.queue, "queue", false, "when nothing is free now, join the waiting list: the lease is QUEUED and served first come, first served")
-	f.StringVar(&b.maxWait, "max-wait", "", "with --queue, give up waiting after this long, e.g. 2d (default: wait until withdrawn)")
 }
 
 // set tells whether vend was asked for anything but now.
 func (b *bookFlags) set() bool {
-	return b.at != "" || b.until != "" || b.earliest || b.queue || b.maxWait != ""
+	return b.at != "" || b.until != "" || b.earliest
 }
 
-// book is vend with time: a reservation at --at, the first fit with --earliest (retried once
-// when someone else took that fit meanwhile), or a place in the waiting list with --queue.
+// book is vend with time: a reservation at --at, or the first fit with --earliest (retried once
+// when someone else took that fit meanwhile).
 func (o *options) book(cmd *cobra.Command, in VendInput, b *bookFlags) error {
 	now := time.Now()
 	switch {
-	case b.queue && (b.at != "" || b.earliest):
-		return UsageError{errors.New("--queue waits for items free now: not with --at or --earliest")}
-	case b.maxWait != "" && !b.queue:
-		return UsageError{errors.New("--max-wait goes with --queue")}
+	case in.Wait != nil && *in.Wait:
+		return UsageError{errors.New("--wait waits for items free now: not with --at or --earliest")}
 	case b.until != "" && (b.at == "" || b.earliest):
 		return UsageError{errors.New("--until goes with --at (a fixed start); with --earliest give --duration")}
 	}
@@ -68,27 +64,16 @@ func (o *options) book(cmd *cobra.Command, in VendInput, b *bookFlags) error {
 		text := duration.Duration(d).String()
 		in.Duration = &text
 	}
-	if b.maxWait != "" {
-		if err := durationFlag("max-wait", b.maxWait); err != nil {
-			return err
-		}
-		in.MaxWait = &b.maxWait
-	}
 	c, err := o.client()
 	if err != nil {
 		return err
 	}
 	ctx := cmd.Context()
-	switch {
-	case b.queue:
-		wait := true
-		in.Wait = &wait
-	case b.earliest:
+	if b.earliest {
 		return o.bookEarliest(cmd, c, in, start)
-	default:
-		s := start.UTC()
-		in.StartsAt = &s
 	}
+	s := start.UTC()
+	in.StartsAt = &s
 	res, err := Book(ctx, c, in)
 	if err != nil {
 		return o.leaseFailure(ctx, c, err)
@@ -161,13 +146,8 @@ func (o *options) requestDuration(ctx context.Context, c graphql.Client, in Vend
 	return *res.Product.DefaultDuration, nil
 }
 
-// printBooked prints a vend with time; a QUEUED lease with its place in the waiting list.
-func (o *options) printBooked(ctx context.Context, c graphql.Client, l LeaseJSON) error {
-	if l.Status == LeaseStatusQueued {
-		if q, err := LeaseQueue(ctx, c, l.ID); err == nil && q.Lease != nil {
-			l.QueuePosition, l.QueuedUntil = q.Lease.QueuePosition, q.Lease.QueuedUntil
-		}
-	}
+// printBooked prints a vend with time.
+func (o *options) printBooked(_ context.Context, _ graphql.Client, l LeaseJSON) error {
 	if err := o.print(l, func(w io.Writer) { printLease(w, l) }); err != nil {
 		return err
 	}
@@ -197,56 +177,13 @@ func lostRace(err error) bool {
 	return false
 }
 
-// invalidQuery tells an operation the server's schema refuses as a whole (a validation error:
-// INVALID_ARGUMENT with no path), as one without the waiting list refuses QUEUED.
-func invalidQuery(err error) bool {
-	var list gqlerror.List
-	var he *graphql.HTTPError
-	if errors.As(err, &he) {
-		list = he.Response.Errors // a request refused whole is answered 422
-	} else if !errors.As(err, &list) {
-		return false
-	}
-	if len(list) == 0 {
-		return false
-	}
-	code, _ := list[0].Extensions["code"].(string)
-	return len(list[0].Path) == 0 && (code == "INVALID_ARGUMENT" || code == "GRAPHQL_VALIDATION_FAILED")
-}
-
-// queuedLeases are the viewer's QUEUED leases with their places; none from a server without
-// the waiting list (it refuses the query as invalid).
-func queuedLeases(ctx context.Context, c graphql.Client) ([]LeaseJSON, error) {
-	res, err := MineQueued(ctx, c)
-	if err != nil {
-		if invalidQuery(err) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	var out []LeaseJSON
-	for _, e := range res.Viewer.Leases.Edges {
-		l := leaseJSON(e.Node.LeaseSummary, nil)
-		l.QueuePosition, l.QueuedUntil = e.Node.QueuePosition, e.Node.QueuedUntil
-		out = append(out, l)
-	}
-	return out, nil
-}
-
 // startsCell is mine's STARTS column: when a SCHEDULED lease starts, a QUEUED lease's place.
 func startsCell(l LeaseJSON) string {
 	switch l.Status {
 	case LeaseStatusScheduled:
 		return when(l.StartsAt)
 	case LeaseStatusQueued:
-		if l.QueuePosition == nil {
-			return "queued"
-		}
-		s := fmt.Sprintf("queued, #%d", *l.QueuePosition)
-		if l.QueuedUntil != nil {
-			s += ", lapses " + whenShort(l.QueuedUntil)
-		}
-		return s
+		return queuePlace(l) // queue.go
 	}
 	return "-"
 }
@@ -322,21 +259,9 @@ func (o *options) bookingCommands() []*cobra.Command {
 	return []*cobra.Command{reschedule}
 }
 
-// printWaiting is printLease for a lease that holds no items yet: a reservation (SCHEDULED)
-// with its interval, or a place in the waiting list (QUEUED).
+// printWaiting is printLease for a reservation (SCHEDULED): its interval and how to move or
+// cancel it.
 func printWaiting(w io.Writer, l LeaseJSON) {
-	if l.Status == LeaseStatusScheduled {
-		fmt.Fprintf(w, "lease %s is SCHEDULED: starts %s, ends %s\n", l.ID, when(l.StartsAt), when(l.EndsAt))
-		fmt.Fprintf(w, "  reserved: %s; move it: hardcandy reschedule %s --at TIME; cancel (nothing charged): hardcandy return %s\n", joinNames(l), l.ID, l.ID)
-		return
-	}
-	place := ""
-	if l.QueuePosition != nil {
-		place = fmt.Sprintf(", #%d in line", *l.QueuePosition)
-	}
-	fmt.Fprintf(w, "lease %s is QUEUED%s: served first come, first served when items come back\n", l.ID, place)
-	if l.QueuedUntil != nil {
-		fmt.Fprintf(w, "  lapses %s unless served\n", when(l.QueuedUntil))
-	}
-	fmt.Fprintf(w, "  waiting for: %s; see it: hardcandy mine; withdraw: hardcandy return %s\n", joinNames(l), l.ID)
+	fmt.Fprintf(w, "lease %s is SCHEDULED: starts %s, ends %s\n", l.ID, when(l.StartsAt), when(l.EndsAt))
+	fmt.Fprintf(w, "  reserved: %s; move it: hardcandy reschedule %s --at TIME; cancel (nothing charged): hardcandy return %s\n", joinNames(l), l.ID, l.ID)
 }

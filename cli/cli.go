@@ -164,21 +164,34 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	withFlags := o.verb
 	var duration, note, key, by string
 	var creds, wait bool
+	var maxWait string
 	var waitTimeout time.Duration
-	var timed bookFlags // --at, --until, --earliest, --queue, --max-wait (booking.go)
+	var timed bookFlags // --at, --until, --earliest (booking.go)
 	vend := withFlags(&cobra.Command{
-		Use:   "vend SKU|SKU:N... [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
+		Use:   "vend SKU|SKU:N... [--duration D] [--note TEXT] [--idempotency-key K] [--wait [--max-wait D]]",
 		Short: "Vend me metal: lease one SKU, a bundle, or several SKU:N lines, all or nothing",
 		Example: `  hardcandy vend 4D.small                  # the product's default duration
   hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
   hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision
   hardcandy vend 4D.small:6 --at "2026-12-08 09:00" --duration 3d   # reserve ahead (local time)
   hardcandy vend 4D.small:6 --earliest --duration 3d                # the first time it fits
-  hardcandy vend 4D.small --queue --max-wait 2d                      # nothing free: wait in line`,
+  hardcandy vend 4D.small --wait --max-wait 2d   # nothing free: join the waiting list (QUEUED)`,
 		Args:              minArgs(1),
 		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := VendInput{Note: optional(note), IdempotencyKey: optional(key)}
+			if wait {
+				in.Wait = &wait
+			}
+			if maxWait != "" {
+				if !wait {
+					return UsageError{errors.New("--max-wait: only with --wait")}
+				}
+				if err := durationFlag("max-wait", maxWait); err != nil {
+					return err
+				}
+				in.MaxWait = &maxWait
+			}
 			if duration != "" {
 				if err := durationFlag("duration", duration); err != nil {
 					return err
@@ -243,7 +256,8 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	vend.Flags().StringVar(&duration, "duration", "", "how long: 14d, 36h, 1d12h (default: the product's default duration)")
 	vend.Flags().StringVar(&note, "note", "", "a note on the lease")
 	vend.Flags().StringVar(&key, "idempotency-key", "", "the same key returns the same lease, never a second one")
-	vend.Flags().BoolVar(&wait, "wait", false, "when the lease needs approval, wait for the decision (exit 3 when rejected)")
+	vend.Flags().BoolVar(&wait, "wait", false, "when nothing is free, join the waiting list (QUEUED, first come first served); when the lease needs approval, wait for the decision (exit 3 when rejected)")
+	vend.Flags().StringVar(&maxWait, "max-wait", "", "with --wait, leave the waiting list after this long, e.g. 2d (default: the server's leasing.max_wait)")
 	vend.Flags().DurationVar(&waitTimeout, "wait-timeout", 0, "with --wait, give up after this long (exit 4; 0: no limit), e.g. 30m")
 	timed.register(vend)
 
@@ -295,11 +309,6 @@ func Commands(stdin io.Reader) []*cobra.Command {
 					}
 					cursor = res.Viewer.Leases.PageInfo.EndCursor
 				}
-				queued, err := queuedLeases(cmd.Context(), c) // booking.go
-				if err != nil {
-					return err
-				}
-				leases = append(leases, queued...)
 			}
 			err = o.print(leases, func(w io.Writer) {
 				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -402,7 +411,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				return err
 			}
 			l := leaseJSON(res.ReturnLease.LeaseSummary, nil)
-			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s%s\n", l.ID, l.Status, withdrawnNote(l)) })
 		},
 	})
 

@@ -164,6 +164,12 @@ func (v *ApproveApproveLease) GetTimeLeft() *string { return v.LeaseSummary.Time
 // GetNote returns ApproveApproveLease.Note, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ApproveApproveLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ApproveApproveLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ApproveApproveLease.Owner, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -225,6 +231,10 @@ type __premarshalApproveApproveLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -254,6 +264,8 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -618,6 +630,12 @@ func (v *BookVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 // GetNote returns BookVendLease.Note, and is useful for accessing the field via an interface.
 func (v *BookVendLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns BookVendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns BookVendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns BookVendLease.Owner, and is useful for accessing the field via an interface.
 func (v *BookVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -679,6 +697,10 @@ type __premarshalBookVendLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -708,6 +730,8 @@ func (v *BookVendLease) __premarshalJSON() (*__premarshalBookVendLease, error) {
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -1692,6 +1716,12 @@ func (v *ExpandExpandLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns ExpandExpandLease.Note, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ExpandExpandLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ExpandExpandLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ExpandExpandLease.Owner, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -1753,6 +1783,10 @@ type __premarshalExpandExpandLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -1782,6 +1816,8 @@ func (v *ExpandExpandLease) __premarshalJSON() (*__premarshalExpandExpandLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -1834,6 +1870,12 @@ func (v *ExtendExtendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 
 // GetNote returns ExtendExtendLease.Note, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetQueuePosition returns ExtendExtendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ExtendExtendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
 
 // GetOwner returns ExtendExtendLease.Owner, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
@@ -1896,6 +1938,10 @@ type __premarshalExtendExtendLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -1925,6 +1971,8 @@ func (v *ExtendExtendLease) __premarshalJSON() (*__premarshalExtendExtendLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -3064,6 +3112,12 @@ func (v *LeaseDetail) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 // GetNote returns LeaseDetail.Note, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns LeaseDetail.QueuePosition, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns LeaseDetail.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns LeaseDetail.Owner, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -3122,6 +3176,10 @@ type __premarshalLeaseDetail struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3150,6 +3208,8 @@ func (v *LeaseDetail) __premarshalJSON() (*__premarshalLeaseDetail, error) {
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	return &retval, nil
@@ -3178,31 +3238,6 @@ func (v *LeaseLineInput) GetSku() string { return v.Sku }
 
 // GetQuantity returns LeaseLineInput.Quantity, and is useful for accessing the field via an interface.
 func (v *LeaseLineInput) GetQuantity() int { return v.Quantity }
-
-// LeaseQueueLease includes the requested fields of the GraphQL type Lease.
-type LeaseQueueLease struct {
-	Id            string     `json:"id"`
-	QueuePosition *int       `json:"queuePosition"`
-	QueuedUntil   *time.Time `json:"queuedUntil"`
-}
-
-// GetId returns LeaseQueueLease.Id, and is useful for accessing the field via an interface.
-func (v *LeaseQueueLease) GetId() string { return v.Id }
-
-// GetQueuePosition returns LeaseQueueLease.QueuePosition, and is useful for accessing the field via an interface.
-func (v *LeaseQueueLease) GetQueuePosition() *int { return v.QueuePosition }
-
-// GetQueuedUntil returns LeaseQueueLease.QueuedUntil, and is useful for accessing the field via an interface.
-func (v *LeaseQueueLease) GetQueuedUntil() *time.Time { return v.QueuedUntil }
-
-// LeaseQueueResponse is returned by LeaseQueue on success.
-type LeaseQueueResponse struct {
-	// One lease, if the viewer may see it (own, the cost center's for managers, any for admins).
-	Lease *LeaseQueueLease `json:"lease"`
-}
-
-// GetLease returns LeaseQueueResponse.Lease, and is useful for accessing the field via an interface.
-func (v *LeaseQueueResponse) GetLease() *LeaseQueueLease { return v.Lease }
 
 // LeaseStatus is enum for the field status
 type LeaseStatus string
@@ -3241,9 +3276,14 @@ type LeaseSummary struct {
 	EndedAt  *time.Time `json:"endedAt"`
 	Duration string     `json:"duration"`
 	// Time until the end, for an ACTIVE lease.
-	TimeLeft *string               `json:"timeLeft"`
-	Note     *string               `json:"note"`
-	Owner    LeaseSummaryOwnerUser `json:"owner"`
+	TimeLeft *string `json:"timeLeft"`
+	Note     *string `json:"note"`
+	// A QUEUED lease's place in its product's waiting list, 1 for the next served (for several
+	// products, the furthest back among them); null when the lease is not QUEUED.
+	QueuePosition *int `json:"queuePosition"`
+	// when a QUEUED lease lapses
+	QueuedUntil *time.Time            `json:"queuedUntil"`
+	Owner       LeaseSummaryOwnerUser `json:"owner"`
 	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
 	// has no items yet.
 	Requested   []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3282,6 +3322,12 @@ func (v *LeaseSummary) GetTimeLeft() *string { return v.TimeLeft }
 
 // GetNote returns LeaseSummary.Note, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetNote() *string { return v.Note }
+
+// GetQueuePosition returns LeaseSummary.QueuePosition, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetQueuePosition() *int { return v.QueuePosition }
+
+// GetQueuedUntil returns LeaseSummary.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetQueuedUntil() *time.Time { return v.QueuedUntil }
 
 // GetOwner returns LeaseSummary.Owner, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetOwner() LeaseSummaryOwnerUser { return v.Owner }
@@ -3539,6 +3585,16 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetTimeLeft() *string {
 // GetNote returns MarkFaultyMarkItemFaultyItemFaultLease.Note, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns MarkFaultyMarkItemFaultyItemFaultLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MarkFaultyMarkItemFaultyItemFaultLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MarkFaultyMarkItemFaultyItemFaultLease.Owner, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -3602,6 +3658,10 @@ type __premarshalMarkFaultyMarkItemFaultyItemFaultLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3631,6 +3691,8 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) __premarshalJSON() (*__premarsh
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -3861,6 +3923,16 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote(
 	return v.LeaseSummary.Note
 }
 
+// GetQueuePosition returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
 func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -3924,6 +3996,10 @@ type __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease s
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -3953,6 +4029,8 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premar
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -3976,227 +4054,6 @@ func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetHasNextPage() bool {
 
 // GetEndCursor returns MineAllViewerUserLeasesLeaseConnectionPageInfo.EndCursor, and is useful for accessing the field via an interface.
 func (v *MineAllViewerUserLeasesLeaseConnectionPageInfo) GetEndCursor() *string { return v.EndCursor }
-
-// MineQueuedResponse is returned by MineQueued on success.
-type MineQueuedResponse struct {
-	// The signed-in user.
-	Viewer MineQueuedViewerUser `json:"viewer"`
-}
-
-// GetViewer returns MineQueuedResponse.Viewer, and is useful for accessing the field via an interface.
-func (v *MineQueuedResponse) GetViewer() MineQueuedViewerUser { return v.Viewer }
-
-// MineQueuedViewerUser includes the requested fields of the GraphQL type User.
-type MineQueuedViewerUser struct {
-	Leases MineQueuedViewerUserLeasesLeaseConnection `json:"leases"`
-}
-
-// GetLeases returns MineQueuedViewerUser.Leases, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUser) GetLeases() MineQueuedViewerUserLeasesLeaseConnection { return v.Leases }
-
-// MineQueuedViewerUserLeasesLeaseConnection includes the requested fields of the GraphQL type LeaseConnection.
-// The GraphQL type's documentation follows.
-//
-// A connection to a list of items.
-type MineQueuedViewerUserLeasesLeaseConnection struct {
-	// A list of edges.
-	Edges []*MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge `json:"edges"`
-}
-
-// GetEdges returns MineQueuedViewerUserLeasesLeaseConnection.Edges, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnection) GetEdges() []*MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge {
-	return v.Edges
-}
-
-// MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge includes the requested fields of the GraphQL type LeaseEdge.
-// The GraphQL type's documentation follows.
-//
-// An edge in a connection.
-type MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge struct {
-	// The item at the end of the edge.
-	Node *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease `json:"node"`
-}
-
-// GetNode returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge.Node, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdge) GetNode() *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease {
-	return v.Node
-}
-
-// MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease includes the requested fields of the GraphQL type Lease.
-type MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
-	LeaseSummary  `json:"-"`
-	QueuePosition *int       `json:"queuePosition"`
-	QueuedUntil   *time.Time `json:"queuedUntil"`
-}
-
-// GetQueuePosition returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
-	return v.QueuePosition
-}
-
-// GetQueuedUntil returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
-	return v.QueuedUntil
-}
-
-// GetId returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Id, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetId() string {
-	return v.LeaseSummary.Id
-}
-
-// GetStatus returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Status, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatus() LeaseStatus {
-	return v.LeaseSummary.Status
-}
-
-// GetStatusMessage returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StatusMessage, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStatusMessage() *string {
-	return v.LeaseSummary.StatusMessage
-}
-
-// GetAwaitingApproval returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.AwaitingApproval, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAwaitingApproval() bool {
-	return v.LeaseSummary.AwaitingApproval
-}
-
-// GetCreatedAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.CreatedAt, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetCreatedAt() time.Time {
-	return v.LeaseSummary.CreatedAt
-}
-
-// GetStartsAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.StartsAt, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetStartsAt() *time.Time {
-	return v.LeaseSummary.StartsAt
-}
-
-// GetEndsAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndsAt, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndsAt() *time.Time {
-	return v.LeaseSummary.EndsAt
-}
-
-// GetEndedAt returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.EndedAt, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetEndedAt() *time.Time {
-	return v.LeaseSummary.EndedAt
-}
-
-// GetDuration returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Duration, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetDuration() string {
-	return v.LeaseSummary.Duration
-}
-
-// GetTimeLeft returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.TimeLeft, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetTimeLeft() *string {
-	return v.LeaseSummary.TimeLeft
-}
-
-// GetNote returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Note, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *string {
-	return v.LeaseSummary.Note
-}
-
-// GetOwner returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
-	return v.LeaseSummary.Owner
-}
-
-// GetRequested returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
-	return v.LeaseSummary.Requested
-}
-
-// GetAllocations returns MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
-	return v.LeaseSummary.Allocations
-}
-
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) UnmarshalJSON(b []byte) error {
-
-	if string(b) == "null" {
-		return nil
-	}
-
-	var firstPass struct {
-		*MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
-		graphql.NoUnmarshalJSON
-	}
-	firstPass.MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease = v
-
-	err := json.Unmarshal(b, &firstPass)
-	if err != nil {
-		return err
-	}
-
-	err = json.Unmarshal(
-		b, &v.LeaseSummary)
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
-type __premarshalMineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease struct {
-	QueuePosition *int `json:"queuePosition"`
-
-	QueuedUntil *time.Time `json:"queuedUntil"`
-
-	Id string `json:"id"`
-
-	Status LeaseStatus `json:"status"`
-
-	StatusMessage *string `json:"statusMessage"`
-
-	AwaitingApproval bool `json:"awaitingApproval"`
-
-	CreatedAt time.Time `json:"createdAt"`
-
-	StartsAt *time.Time `json:"startsAt"`
-
-	EndsAt *time.Time `json:"endsAt"`
-
-	EndedAt *time.Time `json:"endedAt"`
-
-	Duration string `json:"duration"`
-
-	TimeLeft *string `json:"timeLeft"`
-
-	Note *string `json:"note"`
-
-	Owner LeaseSummaryOwnerUser `json:"owner"`
-
-	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
-
-	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
-}
-
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) MarshalJSON() ([]byte, error) {
-	premarshaled, err := v.__premarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(premarshaled)
-}
-
-func (v *MineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarshalJSON() (*__premarshalMineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease, error) {
-	var retval __premarshalMineQueuedViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease
-
-	retval.QueuePosition = v.QueuePosition
-	retval.QueuedUntil = v.QueuedUntil
-	retval.Id = v.LeaseSummary.Id
-	retval.Status = v.LeaseSummary.Status
-	retval.StatusMessage = v.LeaseSummary.StatusMessage
-	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
-	retval.CreatedAt = v.LeaseSummary.CreatedAt
-	retval.StartsAt = v.LeaseSummary.StartsAt
-	retval.EndsAt = v.LeaseSummary.EndsAt
-	retval.EndedAt = v.LeaseSummary.EndedAt
-	retval.Duration = v.LeaseSummary.Duration
-	retval.TimeLeft = v.LeaseSummary.TimeLeft
-	retval.Note = v.LeaseSummary.Note
-	retval.Owner = v.LeaseSummary.Owner
-	retval.Requested = v.LeaseSummary.Requested
-	retval.Allocations = v.LeaseSummary.Allocations
-	return &retval, nil
-}
 
 // MineResponse is returned by Mine on success.
 type MineResponse struct {
@@ -4310,6 +4167,16 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *
 	return v.LeaseSummary.Note
 }
 
+// GetQueuePosition returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -4373,6 +4240,10 @@ type __premarshalMineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease stru
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -4402,6 +4273,8 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarsha
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -6005,6 +5878,12 @@ func (v *RejectRejectLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns RejectRejectLease.Note, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns RejectRejectLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns RejectRejectLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns RejectRejectLease.Owner, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -6066,6 +5945,10 @@ type __premarshalRejectRejectLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -6095,6 +5978,8 @@ func (v *RejectRejectLease) __premarshalJSON() (*__premarshalRejectRejectLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -6558,6 +6443,12 @@ func (v *RescheduleRescheduleLease) GetTimeLeft() *string { return v.LeaseSummar
 // GetNote returns RescheduleRescheduleLease.Note, and is useful for accessing the field via an interface.
 func (v *RescheduleRescheduleLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns RescheduleRescheduleLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns RescheduleRescheduleLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns RescheduleRescheduleLease.Owner, and is useful for accessing the field via an interface.
 func (v *RescheduleRescheduleLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -6619,6 +6510,10 @@ type __premarshalRescheduleRescheduleLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -6648,6 +6543,8 @@ func (v *RescheduleRescheduleLease) __premarshalJSON() (*__premarshalRescheduleR
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -6736,6 +6633,12 @@ func (v *ReturnReturnLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns ReturnReturnLease.Note, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ReturnReturnLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ReturnReturnLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ReturnReturnLease.Owner, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
@@ -6797,6 +6700,10 @@ type __premarshalReturnReturnLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -6826,6 +6733,8 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -7207,6 +7116,12 @@ func (v *ShowLease) GetTimeLeft() *string { return v.LeaseDetail.LeaseSummary.Ti
 // GetNote returns ShowLease.Note, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetNote() *string { return v.LeaseDetail.LeaseSummary.Note }
 
+// GetQueuePosition returns ShowLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetQueuePosition() *int { return v.LeaseDetail.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ShowLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetQueuedUntil() *time.Time { return v.LeaseDetail.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ShowLease.Owner, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseDetail.LeaseSummary.Owner }
 
@@ -7265,6 +7180,10 @@ type __premarshalShowLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -7293,6 +7212,8 @@ func (v *ShowLease) __premarshalJSON() (*__premarshalShowLease, error) {
 	retval.Duration = v.LeaseDetail.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseDetail.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseDetail.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseDetail.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseDetail.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseDetail.LeaseSummary.Owner
 	retval.Requested = v.LeaseDetail.LeaseSummary.Requested
 	return &retval, nil
@@ -7819,11 +7740,16 @@ type VendInput struct {
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
+	// When nothing is free now, wait for it: the lease is QUEUED, first come first served per
+	// product, and vended as soon as items come back (returned and wiped, new stock). Policy applies
+	// now and again when it is served.
+	Wait *bool `json:"wait,omitempty"`
+	// A QUEUED lease lapses after this long (REJECTED, nothing charged); when omitted, the service's
+	// leasing.max_wait (default 7d), which also bounds it.
+	MaxWait *string `json:"maxWait,omitempty"`
 	// A future start: the lease is SCHEDULED, its items booked per product over [startsAt,
 	// startsAt + duration), and the scheduler vends it a lead time before the start.
 	StartsAt *time.Time `json:"startsAt,omitempty"`
-	Wait     *bool      `json:"wait,omitempty"`
-	MaxWait  *string    `json:"maxWait,omitempty"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
@@ -7841,14 +7767,14 @@ func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
 // GetNote returns VendInput.Note, and is useful for accessing the field via an interface.
 func (v *VendInput) GetNote() *string { return v.Note }
 
-// GetStartsAt returns VendInput.StartsAt, and is useful for accessing the field via an interface.
-func (v *VendInput) GetStartsAt() *time.Time { return v.StartsAt }
-
 // GetWait returns VendInput.Wait, and is useful for accessing the field via an interface.
 func (v *VendInput) GetWait() *bool { return v.Wait }
 
 // GetMaxWait returns VendInput.MaxWait, and is useful for accessing the field via an interface.
 func (v *VendInput) GetMaxWait() *string { return v.MaxWait }
+
+// GetStartsAt returns VendInput.StartsAt, and is useful for accessing the field via an interface.
+func (v *VendInput) GetStartsAt() *time.Time { return v.StartsAt }
 
 // VendResponse is returned by Vend on success.
 type VendResponse struct {
@@ -7897,6 +7823,12 @@ func (v *VendVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 
 // GetNote returns VendVendLease.Note, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetQueuePosition returns VendVendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns VendVendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
 
 // GetOwner returns VendVendLease.Owner, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
@@ -7959,6 +7891,10 @@ type __premarshalVendVendLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
@@ -7988,6 +7924,8 @@ func (v *VendVendLease) __premarshalJSON() (*__premarshalVendVendLease, error) {
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
 	retval.Allocations = v.LeaseSummary.Allocations
@@ -8298,14 +8236,6 @@ func (v *__ItemsInput) GetAfter() *string { return v.After }
 // GetWhere returns __ItemsInput.Where, and is useful for accessing the field via an interface.
 func (v *__ItemsInput) GetWhere() *InventoryItemWhereInput { return v.Where }
 
-// __LeaseQueueInput is used internally by genqlient
-type __LeaseQueueInput struct {
-	Id string `json:"id"`
-}
-
-// GetId returns __LeaseQueueInput.Id, and is useful for accessing the field via an interface.
-func (v *__LeaseQueueInput) GetId() string { return v.Id }
-
 // __MarkFaultyInput is used internally by genqlient
 type __MarkFaultyInput struct {
 	Id     string `json:"id"`
@@ -8609,6 +8539,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8854,6 +8786,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9292,6 +9226,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9360,6 +9296,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9647,43 +9585,6 @@ func Jobs(
 	return data_, err_
 }
 
-// The query executed by LeaseQueue.
-const LeaseQueue_Operation = `
-query LeaseQueue ($id: ID!) {
-	lease(id: $id) {
-		id
-		queuePosition
-		queuedUntil
-	}
-}
-`
-
-// A QUEUED lease's place in the waiting list.
-func LeaseQueue(
-	ctx_ context.Context,
-	client_ graphql.Client,
-	id string,
-) (data_ *LeaseQueueResponse, err_ error) {
-	req_ := &graphql.Request{
-		OpName: "LeaseQueue",
-		Query:  LeaseQueue_Operation,
-		Variables: &__LeaseQueueInput{
-			Id: id,
-		},
-	}
-
-	data_ = &LeaseQueueResponse{}
-	resp_ := &graphql.Response{Data: data_}
-
-	err_ = client_.MakeRequest(
-		ctx_,
-		req_,
-		resp_,
-	)
-
-	return data_, err_
-}
-
 // The mutation executed by MarkFaulty.
 const MarkFaulty_Operation = `
 mutation MarkFaulty ($id: ID!, $reason: String!) {
@@ -9722,6 +9623,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9775,7 +9678,7 @@ func MarkFaulty(
 const Mine_Operation = `
 query Mine ($after: Cursor) {
 	viewer {
-		leases(first: 100, after: $after, where: {statusIn:[SCHEDULED,PENDING,ACTIVE]}) {
+		leases(first: 100, after: $after, where: {statusIn:[SCHEDULED,PENDING,ACTIVE,QUEUED]}) {
 			edges {
 				node {
 					... LeaseSummary
@@ -9800,6 +9703,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9877,6 +9782,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9916,78 +9823,6 @@ func MineAll(
 	}
 
 	data_ = &MineAllResponse{}
-	resp_ := &graphql.Response{Data: data_}
-
-	err_ = client_.MakeRequest(
-		ctx_,
-		req_,
-		resp_,
-	)
-
-	return data_, err_
-}
-
-// The query executed by MineQueued.
-const MineQueued_Operation = `
-query MineQueued {
-	viewer {
-		leases(first: 200, where: {statusIn:[QUEUED]}, orderBy: {field:CREATED_AT,direction:ASC}) {
-			edges {
-				node {
-					... LeaseSummary
-					queuePosition
-					queuedUntil
-				}
-			}
-		}
-	}
-}
-fragment LeaseSummary on Lease {
-	id
-	status
-	statusMessage
-	awaitingApproval
-	createdAt
-	startsAt
-	endsAt
-	endedAt
-	duration
-	timeLeft
-	note
-	owner {
-		name
-	}
-	requested {
-		sku
-		quantity
-	}
-	allocations {
-		id
-		vendedAt
-		releasedAt
-		item {
-			id
-			name
-			product {
-				sku
-			}
-		}
-	}
-}
-`
-
-// The queue's place of each waiting lease (a server without the waiting list refuses it: mine
-// then lists no queued leases).
-func MineQueued(
-	ctx_ context.Context,
-	client_ graphql.Client,
-) (data_ *MineQueuedResponse, err_ error) {
-	req_ := &graphql.Request{
-		OpName: "MineQueued",
-		Query:  MineQueued_Operation,
-	}
-
-	data_ = &MineQueuedResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -10269,6 +10104,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -10536,6 +10373,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -10642,6 +10481,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -10852,6 +10693,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -11130,6 +10973,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}

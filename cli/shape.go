@@ -23,8 +23,8 @@ type LeaseJSON struct {
 	TimeLeft         *string     `json:"timeLeft"`
 	Requested        []LineJSON  `json:"requested"`
 	Items            []ItemJSON  `json:"items"`
-	// QueuePosition and QueuedUntil: a QUEUED lease's place in the waiting list (1: served next)
-	// and when it lapses unless served; only on QUEUED leases.
+	// QueuePosition is a QUEUED lease's place in its waiting list (1: served next), until
+	// QueuedUntil, when it lapses.
 	QueuePosition *int       `json:"queuePosition,omitempty"`
 	QueuedUntil   *time.Time `json:"queuedUntil,omitempty"`
 }
@@ -52,7 +52,8 @@ type ItemJSON struct {
 func leaseJSON(l LeaseSummary, creds map[string]*string) LeaseJSON {
 	out := LeaseJSON{ID: l.Id, Status: l.Status, StatusMessage: l.StatusMessage, AwaitingApproval: l.AwaitingApproval,
 		Owner: l.Owner.Name, Note: l.Note, Duration: l.Duration, CreatedAt: l.CreatedAt, StartsAt: l.StartsAt,
-		EndsAt: l.EndsAt, EndedAt: l.EndedAt, TimeLeft: l.TimeLeft, Requested: []LineJSON{}, Items: []ItemJSON{}}
+		EndsAt: l.EndsAt, EndedAt: l.EndedAt, TimeLeft: l.TimeLeft, Requested: []LineJSON{}, Items: []ItemJSON{},
+		QueuePosition: l.QueuePosition, QueuedUntil: l.QueuedUntil}
 	for _, r := range l.Requested {
 		out.Requested = append(out.Requested, LineJSON{SKU: r.Sku, Quantity: r.Quantity})
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/queueentry"
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
 	"github.com/hardcandy/hardcandy/ent/user"
@@ -32,7 +33,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 19)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 20)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -305,6 +306,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lease.FieldIdempotencyKey:   {Type: field.TypeString, Column: lease.FieldIdempotencyKey},
 			lease.FieldRequest:          {Type: field.TypeJSON, Column: lease.FieldRequest},
 			lease.FieldDecidedBy:        {Type: field.TypeString, Column: lease.FieldDecidedBy},
+			lease.FieldMaxWait:          {Type: field.TypeInt64, Column: lease.FieldMaxWait},
+			lease.FieldQueuedUntil:      {Type: field.TypeTime, Column: lease.FieldQueuedUntil},
 		},
 	}
 	graph.Nodes[13] = &sqlgraph.Node{
@@ -394,6 +397,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   queueentry.Table,
+			Columns: queueentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: queueentry.FieldID,
+			},
+		},
+		Type: "QueueEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			queueentry.FieldLeaseID:   {Type: field.TypeInt, Column: queueentry.FieldLeaseID},
+			queueentry.FieldProductID: {Type: field.TypeInt, Column: queueentry.FieldProductID},
+			queueentry.FieldQuantity:  {Type: field.TypeInt, Column: queueentry.FieldQuantity},
+			queueentry.FieldCreatedAt: {Type: field.TypeTime, Column: queueentry.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stack.Table,
 			Columns: stack.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -412,7 +432,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stack.FieldCurrency:  {Type: field.TypeString, Column: stack.FieldCurrency},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stockcount.Table,
 			Columns: stockcount.Columns,
@@ -428,7 +448,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stockcount.FieldCount:     {Type: field.TypeInt, Column: stockcount.FieldCount},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -2516,6 +2536,16 @@ func (f *LeaseFilter) WhereDecidedBy(p entql.StringP) {
 	f.Where(p.Field(lease.FieldDecidedBy))
 }
 
+// WhereMaxWait applies the entql int64 predicate on the max_wait field.
+func (f *LeaseFilter) WhereMaxWait(p entql.Int64P) {
+	f.Where(p.Field(lease.FieldMaxWait))
+}
+
+// WhereQueuedUntil applies the entql time.Time predicate on the queued_until field.
+func (f *LeaseFilter) WhereQueuedUntil(p entql.TimeP) {
+	f.Where(p.Field(lease.FieldQueuedUntil))
+}
+
 // WhereHasOwner applies a predicate to check if query has an edge owner.
 func (f *LeaseFilter) WhereHasOwner() {
 	f.Where(entql.HasEdge("owner"))
@@ -3133,6 +3163,66 @@ func (f *ProductFilter) WhereHasCustomRequestsWith(preds ...predicate.CustomRequ
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *QueueEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the QueueEntryQuery builder.
+func (_q *QueueEntryQuery) Filter() *QueueEntryFilter {
+	return &QueueEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *QueueEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the QueueEntryMutation builder.
+func (m *QueueEntryMutation) Filter() *QueueEntryFilter {
+	return &QueueEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// QueueEntryFilter provides a generic filtering capability at runtime for QueueEntryQuery.
+type QueueEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *QueueEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *QueueEntryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldID))
+}
+
+// WhereLeaseID applies the entql int predicate on the lease_id field.
+func (f *QueueEntryFilter) WhereLeaseID(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldLeaseID))
+}
+
+// WhereProductID applies the entql int predicate on the product_id field.
+func (f *QueueEntryFilter) WhereProductID(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldProductID))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *QueueEntryFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldQuantity))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *QueueEntryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(queueentry.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StackQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3161,7 +3251,7 @@ type StackFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StackFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3264,7 +3354,7 @@ type StockCountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockCountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3333,7 +3423,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -260,6 +260,8 @@ type ComplexityRoot struct {
 		Orders               func(childComplexity int) int
 		Owner                func(childComplexity int) int
 		OwnerID              func(childComplexity int) int
+		QueuePosition        func(childComplexity int) int
+		QueuedUntil          func(childComplexity int) int
 		Requested            func(childComplexity int) int
 		StartsAt             func(childComplexity int) int
 		Status               func(childComplexity int) int
@@ -523,6 +525,7 @@ type InventoryItemResolver interface {
 type LeaseResolver interface {
 	TimeLeft(ctx context.Context, obj *ent.Lease) (*duration.Duration, error)
 	Requested(ctx context.Context, obj *ent.Lease) ([]*schematype.LeaseLine, error)
+	QueuePosition(ctx context.Context, obj *ent.Lease) (*int, error)
 	OpenExtensionRequest(ctx context.Context, obj *ent.Lease) (*ent.ExtensionRequest, error)
 	MayDecide(ctx context.Context, obj *ent.Lease) (bool, error)
 }
@@ -1433,6 +1436,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Lease.OwnerID(childComplexity), true
+	case "Lease.queuePosition":
+		if e.ComplexityRoot.Lease.QueuePosition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.QueuePosition(childComplexity), true
+	case "Lease.queuedUntil":
+		if e.ComplexityRoot.Lease.QueuedUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.QueuedUntil(childComplexity), true
 	case "Lease.requested":
 		if e.ComplexityRoot.Lease.Requested == nil {
 			break
@@ -2826,7 +2841,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "booking.graphql" "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql"
+//go:embed "booking.graphql" "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "queue.graphql" "requests.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2843,6 +2858,7 @@ var sources = []*ast.Source{
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "hardcandy.graphql", Input: sourceData("hardcandy.graphql"), BuiltIn: false},
 	{Name: "people.graphql", Input: sourceData("people.graphql"), BuiltIn: false},
+	{Name: "queue.graphql", Input: sourceData("queue.graphql"), BuiltIn: false},
 	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3227,6 +3243,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_awaitingApproval(ctx, field)
 	case "decidedBy":
 		return ec.fieldContext_Lease_decidedBy(ctx, field)
+	case "queuedUntil":
+		return ec.fieldContext_Lease_queuedUntil(ctx, field)
 	case "owner":
 		return ec.fieldContext_Lease_owner(ctx, field)
 	case "allocations":
@@ -3241,6 +3259,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_timeLeft(ctx, field)
 	case "requested":
 		return ec.fieldContext_Lease_requested(ctx, field)
+	case "queuePosition":
+		return ec.fieldContext_Lease_queuePosition(ctx, field)
 	case "openExtensionRequest":
 		return ec.fieldContext_Lease_openExtensionRequest(ctx, field)
 	case "mayDecide":
@@ -8175,6 +8195,29 @@ func (ec *executionContext) fieldContext_Lease_decidedBy(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Lease", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Lease_queuedUntil(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_queuedUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QueuedUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_queuedUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Lease", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
 func (ec *executionContext) _Lease_owner(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8388,6 +8431,29 @@ func (ec *executionContext) fieldContext_Lease_requested(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Lease_queuePosition(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_queuePosition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().QueuePosition(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_queuePosition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Lease", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Lease_openExtensionRequest(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
@@ -18335,7 +18401,7 @@ func (ec *executionContext) unmarshalInputLeaseWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "startsAtIsNil", "startsAtNotNil", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "statusMessage", "statusMessageNEQ", "statusMessageIn", "statusMessageNotIn", "statusMessageGT", "statusMessageGTE", "statusMessageLT", "statusMessageLTE", "statusMessageContains", "statusMessageHasPrefix", "statusMessageHasSuffix", "statusMessageIsNil", "statusMessageNotNil", "statusMessageEqualFold", "statusMessageContainsFold", "awaitingApproval", "awaitingApprovalNEQ", "decidedBy", "decidedByNEQ", "decidedByIn", "decidedByNotIn", "decidedByGT", "decidedByGTE", "decidedByLT", "decidedByLTE", "decidedByContains", "decidedByHasPrefix", "decidedByHasSuffix", "decidedByIsNil", "decidedByNotNil", "decidedByEqualFold", "decidedByContainsFold", "hasOwner", "hasOwnerWith", "hasAllocations", "hasAllocationsWith", "hasOrders", "hasOrdersWith", "hasExtensionRequests", "hasExtensionRequestsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "startsAtIsNil", "startsAtNotNil", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "statusMessage", "statusMessageNEQ", "statusMessageIn", "statusMessageNotIn", "statusMessageGT", "statusMessageGTE", "statusMessageLT", "statusMessageLTE", "statusMessageContains", "statusMessageHasPrefix", "statusMessageHasSuffix", "statusMessageIsNil", "statusMessageNotNil", "statusMessageEqualFold", "statusMessageContainsFold", "awaitingApproval", "awaitingApprovalNEQ", "decidedBy", "decidedByNEQ", "decidedByIn", "decidedByNotIn", "decidedByGT", "decidedByGTE", "decidedByLT", "decidedByLTE", "decidedByContains", "decidedByHasPrefix", "decidedByHasSuffix", "decidedByIsNil", "decidedByNotNil", "decidedByEqualFold", "decidedByContainsFold", "queuedUntil", "queuedUntilNEQ", "queuedUntilIn", "queuedUntilNotIn", "queuedUntilGT", "queuedUntilGTE", "queuedUntilLT", "queuedUntilLTE", "queuedUntilIsNil", "queuedUntilNotNil", "hasOwner", "hasOwnerWith", "hasAllocations", "hasAllocationsWith", "hasOrders", "hasOrdersWith", "hasExtensionRequests", "hasExtensionRequestsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19182,6 +19248,76 @@ func (ec *executionContext) unmarshalInputLeaseWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.DecidedByContainsFold = data
+		case "queuedUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntil = data
+		case "queuedUntilNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilNEQ = data
+		case "queuedUntilIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilIn = data
+		case "queuedUntilNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilNotIn = data
+		case "queuedUntilGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilGT = data
+		case "queuedUntilGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilGTE = data
+		case "queuedUntilLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilLT = data
+		case "queuedUntilLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilLTE = data
+		case "queuedUntilIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilIsNil = data
+		case "queuedUntilNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilNotNil = data
 		case "hasOwner":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwner"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -22925,7 +23061,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "startsAt"}
+	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "startsAt", "wait", "maxWait"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22974,6 +23110,20 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.StartsAt = data
+		case "wait":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wait"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wait = data
+		case "maxWait":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxWait"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxWait = data
 		}
 	}
 	return it, nil
@@ -24950,6 +25100,11 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "queuedUntil":
+			out.Values[i] = ec._Lease_queuedUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "owner":
 			field := field
 
@@ -25189,6 +25344,44 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 				}()
 				res = ec._Lease_requested(ctx, field, obj)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "queuePosition":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_queuePosition(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<471f83c0262ad5c5370deabafc80a393>>
+ * @generated SignedSource<<7ed855505ae22631d5fae1629893439d>>
  * @lightSyntaxTransform
  */
 
@@ -10,6 +10,8 @@
 import { ConcreteRequest } from 'relay-runtime';
 export type CreateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
+  bookingHorizon?: string | null | undefined;
+  cleaningBuffer?: string | null | undefined;
   components?: ReadonlyArray<LeaseLineInput> | null | undefined;
   currency: string;
   custom?: boolean | null | undefined;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<b95a4100480597e30bf8e7ec9eab6153>>
+ * @generated SignedSource<<48021e628ce3837d684d0c7a1a9ea637>>
  * @lightSyntaxTransform
  */
 
@@ -10,6 +10,8 @@
 import { ConcreteRequest } from 'relay-runtime';
 export type UpdateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
+  bookingHorizon?: string | null | undefined;
+  cleaningBuffer?: string | null | undefined;
   defaultDuration?: string | null | undefined;
   description?: string | null | undefined;
   extensionRequiresApproval?: boolean | null | undefined;
