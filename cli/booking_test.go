@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -128,11 +127,4 @@ func TestPrintWaiting(t *testing.T) {
 	require.Contains(t, out.String(), "hardcandy reschedule 12 --at TIME")
 	require.Contains(t, out.String(), "hardcandy return 12")
 
-	out.Reset()
-	pos := 3
-	until := time.Now().Add(49 * time.Hour)
-	printLease(&out, LeaseJSON{ID: "13", Status: LeaseStatusQueued, QueuePosition: &pos, QueuedUntil: &until})
-	require.True(t, strings.HasPrefix(out.String(), "lease 13 is QUEUED, #3 in line"), out.String())
-	require.Contains(t, out.String(), "lapses in 2d 0h")
-	require.Contains(t, out.String(), "withdraw: hardcandy return 13")
 }

@@ -105,7 +105,7 @@ func TestStartsCell(t *testing.T) {
 	at := time.Now().Add(50 * time.Hour)
 	pos := 2
 	require.Contains(t, startsCell(LeaseJSON{Status: LeaseStatusScheduled, StartsAt: &at}), "in 2d 1h")
-	require.Equal(t, "queued, #2", startsCell(LeaseJSON{Status: LeaseStatusQueued, QueuePosition: &pos}))
-	require.Equal(t, "queued", startsCell(LeaseJSON{Status: LeaseStatusQueued}))
+	require.Equal(t, "#2 in the queue", startsCell(LeaseJSON{Status: LeaseStatusQueued, QueuePosition: &pos}))
+	require.Equal(t, "in the queue", startsCell(LeaseJSON{Status: LeaseStatusQueued}))
 	require.Equal(t, "-", startsCell(LeaseJSON{Status: LeaseStatusActive, StartsAt: &at}))
 }
