@@ -459,6 +459,7 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
 		{Name: scheduler.StartBookings, Run: a.svc.lease.StartBookings},
 		{Name: scheduler.PruneJobRuns, Run: scheduler.PruneRuns(a.store.Client, cfg.RunRetention)},
+		{Name: scheduler.ServeQueue, Run: a.svc.lease.ServeQueue},
 	}
 	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry,
 		Tracer: a.telemetry.Tracer()}
@@ -474,6 +475,8 @@ func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *
 	a.svc.inventory.Reclaim = a.svc.lease.Reclaim
 	deliver := func() { sched.Kick(scheduler.DeliverNotices) }
 	a.svc.lease.Deliver, a.svc.reclaim.Deliver = deliver, deliver
+	// Items back on the shelf serve the waiting lists at once, on this replica.
+	a.svc.inventory.Restocked, a.svc.reclaim.Restocked = a.svc.lease.KickQueue, a.svc.lease.KickQueue
 	a.resolver.Jobs = sched
 	return sched, nil
 }

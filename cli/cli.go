@@ -165,21 +165,38 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	var duration, note, key, by string
 	var creds, wait bool
 	var params []string
+	var maxWait string
 	var waitTimeout time.Duration
 	var vendSel, availSel selection
+	var timed bookFlags // --at, --until, --earliest (booking.go)
 	vend := withFlags(&cobra.Command{
-		Use:   "vend SKU|SKU:N...|--any 4D [--pool P] [--label L]... [--not-label L]... [--min K=V]... [--param NAME=VALUE]... [--dry-run] [--duration D] [--note TEXT] [--idempotency-key K] [--wait]",
+		Use:   "vend SKU|SKU:N...|--any 4D [--pool P] [--label L]... [--not-label L]... [--min K=V]... [--param NAME=VALUE]... [--dry-run] [--at TIME|--earliest] [--duration D] [--note TEXT] [--idempotency-key K] [--wait [--max-wait D]]",
 		Short: "Vend me metal: lease one SKU, a bundle, or several SKU:N lines, all or nothing",
 		Example: `  hardcandy vend 4D.small                  # the product's default duration
   hardcandy vend 4D.small:2 3A.small --duration 3d --note "perf lab"
   hardcandy vend 4D.large --wait --json    # needs approval: wait for the decision
   hardcandy vend 4D.small --pool lab1 --label gpu --not-label broken --dry-run
   hardcandy vend --any 4D --min ram_gb=256 --min storage_gb=1000   # the cheapest that fits
-  hardcandy vend 4D.small --param image=ubuntu-24.04 --param ssh_key=@~/.ssh/id_ed25519.pub`,
+  hardcandy vend 4D.small --param image=ubuntu-24.04 --param ssh_key=@~/.ssh/id_ed25519.pub
+  hardcandy vend 4D.small:6 --at "2026-12-08 09:00" --duration 3d   # reserve ahead (local time)
+  hardcandy vend 4D.small:6 --earliest --duration 3d                # the first time it fits
+  hardcandy vend 4D.small --wait --max-wait 2d   # nothing free: join the waiting list (QUEUED)`,
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := VendInput{Note: optional(note), IdempotencyKey: optional(key)}
+			if wait {
+				in.Wait = &wait
+			}
+			if maxWait != "" {
+				if !wait {
+					return UsageError{errors.New("--max-wait: only with --wait")}
+				}
+				if err := durationFlag("max-wait", maxWait); err != nil {
+					return err
+				}
+				in.MaxWait = &maxWait
+			}
 			if duration != "" {
 				if err := durationFlag("duration", duration); err != nil {
 					return err
@@ -211,6 +228,12 @@ func Commands(stdin io.Reader) []*cobra.Command {
 			}
 			if err := vendSel.apply(&in, args); err != nil {
 				return err
+			}
+			if timed.set() {
+				if vendSel.dryRun {
+					return UsageError{errors.New("--dry-run: not with --at, --until or --earliest")}
+				}
+				return o.book(cmd, in, &timed)
 			}
 			c, err := o.client()
 			if err != nil {
@@ -263,16 +286,18 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	vend.Flags().StringVar(&note, "note", "", "a note on the lease")
 	vend.Flags().StringArrayVar(&params, "param", nil, "a parameter NAME=VALUE (VALUE @FILE reads a file, ~ expanded); repeat for more; see `hardcandy products show SKU`")
 	vend.Flags().StringVar(&key, "idempotency-key", "", "the same key returns the same lease, never a second one")
-	vend.Flags().BoolVar(&wait, "wait", false, "when the lease needs approval, wait for the decision (exit 3 when rejected)")
+	vend.Flags().BoolVar(&wait, "wait", false, "when nothing is free, join the waiting list (QUEUED, first come first served); when the lease needs approval, wait for the decision (exit 3 when rejected)")
+	vend.Flags().StringVar(&maxWait, "max-wait", "", "with --wait, leave the waiting list after this long, e.g. 2d (default: the server's leasing.max_wait)")
 	vend.Flags().DurationVar(&waitTimeout, "wait-timeout", 0, "with --wait, give up after this long (exit 4; 0: no limit), e.g. 30m")
+	timed.register(vend)
 
 	var all bool
 	var limit int
 	var after string
 	mine := withFlags(&cobra.Command{
 		Use:   "mine [--all [--limit N] [--after CURSOR]]",
-		Short: "Show me my metal: your pending and active leases; --all: every lease, newest first",
-		Example: `  hardcandy mine
+		Short: "Show me my metal: your scheduled, queued, pending and active leases; --all: every lease, newest first",
+		Example: `  hardcandy mine                           # SCHEDULED ones with their start, QUEUED with their place
   hardcandy mine --all --limit 20          # history: returned, expired, rejected too
   hardcandy mine --json | jq -r '.[].id'`,
 		Args: exact(0),
@@ -320,7 +345,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				if all {
 					fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tCREATED\tENDED\tMESSAGE")
 				} else {
-					fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tENDS")
+					fmt.Fprintln(tw, "ID\tSTATUS\tITEMS\tSTARTS\tENDS")
 				}
 				for _, l := range leases {
 					if all {
@@ -330,7 +355,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 						}
 						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), l.CreatedAt.Local().Format(time.DateTime), whenShort(l.EndedAt), msg)
 					} else {
-						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), when(l.EndsAt))
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.ID, l.Status, joinNames(l), startsCell(l), when(l.EndsAt))
 					}
 				}
 				_ = tw.Flush()
@@ -417,7 +442,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 				return err
 			}
 			l := leaseJSON(res.ReturnLease.LeaseSummary, nil)
-			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status) })
+			return o.print(l, func(w io.Writer) { fmt.Fprintf(w, "lease %s is %s%s\n", l.ID, l.Status, withdrawnNote(l)) })
 		},
 	})
 
@@ -459,13 +484,21 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	})
 	extend.Flags().StringVar(&by, "by", "", "how much longer: 3d, 12h")
 
+	var calFrom, calTo, calStep string
 	avail := withFlags(&cobra.Command{
-		Use:               "avail [SKU] [--pool P] [--label L]... [--not-label L]...",
-		Short:             "Show me metal availability: items per status (RESERVING: being provisioned now)",
-		Example:           "  hardcandy avail\n  hardcandy avail 4D.small --json\n  hardcandy avail 4D.small --pool lab1 --label gpu   # only the items that match",
+		Use:   "avail [SKU] [--pool P] [--label L]... [--not-label L]... | avail SKU --from TIME --to TIME [--step D]",
+		Short: "Show me metal availability: items per status now (RESERVING: being provisioned); with --from/--to, the calendar",
+		Example: `  hardcandy avail
+  hardcandy avail 4D.small --json
+  hardcandy avail 4D.small --pool lab1 --label gpu   # only the items that match
+  hardcandy avail 4D.small --from 2026-12-07 --to 2026-12-14            # a row per day
+  hardcandy avail 4D.small --from "2026-12-08 08:00" --to "2026-12-08 20:00" --step 1h`,
 		Args:              maxArgs(1),
 		ValidArgsFunction: o.completeSKUs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if calFrom != "" || calTo != "" || calStep != "" {
+				return o.calendar(cmd, args, calFrom, calTo, calStep) // calendar.go
+			}
 			c, err := o.client()
 			if err != nil {
 				return err
@@ -489,6 +522,10 @@ func Commands(stdin io.Reader) []*cobra.Command {
 		},
 	})
 	availSel.flags(avail, false)
+
+	avail.Flags().StringVar(&calFrom, "from", "", `the calendar from: 2026-12-07 (local midnight), "2026-12-07 09:00" or RFC 3339 (default: today)`)
+	avail.Flags().StringVar(&calTo, "to", "", "the calendar until (exclusive; default: a week after --from)")
+	avail.Flags().StringVar(&calStep, "step", "", "the calendar's slot: 1d, 4h, 1h (default: 1d, or 1h under three days)")
 
 	login := &cobra.Command{
 		Use:     "login [--server URL] [--token TOKEN]",
@@ -536,6 +573,7 @@ func Commands(stdin io.Reader) []*cobra.Command {
 	login.Flags().StringVar(&o.server, "server", os.Getenv("HARDCANDY_SERVER"), "server URL ($HARDCANDY_SERVER)")
 	login.Flags().StringVar(&o.token, "token", os.Getenv("HARDCANDY_TOKEN"), "API token ($HARDCANDY_TOKEN)")
 	cmds := append([]*cobra.Command{login, avail, vend, mine, show, ret, extend}, o.moreCommands()...)
+	cmds = append(cmds, o.bookingCommands()...)
 	cmds = append(cmds, o.peopleCommands()...)
 	return append(cmds, o.requestCommands()...)
 }

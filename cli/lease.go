@@ -30,6 +30,12 @@ func printLease(w io.Writer, l LeaseJSON) {
 		return
 	case LeaseStatusActive:
 		fmt.Fprintf(w, "lease %s is ACTIVE, ends %s\n", l.ID, when(l.EndsAt))
+	case LeaseStatusScheduled:
+		printWaiting(w, l) // booking.go
+		return
+	case LeaseStatusQueued:
+		printQueued(w, l)
+		return
 	default:
 		fmt.Fprintf(w, "lease %s is %s\n", l.ID, l.Status)
 	}

@@ -25,6 +25,10 @@ type LeaseJSON struct {
 	// Parameters are the lines' parameters; a SECRET's value only from `show --credentials`.
 	Parameters []ParameterJSON `json:"parameters"`
 	Items      []ItemJSON      `json:"items"`
+	// QueuePosition is a QUEUED lease's place in its waiting list (1: served next), until
+	// QueuedUntil, when it lapses.
+	QueuePosition *int       `json:"queuePosition,omitempty"`
+	QueuedUntil   *time.Time `json:"queuedUntil,omitempty"`
 }
 
 // LineJSON is one line of a vend as asked.
@@ -56,7 +60,7 @@ func leaseJSON(l LeaseSummary, creds map[string]*string) LeaseJSON {
 	out := LeaseJSON{ID: l.Id, Status: l.Status, StatusMessage: l.StatusMessage, AwaitingApproval: l.AwaitingApproval,
 		Owner: l.Owner.Name, Note: l.Note, Duration: l.Duration, CreatedAt: l.CreatedAt, StartsAt: l.StartsAt,
 		EndsAt: l.EndsAt, EndedAt: l.EndedAt, TimeLeft: l.TimeLeft, Requested: []LineJSON{}, Items: []ItemJSON{},
-		Parameters: parametersJSON(l.Parameters, creds != nil)}
+		Parameters: parametersJSON(l.Parameters, creds != nil), QueuePosition: l.QueuePosition, QueuedUntil: l.QueuedUntil}
 	for _, r := range l.Requested {
 		out.Requested = append(out.Requested, LineJSON{SKU: r.Sku, Quantity: r.Quantity, Pool: r.Pool,
 			Labels: r.Labels, NotLabels: r.NotLabels, Picked: r.Picked})

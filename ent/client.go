@@ -32,6 +32,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/queueentry"
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
 	"github.com/hardcandy/hardcandy/ent/user"
@@ -78,6 +79,8 @@ type Client struct {
 	Order *OrderClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// QueueEntry is the client for interacting with the QueueEntry builders.
+	QueueEntry *QueueEntryClient
 	// Stack is the client for interacting with the Stack builders.
 	Stack *StackClient
 	// StockCount is the client for interacting with the StockCount builders.
@@ -112,6 +115,7 @@ func (c *Client) init() {
 	c.Notice = NewNoticeClient(c.config)
 	c.Order = NewOrderClient(c.config)
 	c.Product = NewProductClient(c.config)
+	c.QueueEntry = NewQueueEntryClient(c.config)
 	c.Stack = NewStackClient(c.config)
 	c.StockCount = NewStockCountClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -224,6 +228,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Notice:           NewNoticeClient(cfg),
 		Order:            NewOrderClient(cfg),
 		Product:          NewProductClient(cfg),
+		QueueEntry:       NewQueueEntryClient(cfg),
 		Stack:            NewStackClient(cfg),
 		StockCount:       NewStockCountClient(cfg),
 		User:             NewUserClient(cfg),
@@ -263,6 +268,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Notice:           NewNoticeClient(cfg),
 		Order:            NewOrderClient(cfg),
 		Product:          NewProductClient(cfg),
+		QueueEntry:       NewQueueEntryClient(cfg),
 		Stack:            NewStackClient(cfg),
 		StockCount:       NewStockCountClient(cfg),
 		User:             NewUserClient(cfg),
@@ -297,7 +303,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.Booking, c.CostCenter,
 		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.ItemLabel,
-		c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
+		c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.QueueEntry, c.Stack,
+		c.StockCount, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -309,7 +316,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Allocation, c.Bag, c.Bill, c.BillLine, c.Booking, c.CostCenter,
 		c.CustomRequest, c.Event, c.ExtensionRequest, c.InventoryItem, c.ItemLabel,
-		c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.Stack, c.StockCount, c.User,
+		c.JobRun, c.Lease, c.Notice, c.Order, c.Product, c.QueueEntry, c.Stack,
+		c.StockCount, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -352,6 +360,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Order.mutate(ctx, m)
 	case *ProductMutation:
 		return c.Product.mutate(ctx, m)
+	case *QueueEntryMutation:
+		return c.QueueEntry.mutate(ctx, m)
 	case *StackMutation:
 		return c.Stack.mutate(ctx, m)
 	case *StockCountMutation:
@@ -3359,6 +3369,139 @@ func (c *ProductClient) mutate(ctx context.Context, m *ProductMutation) (Value, 
 	}
 }
 
+// QueueEntryClient is a client for the QueueEntry schema.
+type QueueEntryClient struct {
+	config
+}
+
+// NewQueueEntryClient returns a client for the QueueEntry from the given config.
+func NewQueueEntryClient(c config) *QueueEntryClient {
+	return &QueueEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `queueentry.Hooks(f(g(h())))`.
+func (c *QueueEntryClient) Use(hooks ...Hook) {
+	c.hooks.QueueEntry = append(c.hooks.QueueEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `queueentry.Intercept(f(g(h())))`.
+func (c *QueueEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.QueueEntry = append(c.inters.QueueEntry, interceptors...)
+}
+
+// Create returns a builder for creating a QueueEntry entity.
+func (c *QueueEntryClient) Create() *QueueEntryCreate {
+	mutation := newQueueEntryMutation(c.config, OpCreate)
+	return &QueueEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of QueueEntry entities.
+func (c *QueueEntryClient) CreateBulk(builders ...*QueueEntryCreate) *QueueEntryCreateBulk {
+	return &QueueEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *QueueEntryClient) MapCreateBulk(slice any, setFunc func(*QueueEntryCreate, int)) *QueueEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &QueueEntryCreateBulk{err: fmt.Errorf("calling to QueueEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*QueueEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &QueueEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for QueueEntry.
+func (c *QueueEntryClient) Update() *QueueEntryUpdate {
+	mutation := newQueueEntryMutation(c.config, OpUpdate)
+	return &QueueEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *QueueEntryClient) UpdateOne(_m *QueueEntry) *QueueEntryUpdateOne {
+	mutation := newQueueEntryMutation(c.config, OpUpdateOne, withQueueEntry(_m))
+	return &QueueEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *QueueEntryClient) UpdateOneID(id int) *QueueEntryUpdateOne {
+	mutation := newQueueEntryMutation(c.config, OpUpdateOne, withQueueEntryID(id))
+	return &QueueEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for QueueEntry.
+func (c *QueueEntryClient) Delete() *QueueEntryDelete {
+	mutation := newQueueEntryMutation(c.config, OpDelete)
+	return &QueueEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *QueueEntryClient) DeleteOne(_m *QueueEntry) *QueueEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *QueueEntryClient) DeleteOneID(id int) *QueueEntryDeleteOne {
+	builder := c.Delete().Where(queueentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &QueueEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for QueueEntry.
+func (c *QueueEntryClient) Query() *QueueEntryQuery {
+	return &QueueEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeQueueEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a QueueEntry entity by its id.
+func (c *QueueEntryClient) Get(ctx context.Context, id int) (*QueueEntry, error) {
+	return c.Query().Where(queueentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *QueueEntryClient) GetX(ctx context.Context, id int) *QueueEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *QueueEntryClient) Hooks() []Hook {
+	return c.hooks.QueueEntry
+}
+
+// Interceptors returns the client interceptors.
+func (c *QueueEntryClient) Interceptors() []Interceptor {
+	return c.inters.QueueEntry
+}
+
+func (c *QueueEntryClient) mutate(ctx context.Context, m *QueueEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&QueueEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&QueueEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&QueueEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&QueueEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown QueueEntry mutation op: %q", m.Op())
+	}
+}
+
 // StackClient is a client for the Stack schema.
 type StackClient struct {
 	config
@@ -3910,12 +4053,12 @@ type (
 	hooks struct {
 		APIToken, Allocation, Bag, Bill, BillLine, Booking, CostCenter, CustomRequest,
 		Event, ExtensionRequest, InventoryItem, ItemLabel, JobRun, Lease, Notice,
-		Order, Product, Stack, StockCount, User []ent.Hook
+		Order, Product, QueueEntry, Stack, StockCount, User []ent.Hook
 	}
 	inters struct {
 		APIToken, Allocation, Bag, Bill, BillLine, Booking, CostCenter, CustomRequest,
 		Event, ExtensionRequest, InventoryItem, ItemLabel, JobRun, Lease, Notice,
-		Order, Product, Stack, StockCount, User []ent.Interceptor
+		Order, Product, QueueEntry, Stack, StockCount, User []ent.Interceptor
 	}
 )
 

@@ -29,6 +29,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/notice"
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/queueentry"
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
 	"github.com/hardcandy/hardcandy/ent/user"
@@ -109,6 +110,7 @@ func checkColumn(t, c string) error {
 			notice.Table:           notice.ValidColumn,
 			order.Table:            order.ValidColumn,
 			product.Table:          product.ValidColumn,
+			queueentry.Table:       queueentry.ValidColumn,
 			stack.Table:            stack.ValidColumn,
 			stockcount.Table:       stockcount.ValidColumn,
 			user.Table:             user.ValidColumn,

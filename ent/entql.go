@@ -21,6 +21,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/queueentry"
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
 	"github.com/hardcandy/hardcandy/ent/user"
@@ -33,7 +34,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 20)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -321,6 +322,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lease.FieldIdempotencyKey:   {Type: field.TypeString, Column: lease.FieldIdempotencyKey},
 			lease.FieldRequest:          {Type: field.TypeJSON, Column: lease.FieldRequest},
 			lease.FieldDecidedBy:        {Type: field.TypeString, Column: lease.FieldDecidedBy},
+			lease.FieldMaxWait:          {Type: field.TypeInt64, Column: lease.FieldMaxWait},
+			lease.FieldQueuedUntil:      {Type: field.TypeTime, Column: lease.FieldQueuedUntil},
 		},
 	}
 	graph.Nodes[14] = &sqlgraph.Node{
@@ -412,6 +415,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   queueentry.Table,
+			Columns: queueentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: queueentry.FieldID,
+			},
+		},
+		Type: "QueueEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			queueentry.FieldLeaseID:   {Type: field.TypeInt, Column: queueentry.FieldLeaseID},
+			queueentry.FieldProductID: {Type: field.TypeInt, Column: queueentry.FieldProductID},
+			queueentry.FieldQuantity:  {Type: field.TypeInt, Column: queueentry.FieldQuantity},
+			queueentry.FieldCreatedAt: {Type: field.TypeTime, Column: queueentry.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stack.Table,
 			Columns: stack.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -430,7 +450,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stack.FieldCurrency:  {Type: field.TypeString, Column: stack.FieldCurrency},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stockcount.Table,
 			Columns: stockcount.Columns,
@@ -447,7 +467,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stockcount.FieldSlot:      {Type: field.TypeInt, Column: stockcount.FieldSlot},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -2585,6 +2605,16 @@ func (f *LeaseFilter) WhereDecidedBy(p entql.StringP) {
 	f.Where(p.Field(lease.FieldDecidedBy))
 }
 
+// WhereMaxWait applies the entql int64 predicate on the max_wait field.
+func (f *LeaseFilter) WhereMaxWait(p entql.Int64P) {
+	f.Where(p.Field(lease.FieldMaxWait))
+}
+
+// WhereQueuedUntil applies the entql time.Time predicate on the queued_until field.
+func (f *LeaseFilter) WhereQueuedUntil(p entql.TimeP) {
+	f.Where(p.Field(lease.FieldQueuedUntil))
+}
+
 // WhereHasOwner applies a predicate to check if query has an edge owner.
 func (f *LeaseFilter) WhereHasOwner() {
 	f.Where(entql.HasEdge("owner"))
@@ -3212,6 +3242,66 @@ func (f *ProductFilter) WhereHasCustomRequestsWith(preds ...predicate.CustomRequ
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *QueueEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the QueueEntryQuery builder.
+func (_q *QueueEntryQuery) Filter() *QueueEntryFilter {
+	return &QueueEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *QueueEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the QueueEntryMutation builder.
+func (m *QueueEntryMutation) Filter() *QueueEntryFilter {
+	return &QueueEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// QueueEntryFilter provides a generic filtering capability at runtime for QueueEntryQuery.
+type QueueEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *QueueEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *QueueEntryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldID))
+}
+
+// WhereLeaseID applies the entql int predicate on the lease_id field.
+func (f *QueueEntryFilter) WhereLeaseID(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldLeaseID))
+}
+
+// WhereProductID applies the entql int predicate on the product_id field.
+func (f *QueueEntryFilter) WhereProductID(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldProductID))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *QueueEntryFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(queueentry.FieldQuantity))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *QueueEntryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(queueentry.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StackQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3240,7 +3330,7 @@ type StackFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StackFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3343,7 +3433,7 @@ type StockCountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockCountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3417,7 +3507,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -972,6 +972,11 @@ func (_q *LeaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, lease.FieldDecidedBy)
 				fieldSeen[lease.FieldDecidedBy] = struct{}{}
 			}
+		case "queuedUntil":
+			if _, ok := fieldSeen[lease.FieldQueuedUntil]; !ok {
+				selectedFields = append(selectedFields, lease.FieldQueuedUntil)
+				fieldSeen[lease.FieldQueuedUntil] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -2331,6 +2331,18 @@ type LeaseWhereInput struct {
 	DecidedByEqualFold    *string  `json:"decidedByEqualFold,omitempty"`
 	DecidedByContainsFold *string  `json:"decidedByContainsFold,omitempty"`
 
+	// "queued_until" field predicates.
+	QueuedUntil       *time.Time  `json:"queuedUntil,omitempty"`
+	QueuedUntilNEQ    *time.Time  `json:"queuedUntilNEQ,omitempty"`
+	QueuedUntilIn     []time.Time `json:"queuedUntilIn,omitempty"`
+	QueuedUntilNotIn  []time.Time `json:"queuedUntilNotIn,omitempty"`
+	QueuedUntilGT     *time.Time  `json:"queuedUntilGT,omitempty"`
+	QueuedUntilGTE    *time.Time  `json:"queuedUntilGTE,omitempty"`
+	QueuedUntilLT     *time.Time  `json:"queuedUntilLT,omitempty"`
+	QueuedUntilLTE    *time.Time  `json:"queuedUntilLTE,omitempty"`
+	QueuedUntilIsNil  bool        `json:"queuedUntilIsNil,omitempty"`
+	QueuedUntilNotNil bool        `json:"queuedUntilNotNil,omitempty"`
+
 	// "owner" edge predicates.
 	HasOwner     *bool             `json:"hasOwner,omitempty"`
 	HasOwnerWith []*UserWhereInput `json:"hasOwnerWith,omitempty"`
@@ -2769,6 +2781,36 @@ func (i *LeaseWhereInput) P() (predicate.Lease, error) {
 	}
 	if i.DecidedByContainsFold != nil {
 		predicates = append(predicates, lease.DecidedByContainsFold(*i.DecidedByContainsFold))
+	}
+	if i.QueuedUntil != nil {
+		predicates = append(predicates, lease.QueuedUntilEQ(*i.QueuedUntil))
+	}
+	if i.QueuedUntilNEQ != nil {
+		predicates = append(predicates, lease.QueuedUntilNEQ(*i.QueuedUntilNEQ))
+	}
+	if len(i.QueuedUntilIn) > 0 {
+		predicates = append(predicates, lease.QueuedUntilIn(i.QueuedUntilIn...))
+	}
+	if len(i.QueuedUntilNotIn) > 0 {
+		predicates = append(predicates, lease.QueuedUntilNotIn(i.QueuedUntilNotIn...))
+	}
+	if i.QueuedUntilGT != nil {
+		predicates = append(predicates, lease.QueuedUntilGT(*i.QueuedUntilGT))
+	}
+	if i.QueuedUntilGTE != nil {
+		predicates = append(predicates, lease.QueuedUntilGTE(*i.QueuedUntilGTE))
+	}
+	if i.QueuedUntilLT != nil {
+		predicates = append(predicates, lease.QueuedUntilLT(*i.QueuedUntilLT))
+	}
+	if i.QueuedUntilLTE != nil {
+		predicates = append(predicates, lease.QueuedUntilLTE(*i.QueuedUntilLTE))
+	}
+	if i.QueuedUntilIsNil {
+		predicates = append(predicates, lease.QueuedUntilIsNil())
+	}
+	if i.QueuedUntilNotNil {
+		predicates = append(predicates, lease.QueuedUntilNotNil())
 	}
 
 	if i.HasOwner != nil {

@@ -52,6 +52,10 @@ type Lease struct {
 	Request []schematype.LeaseLine `json:"request,omitempty"`
 	// DecidedBy holds the value of the "decided_by" field.
 	DecidedBy *string `json:"decided_by,omitempty"`
+	// asked to wait up to this long when nothing is free (vend with wait)
+	MaxWait *duration.Duration `json:"max_wait,omitempty"`
+	// when a QUEUED lease lapses
+	QueuedUntil *time.Time `json:"queued_until,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the LeaseQuery when eager-loading is set.
 	Edges        LeaseEdges `json:"edges"`
@@ -171,6 +175,8 @@ func (*Lease) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case lease.FieldMaxWait:
+			values[i] = &sql.NullScanner{S: new(duration.Duration)}
 		case lease.FieldRequest:
 			values[i] = new([]byte)
 		case lease.FieldDuration:
@@ -181,7 +187,7 @@ func (*Lease) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case lease.FieldStatus, lease.FieldNote, lease.FieldStatusMessage, lease.FieldIdempotencyKey, lease.FieldDecidedBy:
 			values[i] = new(sql.NullString)
-		case lease.FieldCreatedAt, lease.FieldUpdatedAt, lease.FieldStartsAt, lease.FieldEndsAt, lease.FieldEndedAt:
+		case lease.FieldCreatedAt, lease.FieldUpdatedAt, lease.FieldStartsAt, lease.FieldEndsAt, lease.FieldEndedAt, lease.FieldQueuedUntil:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -303,6 +309,20 @@ func (_m *Lease) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.DecidedBy = new(string)
 				*_m.DecidedBy = value.String
+			}
+		case lease.FieldMaxWait:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field max_wait", values[i])
+			} else if value.Valid {
+				_m.MaxWait = new(duration.Duration)
+				*_m.MaxWait = *value.S.(*duration.Duration)
+			}
+		case lease.FieldQueuedUntil:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field queued_until", values[i])
+			} else if value.Valid {
+				_m.QueuedUntil = new(time.Time)
+				*_m.QueuedUntil = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -439,6 +459,16 @@ func (_m *Lease) String() string {
 	if v := _m.DecidedBy; v != nil {
 		builder.WriteString("decided_by=")
 		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.MaxWait; v != nil {
+		builder.WriteString("max_wait=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.QueuedUntil; v != nil {
+		builder.WriteString("queued_until=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()

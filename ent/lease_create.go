@@ -218,6 +218,34 @@ func (_c *LeaseCreate) SetNillableDecidedBy(v *string) *LeaseCreate {
 	return _c
 }
 
+// SetMaxWait sets the "max_wait" field.
+func (_c *LeaseCreate) SetMaxWait(v duration.Duration) *LeaseCreate {
+	_c.mutation.SetMaxWait(v)
+	return _c
+}
+
+// SetNillableMaxWait sets the "max_wait" field if the given value is not nil.
+func (_c *LeaseCreate) SetNillableMaxWait(v *duration.Duration) *LeaseCreate {
+	if v != nil {
+		_c.SetMaxWait(*v)
+	}
+	return _c
+}
+
+// SetQueuedUntil sets the "queued_until" field.
+func (_c *LeaseCreate) SetQueuedUntil(v time.Time) *LeaseCreate {
+	_c.mutation.SetQueuedUntil(v)
+	return _c
+}
+
+// SetNillableQueuedUntil sets the "queued_until" field if the given value is not nil.
+func (_c *LeaseCreate) SetNillableQueuedUntil(v *time.Time) *LeaseCreate {
+	if v != nil {
+		_c.SetQueuedUntil(*v)
+	}
+	return _c
+}
+
 // SetOwner sets the "owner" edge to the User entity.
 func (_c *LeaseCreate) SetOwner(v *User) *LeaseCreate {
 	return _c.SetOwnerID(v.ID)
@@ -489,6 +517,14 @@ func (_c *LeaseCreate) createSpec() (*Lease, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DecidedBy(); ok {
 		_spec.SetField(lease.FieldDecidedBy, field.TypeString, value)
 		_node.DecidedBy = &value
+	}
+	if value, ok := _c.mutation.MaxWait(); ok {
+		_spec.SetField(lease.FieldMaxWait, field.TypeInt64, value)
+		_node.MaxWait = &value
+	}
+	if value, ok := _c.mutation.QueuedUntil(); ok {
+		_spec.SetField(lease.FieldQueuedUntil, field.TypeTime, value)
+		_node.QueuedUntil = &value
 	}
 	if nodes := _c.mutation.OwnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -846,6 +882,48 @@ func (u *LeaseUpsert) ClearDecidedBy() *LeaseUpsert {
 	return u
 }
 
+// SetMaxWait sets the "max_wait" field.
+func (u *LeaseUpsert) SetMaxWait(v duration.Duration) *LeaseUpsert {
+	u.Set(lease.FieldMaxWait, v)
+	return u
+}
+
+// UpdateMaxWait sets the "max_wait" field to the value that was provided on create.
+func (u *LeaseUpsert) UpdateMaxWait() *LeaseUpsert {
+	u.SetExcluded(lease.FieldMaxWait)
+	return u
+}
+
+// AddMaxWait adds v to the "max_wait" field.
+func (u *LeaseUpsert) AddMaxWait(v duration.Duration) *LeaseUpsert {
+	u.Add(lease.FieldMaxWait, v)
+	return u
+}
+
+// ClearMaxWait clears the value of the "max_wait" field.
+func (u *LeaseUpsert) ClearMaxWait() *LeaseUpsert {
+	u.SetNull(lease.FieldMaxWait)
+	return u
+}
+
+// SetQueuedUntil sets the "queued_until" field.
+func (u *LeaseUpsert) SetQueuedUntil(v time.Time) *LeaseUpsert {
+	u.Set(lease.FieldQueuedUntil, v)
+	return u
+}
+
+// UpdateQueuedUntil sets the "queued_until" field to the value that was provided on create.
+func (u *LeaseUpsert) UpdateQueuedUntil() *LeaseUpsert {
+	u.SetExcluded(lease.FieldQueuedUntil)
+	return u
+}
+
+// ClearQueuedUntil clears the value of the "queued_until" field.
+func (u *LeaseUpsert) ClearQueuedUntil() *LeaseUpsert {
+	u.SetNull(lease.FieldQueuedUntil)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1100,6 +1178,55 @@ func (u *LeaseUpsertOne) UpdateDecidedBy() *LeaseUpsertOne {
 func (u *LeaseUpsertOne) ClearDecidedBy() *LeaseUpsertOne {
 	return u.Update(func(s *LeaseUpsert) {
 		s.ClearDecidedBy()
+	})
+}
+
+// SetMaxWait sets the "max_wait" field.
+func (u *LeaseUpsertOne) SetMaxWait(v duration.Duration) *LeaseUpsertOne {
+	return u.Update(func(s *LeaseUpsert) {
+		s.SetMaxWait(v)
+	})
+}
+
+// AddMaxWait adds v to the "max_wait" field.
+func (u *LeaseUpsertOne) AddMaxWait(v duration.Duration) *LeaseUpsertOne {
+	return u.Update(func(s *LeaseUpsert) {
+		s.AddMaxWait(v)
+	})
+}
+
+// UpdateMaxWait sets the "max_wait" field to the value that was provided on create.
+func (u *LeaseUpsertOne) UpdateMaxWait() *LeaseUpsertOne {
+	return u.Update(func(s *LeaseUpsert) {
+		s.UpdateMaxWait()
+	})
+}
+
+// ClearMaxWait clears the value of the "max_wait" field.
+func (u *LeaseUpsertOne) ClearMaxWait() *LeaseUpsertOne {
+	return u.Update(func(s *LeaseUpsert) {
+		s.ClearMaxWait()
+	})
+}
+
+// SetQueuedUntil sets the "queued_until" field.
+func (u *LeaseUpsertOne) SetQueuedUntil(v time.Time) *LeaseUpsertOne {
+	return u.Update(func(s *LeaseUpsert) {
+		s.SetQueuedUntil(v)
+	})
+}
+
+// UpdateQueuedUntil sets the "queued_until" field to the value that was provided on create.
+func (u *LeaseUpsertOne) UpdateQueuedUntil() *LeaseUpsertOne {
+	return u.Update(func(s *LeaseUpsert) {
+		s.UpdateQueuedUntil()
+	})
+}
+
+// ClearQueuedUntil clears the value of the "queued_until" field.
+func (u *LeaseUpsertOne) ClearQueuedUntil() *LeaseUpsertOne {
+	return u.Update(func(s *LeaseUpsert) {
+		s.ClearQueuedUntil()
 	})
 }
 
@@ -1523,6 +1650,55 @@ func (u *LeaseUpsertBulk) UpdateDecidedBy() *LeaseUpsertBulk {
 func (u *LeaseUpsertBulk) ClearDecidedBy() *LeaseUpsertBulk {
 	return u.Update(func(s *LeaseUpsert) {
 		s.ClearDecidedBy()
+	})
+}
+
+// SetMaxWait sets the "max_wait" field.
+func (u *LeaseUpsertBulk) SetMaxWait(v duration.Duration) *LeaseUpsertBulk {
+	return u.Update(func(s *LeaseUpsert) {
+		s.SetMaxWait(v)
+	})
+}
+
+// AddMaxWait adds v to the "max_wait" field.
+func (u *LeaseUpsertBulk) AddMaxWait(v duration.Duration) *LeaseUpsertBulk {
+	return u.Update(func(s *LeaseUpsert) {
+		s.AddMaxWait(v)
+	})
+}
+
+// UpdateMaxWait sets the "max_wait" field to the value that was provided on create.
+func (u *LeaseUpsertBulk) UpdateMaxWait() *LeaseUpsertBulk {
+	return u.Update(func(s *LeaseUpsert) {
+		s.UpdateMaxWait()
+	})
+}
+
+// ClearMaxWait clears the value of the "max_wait" field.
+func (u *LeaseUpsertBulk) ClearMaxWait() *LeaseUpsertBulk {
+	return u.Update(func(s *LeaseUpsert) {
+		s.ClearMaxWait()
+	})
+}
+
+// SetQueuedUntil sets the "queued_until" field.
+func (u *LeaseUpsertBulk) SetQueuedUntil(v time.Time) *LeaseUpsertBulk {
+	return u.Update(func(s *LeaseUpsert) {
+		s.SetQueuedUntil(v)
+	})
+}
+
+// UpdateQueuedUntil sets the "queued_until" field to the value that was provided on create.
+func (u *LeaseUpsertBulk) UpdateQueuedUntil() *LeaseUpsertBulk {
+	return u.Update(func(s *LeaseUpsert) {
+		s.UpdateQueuedUntil()
+	})
+}
+
+// ClearQueuedUntil clears the value of the "queued_until" field.
+func (u *LeaseUpsertBulk) ClearQueuedUntil() *LeaseUpsertBulk {
+	return u.Update(func(s *LeaseUpsert) {
+		s.ClearQueuedUntil()
 	})
 }
 

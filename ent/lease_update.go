@@ -224,6 +224,53 @@ func (_u *LeaseUpdate) ClearDecidedBy() *LeaseUpdate {
 	return _u
 }
 
+// SetMaxWait sets the "max_wait" field.
+func (_u *LeaseUpdate) SetMaxWait(v duration.Duration) *LeaseUpdate {
+	_u.mutation.ResetMaxWait()
+	_u.mutation.SetMaxWait(v)
+	return _u
+}
+
+// SetNillableMaxWait sets the "max_wait" field if the given value is not nil.
+func (_u *LeaseUpdate) SetNillableMaxWait(v *duration.Duration) *LeaseUpdate {
+	if v != nil {
+		_u.SetMaxWait(*v)
+	}
+	return _u
+}
+
+// AddMaxWait adds value to the "max_wait" field.
+func (_u *LeaseUpdate) AddMaxWait(v duration.Duration) *LeaseUpdate {
+	_u.mutation.AddMaxWait(v)
+	return _u
+}
+
+// ClearMaxWait clears the value of the "max_wait" field.
+func (_u *LeaseUpdate) ClearMaxWait() *LeaseUpdate {
+	_u.mutation.ClearMaxWait()
+	return _u
+}
+
+// SetQueuedUntil sets the "queued_until" field.
+func (_u *LeaseUpdate) SetQueuedUntil(v time.Time) *LeaseUpdate {
+	_u.mutation.SetQueuedUntil(v)
+	return _u
+}
+
+// SetNillableQueuedUntil sets the "queued_until" field if the given value is not nil.
+func (_u *LeaseUpdate) SetNillableQueuedUntil(v *time.Time) *LeaseUpdate {
+	if v != nil {
+		_u.SetQueuedUntil(*v)
+	}
+	return _u
+}
+
+// ClearQueuedUntil clears the value of the "queued_until" field.
+func (_u *LeaseUpdate) ClearQueuedUntil() *LeaseUpdate {
+	_u.mutation.ClearQueuedUntil()
+	return _u
+}
+
 // AddAllocationIDs adds the "allocations" edge to the Allocation entity by IDs.
 func (_u *LeaseUpdate) AddAllocationIDs(ids ...int) *LeaseUpdate {
 	_u.mutation.AddAllocationIDs(ids...)
@@ -573,6 +620,21 @@ func (_u *LeaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.DecidedByCleared() {
 		_spec.ClearField(lease.FieldDecidedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.MaxWait(); ok {
+		_spec.SetField(lease.FieldMaxWait, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedMaxWait(); ok {
+		_spec.AddField(lease.FieldMaxWait, field.TypeInt64, value)
+	}
+	if _u.mutation.MaxWaitCleared() {
+		_spec.ClearField(lease.FieldMaxWait, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.QueuedUntil(); ok {
+		_spec.SetField(lease.FieldQueuedUntil, field.TypeTime, value)
+	}
+	if _u.mutation.QueuedUntilCleared() {
+		_spec.ClearField(lease.FieldQueuedUntil, field.TypeTime)
 	}
 	if _u.mutation.AllocationsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1051,6 +1113,53 @@ func (_u *LeaseUpdateOne) ClearDecidedBy() *LeaseUpdateOne {
 	return _u
 }
 
+// SetMaxWait sets the "max_wait" field.
+func (_u *LeaseUpdateOne) SetMaxWait(v duration.Duration) *LeaseUpdateOne {
+	_u.mutation.ResetMaxWait()
+	_u.mutation.SetMaxWait(v)
+	return _u
+}
+
+// SetNillableMaxWait sets the "max_wait" field if the given value is not nil.
+func (_u *LeaseUpdateOne) SetNillableMaxWait(v *duration.Duration) *LeaseUpdateOne {
+	if v != nil {
+		_u.SetMaxWait(*v)
+	}
+	return _u
+}
+
+// AddMaxWait adds value to the "max_wait" field.
+func (_u *LeaseUpdateOne) AddMaxWait(v duration.Duration) *LeaseUpdateOne {
+	_u.mutation.AddMaxWait(v)
+	return _u
+}
+
+// ClearMaxWait clears the value of the "max_wait" field.
+func (_u *LeaseUpdateOne) ClearMaxWait() *LeaseUpdateOne {
+	_u.mutation.ClearMaxWait()
+	return _u
+}
+
+// SetQueuedUntil sets the "queued_until" field.
+func (_u *LeaseUpdateOne) SetQueuedUntil(v time.Time) *LeaseUpdateOne {
+	_u.mutation.SetQueuedUntil(v)
+	return _u
+}
+
+// SetNillableQueuedUntil sets the "queued_until" field if the given value is not nil.
+func (_u *LeaseUpdateOne) SetNillableQueuedUntil(v *time.Time) *LeaseUpdateOne {
+	if v != nil {
+		_u.SetQueuedUntil(*v)
+	}
+	return _u
+}
+
+// ClearQueuedUntil clears the value of the "queued_until" field.
+func (_u *LeaseUpdateOne) ClearQueuedUntil() *LeaseUpdateOne {
+	_u.mutation.ClearQueuedUntil()
+	return _u
+}
+
 // AddAllocationIDs adds the "allocations" edge to the Allocation entity by IDs.
 func (_u *LeaseUpdateOne) AddAllocationIDs(ids ...int) *LeaseUpdateOne {
 	_u.mutation.AddAllocationIDs(ids...)
@@ -1430,6 +1539,21 @@ func (_u *LeaseUpdateOne) sqlSave(ctx context.Context) (_node *Lease, err error)
 	}
 	if _u.mutation.DecidedByCleared() {
 		_spec.ClearField(lease.FieldDecidedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.MaxWait(); ok {
+		_spec.SetField(lease.FieldMaxWait, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedMaxWait(); ok {
+		_spec.AddField(lease.FieldMaxWait, field.TypeInt64, value)
+	}
+	if _u.mutation.MaxWaitCleared() {
+		_spec.ClearField(lease.FieldMaxWait, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.QueuedUntil(); ok {
+		_spec.SetField(lease.FieldQueuedUntil, field.TypeTime, value)
+	}
+	if _u.mutation.QueuedUntilCleared() {
+		_spec.ClearField(lease.FieldQueuedUntil, field.TypeTime)
 	}
 	if _u.mutation.AllocationsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -30,6 +30,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/queueentry"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
@@ -62,6 +63,7 @@ const (
 	TypeNotice           = "Notice"
 	TypeOrder            = "Order"
 	TypeProduct          = "Product"
+	TypeQueueEntry       = "QueueEntry"
 	TypeStack            = "Stack"
 	TypeStockCount       = "StockCount"
 	TypeUser             = "User"
@@ -11568,6 +11570,9 @@ type LeaseMutation struct {
 	request                   *[]schematype.LeaseLine
 	appendrequest             []schematype.LeaseLine
 	decided_by                *string
+	max_wait                  *duration.Duration
+	addmax_wait               *duration.Duration
+	queued_until              *time.Time
 	clearedFields             map[string]struct{}
 	owner                     *int
 	clearedowner              bool
@@ -12373,6 +12378,125 @@ func (m *LeaseMutation) ResetDecidedBy() {
 	delete(m.clearedFields, lease.FieldDecidedBy)
 }
 
+// SetMaxWait sets the "max_wait" field.
+func (m *LeaseMutation) SetMaxWait(d duration.Duration) {
+	m.max_wait = &d
+	m.addmax_wait = nil
+}
+
+// MaxWait returns the value of the "max_wait" field in the mutation.
+func (m *LeaseMutation) MaxWait() (r duration.Duration, exists bool) {
+	v := m.max_wait
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxWait returns the old "max_wait" field's value of the Lease entity.
+// If the Lease object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LeaseMutation) OldMaxWait(ctx context.Context) (v *duration.Duration, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxWait is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxWait requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxWait: %w", err)
+	}
+	return oldValue.MaxWait, nil
+}
+
+// AddMaxWait adds d to the "max_wait" field.
+func (m *LeaseMutation) AddMaxWait(d duration.Duration) {
+	if m.addmax_wait != nil {
+		*m.addmax_wait += d
+	} else {
+		m.addmax_wait = &d
+	}
+}
+
+// AddedMaxWait returns the value that was added to the "max_wait" field in this mutation.
+func (m *LeaseMutation) AddedMaxWait() (r duration.Duration, exists bool) {
+	v := m.addmax_wait
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMaxWait clears the value of the "max_wait" field.
+func (m *LeaseMutation) ClearMaxWait() {
+	m.max_wait = nil
+	m.addmax_wait = nil
+	m.clearedFields[lease.FieldMaxWait] = struct{}{}
+}
+
+// MaxWaitCleared returns if the "max_wait" field was cleared in this mutation.
+func (m *LeaseMutation) MaxWaitCleared() bool {
+	_, ok := m.clearedFields[lease.FieldMaxWait]
+	return ok
+}
+
+// ResetMaxWait resets all changes to the "max_wait" field.
+func (m *LeaseMutation) ResetMaxWait() {
+	m.max_wait = nil
+	m.addmax_wait = nil
+	delete(m.clearedFields, lease.FieldMaxWait)
+}
+
+// SetQueuedUntil sets the "queued_until" field.
+func (m *LeaseMutation) SetQueuedUntil(t time.Time) {
+	m.queued_until = &t
+}
+
+// QueuedUntil returns the value of the "queued_until" field in the mutation.
+func (m *LeaseMutation) QueuedUntil() (r time.Time, exists bool) {
+	v := m.queued_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQueuedUntil returns the old "queued_until" field's value of the Lease entity.
+// If the Lease object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LeaseMutation) OldQueuedUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQueuedUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQueuedUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQueuedUntil: %w", err)
+	}
+	return oldValue.QueuedUntil, nil
+}
+
+// ClearQueuedUntil clears the value of the "queued_until" field.
+func (m *LeaseMutation) ClearQueuedUntil() {
+	m.queued_until = nil
+	m.clearedFields[lease.FieldQueuedUntil] = struct{}{}
+}
+
+// QueuedUntilCleared returns if the "queued_until" field was cleared in this mutation.
+func (m *LeaseMutation) QueuedUntilCleared() bool {
+	_, ok := m.clearedFields[lease.FieldQueuedUntil]
+	return ok
+}
+
+// ResetQueuedUntil resets all changes to the "queued_until" field.
+func (m *LeaseMutation) ResetQueuedUntil() {
+	m.queued_until = nil
+	delete(m.clearedFields, lease.FieldQueuedUntil)
+}
+
 // ClearOwner clears the "owner" edge to the User entity.
 func (m *LeaseMutation) ClearOwner() {
 	m.clearedowner = true
@@ -12785,7 +12909,7 @@ func (m *LeaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *LeaseMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, lease.FieldCreatedAt)
 	}
@@ -12831,6 +12955,12 @@ func (m *LeaseMutation) Fields() []string {
 	if m.decided_by != nil {
 		fields = append(fields, lease.FieldDecidedBy)
 	}
+	if m.max_wait != nil {
+		fields = append(fields, lease.FieldMaxWait)
+	}
+	if m.queued_until != nil {
+		fields = append(fields, lease.FieldQueuedUntil)
+	}
 	return fields
 }
 
@@ -12869,6 +12999,10 @@ func (m *LeaseMutation) Field(name string) (ent.Value, bool) {
 		return m.Request()
 	case lease.FieldDecidedBy:
 		return m.DecidedBy()
+	case lease.FieldMaxWait:
+		return m.MaxWait()
+	case lease.FieldQueuedUntil:
+		return m.QueuedUntil()
 	}
 	return nil, false
 }
@@ -12908,6 +13042,10 @@ func (m *LeaseMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldRequest(ctx)
 	case lease.FieldDecidedBy:
 		return m.OldDecidedBy(ctx)
+	case lease.FieldMaxWait:
+		return m.OldMaxWait(ctx)
+	case lease.FieldQueuedUntil:
+		return m.OldQueuedUntil(ctx)
 	}
 	return nil, fmt.Errorf("unknown Lease field %s", name)
 }
@@ -13022,6 +13160,20 @@ func (m *LeaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDecidedBy(v)
 		return nil
+	case lease.FieldMaxWait:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxWait(v)
+		return nil
+	case lease.FieldQueuedUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQueuedUntil(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Lease field %s", name)
 }
@@ -13033,6 +13185,9 @@ func (m *LeaseMutation) AddedFields() []string {
 	if m.addduration != nil {
 		fields = append(fields, lease.FieldDuration)
 	}
+	if m.addmax_wait != nil {
+		fields = append(fields, lease.FieldMaxWait)
+	}
 	return fields
 }
 
@@ -13043,6 +13198,8 @@ func (m *LeaseMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case lease.FieldDuration:
 		return m.AddedDuration()
+	case lease.FieldMaxWait:
+		return m.AddedMaxWait()
 	}
 	return nil, false
 }
@@ -13058,6 +13215,13 @@ func (m *LeaseMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddDuration(v)
+		return nil
+	case lease.FieldMaxWait:
+		v, ok := value.(duration.Duration)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxWait(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Lease numeric field %s", name)
@@ -13090,6 +13254,12 @@ func (m *LeaseMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(lease.FieldDecidedBy) {
 		fields = append(fields, lease.FieldDecidedBy)
+	}
+	if m.FieldCleared(lease.FieldMaxWait) {
+		fields = append(fields, lease.FieldMaxWait)
+	}
+	if m.FieldCleared(lease.FieldQueuedUntil) {
+		fields = append(fields, lease.FieldQueuedUntil)
 	}
 	return fields
 }
@@ -13128,6 +13298,12 @@ func (m *LeaseMutation) ClearField(name string) error {
 		return nil
 	case lease.FieldDecidedBy:
 		m.ClearDecidedBy()
+		return nil
+	case lease.FieldMaxWait:
+		m.ClearMaxWait()
+		return nil
+	case lease.FieldQueuedUntil:
+		m.ClearQueuedUntil()
 		return nil
 	}
 	return fmt.Errorf("unknown Lease nullable field %s", name)
@@ -13181,6 +13357,12 @@ func (m *LeaseMutation) ResetField(name string) error {
 		return nil
 	case lease.FieldDecidedBy:
 		m.ResetDecidedBy()
+		return nil
+	case lease.FieldMaxWait:
+		m.ResetMaxWait()
+		return nil
+	case lease.FieldQueuedUntil:
+		m.ResetQueuedUntil()
 		return nil
 	}
 	return fmt.Errorf("unknown Lease field %s", name)
@@ -18449,6 +18631,596 @@ func (m *ProductMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Product edge %s", name)
+}
+
+// QueueEntryMutation represents an operation that mutates the QueueEntry nodes in the graph.
+type QueueEntryMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	lease_id      *int
+	addlease_id   *int
+	product_id    *int
+	addproduct_id *int
+	quantity      *int
+	addquantity   *int
+	created_at    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*QueueEntry, error)
+	predicates    []predicate.QueueEntry
+}
+
+var _ ent.Mutation = (*QueueEntryMutation)(nil)
+
+// queueentryOption allows management of the mutation configuration using functional options.
+type queueentryOption func(*QueueEntryMutation)
+
+// newQueueEntryMutation creates new mutation for the QueueEntry entity.
+func newQueueEntryMutation(c config, op Op, opts ...queueentryOption) *QueueEntryMutation {
+	m := &QueueEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeQueueEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withQueueEntryID sets the ID field of the mutation.
+func withQueueEntryID(id int) queueentryOption {
+	return func(m *QueueEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *QueueEntry
+		)
+		m.oldValue = func(ctx context.Context) (*QueueEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().QueueEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withQueueEntry sets the old QueueEntry of the mutation.
+func withQueueEntry(node *QueueEntry) queueentryOption {
+	return func(m *QueueEntryMutation) {
+		m.oldValue = func(context.Context) (*QueueEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m QueueEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m QueueEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *QueueEntryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *QueueEntryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().QueueEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetLeaseID sets the "lease_id" field.
+func (m *QueueEntryMutation) SetLeaseID(i int) {
+	m.lease_id = &i
+	m.addlease_id = nil
+}
+
+// LeaseID returns the value of the "lease_id" field in the mutation.
+func (m *QueueEntryMutation) LeaseID() (r int, exists bool) {
+	v := m.lease_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeaseID returns the old "lease_id" field's value of the QueueEntry entity.
+// If the QueueEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QueueEntryMutation) OldLeaseID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeaseID: %w", err)
+	}
+	return oldValue.LeaseID, nil
+}
+
+// AddLeaseID adds i to the "lease_id" field.
+func (m *QueueEntryMutation) AddLeaseID(i int) {
+	if m.addlease_id != nil {
+		*m.addlease_id += i
+	} else {
+		m.addlease_id = &i
+	}
+}
+
+// AddedLeaseID returns the value that was added to the "lease_id" field in this mutation.
+func (m *QueueEntryMutation) AddedLeaseID() (r int, exists bool) {
+	v := m.addlease_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLeaseID resets all changes to the "lease_id" field.
+func (m *QueueEntryMutation) ResetLeaseID() {
+	m.lease_id = nil
+	m.addlease_id = nil
+}
+
+// SetProductID sets the "product_id" field.
+func (m *QueueEntryMutation) SetProductID(i int) {
+	m.product_id = &i
+	m.addproduct_id = nil
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *QueueEntryMutation) ProductID() (r int, exists bool) {
+	v := m.product_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductID returns the old "product_id" field's value of the QueueEntry entity.
+// If the QueueEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QueueEntryMutation) OldProductID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductID: %w", err)
+	}
+	return oldValue.ProductID, nil
+}
+
+// AddProductID adds i to the "product_id" field.
+func (m *QueueEntryMutation) AddProductID(i int) {
+	if m.addproduct_id != nil {
+		*m.addproduct_id += i
+	} else {
+		m.addproduct_id = &i
+	}
+}
+
+// AddedProductID returns the value that was added to the "product_id" field in this mutation.
+func (m *QueueEntryMutation) AddedProductID() (r int, exists bool) {
+	v := m.addproduct_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *QueueEntryMutation) ResetProductID() {
+	m.product_id = nil
+	m.addproduct_id = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *QueueEntryMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *QueueEntryMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the QueueEntry entity.
+// If the QueueEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QueueEntryMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *QueueEntryMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *QueueEntryMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *QueueEntryMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *QueueEntryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *QueueEntryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the QueueEntry entity.
+// If the QueueEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QueueEntryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *QueueEntryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the QueueEntryMutation builder.
+func (m *QueueEntryMutation) Where(ps ...predicate.QueueEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the QueueEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *QueueEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.QueueEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *QueueEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *QueueEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (QueueEntry).
+func (m *QueueEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *QueueEntryMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.lease_id != nil {
+		fields = append(fields, queueentry.FieldLeaseID)
+	}
+	if m.product_id != nil {
+		fields = append(fields, queueentry.FieldProductID)
+	}
+	if m.quantity != nil {
+		fields = append(fields, queueentry.FieldQuantity)
+	}
+	if m.created_at != nil {
+		fields = append(fields, queueentry.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *QueueEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case queueentry.FieldLeaseID:
+		return m.LeaseID()
+	case queueentry.FieldProductID:
+		return m.ProductID()
+	case queueentry.FieldQuantity:
+		return m.Quantity()
+	case queueentry.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *QueueEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case queueentry.FieldLeaseID:
+		return m.OldLeaseID(ctx)
+	case queueentry.FieldProductID:
+		return m.OldProductID(ctx)
+	case queueentry.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case queueentry.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown QueueEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QueueEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case queueentry.FieldLeaseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeaseID(v)
+		return nil
+	case queueentry.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case queueentry.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case queueentry.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown QueueEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *QueueEntryMutation) AddedFields() []string {
+	var fields []string
+	if m.addlease_id != nil {
+		fields = append(fields, queueentry.FieldLeaseID)
+	}
+	if m.addproduct_id != nil {
+		fields = append(fields, queueentry.FieldProductID)
+	}
+	if m.addquantity != nil {
+		fields = append(fields, queueentry.FieldQuantity)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *QueueEntryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case queueentry.FieldLeaseID:
+		return m.AddedLeaseID()
+	case queueentry.FieldProductID:
+		return m.AddedProductID()
+	case queueentry.FieldQuantity:
+		return m.AddedQuantity()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QueueEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case queueentry.FieldLeaseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLeaseID(v)
+		return nil
+	case queueentry.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProductID(v)
+		return nil
+	case queueentry.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	}
+	return fmt.Errorf("unknown QueueEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *QueueEntryMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *QueueEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *QueueEntryMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown QueueEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *QueueEntryMutation) ResetField(name string) error {
+	switch name {
+	case queueentry.FieldLeaseID:
+		m.ResetLeaseID()
+		return nil
+	case queueentry.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case queueentry.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case queueentry.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown QueueEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *QueueEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *QueueEntryMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *QueueEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *QueueEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *QueueEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *QueueEntryMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *QueueEntryMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown QueueEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *QueueEntryMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown QueueEntry edge %s", name)
 }
 
 // StackMutation represents an operation that mutates the Stack nodes in the graph.

@@ -48,6 +48,8 @@ type Tx struct {
 	Order *OrderClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// QueueEntry is the client for interacting with the QueueEntry builders.
+	QueueEntry *QueueEntryClient
 	// Stack is the client for interacting with the Stack builders.
 	Stack *StackClient
 	// StockCount is the client for interacting with the StockCount builders.
@@ -202,6 +204,7 @@ func (tx *Tx) init() {
 	tx.Notice = NewNoticeClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
+	tx.QueueEntry = NewQueueEntryClient(tx.config)
 	tx.Stack = NewStackClient(tx.config)
 	tx.StockCount = NewStockCountClient(tx.config)
 	tx.User = NewUserClient(tx.config)

@@ -29,6 +29,9 @@ type Service struct {
 	clock  clockwork.Clock
 	// Reclaim, when set, is called after an item went to REBUILDING, so it is wiped at once.
 	Reclaim func()
+	// Restocked, when set, is called after new items went on the shelf (AVAILABLE), so the
+	// waiting lists are served at once.
+	Restocked func()
 }
 
 // NewService returns an inventory service.
@@ -449,6 +452,9 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 	}
 	for i := range created {
 		created[i] = created[i].Unwrap()
+	}
+	if s.Restocked != nil {
+		s.Restocked()
 	}
 	return created, nil
 }

@@ -11,7 +11,7 @@ import (
 
 // LiveStatuses are the statuses a lease passes through; the others are where it ends, and
 // their counts only grow, so monitoring counts the flows that end leases instead.
-var LiveStatuses = []Status{Scheduled, Pending, Active}
+var LiveStatuses = []Status{Scheduled, Pending, Active, Queued}
 
 // LiveCounts counts the leases in each live status, each through the (status, ends_at) index:
 // monitoring reads it at every scrape, and it costs what is live, not the lease history.

@@ -28,6 +28,7 @@ import (
 //   - every ACTIVE lease has a VEND order and at least one active allocation;
 //   - the stock counters equal a count of the items;
 //   - a SCHEDULED lease holds no item, and the booking ledger keeps its promises (bookingViolations).
+//   - the waiting list's promises (queueViolations): a QUEUED lease holds no item.
 //
 // It reads whole tables in one transaction, so it sees one consistent state while other work
 // goes on: it is for tests, benchmarks and operators, not for request paths.
@@ -123,5 +124,13 @@ func violations(sys context.Context, c *ent.Client) ([]string, error) {
 		out = append(out, fmt.Sprintf("no stock counter for product %s %s (%d items)", k[0], k[1], n))
 	}
 	booked, err := bookingViolations(sys, c, items)
-	return append(out, booked...), err
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, booked...)
+	queued, err := queueViolations(sys, c)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, queued...), nil
 }

@@ -48,6 +48,9 @@ type Config struct {
 	DispenseTimeout duration.Duration `yaml:"dispense_timeout"`
 	// Booking holds the rules of leasing ahead (see BookingConfig).
 	Booking BookingConfig `yaml:"booking"`
+	// MaxWait is how long a QUEUED lease waits at most, and when a vend names no maxWait
+	// (default 7d).
+	MaxWait duration.Duration `yaml:"max_wait"`
 }
 
 // DefaultConfig is used for zero fields.
@@ -55,6 +58,7 @@ var DefaultConfig = Config{
 	MaxItemsPerUser: 10,
 	PendingTimeout:  duration.Duration(10 * time.Minute),
 	DispenseTimeout: duration.Duration(5 * time.Minute),
+	MaxWait:         duration.Duration(7 * duration.Day),
 }
 
 func (c Config) withDefaults() Config {
@@ -66,6 +70,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.DispenseTimeout <= 0 {
 		c.DispenseTimeout = DefaultConfig.DispenseTimeout
+	}
+	if c.MaxWait <= 0 {
+		c.MaxWait = DefaultConfig.MaxWait
 	}
 	return c
 }
@@ -96,6 +103,8 @@ type Service struct {
 	// beforeWithdraw, when set (tests), runs in Return between reading a lease that awaits
 	// approval and withdrawing it.
 	beforeWithdraw func(leaseID int)
+	// queue runs the waiting lists in the background (KickQueue).
+	queue queueKicker
 }
 
 // Notifier writes notices inside a transaction (the notify package's outbox).
@@ -143,6 +152,9 @@ type VendInput struct {
 	DryRun     bool                              `json:"dryRun,omitempty"`
 	// Parameters go with SKU (with Lines, each line has its own).
 	Parameters []*schematype.ParameterValue `json:"parameters,omitempty"`
+	// Wait queues the lease when nothing is free now (QUEUED), for at most MaxWait (see queue.go).
+	Wait    *bool              `json:"wait,omitempty"`
+	MaxWait *duration.Duration `json:"maxWait,omitempty"`
 }
 
 // now is the service's time, in UTC and to the microsecond: Postgres keeps microseconds, so a
@@ -679,6 +691,10 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	} else if ahead {
 		return s.book(ctx, v, o, p, in, start)
 	}
+	wait, err := s.waitFor(in)
+	if err != nil {
+		return nil, err
+	}
 	if p.needsApproval() {
 		// Nothing is claimed until the approval, which checks the limits again in its claim.
 		if err := s.checkLimits(ctx, o, p); err != nil {
@@ -688,7 +704,7 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	if err := s.checkDispenser(ctx, o, p, in.Duration); err != nil {
 		return nil, err
 	}
-	spec := newLease{owner: o, plan: p, duration: in.Duration, key: in.IdempotencyKey, note: in.Note, actor: v.Name}
+	spec := newLease{owner: o, plan: p, duration: in.Duration, key: in.IdempotencyKey, note: in.Note, actor: v.Name, wait: wait}
 	if p.needsApproval() {
 		id, err := s.createAwaitingApproval(ctx, spec)
 		if err != nil {
@@ -701,6 +717,14 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 		return nil, err
 	}
 	created, claimed, err := s.claim(octx, spec, nil)
+	if err != nil && wait != nil && errors.Is(err, apperr.OutOfStock) {
+		// Nothing free now: the lease waits for it (QUEUED, see queue.go).
+		l, qerr := s.enqueue(octx, spec, *wait)
+		if qerr != nil {
+			return s.idempotent(octx, v.UserID, in.IdempotencyKey, qerr)
+		}
+		return l, nil
+	}
 	if err != nil {
 		return s.idempotent(octx, v.UserID, in.IdempotencyKey, err)
 	}
@@ -794,6 +818,10 @@ type newLease struct {
 	key      *string
 	note     *string
 	actor    string
+	// wait, when set, is how long the lease may wait on the waiting list; serving says the
+	// claim serves a QUEUED lease (existingID) from its waiting list (queue.go).
+	wait    *duration.Duration
+	serving bool
 }
 
 func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (int, error) {
@@ -828,7 +856,7 @@ func (s *Service) createLease(ctx context.Context, tx *ent.Tx, now time.Time, sp
 	cr := tx.Lease.Create().SetOwnerID(spec.owner.id).SetNillableCostCenterID(spec.owner.costCenterID).
 		SetStatus(Pending).SetAwaitingApproval(awaiting).SetDuration(spec.duration).
 		SetRequest(spec.plan.request).SetNillableNote(spec.note).SetNillableIdempotencyKey(spec.key).
-		SetCreatedAt(now).SetUpdatedAt(now)
+		SetNillableMaxWait(spec.wait).SetCreatedAt(now).SetUpdatedAt(now)
 	l, err := cr.Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("create lease: %w", err)
@@ -860,6 +888,12 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		out     []claimed
 	)
 	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		if spec.serving {
+			// Off the waiting list first, under its locks (taken before the owner's).
+			if err := s.takeFromQueue(sys, tx, now, *existingID, spec.actor); err != nil {
+				return err
+			}
+		}
 		// First, before anything is written or locked: what the owner and the cost center
 		// hold, counted one claim at a time.
 		if err := s.holdLimits(sys, tx, lim); err != nil {
@@ -884,6 +918,12 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		byID := map[int]*ent.Product{}
 		params := map[int][]schematype.ParameterValue{}
 		for _, l := range spec.plan.items {
+			if ahead, err := queueAhead(sys, tx, spec, l); err != nil {
+				return err
+			} else if ahead != "" {
+				shortages = append(shortages, ahead)
+				continue
+			}
 			// A line narrowed to a pool or labels (select.go) adds their predicates; lines of
 			// one product never take the same item twice.
 			where := append(l.sel.Predicates(), inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available))
@@ -1355,6 +1395,8 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 		})
 	case l.Status == Scheduled:
 		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error { return s.cancelBooking(sys, tx, now, id, v.Name) })
+	case l.Status == Queued:
+		err = s.withdraw(ctx, v, l)
 	case l.Status == Pending:
 		return nil, apperr.New(apperr.Conflict, "lease %d is being vended; return it once it is ACTIVE", id)
 	case l.Status != Active:
@@ -1592,6 +1634,10 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	}
 	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
 	_, items, err := s.claim(octx, spec, &id)
+	if err != nil && l.MaxWait != nil && errors.Is(err, apperr.OutOfStock) {
+		// Vended with wait: approved, it waits for items (QUEUED).
+		return s.enqueueApproved(octx, id, *l.MaxWait, p, v.Name)
+	}
 	if err != nil {
 		// Put it back to awaiting approval: nothing was claimed.
 		_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {

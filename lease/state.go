@@ -28,16 +28,21 @@ const (
 	// Scheduled is a reservation: booked over a future interval, holding no item until the
 	// scheduler starts it (see book.go).
 	Scheduled = entlease.StatusSCHEDULED
+	// Queued is a lease on the waiting list: nothing was free when it was vended with wait; it
+	// holds no item until it is served (→ PENDING, then ACTIVE as any vend), and is withdrawn
+	// or lapses as REJECTED (see queue.go).
+	Queued = entlease.StatusQUEUED
 )
 
 // Machine is the one table of allowed lease transitions (DESIGN §3).
-var Machine = lifecycle.New("lease", []Status{Scheduled, Pending, Active, Expired, Returned, Rejected},
+var Machine = lifecycle.New("lease", []Status{Scheduled, Pending, Active, Expired, Returned, Rejected, Queued},
 	map[Status][]Status{
 		// At its start a reservation is claimed (PENDING, then ACTIVE once dispensed); cancelled,
 		// or failed for want of items, it is REJECTED.
 		Scheduled: {Pending, Rejected},
-		Pending:   {Active, Rejected},
+		Pending:   {Active, Rejected, Queued}, // → QUEUED: approved with wait, nothing free
 		Active:    {Expired, Returned},
+		Queued:    {Pending, Rejected}, // served; withdrawn or lapsed
 	})
 
 // move changes a lease's status inside tx when it is still in from, applies extra changes, and

@@ -72,6 +72,9 @@ type Service struct {
 		Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
 	}
 	Deliver func()
+	// Restocked, when set, is called after a run put wiped items back on the shelf, so the
+	// waiting lists are served at once.
+	Restocked func()
 	// Observer, when set, hears of each run and each item's outcome (metrics, traces).
 	Observer Observer
 }
@@ -120,10 +123,15 @@ func (s *Service) run(ctx context.Context, now time.Time) (int, error) {
 		}()
 	}
 	wg.Wait()
+	restocked := false
 	for i, it := range items {
 		if err := s.record(sys, it, errs[i]); err != nil {
 			return i, err
 		}
+		restocked = restocked || errs[i] == nil
+	}
+	if restocked && s.Restocked != nil {
+		s.Restocked()
 	}
 	return len(items), nil
 }

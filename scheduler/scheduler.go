@@ -40,6 +40,9 @@ const (
 	CloseBills     = "close-bills"
 	// StartBookings starts reservations a lead time before their start (lease.StartBookings).
 	StartBookings = "start-bookings"
+	// ServeQueue lapses waits that ran out and serves the waiting lists (lease.ServeQueue): the
+	// safety net behind the kicks when items come back.
+	ServeQueue = "serve-queue"
 )
 
 // DefaultSchedules are used for jobs the configuration does not name. A schedule is an interval
@@ -53,6 +56,7 @@ var DefaultSchedules = map[string]string{
 	CloseBills:     "15m",
 	StartBookings:  "1m",
 	PruneJobRuns:   "1h",
+	ServeQueue:     "1m",
 }
 
 // Func is a job's work: it handles what is due at now and reports how many things it handled.

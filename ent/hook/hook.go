@@ -213,6 +213,18 @@ func (f ProductFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductMutation", m)
 }
 
+// The QueueEntryFunc type is an adapter to allow the use of ordinary
+// function as QueueEntry mutator.
+type QueueEntryFunc func(context.Context, *ent.QueueEntryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f QueueEntryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.QueueEntryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.QueueEntryMutation", m)
+}
+
 // The StackFunc type is an adapter to allow the use of ordinary
 // function as Stack mutator.
 type StackFunc func(context.Context, *ent.StackMutation) (ent.Value, error)

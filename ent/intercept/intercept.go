@@ -26,6 +26,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
+	"github.com/hardcandy/hardcandy/ent/queueentry"
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
 	"github.com/hardcandy/hardcandy/ent/user"
@@ -546,6 +547,33 @@ func (f TraverseProduct) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
 }
 
+// The QueueEntryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type QueueEntryFunc func(context.Context, *ent.QueueEntryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f QueueEntryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.QueueEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.QueueEntryQuery", q)
+}
+
+// The TraverseQueueEntry type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseQueueEntry func(context.Context, *ent.QueueEntryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseQueueEntry) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseQueueEntry) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QueueEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.QueueEntryQuery", q)
+}
+
 // The StackFunc type is an adapter to allow the use of ordinary function as a Querier.
 type StackFunc func(context.Context, *ent.StackQuery) (ent.Value, error)
 
@@ -664,6 +692,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.OrderQuery, predicate.Order, order.OrderOption]{typ: ent.TypeOrder, tq: q}, nil
 	case *ent.ProductQuery:
 		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
+	case *ent.QueueEntryQuery:
+		return &query[*ent.QueueEntryQuery, predicate.QueueEntry, queueentry.OrderOption]{typ: ent.TypeQueueEntry, tq: q}, nil
 	case *ent.StackQuery:
 		return &query[*ent.StackQuery, predicate.Stack, stack.OrderOption]{typ: ent.TypeStack, tq: q}, nil
 	case *ent.StockCountQuery:

@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"allocations\":4294967296,\"api_tokens\":0,\"bags\":8589934592,\"bill_lines\":17179869184,\"bills\":12884901888,\"bookings\":77309411328,\"cost_centers\":21474836480,\"custom_requests\":73014444032,\"events\":25769803776,\"extension_requests\":68719476736,\"inventory_items\":30064771072,\"item_labels\":81604378624,\"job_runs\":34359738368,\"leases\":38654705664,\"notices\":42949672960,\"orders\":47244640256,\"products\":51539607552,\"stacks\":55834574848,\"stock_counts\":60129542144,\"users\":64424509440}"
+const IncrementStarts = "{\"allocations\":4294967296,\"api_tokens\":0,\"bags\":8589934592,\"bill_lines\":17179869184,\"bills\":12884901888,\"bookings\":77309411328,\"cost_centers\":21474836480,\"custom_requests\":73014444032,\"events\":25769803776,\"extension_requests\":68719476736,\"inventory_items\":30064771072,\"item_labels\":81604378624,\"job_runs\":34359738368,\"leases\":38654705664,\"notices\":42949672960,\"orders\":47244640256,\"products\":51539607552,\"queue_entries\":85899345920,\"stacks\":55834574848,\"stock_counts\":60129542144,\"users\":64424509440}"

@@ -48,6 +48,10 @@ const (
 	FieldRequest = "request"
 	// FieldDecidedBy holds the string denoting the decided_by field in the database.
 	FieldDecidedBy = "decided_by"
+	// FieldMaxWait holds the string denoting the max_wait field in the database.
+	FieldMaxWait = "max_wait"
+	// FieldQueuedUntil holds the string denoting the queued_until field in the database.
+	FieldQueuedUntil = "queued_until"
 	// EdgeOwner holds the string denoting the owner edge name in mutations.
 	EdgeOwner = "owner"
 	// EdgeCostCenter holds the string denoting the cost_center edge name in mutations.
@@ -142,6 +146,8 @@ var Columns = []string{
 	FieldIdempotencyKey,
 	FieldRequest,
 	FieldDecidedBy,
+	FieldMaxWait,
+	FieldQueuedUntil,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -186,6 +192,7 @@ const (
 	StatusRETURNED  Status = "RETURNED"
 	StatusREJECTED  Status = "REJECTED"
 	StatusSCHEDULED Status = "SCHEDULED"
+	StatusQUEUED    Status = "QUEUED"
 )
 
 func (s Status) String() string {
@@ -195,7 +202,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusPENDING, StatusACTIVE, StatusEXPIRED, StatusRETURNED, StatusREJECTED, StatusSCHEDULED:
+	case StatusPENDING, StatusACTIVE, StatusEXPIRED, StatusRETURNED, StatusREJECTED, StatusSCHEDULED, StatusQUEUED:
 		return nil
 	default:
 		return fmt.Errorf("lease: invalid enum value for status field: %q", s)
@@ -278,6 +285,16 @@ func ByIdempotencyKey(opts ...sql.OrderTermOption) OrderOption {
 // ByDecidedBy orders the results by the decided_by field.
 func ByDecidedBy(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDecidedBy, opts...).ToFunc()
+}
+
+// ByMaxWait orders the results by the max_wait field.
+func ByMaxWait(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMaxWait, opts...).ToFunc()
+}
+
+// ByQueuedUntil orders the results by the queued_until field.
+func ByQueuedUntil(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldQueuedUntil, opts...).ToFunc()
 }
 
 // ByOwnerField orders the results by owner field.

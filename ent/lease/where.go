@@ -121,6 +121,16 @@ func DecidedBy(v string) predicate.Lease {
 	return predicate.Lease(sql.FieldEQ(FieldDecidedBy, v))
 }
 
+// MaxWait applies equality check predicate on the "max_wait" field. It's identical to MaxWaitEQ.
+func MaxWait(v duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldEQ(FieldMaxWait, v))
+}
+
+// QueuedUntil applies equality check predicate on the "queued_until" field. It's identical to QueuedUntilEQ.
+func QueuedUntil(v time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldEQ(FieldQueuedUntil, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Lease {
 	return predicate.Lease(sql.FieldEQ(FieldCreatedAt, v))
@@ -769,6 +779,106 @@ func DecidedByEqualFold(v string) predicate.Lease {
 // DecidedByContainsFold applies the ContainsFold predicate on the "decided_by" field.
 func DecidedByContainsFold(v string) predicate.Lease {
 	return predicate.Lease(sql.FieldContainsFold(FieldDecidedBy, v))
+}
+
+// MaxWaitEQ applies the EQ predicate on the "max_wait" field.
+func MaxWaitEQ(v duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldEQ(FieldMaxWait, v))
+}
+
+// MaxWaitNEQ applies the NEQ predicate on the "max_wait" field.
+func MaxWaitNEQ(v duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldNEQ(FieldMaxWait, v))
+}
+
+// MaxWaitIn applies the In predicate on the "max_wait" field.
+func MaxWaitIn(vs ...duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldIn(FieldMaxWait, vs...))
+}
+
+// MaxWaitNotIn applies the NotIn predicate on the "max_wait" field.
+func MaxWaitNotIn(vs ...duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldNotIn(FieldMaxWait, vs...))
+}
+
+// MaxWaitGT applies the GT predicate on the "max_wait" field.
+func MaxWaitGT(v duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldGT(FieldMaxWait, v))
+}
+
+// MaxWaitGTE applies the GTE predicate on the "max_wait" field.
+func MaxWaitGTE(v duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldGTE(FieldMaxWait, v))
+}
+
+// MaxWaitLT applies the LT predicate on the "max_wait" field.
+func MaxWaitLT(v duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldLT(FieldMaxWait, v))
+}
+
+// MaxWaitLTE applies the LTE predicate on the "max_wait" field.
+func MaxWaitLTE(v duration.Duration) predicate.Lease {
+	return predicate.Lease(sql.FieldLTE(FieldMaxWait, v))
+}
+
+// MaxWaitIsNil applies the IsNil predicate on the "max_wait" field.
+func MaxWaitIsNil() predicate.Lease {
+	return predicate.Lease(sql.FieldIsNull(FieldMaxWait))
+}
+
+// MaxWaitNotNil applies the NotNil predicate on the "max_wait" field.
+func MaxWaitNotNil() predicate.Lease {
+	return predicate.Lease(sql.FieldNotNull(FieldMaxWait))
+}
+
+// QueuedUntilEQ applies the EQ predicate on the "queued_until" field.
+func QueuedUntilEQ(v time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldEQ(FieldQueuedUntil, v))
+}
+
+// QueuedUntilNEQ applies the NEQ predicate on the "queued_until" field.
+func QueuedUntilNEQ(v time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldNEQ(FieldQueuedUntil, v))
+}
+
+// QueuedUntilIn applies the In predicate on the "queued_until" field.
+func QueuedUntilIn(vs ...time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldIn(FieldQueuedUntil, vs...))
+}
+
+// QueuedUntilNotIn applies the NotIn predicate on the "queued_until" field.
+func QueuedUntilNotIn(vs ...time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldNotIn(FieldQueuedUntil, vs...))
+}
+
+// QueuedUntilGT applies the GT predicate on the "queued_until" field.
+func QueuedUntilGT(v time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldGT(FieldQueuedUntil, v))
+}
+
+// QueuedUntilGTE applies the GTE predicate on the "queued_until" field.
+func QueuedUntilGTE(v time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldGTE(FieldQueuedUntil, v))
+}
+
+// QueuedUntilLT applies the LT predicate on the "queued_until" field.
+func QueuedUntilLT(v time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldLT(FieldQueuedUntil, v))
+}
+
+// QueuedUntilLTE applies the LTE predicate on the "queued_until" field.
+func QueuedUntilLTE(v time.Time) predicate.Lease {
+	return predicate.Lease(sql.FieldLTE(FieldQueuedUntil, v))
+}
+
+// QueuedUntilIsNil applies the IsNil predicate on the "queued_until" field.
+func QueuedUntilIsNil() predicate.Lease {
+	return predicate.Lease(sql.FieldIsNull(FieldQueuedUntil))
+}
+
+// QueuedUntilNotNil applies the NotNil predicate on the "queued_until" field.
+func QueuedUntilNotNil() predicate.Lease {
+	return predicate.Lease(sql.FieldNotNull(FieldQueuedUntil))
 }
 
 // HasOwner applies the HasEdge predicate on the "owner" edge.

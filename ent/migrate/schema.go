@@ -496,7 +496,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED", "SCHEDULED"}, Default: "PENDING"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED", "SCHEDULED", "QUEUED"}, Default: "PENDING"},
 		{Name: "starts_at", Type: field.TypeTime, Nullable: true},
 		{Name: "ends_at", Type: field.TypeTime, Nullable: true},
 		{Name: "ended_at", Type: field.TypeTime, Nullable: true},
@@ -507,6 +507,8 @@ var (
 		{Name: "idempotency_key", Type: field.TypeString, Nullable: true},
 		{Name: "request", Type: field.TypeJSON},
 		{Name: "decided_by", Type: field.TypeString, Nullable: true},
+		{Name: "max_wait", Type: field.TypeInt64, Nullable: true},
+		{Name: "queued_until", Type: field.TypeTime, Nullable: true},
 		{Name: "cost_center_id", Type: field.TypeInt, Nullable: true},
 		{Name: "owner_id", Type: field.TypeInt},
 	}
@@ -518,13 +520,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "leases_cost_centers_leases",
-				Columns:    []*schema.Column{LeasesColumns[14]},
+				Columns:    []*schema.Column{LeasesColumns[16]},
 				RefColumns: []*schema.Column{CostCentersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "leases_users_leases",
-				Columns:    []*schema.Column{LeasesColumns[15]},
+				Columns:    []*schema.Column{LeasesColumns[17]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -533,7 +535,7 @@ var (
 			{
 				Name:    "lease_owner_id_idempotency_key",
 				Unique:  true,
-				Columns: []*schema.Column{LeasesColumns[15], LeasesColumns[11]},
+				Columns: []*schema.Column{LeasesColumns[17], LeasesColumns[11]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "idempotency_key IS NOT NULL",
 				},
@@ -551,12 +553,12 @@ var (
 			{
 				Name:    "lease_owner_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{LeasesColumns[15], LeasesColumns[3]},
+				Columns: []*schema.Column{LeasesColumns[17], LeasesColumns[3]},
 			},
 			{
 				Name:    "lease_cost_center_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{LeasesColumns[14], LeasesColumns[3]},
+				Columns: []*schema.Column{LeasesColumns[16], LeasesColumns[3]},
 			},
 		},
 	}
@@ -711,6 +713,32 @@ var (
 			},
 		},
 	}
+	// QueueEntriesColumns holds the columns for the "queue_entries" table.
+	QueueEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "lease_id", Type: field.TypeInt},
+		{Name: "product_id", Type: field.TypeInt},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// QueueEntriesTable holds the schema information for the "queue_entries" table.
+	QueueEntriesTable = &schema.Table{
+		Name:       "queue_entries",
+		Columns:    QueueEntriesColumns,
+		PrimaryKey: []*schema.Column{QueueEntriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "queueentry_product_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{QueueEntriesColumns[2], QueueEntriesColumns[0]},
+			},
+			{
+				Name:    "queueentry_lease_id",
+				Unique:  false,
+				Columns: []*schema.Column{QueueEntriesColumns[1]},
+			},
+		},
+	}
 	// StacksColumns holds the columns for the "stacks" table.
 	StacksColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -831,6 +859,7 @@ var (
 		NoticesTable,
 		OrdersTable,
 		ProductsTable,
+		QueueEntriesTable,
 		StacksTable,
 		StockCountsTable,
 		UsersTable,
@@ -911,6 +940,9 @@ func init() {
 	ProductsTable.ForeignKeys[0].RefTable = BagsTable
 	ProductsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
+	QueueEntriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	StacksTable.ForeignKeys[0].RefTable = BagsTable
 	StacksTable.ForeignKeys[1].RefTable = ProductsTable

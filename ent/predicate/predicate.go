@@ -57,6 +57,9 @@ type Order func(*sql.Selector)
 // Product is the predicate function for product builders.
 type Product func(*sql.Selector)
 
+// QueueEntry is the predicate function for queueentry builders.
+type QueueEntry func(*sql.Selector)
+
 // Stack is the predicate function for stack builders.
 type Stack func(*sql.Selector)
 

@@ -519,6 +519,30 @@ func (f ProductMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductMutation", m)
 }
 
+// The QueueEntryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type QueueEntryQueryRuleFunc func(context.Context, *ent.QueueEntryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f QueueEntryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QueueEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.QueueEntryQuery", q)
+}
+
+// The QueueEntryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type QueueEntryMutationRuleFunc func(context.Context, *ent.QueueEntryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f QueueEntryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.QueueEntryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.QueueEntryMutation", m)
+}
+
 // The StackQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type StackQueryRuleFunc func(context.Context, *ent.StackQuery) error
@@ -660,6 +684,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProductQuery:
 		return q.Filter(), nil
+	case *ent.QueueEntryQuery:
+		return q.Filter(), nil
 	case *ent.StackQuery:
 		return q.Filter(), nil
 	case *ent.StockCountQuery:
@@ -706,6 +732,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.OrderMutation:
 		return m.Filter(), nil
 	case *ent.ProductMutation:
+		return m.Filter(), nil
+	case *ent.QueueEntryMutation:
 		return m.Filter(), nil
 	case *ent.StackMutation:
 		return m.Filter(), nil

@@ -22,7 +22,7 @@ func (Lease) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 // Fields of Lease.
 func (Lease) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("status").Values("PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED", "SCHEDULED").Default("PENDING").
+		field.Enum("status").Values("PENDING", "ACTIVE", "EXPIRED", "RETURNED", "REJECTED", "SCHEDULED", "QUEUED").Default("PENDING").
 			Annotations(entgql.Type("LeaseStatus"), entgql.OrderField("STATUS")),
 		field.Int("owner_id").Immutable(),
 		field.Int("cost_center_id").Optional().Nillable().Immutable().
@@ -37,6 +37,11 @@ func (Lease) Fields() []ent.Field {
 		field.String("idempotency_key").Optional().Nillable().Immutable().Annotations(entgql.Skip()),
 		field.JSON("request", []schematype.LeaseLine{}).Annotations(entgql.Skip()),
 		field.String("decided_by").Optional().Nillable(),
+		// The waiting list (QUEUED): how long the lease may wait when nothing is free, and when
+		// its wait lapses.
+		field.Int64("max_wait").GoType(duration.Duration(0)).Optional().Nillable().
+			Comment("asked to wait up to this long when nothing is free (vend with wait)").Annotations(entgql.Skip()),
+		field.Time("queued_until").Optional().Nillable().Comment("when a QUEUED lease lapses"),
 	}
 }
 

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, signIn, gql, chromiumPath, repo } from './lib.mjs';
+import { bookingJourneys } from './booking.mjs';
 
 const results = path.join(repo, 'portal/test-results');
 const BOUND = 30000; // generous bound for anything awaited: a journey waits on what it sees, never on a clock
@@ -357,6 +358,7 @@ const journeys = {
     expect(it.pool === 'lab1' && it.labels.includes('gpu'), `the item matches: ${JSON.stringify(it)}`);
     await ctx.close();
   },
+  ...bookingJourneys,
 
   async 'GraphiQL works under the Content-Security-Policy'({ browser, server }) {
     const ctx = await browser.newContext();

@@ -27,6 +27,8 @@ const ProductEdit = lazy(() => import('./pages/admin/ProductEdit'));
 const Jobs = lazy(() => import('./pages/admin/Jobs'));
 const Notices = lazy(() => import('./pages/admin/Notices'));
 const Profile = lazy(() => import('./pages/Profile'));
+// The availability calendar (and booking ahead) too.
+const Calendar = lazy(() => import('./pages/Calendar'));
 
 /** What a page gets: the route's params and, for a preloaded page (routeQueries.ts), its query under way. */
 export type PageProps = { params: Record<string, string>; query: PreloadedQuery<OperationType> | null };
@@ -36,6 +38,7 @@ type Route = { pattern: string; page: ComponentType<PageProps>; title: string; n
 export const ROUTES: Route[] = [
   { pattern: '/', page: Catalog, title: 'Catalog' },
   { pattern: '/catalog/:sku', page: ProductPage, title: 'Product' },
+  { pattern: '/catalog/:sku/calendar', page: Calendar, title: 'Calendar' },
   { pattern: '/metal', page: MyMetal, title: 'My metal' },
   { pattern: '/leases/:id', page: LeasePage, title: 'Lease' },
   { pattern: '/profile', page: Profile, title: 'Profile' },

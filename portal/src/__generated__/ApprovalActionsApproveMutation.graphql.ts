@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<3ec68b917c6fe98273c2e77f2685689a>>
+ * @generated SignedSource<<58453772106783b011343db924970c81>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type ApprovalActionsApproveMutation$variables = {
   id: string;
 };

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<7d836c9083d99d058b029a62423dd173>>
+ * @generated SignedSource<<6f641f7e4b3be1a48eabc96612e7c690>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type ApprovalActionsRejectMutation$variables = {
   id: string;
   reason: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<2e85c97e0c313b6a77e5a533b0179df2>>
+ * @generated SignedSource<<e87d045716926e1667b32c9fa946890d>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type ApprovalsSubscription$variables = Record<PropertyKey, never>;
 export type ApprovalsSubscription$data = {
   readonly leaseEvents: {

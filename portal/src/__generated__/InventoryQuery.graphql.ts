@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<fa3d6e530d903c2eb9b0161c74322280>>
+ * @generated SignedSource<<58260a1d778c388f283d9ecb86a20032>>
  * @lightSyntaxTransform
  */
 
@@ -102,6 +102,24 @@ export type InventoryItemWhereInput = {
 };
 export type ProductWhereInput = {
   and?: ReadonlyArray<ProductWhereInput> | null | undefined;
+  bookingHorizon?: string | null | undefined;
+  bookingHorizonGT?: string | null | undefined;
+  bookingHorizonGTE?: string | null | undefined;
+  bookingHorizonIn?: ReadonlyArray<string> | null | undefined;
+  bookingHorizonIsNil?: boolean | null | undefined;
+  bookingHorizonLT?: string | null | undefined;
+  bookingHorizonLTE?: string | null | undefined;
+  bookingHorizonNEQ?: string | null | undefined;
+  bookingHorizonNotIn?: ReadonlyArray<string> | null | undefined;
+  bookingHorizonNotNil?: boolean | null | undefined;
+  cleaningBuffer?: string | null | undefined;
+  cleaningBufferGT?: string | null | undefined;
+  cleaningBufferGTE?: string | null | undefined;
+  cleaningBufferIn?: ReadonlyArray<string> | null | undefined;
+  cleaningBufferLT?: string | null | undefined;
+  cleaningBufferLTE?: string | null | undefined;
+  cleaningBufferNEQ?: string | null | undefined;
+  cleaningBufferNotIn?: ReadonlyArray<string> | null | undefined;
   createdAt?: string | null | undefined;
   createdAtGT?: string | null | undefined;
   createdAtGTE?: string | null | undefined;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<4b56b7e451b7f8a5d0b3b99eb6bf0dbb>>
+ * @generated SignedSource<<3ede8143b2ba102e07933fa72fee76f2>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 export type ItemStatus = "ARCHIVED" | "ARCHIVING" | "AVAILABLE" | "LEASED" | "MAINTENANCE" | "REBUILDING" | "RESERVING" | "%future added value";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type Role = "ADMIN" | "MANAGER" | "USER" | "%future added value";
 export type ItemPageQuery$variables = {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<f943eb2d7c4ce418d4c81ac87d2014f5>>
+ * @generated SignedSource<<cc0478ff68c944473c6ca7d913723e0a>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ReaderFragment } from 'relay-runtime';
 export type ItemStatus = "ARCHIVED" | "ARCHIVING" | "AVAILABLE" | "LEASED" | "MAINTENANCE" | "REBUILDING" | "RESERVING" | "%future added value";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type ItemPage_item$data = {
   readonly currentLease: {

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<5e13c79e45f7824723dc943b422577d3>>
+ * @generated SignedSource<<9affd0326eb09c57c27c7b22d6a48602>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type LeaseActionsExtendMutation$variables = {
   by: string;
   id: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<f1c75034bfb122c6c5519b7a66616de3>>
+ * @generated SignedSource<<2526f1e543ffe2fd6732b28a7e5fd63b>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type LeaseActionsReturnMutation$variables = {
   id: string;
 };

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<07d5197307062c84d3c12f2d2bdb8ef6>>
+ * @generated SignedSource<<15be3282f6df23935058717cd2fa86cc>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type LeaseActions_lease$data = {
   readonly allocations: ReadonlyArray<{

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<676d4b98f3ff9e737e4ca798cda56393>>
+ * @generated SignedSource<<b755a5af5efa7b6b101e37d642405360>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type MyMetal_history$data = {
   readonly history: {

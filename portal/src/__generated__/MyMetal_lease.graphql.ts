@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<c6e2cbc2daa2488b68cf9aeb50c8ba42>>
+ * @generated SignedSource<<90b49de20b75335e168c3af6093ed4ff>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type MyMetal_lease$data = {
   readonly allocations: ReadonlyArray<{
@@ -23,9 +23,10 @@ export type MyMetal_lease$data = {
     readonly quantity: number;
     readonly sku: string;
   }>;
+  readonly startsAt: string | null | undefined;
   readonly status: LeaseStatus;
   readonly statusMessage: string | null | undefined;
-  readonly " $fragmentSpreads": FragmentRefs<"LeaseActions_lease" | "LeaseItems_lease">;
+  readonly " $fragmentSpreads": FragmentRefs<"BookingActions_lease" | "LeaseActions_lease" | "LeaseItems_lease">;
   readonly " $fragmentType": "MyMetal_lease";
 };
 export type MyMetal_lease$key = {
@@ -67,6 +68,13 @@ return {
       "args": null,
       "kind": "ScalarField",
       "name": "createdAt",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "startsAt",
       "storageKey": null
     },
     {
@@ -136,6 +144,11 @@ return {
       "args": null,
       "kind": "FragmentSpread",
       "name": "LeaseActions_lease"
+    },
+    {
+      "args": null,
+      "kind": "FragmentSpread",
+      "name": "BookingActions_lease"
     }
   ],
   "type": "Lease",
@@ -143,6 +156,6 @@ return {
 };
 })();
 
-(node as any).hash = "cba57822533cd2176122692c85bab5fc";
+(node as any).hash = "09e5f436b2fe30741dbb7f4785946679";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<fc963c007135cc8907c2e5645743423d>>
+ * @generated SignedSource<<d15614cc0e7d44380cffe12dd23350f2>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type ProductPage_result$data = {
   readonly awaitingApproval: boolean;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<152c837be5a4a4cf22a8122e53de1ef9>>
+ * @generated SignedSource<<25359c856da657ff6d8715677ed1d141>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type TeamLeasesPaginationQuery$variables = {
   count?: number | null | undefined;
   cursor?: string | null | undefined;

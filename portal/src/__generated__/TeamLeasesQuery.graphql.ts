@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<1d92f5a76d43604a84b09f518d605c2e>>
+ * @generated SignedSource<<3445d3ec7d3e36d8246c435bcbfc16b2>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type Role = "ADMIN" | "MANAGER" | "USER" | "%future added value";
 export type TeamLeasesQuery$variables = {
   statuses?: ReadonlyArray<LeaseStatus> | null | undefined;

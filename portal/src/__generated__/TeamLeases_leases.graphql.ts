@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<98f197ae9a37b2bdd92fff42cc0d792f>>
+ * @generated SignedSource<<5ab07694a9e84543706e73553be56b27>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type TeamLeases_leases$data = {
   readonly leases: {

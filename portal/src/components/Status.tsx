@@ -1,4 +1,6 @@
 const LABELS: Record<string, string> = {
+  SCHEDULED: 'Scheduled',
+  QUEUED: 'Queued',
   PENDING: 'Pending',
   ACTIVE: 'Active',
   EXPIRED: 'Expired',

@@ -14,6 +14,7 @@ import { Countdown } from '../components/Countdown';
 import { LeaseItems } from '../components/LeaseItems';
 import { SecretValue } from '../components/ParameterFields';
 import { LeaseActions } from '../components/LeaseActions';
+import { BookingActions } from '../components/BookingActions';
 import { ApprovalActions } from '../components/ApprovalActions';
 import { Empty } from '../components/Loading';
 import { humanDuration, seconds } from '../lib/duration';
@@ -59,6 +60,7 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
         parameters { line sku component name type value secret }
         ...LeaseItems_lease
         ...LeaseActions_lease
+        ...BookingActions_lease
         openExtensionRequest { id by mayDecide }
         events { id at actor kind from to message }
         orders { id kind periodStart periodEnd createdAt contents { id quantity price currency product { id sku } } }
@@ -88,7 +90,7 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
           <h2>Period</h2>
           <dl className="kv">
             <div><dt>Asked</dt><dd><Time value={l.createdAt} /></dd></div>
-            <div><dt>Started</dt><dd><Time value={l.startsAt} /></dd></div>
+            <div><dt>{l.status === 'SCHEDULED' ? 'Starts' : 'Started'}</dt><dd><Time value={l.startsAt} /></dd></div>
             <div><dt>Ends</dt><dd><Time value={l.endsAt} />{l.status === 'ACTIVE' && <> · <Countdown until={l.endsAt} /></>}</dd></div>
             {l.endedAt && <div><dt>Ended</dt><dd><Time value={l.endedAt} /></dd></div>}
             <div><dt>Duration</dt><dd>{humanDuration(seconds(l.duration))}</dd></div>
@@ -96,6 +98,7 @@ function Detail({ lease }: { lease: LeasePage_detail$key }) {
             {l.decidedBy && <div><dt>Decided by</dt><dd>{l.decidedBy}</dd></div>}
           </dl>
           {mine || viewer.role === 'ADMIN' ? <LeaseActions lease={l} /> : null}
+          {mine || viewer.role === 'ADMIN' ? <BookingActions lease={l} /> : null}
           {l.status === 'PENDING' && l.awaitingApproval && isManager(viewer) && <ApprovalActions leaseId={l.id} />}
           {l.openExtensionRequest?.mayDecide && (
             <div className="panel-sub">

@@ -13,13 +13,14 @@ import { Time } from '../components/Time';
 import { Countdown } from '../components/Countdown';
 import { LeaseItems } from '../components/LeaseItems';
 import { LeaseActions } from '../components/LeaseActions';
+import { BookingActions } from '../components/BookingActions';
 import { Empty } from '../components/Loading';
 
 const query = graphql`
   query MyMetalQuery {
     viewer {
       id name role costCenter { code }
-      current: leases(first: 200, where: { statusIn: [PENDING, ACTIVE] }, orderBy: { field: CREATED_AT, direction: DESC }) {
+      current: leases(first: 200, where: { statusIn: [SCHEDULED, PENDING, ACTIVE] }, orderBy: { field: CREATED_AT, direction: DESC }) {
         totalCount
         edges { node { id ...MyMetal_lease } }
       }
@@ -76,11 +77,12 @@ function LeaseCard({ lease, onChanged }: { lease: MyMetal_lease$key; onChanged: 
   const l = useFragment(
     graphql`
       fragment MyMetal_lease on Lease {
-        id status awaitingApproval createdAt endsAt note statusMessage
+        id status awaitingApproval createdAt startsAt endsAt note statusMessage
         requested { sku quantity }
         allocations { id }
         ...LeaseItems_lease
         ...LeaseActions_lease
+        ...BookingActions_lease
       }
     `,
     lease,
@@ -94,7 +96,16 @@ function LeaseCard({ lease, onChanged }: { lease: MyMetal_lease$key; onChanged: 
         <Status value={l.status} awaiting={l.awaitingApproval} />
       </div>
       <p className="meta">
-        {l.status === 'ACTIVE' ? (
+        {l.status === 'SCHEDULED' ? (
+          <>
+            <span>
+              starts <Time value={l.startsAt} />
+            </span>
+            <span>
+              ends <Time value={l.endsAt} />
+            </span>
+          </>
+        ) : l.status === 'ACTIVE' ? (
           <>
             <Countdown until={l.endsAt} />
             <span>
@@ -110,6 +121,7 @@ function LeaseCard({ lease, onChanged }: { lease: MyMetal_lease$key; onChanged: 
       </p>
       {l.status === 'ACTIVE' && <LeaseItems lease={l} />}
       <LeaseActions lease={l} onChanged={onChanged} />
+      <BookingActions lease={l} onChanged={onChanged} />
     </li>
   );
 }

@@ -144,6 +144,9 @@ export default function ProductPage({ params, query: ref }: PageProps) {
       {!p.retired && (
         <div className="panel">
           <h2>Vend</h2>
+          <p className="help">
+            Need it later? <Link to={`/catalog/${encodeURIComponent(p.sku)}/calendar`}>See the calendar and book ahead</Link>.
+          </p>
           <VendForm
             key={p.id}
             bundle={bundle}
