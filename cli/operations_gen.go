@@ -164,12 +164,23 @@ func (v *ApproveApproveLease) GetTimeLeft() *string { return v.LeaseSummary.Time
 // GetNote returns ApproveApproveLease.Note, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ApproveApproveLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ApproveApproveLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ApproveApproveLease.Owner, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
 // GetRequested returns ApproveApproveLease.Requested, and is useful for accessing the field via an interface.
 func (v *ApproveApproveLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns ApproveApproveLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ApproveApproveLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns ApproveApproveLease.Allocations, and is useful for accessing the field via an interface.
@@ -225,9 +236,15 @@ type __premarshalApproveApproveLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -254,8 +271,11 @@ func (v *ApproveApproveLease) __premarshalJSON() (*__premarshalApproveApproveLea
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -664,6 +684,207 @@ type BillsResponse struct {
 // GetBills returns BillsResponse.Bills, and is useful for accessing the field via an interface.
 func (v *BillsResponse) GetBills() []BillsBillsBill { return v.Bills }
 
+// BookResponse is returned by Book on success.
+type BookResponse struct {
+	// Lease one SKU (a bundle SKU vends all its components) or several lines, all or nothing. The
+	// answer is ACTIVE with its allocations, or PENDING when a product needs approval.
+	Vend BookVendLease `json:"vend"`
+}
+
+// GetVend returns BookResponse.Vend, and is useful for accessing the field via an interface.
+func (v *BookResponse) GetVend() BookVendLease { return v.Vend }
+
+// BookVendLease includes the requested fields of the GraphQL type Lease.
+type BookVendLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns BookVendLease.Id, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns BookVendLease.Status, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStatusMessage returns BookVendLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns BookVendLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetAwaitingApproval() bool { return v.LeaseSummary.AwaitingApproval }
+
+// GetCreatedAt returns BookVendLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
+// GetStartsAt returns BookVendLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
+
+// GetEndsAt returns BookVendLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetEndedAt returns BookVendLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns BookVendLease.Duration, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetDuration() string { return v.LeaseSummary.Duration }
+
+// GetTimeLeft returns BookVendLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
+
+// GetNote returns BookVendLease.Note, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetQueuePosition returns BookVendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns BookVendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
+// GetOwner returns BookVendLease.Owner, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns BookVendLease.Requested, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns BookVendLease.Parameters, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
+// GetAllocations returns BookVendLease.Allocations, and is useful for accessing the field via an interface.
+func (v *BookVendLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *BookVendLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*BookVendLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.BookVendLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalBookVendLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *BookVendLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *BookVendLease) __premarshalJSON() (*__premarshalBookVendLease, error) {
+	var retval __premarshalBookVendLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// CalendarAvailabilityCalendarCalendarSlot includes the requested fields of the GraphQL type CalendarSlot.
+// The GraphQL type's documentation follows.
+//
+// One slot of an availability calendar.
+type CalendarAvailabilityCalendarCalendarSlot struct {
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	// How many items can be booked for the whole slot.
+	Bookable int `json:"bookable"`
+	// How many items can serve (not in maintenance, not archived).
+	Capacity int `json:"capacity"`
+}
+
+// GetFrom returns CalendarAvailabilityCalendarCalendarSlot.From, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetFrom() time.Time { return v.From }
+
+// GetTo returns CalendarAvailabilityCalendarCalendarSlot.To, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetTo() time.Time { return v.To }
+
+// GetBookable returns CalendarAvailabilityCalendarCalendarSlot.Bookable, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetBookable() int { return v.Bookable }
+
+// GetCapacity returns CalendarAvailabilityCalendarCalendarSlot.Capacity, and is useful for accessing the field via an interface.
+func (v *CalendarAvailabilityCalendarCalendarSlot) GetCapacity() int { return v.Capacity }
+
+// CalendarResponse is returned by Calendar on success.
+type CalendarResponse struct {
+	// For each slot of [from, to) by step, how many items of the SKU can still be booked for the whole
+	// slot (at most 2,000 slots).
+	AvailabilityCalendar []CalendarAvailabilityCalendarCalendarSlot `json:"availabilityCalendar"`
+}
+
+// GetAvailabilityCalendar returns CalendarResponse.AvailabilityCalendar, and is useful for accessing the field via an interface.
+func (v *CalendarResponse) GetAvailabilityCalendar() []CalendarAvailabilityCalendarCalendarSlot {
+	return v.AvailabilityCalendar
+}
+
 // CreateProductCreateProduct includes the requested fields of the GraphQL type Product.
 type CreateProductCreateProduct struct {
 	Id          string `json:"id"`
@@ -710,6 +931,12 @@ type CreateProductInput struct {
 	// A temporary custom product, hidden from the catalog; needs expiresAt.
 	Custom    *bool      `json:"custom"`
 	ExpiresAt *time.Time `json:"expiresAt"`
+	// What a vend may or must pass; see ProductParameterInput.
+	Parameters []ProductParameterInput `json:"parameters"`
+	// The reclaim time a returned item needs before its next lease (default 0).
+	CleaningBuffer *string `json:"cleaningBuffer"`
+	// How far ahead the product can be booked (default: the leasing configuration's, 90d).
+	BookingHorizon *string `json:"bookingHorizon"`
 }
 
 // GetSku returns CreateProductInput.Sku, and is useful for accessing the field via an interface.
@@ -756,6 +983,15 @@ func (v *CreateProductInput) GetCustom() *bool { return v.Custom }
 
 // GetExpiresAt returns CreateProductInput.ExpiresAt, and is useful for accessing the field via an interface.
 func (v *CreateProductInput) GetExpiresAt() *time.Time { return v.ExpiresAt }
+
+// GetParameters returns CreateProductInput.Parameters, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetParameters() []ProductParameterInput { return v.Parameters }
+
+// GetCleaningBuffer returns CreateProductInput.CleaningBuffer, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetCleaningBuffer() *string { return v.CleaningBuffer }
+
+// GetBookingHorizon returns CreateProductInput.BookingHorizon, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetBookingHorizon() *string { return v.BookingHorizon }
 
 // CreateProductResponse is returned by CreateProduct on success.
 type CreateProductResponse struct {
@@ -1547,6 +1783,16 @@ func (v *DeclineCustomRequestResponse) GetDeclineCustomRequest() DeclineCustomRe
 	return v.DeclineCustomRequest
 }
 
+// EarliestStartResponse is returned by EarliestStart on success.
+type EarliestStartResponse struct {
+	// The first time at or after `after` (default now) when a request for one SKU or several lines
+	// fits for `duration`, within the products' booking horizon.
+	EarliestStart time.Time `json:"earliestStart"`
+}
+
+// GetEarliestStart returns EarliestStartResponse.EarliestStart, and is useful for accessing the field via an interface.
+func (v *EarliestStartResponse) GetEarliestStart() time.Time { return v.EarliestStart }
+
 // ExpandExpandLease includes the requested fields of the GraphQL type Lease.
 type ExpandExpandLease struct {
 	LeaseSummary `json:"-"`
@@ -1585,12 +1831,23 @@ func (v *ExpandExpandLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns ExpandExpandLease.Note, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ExpandExpandLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ExpandExpandLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ExpandExpandLease.Owner, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
 // GetRequested returns ExpandExpandLease.Requested, and is useful for accessing the field via an interface.
 func (v *ExpandExpandLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns ExpandExpandLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ExpandExpandLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns ExpandExpandLease.Allocations, and is useful for accessing the field via an interface.
@@ -1646,9 +1903,15 @@ type __premarshalExpandExpandLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1675,8 +1938,11 @@ func (v *ExpandExpandLease) __premarshalJSON() (*__premarshalExpandExpandLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -1728,12 +1994,23 @@ func (v *ExtendExtendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns ExtendExtendLease.Note, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ExtendExtendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ExtendExtendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ExtendExtendLease.Owner, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
 // GetRequested returns ExtendExtendLease.Requested, and is useful for accessing the field via an interface.
 func (v *ExtendExtendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns ExtendExtendLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ExtendExtendLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns ExtendExtendLease.Allocations, and is useful for accessing the field via an interface.
@@ -1789,9 +2066,15 @@ type __premarshalExtendExtendLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -1818,8 +2101,11 @@ func (v *ExtendExtendLease) __premarshalJSON() (*__premarshalExtendExtendLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -2957,12 +3243,23 @@ func (v *LeaseDetail) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 // GetNote returns LeaseDetail.Note, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns LeaseDetail.QueuePosition, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns LeaseDetail.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns LeaseDetail.Owner, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
 // GetRequested returns LeaseDetail.Requested, and is useful for accessing the field via an interface.
 func (v *LeaseDetail) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns LeaseDetail.Parameters, and is useful for accessing the field via an interface.
+func (v *LeaseDetail) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 func (v *LeaseDetail) UnmarshalJSON(b []byte) error {
@@ -3015,9 +3312,15 @@ type __premarshalLeaseDetail struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 }
 
 func (v *LeaseDetail) MarshalJSON() ([]byte, error) {
@@ -3043,8 +3346,11 @@ func (v *LeaseDetail) __premarshalJSON() (*__premarshalLeaseDetail, error) {
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	return &retval, nil
 }
 
@@ -3065,6 +3371,8 @@ func (v *LeaseDetailAllocationsAllocation) GetCredentials() *string { return v.C
 type LeaseLineInput struct {
 	Sku      *string `json:"sku"`
 	Quantity int     `json:"quantity"`
+	// The line's parameters, validated against the product's declaration.
+	Parameters []ParameterValueInput `json:"parameters"`
 	// Take only items in this pool.
 	Pool *string `json:"pool"`
 	// Take only items carrying all these labels (bare words or key=value).
@@ -3084,6 +3392,9 @@ func (v *LeaseLineInput) GetSku() *string { return v.Sku }
 
 // GetQuantity returns LeaseLineInput.Quantity, and is useful for accessing the field via an interface.
 func (v *LeaseLineInput) GetQuantity() int { return v.Quantity }
+
+// GetParameters returns LeaseLineInput.Parameters, and is useful for accessing the field via an interface.
+func (v *LeaseLineInput) GetParameters() []ParameterValueInput { return v.Parameters }
 
 // GetPool returns LeaseLineInput.Pool, and is useful for accessing the field via an interface.
 func (v *LeaseLineInput) GetPool() *string { return v.Pool }
@@ -3113,6 +3424,7 @@ const (
 	LeaseStatusReturned  LeaseStatus = "RETURNED"
 	LeaseStatusRejected  LeaseStatus = "REJECTED"
 	LeaseStatusScheduled LeaseStatus = "SCHEDULED"
+	LeaseStatusQueued    LeaseStatus = "QUEUED"
 )
 
 var AllLeaseStatus = []LeaseStatus{
@@ -3122,6 +3434,7 @@ var AllLeaseStatus = []LeaseStatus{
 	LeaseStatusReturned,
 	LeaseStatusRejected,
 	LeaseStatusScheduled,
+	LeaseStatusQueued,
 }
 
 // What every lease verb prints (cli/shape.go turns it into the documented JSON).
@@ -3138,13 +3451,20 @@ type LeaseSummary struct {
 	EndedAt  *time.Time `json:"endedAt"`
 	Duration string     `json:"duration"`
 	// Time until the end, for an ACTIVE lease.
-	TimeLeft *string               `json:"timeLeft"`
-	Note     *string               `json:"note"`
-	Owner    LeaseSummaryOwnerUser `json:"owner"`
+	TimeLeft *string `json:"timeLeft"`
+	Note     *string `json:"note"`
+	// A QUEUED lease's place in its product's waiting list, 1 for the next served (for several
+	// products, the furthest back among them); null when the lease is not QUEUED.
+	QueuePosition *int `json:"queuePosition"`
+	// when a QUEUED lease lapses
+	QueuedUntil *time.Time            `json:"queuedUntil"`
+	Owner       LeaseSummaryOwnerUser `json:"owner"`
 	// What the vend asked for (a bundle by its own SKU): what an approver decides on while the lease
 	// has no items yet.
-	Requested   []LeaseSummaryRequestedRequestedLine `json:"requested"`
-	Allocations []LeaseSummaryAllocationsAllocation  `json:"allocations"`
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+	// The parameters of every requested line, as validated; secrets masked for others than the owner and admins.
+	Parameters  []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+	Allocations []LeaseSummaryAllocationsAllocation    `json:"allocations"`
 }
 
 // GetId returns LeaseSummary.Id, and is useful for accessing the field via an interface.
@@ -3180,11 +3500,20 @@ func (v *LeaseSummary) GetTimeLeft() *string { return v.TimeLeft }
 // GetNote returns LeaseSummary.Note, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetNote() *string { return v.Note }
 
+// GetQueuePosition returns LeaseSummary.QueuePosition, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetQueuePosition() *int { return v.QueuePosition }
+
+// GetQueuedUntil returns LeaseSummary.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetQueuedUntil() *time.Time { return v.QueuedUntil }
+
 // GetOwner returns LeaseSummary.Owner, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetOwner() LeaseSummaryOwnerUser { return v.Owner }
 
 // GetRequested returns LeaseSummary.Requested, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetRequested() []LeaseSummaryRequestedRequestedLine { return v.Requested }
+
+// GetParameters returns LeaseSummary.Parameters, and is useful for accessing the field via an interface.
+func (v *LeaseSummary) GetParameters() []LeaseSummaryParametersLeaseParameter { return v.Parameters }
 
 // GetAllocations returns LeaseSummary.Allocations, and is useful for accessing the field via an interface.
 func (v *LeaseSummary) GetAllocations() []LeaseSummaryAllocationsAllocation { return v.Allocations }
@@ -3244,6 +3573,44 @@ type LeaseSummaryOwnerUser struct {
 
 // GetName returns LeaseSummaryOwnerUser.Name, and is useful for accessing the field via an interface.
 func (v *LeaseSummaryOwnerUser) GetName() string { return v.Name }
+
+// LeaseSummaryParametersLeaseParameter includes the requested fields of the GraphQL type LeaseParameter.
+// The GraphQL type's documentation follows.
+//
+// A parameter a lease was vended with, as validated (defaults applied).
+type LeaseSummaryParametersLeaseParameter struct {
+	// The requested line it belongs to (0-based) and that line's SKU.
+	Line int    `json:"line"`
+	Sku  string `json:"sku"`
+	// For a bundle's line, the component it was passed to.
+	Component *string       `json:"component"`
+	Name      string        `json:"name"`
+	Type      ParameterType `json:"type"`
+	// The value; a SECRET's is null unless the viewer owns the lease or is an admin (always null on an order).
+	Value  *string `json:"value"`
+	Secret bool    `json:"secret"`
+}
+
+// GetLine returns LeaseSummaryParametersLeaseParameter.Line, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetLine() int { return v.Line }
+
+// GetSku returns LeaseSummaryParametersLeaseParameter.Sku, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetSku() string { return v.Sku }
+
+// GetComponent returns LeaseSummaryParametersLeaseParameter.Component, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetComponent() *string { return v.Component }
+
+// GetName returns LeaseSummaryParametersLeaseParameter.Name, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetName() string { return v.Name }
+
+// GetType returns LeaseSummaryParametersLeaseParameter.Type, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetType() ParameterType { return v.Type }
+
+// GetValue returns LeaseSummaryParametersLeaseParameter.Value, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetValue() *string { return v.Value }
+
+// GetSecret returns LeaseSummaryParametersLeaseParameter.Secret, and is useful for accessing the field via an interface.
+func (v *LeaseSummaryParametersLeaseParameter) GetSecret() bool { return v.Secret }
 
 // LeaseSummaryRequestedRequestedLine includes the requested fields of the GraphQL type RequestedLine.
 // The GraphQL type's documentation follows.
@@ -3454,6 +3821,16 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetTimeLeft() *string {
 // GetNote returns MarkFaultyMarkItemFaultyItemFaultLease.Note, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns MarkFaultyMarkItemFaultyItemFaultLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MarkFaultyMarkItemFaultyItemFaultLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MarkFaultyMarkItemFaultyItemFaultLease.Owner, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -3462,6 +3839,11 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetOwner() LeaseSummaryOwnerUse
 // GetRequested returns MarkFaultyMarkItemFaultyItemFaultLease.Requested, and is useful for accessing the field via an interface.
 func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns MarkFaultyMarkItemFaultyItemFaultLease.Parameters, and is useful for accessing the field via an interface.
+func (v *MarkFaultyMarkItemFaultyItemFaultLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns MarkFaultyMarkItemFaultyItemFaultLease.Allocations, and is useful for accessing the field via an interface.
@@ -3517,9 +3899,15 @@ type __premarshalMarkFaultyMarkItemFaultyItemFaultLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -3546,8 +3934,11 @@ func (v *MarkFaultyMarkItemFaultyItemFaultLease) __premarshalJSON() (*__premarsh
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -3776,6 +4167,16 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote(
 	return v.LeaseSummary.Note
 }
 
+// GetQueuePosition returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
 func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -3784,6 +4185,11 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner
 // GetRequested returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
 func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Parameters, and is useful for accessing the field via an interface.
+func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
@@ -3839,9 +4245,15 @@ type __premarshalMineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease s
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -3868,8 +4280,11 @@ func (v *MineAllViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premar
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -4004,6 +4419,16 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetNote() *
 	return v.LeaseSummary.Note
 }
 
+// GetQueuePosition returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuePosition() *int {
+	return v.LeaseSummary.QueuePosition
+}
+
+// GetQueuedUntil returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetQueuedUntil() *time.Time {
+	return v.LeaseSummary.QueuedUntil
+}
+
 // GetOwner returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Owner, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() LeaseSummaryOwnerUser {
 	return v.LeaseSummary.Owner
@@ -4012,6 +4437,11 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetOwner() 
 // GetRequested returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Requested, and is useful for accessing the field via an interface.
 func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Parameters, and is useful for accessing the field via an interface.
+func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease.Allocations, and is useful for accessing the field via an interface.
@@ -4067,9 +4497,15 @@ type __premarshalMineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease stru
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -4096,8 +4532,11 @@ func (v *MineViewerUserLeasesLeaseConnectionEdgesLeaseEdgeNodeLease) __premarsha
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -4567,6 +5006,206 @@ type OpenExtensionResponse struct {
 // GetLease returns OpenExtensionResponse.Lease, and is useful for accessing the field via an interface.
 func (v *OpenExtensionResponse) GetLease() *OpenExtensionLease { return v.Lease }
 
+// The type of a product's parameter; a vend passes every value as text.
+type ParameterType string
+
+const (
+	ParameterTypeString ParameterType = "STRING"
+	// A whole number, within min and max when declared.
+	ParameterTypeInteger ParameterType = "INTEGER"
+	// true or false.
+	ParameterTypeBoolean ParameterType = "BOOLEAN"
+	// One of the declared values.
+	ParameterTypeEnum ParameterType = "ENUM"
+	// An OpenSSH public key (authorized_keys format), e.g. the contents of ~/.ssh/id_ed25519.pub.
+	ParameterTypeSshPublicKey ParameterType = "SSH_PUBLIC_KEY"
+	// Sealed at rest; shown only to the lease's owner and admins, never in events, notices or orders.
+	ParameterTypeSecret ParameterType = "SECRET"
+)
+
+var AllParameterType = []ParameterType{
+	ParameterTypeString,
+	ParameterTypeInteger,
+	ParameterTypeBoolean,
+	ParameterTypeEnum,
+	ParameterTypeSshPublicKey,
+	ParameterTypeSecret,
+}
+
+// One parameter of a vend, as text typed by the product's declaration: "42", "true", an enum value,
+// an SSH public key. For a bundle, "SKU.name" sets one component's parameter; a plain name sets it
+// for every component that declares it.
+type ParameterValueInput struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// GetName returns ParameterValueInput.Name, and is useful for accessing the field via an interface.
+func (v *ParameterValueInput) GetName() string { return v.Name }
+
+// GetValue returns ParameterValueInput.Value, and is useful for accessing the field via an interface.
+func (v *ParameterValueInput) GetValue() string { return v.Value }
+
+// ProductDefaultDurationProduct includes the requested fields of the GraphQL type Product.
+type ProductDefaultDurationProduct struct {
+	Sku             string  `json:"sku"`
+	DefaultDuration *string `json:"defaultDuration"`
+}
+
+// GetSku returns ProductDefaultDurationProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductDefaultDurationProduct) GetSku() string { return v.Sku }
+
+// GetDefaultDuration returns ProductDefaultDurationProduct.DefaultDuration, and is useful for accessing the field via an interface.
+func (v *ProductDefaultDurationProduct) GetDefaultDuration() *string { return v.DefaultDuration }
+
+// ProductDefaultDurationResponse is returned by ProductDefaultDuration on success.
+type ProductDefaultDurationResponse struct {
+	// One product by SKU, retired and custom ones included; null when there is none.
+	Product *ProductDefaultDurationProduct `json:"product"`
+}
+
+// GetProduct returns ProductDefaultDurationResponse.Product, and is useful for accessing the field via an interface.
+func (v *ProductDefaultDurationResponse) GetProduct() *ProductDefaultDurationProduct {
+	return v.Product
+}
+
+// ProductDetailProduct includes the requested fields of the GraphQL type Product.
+type ProductDetailProduct struct {
+	Id          string  `json:"id"`
+	Sku         string  `json:"sku"`
+	Name        string  `json:"name"`
+	Description *string `json:"description"`
+	PricePerDay int     `json:"pricePerDay"`
+	Currency    string  `json:"currency"`
+	Retired     bool    `json:"retired"`
+	// A bundle's components; empty for a plain product.
+	Components []ProductDetailProductComponentsStack `json:"components"`
+	// The parameters a vend may or must pass.
+	Parameters []ProductDetailProductParametersProductParameter `json:"parameters"`
+}
+
+// GetId returns ProductDetailProduct.Id, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetId() string { return v.Id }
+
+// GetSku returns ProductDetailProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetSku() string { return v.Sku }
+
+// GetName returns ProductDetailProduct.Name, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetName() string { return v.Name }
+
+// GetDescription returns ProductDetailProduct.Description, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetDescription() *string { return v.Description }
+
+// GetPricePerDay returns ProductDetailProduct.PricePerDay, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetPricePerDay() int { return v.PricePerDay }
+
+// GetCurrency returns ProductDetailProduct.Currency, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetCurrency() string { return v.Currency }
+
+// GetRetired returns ProductDetailProduct.Retired, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetRetired() bool { return v.Retired }
+
+// GetComponents returns ProductDetailProduct.Components, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetComponents() []ProductDetailProductComponentsStack {
+	return v.Components
+}
+
+// GetParameters returns ProductDetailProduct.Parameters, and is useful for accessing the field via an interface.
+func (v *ProductDetailProduct) GetParameters() []ProductDetailProductParametersProductParameter {
+	return v.Parameters
+}
+
+// ProductDetailProductComponentsStack includes the requested fields of the GraphQL type Stack.
+type ProductDetailProductComponentsStack struct {
+	Quantity int                                        `json:"quantity"`
+	Product  ProductDetailProductComponentsStackProduct `json:"product"`
+}
+
+// GetQuantity returns ProductDetailProductComponentsStack.Quantity, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductComponentsStack) GetQuantity() int { return v.Quantity }
+
+// GetProduct returns ProductDetailProductComponentsStack.Product, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductComponentsStack) GetProduct() ProductDetailProductComponentsStackProduct {
+	return v.Product
+}
+
+// ProductDetailProductComponentsStackProduct includes the requested fields of the GraphQL type Product.
+type ProductDetailProductComponentsStackProduct struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns ProductDetailProductComponentsStackProduct.Sku, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductComponentsStackProduct) GetSku() string { return v.Sku }
+
+// ProductDetailProductParametersProductParameter includes the requested fields of the GraphQL type ProductParameter.
+// The GraphQL type's documentation follows.
+//
+// A parameter a product declares. A bundle declares its components' parameters as "SKU.name"
+// (e.g. "4D.small.image") to give them a default, or with fixed: true to set them.
+type ProductDetailProductParametersProductParameter struct {
+	Name        string        `json:"name"`
+	Type        ParameterType `json:"type"`
+	Description *string       `json:"description"`
+	// A vend must pass it.
+	Required bool `json:"required"`
+	// Taken when a vend passes none.
+	Default *string `json:"default"`
+	// On a bundle's entry for a component's parameter: the default is the value, a vend may not change it.
+	Fixed bool `json:"fixed"`
+	// An ENUM's allowed values.
+	Values []string `json:"values"`
+	// An INTEGER's bounds.
+	Min *int `json:"min"`
+	Max *int `json:"max"`
+	// A STRING's longest length and the regular expression the whole value must match.
+	MaxLength *int    `json:"maxLength"`
+	Pattern   *string `json:"pattern"`
+}
+
+// GetName returns ProductDetailProductParametersProductParameter.Name, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetName() string { return v.Name }
+
+// GetType returns ProductDetailProductParametersProductParameter.Type, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetType() ParameterType { return v.Type }
+
+// GetDescription returns ProductDetailProductParametersProductParameter.Description, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetDescription() *string {
+	return v.Description
+}
+
+// GetRequired returns ProductDetailProductParametersProductParameter.Required, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetRequired() bool { return v.Required }
+
+// GetDefault returns ProductDetailProductParametersProductParameter.Default, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetDefault() *string { return v.Default }
+
+// GetFixed returns ProductDetailProductParametersProductParameter.Fixed, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetFixed() bool { return v.Fixed }
+
+// GetValues returns ProductDetailProductParametersProductParameter.Values, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetValues() []string { return v.Values }
+
+// GetMin returns ProductDetailProductParametersProductParameter.Min, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetMin() *int { return v.Min }
+
+// GetMax returns ProductDetailProductParametersProductParameter.Max, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetMax() *int { return v.Max }
+
+// GetMaxLength returns ProductDetailProductParametersProductParameter.MaxLength, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetMaxLength() *int { return v.MaxLength }
+
+// GetPattern returns ProductDetailProductParametersProductParameter.Pattern, and is useful for accessing the field via an interface.
+func (v *ProductDetailProductParametersProductParameter) GetPattern() *string { return v.Pattern }
+
+// ProductDetailResponse is returned by ProductDetail on success.
+type ProductDetailResponse struct {
+	// One product by SKU, retired and custom ones included; null when there is none.
+	Product *ProductDetailProduct `json:"product"`
+}
+
+// GetProduct returns ProductDetailResponse.Product, and is useful for accessing the field via an interface.
+func (v *ProductDetailResponse) GetProduct() *ProductDetailProduct { return v.Product }
+
 // ProductIDProduct includes the requested fields of the GraphQL type Product.
 type ProductIDProduct struct {
 	Id  string `json:"id"`
@@ -4587,6 +5226,54 @@ type ProductIDResponse struct {
 
 // GetProduct returns ProductIDResponse.Product, and is useful for accessing the field via an interface.
 func (v *ProductIDResponse) GetProduct() *ProductIDProduct { return v.Product }
+
+type ProductParameterInput struct {
+	// A lower-case identifier such as image or ssh_key; on a bundle, COMPONENT_SKU.name.
+	Name        string        `json:"name"`
+	Type        ParameterType `json:"type"`
+	Description *string       `json:"description"`
+	Required    *bool         `json:"required"`
+	Default     *string       `json:"default"`
+	Fixed       *bool         `json:"fixed"`
+	Values      []string      `json:"values"`
+	Min         *int          `json:"min"`
+	Max         *int          `json:"max"`
+	MaxLength   *int          `json:"maxLength"`
+	Pattern     *string       `json:"pattern"`
+}
+
+// GetName returns ProductParameterInput.Name, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetName() string { return v.Name }
+
+// GetType returns ProductParameterInput.Type, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetType() ParameterType { return v.Type }
+
+// GetDescription returns ProductParameterInput.Description, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetDescription() *string { return v.Description }
+
+// GetRequired returns ProductParameterInput.Required, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetRequired() *bool { return v.Required }
+
+// GetDefault returns ProductParameterInput.Default, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetDefault() *string { return v.Default }
+
+// GetFixed returns ProductParameterInput.Fixed, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetFixed() *bool { return v.Fixed }
+
+// GetValues returns ProductParameterInput.Values, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetValues() []string { return v.Values }
+
+// GetMin returns ProductParameterInput.Min, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetMin() *int { return v.Min }
+
+// GetMax returns ProductParameterInput.Max, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetMax() *int { return v.Max }
+
+// GetMaxLength returns ProductParameterInput.MaxLength, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetMaxLength() *int { return v.MaxLength }
+
+// GetPattern returns ProductParameterInput.Pattern, and is useful for accessing the field via an interface.
+func (v *ProductParameterInput) GetPattern() *string { return v.Pattern }
 
 // ProductWhereInput is used for filtering Product objects.
 // Input was generated by ent.
@@ -5676,12 +6363,23 @@ func (v *RejectRejectLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns RejectRejectLease.Note, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns RejectRejectLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns RejectRejectLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns RejectRejectLease.Owner, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
 // GetRequested returns RejectRejectLease.Requested, and is useful for accessing the field via an interface.
 func (v *RejectRejectLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns RejectRejectLease.Parameters, and is useful for accessing the field via an interface.
+func (v *RejectRejectLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns RejectRejectLease.Allocations, and is useful for accessing the field via an interface.
@@ -5737,9 +6435,15 @@ type __premarshalRejectRejectLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -5766,8 +6470,11 @@ func (v *RejectRejectLease) __premarshalJSON() (*__premarshalRejectRejectLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -6189,6 +6896,172 @@ func (v *RequestsResponse) GetExtensionRequests() []RequestsExtensionRequestsExt
 	return v.ExtensionRequests
 }
 
+// RescheduleRescheduleLease includes the requested fields of the GraphQL type Lease.
+type RescheduleRescheduleLease struct {
+	LeaseSummary `json:"-"`
+}
+
+// GetId returns RescheduleRescheduleLease.Id, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetId() string { return v.LeaseSummary.Id }
+
+// GetStatus returns RescheduleRescheduleLease.Status, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetStatus() LeaseStatus { return v.LeaseSummary.Status }
+
+// GetStatusMessage returns RescheduleRescheduleLease.StatusMessage, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetStatusMessage() *string { return v.LeaseSummary.StatusMessage }
+
+// GetAwaitingApproval returns RescheduleRescheduleLease.AwaitingApproval, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetAwaitingApproval() bool {
+	return v.LeaseSummary.AwaitingApproval
+}
+
+// GetCreatedAt returns RescheduleRescheduleLease.CreatedAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetCreatedAt() time.Time { return v.LeaseSummary.CreatedAt }
+
+// GetStartsAt returns RescheduleRescheduleLease.StartsAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetStartsAt() *time.Time { return v.LeaseSummary.StartsAt }
+
+// GetEndsAt returns RescheduleRescheduleLease.EndsAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetEndsAt() *time.Time { return v.LeaseSummary.EndsAt }
+
+// GetEndedAt returns RescheduleRescheduleLease.EndedAt, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetEndedAt() *time.Time { return v.LeaseSummary.EndedAt }
+
+// GetDuration returns RescheduleRescheduleLease.Duration, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetDuration() string { return v.LeaseSummary.Duration }
+
+// GetTimeLeft returns RescheduleRescheduleLease.TimeLeft, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
+
+// GetNote returns RescheduleRescheduleLease.Note, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetNote() *string { return v.LeaseSummary.Note }
+
+// GetQueuePosition returns RescheduleRescheduleLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns RescheduleRescheduleLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
+// GetOwner returns RescheduleRescheduleLease.Owner, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
+
+// GetRequested returns RescheduleRescheduleLease.Requested, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
+	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns RescheduleRescheduleLease.Parameters, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
+}
+
+// GetAllocations returns RescheduleRescheduleLease.Allocations, and is useful for accessing the field via an interface.
+func (v *RescheduleRescheduleLease) GetAllocations() []LeaseSummaryAllocationsAllocation {
+	return v.LeaseSummary.Allocations
+}
+
+func (v *RescheduleRescheduleLease) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*RescheduleRescheduleLease
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.RescheduleRescheduleLease = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.LeaseSummary)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalRescheduleRescheduleLease struct {
+	Id string `json:"id"`
+
+	Status LeaseStatus `json:"status"`
+
+	StatusMessage *string `json:"statusMessage"`
+
+	AwaitingApproval bool `json:"awaitingApproval"`
+
+	CreatedAt time.Time `json:"createdAt"`
+
+	StartsAt *time.Time `json:"startsAt"`
+
+	EndsAt *time.Time `json:"endsAt"`
+
+	EndedAt *time.Time `json:"endedAt"`
+
+	Duration string `json:"duration"`
+
+	TimeLeft *string `json:"timeLeft"`
+
+	Note *string `json:"note"`
+
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
+	Owner LeaseSummaryOwnerUser `json:"owner"`
+
+	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
+
+	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
+}
+
+func (v *RescheduleRescheduleLease) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *RescheduleRescheduleLease) __premarshalJSON() (*__premarshalRescheduleRescheduleLease, error) {
+	var retval __premarshalRescheduleRescheduleLease
+
+	retval.Id = v.LeaseSummary.Id
+	retval.Status = v.LeaseSummary.Status
+	retval.StatusMessage = v.LeaseSummary.StatusMessage
+	retval.AwaitingApproval = v.LeaseSummary.AwaitingApproval
+	retval.CreatedAt = v.LeaseSummary.CreatedAt
+	retval.StartsAt = v.LeaseSummary.StartsAt
+	retval.EndsAt = v.LeaseSummary.EndsAt
+	retval.EndedAt = v.LeaseSummary.EndedAt
+	retval.Duration = v.LeaseSummary.Duration
+	retval.TimeLeft = v.LeaseSummary.TimeLeft
+	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
+	retval.Owner = v.LeaseSummary.Owner
+	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
+	retval.Allocations = v.LeaseSummary.Allocations
+	return &retval, nil
+}
+
+// RescheduleResponse is returned by Reschedule on success.
+type RescheduleResponse struct {
+	// Move or stretch a SCHEDULED lease to [startsAt, endsAt), checked against capacity and policy
+	// atomically: either the new interval holds, or the old one stays.
+	RescheduleLease RescheduleRescheduleLease `json:"rescheduleLease"`
+}
+
+// GetRescheduleLease returns RescheduleResponse.RescheduleLease, and is useful for accessing the field via an interface.
+func (v *RescheduleResponse) GetRescheduleLease() RescheduleRescheduleLease { return v.RescheduleLease }
+
 // RetireProductResponse is returned by RetireProduct on success.
 type RetireProductResponse struct {
 	// Retire a product: it stays for history and orders but can no longer be vended or stocked.
@@ -6261,12 +7134,23 @@ func (v *ReturnReturnLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLe
 // GetNote returns ReturnReturnLease.Note, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns ReturnReturnLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ReturnReturnLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ReturnReturnLease.Owner, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
 // GetRequested returns ReturnReturnLease.Requested, and is useful for accessing the field via an interface.
 func (v *ReturnReturnLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns ReturnReturnLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ReturnReturnLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns ReturnReturnLease.Allocations, and is useful for accessing the field via an interface.
@@ -6322,9 +7206,15 @@ type __premarshalReturnReturnLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -6351,8 +7241,11 @@ func (v *ReturnReturnLease) __premarshalJSON() (*__premarshalReturnReturnLease, 
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -6732,12 +7625,23 @@ func (v *ShowLease) GetTimeLeft() *string { return v.LeaseDetail.LeaseSummary.Ti
 // GetNote returns ShowLease.Note, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetNote() *string { return v.LeaseDetail.LeaseSummary.Note }
 
+// GetQueuePosition returns ShowLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetQueuePosition() *int { return v.LeaseDetail.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns ShowLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetQueuedUntil() *time.Time { return v.LeaseDetail.LeaseSummary.QueuedUntil }
+
 // GetOwner returns ShowLease.Owner, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseDetail.LeaseSummary.Owner }
 
 // GetRequested returns ShowLease.Requested, and is useful for accessing the field via an interface.
 func (v *ShowLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseDetail.LeaseSummary.Requested
+}
+
+// GetParameters returns ShowLease.Parameters, and is useful for accessing the field via an interface.
+func (v *ShowLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseDetail.LeaseSummary.Parameters
 }
 
 func (v *ShowLease) UnmarshalJSON(b []byte) error {
@@ -6790,9 +7694,15 @@ type __premarshalShowLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 }
 
 func (v *ShowLease) MarshalJSON() ([]byte, error) {
@@ -6818,8 +7728,11 @@ func (v *ShowLease) __premarshalJSON() (*__premarshalShowLease, error) {
 	retval.Duration = v.LeaseDetail.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseDetail.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseDetail.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseDetail.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseDetail.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseDetail.LeaseSummary.Owner
 	retval.Requested = v.LeaseDetail.LeaseSummary.Requested
+	retval.Parameters = v.LeaseDetail.LeaseSummary.Parameters
 	return &retval, nil
 }
 
@@ -7344,6 +8257,11 @@ type VendInput struct {
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
+	// With sku: the vend's parameters (with lines, give them on each line).
+	Parameters []ParameterValueInput `json:"parameters"`
+	// A future start: the lease is SCHEDULED, its items booked per product over [startsAt,
+	// startsAt + duration), and the scheduler vends it a lead time before the start.
+	StartsAt *time.Time `json:"startsAt"`
 	// With sku (or tier and type): take only items in this pool.
 	Pool *string `json:"pool"`
 	// With sku (or tier and type): take only items carrying all these labels.
@@ -7358,6 +8276,13 @@ type VendInput struct {
 	// what would be vended, how many items match and the price. vendPreview answers the same
 	// preview directly.
 	DryRun *bool `json:"dryRun"`
+	// When nothing is free now, wait for it: the lease is QUEUED, first come first served per
+	// product, and vended as soon as items come back (returned and wiped, new stock). Policy applies
+	// now and again when it is served.
+	Wait *bool `json:"wait"`
+	// A QUEUED lease lapses after this long (REJECTED, nothing charged); when omitted, the service's
+	// leasing.max_wait (default 7d), which also bounds it.
+	MaxWait *string `json:"maxWait"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
@@ -7374,6 +8299,12 @@ func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
 
 // GetNote returns VendInput.Note, and is useful for accessing the field via an interface.
 func (v *VendInput) GetNote() *string { return v.Note }
+
+// GetParameters returns VendInput.Parameters, and is useful for accessing the field via an interface.
+func (v *VendInput) GetParameters() []ParameterValueInput { return v.Parameters }
+
+// GetStartsAt returns VendInput.StartsAt, and is useful for accessing the field via an interface.
+func (v *VendInput) GetStartsAt() *time.Time { return v.StartsAt }
 
 // GetPool returns VendInput.Pool, and is useful for accessing the field via an interface.
 func (v *VendInput) GetPool() *string { return v.Pool }
@@ -7395,6 +8326,12 @@ func (v *VendInput) GetAttributes() []AttributeConstraintInput { return v.Attrib
 
 // GetDryRun returns VendInput.DryRun, and is useful for accessing the field via an interface.
 func (v *VendInput) GetDryRun() *bool { return v.DryRun }
+
+// GetWait returns VendInput.Wait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetWait() *bool { return v.Wait }
+
+// GetMaxWait returns VendInput.MaxWait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetMaxWait() *string { return v.MaxWait }
 
 // VendPreviewResponse is returned by VendPreview on success.
 type VendPreviewResponse struct {
@@ -7575,12 +8512,23 @@ func (v *VendVendLease) GetTimeLeft() *string { return v.LeaseSummary.TimeLeft }
 // GetNote returns VendVendLease.Note, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetNote() *string { return v.LeaseSummary.Note }
 
+// GetQueuePosition returns VendVendLease.QueuePosition, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetQueuePosition() *int { return v.LeaseSummary.QueuePosition }
+
+// GetQueuedUntil returns VendVendLease.QueuedUntil, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetQueuedUntil() *time.Time { return v.LeaseSummary.QueuedUntil }
+
 // GetOwner returns VendVendLease.Owner, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetOwner() LeaseSummaryOwnerUser { return v.LeaseSummary.Owner }
 
 // GetRequested returns VendVendLease.Requested, and is useful for accessing the field via an interface.
 func (v *VendVendLease) GetRequested() []LeaseSummaryRequestedRequestedLine {
 	return v.LeaseSummary.Requested
+}
+
+// GetParameters returns VendVendLease.Parameters, and is useful for accessing the field via an interface.
+func (v *VendVendLease) GetParameters() []LeaseSummaryParametersLeaseParameter {
+	return v.LeaseSummary.Parameters
 }
 
 // GetAllocations returns VendVendLease.Allocations, and is useful for accessing the field via an interface.
@@ -7636,9 +8584,15 @@ type __premarshalVendVendLease struct {
 
 	Note *string `json:"note"`
 
+	QueuePosition *int `json:"queuePosition"`
+
+	QueuedUntil *time.Time `json:"queuedUntil"`
+
 	Owner LeaseSummaryOwnerUser `json:"owner"`
 
 	Requested []LeaseSummaryRequestedRequestedLine `json:"requested"`
+
+	Parameters []LeaseSummaryParametersLeaseParameter `json:"parameters"`
 
 	Allocations []LeaseSummaryAllocationsAllocation `json:"allocations"`
 }
@@ -7665,8 +8619,11 @@ func (v *VendVendLease) __premarshalJSON() (*__premarshalVendVendLease, error) {
 	retval.Duration = v.LeaseSummary.Duration
 	retval.TimeLeft = v.LeaseSummary.TimeLeft
 	retval.Note = v.LeaseSummary.Note
+	retval.QueuePosition = v.LeaseSummary.QueuePosition
+	retval.QueuedUntil = v.LeaseSummary.QueuedUntil
 	retval.Owner = v.LeaseSummary.Owner
 	retval.Requested = v.LeaseSummary.Requested
+	retval.Parameters = v.LeaseSummary.Parameters
 	retval.Allocations = v.LeaseSummary.Allocations
 	return &retval, nil
 }
@@ -7827,6 +8784,34 @@ func (v *__BillsInput) GetCostCenter() *string { return v.CostCenter }
 // GetMonth returns __BillsInput.Month, and is useful for accessing the field via an interface.
 func (v *__BillsInput) GetMonth() *string { return v.Month }
 
+// __BookInput is used internally by genqlient
+type __BookInput struct {
+	Input VendInput `json:"input"`
+}
+
+// GetInput returns __BookInput.Input, and is useful for accessing the field via an interface.
+func (v *__BookInput) GetInput() VendInput { return v.Input }
+
+// __CalendarInput is used internally by genqlient
+type __CalendarInput struct {
+	Sku  string    `json:"sku"`
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	Step string    `json:"step"`
+}
+
+// GetSku returns __CalendarInput.Sku, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetSku() string { return v.Sku }
+
+// GetFrom returns __CalendarInput.From, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetFrom() time.Time { return v.From }
+
+// GetTo returns __CalendarInput.To, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetTo() time.Time { return v.To }
+
+// GetStep returns __CalendarInput.Step, and is useful for accessing the field via an interface.
+func (v *__CalendarInput) GetStep() string { return v.Step }
+
 // __CreateProductInput is used internally by genqlient
 type __CreateProductInput struct {
 	Input CreateProductInput `json:"input"`
@@ -7878,6 +8863,26 @@ func (v *__DeclineCustomRequestInput) GetId() string { return v.Id }
 
 // GetReason returns __DeclineCustomRequestInput.Reason, and is useful for accessing the field via an interface.
 func (v *__DeclineCustomRequestInput) GetReason() string { return v.Reason }
+
+// __EarliestStartInput is used internally by genqlient
+type __EarliestStartInput struct {
+	Sku      *string          `json:"sku"`
+	Lines    []LeaseLineInput `json:"lines"`
+	Duration string           `json:"duration"`
+	After    *time.Time       `json:"after"`
+}
+
+// GetSku returns __EarliestStartInput.Sku, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetSku() *string { return v.Sku }
+
+// GetLines returns __EarliestStartInput.Lines, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetLines() []LeaseLineInput { return v.Lines }
+
+// GetDuration returns __EarliestStartInput.Duration, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetDuration() string { return v.Duration }
+
+// GetAfter returns __EarliestStartInput.After, and is useful for accessing the field via an interface.
+func (v *__EarliestStartInput) GetAfter() *time.Time { return v.After }
 
 // __ExpandInput is used internally by genqlient
 type __ExpandInput struct {
@@ -7995,6 +9000,22 @@ type __OpenExtensionInput struct {
 // GetId returns __OpenExtensionInput.Id, and is useful for accessing the field via an interface.
 func (v *__OpenExtensionInput) GetId() string { return v.Id }
 
+// __ProductDefaultDurationInput is used internally by genqlient
+type __ProductDefaultDurationInput struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns __ProductDefaultDurationInput.Sku, and is useful for accessing the field via an interface.
+func (v *__ProductDefaultDurationInput) GetSku() string { return v.Sku }
+
+// __ProductDetailInput is used internally by genqlient
+type __ProductDetailInput struct {
+	Sku string `json:"sku"`
+}
+
+// GetSku returns __ProductDetailInput.Sku, and is useful for accessing the field via an interface.
+func (v *__ProductDetailInput) GetSku() string { return v.Sku }
+
 // __ProductIDInput is used internally by genqlient
 type __ProductIDInput struct {
 	Sku string `json:"sku"`
@@ -8058,6 +9079,22 @@ type __RequestCustomInput struct {
 
 // GetInput returns __RequestCustomInput.Input, and is useful for accessing the field via an interface.
 func (v *__RequestCustomInput) GetInput() CustomRequestInput { return v.Input }
+
+// __RescheduleInput is used internally by genqlient
+type __RescheduleInput struct {
+	Id       string    `json:"id"`
+	StartsAt time.Time `json:"startsAt"`
+	EndsAt   time.Time `json:"endsAt"`
+}
+
+// GetId returns __RescheduleInput.Id, and is useful for accessing the field via an interface.
+func (v *__RescheduleInput) GetId() string { return v.Id }
+
+// GetStartsAt returns __RescheduleInput.StartsAt, and is useful for accessing the field via an interface.
+func (v *__RescheduleInput) GetStartsAt() time.Time { return v.StartsAt }
+
+// GetEndsAt returns __RescheduleInput.EndsAt, and is useful for accessing the field via an interface.
+func (v *__RescheduleInput) GetEndsAt() time.Time { return v.EndsAt }
 
 // __RetireProductInput is used internally by genqlient
 type __RetireProductInput struct {
@@ -8234,6 +9271,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8244,6 +9283,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -8501,6 +9549,130 @@ func Bills(
 	}
 
 	data_ = &BillsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by Book.
+const Book_Operation = `
+mutation Book ($input: VendInput!) {
+	vend(input: $input) {
+		... LeaseSummary
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	queuePosition
+	queuedUntil
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+		pool
+		labels
+		notLabels
+		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func Book(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input VendInput,
+) (data_ *BookResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Book",
+		Query:  Book_Operation,
+		Variables: &__BookInput{
+			Input: input,
+		},
+	}
+
+	data_ = &BookResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by Calendar.
+const Calendar_Operation = `
+query Calendar ($sku: String!, $from: Time!, $to: Time!, $step: Duration!) {
+	availabilityCalendar(sku: $sku, from: $from, to: $to, step: $step) {
+		from
+		to
+		bookable
+		capacity
+	}
+}
+`
+
+func Calendar(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku string,
+	from time.Time,
+	to time.Time,
+	step string,
+) (data_ *CalendarResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Calendar",
+		Query:  Calendar_Operation,
+		Variables: &__CalendarInput{
+			Sku:  sku,
+			From: from,
+			To:   to,
+			Step: step,
+		},
+	}
+
+	data_ = &CalendarResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -8803,6 +9975,44 @@ func DeclineCustomRequest(
 	return data_, err_
 }
 
+// The query executed by EarliestStart.
+const EarliestStart_Operation = `
+query EarliestStart ($sku: String, $lines: [LeaseLineInput!], $duration: Duration!, $after: Time) {
+	earliestStart(sku: $sku, lines: $lines, duration: $duration, after: $after)
+}
+`
+
+func EarliestStart(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku *string,
+	lines []LeaseLineInput,
+	duration string,
+	after *time.Time,
+) (data_ *EarliestStartResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "EarliestStart",
+		Query:  EarliestStart_Operation,
+		Variables: &__EarliestStartInput{
+			Sku:      sku,
+			Lines:    lines,
+			Duration: duration,
+			After:    after,
+		},
+	}
+
+	data_ = &EarliestStartResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by Expand.
 const Expand_Operation = `
 mutation Expand ($id: ID!, $lines: [LeaseLineInput!]!) {
@@ -8822,6 +10032,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8832,6 +10044,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -8894,6 +10115,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -8904,6 +10127,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9223,6 +10455,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9233,6 +10467,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9280,7 +10523,7 @@ func MarkFaulty(
 const Mine_Operation = `
 query Mine ($after: Cursor) {
 	viewer {
-		leases(first: 100, after: $after, where: {statusIn:[PENDING,ACTIVE]}) {
+		leases(first: 100, after: $after, where: {statusIn:[SCHEDULED,PENDING,ACTIVE,QUEUED]}) {
 			edges {
 				node {
 					... LeaseSummary
@@ -9305,6 +10548,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9315,6 +10560,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9386,6 +10640,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9396,6 +10652,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9503,6 +10768,100 @@ func OpenExtension(
 	}
 
 	data_ = &OpenExtensionResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by ProductDefaultDuration.
+const ProductDefaultDuration_Operation = `
+query ProductDefaultDuration ($sku: String!) {
+	product(sku: $sku) {
+		sku
+		defaultDuration
+	}
+}
+`
+
+func ProductDefaultDuration(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku string,
+) (data_ *ProductDefaultDurationResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ProductDefaultDuration",
+		Query:  ProductDefaultDuration_Operation,
+		Variables: &__ProductDefaultDurationInput{
+			Sku: sku,
+		},
+	}
+
+	data_ = &ProductDefaultDurationResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by ProductDetail.
+const ProductDetail_Operation = `
+query ProductDetail ($sku: String!) {
+	product(sku: $sku) {
+		id
+		sku
+		name
+		description
+		pricePerDay
+		currency
+		retired
+		components {
+			quantity
+			product {
+				sku
+			}
+		}
+		parameters {
+			name
+			type
+			description
+			required
+			default
+			fixed
+			values
+			min
+			max
+			maxLength
+			pattern
+		}
+	}
+}
+`
+
+func ProductDetail(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	sku string,
+) (data_ *ProductDetailResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ProductDetail",
+		Query:  ProductDetail_Operation,
+		Variables: &__ProductDetailInput{
+			Sku: sku,
+		},
+	}
+
+	data_ = &ProductDetailResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -9675,6 +11034,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9685,6 +11046,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -9927,6 +11297,91 @@ func Requests(
 	return data_, err_
 }
 
+// The mutation executed by Reschedule.
+const Reschedule_Operation = `
+mutation Reschedule ($id: ID!, $startsAt: Time!, $endsAt: Time!) {
+	rescheduleLease(id: $id, startsAt: $startsAt, endsAt: $endsAt) {
+		... LeaseSummary
+	}
+}
+fragment LeaseSummary on Lease {
+	id
+	status
+	statusMessage
+	awaitingApproval
+	createdAt
+	startsAt
+	endsAt
+	endedAt
+	duration
+	timeLeft
+	note
+	queuePosition
+	queuedUntil
+	owner {
+		name
+	}
+	requested {
+		sku
+		quantity
+		pool
+		labels
+		notLabels
+		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
+	}
+	allocations {
+		id
+		vendedAt
+		releasedAt
+		item {
+			id
+			name
+			product {
+				sku
+			}
+		}
+	}
+}
+`
+
+func Reschedule(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	startsAt time.Time,
+	endsAt time.Time,
+) (data_ *RescheduleResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "Reschedule",
+		Query:  Reschedule_Operation,
+		Variables: &__RescheduleInput{
+			Id:       id,
+			StartsAt: startsAt,
+			EndsAt:   endsAt,
+		},
+	}
+
+	data_ = &RescheduleResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by RetireProduct.
 const RetireProduct_Operation = `
 mutation RetireProduct ($id: ID!) {
@@ -9982,6 +11437,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -9992,6 +11449,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -10196,6 +11662,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -10206,6 +11674,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id
@@ -10478,6 +11955,8 @@ fragment LeaseSummary on Lease {
 	duration
 	timeLeft
 	note
+	queuePosition
+	queuedUntil
 	owner {
 		name
 	}
@@ -10488,6 +11967,15 @@ fragment LeaseSummary on Lease {
 		labels
 		notLabels
 		picked
+	}
+	parameters {
+		line
+		sku
+		component
+		name
+		type
+		value
+		secret
 	}
 	allocations {
 		id

@@ -126,6 +126,13 @@ type ComplexityRoot struct {
 		Product   func(childComplexity int) int
 	}
 
+	CalendarSlot struct {
+		Bookable func(childComplexity int) int
+		Capacity func(childComplexity int) int
+		From     func(childComplexity int) int
+		To       func(childComplexity int) int
+	}
+
 	CostCenter struct {
 		Code         func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
@@ -254,7 +261,10 @@ type ComplexityRoot struct {
 		Orders               func(childComplexity int) int
 		Owner                func(childComplexity int) int
 		OwnerID              func(childComplexity int) int
+		Parameters           func(childComplexity int) int
 		Preview              func(childComplexity int) int
+		QueuePosition        func(childComplexity int) int
+		QueuedUntil          func(childComplexity int) int
 		Requested            func(childComplexity int) int
 		StartsAt             func(childComplexity int) int
 		Status               func(childComplexity int) int
@@ -283,6 +293,16 @@ type ComplexityRoot struct {
 		LeaseID    func(childComplexity int) int
 	}
 
+	LeaseParameter struct {
+		Component func(childComplexity int) int
+		Line      func(childComplexity int) int
+		Name      func(childComplexity int) int
+		SKU       func(childComplexity int) int
+		Secret    func(childComplexity int) int
+		Type      func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
 	Money struct {
 		Amount   func(childComplexity int) int
 		Currency func(childComplexity int) int
@@ -307,6 +327,7 @@ type ComplexityRoot struct {
 		RejectLease                func(childComplexity int, id int, reason string) int
 		ReleaseItemFromMaintenance func(childComplexity int, id int) int
 		RequestCustom              func(childComplexity int, input custom.NewRequest) int
+		RescheduleLease            func(childComplexity int, id int, startsAt time.Time, endsAt time.Time) int
 		RetireProduct              func(childComplexity int, id int) int
 		ReturnLease                func(childComplexity int, id int) int
 		RevokeToken                func(childComplexity int, id int) int
@@ -351,6 +372,7 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Lease        func(childComplexity int) int
 		LeaseID      func(childComplexity int) int
+		Parameters   func(childComplexity int) int
 		PeriodEnd    func(childComplexity int) int
 		PeriodStart  func(childComplexity int) int
 	}
@@ -375,6 +397,8 @@ type ComplexityRoot struct {
 
 	Product struct {
 		Attributes                func(childComplexity int) int
+		BookingHorizon            func(childComplexity int) int
+		CleaningBuffer            func(childComplexity int) int
 		Components                func(childComplexity int) int
 		CreatedAt                 func(childComplexity int) int
 		Currency                  func(childComplexity int) int
@@ -389,6 +413,7 @@ type ComplexityRoot struct {
 		MaxLifetime               func(childComplexity int) int
 		MinDuration               func(childComplexity int) int
 		Name                      func(childComplexity int) int
+		Parameters                func(childComplexity int) int
 		PricePerDay               func(childComplexity int) int
 		RequiresApproval          func(childComplexity int) int
 		Retired                   func(childComplexity int) int
@@ -411,10 +436,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProductParameter struct {
+		Default     func(childComplexity int) int
+		Description func(childComplexity int) int
+		Fixed       func(childComplexity int) int
+		Max         func(childComplexity int) int
+		MaxLength   func(childComplexity int) int
+		Min         func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Pattern     func(childComplexity int) int
+		Required    func(childComplexity int) int
+		Type        func(childComplexity int) int
+		Values      func(childComplexity int) int
+	}
+
 	Query struct {
 		Availability           func(childComplexity int, sku *string, pool *string, labels []string, notLabels []string) int
+		AvailabilityCalendar   func(childComplexity int, sku string, from time.Time, to time.Time, step duration.Duration) int
 		Bills                  func(childComplexity int, costCenter *string, month *string) int
 		CustomRequests         func(childComplexity int, status *customrequest.Status) int
+		EarliestStart          func(childComplexity int, sku *string, lines []*schematype.LeaseLine, duration duration.Duration, after *time.Time) int
 		ExtensionRequests      func(childComplexity int, status *extensionrequest.Status) int
 		InventoryImportPreview func(childComplexity int, csv string) int
 		InventoryItems         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) int
@@ -546,6 +587,8 @@ type InventoryItemResolver interface {
 type LeaseResolver interface {
 	TimeLeft(ctx context.Context, obj *ent.Lease) (*duration.Duration, error)
 	Requested(ctx context.Context, obj *ent.Lease) ([]*schematype.LeaseLine, error)
+	Parameters(ctx context.Context, obj *ent.Lease) ([]*lease.Parameter, error)
+	QueuePosition(ctx context.Context, obj *ent.Lease) (*int, error)
 	OpenExtensionRequest(ctx context.Context, obj *ent.Lease) (*ent.ExtensionRequest, error)
 	MayDecide(ctx context.Context, obj *ent.Lease) (bool, error)
 	Preview(ctx context.Context, obj *ent.Lease) (*lease.Preview, error)
@@ -571,6 +614,7 @@ type MutationResolver interface {
 	RunJob(ctx context.Context, name string) (*scheduler.Info, error)
 	ArchiveItem(ctx context.Context, id int) (*ent.InventoryItem, error)
 	MarkItemFaulty(ctx context.Context, id int, reason string) (*lease.Fault, error)
+	RescheduleLease(ctx context.Context, id int, startsAt time.Time, endsAt time.Time) (*ent.Lease, error)
 	RequestCustom(ctx context.Context, input custom.NewRequest) (*ent.CustomRequest, error)
 	FulfilCustomRequest(ctx context.Context, id int, input custom.Fulfilment) (*ent.CustomRequest, error)
 	DeclineCustomRequest(ctx context.Context, id int, reason string) (*ent.CustomRequest, error)
@@ -585,6 +629,7 @@ type MutationResolver interface {
 }
 type OrderResolver interface {
 	Contents(ctx context.Context, obj *ent.Order) ([]*ent.Stack, error)
+	Parameters(ctx context.Context, obj *ent.Order) ([]*lease.Parameter, error)
 }
 type ProductResolver interface {
 	Items(ctx context.Context, obj *ent.Product, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) (*ent.InventoryItemConnection, error)
@@ -598,6 +643,8 @@ type QueryResolver interface {
 	Leases(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.LeaseOrder, where *ent.LeaseWhereInput) (*ent.LeaseConnection, error)
 	Notices(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.NoticeOrder, where *ent.NoticeWhereInput) (*ent.NoticeConnection, error)
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
+	AvailabilityCalendar(ctx context.Context, sku string, from time.Time, to time.Time, step duration.Duration) ([]*lease.CalendarSlot, error)
+	EarliestStart(ctx context.Context, sku *string, lines []*schematype.LeaseLine, duration duration.Duration, after *time.Time) (*time.Time, error)
 	CustomRequests(ctx context.Context, status *customrequest.Status) ([]*ent.CustomRequest, error)
 	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) (*ent.ProductConnection, error)
 	Viewer(ctx context.Context) (*ent.User, error)
@@ -877,6 +924,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BillLine.Product(childComplexity), true
+
+	case "CalendarSlot.bookable":
+		if e.ComplexityRoot.CalendarSlot.Bookable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.Bookable(childComplexity), true
+	case "CalendarSlot.capacity":
+		if e.ComplexityRoot.CalendarSlot.Capacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.Capacity(childComplexity), true
+	case "CalendarSlot.from":
+		if e.ComplexityRoot.CalendarSlot.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.From(childComplexity), true
+	case "CalendarSlot.to":
+		if e.ComplexityRoot.CalendarSlot.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarSlot.To(childComplexity), true
 
 	case "CostCenter.code":
 		if e.ComplexityRoot.CostCenter.Code == nil {
@@ -1436,12 +1508,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Lease.OwnerID(childComplexity), true
+	case "Lease.parameters":
+		if e.ComplexityRoot.Lease.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.Parameters(childComplexity), true
 	case "Lease.preview":
 		if e.ComplexityRoot.Lease.Preview == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Lease.Preview(childComplexity), true
+	case "Lease.queuePosition":
+		if e.ComplexityRoot.Lease.QueuePosition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.QueuePosition(childComplexity), true
+	case "Lease.queuedUntil":
+		if e.ComplexityRoot.Lease.QueuedUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lease.QueuedUntil(childComplexity), true
 	case "Lease.requested":
 		if e.ComplexityRoot.Lease.Requested == nil {
 			break
@@ -1547,6 +1637,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LeaseEvent.LeaseID(childComplexity), true
+
+	case "LeaseParameter.component":
+		if e.ComplexityRoot.LeaseParameter.Component == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Component(childComplexity), true
+	case "LeaseParameter.line":
+		if e.ComplexityRoot.LeaseParameter.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Line(childComplexity), true
+	case "LeaseParameter.name":
+		if e.ComplexityRoot.LeaseParameter.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Name(childComplexity), true
+	case "LeaseParameter.sku":
+		if e.ComplexityRoot.LeaseParameter.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.SKU(childComplexity), true
+	case "LeaseParameter.secret":
+		if e.ComplexityRoot.LeaseParameter.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Secret(childComplexity), true
+	case "LeaseParameter.type":
+		if e.ComplexityRoot.LeaseParameter.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Type(childComplexity), true
+	case "LeaseParameter.value":
+		if e.ComplexityRoot.LeaseParameter.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaseParameter.Value(childComplexity), true
 
 	case "Money.amount":
 		if e.ComplexityRoot.Money.Amount == nil {
@@ -1759,6 +1892,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestCustom(childComplexity, args["input"].(custom.NewRequest)), true
+	case "Mutation.rescheduleLease":
+		if e.ComplexityRoot.Mutation.RescheduleLease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rescheduleLease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RescheduleLease(childComplexity, args["id"].(int), args["startsAt"].(time.Time), args["endsAt"].(time.Time)), true
 	case "Mutation.retireProduct":
 		if e.ComplexityRoot.Mutation.RetireProduct == nil {
 			break
@@ -2005,6 +2149,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.LeaseID(childComplexity), true
+	case "Order.parameters":
+		if e.ComplexityRoot.Order.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Parameters(childComplexity), true
 	case "Order.periodEnd":
 		if e.ComplexityRoot.Order.PeriodEnd == nil {
 			break
@@ -2081,6 +2231,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Attributes(childComplexity), true
+	case "Product.bookingHorizon":
+		if e.ComplexityRoot.Product.BookingHorizon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.BookingHorizon(childComplexity), true
+	case "Product.cleaningBuffer":
+		if e.ComplexityRoot.Product.CleaningBuffer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.CleaningBuffer(childComplexity), true
 	case "Product.components":
 		if e.ComplexityRoot.Product.Components == nil {
 			break
@@ -2170,6 +2332,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Name(childComplexity), true
+	case "Product.parameters":
+		if e.ComplexityRoot.Product.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Parameters(childComplexity), true
 	case "Product.pricePerDay":
 		if e.ComplexityRoot.Product.PricePerDay == nil {
 			break
@@ -2257,6 +2425,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
 
+	case "ProductParameter.default":
+		if e.ComplexityRoot.ProductParameter.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Default(childComplexity), true
+	case "ProductParameter.description":
+		if e.ComplexityRoot.ProductParameter.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Description(childComplexity), true
+	case "ProductParameter.fixed":
+		if e.ComplexityRoot.ProductParameter.Fixed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Fixed(childComplexity), true
+	case "ProductParameter.max":
+		if e.ComplexityRoot.ProductParameter.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Max(childComplexity), true
+	case "ProductParameter.maxLength":
+		if e.ComplexityRoot.ProductParameter.MaxLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.MaxLength(childComplexity), true
+	case "ProductParameter.min":
+		if e.ComplexityRoot.ProductParameter.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Min(childComplexity), true
+	case "ProductParameter.name":
+		if e.ComplexityRoot.ProductParameter.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Name(childComplexity), true
+	case "ProductParameter.pattern":
+		if e.ComplexityRoot.ProductParameter.Pattern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Pattern(childComplexity), true
+	case "ProductParameter.required":
+		if e.ComplexityRoot.ProductParameter.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Required(childComplexity), true
+	case "ProductParameter.type":
+		if e.ComplexityRoot.ProductParameter.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Type(childComplexity), true
+	case "ProductParameter.values":
+		if e.ComplexityRoot.ProductParameter.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductParameter.Values(childComplexity), true
+
 	case "Query.availability":
 		if e.ComplexityRoot.Query.Availability == nil {
 			break
@@ -2268,6 +2503,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Availability(childComplexity, args["sku"].(*string), args["pool"].(*string), args["labels"].([]string), args["notLabels"].([]string)), true
+	case "Query.availabilityCalendar":
+		if e.ComplexityRoot.Query.AvailabilityCalendar == nil {
+			break
+		}
+
+		args, err := ec.field_Query_availabilityCalendar_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AvailabilityCalendar(childComplexity, args["sku"].(string), args["from"].(time.Time), args["to"].(time.Time), args["step"].(duration.Duration)), true
 	case "Query.bills":
 		if e.ComplexityRoot.Query.Bills == nil {
 			break
@@ -2290,6 +2536,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CustomRequests(childComplexity, args["status"].(*customrequest.Status)), true
+	case "Query.earliestStart":
+		if e.ComplexityRoot.Query.EarliestStart == nil {
+			break
+		}
+
+		args, err := ec.field_Query_earliestStart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EarliestStart(childComplexity, args["sku"].(*string), args["lines"].([]*schematype.LeaseLine), args["duration"].(duration.Duration), args["after"].(*time.Time)), true
 	case "Query.extensionRequests":
 		if e.ComplexityRoot.Query.ExtensionRequests == nil {
 			break
@@ -2844,7 +3101,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputNoticeWhereInput,
 		ec.unmarshalInputOrderOrder,
 		ec.unmarshalInputOrderWhereInput,
+		ec.unmarshalInputParameterValueInput,
 		ec.unmarshalInputProductOrder,
+		ec.unmarshalInputProductParameterInput,
 		ec.unmarshalInputProductWhereInput,
 		ec.unmarshalInputUpdateProductInput,
 		ec.unmarshalInputUpdateProfileInput,
@@ -2943,7 +3202,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "custom.graphql" "ent.graphql" "hardcandy.graphql" "people.graphql" "requests.graphql" "select.graphql"
+//go:embed "booking.graphql" "custom.graphql" "ent.graphql" "hardcandy.graphql" "parameters.graphql" "people.graphql" "queue.graphql" "requests.graphql" "select.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2955,10 +3214,13 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "booking.graphql", Input: sourceData("booking.graphql"), BuiltIn: false},
 	{Name: "custom.graphql", Input: sourceData("custom.graphql"), BuiltIn: false},
 	{Name: "ent.graphql", Input: sourceData("ent.graphql"), BuiltIn: false},
 	{Name: "hardcandy.graphql", Input: sourceData("hardcandy.graphql"), BuiltIn: false},
+	{Name: "parameters.graphql", Input: sourceData("parameters.graphql"), BuiltIn: false},
 	{Name: "people.graphql", Input: sourceData("people.graphql"), BuiltIn: false},
+	{Name: "queue.graphql", Input: sourceData("queue.graphql"), BuiltIn: false},
 	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
 	{Name: "select.graphql", Input: sourceData("select.graphql"), BuiltIn: false},
 }
@@ -3080,6 +3342,20 @@ func (ec *executionContext) childFields_BillLine(ctx context.Context, field grap
 		return ec.fieldContext_BillLine_amount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BillLine", field.Name)
+}
+
+func (ec *executionContext) childFields_CalendarSlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_CalendarSlot_from(ctx, field)
+	case "to":
+		return ec.fieldContext_CalendarSlot_to(ctx, field)
+	case "bookable":
+		return ec.fieldContext_CalendarSlot_bookable(ctx, field)
+	case "capacity":
+		return ec.fieldContext_CalendarSlot_capacity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CalendarSlot", field.Name)
 }
 
 func (ec *executionContext) childFields_CostCenter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3332,6 +3608,8 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_awaitingApproval(ctx, field)
 	case "decidedBy":
 		return ec.fieldContext_Lease_decidedBy(ctx, field)
+	case "queuedUntil":
+		return ec.fieldContext_Lease_queuedUntil(ctx, field)
 	case "owner":
 		return ec.fieldContext_Lease_owner(ctx, field)
 	case "allocations":
@@ -3346,6 +3624,10 @@ func (ec *executionContext) childFields_Lease(ctx context.Context, field graphql
 		return ec.fieldContext_Lease_timeLeft(ctx, field)
 	case "requested":
 		return ec.fieldContext_Lease_requested(ctx, field)
+	case "parameters":
+		return ec.fieldContext_Lease_parameters(ctx, field)
+	case "queuePosition":
+		return ec.fieldContext_Lease_queuePosition(ctx, field)
 	case "openExtensionRequest":
 		return ec.fieldContext_Lease_openExtensionRequest(ctx, field)
 	case "mayDecide":
@@ -3394,6 +3676,26 @@ func (ec *executionContext) childFields_LeaseEvent(ctx context.Context, field gr
 		return ec.fieldContext_LeaseEvent_at(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LeaseEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_LeaseParameter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_LeaseParameter_line(ctx, field)
+	case "sku":
+		return ec.fieldContext_LeaseParameter_sku(ctx, field)
+	case "component":
+		return ec.fieldContext_LeaseParameter_component(ctx, field)
+	case "name":
+		return ec.fieldContext_LeaseParameter_name(ctx, field)
+	case "type":
+		return ec.fieldContext_LeaseParameter_type(ctx, field)
+	case "value":
+		return ec.fieldContext_LeaseParameter_value(ctx, field)
+	case "secret":
+		return ec.fieldContext_LeaseParameter_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LeaseParameter", field.Name)
 }
 
 func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3474,6 +3776,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_costCenter(ctx, field)
 	case "contents":
 		return ec.fieldContext_Order_contents(ctx, field)
+	case "parameters":
+		return ec.fieldContext_Order_parameters(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
 }
@@ -3558,12 +3862,18 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_expiresAt(ctx, field)
 	case "retiredAt":
 		return ec.fieldContext_Product_retiredAt(ctx, field)
+	case "cleaningBuffer":
+		return ec.fieldContext_Product_cleaningBuffer(ctx, field)
+	case "bookingHorizon":
+		return ec.fieldContext_Product_bookingHorizon(ctx, field)
 	case "items":
 		return ec.fieldContext_Product_items(ctx, field)
 	case "retired":
 		return ec.fieldContext_Product_retired(ctx, field)
 	case "components":
 		return ec.fieldContext_Product_components(ctx, field)
+	case "parameters":
+		return ec.fieldContext_Product_parameters(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -3588,6 +3898,34 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 		return ec.fieldContext_ProductEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductParameter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ProductParameter_name(ctx, field)
+	case "type":
+		return ec.fieldContext_ProductParameter_type(ctx, field)
+	case "description":
+		return ec.fieldContext_ProductParameter_description(ctx, field)
+	case "required":
+		return ec.fieldContext_ProductParameter_required(ctx, field)
+	case "default":
+		return ec.fieldContext_ProductParameter_default(ctx, field)
+	case "fixed":
+		return ec.fieldContext_ProductParameter_fixed(ctx, field)
+	case "values":
+		return ec.fieldContext_ProductParameter_values(ctx, field)
+	case "min":
+		return ec.fieldContext_ProductParameter_min(ctx, field)
+	case "max":
+		return ec.fieldContext_ProductParameter_max(ctx, field)
+	case "maxLength":
+		return ec.fieldContext_ProductParameter_maxLength(ctx, field)
+	case "pattern":
+		return ec.fieldContext_ProductParameter_pattern(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductParameter", field.Name)
 }
 
 func (ec *executionContext) childFields_RequestedLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4164,6 +4502,36 @@ func (ec *executionContext) field_Mutation_requestCustom_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rescheduleLease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "startsAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["startsAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "endsAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["endsAt"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_retireProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4412,6 +4780,44 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_availabilityCalendar_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sku"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "step",
+		func(ctx context.Context, v any) (duration.Duration, error) {
+			return ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["step"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_availability_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4483,6 +4889,44 @@ func (ec *executionContext) field_Query_customRequests_args(ctx context.Context,
 		return nil, err
 	}
 	args["status"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_earliestStart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sku"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*schematype.LeaseLine, error) {
+			return ec.unmarshalOLeaseLineInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "duration",
+		func(ctx context.Context, v any) (duration.Duration, error) {
+			return ec.unmarshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["duration"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -6017,6 +6461,98 @@ func (ec *executionContext) _BillLine_amount(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_BillLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BillLine", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_from(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_to(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_bookable(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_bookable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bookable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_bookable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CalendarSlot_capacity(ctx context.Context, field graphql.CollectedField, obj *lease.CalendarSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarSlot_capacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarSlot_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarSlot", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _CostCenter_id(ctx context.Context, field graphql.CollectedField, obj *ent.CostCenter) (ret graphql.Marshaler) {
@@ -8205,6 +8741,29 @@ func (ec *executionContext) fieldContext_Lease_decidedBy(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Lease", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Lease_queuedUntil(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_queuedUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QueuedUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_queuedUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Lease", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
 func (ec *executionContext) _Lease_owner(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8418,6 +8977,61 @@ func (ec *executionContext) fieldContext_Lease_requested(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Lease_parameters(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().Parameters(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.Parameter) graphql.Marshaler {
+			return ec.marshalNLeaseParameter2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Lease",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LeaseParameter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Lease_queuePosition(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lease_queuePosition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Lease().QueuePosition(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Lease_queuePosition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Lease", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Lease_openExtensionRequest(ctx context.Context, field graphql.CollectedField, obj *ent.Lease) (ret graphql.Marshaler) {
@@ -8794,6 +9408,167 @@ func (ec *executionContext) _LeaseEvent_at(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_LeaseEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LeaseEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_line(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_sku(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_component(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_component(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Component, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_component(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_name(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_type(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.ParameterType) graphql.Marshaler {
+			return ec.marshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type ParameterType does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_value(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LeaseParameter_secret(ctx context.Context, field graphql.CollectedField, obj *lease.Parameter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaseParameter_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaseParameter_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LeaseParameter", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Money_amount(ctx context.Context, field graphql.CollectedField, obj *lease.Money) (ret graphql.Marshaler) {
@@ -9727,6 +10502,50 @@ func (ec *executionContext) fieldContext_Mutation_markItemFaulty(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_markItemFaulty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rescheduleLease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rescheduleLease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RescheduleLease(ctx, fc.Args["id"].(int), fc.Args["startsAt"].(time.Time), fc.Args["endsAt"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Lease) graphql.Marshaler {
+			return ec.marshalNLease2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rescheduleLease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lease(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rescheduleLease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10888,6 +11707,38 @@ func (ec *executionContext) fieldContext_Order_contents(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Order_parameters(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().Parameters(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.Parameter) graphql.Marshaler {
+			return ec.marshalNLeaseParameter2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LeaseParameter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OrderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11614,6 +12465,52 @@ func (ec *executionContext) fieldContext_Product_retiredAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _Product_cleaningBuffer(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_cleaningBuffer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CleaningBuffer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v duration.Duration) graphql.Marshaler {
+			return ec.marshalNDuration2githubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_cleaningBuffer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Duration does not have child fields"))
+}
+
+func (ec *executionContext) _Product_bookingHorizon(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_bookingHorizon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BookingHorizon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *duration.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_bookingHorizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, errors.New("field of type Duration does not have child fields"))
+}
+
 func (ec *executionContext) _Product_items(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11708,6 +12605,38 @@ func (ec *executionContext) fieldContext_Product_components(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stack(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_parameters(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parameters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.ParameterSpec) graphql.Marshaler {
+			return ec.marshalNProductParameter2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductParameter(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11853,6 +12782,259 @@ func (ec *executionContext) _ProductEdge_cursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProductEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_name(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_type(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.ParameterType) graphql.Marshaler {
+			return ec.marshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type ParameterType does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_description(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_required(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_default(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Default, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_fixed(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_fixed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fixed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_fixed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_values(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_min(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_max(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_maxLength(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_maxLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProductParameter_pattern(ctx context.Context, field graphql.CollectedField, obj *schematype.ParameterSpec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductParameter_pattern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pattern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductParameter_pattern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductParameter", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -12113,6 +13295,94 @@ func (ec *executionContext) fieldContext_Query_orders(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_availabilityCalendar(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_availabilityCalendar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AvailabilityCalendar(ctx, fc.Args["sku"].(string), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["step"].(duration.Duration))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*lease.CalendarSlot) graphql.Marshaler {
+			return ec.marshalNCalendarSlot2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlotᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_availabilityCalendar(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CalendarSlot(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_availabilityCalendar_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_earliestStart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_earliestStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EarliestStart(ctx, fc.Args["sku"].(*string), fc.Args["lines"].([]*schematype.LeaseLine), fc.Args["duration"].(duration.Duration), fc.Args["after"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_earliestStart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_earliestStart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16181,7 +17451,7 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt"}
+	fieldsInOrder := [...]string{"sku", "name", "description", "attributes", "pricePerDay", "currency", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "components", "custom", "expiresAt", "cleaningBuffer", "bookingHorizon", "parameters"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16293,6 +17563,27 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExpiresAt = data
+		case "cleaningBuffer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBuffer = data
+		case "bookingHorizon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizon = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOProductParameterInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
 		}
 	}
 	return it, nil
@@ -18782,7 +20073,7 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 		asMap["quantity"] = 1
 	}
 
-	fieldsInOrder := [...]string{"sku", "quantity", "pool", "labels", "notLabels", "tier", "type", "attributes"}
+	fieldsInOrder := [...]string{"sku", "quantity", "parameters", "pool", "labels", "notLabels", "tier", "type", "attributes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18803,6 +20094,13 @@ func (ec *executionContext) unmarshalInputLeaseLineInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Quantity = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOParameterValueInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValueᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
 		case "pool":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pool"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -18902,7 +20200,7 @@ func (ec *executionContext) unmarshalInputLeaseWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "startsAtIsNil", "startsAtNotNil", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "statusMessage", "statusMessageNEQ", "statusMessageIn", "statusMessageNotIn", "statusMessageGT", "statusMessageGTE", "statusMessageLT", "statusMessageLTE", "statusMessageContains", "statusMessageHasPrefix", "statusMessageHasSuffix", "statusMessageIsNil", "statusMessageNotNil", "statusMessageEqualFold", "statusMessageContainsFold", "awaitingApproval", "awaitingApprovalNEQ", "decidedBy", "decidedByNEQ", "decidedByIn", "decidedByNotIn", "decidedByGT", "decidedByGTE", "decidedByLT", "decidedByLTE", "decidedByContains", "decidedByHasPrefix", "decidedByHasSuffix", "decidedByIsNil", "decidedByNotNil", "decidedByEqualFold", "decidedByContainsFold", "hasOwner", "hasOwnerWith", "hasAllocations", "hasAllocationsWith", "hasOrders", "hasOrdersWith", "hasExtensionRequests", "hasExtensionRequestsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "startsAtIsNil", "startsAtNotNil", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "duration", "durationNEQ", "durationIn", "durationNotIn", "durationGT", "durationGTE", "durationLT", "durationLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "statusMessage", "statusMessageNEQ", "statusMessageIn", "statusMessageNotIn", "statusMessageGT", "statusMessageGTE", "statusMessageLT", "statusMessageLTE", "statusMessageContains", "statusMessageHasPrefix", "statusMessageHasSuffix", "statusMessageIsNil", "statusMessageNotNil", "statusMessageEqualFold", "statusMessageContainsFold", "awaitingApproval", "awaitingApprovalNEQ", "decidedBy", "decidedByNEQ", "decidedByIn", "decidedByNotIn", "decidedByGT", "decidedByGTE", "decidedByLT", "decidedByLTE", "decidedByContains", "decidedByHasPrefix", "decidedByHasSuffix", "decidedByIsNil", "decidedByNotNil", "decidedByEqualFold", "decidedByContainsFold", "queuedUntil", "queuedUntilNEQ", "queuedUntilIn", "queuedUntilNotIn", "queuedUntilGT", "queuedUntilGTE", "queuedUntilLT", "queuedUntilLTE", "queuedUntilIsNil", "queuedUntilNotNil", "hasOwner", "hasOwnerWith", "hasAllocations", "hasAllocationsWith", "hasOrders", "hasOrdersWith", "hasExtensionRequests", "hasExtensionRequestsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19749,6 +21047,76 @@ func (ec *executionContext) unmarshalInputLeaseWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.DecidedByContainsFold = data
+		case "queuedUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntil = data
+		case "queuedUntilNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilNEQ = data
+		case "queuedUntilIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilIn = data
+		case "queuedUntilNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilNotIn = data
+		case "queuedUntilGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilGT = data
+		case "queuedUntilGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilGTE = data
+		case "queuedUntilLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilLT = data
+		case "queuedUntilLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilLTE = data
+		case "queuedUntilIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilIsNil = data
+		case "queuedUntilNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("queuedUntilNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QueuedUntilNotNil = data
 		case "hasOwner":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwner"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21093,6 +22461,43 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputParameterValueInput(ctx context.Context, obj any) (schematype.ParameterValue, error) {
+	var it schematype.ParameterValue
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputProductOrder(ctx context.Context, obj any) (ent.ProductOrder, error) {
 	var it ent.ProductOrder
 	if obj == nil {
@@ -21134,6 +22539,113 @@ func (ec *executionContext) unmarshalInputProductOrder(ctx context.Context, obj 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputProductParameterInput(ctx context.Context, obj any) (schematype.ParameterSpec, error) {
+	var it schematype.ParameterSpec
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["required"]; !present {
+		asMap["required"] = false
+	}
+	if _, present := asMap["fixed"]; !present {
+		asMap["fixed"] = false
+	}
+
+	fieldsInOrder := [...]string{"name", "type", "description", "required", "default", "fixed", "values", "min", "max", "maxLength", "pattern"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = data
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = data
+		case "fixed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fixed"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Fixed = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = data
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = data
+		case "maxLength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxLength"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxLength = data
+		case "pattern":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pattern"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pattern = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context, obj any) (ent.ProductWhereInput, error) {
 	var it ent.ProductWhereInput
 	if obj == nil {
@@ -21145,7 +22657,7 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "tier", "tierNEQ", "tierIn", "tierNotIn", "tierGT", "tierGTE", "tierLT", "tierLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sizeContains", "sizeHasPrefix", "sizeHasSuffix", "sizeEqualFold", "sizeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "pricePerDay", "pricePerDayNEQ", "pricePerDayIn", "pricePerDayNotIn", "pricePerDayGT", "pricePerDayGTE", "pricePerDayLT", "pricePerDayLTE", "currency", "currencyNEQ", "currencyIn", "currencyNotIn", "currencyGT", "currencyGTE", "currencyLT", "currencyLTE", "currencyContains", "currencyHasPrefix", "currencyHasSuffix", "currencyEqualFold", "currencyContainsFold", "defaultDuration", "defaultDurationNEQ", "defaultDurationIn", "defaultDurationNotIn", "defaultDurationGT", "defaultDurationGTE", "defaultDurationLT", "defaultDurationLTE", "defaultDurationIsNil", "defaultDurationNotNil", "minDuration", "minDurationNEQ", "minDurationIn", "minDurationNotIn", "minDurationGT", "minDurationGTE", "minDurationLT", "minDurationLTE", "minDurationIsNil", "minDurationNotNil", "maxDuration", "maxDurationNEQ", "maxDurationIn", "maxDurationNotIn", "maxDurationGT", "maxDurationGTE", "maxDurationLT", "maxDurationLTE", "maxDurationIsNil", "maxDurationNotNil", "maxLifetime", "maxLifetimeNEQ", "maxLifetimeIn", "maxLifetimeNotIn", "maxLifetimeGT", "maxLifetimeGTE", "maxLifetimeLT", "maxLifetimeLTE", "maxLifetimeIsNil", "maxLifetimeNotNil", "requiresApproval", "requiresApprovalNEQ", "extensionRequiresApproval", "extensionRequiresApprovalNEQ", "custom", "customNEQ", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "retiredAt", "retiredAtNEQ", "retiredAtIn", "retiredAtNotIn", "retiredAtGT", "retiredAtGTE", "retiredAtLT", "retiredAtLTE", "retiredAtIsNil", "retiredAtNotNil", "cleaningBuffer", "cleaningBufferNEQ", "cleaningBufferIn", "cleaningBufferNotIn", "cleaningBufferGT", "cleaningBufferGTE", "cleaningBufferLT", "cleaningBufferLTE", "bookingHorizon", "bookingHorizonNEQ", "bookingHorizonIn", "bookingHorizonNotIn", "bookingHorizonGT", "bookingHorizonGTE", "bookingHorizonLT", "bookingHorizonLTE", "bookingHorizonIsNil", "bookingHorizonNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22475,6 +23987,132 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.RetiredAtNotNil = data
+		case "cleaningBuffer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBuffer = data
+		case "cleaningBufferNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferNEQ"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferNEQ = data
+		case "cleaningBufferIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferIn = data
+		case "cleaningBufferNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferNotIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferNotIn = data
+		case "cleaningBufferGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferGT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferGT = data
+		case "cleaningBufferGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferGTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferGTE = data
+		case "cleaningBufferLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferLT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferLT = data
+		case "cleaningBufferLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBufferLTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBufferLTE = data
+		case "bookingHorizon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizon = data
+		case "bookingHorizonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNEQ"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonNEQ = data
+		case "bookingHorizonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonIn = data
+		case "bookingHorizonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNotIn"))
+			data, err := ec.unmarshalODuration2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDurationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonNotIn = data
+		case "bookingHorizonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonGT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonGT = data
+		case "bookingHorizonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonGTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonGTE = data
+		case "bookingHorizonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonLT"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonLT = data
+		case "bookingHorizonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonLTE"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonLTE = data
+		case "bookingHorizonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonIsNil = data
+		case "bookingHorizonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizonNotNil = data
 		}
 	}
 	return it, nil
@@ -22491,7 +24129,7 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval"}
+	fieldsInOrder := [...]string{"name", "description", "attributes", "pricePerDay", "defaultDuration", "minDuration", "maxDuration", "maxLifetime", "requiresApproval", "extensionRequiresApproval", "cleaningBuffer", "bookingHorizon", "parameters"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22568,6 +24206,27 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 				return it, err
 			}
 			it.ExtensionRequiresApproval = data
+		case "cleaningBuffer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cleaningBuffer"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CleaningBuffer = data
+		case "bookingHorizon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bookingHorizon"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BookingHorizon = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOProductParameterInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
 		}
 	}
 	return it, nil
@@ -23356,7 +25015,7 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 		asMap["dryRun"] = false
 	}
 
-	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "pool", "labels", "notLabels", "tier", "type", "attributes", "dryRun"}
+	fieldsInOrder := [...]string{"sku", "lines", "duration", "idempotencyKey", "note", "startsAt", "parameters", "wait", "maxWait", "pool", "labels", "notLabels", "tier", "type", "attributes", "dryRun"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23398,6 +25057,34 @@ func (ec *executionContext) unmarshalInputVendInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Note = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "parameters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parameters"))
+			data, err := ec.unmarshalOParameterValueInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValueᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parameters = data
+		case "wait":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wait"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wait = data
+		case "maxWait":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxWait"))
+			data, err := ec.unmarshalODuration2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋdurationᚐDuration(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxWait = data
 		case "pool":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pool"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -24208,6 +25895,59 @@ func (ec *executionContext) _BillLine(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._BillLine_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var calendarSlotImplementors = []string{"CalendarSlot"}
+
+func (ec *executionContext) _CalendarSlot(ctx context.Context, sel ast.SelectionSet, obj *lease.CalendarSlot) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, calendarSlotImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CalendarSlot")
+		case "from":
+			out.Values[i] = ec._CalendarSlot_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._CalendarSlot_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bookable":
+			out.Values[i] = ec._CalendarSlot_bookable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capacity":
+			out.Values[i] = ec._CalendarSlot_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25375,6 +27115,11 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "queuedUntil":
+			out.Values[i] = ec._Lease_queuedUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "owner":
 			field := field
 
@@ -25614,6 +27359,82 @@ func (ec *executionContext) _Lease(ctx context.Context, sel ast.SelectionSet, ob
 				}()
 				res = ec._Lease_requested(ctx, field, obj)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "parameters":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_parameters(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "queuePosition":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Lease_queuePosition(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -25963,6 +27784,74 @@ func (ec *executionContext) _LeaseEvent(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var leaseParameterImplementors = []string{"LeaseParameter"}
+
+func (ec *executionContext) _LeaseParameter(ctx context.Context, sel ast.SelectionSet, obj *lease.Parameter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, leaseParameterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LeaseParameter")
+		case "line":
+			out.Values[i] = ec._LeaseParameter_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._LeaseParameter_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "component":
+			out.Values[i] = ec._LeaseParameter_component(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._LeaseParameter_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._LeaseParameter_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._LeaseParameter_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._LeaseParameter_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var moneyImplementors = []string{"Money"}
 
 func (ec *executionContext) _Money(ctx context.Context, sel ast.SelectionSet, obj *lease.Money) graphql.Marshaler {
@@ -26141,6 +28030,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "markItemFaulty":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_markItemFaulty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rescheduleLease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rescheduleLease(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26573,6 +28469,44 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "parameters":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Order_parameters(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -26855,6 +28789,16 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "cleaningBuffer":
+			out.Values[i] = ec._Product_cleaningBuffer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bookingHorizon":
+			out.Values[i] = ec._Product_bookingHorizon(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "items":
 			field := field
 
@@ -26969,6 +28913,11 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "parameters":
+			out.Values[i] = ec._Product_parameters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27058,6 +29007,94 @@ func (ec *executionContext) _ProductEdge(ctx context.Context, sel ast.SelectionS
 		case "cursor":
 			out.Values[i] = ec._ProductEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var productParameterImplementors = []string{"ProductParameter"}
+
+func (ec *executionContext) _ProductParameter(ctx context.Context, sel ast.SelectionSet, obj *schematype.ParameterSpec) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productParameterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductParameter")
+		case "name":
+			out.Values[i] = ec._ProductParameter_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._ProductParameter_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._ProductParameter_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "required":
+			out.Values[i] = ec._ProductParameter_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "default":
+			out.Values[i] = ec._ProductParameter_default(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fixed":
+			out.Values[i] = ec._ProductParameter_fixed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._ProductParameter_values(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._ProductParameter_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._ProductParameter_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxLength":
+			out.Values[i] = ec._ProductParameter_maxLength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pattern":
+			out.Values[i] = ec._ProductParameter_pattern(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -27221,6 +29258,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_orders(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "availabilityCalendar":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_availabilityCalendar(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "earliestStart":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_earliestStart(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -28829,6 +30910,32 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCalendarSlot2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.CalendarSlot) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCalendarSlot2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlot(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCalendarSlot2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlot(ctx context.Context, sel ast.SelectionSet, v *lease.CalendarSlot) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CalendarSlot(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCostCenter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCostCenter(ctx context.Context, sel ast.SelectionSet, v ent.CostCenter) graphql.Marshaler {
 	return ec._CostCenter(ctx, sel, &v)
 }
@@ -29368,6 +31475,32 @@ func (ec *executionContext) marshalNLeaseOrderField2ᚖgithubᚗcomᚋhardcandy�
 	return v
 }
 
+func (ec *executionContext) marshalNLeaseParameter2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameterᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.Parameter) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLeaseParameter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameter(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLeaseParameter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameter(ctx context.Context, sel ast.SelectionSet, v *lease.Parameter) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LeaseParameter(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx context.Context, v any) (lease1.Status, error) {
 	var res lease1.Status
 	err := res.UnmarshalGQL(v)
@@ -29529,6 +31662,21 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx context.Context, v any) (schematype.ParameterType, error) {
+	var res schematype.ParameterType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNParameterType2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterType(ctx context.Context, sel ast.SelectionSet, v schematype.ParameterType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNParameterValueInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValue(ctx context.Context, v any) (*schematype.ParameterValue, error) {
+	res, err := ec.unmarshalInputParameterValueInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNProduct2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v ent.Product) graphql.Marshaler {
 	return ec._Product(ctx, sel, &v)
 }
@@ -29571,6 +31719,31 @@ func (ec *executionContext) marshalNProductOrderField2ᚖgithubᚗcomᚋhardcand
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNProductParameter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx context.Context, sel ast.SelectionSet, v schematype.ParameterSpec) graphql.Marshaler {
+	return ec._ProductParameter(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProductParameter2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.ParameterSpec) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductParameter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNProductParameterInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx context.Context, v any) (*schematype.ParameterSpec, error) {
+	res, err := ec.unmarshalInputProductParameterInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProductWhereInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProductWhereInput(ctx context.Context, v any) (*ent.ProductWhereInput, error) {
@@ -29723,6 +31896,28 @@ func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v an
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalTime(*v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -30868,6 +33063,23 @@ func (ec *executionContext) unmarshalOOrderWhereInput2ᚖgithubᚗcomᚋhardcand
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOParameterValueInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValueᚄ(ctx context.Context, v any) ([]*schematype.ParameterValue, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.ParameterValue, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParameterValueInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterValue(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOProduct2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -30901,6 +33113,23 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋhardcandy�
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProductParameterInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx context.Context, v any) ([]*schematype.ParameterSpec, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*schematype.ParameterSpec, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProductParameterInput2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOProductWhereInput2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProductWhereInputᚄ(ctx context.Context, v any) ([]*ent.ProductWhereInput, error) {
