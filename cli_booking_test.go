@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"os"
@@ -29,7 +30,9 @@ func TestCLIBooking(t *testing.T) {
 	dir := t.TempDir()
 	var extra []string
 	if _, ok := dbtest.PostgresServer(); ok {
-		extra = []string{"--db", dbtest.Postgres(t)}
+		key := filepath.Join(dir, "secret.key") // every Postgres server needs its secret key
+		require.NoError(t, os.WriteFile(key, []byte(base64.StdEncoding.EncodeToString([]byte("0123456789abcdef0123456789abcdef"))), 0o600))
+		extra = []string{"--db", dbtest.Postgres(t), "--secret-key-file", key}
 	}
 	_, base, tokens := startBinaryWith(t, dir, extra...)
 	bin := filepath.Join(dir, "hardcandy")
