@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<06c426b488afa0a22b0e02a76fc27cce>>
+ * @generated SignedSource<<49be3a32ddcafb57d87390463c575038>>
  * @lightSyntaxTransform
  */
 
@@ -10,18 +10,42 @@
 import { ConcreteRequest } from 'relay-runtime';
 export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type VendInput = {
+  attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
+  dryRun?: boolean | null | undefined;
   duration?: string | null | undefined;
   idempotencyKey?: string | null | undefined;
+  labels?: ReadonlyArray<string> | null | undefined;
   lines?: ReadonlyArray<LeaseLineInput> | null | undefined;
   maxWait?: string | null | undefined;
+  notLabels?: ReadonlyArray<string> | null | undefined;
   note?: string | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
+  pool?: string | null | undefined;
   sku?: string | null | undefined;
   startsAt?: string | null | undefined;
+  tier?: number | null | undefined;
+  type?: string | null | undefined;
   wait?: boolean | null | undefined;
 };
 export type LeaseLineInput = {
+  attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
+  labels?: ReadonlyArray<string> | null | undefined;
+  notLabels?: ReadonlyArray<string> | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
+  pool?: string | null | undefined;
   quantity?: number;
-  sku: string;
+  sku?: string | null | undefined;
+  tier?: number | null | undefined;
+  type?: string | null | undefined;
+};
+export type ParameterValueInput = {
+  name: string;
+  value: string;
+};
+export type AttributeConstraintInput = {
+  key: string;
+  op?: string | null | undefined;
+  value: string;
 };
 export type CalendarBookMutation$variables = {
   input: VendInput;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<1a8a880b8bd1320c962eff9c9590b158>>
+ * @generated SignedSource<<fafb20361374d3862b3c4c4fa0f5cc53>>
  * @lightSyntaxTransform
  */
 
@@ -9,16 +9,21 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type LeaseLineInput = {
   attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
   labels?: ReadonlyArray<string> | null | undefined;
   notLabels?: ReadonlyArray<string> | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   pool?: string | null | undefined;
   quantity?: number;
   sku?: string | null | undefined;
   tier?: number | null | undefined;
   type?: string | null | undefined;
+};
+export type ParameterValueInput = {
+  name: string;
+  value: string;
 };
 export type AttributeConstraintInput = {
   key: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<f060a54b93905fecb93f1709b130c0df>>
+ * @generated SignedSource<<d96ec7b18f2ddd00c32586a95ab28166>>
  * @lightSyntaxTransform
  */
 
@@ -554,12 +554,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "067ce21d3588c2c4c1be77668b216c20",
+    "cacheID": "703f5b6de9aa4a9f10e94da86ca211b3",
     "id": null,
     "metadata": {},
     "name": "LeasePageQuery",
     "operationKind": "query",
-    "text": "query LeasePageQuery(\n  $id: ID!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  lease(id: $id) {\n    id\n    ...LeasePage_detail\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeasePage_detail on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  endedAt\n  duration\n  note\n  statusMessage\n  decidedBy\n  owner {\n    id\n    name\n    costCenter {\n      code\n      id\n    }\n  }\n  requested {\n    sku\n    quantity\n  }\n  parameters {\n    line\n    sku\n    component\n    name\n    type\n    value\n    secret\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  openExtensionRequest {\n    id\n    by\n    mayDecide\n  }\n  events {\n    id\n    at\n    actor\n    kind\n    from\n    to\n    message\n  }\n  orders {\n    id\n    kind\n    periodStart\n    periodEnd\n    createdAt\n    contents {\n      id\n      quantity\n      price\n      currency\n      product {\n        id\n        sku\n      }\n    }\n  }\n}\n"
+    "text": "query LeasePageQuery(\n  $id: ID!\n) {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n  }\n  lease(id: $id) {\n    id\n    ...LeasePage_detail\n  }\n}\n\nfragment BookingActions_lease on Lease {\n  id\n  status\n  startsAt\n  endsAt\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeasePage_detail on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  endedAt\n  duration\n  note\n  statusMessage\n  decidedBy\n  owner {\n    id\n    name\n    costCenter {\n      code\n      id\n    }\n  }\n  requested {\n    sku\n    quantity\n  }\n  parameters {\n    line\n    sku\n    component\n    name\n    type\n    value\n    secret\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  ...BookingActions_lease\n  openExtensionRequest {\n    id\n    by\n    mayDecide\n  }\n  events {\n    id\n    at\n    actor\n    kind\n    from\n    to\n    message\n  }\n  orders {\n    id\n    kind\n    periodStart\n    periodEnd\n    createdAt\n    contents {\n      id\n      quantity\n      price\n      currency\n      product {\n        id\n        sku\n      }\n    }\n  }\n}\n"
   }
 };
 })();

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<0bdb05b1e29a548ce503c47c8e03e5df>>
+ * @generated SignedSource<<04b1dbd357bdf13abebebd80f06b734d>>
  * @lightSyntaxTransform
  */
 
@@ -526,12 +526,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "4b98a7778b0ef3c132dfd749ea9f4cd5",
+    "cacheID": "cf0dd7241ee86ec1b2217cb993d05079",
     "id": null,
     "metadata": {},
     "name": "LeasePageSubscription",
     "operationKind": "subscription",
-    "text": "subscription LeasePageSubscription(\n  $id: ID\n) {\n  leaseEvents(leaseId: $id) {\n    kind\n    at\n    lease {\n      id\n      ...LeasePage_detail\n    }\n  }\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeasePage_detail on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  endedAt\n  duration\n  note\n  statusMessage\n  decidedBy\n  owner {\n    id\n    name\n    costCenter {\n      code\n      id\n    }\n  }\n  requested {\n    sku\n    quantity\n  }\n  parameters {\n    line\n    sku\n    component\n    name\n    type\n    value\n    secret\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  openExtensionRequest {\n    id\n    by\n    mayDecide\n  }\n  events {\n    id\n    at\n    actor\n    kind\n    from\n    to\n    message\n  }\n  orders {\n    id\n    kind\n    periodStart\n    periodEnd\n    createdAt\n    contents {\n      id\n      quantity\n      price\n      currency\n      product {\n        id\n        sku\n      }\n    }\n  }\n}\n"
+    "text": "subscription LeasePageSubscription(\n  $id: ID\n) {\n  leaseEvents(leaseId: $id) {\n    kind\n    at\n    lease {\n      id\n      ...LeasePage_detail\n    }\n  }\n}\n\nfragment BookingActions_lease on Lease {\n  id\n  status\n  startsAt\n  endsAt\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment LeasePage_detail on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  endedAt\n  duration\n  note\n  statusMessage\n  decidedBy\n  owner {\n    id\n    name\n    costCenter {\n      code\n      id\n    }\n  }\n  requested {\n    sku\n    quantity\n  }\n  parameters {\n    line\n    sku\n    component\n    name\n    type\n    value\n    secret\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  ...BookingActions_lease\n  openExtensionRequest {\n    id\n    by\n    mayDecide\n  }\n  events {\n    id\n    at\n    actor\n    kind\n    from\n    to\n    message\n  }\n  orders {\n    id\n    kind\n    periodStart\n    periodEnd\n    createdAt\n    contents {\n      id\n      quantity\n      price\n      currency\n      product {\n        id\n        sku\n      }\n    }\n  }\n}\n"
   }
 };
 })();

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<41cc81d3dade9621a8294e04bc43373d>>
+ * @generated SignedSource<<4d42a8d7ec7985f03f1c693056fbd9b4>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "REJECTED" | "RETURNED" | "%future added value";
+export type LeaseStatus = "ACTIVE" | "EXPIRED" | "PENDING" | "QUEUED" | "REJECTED" | "RETURNED" | "SCHEDULED" | "%future added value";
 export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type LeasePage_detail$data = {
@@ -74,7 +74,7 @@ export type LeasePage_detail$data = {
   readonly startsAt: string | null | undefined;
   readonly status: LeaseStatus;
   readonly statusMessage: string | null | undefined;
-  readonly " $fragmentSpreads": FragmentRefs<"LeaseActions_lease" | "LeaseItems_lease">;
+  readonly " $fragmentSpreads": FragmentRefs<"BookingActions_lease" | "LeaseActions_lease" | "LeaseItems_lease">;
   readonly " $fragmentType": "LeasePage_detail";
 };
 export type LeasePage_detail$key = {
@@ -299,6 +299,11 @@ return {
       "name": "LeaseActions_lease"
     },
     {
+      "args": null,
+      "kind": "FragmentSpread",
+      "name": "BookingActions_lease"
+    },
+    {
       "alias": null,
       "args": null,
       "concreteType": "ExtensionRequest",
@@ -446,6 +451,6 @@ return {
 };
 })();
 
-(node as any).hash = "96109fc0c87f13b971323748d6c00363";
+(node as any).hash = "129c526c5a9e02ec0ff272c921f25c7d";
 
 export default node;

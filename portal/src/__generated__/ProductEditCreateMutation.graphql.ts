@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<a1af6a7d980a2c4a198a94f90f793b14>>
+ * @generated SignedSource<<46b2d21b2f8de184cd56cbc7310d1114>>
  * @lightSyntaxTransform
  */
 
@@ -9,8 +9,11 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 export type AttributeType = "BOOLEAN" | "NUMBER" | "STRING" | "%future added value";
+export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 export type CreateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
+  bookingHorizon?: string | null | undefined;
+  cleaningBuffer?: string | null | undefined;
   components?: ReadonlyArray<LeaseLineInput> | null | undefined;
   currency: string;
   custom?: boolean | null | undefined;
@@ -22,6 +25,7 @@ export type CreateProductInput = {
   maxLifetime?: string | null | undefined;
   minDuration?: string | null | undefined;
   name: string;
+  parameters?: ReadonlyArray<ProductParameterInput> | null | undefined;
   pricePerDay: number;
   requiresApproval?: boolean | null | undefined;
   sku: string;
@@ -35,16 +39,34 @@ export type LeaseLineInput = {
   attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
   labels?: ReadonlyArray<string> | null | undefined;
   notLabels?: ReadonlyArray<string> | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   pool?: string | null | undefined;
   quantity?: number;
   sku?: string | null | undefined;
   tier?: number | null | undefined;
   type?: string | null | undefined;
 };
+export type ParameterValueInput = {
+  name: string;
+  value: string;
+};
 export type AttributeConstraintInput = {
   key: string;
   op?: string | null | undefined;
   value: string;
+};
+export type ProductParameterInput = {
+  default?: string | null | undefined;
+  description?: string | null | undefined;
+  fixed?: boolean | null | undefined;
+  max?: number | null | undefined;
+  maxLength?: number | null | undefined;
+  min?: number | null | undefined;
+  name: string;
+  pattern?: string | null | undefined;
+  required?: boolean | null | undefined;
+  type: ParameterType;
+  values?: ReadonlyArray<string> | null | undefined;
 };
 export type ProductEditCreateMutation$variables = {
   input: CreateProductInput;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<6be06d23869a2a43ff0d36fd550cf476>>
+ * @generated SignedSource<<1634fd6a1a0279baa0115f797c504f22>>
  * @lightSyntaxTransform
  */
 
@@ -9,8 +9,11 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 export type AttributeType = "BOOLEAN" | "NUMBER" | "STRING" | "%future added value";
+export type ParameterType = "BOOLEAN" | "ENUM" | "INTEGER" | "SECRET" | "SSH_PUBLIC_KEY" | "STRING" | "%future added value";
 export type UpdateProductInput = {
   attributes?: ReadonlyArray<AttributeInput> | null | undefined;
+  bookingHorizon?: string | null | undefined;
+  cleaningBuffer?: string | null | undefined;
   defaultDuration?: string | null | undefined;
   description?: string | null | undefined;
   extensionRequiresApproval?: boolean | null | undefined;
@@ -18,6 +21,7 @@ export type UpdateProductInput = {
   maxLifetime?: string | null | undefined;
   minDuration?: string | null | undefined;
   name?: string | null | undefined;
+  parameters?: ReadonlyArray<ProductParameterInput> | null | undefined;
   pricePerDay?: number | null | undefined;
   requiresApproval?: boolean | null | undefined;
 };
@@ -25,6 +29,19 @@ export type AttributeInput = {
   key: string;
   type?: AttributeType | null | undefined;
   value: string;
+};
+export type ProductParameterInput = {
+  default?: string | null | undefined;
+  description?: string | null | undefined;
+  fixed?: boolean | null | undefined;
+  max?: number | null | undefined;
+  maxLength?: number | null | undefined;
+  min?: number | null | undefined;
+  name: string;
+  pattern?: string | null | undefined;
+  required?: boolean | null | undefined;
+  type: ParameterType;
+  values?: ReadonlyArray<string> | null | undefined;
 };
 export type ProductEditUpdateMutation$variables = {
   id: string;
@@ -44,6 +61,19 @@ export type ProductEditUpdateMutation$data = {
     readonly maxLifetime: string | null | undefined;
     readonly minDuration: string | null | undefined;
     readonly name: string;
+    readonly parameters: ReadonlyArray<{
+      readonly default: string | null | undefined;
+      readonly description: string | null | undefined;
+      readonly fixed: boolean;
+      readonly max: number | null | undefined;
+      readonly maxLength: number | null | undefined;
+      readonly min: number | null | undefined;
+      readonly name: string;
+      readonly pattern: string | null | undefined;
+      readonly required: boolean;
+      readonly type: ParameterType;
+      readonly values: ReadonlyArray<string> | null | undefined;
+    }>;
     readonly pricePerDay: number;
     readonly requiresApproval: boolean;
     readonly sku: string;
@@ -67,7 +97,21 @@ var v0 = [
     "name": "input"
   }
 ],
-v1 = [
+v1 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "name",
+  "storageKey": null
+},
+v2 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "description",
+  "storageKey": null
+},
+v3 = [
   {
     "alias": null,
     "args": [
@@ -101,20 +145,8 @@ v1 = [
         "name": "sku",
         "storageKey": null
       },
-      {
-        "alias": null,
-        "args": null,
-        "kind": "ScalarField",
-        "name": "name",
-        "storageKey": null
-      },
-      {
-        "alias": null,
-        "args": null,
-        "kind": "ScalarField",
-        "name": "description",
-        "storageKey": null
-      },
+      (v1/*:: as any*/),
+      (v2/*:: as any*/),
       {
         "alias": null,
         "args": null,
@@ -188,6 +220,82 @@ v1 = [
           }
         ],
         "storageKey": null
+      },
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "ProductParameter",
+        "kind": "LinkedField",
+        "name": "parameters",
+        "plural": true,
+        "selections": [
+          (v1/*:: as any*/),
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "type",
+            "storageKey": null
+          },
+          (v2/*:: as any*/),
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "required",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "default",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "fixed",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "values",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "min",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "max",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "maxLength",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "pattern",
+            "storageKey": null
+          }
+        ],
+        "storageKey": null
       }
     ],
     "storageKey": null
@@ -199,7 +307,7 @@ return {
     "kind": "Fragment",
     "metadata": null,
     "name": "ProductEditUpdateMutation",
-    "selections": (v1/*:: as any*/),
+    "selections": (v3/*:: as any*/),
     "type": "Mutation",
     "abstractKey": null
   },
@@ -208,19 +316,19 @@ return {
     "argumentDefinitions": (v0/*:: as any*/),
     "kind": "Operation",
     "name": "ProductEditUpdateMutation",
-    "selections": (v1/*:: as any*/)
+    "selections": (v3/*:: as any*/)
   },
   "params": {
-    "cacheID": "c0acf22bad6318ee4f0b8d55f7929971",
+    "cacheID": "5cc7a9780a5ba2da4b3f273ef392a3e2",
     "id": null,
     "metadata": {},
     "name": "ProductEditUpdateMutation",
     "operationKind": "mutation",
-    "text": "mutation ProductEditUpdateMutation(\n  $id: ID!\n  $input: UpdateProductInput!\n) {\n  updateProduct(id: $id, input: $input) {\n    id\n    sku\n    name\n    description\n    pricePerDay\n    defaultDuration\n    minDuration\n    maxDuration\n    maxLifetime\n    requiresApproval\n    extensionRequiresApproval\n    attributes {\n      key\n      value\n    }\n  }\n}\n"
+    "text": "mutation ProductEditUpdateMutation(\n  $id: ID!\n  $input: UpdateProductInput!\n) {\n  updateProduct(id: $id, input: $input) {\n    id\n    sku\n    name\n    description\n    pricePerDay\n    defaultDuration\n    minDuration\n    maxDuration\n    maxLifetime\n    requiresApproval\n    extensionRequiresApproval\n    attributes {\n      key\n      value\n    }\n    parameters {\n      name\n      type\n      description\n      required\n      default\n      fixed\n      values\n      min\n      max\n      maxLength\n      pattern\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "eaa256ab8db21cfdc75442c4b02e54fc";
+(node as any).hash = "4f3197eaca63166bb2d63982850dd0be";
 
 export default node;

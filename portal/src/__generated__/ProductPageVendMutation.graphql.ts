@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<fb27748ecfd63be86bcb00f35cd3659d>>
+ * @generated SignedSource<<5f115eaf08cd23cc785f3e11615eced9>>
  * @lightSyntaxTransform
  */
 
@@ -16,22 +16,31 @@ export type VendInput = {
   idempotencyKey?: string | null | undefined;
   labels?: ReadonlyArray<string> | null | undefined;
   lines?: ReadonlyArray<LeaseLineInput> | null | undefined;
+  maxWait?: string | null | undefined;
   notLabels?: ReadonlyArray<string> | null | undefined;
   note?: string | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   pool?: string | null | undefined;
   sku?: string | null | undefined;
+  startsAt?: string | null | undefined;
   tier?: number | null | undefined;
   type?: string | null | undefined;
+  wait?: boolean | null | undefined;
 };
 export type LeaseLineInput = {
   attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
   labels?: ReadonlyArray<string> | null | undefined;
   notLabels?: ReadonlyArray<string> | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   pool?: string | null | undefined;
   quantity?: number;
   sku?: string | null | undefined;
   tier?: number | null | undefined;
   type?: string | null | undefined;
+};
+export type ParameterValueInput = {
+  name: string;
+  value: string;
 };
 export type AttributeConstraintInput = {
   key: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<c69511670c79033745f03d6c778a1c4d>>
+ * @generated SignedSource<<1d5dff1c1d5c48008c5eef02cdc624b2>>
  * @lightSyntaxTransform
  */
 
@@ -15,22 +15,31 @@ export type VendInput = {
   idempotencyKey?: string | null | undefined;
   labels?: ReadonlyArray<string> | null | undefined;
   lines?: ReadonlyArray<LeaseLineInput> | null | undefined;
+  maxWait?: string | null | undefined;
   notLabels?: ReadonlyArray<string> | null | undefined;
   note?: string | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   pool?: string | null | undefined;
   sku?: string | null | undefined;
+  startsAt?: string | null | undefined;
   tier?: number | null | undefined;
   type?: string | null | undefined;
+  wait?: boolean | null | undefined;
 };
 export type LeaseLineInput = {
   attributes?: ReadonlyArray<AttributeConstraintInput> | null | undefined;
   labels?: ReadonlyArray<string> | null | undefined;
   notLabels?: ReadonlyArray<string> | null | undefined;
+  parameters?: ReadonlyArray<ParameterValueInput> | null | undefined;
   pool?: string | null | undefined;
   quantity?: number;
   sku?: string | null | undefined;
   tier?: number | null | undefined;
   type?: string | null | undefined;
+};
+export type ParameterValueInput = {
+  name: string;
+  value: string;
 };
 export type AttributeConstraintInput = {
   key: string;
