@@ -128,8 +128,8 @@ func (o *options) requestDuration(ctx context.Context, c graphql.Client, in Vend
 	switch {
 	case in.Sku != nil:
 		sku = *in.Sku
-	case len(in.Lines) == 1:
-		sku = in.Lines[0].Sku
+	case len(in.Lines) == 1 && in.Lines[0].Sku != nil:
+		sku = *in.Lines[0].Sku
 	default:
 		return "", UsageError{errors.New("--earliest with several lines needs --duration")}
 	}

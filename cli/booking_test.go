@@ -70,7 +70,7 @@ func TestEarliestRetriesOnceOnALostRace(t *testing.T) {
 		cmd.SetErr(&errOut)
 		cmd.SetContext(context.Background())
 		sku, dur := "4D.small", "3d"
-		err := o.bookEarliest(cmd, c, VendInput{Lines: []LeaseLineInput{{Sku: sku, Quantity: 6}}, Duration: &dur}, time.Time{})
+		err := o.bookEarliest(cmd, c, VendInput{Lines: []LeaseLineInput{{Sku: &sku, Quantity: 6}}, Duration: &dur}, time.Time{})
 		return out.String(), errOut.String(), err
 	}
 

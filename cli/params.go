@@ -122,7 +122,9 @@ func paramsToLines(ps []paramFlag, ls []LeaseLineInput) error {
 	}
 	skus := make([]string, 0, len(ls))
 	for _, l := range ls {
-		skus = append(skus, l.Sku)
+		if l.Sku != nil {
+			skus = append(skus, *l.Sku)
+		}
 	}
 	sort.Slice(skus, func(i, j int) bool { return len(skus[i]) > len(skus[j]) }) // longest prefix first
 	for _, p := range ps {
@@ -130,7 +132,7 @@ func paramsToLines(ps []paramFlag, ls []LeaseLineInput) error {
 		for _, sku := range skus {
 			if rest, ok := strings.CutPrefix(p.name, sku+"."); ok && rest != "" {
 				for i := range ls {
-					if ls[i].Sku == sku {
+					if ls[i].Sku != nil && *ls[i].Sku == sku {
 						ls[i].Parameters = append(ls[i].Parameters, ParameterValueInput{Name: rest, Value: p.value})
 						break
 					}
@@ -140,7 +142,11 @@ func paramsToLines(ps []paramFlag, ls []LeaseLineInput) error {
 			}
 		}
 		if !placed {
-			return UsageError{fmt.Errorf("--param %s: with several lines, name the line's SKU first, e.g. --param %s.%s=...", p.name, ls[0].Sku, p.name)}
+			first := "SKU"
+			if ls[0].Sku != nil {
+				first = *ls[0].Sku
+			}
+			return UsageError{fmt.Errorf("--param %s: with several lines, name the line's SKU first, e.g. --param %s.%s=...", p.name, first, p.name)}
 		}
 	}
 	return nil

@@ -27,15 +27,15 @@ func TestParseParams(t *testing.T) {
 
 func TestParamsToLines(t *testing.T) {
 	t.Parallel()
-	one := []LeaseLineInput{{Sku: "4D.small", Quantity: 2}}
+	one := []LeaseLineInput{{Sku: ptrTo("4D.small"), Quantity: 2}}
 	require.NoError(t, paramsToLines([]paramFlag{{"image", "debian-12"}}, one))
 	require.Equal(t, []ParameterValueInput{{Name: "image", Value: "debian-12"}}, one[0].Parameters, "one line takes every parameter")
 
-	two := []LeaseLineInput{{Sku: "4D.small", Quantity: 1}, {Sku: "4E.lab3", Quantity: 1}}
+	two := []LeaseLineInput{{Sku: ptrTo("4D.small"), Quantity: 1}, {Sku: ptrTo("4E.lab3"), Quantity: 1}}
 	require.NoError(t, paramsToLines([]paramFlag{{"4D.small.image", "rocky-9"}, {"4E.lab3.4D.small.image", "debian-12"}}, two))
 	require.Equal(t, []ParameterValueInput{{Name: "image", Value: "rocky-9"}}, two[0].Parameters)
 	require.Equal(t, []ParameterValueInput{{Name: "4D.small.image", Value: "debian-12"}}, two[1].Parameters, "a bundle's line keeps the component's prefix")
 
-	err := paramsToLines([]paramFlag{{"image", "x"}}, []LeaseLineInput{{Sku: "4D.small"}, {Sku: "3A.small"}})
+	err := paramsToLines([]paramFlag{{"image", "x"}}, []LeaseLineInput{{Sku: ptrTo("4D.small")}, {Sku: ptrTo("3A.small")}})
 	require.ErrorContains(t, err, "name the line's SKU first, e.g. --param 4D.small.image=")
 }
