@@ -513,7 +513,7 @@ func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.
 		return nil, invalid("endsAt: must be after startsAt")
 	}
 	d := duration.Duration(end.Sub(start))
-	p, err := s.resolve(ctx, l.Request)
+	p, err := s.resolveStored(ctx, l.Request)
 	if err != nil {
 		return nil, err
 	}

@@ -126,7 +126,7 @@ func (s *Service) startBooking(ctx context.Context, l *ent.Lease) (bool, error) 
 	if o.costCenterID != nil {
 		v.CostCenterID = *o.costCenterID
 	}
-	p, err := s.resolve(viewer.NewContext(ctx, v), l.Request)
+	p, err := s.resolveStored(viewer.NewContext(ctx, v), l.Request)
 	if err != nil {
 		return false, s.shortOrFail(ctx, l, err)
 	}

@@ -72,7 +72,8 @@ func (s *Service) openParameter(v *schematype.ParameterValue) (string, error) {
 func (s *Service) unsealRequest(lines []schematype.LeaseLine) ([]schematype.LeaseLine, error) {
 	out := make([]schematype.LeaseLine, len(lines))
 	for i, l := range lines {
-		out[i] = schematype.LeaseLine{SKU: l.SKU, Quantity: l.Quantity}
+		out[i] = l // its constraints and whether its product was picked go with it
+		out[i].Parameters = nil
 		for _, p := range l.Parameters {
 			v, err := s.openParameter(p)
 			if err != nil {
@@ -82,6 +83,16 @@ func (s *Service) unsealRequest(lines []schematype.LeaseLine) ([]schematype.Leas
 		}
 	}
 	return out, nil
+}
+
+// resolveStored resolves what a stored lease asked for (a reservation starting, a queued lease
+// served, a reservation moved), its secrets opened, as resolve does for a new vend.
+func (s *Service) resolveStored(ctx context.Context, lines []schematype.LeaseLine) (*plan, error) {
+	req, err := s.unsealRequest(lines)
+	if err != nil {
+		return nil, err
+	}
+	return s.resolve(ctx, req)
 }
 
 // lineParameters validates line i's parameters against pr, a bundle with its components (comps,

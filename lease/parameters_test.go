@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -253,5 +254,25 @@ func TestParametersThroughApprovalExpandAndFault(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, f.Replacement)
 	require.Equal(t, []map[string]any{{"image": "debian-12"}, {"image": "debian-12"}}, got()["4D.small"])
+	b.invariants(t)
+}
+
+// A reservation keeps its parameters sealed until it starts; the start job opens them for the
+// dispenser, secrets included, as a vend now would.
+func TestReservationParametersReachTheDispenserAtStart(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	got := b.recordVends()
+	start := b.clock.Now().Add(48 * time.Hour)
+	l := b.vend(t, "alice", VendInput{SKU: sku("3A.small"), StartsAt: &start, Duration: days(1),
+		Parameters: []*schematype.ParameterValue{pv("admin_password", "hunter2"), pv("size_gb", "300")}})
+	require.Equal(t, Scheduled, l.Status)
+	require.Empty(t, got()["3A.small"], "nothing dispensed before the start")
+
+	b.clock.Advance(48*time.Hour - time.Minute)
+	_, err := b.svc.StartBookings(context.Background(), b.clock.Now())
+	require.NoError(t, err)
+	require.Equal(t, Active, b.lease(t, l.ID).Status)
+	require.Equal(t, []map[string]any{{"size_gb": int64(300), "admin_password": "hunter2"}}, got()["3A.small"])
 	b.invariants(t)
 }

@@ -350,7 +350,7 @@ func (s *Service) serveHead(ctx context.Context, pid int) (bool, error) {
 		v.CostCenterID = *o.costCenterID
 	}
 	vctx := viewer.NewContext(ctx, v)
-	p, err := s.resolve(vctx, l.Request)
+	p, err := s.resolveStored(vctx, l.Request)
 	if err == nil {
 		err = checkDuration(p, l.Duration)
 	}
