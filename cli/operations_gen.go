@@ -931,12 +931,12 @@ type CreateProductInput struct {
 	// A temporary custom product, hidden from the catalog; needs expiresAt.
 	Custom    *bool      `json:"custom"`
 	ExpiresAt *time.Time `json:"expiresAt"`
-	// What a vend may or must pass; see ProductParameterInput.
-	Parameters []ProductParameterInput `json:"parameters"`
 	// The reclaim time a returned item needs before its next lease (default 0).
 	CleaningBuffer *string `json:"cleaningBuffer"`
 	// How far ahead the product can be booked (default: the leasing configuration's, 90d).
 	BookingHorizon *string `json:"bookingHorizon"`
+	// What a vend may or must pass; see ProductParameterInput.
+	Parameters []ProductParameterInput `json:"parameters"`
 }
 
 // GetSku returns CreateProductInput.Sku, and is useful for accessing the field via an interface.
@@ -984,14 +984,14 @@ func (v *CreateProductInput) GetCustom() *bool { return v.Custom }
 // GetExpiresAt returns CreateProductInput.ExpiresAt, and is useful for accessing the field via an interface.
 func (v *CreateProductInput) GetExpiresAt() *time.Time { return v.ExpiresAt }
 
-// GetParameters returns CreateProductInput.Parameters, and is useful for accessing the field via an interface.
-func (v *CreateProductInput) GetParameters() []ProductParameterInput { return v.Parameters }
-
 // GetCleaningBuffer returns CreateProductInput.CleaningBuffer, and is useful for accessing the field via an interface.
 func (v *CreateProductInput) GetCleaningBuffer() *string { return v.CleaningBuffer }
 
 // GetBookingHorizon returns CreateProductInput.BookingHorizon, and is useful for accessing the field via an interface.
 func (v *CreateProductInput) GetBookingHorizon() *string { return v.BookingHorizon }
+
+// GetParameters returns CreateProductInput.Parameters, and is useful for accessing the field via an interface.
+func (v *CreateProductInput) GetParameters() []ProductParameterInput { return v.Parameters }
 
 // CreateProductResponse is returned by CreateProduct on success.
 type CreateProductResponse struct {
@@ -3367,7 +3367,7 @@ func (v *LeaseDetailAllocationsAllocation) GetId() string { return v.Id }
 // GetCredentials returns LeaseDetailAllocationsAllocation.Credentials, and is useful for accessing the field via an interface.
 func (v *LeaseDetailAllocationsAllocation) GetCredentials() *string { return v.Credentials }
 
-// One line of a vend: a SKU (or, see select.graphql, any product that fits) and how many.
+// One line of a vend: a SKU (or any product that fits: tier, type and attributes) and how many.
 type LeaseLineInput struct {
 	Sku      *string `json:"sku"`
 	Quantity int     `json:"quantity"`
@@ -8257,11 +8257,18 @@ type VendInput struct {
 	// The same key from the same user returns the same lease, never a second one.
 	IdempotencyKey *string `json:"idempotencyKey"`
 	Note           *string `json:"note"`
-	// With sku: the vend's parameters (with lines, give them on each line).
-	Parameters []ParameterValueInput `json:"parameters"`
 	// A future start: the lease is SCHEDULED, its items booked per product over [startsAt,
 	// startsAt + duration), and the scheduler vends it a lead time before the start.
-	StartsAt *time.Time `json:"startsAt"`
+	StartsAt *time.Time `json:"startsAt,omitempty"`
+	// With sku: the vend's parameters (with lines, give them on each line).
+	Parameters []ParameterValueInput `json:"parameters"`
+	// When nothing is free now, wait for it: the lease is QUEUED, first come first served per
+	// product, and vended as soon as items come back (returned and wiped, new stock). Policy applies
+	// now and again when it is served.
+	Wait *bool `json:"wait,omitempty"`
+	// A QUEUED lease lapses after this long (REJECTED, nothing charged); when omitted, the service's
+	// leasing.max_wait (default 7d), which also bounds it.
+	MaxWait *string `json:"maxWait,omitempty"`
 	// With sku (or tier and type): take only items in this pool.
 	Pool *string `json:"pool"`
 	// With sku (or tier and type): take only items carrying all these labels.
@@ -8276,13 +8283,6 @@ type VendInput struct {
 	// what would be vended, how many items match and the price. vendPreview answers the same
 	// preview directly.
 	DryRun *bool `json:"dryRun"`
-	// When nothing is free now, wait for it: the lease is QUEUED, first come first served per
-	// product, and vended as soon as items come back (returned and wiped, new stock). Policy applies
-	// now and again when it is served.
-	Wait *bool `json:"wait"`
-	// A QUEUED lease lapses after this long (REJECTED, nothing charged); when omitted, the service's
-	// leasing.max_wait (default 7d), which also bounds it.
-	MaxWait *string `json:"maxWait"`
 }
 
 // GetSku returns VendInput.Sku, and is useful for accessing the field via an interface.
@@ -8300,11 +8300,17 @@ func (v *VendInput) GetIdempotencyKey() *string { return v.IdempotencyKey }
 // GetNote returns VendInput.Note, and is useful for accessing the field via an interface.
 func (v *VendInput) GetNote() *string { return v.Note }
 
+// GetStartsAt returns VendInput.StartsAt, and is useful for accessing the field via an interface.
+func (v *VendInput) GetStartsAt() *time.Time { return v.StartsAt }
+
 // GetParameters returns VendInput.Parameters, and is useful for accessing the field via an interface.
 func (v *VendInput) GetParameters() []ParameterValueInput { return v.Parameters }
 
-// GetStartsAt returns VendInput.StartsAt, and is useful for accessing the field via an interface.
-func (v *VendInput) GetStartsAt() *time.Time { return v.StartsAt }
+// GetWait returns VendInput.Wait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetWait() *bool { return v.Wait }
+
+// GetMaxWait returns VendInput.MaxWait, and is useful for accessing the field via an interface.
+func (v *VendInput) GetMaxWait() *string { return v.MaxWait }
 
 // GetPool returns VendInput.Pool, and is useful for accessing the field via an interface.
 func (v *VendInput) GetPool() *string { return v.Pool }
@@ -8326,12 +8332,6 @@ func (v *VendInput) GetAttributes() []AttributeConstraintInput { return v.Attrib
 
 // GetDryRun returns VendInput.DryRun, and is useful for accessing the field via an interface.
 func (v *VendInput) GetDryRun() *bool { return v.DryRun }
-
-// GetWait returns VendInput.Wait, and is useful for accessing the field via an interface.
-func (v *VendInput) GetWait() *bool { return v.Wait }
-
-// GetMaxWait returns VendInput.MaxWait, and is useful for accessing the field via an interface.
-func (v *VendInput) GetMaxWait() *string { return v.MaxWait }
 
 // VendPreviewResponse is returned by VendPreview on success.
 type VendPreviewResponse struct {

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<beb315eaaefab7af832bb255a4fa5b86>>
+ * @generated SignedSource<<d508a3e846802647b3d4daa8de06a95b>>
  * @lightSyntaxTransform
  */
 
@@ -86,6 +86,7 @@ v5 = [
     "value": {
       "statusIn": [
         "SCHEDULED",
+        "QUEUED",
         "PENDING",
         "ACTIVE"
       ]
@@ -240,7 +241,7 @@ return {
                 "storageKey": null
               }
             ],
-            "storageKey": "leases(first:200,orderBy:{\"direction\":\"DESC\",\"field\":\"CREATED_AT\"},where:{\"statusIn\":[\"SCHEDULED\",\"PENDING\",\"ACTIVE\"]})"
+            "storageKey": "leases(first:200,orderBy:{\"direction\":\"DESC\",\"field\":\"CREATED_AT\"},where:{\"statusIn\":[\"SCHEDULED\",\"QUEUED\",\"PENDING\",\"ACTIVE\"]})"
           },
           {
             "args": null,
@@ -335,6 +336,20 @@ return {
                       },
                       (v9/*:: as any*/),
                       (v10/*:: as any*/),
+                      {
+                        "alias": null,
+                        "args": null,
+                        "kind": "ScalarField",
+                        "name": "queuePosition",
+                        "storageKey": null
+                      },
+                      {
+                        "alias": null,
+                        "args": null,
+                        "kind": "ScalarField",
+                        "name": "queuedUntil",
+                        "storageKey": null
+                      },
                       (v12/*:: as any*/),
                       {
                         "alias": null,
@@ -429,7 +444,7 @@ return {
                 "storageKey": null
               }
             ],
-            "storageKey": "leases(first:200,orderBy:{\"direction\":\"DESC\",\"field\":\"CREATED_AT\"},where:{\"statusIn\":[\"SCHEDULED\",\"PENDING\",\"ACTIVE\"]})"
+            "storageKey": "leases(first:200,orderBy:{\"direction\":\"DESC\",\"field\":\"CREATED_AT\"},where:{\"statusIn\":[\"SCHEDULED\",\"QUEUED\",\"PENDING\",\"ACTIVE\"]})"
           },
           {
             "alias": "history",
@@ -560,16 +575,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "3525ef46fdc0befd7267db3b49b9946c",
+    "cacheID": "1c82ed6919bc4ca1e0f553b3cddc6ea7",
     "id": null,
     "metadata": {},
     "name": "MyMetalQuery",
     "operationKind": "query",
-    "text": "query MyMetalQuery {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n    current: leases(first: 200, where: {statusIn: [SCHEDULED, PENDING, ACTIVE]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n      totalCount\n      edges {\n        node {\n          id\n          ...MyMetal_lease\n        }\n      }\n    }\n    ...MyMetal_history\n  }\n}\n\nfragment BookingActions_lease on Lease {\n  id\n  status\n  startsAt\n  endsAt\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_history on User {\n  history: leases(first: 20, where: {statusIn: [RETURNED, EXPIRED, REJECTED]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        createdAt\n        endedAt\n        statusMessage\n        note\n        requested {\n          sku\n          quantity\n        }\n        allocations {\n          id\n          item {\n            id\n            name\n          }\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  note\n  statusMessage\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  ...BookingActions_lease\n}\n"
+    "text": "query MyMetalQuery {\n  viewer {\n    id\n    name\n    role\n    costCenter {\n      code\n      id\n    }\n    current: leases(first: 200, where: {statusIn: [SCHEDULED, QUEUED, PENDING, ACTIVE]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n      totalCount\n      edges {\n        node {\n          id\n          ...MyMetal_lease\n        }\n      }\n    }\n    ...MyMetal_history\n  }\n}\n\nfragment BookingActions_lease on Lease {\n  id\n  status\n  startsAt\n  endsAt\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_history on User {\n  history: leases(first: 20, where: {statusIn: [RETURNED, EXPIRED, REJECTED]}, orderBy: {field: CREATED_AT, direction: DESC}) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        createdAt\n        endedAt\n        statusMessage\n        note\n        requested {\n          sku\n          quantity\n        }\n        allocations {\n          id\n          item {\n            id\n            name\n          }\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  note\n  statusMessage\n  queuePosition\n  queuedUntil\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  ...BookingActions_lease\n}\n"
   }
 };
 })();
 
-(node as any).hash = "8c3161e1c70326e599f5ac4a7f41224d";
+(node as any).hash = "5871896ed6186410828d5b85f883f8a2";
 
 export default node;

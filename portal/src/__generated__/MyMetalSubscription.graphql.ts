@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<faeaf87dc9734a94ae64a0f585ff9311>>
+ * @generated SignedSource<<b09df3a6fb9df863d9caccb68adde17e>>
  * @lightSyntaxTransform
  */
 
@@ -173,6 +173,20 @@ return {
               {
                 "alias": null,
                 "args": null,
+                "kind": "ScalarField",
+                "name": "queuePosition",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "queuedUntil",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
                 "concreteType": "RequestedLine",
                 "kind": "LinkedField",
                 "name": "requested",
@@ -290,12 +304,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "85b6901b5d6960d8600e012e753a25f4",
+    "cacheID": "0eed2d48fe55f1d72bc5adf0309aa4c5",
     "id": null,
     "metadata": {},
     "name": "MyMetalSubscription",
     "operationKind": "subscription",
-    "text": "subscription MyMetalSubscription {\n  leaseEvents {\n    kind\n    at\n    lease {\n      id\n      ...MyMetal_lease\n    }\n  }\n}\n\nfragment BookingActions_lease on Lease {\n  id\n  status\n  startsAt\n  endsAt\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  note\n  statusMessage\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  ...BookingActions_lease\n}\n"
+    "text": "subscription MyMetalSubscription {\n  leaseEvents {\n    kind\n    at\n    lease {\n      id\n      ...MyMetal_lease\n    }\n  }\n}\n\nfragment BookingActions_lease on Lease {\n  id\n  status\n  startsAt\n  endsAt\n}\n\nfragment LeaseActions_lease on Lease {\n  id\n  status\n  awaitingApproval\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n    item {\n      id\n      product {\n        sku\n        id\n      }\n    }\n  }\n  openExtensionRequest {\n    id\n    by\n    createdAt\n  }\n}\n\nfragment LeaseItems_lease on Lease {\n  allocations {\n    id\n    vendedAt\n    releasedAt\n    credentials\n    item {\n      id\n      name\n      pool\n      product {\n        sku\n        id\n      }\n    }\n  }\n}\n\nfragment MyMetal_lease on Lease {\n  id\n  status\n  awaitingApproval\n  createdAt\n  startsAt\n  endsAt\n  note\n  statusMessage\n  queuePosition\n  queuedUntil\n  requested {\n    sku\n    quantity\n  }\n  allocations {\n    id\n  }\n  ...LeaseItems_lease\n  ...LeaseActions_lease\n  ...BookingActions_lease\n}\n"
   }
 };
 })();

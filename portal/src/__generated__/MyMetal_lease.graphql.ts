@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<90b49de20b75335e168c3af6093ed4ff>>
+ * @generated SignedSource<<582b8c1c9aa8470acdcf503a5129d81a>>
  * @lightSyntaxTransform
  */
 
@@ -19,6 +19,8 @@ export type MyMetal_lease$data = {
   readonly endsAt: string | null | undefined;
   readonly id: string;
   readonly note: string | null | undefined;
+  readonly queuePosition: number | null | undefined;
+  readonly queuedUntil: string | null | undefined;
   readonly requested: ReadonlyArray<{
     readonly quantity: number;
     readonly sku: string;
@@ -101,6 +103,20 @@ return {
     {
       "alias": null,
       "args": null,
+      "kind": "ScalarField",
+      "name": "queuePosition",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "queuedUntil",
+      "storageKey": null
+    },
+    {
+      "alias": null,
+      "args": null,
       "concreteType": "RequestedLine",
       "kind": "LinkedField",
       "name": "requested",
@@ -156,6 +172,6 @@ return {
 };
 })();
 
-(node as any).hash = "09e5f436b2fe30741dbb7f4785946679";
+(node as any).hash = "82ab172ae420d7a85a51b5165d9dfbbe";
 
 export default node;

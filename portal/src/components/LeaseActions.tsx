@@ -53,8 +53,9 @@ export function LeaseActions({ lease, onChanged }: { lease: LeaseActions_lease$k
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (l.status !== 'ACTIVE' && l.status !== 'PENDING') return null;
-  const pendingOnly = l.status === 'PENDING';
+  if (l.status !== 'ACTIVE' && l.status !== 'PENDING' && l.status !== 'QUEUED') return null;
+  // Nothing held yet (awaiting approval, or QUEUED on the waiting list): it can only be withdrawn.
+  const pendingOnly = l.status === 'PENDING' || l.status === 'QUEUED';
   const lease2: Lease = {
     id: l.id,
     allocations: l.allocations,

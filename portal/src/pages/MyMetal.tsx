@@ -13,6 +13,7 @@ import { Time } from '../components/Time';
 import { Countdown } from '../components/Countdown';
 import { LeaseItems } from '../components/LeaseItems';
 import { LeaseActions } from '../components/LeaseActions';
+import { QueuePlace } from '../components/QueuePlace';
 import { BookingActions } from '../components/BookingActions';
 import { Empty } from '../components/Loading';
 
@@ -20,7 +21,7 @@ const query = graphql`
   query MyMetalQuery {
     viewer {
       id name role costCenter { code }
-      current: leases(first: 200, where: { statusIn: [SCHEDULED, PENDING, ACTIVE] }, orderBy: { field: CREATED_AT, direction: DESC }) {
+      current: leases(first: 200, where: { statusIn: [SCHEDULED, QUEUED, PENDING, ACTIVE] }, orderBy: { field: CREATED_AT, direction: DESC }) {
         totalCount
         edges { node { id ...MyMetal_lease } }
       }
@@ -77,7 +78,7 @@ function LeaseCard({ lease, onChanged }: { lease: MyMetal_lease$key; onChanged: 
   const l = useFragment(
     graphql`
       fragment MyMetal_lease on Lease {
-        id status awaitingApproval createdAt startsAt endsAt note statusMessage
+        id status awaitingApproval createdAt startsAt endsAt note statusMessage queuePosition queuedUntil
         requested { sku quantity }
         allocations { id }
         ...LeaseItems_lease
@@ -112,6 +113,8 @@ function LeaseCard({ lease, onChanged }: { lease: MyMetal_lease$key; onChanged: 
               ends <Time value={l.endsAt} />
             </span>
           </>
+        ) : l.status === 'QUEUED' ? (
+          <QueuePlace position={l.queuePosition} until={l.queuedUntil} />
         ) : (
           <span>
             asked <Time value={l.createdAt} />

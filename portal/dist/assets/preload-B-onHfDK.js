@@ -1,0 +1,1 @@
+import{d as e,i as t,l as n,u as r}from"./session-CPgpjmBC.js";var i=t(),a=i?r(window.location.pathname):null;i&&a&&a.query.params.text&&(window.__hardcandyEarly={token:i,key:n(a.query.params.name,a.variables),response:e(i,a.query.params.text,a.variables)},window.__hardcandyEarly.response.catch(()=>{}));
