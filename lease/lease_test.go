@@ -556,7 +556,7 @@ func TestLeaseStateMachine(t *testing.T) {
 			require.ErrorContains(t, err, fmt.Sprintf("from %s to %s", from, to))
 		}
 	}
-	require.Equal(t, 8, allowed) // SCHEDULED → PENDING, REJECTED; PENDING → ACTIVE, REJECTED, QUEUED; ACTIVE → EXPIRED, RETURNED; QUEUED → PENDING, REJECTED
+	require.Equal(t, 9, allowed) // SCHEDULED → PENDING, REJECTED; PENDING → ACTIVE, REJECTED, QUEUED; ACTIVE → EXPIRED, RETURNED; QUEUED → PENDING, REJECTED
 }
 
 // The vended notice is written from what the vend holds in memory; it must say exactly what the

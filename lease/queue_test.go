@@ -150,7 +150,9 @@ func TestQueueLapseWithdrawAndStrictOrder(t *testing.T) {
 	_, err = b.svc.Return(b.as["bob"], small.ID)
 	require.ErrorIs(t, err, apperr.NotFound, "not bob's")
 
-	// The wait runs out on the fake clock: lapsed, the owner told.
+	// The wait runs out on the fake clock: lapsed, the owner told. (The withdrawal kicked the
+	// queue; that run must be over before the clock moves, or it would lapse the lease itself.)
+	b.svc.WaitQueue()
 	b.clock.Advance(3 * time.Hour)
 	require.Equal(t, 1, b.serve(t))
 	lapsed := b.lease(t, short.ID)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/hardcandy/hardcandy/apperr"
 )
 
 // Attribute is one typed key/value of a product, such as ram_gb=128 (a number).
@@ -56,14 +58,19 @@ func (t AttributeType) Valid() bool {
 func (t AttributeType) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(t))) }
 
 // UnmarshalGQL reads the GraphQL enum value.
+// A null type is none: the value's own type is inferred (see InferAttributeType).
 func (t *AttributeType) UnmarshalGQL(v any) error {
+	if v == nil {
+		*t = ""
+		return nil
+	}
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("attribute type must be a string")
+		return apperr.New(apperr.InvalidArgument, "attribute type must be NUMBER, STRING or BOOLEAN, got %T", v)
 	}
 	*t = AttributeType(strings.ToUpper(s))
 	if !t.Valid() {
-		return fmt.Errorf("%s is not a valid AttributeType (NUMBER, STRING, BOOLEAN)", s)
+		return apperr.New(apperr.InvalidArgument, "%s is not a valid AttributeType (NUMBER, STRING, BOOLEAN)", s)
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hardcandy/hardcandy/apperr"
 )
 
 func TestParseConstraint(t *testing.T) {
@@ -36,4 +38,31 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// A null type in an input is no type (inferred from the value); anything else not an
+// AttributeType is INVALID_ARGUMENT.
+func TestAttributeTypeUnmarshal(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   any
+		want AttributeType
+		err  bool
+	}{
+		{in: nil, want: ""},
+		{in: "number", want: AttributeNumber},
+		{in: "BOOLEAN", want: AttributeBoolean},
+		{in: "colour", err: true},
+		{in: 3, err: true},
+	}
+	for _, tt := range tests {
+		var got AttributeType
+		err := got.UnmarshalGQL(tt.in)
+		if tt.err {
+			require.ErrorIs(t, err, apperr.InvalidArgument, "%v", tt.in)
+			continue
+		}
+		require.NoError(t, err, "%v", tt.in)
+		require.Equal(t, tt.want, got)
+	}
 }
