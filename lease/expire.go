@@ -94,6 +94,11 @@ func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, sk
 	if err := lapseRequests(ctx, tx, now, ids, "the lease expired first"); err != nil {
 		return nil, err
 	}
+	// A lease swept before its booked end (its end was moved earlier) frees the rest of its
+	// bookings, as every other way a lease ends does.
+	if err := trimBookings(ctx, tx, now, ids); err != nil {
+		return nil, err
+	}
 	allocs, err := releaseHeld(ctx, tx, d, now, ids)
 	if err != nil {
 		return nil, err
