@@ -360,14 +360,24 @@ func WithTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error
 	}
 	if err != nil {
 		if rerr := tx.Rollback(); rerr != nil {
-			return fmt.Errorf("%w (rollback: %v)", err, rerr)
+			return cancelled(ctx, fmt.Errorf("%w (rollback: %v)", err, rerr))
 		}
-		return err
+		return cancelled(ctx, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return cancelled(ctx, fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+// cancelled names the request's cancellation in err when it caused it: the driver reports a
+// transaction rolled back under a cancelled context as "already rolled back" or as a bad
+// connection, which callers could not tell from a failure of the database.
+func cancelled(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
 }
 
 // System returns ctx with privacy checks lifted, for services doing bookkeeping after their own
