@@ -92,6 +92,8 @@ bench-portal: build
 lint:
 	$(GO) vet $(PKGS)
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^ent/')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$($(GO) tool goimports -l -local github.com/hardcandy/hardcandy $$(git ls-files '*.go' | grep -v '^ent/' | grep -v '_gen.go$$' | grep -v '^graph/generated.go$$' | grep -v 'resolvers.go$$')); \
+		if [ -n "$$out" ]; then echo "imports need grouping (standard, third-party, then this module): go tool goimports -w -local github.com/hardcandy/hardcandy"; echo "$$out"; exit 1; fi
 
 ## check-generated: fail when `make generate` would change committed files
 check-generated: generate

@@ -14,8 +14,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jonboulle/clockwork"
 	"unicode/utf8"
+
+	"github.com/jonboulle/clockwork"
 )
 
 // Limits on what the exec driver keeps from a command's output.

@@ -3,12 +3,12 @@
 package graph
 
 import (
-	"github.com/hardcandy/hardcandy/billing"
 	"log/slog"
 
 	"github.com/jonboulle/clockwork"
 
 	"github.com/hardcandy/hardcandy/auth"
+	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/custom"
 	"github.com/hardcandy/hardcandy/ent"

@@ -11,8 +11,9 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/hardcandy/hardcandy/database"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+
+	"github.com/hardcandy/hardcandy/database"
 )
 
 // defaultBenchPostgres is the local server the replica runs use when HARDCANDY_TEST_POSTGRES
