@@ -143,7 +143,7 @@ func (s *Service) MarkFaulty(ctx context.Context, itemID int, reason string) (*F
 	})
 	if err != nil {
 		if res != nil { // claimed but not swapped in: back, wiped when touched
-			s.release(octx, l.ID, res, nil, v.Name)
+			s.release(octx, l.ID, res, v.Name)
 		}
 		return nil, err
 	}

@@ -704,7 +704,7 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 	if err != nil {
 		// The lease moved on meanwhile (rolled back by the repair, or ended during an
 		// expansion): the items were touched, so they are wiped.
-		s.release(ctx, id, results, nil, actor)
+		s.release(ctx, id, results, actor)
 		return time.Time{}, err
 	}
 	s.deliver()
@@ -743,7 +743,7 @@ func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed
 }
 
 // release undoes a claim in its own transaction (used when activation found the lease gone).
-func (s *Service) release(ctx context.Context, id int, results []result, _ error, actor string) {
+func (s *Service) release(ctx context.Context, id int, results []result, actor string) {
 	sys := database.System(ctx)
 	_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
 		return s.releaseTx(sys, tx, s.now(), results, actor, fmt.Sprintf("lease %d rolled back", id))
