@@ -67,9 +67,7 @@ func InsertRows(ctx context.Context, tx *ent.Tx, table string, columns []string,
 	if d == dialect.Postgres {
 		return insertUnnest(ctx, tx, table, columns, rows)
 	}
-	per := max(1, maxParams/len(columns))
-	for lo := 0; lo < len(rows); lo += per {
-		chunk := rows[lo:min(lo+per, len(rows))]
+	for _, chunk := range Chunks(rows, len(columns), 0) {
 		b := entsql.Dialect(d).Insert(table).Columns(columns...)
 		for _, r := range chunk {
 			b.Values(r...)
@@ -178,9 +176,18 @@ func InIDs(d, column string, first int, ids []int) (string, []any) {
 // IDChunks splits ids into slices small enough for one statement's parameters, leaving room
 // for a few more.
 func IDChunks(ids []int) [][]int {
-	var out [][]int
-	for lo := 0; lo < len(ids); lo += maxParams - 100 {
-		out = append(out, ids[lo:min(lo+maxParams-100, len(ids))])
+	return Chunks(ids, 1, 100)
+}
+
+// Chunks splits xs into consecutive slices of as many as fit one statement's parameters, at
+// perRow parameters each, after extra parameters the statement has besides. A chunk holds at
+// least one element however many parameters it needs; perRow below 1 counts as 1. The chunks
+// share xs' backing array.
+func Chunks[T any](xs []T, perRow, extra int) [][]T {
+	size := max(1, (maxParams-max(0, extra))/max(1, perRow))
+	var out [][]T
+	for lo := 0; lo < len(xs); lo += size {
+		out = append(out, xs[lo:min(lo+size, len(xs))])
 	}
 	return out
 }

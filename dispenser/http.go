@@ -20,6 +20,8 @@ import (
 
 	"github.com/jonboulle/clockwork"
 	"go.opentelemetry.io/otel/propagation"
+
+	"github.com/hardcandy/hardcandy/backoff"
 )
 
 // HTTP headers the http driver sends.
@@ -220,13 +222,7 @@ func (h *httpDriver) sleep(ctx context.Context, d time.Duration) error {
 // capped at MaxBackoff, then jittered into [d/2, d) with r in [0, 1) so many vends failing
 // together do not retry in lockstep.
 func backoffDelay(initial time.Duration, retry int, r float64) time.Duration {
-	d := initial
-	for i := 1; i < retry && d < MaxBackoff; i++ {
-		d *= 2
-	}
-	d = min(d, MaxBackoff)
-	half := d / 2
-	return half + time.Duration(r*float64(d-half))
+	return backoff.Delay(initial, MaxBackoff, retry, (1-r)/2)
 }
 
 // attempt makes one POST under the per-attempt timeout.

@@ -11,6 +11,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/hardcandy/hardcandy/backoff"
 )
 
 // DefaultChannel is the Postgres NOTIFY channel the replicas of one deployment share.
@@ -192,23 +194,24 @@ func (b *PostgresBridge) listen(ctx context.Context) (*pgx.Conn, error) {
 // breaks; it owns conn and closes whichever connection it holds last.
 func (b *PostgresBridge) run(ctx context.Context, conn *pgx.Conn) {
 	defer close(b.done)
-	backoff := minBackoff
+	// failures counts the attempts to re-establish LISTEN since it was last up.
+	failures := 0
 	for {
 		if conn == nil {
-			if !sleep(ctx, backoff) {
+			failures++
+			if !sleep(ctx, backoff.Delay(minBackoff, maxBackoff, failures, 0)) {
 				return
 			}
-			backoff = min(backoff*2, maxBackoff)
 			c, err := b.listen(ctx)
 			if err != nil {
 				if ctx.Err() != nil {
 					return
 				}
 				b.logger.Warn("leasefeed: re-establishing LISTEN failed; retrying", "channel", b.channel,
-					"retry_in", backoff, "err", err)
+					"retry_in", backoff.Delay(minBackoff, maxBackoff, failures+1, 0), "err", err)
 				continue
 			}
-			conn, backoff = c, minBackoff
+			conn, failures = c, 0
 			b.logger.Info("leasefeed: listening again", "channel", b.channel)
 		}
 
@@ -220,7 +223,7 @@ func (b *PostgresBridge) run(ctx context.Context, conn *pgx.Conn) {
 				return
 			}
 			b.logger.Warn("leasefeed: lost the LISTEN connection; events from other replicas are lost until it is back",
-				"channel", b.channel, "retry_in", backoff, "err", err)
+				"channel", b.channel, "retry_in", backoff.Delay(minBackoff, maxBackoff, failures+1, 0), "err", err)
 			continue
 		}
 		var e Event

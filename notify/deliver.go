@@ -13,6 +13,7 @@ import (
 
 	"github.com/jonboulle/clockwork"
 
+	"github.com/hardcandy/hardcandy/backoff"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/notice"
@@ -104,11 +105,7 @@ func (f failing) Send(context.Context, Message) error { return f.err }
 // Backoff returns the wait after the given number of failed attempts: cfg.Backoff doubling per
 // failure, capped at an hour.
 func (d *Deliverer) Backoff(failures int) time.Duration {
-	b := d.cfg.Backoff.Std()
-	for i := 1; i < failures && b < maxBackoff; i++ {
-		b *= 2
-	}
-	return min(b, maxBackoff)
+	return backoff.Delay(d.cfg.Backoff.Std(), maxBackoff, failures, 0)
 }
 
 // group is the notices that go out as one message.

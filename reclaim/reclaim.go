@@ -12,6 +12,7 @@ import (
 	"github.com/jonboulle/clockwork"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/backoff"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/duration"
@@ -86,11 +87,7 @@ func NewService(client *ent.Client, clock clockwork.Clock, d dispenser.Dispenser
 
 // Backoff returns the wait after the given number of failures.
 func (s *Service) Backoff(failures int) time.Duration {
-	d := s.cfg.Backoff.Std()
-	for i := 1; i < failures && d < s.cfg.MaxBackoff.Std(); i++ {
-		d *= 2
-	}
-	return min(d, s.cfg.MaxBackoff.Std())
+	return backoff.Delay(s.cfg.Backoff.Std(), s.cfg.MaxBackoff.Std(), failures, 0)
 }
 
 // run reclaims the REBUILDING items whose next attempt is due at now, several at a time and
