@@ -80,6 +80,7 @@ func (c Config) withDefaults() Config {
 // Service runs the lease flows.
 type Service struct {
 	client    *ent.Client
+	store     *database.Store
 	clock     clockwork.Clock
 	dispenser dispenser.Dispenser
 	box       *secret.Box
@@ -109,12 +110,12 @@ type Service struct {
 
 // Notifier writes notices inside a transaction (the notify package's outbox).
 type Notifier interface {
-	Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
-	EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error
+	Enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev notify.Event) error
+	EnqueueOwners(ctx context.Context, tx *database.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error
 }
 
 // notice writes one notice inside tx when notices are configured.
-func (s *Service) notice(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error {
+func (s *Service) notice(ctx context.Context, tx *database.Tx, now time.Time, ev notify.Event) error {
 	if s.Notices == nil {
 		return nil
 	}
@@ -128,8 +129,8 @@ func (s *Service) deliver() {
 }
 
 // NewService returns a lease service.
-func NewService(client *ent.Client, clock clockwork.Clock, d dispenser.Dispenser, box *secret.Box, cfg Config) *Service {
-	return &Service{client: client, clock: clock, dispenser: d, box: box, cfg: cfg.withDefaults()}
+func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, box *secret.Box, cfg Config) *Service {
+	return &Service{client: store.Client, store: store, clock: clock, dispenser: d, box: box, cfg: cfg.withDefaults()}
 }
 
 // VendInput asks for a lease. It is also the GraphQL VendInput.
@@ -543,12 +544,12 @@ func (s *Service) loadLimits(ctx context.Context, o *owner, p *plan) (*limits, e
 // the same owner or cost center on any replica then count one after another; on SQLite the
 // single writer already runs them so), then counts what they hold, claims still at the
 // dispenser included.
-func (s *Service) holdLimits(ctx context.Context, tx *ent.Tx, lim *limits) error {
+func (s *Service) holdLimits(ctx context.Context, tx *database.Tx, lim *limits) error {
 	keys := []database.LockKey{{Space: "owner", ID: lim.owner.id}}
 	if lim.cc != nil {
 		keys = append(keys, database.LockKey{Space: "cost center", ID: lim.cc.ID})
 	}
-	if err := database.Lock(ctx, s.client, tx, keys...); err != nil {
+	if err := database.Lock(ctx, tx, keys...); err != nil {
 		return err
 	}
 	return countLimits(ctx, tx.Client(), lim)
@@ -828,7 +829,7 @@ func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (in
 	sys := database.System(ctx)
 	now := s.now()
 	var id int
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		l, err := s.createLease(sys, tx, now, spec, true)
 		if err != nil {
 			return err
@@ -852,7 +853,7 @@ func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (in
 	return id, err
 }
 
-func (s *Service) createLease(ctx context.Context, tx *ent.Tx, now time.Time, spec newLease, awaiting bool) (*ent.Lease, error) {
+func (s *Service) createLease(ctx context.Context, tx *database.Tx, now time.Time, spec newLease, awaiting bool) (*ent.Lease, error) {
 	cr := tx.Lease.Create().SetOwnerID(spec.owner.id).SetNillableCostCenterID(spec.owner.costCenterID).
 		SetStatus(Pending).SetAwaitingApproval(awaiting).SetDuration(spec.duration).
 		SetRequest(spec.plan.request).SetNillableNote(spec.note).SetNillableIdempotencyKey(spec.key).
@@ -887,7 +888,7 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		created *ent.Lease
 		out     []claimed
 	)
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		if spec.serving {
 			// Off the waiting list first, under its locks (taken before the owner's).
 			if err := s.takeFromQueue(sys, tx, now, *existingID, spec.actor); err != nil {
@@ -1072,7 +1073,7 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 	for i, r := range results {
 		loaded[i] = &ent.InventoryItem{ID: r.c.item.ID, Name: r.c.item.Name, ProductID: r.c.productID, Status: inventory.Reserving}
 	}
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		l := &ent.Lease{ID: id, OwnerID: o.id, CostCenterID: o.costCenterID}
 		var leaseEvent *ent.EventCreate
 		periodStart, periodEnd := now, now.Add(d.Std())
@@ -1164,7 +1165,7 @@ func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed
 	userErr := dispenserError(failed.err)
 	msg := userErr.(*apperr.Error).Message
 	sys := database.System(ctx)
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		now := s.now()
 		if err := s.releaseTx(sys, tx, now, results, actor, fmt.Sprintf("lease %d not vended: %s", id, msg)); err != nil {
 			return err
@@ -1193,7 +1194,7 @@ func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed
 // release undoes a claim in its own transaction (used when activation found the lease gone).
 func (s *Service) release(ctx context.Context, id int, results []result, _ error, actor string) {
 	sys := database.System(ctx)
-	_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	_ = s.store.Write(sys, func(tx *database.Tx) error {
 		return s.releaseTx(sys, tx, s.now(), results, actor, fmt.Sprintf("lease %d rolled back", id))
 	})
 	s.kickReclaim()
@@ -1201,7 +1202,7 @@ func (s *Service) release(ctx context.Context, id int, results []result, _ error
 
 // releaseTx releases the allocations of results and puts their items back: REBUILDING where the
 // dispenser touched them, AVAILABLE where it did not.
-func (s *Service) releaseTx(ctx context.Context, tx *ent.Tx, now time.Time, results []result, actor, reason string) error {
+func (s *Service) releaseTx(ctx context.Context, tx *database.Tx, now time.Time, results []result, actor, reason string) error {
 	var allocIDs, touched, untouched []int
 	for _, r := range results {
 		allocIDs = append(allocIDs, r.c.allocationID)
@@ -1285,7 +1286,7 @@ func total(p *ent.Product, qty int, d time.Duration) (int64, bool) {
 }
 
 // writeOrder writes the immutable billing record of a vend, extension or expansion.
-func (s *Service) writeOrder(ctx context.Context, tx *ent.Tx, l *ent.Lease, kind string, billed []line, from, to, now time.Time) error {
+func (s *Service) writeOrder(ctx context.Context, tx *database.Tx, l *ent.Lease, kind string, billed []line, from, to, now time.Time) error {
 	contents := &bag.Bag{}
 	for _, b := range billed {
 		p := price(b.product, b.qty, to.Sub(from))
@@ -1382,7 +1383,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 		if s.beforeWithdraw != nil {
 			s.beforeWithdraw(id)
 		}
-		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		err = s.store.Write(sys, func(tx *database.Tx) error {
 			// Only while it still awaits: an approval that got in first is being vended, and
 			// withdrawing it now would leave the dispenser provisioning for a rejected lease.
 			err := move(sys, tx, now, id, Pending, Rejected, v.Name, "withdrawn by "+v.Name, func(u *ent.LeaseUpdate) {
@@ -1394,7 +1395,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 			return err
 		})
 	case l.Status == Scheduled:
-		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error { return s.cancelBooking(sys, tx, now, id, v.Name) })
+		err = s.store.Write(sys, func(tx *database.Tx) error { return s.cancelBooking(sys, tx, now, id, v.Name) })
 	case l.Status == Queued:
 		err = s.withdraw(ctx, v, l)
 	case l.Status == Pending:
@@ -1402,7 +1403,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 	case l.Status != Active:
 		return nil, apperr.New(apperr.Conflict, "lease %d is %s; only an ACTIVE lease can be returned", id, l.Status)
 	default:
-		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		err = s.store.Write(sys, func(tx *database.Tx) error {
 			if err := s.end(sys, tx, now, l, Returned, v.Name, "returned by "+v.Name); err != nil {
 				return err
 			}
@@ -1419,7 +1420,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 
 // end moves an ACTIVE lease to RETURNED or EXPIRED inside tx: allocations released, items to
 // REBUILDING for reclamation.
-func (s *Service) end(ctx context.Context, tx *ent.Tx, now time.Time, l *ent.Lease, to Status, actor, message string) error {
+func (s *Service) end(ctx context.Context, tx *database.Tx, now time.Time, l *ent.Lease, to Status, actor, message string) error {
 	if err := move(ctx, tx, now, l.ID, Active, to, actor, message, func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
 		return err
 	}
@@ -1509,7 +1510,7 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	}
 	sys := database.System(ctx)
 	now := s.now()
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Active), entlease.EndsAt(*l.EndsAt)).
 			SetEndsAt(newEnd).SetUpdatedAt(now).Save(sys)
 		if err != nil {
@@ -1618,7 +1619,7 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	sys := database.System(octx)
 	now := s.now()
 	// Mark the decision first, so the repair sees a lease on the dispenser, not one awaiting.
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Pending), entlease.AwaitingApproval(true)).
 			SetAwaitingApproval(false).SetDecidedBy(v.Name).SetUpdatedAt(now).Save(sys)
 		if err != nil {
@@ -1640,7 +1641,7 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	}
 	if err != nil {
 		// Put it back to awaiting approval: nothing was claimed.
-		_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		_ = s.store.Write(sys, func(tx *database.Tx) error {
 			return tx.Lease.UpdateOneID(id).SetAwaitingApproval(true).ClearDecidedBy().SetUpdatedAt(s.now()).Exec(sys)
 		})
 		return nil, err
@@ -1664,7 +1665,7 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 	}
 	sys := database.System(ctx)
 	now := s.now()
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		err := move(sys, tx, now, id, l.Status, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
 			u.Where(entlease.AwaitingApproval(true)).SetStatusMessage(reason).SetDecidedBy(v.Name).SetEndedAt(now).SetAwaitingApproval(false)
 		})
