@@ -36,6 +36,7 @@ type leasingServer struct {
 	url    string
 	tokens map[string]string
 	client *ent.Client
+	store  *database.Store
 	app    *app
 }
 
@@ -65,7 +66,7 @@ func startLeasing(t *testing.T, extraSmall int) *leasingServer {
 	t.Cleanup(func() { _ = sched.Stop() })
 	srv := httptest.NewServer(a.handler)
 	t.Cleanup(srv.Close)
-	ls := &leasingServer{url: srv.URL, tokens: map[string]string{}, client: st.Client, app: a}
+	ls := &leasingServer{url: srv.URL, tokens: map[string]string{}, client: st.Client, store: st, app: a}
 	for _, u := range users {
 		ls.tokens[u.Name] = u.Token
 	}

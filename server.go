@@ -124,9 +124,9 @@ type services struct {
 
 func newServices(st *database.Store, clock clockwork.Clock) *services {
 	return &services{
-		auth:      auth.NewService(st.Client, clock),
-		catalog:   catalog.NewService(st.Client, clock),
-		inventory: inventory.NewService(st.Client, clock),
+		auth:      auth.NewService(st, clock),
+		catalog:   catalog.NewService(st, clock),
+		inventory: inventory.NewService(st, clock),
 	}
 }
 
@@ -147,15 +147,15 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	if len(leasing.Booking.Reminders) == 0 { // reservations are announced at the notices' thresholds
 		leasing.Booking.Reminders = cfg.Notices.Thresholds
 	}
-	s.lease = lease.NewService(st.Client, clock, router, box, leasing)
+	s.lease = lease.NewService(st, clock, router, box, leasing)
 	s.lease.Feed = s.feed
-	s.reclaim = reclaim.NewService(st.Client, clock, router, cfg.Reclaim)
+	s.reclaim = reclaim.NewService(st, clock, router, cfg.Reclaim)
 	s.outbox = notify.NewOutbox(cfg.Notices)
 	s.lease.Notices = s.outbox
 	s.reclaim.Notices = s.outbox
-	s.expiring = notify.NewExpiring(st.Client, s.outbox, cfg.Notices)
-	s.deliverer = notify.NewDeliverer(st.Client, cfg.Notices, logger, clock, nil)
-	s.billing, err = billing.NewService(st.Client, clock, cfg.Billing, st.Dialect)
+	s.expiring = notify.NewExpiring(st, s.outbox, cfg.Notices)
+	s.deliverer = notify.NewDeliverer(st, cfg.Notices, logger, clock, nil)
+	s.billing, err = billing.NewService(st, clock, cfg.Billing)
 	return err
 }
 
@@ -214,8 +214,8 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	m.KnowOperations(append(known, graph.BuiltinOperations...)...)
 	instrument(st, svc, m, tel, clock, logger)
 	resolver := &graph.Resolver{
-		Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
-		Custom: custom.NewService(st.Client, clock, svc.catalog, svc.inventory),
+		Store: st, Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
+		Custom: custom.NewService(st, clock, svc.catalog, svc.inventory),
 		Clock:  clock, Logger: logger, Feed: svc.feed,
 	}
 	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger, Tracing: tracerProvider(so.tracing)})

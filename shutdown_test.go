@@ -42,15 +42,15 @@ func TestShutdownAfterAGiveUpStorm(t *testing.T) {
 	st, err := database.Open(ctx, dsn, database.Options{Migrate: true})
 	require.NoError(t, err)
 	clock := clockwork.NewRealClock()
-	users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: auth.NewService(st.Client, clock),
-		Catalog: catalog.NewService(st.Client, clock), Inventory: inventory.NewService(st.Client, clock)})
+	users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: auth.NewService(st, clock),
+		Catalog: catalog.NewService(st, clock), Inventory: inventory.NewService(st, clock)})
 	require.NoError(t, err)
 	for chunk := range 2 {
 		var items []*inventory.NewItem
 		for i := range 10_000 {
 			items = append(items, &inventory.NewItem{SKU: "4D.small", Name: fmt.Sprintf("storm-%d-%05d", chunk, i)})
 		}
-		_, err = inventory.NewService(st.Client, clock).Add(viewer.NewContext(ctx, viewer.Viewer{UserID: 1, Name: "setup", Role: viewer.RoleAdmin}), items)
+		_, err = inventory.NewService(st, clock).Add(viewer.NewContext(ctx, viewer.Viewer{UserID: 1, Name: "setup", Role: viewer.RoleAdmin}), items)
 		require.NoError(t, err)
 	}
 	require.NoError(t, st.Close())

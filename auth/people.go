@@ -160,7 +160,7 @@ func (s *Service) DeactivateUser(ctx context.Context, id int) (*ent.User, error)
 	}
 	sys := database.System(ctx)
 	now := s.clock.Now().UTC()
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.User.Update().Where(user.ID(id), user.DeactivatedAtIsNil()).SetDeactivatedAt(now).SetUpdatedAt(now).Save(sys)
 		if err != nil {
 			return err

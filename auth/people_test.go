@@ -29,7 +29,7 @@ func setupPeople(t *testing.T) *people {
 	t.Helper()
 	st := dbtest.Open(t, database.Options{})
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	p := &people{svc: auth.NewService(st.Client, clock), clock: clock, as: map[string]context.Context{},
+	p := &people{svc: auth.NewService(st, clock), clock: clock, as: map[string]context.Context{},
 		token: map[string]string{}, users: map[string]*ent.User{}}
 	for _, u := range []auth.NewUser{{Name: "admin", Role: viewer.RoleAdmin, CostCenter: "ENG"},
 		{Name: "manny", Role: viewer.RoleManager, CostCenter: "ENG"}, {Name: "alice", Role: viewer.RoleUser, CostCenter: "ENG"},

@@ -34,6 +34,7 @@ const lastUsedEvery = time.Minute
 // Service authenticates tokens and manages users.
 type Service struct {
 	client *ent.Client
+	store  *database.Store
 	clock  clockwork.Clock
 
 	mu       sync.Mutex
@@ -63,8 +64,8 @@ const (
 )
 
 // NewService returns an auth service.
-func NewService(client *ent.Client, clock clockwork.Clock) *Service {
-	return &Service{client: client, clock: clock, lastUsed: map[string]time.Time{}, known: map[string]knownToken{},
+func NewService(store *database.Store, clock clockwork.Clock) *Service {
+	return &Service{client: store.Client, store: store, clock: clock, lastUsed: map[string]time.Time{}, known: map[string]knownToken{},
 		sessions: map[*session]struct{}{}, kick: make(chan struct{}, 1)}
 }
 
@@ -167,7 +168,7 @@ func (s *Service) touch(ctx context.Context, h []byte) {
 	s.mu.Unlock()
 	// Best effort: a failed bookkeeping write must not fail the request. In a transaction, so
 	// that on SQLite it joins the writes queued for the next group commit.
-	_ = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	_ = s.store.Write(ctx, func(tx *database.Tx) error {
 		return tx.APIToken.Update().Where(apitoken.Hash(h)).SetLastUsedAt(now).Exec(ctx)
 	})
 }
@@ -232,7 +233,7 @@ func (s *Service) AddUser(ctx context.Context, in NewUser) (*ent.User, string, e
 	}
 	now := s.clock.Now().UTC()
 	var u *ent.User
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		cr := tx.User.Create().SetName(in.Name).SetRole(role).SetCreatedAt(now).SetUpdatedAt(now)
 		if in.Email != "" {
 			cr.SetEmail(in.Email)

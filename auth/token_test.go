@@ -23,7 +23,7 @@ func TestAuthenticateRemembersValidTokens(t *testing.T) {
 	ctx := context.Background()
 	st := dbtest.Open(t, database.Options{})
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	svc := auth.NewService(st.Client, clock)
+	svc := auth.NewService(st, clock)
 	_, tok, err := svc.AddUser(ctx, auth.NewUser{Name: "alice", Role: viewer.RoleUser, CostCenter: "ENG"})
 	require.NoError(t, err)
 	_, other, err := svc.AddUser(ctx, auth.NewUser{Name: "bob", Role: viewer.RoleManager, CostCenter: "OPS"})

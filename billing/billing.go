@@ -38,6 +38,7 @@ type Config struct {
 // Service computes bills and usage.
 type Service struct {
 	client *ent.Client
+	store  *database.Store
 	clock  clockwork.Clock
 	loc    *time.Location
 	// sqlite enables the aggregate usage query that does the arithmetic in SQLite.
@@ -48,7 +49,7 @@ type Service struct {
 
 // NewService returns a billing service over a database of the given dialect ("sqlite3",
 // "postgres"), or an error for an unknown time zone.
-func NewService(client *ent.Client, clock clockwork.Clock, cfg Config, dialect string) (*Service, error) {
+func NewService(store *database.Store, clock clockwork.Clock, cfg Config) (*Service, error) {
 	loc := time.UTC
 	if cfg.TimeZone != "" {
 		var err error
@@ -56,7 +57,7 @@ func NewService(client *ent.Client, clock clockwork.Clock, cfg Config, dialect s
 			return nil, fmt.Errorf("billing time_zone: %w", err)
 		}
 	}
-	return &Service{client: client, clock: clock, loc: loc, sqlite: dialect == "sqlite3", sql: entsql.Dialect(dialect)}, nil
+	return &Service{client: store.Client, store: store, clock: clock, loc: loc, sqlite: store.Dialect == "sqlite3", sql: entsql.Dialect(store.Dialect)}, nil
 }
 
 // Bill is what a cost center owes in one currency for one month: a live draft until the month
@@ -381,7 +382,7 @@ func (s *Service) closeMonth(ctx context.Context, month string, from, to, now ti
 			if done[fmt.Sprint(cc, b.Currency)] {
 				continue
 			}
-			err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+			err := s.store.Write(ctx, func(tx *database.Tx) error {
 				row, err := tx.Bill.Create().SetCostCenterID(cc).SetMonth(month).SetDefinitive(true).
 					SetTotal(b.Total).SetCurrency(b.Currency).SetCreatedAt(now).Save(ctx)
 				if err != nil {
@@ -638,7 +639,7 @@ func (s *Service) SetEntitlement(ctx context.Context, code, sku string, quantity
 	}
 	sys := database.System(ctx)
 	now := s.clock.Now().UTC()
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		cc, err := tx.CostCenter.Query().Where(costcenter.Code(code)).Only(sys)
 		if err != nil {
 			return database.Wrap(err, "cost center %q", code)

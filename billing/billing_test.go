@@ -27,6 +27,7 @@ import (
 
 type bundle struct {
 	client  *ent.Client
+	store   *database.Store
 	clock   *clockwork.FakeClock
 	leases  *lease.Service
 	billing *billing.Service
@@ -41,17 +42,17 @@ func setup(t *testing.T) *bundle {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 10, 30, 12, 0, 0, 0, time.UTC))
-	_, err = demo.Load(ctx, demo.Services{Client: st.Client, Auth: auth.NewService(st.Client, clock),
-		Catalog: catalog.NewService(st.Client, clock), Inventory: inventory.NewService(st.Client, clock)})
+	_, err = demo.Load(ctx, demo.Services{Client: st.Client, Auth: auth.NewService(st, clock),
+		Catalog: catalog.NewService(st, clock), Inventory: inventory.NewService(st, clock)})
 	require.NoError(t, err)
 	sim, err := dispenser.New(dispenser.Config{})
 	require.NoError(t, err)
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
-	bs, err := billing.NewService(st.Client, clock, billing.Config{TimeZone: "Europe/Berlin"}, st.Dialect)
+	bs, err := billing.NewService(st, clock, billing.Config{TimeZone: "Europe/Berlin"})
 	require.NoError(t, err)
-	b := &bundle{client: st.Client, clock: clock, billing: bs, as: map[string]context.Context{},
-		leases: lease.NewService(st.Client, clock, sim, box, lease.Config{})}
+	b := &bundle{client: st.Client, store: st, clock: clock, billing: bs, as: map[string]context.Context{},
+		leases: lease.NewService(st, clock, sim, box, lease.Config{})}
 	users, err := st.Client.User.Query().All(database.System(ctx))
 	require.NoError(t, err)
 	for _, u := range users {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/hardcandy/hardcandy/bag"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/schematype"
@@ -404,7 +405,7 @@ func ResolveBundleParameters(field string, bundle *ent.Product, components []*en
 
 // declaration validates a product's parameter declaration inside tx; bagID is its components
 // bag when it is a bundle.
-func declaration(ctx context.Context, tx *ent.Tx, specs []*schematype.ParameterSpec, bagID *int) ([]schematype.ParameterSpec, error) {
+func declaration(ctx context.Context, tx *database.Tx, specs []*schematype.ParameterSpec, bagID *int) ([]schematype.ParameterSpec, error) {
 	var components []*ent.Product
 	if bagID != nil {
 		b, err := bag.Load(ctx, tx.Client(), *bagID)

@@ -25,12 +25,13 @@ import (
 // Service manages the catalog.
 type Service struct {
 	client *ent.Client
+	store  *database.Store
 	clock  clockwork.Clock
 }
 
 // NewService returns a catalog service.
-func NewService(client *ent.Client, clock clockwork.Clock) *Service {
-	return &Service{client: client, clock: clock}
+func NewService(store *database.Store, clock clockwork.Clock) *Service {
+	return &Service{client: store.Client, store: store, clock: clock}
 }
 
 // CreateInput describes a new product. It is also the GraphQL CreateProductInput.
@@ -168,7 +169,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Product, err
 	}
 	sys := database.System(ctx)
 	var created *ent.Product
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		components, err := s.componentBag(sys, tx, in.SKU, in.Currency, in.Components)
 		if err != nil {
 			return err
@@ -223,7 +224,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Product, err
 }
 
 // componentBag validates a bundle's components and stacks them; nil when there are none.
-func (s *Service) componentBag(ctx context.Context, tx *ent.Tx, sku, currency string, lines []*schematype.LeaseLine) (*bag.Bag, error) {
+func (s *Service) componentBag(ctx context.Context, tx *database.Tx, sku, currency string, lines []*schematype.LeaseLine) (*bag.Bag, error) {
 	if len(lines) == 0 {
 		return nil, nil
 	}
@@ -267,7 +268,7 @@ func (s *Service) Update(ctx context.Context, id int, in UpdateInput) (*ent.Prod
 	}
 	sys := database.System(ctx)
 	var updated *ent.Product
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		cur, err := tx.Product.Get(sys, id)
 		if err != nil {
 			return err
@@ -343,7 +344,7 @@ func (s *Service) Remove(ctx context.Context, id int) (deleted bool, p *ent.Prod
 		return false, nil, err
 	}
 	sys := database.System(ctx)
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		p, err = tx.Product.Get(sys, id)
 		if err != nil {
 			return err
@@ -381,7 +382,7 @@ func (s *Service) Remove(ctx context.Context, id int) (deleted bool, p *ent.Prod
 }
 
 // isReferenced reports whether items or stacks (bundles, orders, entitlements) point at a product.
-func isReferenced(ctx context.Context, tx *ent.Tx, id int) (bool, error) {
+func isReferenced(ctx context.Context, tx *database.Tx, id int) (bool, error) {
 	if ok, err := tx.InventoryItem.Query().Where(inventoryitem.ProductID(id)).Exist(ctx); err != nil || ok {
 		return ok, err
 	}

@@ -56,19 +56,19 @@ func TestVendProgressFromTheServer(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	authSvc := auth.NewService(st.Client, clock)
+	authSvc := auth.NewService(st, clock)
 	feed := leasefeed.New()
-	r := &graph.Resolver{Client: st.Client, Dialect: st.Dialect, Auth: authSvc, Catalog: catalog.NewService(st.Client, clock),
-		Inventory: inventory.NewService(st.Client, clock), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: clock, Feed: feed}
+	r := &graph.Resolver{Store: st, Client: st.Client, Dialect: st.Dialect, Auth: authSvc, Catalog: catalog.NewService(st, clock),
+		Inventory: inventory.NewService(st, clock), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: clock, Feed: feed}
 	users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: authSvc, Catalog: r.Catalog, Inventory: r.Inventory})
 	require.NoError(t, err)
 	sim, err := dispenser.New(dispenser.Config{})
 	require.NoError(t, err)
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
-	r.Leasing = lease.NewService(st.Client, clock, sim, box, lease.Config{})
+	r.Leasing = lease.NewService(st, clock, sim, box, lease.Config{})
 	r.Leasing.Feed = feed
-	r.Billing, err = billing.NewService(st.Client, clock, billing.Config{}, st.Dialect)
+	r.Billing, err = billing.NewService(st, clock, billing.Config{})
 	require.NoError(t, err)
 	srv := httptest.NewServer(authSvc.Middleware(graph.NewHandler(r, graph.Options{Logger: r.Logger})))
 	t.Cleanup(srv.Close)

@@ -32,6 +32,7 @@ const (
 // Service runs custom requests.
 type Service struct {
 	client    *ent.Client
+	store     *database.Store
 	clock     clockwork.Clock
 	catalog   *catalog.Service
 	inventory *inventory.Service
@@ -39,8 +40,8 @@ type Service struct {
 
 // NewService returns a custom-request service creating products and items through the catalog
 // and inventory services.
-func NewService(client *ent.Client, clock clockwork.Clock, cat *catalog.Service, inv *inventory.Service) *Service {
-	return &Service{client: client, clock: clock, catalog: cat, inventory: inv}
+func NewService(store *database.Store, clock clockwork.Clock, cat *catalog.Service, inv *inventory.Service) *Service {
+	return &Service{client: store.Client, store: store, clock: clock, catalog: cat, inventory: inv}
 }
 
 func invalid(format string, args ...any) error {

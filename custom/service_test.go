@@ -27,9 +27,9 @@ func TestRequestFulfilDecline(t *testing.T) {
 	t.Parallel()
 	st := dbtest.Open(t, database.Options{})
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	a := auth.NewService(st.Client, clock)
-	cat := catalog.NewService(st.Client, clock)
-	svc := custom.NewService(st.Client, clock, cat, inventory.NewService(st.Client, clock))
+	a := auth.NewService(st, clock)
+	cat := catalog.NewService(st, clock)
+	svc := custom.NewService(st, clock, cat, inventory.NewService(st, clock))
 	as := map[string]context.Context{}
 	for name, role := range map[string]viewer.Role{"admin": viewer.RoleAdmin, "alice": viewer.RoleUser} {
 		_, tok, err := a.AddUser(context.Background(), auth.NewUser{Name: name, Role: role, CostCenter: "ENG"})

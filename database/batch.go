@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -16,9 +15,6 @@ import (
 // maxBatch bounds how many write transactions share one SQLite transaction.
 const maxBatch = 64
 
-// batchers maps the client of each open SQLite store to its batcher; WithTx finds it there.
-var batchers sync.Map // *ent.Client → *batcher
-
 // batcher gives a SQLite store group commit. SQLite has one writer at a time, so write
 // transactions queue anyway; rather than hand the write lock from goroutine to goroutine, each
 // waking up in turn and each committing on its own, one goroutine runs the queued transactions
@@ -26,20 +22,20 @@ var batchers sync.Map // *ent.Client → *batcher
 // the first, whose failure simply rolls back the whole, still empty, transaction), so a failure
 // undoes only its own writes. A caller giving up never interrupts a statement (SQLite would roll
 // back the whole transaction): it fails its own transaction at the next statement or at its end,
-// and only that one is undone. A caller's WithTx returns only after the commit that made its
+// and only that one is undone. A caller's Write returns only after the commit that made its
 // writes durable and visible, so nothing changes for callers: their transactions run in the
 // order they queued, exactly as if one after another.
 type batcher struct {
-	client *ent.Client
-	reqs   chan *txReq
-	stop   chan struct{}
-	done   chan struct{}
-	obs    atomic.Pointer[WriterObserver] // see Store.ObserveWriter
+	store *Store
+	reqs  chan *txReq
+	stop  chan struct{}
+	done  chan struct{}
+	obs   atomic.Pointer[WriterObserver] // see Store.ObserveWriter
 }
 
 type txReq struct {
 	ctx      context.Context
-	fn       func(*ent.Tx) error
+	fn       func(*Tx) error
 	err      error
 	panicked any
 	finished chan struct{}
@@ -58,22 +54,20 @@ func (r *txReq) finish(err error) {
 // errStoreClosed is what queued transactions get when the store closes under them.
 var errStoreClosed = errors.New("database: the store is closed")
 
-func startBatcher(client *ent.Client) *batcher {
-	b := &batcher{client: client, reqs: make(chan *txReq), stop: make(chan struct{}), done: make(chan struct{})}
-	batchers.Store(client, b)
+func startBatcher(s *Store) *batcher {
+	b := &batcher{store: s, reqs: make(chan *txReq), stop: make(chan struct{}), done: make(chan struct{})}
 	go b.loop()
 	return b
 }
 
 // close stops the batcher once the transaction in hand is committed.
 func (b *batcher) close() {
-	batchers.Delete(b.client)
 	close(b.stop)
 	<-b.done
 }
 
 // do queues fn and waits for its outcome; a panic in fn is raised again here, in the caller.
-func (b *batcher) do(ctx context.Context, fn func(*ent.Tx) error) error {
+func (b *batcher) do(ctx context.Context, fn func(*Tx) error) error {
 	r := &txReq{ctx: ctx, fn: fn, finished: make(chan struct{}), queued: time.Now()}
 	select {
 	case b.reqs <- r:
@@ -108,13 +102,12 @@ func (b *batcher) batch(first *txReq) {
 	// others' work. Each fn runs its statements with its own caller's context, but marked as
 	// shared, the transaction never lets that context interrupt one (see slotTx).
 	ctx := context.Background()
-	tx, err := b.client.Tx(context.WithValue(ctx, sharedTxKey{}, sharedTxKey{}))
+	tx, err := b.store.Client.Tx(context.WithValue(ctx, sharedTxKey{}, sharedTxKey{}))
 	if err != nil {
 		first.finish(fmt.Errorf("begin: %w", err))
 		return
 	}
-	deferred := track(tx, dialect.SQLite)
-	defer untrack(tx)
+	deferred := &deferrals{}
 	var (
 		pending []*txReq // ran and await the commit
 		current *txReq   // running now
@@ -144,7 +137,7 @@ func (b *batcher) batch(first *txReq) {
 			r.finish(fmt.Errorf("waiting to write: %w", err))
 		} else if len(pending) == 0 {
 			// Nothing else in the transaction yet: on failure, roll all of it back.
-			if !run(r, tx, deferred) {
+			if !b.run(r, tx, deferred) {
 				err := r.err
 				if rerr := tx.Rollback(); rerr != nil {
 					err = fmt.Errorf("%w (rollback: %v)", err, rerr)
@@ -171,7 +164,7 @@ func (b *batcher) batch(first *txReq) {
 	}
 	finished = true
 	if broken == nil {
-		broken = deferred.write(ctx, tx) // once for the whole batch
+		broken = deferred.write(ctx, &Tx{Tx: tx, Now: b.store.now(), dialect: dialect.SQLite}) // once for the whole batch
 	}
 	if broken != nil {
 		_ = tx.Rollback()
@@ -207,7 +200,7 @@ func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx, deferred *deferrals) error {
 		r.finish(fmt.Errorf("begin: %w", err))
 		return err
 	}
-	ok := run(r, tx, deferred)
+	ok := b.run(r, tx, deferred)
 	if !ok {
 		if _, err := tx.ExecContext(ctx, "ROLLBACK TO hardcandy_tx"); err != nil {
 			r.finish(fmt.Errorf("%w (rollback: %v)", r.err, err))
@@ -223,8 +216,9 @@ func (b *batcher) inSavepoint(r *txReq, tx *ent.Tx, deferred *deferrals) error {
 }
 
 // run calls r.fn, keeping its error, or its panic to raise again in the caller, on r. It reports
-// whether fn succeeded; what fn deferred is kept only then.
-func run(r *txReq, tx *ent.Tx, deferred *deferrals) (ok bool) {
+// whether fn succeeded; what fn deferred is kept only then. Each transaction of the batch has its
+// own time, read when it starts, as if it ran alone.
+func (b *batcher) run(r *txReq, tx *ent.Tx, deferred *deferrals) (ok bool) {
 	deferred.begin()
 	defer func() {
 		if p := recover(); p != nil {
@@ -236,7 +230,7 @@ func run(r *txReq, tx *ent.Tx, deferred *deferrals) (ok bool) {
 			deferred.failed()
 		}
 	}()
-	r.err = r.fn(tx)
+	r.err = r.fn(&Tx{Tx: tx, Now: b.store.now(), dialect: dialect.SQLite, deferred: deferred})
 	if r.err == nil {
 		// A caller that gave up while fn ran gets nothing of it, as when a transaction's own
 		// context ends before its commit; its statements ran to their end (see slotTx).

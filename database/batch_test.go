@@ -41,7 +41,7 @@ func TestWriteBatches(t *testing.T) {
 			for i := range 200 {
 				wg.Go(func() {
 					defer func() { panics[i] = recover() }()
-					errs[i] = database.WithTx(sys, st.Client, func(tx *ent.Tx) error {
+					errs[i] = st.Write(sys, func(tx *database.Tx) error {
 						// Two writes per transaction: a failure after the first must undo it.
 						if err := tx.CostCenter.Create().SetCode(fmt.Sprintf("A%03d", i)).SetName("a").Exec(sys); err != nil {
 							return err
@@ -93,7 +93,7 @@ func TestBatchFailureAfterCommit(t *testing.T) {
 	won, lost := 0, 0
 	for range 50 {
 		wg.Go(func() {
-			err := database.WithTx(sys, st.Client, func(tx *ent.Tx) error {
+			err := st.Write(sys, func(tx *database.Tx) error {
 				return tx.CostCenter.Create().SetCode("ONLY").SetName("x").Exec(sys)
 			})
 			mu.Lock()
@@ -133,7 +133,7 @@ func TestWriteOutsideTransactionWaitsItsTurn(t *testing.T) {
 	defer letGo() // before the store closes, should the test fail early
 	batchDone := make(chan error, 1)
 	go func() {
-		batchDone <- database.WithTx(sys, st.Client, func(tx *ent.Tx) error {
+		batchDone <- st.Write(sys, func(tx *database.Tx) error {
 			close(holding)
 			<-release
 			return tx.CostCenter.UpdateOneID(cc.ID).SetName("in the batch").Exec(sys)
@@ -190,7 +190,7 @@ func TestCancelledTransactionLeavesItsBatchAlone(t *testing.T) {
 		wg.Go(func() {
 			tctx, cancel := context.WithCancel(sys)
 			defer cancel()
-			errs[i] = database.WithTx(tctx, st.Client, func(tx *ent.Tx) error {
+			errs[i] = st.Write(tctx, func(tx *database.Tx) error {
 				if err := tx.CostCenter.Create().SetCode(fmt.Sprintf("A%03d", i)).SetName("a").Exec(tctx); err != nil {
 					return err
 				}

@@ -19,24 +19,6 @@ import (
 // Postgres' (65535).
 const maxParams = 30000
 
-// TxDialect is the SQL dialect of a transaction run by WithTx: SQLite's when it runs on a
-// SQLite store's group-commit writer, Postgres' otherwise. It reports false for a transaction
-// WithTx does not run.
-func TxDialect(tx *ent.Tx) (string, bool) {
-	v, ok := deferring.Load(tx)
-	if !ok {
-		return "", false
-	}
-	return v.(*deferrals).dialect, true
-}
-
-// Concurrent reports whether tx may run beside other write transactions (Postgres), whose row
-// locks it may then wait on; false on SQLite, whose writer runs one transaction at a time.
-func Concurrent(tx *ent.Tx) bool {
-	d, ok := TxDialect(tx)
-	return ok && d == dialect.Postgres
-}
-
 // Placeholders returns the placeholders of n parameters from the first, comma separated:
 // "?, ?" on SQLite, "$1, $2" on Postgres.
 func Placeholders(d string, first, n int) string {
@@ -56,16 +38,13 @@ func Placeholders(d string, first, n int) string {
 
 // InsertRows inserts rows (each a value per column) into table in as few statements as the
 // databases' parameter limits allow.
-func InsertRows(ctx context.Context, tx *ent.Tx, table string, columns []string, rows [][]any) error {
+func InsertRows(ctx context.Context, tx *Tx, table string, columns []string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	d, ok := TxDialect(tx)
-	if !ok {
-		return fmt.Errorf("insert %s: not a transaction run by WithTx", table)
-	}
+	d := tx.dialect
 	if d == dialect.Postgres {
-		return insertUnnest(ctx, tx, table, columns, rows)
+		return insertUnnest(ctx, tx.Tx, table, columns, rows)
 	}
 	for _, chunk := range Chunks(rows, len(columns), 0) {
 		b := entsql.Dialect(d).Insert(table).Columns(columns...)

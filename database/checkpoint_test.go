@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hardcandy/hardcandy/database"
-	"github.com/hardcandy/hardcandy/ent"
 )
 
 // Commits leave checkpoints to the store's background checkpointer: what is written reaches the
@@ -78,7 +77,7 @@ func TestWALStaysBoundedUnderSteadyLoad(t *testing.T) {
 	const commits = 500 // about 8 MB, four pages or more per commit, over a few seconds
 	for i := range commits {
 		time.Sleep(time.Millisecond) // a steady stream, spanning many checkpoints
-		err := database.WithTx(ctx, st.Client, func(tx *ent.Tx) error {
+		err := st.Write(ctx, func(tx *database.Tx) error {
 			_, err := tx.ExecContext(ctx, "INSERT INTO blobs (body) VALUES (?)", body)
 			return err
 		})

@@ -19,6 +19,7 @@ import (
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/schema"
+	"github.com/jonboulle/clockwork"
 	"github.com/mattn/go-sqlite3"
 
 	"github.com/hardcandy/hardcandy/apperr"
@@ -114,6 +115,10 @@ type Store struct {
 	stopCheckpoints func()
 	// batcher runs a SQLite store's write transactions, several to a commit.
 	batcher *batcher
+	// reader runs a SQLite store's read transactions (see sqliteReader).
+	reader *ent.Client
+	// clock gives each transaction its Now.
+	clock clockwork.Clock
 
 	closeOnce sync.Once
 	closeErr  error
@@ -125,6 +130,8 @@ type Options struct {
 	WrapDriver func(dialect.Driver) dialect.Driver
 	// Migrate applies the schema at open.
 	Migrate bool
+	// Clock gives each transaction its time (Tx.Now); the real clock when nil.
+	Clock clockwork.Clock
 }
 
 // Open opens dsn: a postgres:// URL, or a SQLite path or file: DSN.
@@ -152,8 +159,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		drv = opts.WrapDriver(drv)
 	}
 	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.SQLite, Driver: drv,
-		stopCheckpoints: startCheckpointer(db, writer)}
-	s.batcher = startBatcher(s.Client)
+		clock: opts.clock(), stopCheckpoints: startCheckpointer(db, writer)}
+	s.reader = ent.NewClient(ent.Driver(&sqliteReader{Driver: entsql.OpenDB(dialect.SQLite, db), db: db}))
+	s.batcher = startBatcher(s)
 	if opts.Migrate {
 		if err := s.Migrate(ctx); err != nil {
 			_ = s.Close()
@@ -322,6 +330,16 @@ func checkpoint(ctx context.Context, db *sql.DB, mode string) (int, error) {
 	return frames, nil
 }
 
+func (o Options) clock() clockwork.Clock {
+	if o.Clock == nil {
+		return clockwork.NewRealClock()
+	}
+	return o.Clock
+}
+
+// Clock is the clock the store's transactions take their time from.
+func (s *Store) Clock() clockwork.Clock { return s.clock }
+
 // Ping checks the database answers, for readiness.
 func (s *Store) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
 
@@ -332,42 +350,6 @@ func Redact(dsn string) string {
 		return "postgres"
 	}
 	return u.Redacted()
-}
-
-// WithTx runs fn in a transaction and commits it, or rolls it back when fn fails. On a SQLite
-// store, fn runs on the store's writer goroutine, possibly in one SQLite transaction with others
-// queued beside it (see batcher); it returns once fn's writes are committed.
-func WithTx(ctx context.Context, c *ent.Client, fn func(tx *ent.Tx) error) error {
-	if b, ok := batchers.Load(c); ok {
-		return b.(*batcher).do(ctx, fn)
-	}
-	tx, err := c.Tx(ctx)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	deferred := track(tx, dialect.Postgres) // SQLite's transactions run on its batcher
-	defer untrack(tx)
-	defer func() {
-		if v := recover(); v != nil {
-			_ = tx.Rollback()
-			panic(v)
-		}
-	}()
-	err = fn(tx)
-	if err == nil {
-		deferred.succeeded()
-		err = deferred.write(ctx, tx)
-	}
-	if err != nil {
-		if rerr := tx.Rollback(); rerr != nil {
-			return cancelled(ctx, fmt.Errorf("%w (rollback: %v)", err, rerr))
-		}
-		return cancelled(ctx, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return cancelled(ctx, fmt.Errorf("commit: %w", err))
-	}
-	return nil
 }
 
 // cancelled names the request's cancellation in err when it caused it: the driver reports a

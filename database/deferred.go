@@ -6,13 +6,11 @@ import (
 	"maps"
 	"slices"
 	"sync"
-
-	"github.com/hardcandy/hardcandy/ent"
 )
 
 // Deferred is an additive change to a few hot rows (counters) that a write transaction hands to
 // its commit rather than writing at once. What the transactions of one group commit defer under
-// a key is merged and written once, just before that commit; elsewhere, once per transaction,
+// a key (Tx.Defer) is merged and written once, just before that commit; elsewhere, once per transaction,
 // just before it commits. A transaction that fails contributes nothing.
 //
 // Only changes nothing reads back inside the transaction may be deferred: they are not in the
@@ -21,40 +19,16 @@ type Deferred interface {
 	// Merge folds a change made later, deferred under the same key, into this one.
 	Merge(later Deferred)
 	// Write writes the change in tx.
-	Write(ctx context.Context, tx *ent.Tx) error
+	Write(ctx context.Context, tx *Tx) error
 }
-
-// Defer hands d to the commit of tx under key. It reports false, deferring nothing, when tx is
-// not run by WithTx: the caller then writes d itself.
-func Defer(tx *ent.Tx, key string, d Deferred) bool {
-	v, ok := deferring.Load(tx)
-	if !ok {
-		return false
-	}
-	v.(*deferrals).add(key, d)
-	return true
-}
-
-// deferring maps each transaction run by WithTx to what its callers deferred.
-var deferring sync.Map // *ent.Tx → *deferrals
 
 // deferrals is what the transactions sharing one *ent.Tx deferred: those that succeeded (done)
 // and the one running now (current), which joins done only when it succeeds.
 type deferrals struct {
-	// dialect is the transaction's SQL dialect.
-	dialect string
 	mu      sync.Mutex
 	done    map[string]Deferred
 	current map[string]Deferred
 }
-
-func track(tx *ent.Tx, dialect string) *deferrals {
-	d := &deferrals{dialect: dialect}
-	deferring.Store(tx, d)
-	return d
-}
-
-func untrack(tx *ent.Tx) { deferring.Delete(tx) }
 
 func (d *deferrals) add(key string, x Deferred) {
 	d.mu.Lock()
@@ -96,7 +70,7 @@ func (d *deferrals) failed() { d.begin() }
 
 // write writes what the succeeded transactions deferred, in key order, so that on Postgres
 // concurrent commits take the same rows in the same order.
-func (d *deferrals) write(ctx context.Context, tx *ent.Tx) error {
+func (d *deferrals) write(ctx context.Context, tx *Tx) error {
 	d.mu.Lock()
 	done := d.done
 	d.done = nil

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strings"
-
-	"github.com/hardcandy/hardcandy/ent"
 )
 
 // LockKey names what a transaction locks with Lock: a space ("owner", "cost center") and the id
@@ -24,10 +22,9 @@ type LockKey struct {
 //
 // The locks are Postgres transaction-level advisory locks: they live in memory, write nothing
 // and touch no row, so the rows themselves (a user, a cost center) stay free for anyone else. On
-// a SQLite store (a client with a group-commit writer) write transactions already run one at a
-// time, and Lock does nothing.
-func Lock(ctx context.Context, c *ent.Client, tx *ent.Tx, keys ...LockKey) error {
-	if len(keys) == 0 || serialized(c) {
+// a SQLite store write transactions already run one at a time, and Lock does nothing.
+func Lock(ctx context.Context, tx *Tx, keys ...LockKey) error {
+	if len(keys) == 0 || !tx.Concurrent() {
 		return nil
 	}
 	var q strings.Builder
@@ -56,11 +53,4 @@ func lockSpace(space string) int32 {
 	h := fnv.New32a()
 	_, _ = h.Write([]byte("hardcandy:" + space)) // hash.Hash writes never fail
 	return int32(h.Sum32())                      //nolint:gosec // a hash, any bits will do
-}
-
-// serialized reports whether c is a SQLite store's client, whose write transactions run one at
-// a time on its group-commit writer.
-func serialized(c *ent.Client) bool {
-	_, ok := batchers.Load(c)
-	return ok
 }

@@ -77,7 +77,8 @@ func openPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
 	}
-	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.Postgres, Driver: drv, dsn: dsn}
+	s := &Store{Client: ent.NewClient(ent.Driver(drv)), DB: db, Dialect: dialect.Postgres, Driver: drv, dsn: dsn,
+		clock: opts.clock()}
 	if opts.Migrate {
 		if err := s.Migrate(ctx); err != nil {
 			_ = s.Close()

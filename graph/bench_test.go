@@ -19,8 +19,8 @@ import (
 func benchSetup(b *testing.B, products, perProduct int) *bundle {
 	bd := setup(b)
 	ctx := viewer.NewContext(b.Context(), viewer.Viewer{UserID: 1, Name: "bench", Role: viewer.RoleAdmin})
-	cat := catalog.NewService(bd.client, bd.clock)
-	inv := inventory.NewService(bd.client, bd.clock)
+	cat := catalog.NewService(bd.store, bd.clock)
+	inv := inventory.NewService(bd.store, bd.clock)
 	for p := range products {
 		sku := fmt.Sprintf("4D.b%04d", p)
 		_, err := cat.Create(ctx, catalog.CreateInput{SKU: sku, Name: sku, PricePerDay: 100, Currency: "USD"})

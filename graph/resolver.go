@@ -11,6 +11,7 @@ import (
 	"github.com/hardcandy/hardcandy/billing"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/custom"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
@@ -20,6 +21,8 @@ import (
 
 // Resolver is the root resolver; it holds the services every resolver calls.
 type Resolver struct {
+	// Store is the database the services run their transactions on.
+	Store  *database.Store
 	Client *ent.Client
 	// Dialect is the store's SQL dialect, for the few queries built by hand.
 	Dialect   string

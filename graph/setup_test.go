@@ -57,13 +57,14 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	authSvc := auth.NewService(st.Client, clock)
+	authSvc := auth.NewService(st, clock)
 	r := &graph.Resolver{
+		Store:     st,
 		Client:    st.Client,
 		Dialect:   st.Dialect,
 		Auth:      authSvc,
-		Catalog:   catalog.NewService(st.Client, clock),
-		Inventory: inventory.NewService(st.Client, clock),
+		Catalog:   catalog.NewService(st, clock),
+		Inventory: inventory.NewService(st, clock),
 		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: r.Auth, Catalog: r.Catalog, Inventory: r.Inventory})
@@ -72,11 +73,11 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	require.NoError(t, err)
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
-	r.Leasing = lease.NewService(st.Client, clock, sim, box, lease.Config{})
-	r.Billing, err = billing.NewService(st.Client, clock, billing.Config{}, st.Dialect)
+	r.Leasing = lease.NewService(st, clock, sim, box, lease.Config{})
+	r.Billing, err = billing.NewService(st, clock, billing.Config{})
 	require.NoError(t, err)
 	r.Clock = clock
-	r.Custom = custom.NewService(st.Client, clock, r.Catalog, r.Inventory)
+	r.Custom = custom.NewService(st, clock, r.Catalog, r.Inventory)
 	tweak(r)
 	srv := httptest.NewServer(authSvc.Middleware(graph.NewHandler(r, graph.Options{Logger: r.Logger})))
 	t.Cleanup(srv.Close)

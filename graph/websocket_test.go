@@ -82,7 +82,7 @@ func TestRevokedTokenEndsItsWebsocket(t *testing.T) {
 	require.Equal(t, "1", next.ID, "%+v", next)
 	require.Equal(t, "ACTIVE", next.Payload.Data.LeaseEvents.Kind)
 
-	other := auth.NewService(b.client, b.clock) // another process on the same database
+	other := auth.NewService(b.store, b.clock) // another process on the same database
 	n, err := other.Revoke(ctx, b.tokens["alice"])
 	require.NoError(t, err)
 	require.Equal(t, 1, n)

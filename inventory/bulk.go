@@ -11,7 +11,6 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
-	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 )
@@ -39,16 +38,12 @@ type Moved struct {
 // TransitionAll is Transition in set-based statements: Machine decides once which statuses may
 // go to m.To, then one UPDATE ... RETURNING per such status (and per chunk of ids) moves the
 // items still in it, one INSERT writes every event, and the stock counters change at commit.
-// An item in a status that may not go to m.To is a CONFLICT and nothing moves. tx must be run
-// by database.WithTx.
-func TransitionAll(ctx context.Context, tx *ent.Tx, now time.Time, m BulkMove) ([]Moved, error) {
+// An item in a status that may not go to m.To is a CONFLICT and nothing moves.
+func TransitionAll(ctx context.Context, tx *database.Tx, now time.Time, m BulkMove) ([]Moved, error) {
 	if len(m.ItemIDs) == 0 {
 		return nil, nil
 	}
-	d, ok := database.TxDialect(tx)
-	if !ok {
-		return nil, fmt.Errorf("move items: not a transaction run by WithTx")
-	}
+	d := tx.Dialect()
 	sources := Machine.Sources(m.To)
 	order := make([]Status, 0, len(sources))
 	for _, s := range m.Likely {
@@ -102,11 +97,12 @@ func TransitionAll(ctx context.Context, tx *ent.Tx, now time.Time, m BulkMove) (
 		event.FieldFrom, event.FieldTo, event.FieldMessage, event.FieldItemID}, rows); err != nil {
 		return nil, fmt.Errorf("write item events: %w", err)
 	}
-	return moved, adjustStockAtCommit(ctx, tx, delta)
+	adjustStockAtCommit(tx, delta)
+	return moved, nil
 }
 
 // updateFrom moves the items of ids still in from to to, in one statement, and returns them.
-func updateFrom(ctx context.Context, tx *ent.Tx, d string, now time.Time, ids []int, from, to Status) ([]Moved, error) {
+func updateFrom(ctx context.Context, tx *database.Tx, d string, now time.Time, ids []int, from, to Status) ([]Moved, error) {
 	var set strings.Builder
 	args := []any{string(to), now, now}
 	set.WriteString(fmt.Sprintf("%s = %s, %s = %s, %s = %s, %s = NULL", inventoryitem.FieldStatus, ph(d, 1),

@@ -156,7 +156,7 @@ func hasLabel(label string, want bool) predicate.InventoryItem {
 }
 
 // writeLabels writes the item_labels rows of newly created items, in their transaction.
-func writeLabels(ctx context.Context, tx *ent.Tx, items []*ent.InventoryItem) error {
+func writeLabels(ctx context.Context, tx *database.Tx, items []*ent.InventoryItem) error {
 	var creates []*ent.ItemLabelCreate
 	for _, it := range items {
 		seen := map[string]bool{}

@@ -26,6 +26,7 @@ import (
 // Service manages inventory items.
 type Service struct {
 	client *ent.Client
+	store  *database.Store
 	clock  clockwork.Clock
 	// Reclaim, when set, is called after an item went to REBUILDING, so it is wiped at once.
 	Reclaim func()
@@ -35,8 +36,8 @@ type Service struct {
 }
 
 // NewService returns an inventory service.
-func NewService(client *ent.Client, clock clockwork.Clock) *Service {
-	return &Service{client: client, clock: clock}
+func NewService(store *database.Store, clock clockwork.Clock) *Service {
+	return &Service{client: store.Client, store: store, clock: clock}
 }
 
 // NewItem describes an item to add. It is also the GraphQL AddInventoryItemInput.
@@ -387,7 +388,7 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 	now := s.clock.Now().UTC()
 	actor := viewer.Actor(ctx)
 	var created []*ent.InventoryItem
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		prods, err := tx.Product.Query().Where(product.SkuIn(keys(skus)...)).All(sys)
 		if err != nil {
 			return err
@@ -445,7 +446,8 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 				return err
 			}
 		}
-		return adjustStockAtCommit(sys, tx, delta)
+		adjustStockAtCommit(tx, delta)
+		return nil
 	})
 	if err != nil {
 		return nil, database.Wrap(err, "add items")
@@ -503,7 +505,7 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.InventoryItem, erro
 	}
 	sys := database.System(ctx)
 	now := s.clock.Now().UTC()
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		m := Move{ItemIDs: []int{id}, To: Archiving, Actor: viewer.Actor(ctx), Reason: "archive requested"}
 		if err := Transition(sys, tx, now, m); err != nil {
 			return err
@@ -531,7 +533,7 @@ func (s *Service) requireStatus(ctx context.Context, id int, want Status) error 
 
 func (s *Service) move(ctx context.Context, id int, to Status, reason string) (*ent.InventoryItem, error) {
 	sys := database.System(ctx)
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		return Transition(sys, tx, s.clock.Now().UTC(), Move{ItemIDs: []int{id}, To: to, Actor: viewer.Actor(ctx), Reason: reason})
 	})
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
 )
 
@@ -33,7 +33,7 @@ var slotLockSpace = func() int32 {
 // counter of the change into that slot. Only the holder of a slot's lock writes the slot's rows,
 // so the upsert never waits on another transaction. When every slot is taken it falls back to
 // slot 0, waiting for its rows like before, in key order.
-func adjustStockSlotted(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error {
+func adjustStockSlotted(ctx context.Context, tx *database.Tx, delta map[stockKey]int) error {
 	keys := sortedKeys(delta)
 	var values strings.Builder
 	args := []any{slotLockSpace}

@@ -71,7 +71,7 @@ type Move struct {
 // Transition moves items to a new status inside tx: it checks every move against Machine,
 // updates only rows still in the status it read (a concurrent change is a CONFLICT), writes one
 // event per item, and keeps the stock counters in step. Nothing else writes an item's status.
-func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
+func Transition(ctx context.Context, tx *database.Tx, now time.Time, m Move) error {
 	items := m.Loaded
 	if items == nil {
 		if len(m.ItemIDs) == 0 {
@@ -140,7 +140,8 @@ func Transition(ctx context.Context, tx *ent.Tx, now time.Time, m Move) error {
 	if err := tx.Event.CreateBulk(append(m.Events, events...)...).Exec(ctx); err != nil {
 		return fmt.Errorf("write item events: %w", err)
 	}
-	return adjustStockAtCommit(ctx, tx, delta)
+	adjustStockAtCommit(tx, delta)
+	return nil
 }
 
 type stockKey struct {
@@ -162,26 +163,22 @@ func (d stockDeltas) Merge(later database.Deferred) {
 
 // Write applies the changes: on Postgres to a counter slot no other running transaction
 // holds (see adjustStockSlotted), on SQLite to slot 0.
-func (d stockDeltas) Write(ctx context.Context, tx *ent.Tx) error {
-	if database.Concurrent(tx) {
+func (d stockDeltas) Write(ctx context.Context, tx *database.Tx) error {
+	if tx.Concurrent() {
 		return adjustStockSlotted(ctx, tx, d)
 	}
 	return adjustStock(ctx, tx, d)
 }
 
-// adjustStockAtCommit hands delta to the commit of tx, or applies it now when tx is not one
-// WithTx runs.
-func adjustStockAtCommit(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error {
-	if database.Defer(tx, "inventory.stock", stockDeltas(delta)) {
-		return nil
-	}
-	return adjustStock(ctx, tx, delta)
+// adjustStockAtCommit hands delta to the commit of tx.
+func adjustStockAtCommit(tx *database.Tx, delta map[stockKey]int) {
+	tx.Defer("inventory.stock", stockDeltas(delta))
 }
 
 // adjustStock applies counter deltas to slot 0 with one upsert per (product, status), in key
 // order: on Postgres each upsert locks its counter row until commit, and two transactions
 // taking the same rows in different orders would deadlock.
-func adjustStock(ctx context.Context, tx *ent.Tx, delta map[stockKey]int) error {
+func adjustStock(ctx context.Context, tx *database.Tx, delta map[stockKey]int) error {
 	keys := sortedKeys(delta)
 	creates := make([]*ent.StockCountCreate, 0, len(keys))
 	for _, k := range keys {

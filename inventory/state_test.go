@@ -23,6 +23,7 @@ import (
 
 type testBundle struct {
 	client  *ent.Client
+	store   *database.Store
 	clock   *clockwork.FakeClock
 	svc     *inventory.Service
 	admin   context.Context
@@ -41,7 +42,7 @@ func setup(t *testing.T) *testBundle {
 		SetName("metal").SetPricePerDay(100).SetCurrency("USD").Save(sys)
 	require.NoError(t, err)
 	return &testBundle{
-		client: st.Client, clock: clock, svc: inventory.NewService(st.Client, clock), product: p,
+		client: st.Client, store: st, clock: clock, svc: inventory.NewService(st, clock), product: p,
 		admin: viewer.NewContext(ctx, viewer.Viewer{UserID: 1, Name: "root", Role: viewer.RoleAdmin}),
 	}
 }
@@ -99,7 +100,7 @@ func TestTransitionEveryPair(t *testing.T) {
 				require.NoError(t, err)
 				stockBefore := b.stock(t)
 				b.clock.Advance(time.Minute)
-				err = database.WithTx(sys, b.client, func(tx *ent.Tx) error {
+				err = b.store.Write(sys, func(tx *database.Tx) error {
 					return inventory.Transition(sys, tx, b.clock.Now(), inventory.Move{
 						ItemIDs: []int{it.ID}, To: to, Actor: "tester", Reason: "pair test"})
 				})
@@ -148,7 +149,7 @@ func TestTransitionBatchIsAllOrNothing(t *testing.T) {
 	a := b.item(t, "a", inventory.Available)
 	r := b.item(t, "r", inventory.Reserving)
 	sys := database.System(context.Background())
-	err := database.WithTx(sys, b.client, func(tx *ent.Tx) error {
+	err := b.store.Write(sys, func(tx *database.Tx) error {
 		return inventory.Transition(sys, tx, b.clock.Now(), inventory.Move{ItemIDs: []int{a.ID, r.ID}, To: inventory.Maintenance})
 	})
 	require.ErrorIs(t, err, apperr.Conflict)

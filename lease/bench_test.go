@@ -16,7 +16,7 @@ import (
 func BenchmarkVend(b *testing.B) {
 	bd := setup(b)
 	bd.svc.cfg.MaxItemsPerUser = 1 << 30
-	inv := inventory.NewService(bd.client, bd.clock)
+	inv := inventory.NewService(bd.store, bd.clock)
 	admin := viewer.NewContext(context.Background(), viewer.Viewer{UserID: 1, Name: "bench", Role: viewer.RoleAdmin})
 	items := make([]*inventory.NewItem, 0, 10000)
 	for i := range cap(items) {
@@ -40,7 +40,7 @@ func BenchmarkVend(b *testing.B) {
 func BenchmarkVendSelection(b *testing.B) {
 	bd := setup(b)
 	bd.svc.cfg.MaxItemsPerUser = 1 << 30
-	inv := inventory.NewService(bd.client, bd.clock)
+	inv := inventory.NewService(bd.store, bd.clock)
 	admin := viewer.NewContext(context.Background(), viewer.Viewer{UserID: 1, Name: "bench", Role: viewer.RoleAdmin})
 	const n = 100000
 	items := make([]*inventory.NewItem, 0, 5000)

@@ -131,7 +131,7 @@ func (s *Service) book(ctx context.Context, v viewer.Viewer, o *owner, p *plan, 
 	awaiting := p.needsApproval()
 	sys := database.System(ctx)
 	var id int
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		if err := s.holdLimitsOverTime(sys, tx, lim, start, end, 0); err != nil {
 			return err
 		}
@@ -183,7 +183,7 @@ func (s *Service) kickBookings(start time.Time) {
 // reservation that starts leaves SCHEDULED (its bookings were written when it was made); any
 // other claim (a vend now, an approval, an expansion) books its interval, refused when it would
 // leave a later reservation short.
-func (s *Service) bookClaim(ctx context.Context, tx *ent.Tx, now time.Time, id int, existing bool, spec newLease, lim *limits) error {
+func (s *Service) bookClaim(ctx context.Context, tx *database.Tx, now time.Time, id int, existing bool, spec newLease, lim *limits) error {
 	p := spec.plan
 	if p.replacing {
 		return nil
@@ -270,12 +270,12 @@ func committed(ctx context.Context, c *ent.Client, productID int, from, to time.
 // single writer), that lines' items fit over [from, to) plus each product's cleaning buffer,
 // beside every other booking (lease except's left out). Too few is OUT_OF_STOCK naming, per
 // product, the window that is short and the latest end that would fit.
-func (s *Service) holdCapacity(ctx context.Context, tx *ent.Tx, lines []line, from, to time.Time, except int) error {
+func (s *Service) holdCapacity(ctx context.Context, tx *database.Tx, lines []line, from, to time.Time, except int) error {
 	ids := make([]int, len(lines))
 	for i, l := range lines {
 		ids[i] = l.product.ID
 	}
-	if err := database.Lock(ctx, s.client, tx, productKeys(ids)...); err != nil {
+	if err := database.Lock(ctx, tx, productKeys(ids)...); err != nil {
 		return err
 	}
 	var short []string
@@ -312,7 +312,7 @@ func describeShort(sku string, qty, capacity int, c conflict, from time.Time, bu
 }
 
 // writeBookings records lines' bookings for lease id over [from, to).
-func (s *Service) writeBookings(ctx context.Context, tx *ent.Tx, id int, o *owner, lines []line, from, to time.Time) error {
+func (s *Service) writeBookings(ctx context.Context, tx *database.Tx, id int, o *owner, lines []line, from, to time.Time) error {
 	var creates []*ent.BookingCreate
 	for _, l := range lines {
 		creates = append(creates, segments(tx.Booking, id, l.product.ID, o.id, o.costCenterID, l.qty, l.product.CleaningBuffer, from, to)...)
@@ -346,12 +346,12 @@ func segments(c *ent.BookingClient, leaseID, productID, ownerID int, costCenterI
 // instant of [from, to): what the owner (or the cost center) holds and has booked then, plus
 // lim's items, stays within the limit. Lease except's bookings are left out. It locks the owner
 // and the cost center as holdLimits does.
-func (s *Service) holdLimitsOverTime(ctx context.Context, tx *ent.Tx, lim *limits, from, to time.Time, except int) error {
+func (s *Service) holdLimitsOverTime(ctx context.Context, tx *database.Tx, lim *limits, from, to time.Time, except int) error {
 	keys := []database.LockKey{{Space: "owner", ID: lim.owner.id}}
 	if lim.cc != nil {
 		keys = append(keys, database.LockKey{Space: "cost center", ID: lim.cc.ID})
 	}
-	if err := database.Lock(ctx, s.client, tx, keys...); err != nil {
+	if err := database.Lock(ctx, tx, keys...); err != nil {
 		return err
 	}
 	held := func(q *ent.BookingQuery) ([]span, error) {
@@ -394,7 +394,7 @@ func terminal(st Status) bool { return st == Expired || st == Returned || st == 
 
 // trimBookings ends the bookings of leases that ended at now, inside the transaction that ended
 // them: a booking not begun is deleted, one under way ends now and keeps its cleaning buffer.
-func trimBookings(ctx context.Context, tx *ent.Tx, now time.Time, ids []int) error {
+func trimBookings(ctx context.Context, tx *database.Tx, now time.Time, ids []int) error {
 	for start := 0; start < len(ids); start += eventChunk {
 		chunk := ids[start:min(start+eventChunk, len(ids))]
 		if _, err := tx.Booking.Delete().Where(booking.LeaseIDIn(chunk...), booking.StartsAtGTE(now)).Exec(ctx); err != nil {
@@ -425,7 +425,7 @@ func trimBookings(ctx context.Context, tx *ent.Tx, now time.Time, ids []int) err
 // when every product can serve them until then (and its cleaning buffer after): an extension that
 // would leave a later reservation short is a POLICY_VIOLATION naming the window and the latest
 // end that fits. A lease booked before the ledger existed has no bookings and extends as before.
-func (s *Service) extendBookings(ctx context.Context, tx *ent.Tx, l *ent.Lease, newEnd time.Time) error {
+func (s *Service) extendBookings(ctx context.Context, tx *database.Tx, l *ent.Lease, newEnd time.Time) error {
 	rows, err := tx.Booking.Query().Where(booking.LeaseID(l.ID), booking.EndsAtGTE(*l.EndsAt)).All(ctx)
 	if err != nil || len(rows) == 0 {
 		return err
@@ -434,7 +434,7 @@ func (s *Service) extendBookings(ctx context.Context, tx *ent.Tx, l *ent.Lease, 
 	for i, r := range rows {
 		ids[i] = r.ProductID
 	}
-	if err := database.Lock(ctx, s.client, tx, productKeys(ids)...); err != nil {
+	if err := database.Lock(ctx, tx, productKeys(ids)...); err != nil {
 		return err
 	}
 	prods, err := tx.Product.Query().Where(product.IDIn(ids...)).All(ctx)
@@ -481,7 +481,7 @@ func (s *Service) extendBookings(ctx context.Context, tx *ent.Tx, l *ent.Lease, 
 
 // cancelBooking cancels a SCHEDULED lease (returnLease before its start): REJECTED with nothing
 // charged and its bookings freed.
-func (s *Service) cancelBooking(ctx context.Context, tx *ent.Tx, now time.Time, id int, actor string) error {
+func (s *Service) cancelBooking(ctx context.Context, tx *database.Tx, now time.Time, id int, actor string) error {
 	msg := "cancelled by " + actor + " before its start"
 	err := move(ctx, tx, now, id, Scheduled, Rejected, actor, msg, func(u *ent.LeaseUpdate) {
 		u.SetStatusMessage(msg).SetEndedAt(now).SetAwaitingApproval(false)
@@ -535,7 +535,7 @@ func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.
 		return nil, err
 	}
 	sys := database.System(ctx)
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		// Locks first (owner, cost center, products), then the lease row, as a starting claim.
 		if err := s.holdLimitsOverTime(sys, tx, lim, start, end, id); err != nil {
 			return err
@@ -572,7 +572,7 @@ func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.
 func (s *Service) approveBooking(ctx context.Context, v viewer.Viewer, l *ent.Lease) (*ent.Lease, error) {
 	sys := database.System(ctx)
 	now := s.now()
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.Lease.Update().Where(entlease.ID(l.ID), entlease.StatusEQ(Scheduled), entlease.AwaitingApproval(true)).
 			SetAwaitingApproval(false).SetDecidedBy(v.Name).SetUpdatedAt(now).Save(sys)
 		if err != nil {

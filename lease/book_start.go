@@ -93,7 +93,7 @@ func (s *Service) failBookings(ctx context.Context, now time.Time, cfg BookingCo
 		}
 		msg = "not started: " + msg + "; nothing is charged"
 		id := l.ID
-		err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		err := s.store.Write(ctx, func(tx *database.Tx) error {
 			err := move(ctx, tx, now, id, Scheduled, Rejected, "scheduler", msg, func(u *ent.LeaseUpdate) {
 				u.SetStatusMessage(msg).SetEndedAt(now).SetAwaitingApproval(false)
 			})
@@ -163,7 +163,7 @@ func (s *Service) shortOrFail(ctx context.Context, l *ent.Lease, err error) erro
 	now := s.now()
 	id := l.ID
 	told := l.StatusMessage != nil && strings.HasPrefix(*l.StatusMessage, shortPrefix)
-	err = database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(ctx, func(tx *database.Tx) error {
 		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Scheduled)).
 			SetStatusMessage(msg).SetUpdatedAt(now).Save(ctx)
 		if err != nil || n == 0 {
@@ -218,7 +218,7 @@ func (s *Service) remindBookings(ctx context.Context, now time.Time, cfg Booking
 		mark := fmt.Sprintf("%s@%d", th, l.StartsAt.Unix())
 		id := l.ID
 		sent := false
-		err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		err := s.store.Write(ctx, func(tx *database.Tx) error {
 			sent = false
 			seen, err := tx.Event.Query().Where(entevent.LeaseID(id), entevent.Kind("reminded")).Select(entevent.FieldTo).Strings(ctx)
 			if err != nil {

@@ -32,14 +32,14 @@ import (
 func (b *bundle) bookable(t testing.TB, sku string, n int, buffer time.Duration) *ent.Product {
 	t.Helper()
 	d, maxD, buf := days(1), days(30), duration.Duration(buffer)
-	p, err := catalog.NewService(b.client, b.clock).Create(b.as["admin"], catalog.CreateInput{SKU: sku, Name: "bookable " + sku,
+	p, err := catalog.NewService(b.store, b.clock).Create(b.as["admin"], catalog.CreateInput{SKU: sku, Name: "bookable " + sku,
 		PricePerDay: 2400, Currency: "USD", DefaultDuration: &d, MaxDuration: &maxD, CleaningBuffer: &buf})
 	require.NoError(t, err)
 	items := make([]*inventory.NewItem, n)
 	for i := range items {
 		items[i] = &inventory.NewItem{SKU: sku, Name: fmt.Sprintf("%s-%03d", sku, i)}
 	}
-	_, err = inventory.NewService(b.client, b.clock).Add(b.as["admin"], items)
+	_, err = inventory.NewService(b.store, b.clock).Add(b.as["admin"], items)
 	require.NoError(t, err)
 	return p
 }
@@ -225,7 +225,7 @@ func TestStartBookings(t *testing.T) {
 	// when the item is back.
 	t2 := t1.Add(48 * time.Hour)
 	l2 := b.vend(t, "bob", VendInput{Lines: lines("4B.booked", 4), StartsAt: at(t2), Duration: days(1)})
-	inv := inventory.NewService(b.client, b.clock)
+	inv := inventory.NewService(b.store, b.clock)
 	broken, err := b.client.InventoryItem.Query().Where().All(database.System(ctx))
 	require.NoError(t, err)
 	var spare *ent.InventoryItem
@@ -250,7 +250,7 @@ func TestStartBookings(t *testing.T) {
 	require.Len(t, names, 2, "told once")
 	_, err = inv.ReleaseFromMaintenance(b.as["admin"], spare.ID)
 	require.NoError(t, err)
-	_, err = reclaim.NewService(b.client, b.clock, b.disp, reclaim.Config{}).Run(ctx, b.clock.Now()) // wiped, AVAILABLE
+	_, err = reclaim.NewService(b.store, b.clock, b.disp, reclaim.Config{}).Run(ctx, b.clock.Now()) // wiped, AVAILABLE
 	require.NoError(t, err)
 	b.clock.Advance(time.Hour)
 	require.Equal(t, 1, run())
@@ -322,7 +322,7 @@ func TestConcurrentReservations(t *testing.T) {
 			t.Cleanup(func() { _ = st.Close() })
 			box, err := secret.New(make([]byte, secret.KeySize))
 			require.NoError(t, err)
-			svcs = append(svcs, NewService(st.Client, clockwork.NewFakeClockAt(b.clock.Now()), b.disp, box, Config{}))
+			svcs = append(svcs, NewService(st, clockwork.NewFakeClockAt(b.clock.Now()), b.disp, box, Config{}))
 		}
 	}
 	for _, s := range svcs {

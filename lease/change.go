@@ -37,7 +37,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 		if s.beforeWithdraw != nil {
 			s.beforeWithdraw(id)
 		}
-		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		err = s.store.Write(sys, func(tx *database.Tx) error {
 			// Only while it still awaits: an approval that got in first is being vended, and
 			// withdrawing it now would leave the dispenser provisioning for a rejected lease.
 			err := move(sys, tx, now, id, Pending, Rejected, v.Name, "withdrawn by "+v.Name, func(u *ent.LeaseUpdate) {
@@ -49,7 +49,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 			return err
 		})
 	case l.Status == Scheduled:
-		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error { return s.cancelBooking(sys, tx, now, id, v.Name) })
+		err = s.store.Write(sys, func(tx *database.Tx) error { return s.cancelBooking(sys, tx, now, id, v.Name) })
 	case l.Status == Queued:
 		err = s.withdraw(ctx, v, l)
 	case l.Status == Pending:
@@ -57,7 +57,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 	case l.Status != Active:
 		return nil, apperr.New(apperr.Conflict, "lease %d is %s; only an ACTIVE lease can be returned", id, l.Status)
 	default:
-		err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		err = s.store.Write(sys, func(tx *database.Tx) error {
 			if err := s.end(sys, tx, now, l, Returned, v.Name, "returned by "+v.Name); err != nil {
 				return err
 			}
@@ -74,7 +74,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 
 // end moves an ACTIVE lease to RETURNED or EXPIRED inside tx: allocations released, items to
 // REBUILDING for reclamation.
-func (s *Service) end(ctx context.Context, tx *ent.Tx, now time.Time, l *ent.Lease, to Status, actor, message string) error {
+func (s *Service) end(ctx context.Context, tx *database.Tx, now time.Time, l *ent.Lease, to Status, actor, message string) error {
 	if err := move(ctx, tx, now, l.ID, Active, to, actor, message, func(u *ent.LeaseUpdate) { u.SetEndedAt(now) }); err != nil {
 		return err
 	}
@@ -164,7 +164,7 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	}
 	sys := database.System(ctx)
 	now := s.now()
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Active), entlease.EndsAt(*l.EndsAt)).
 			SetEndsAt(newEnd).SetUpdatedAt(now).Save(sys)
 		if err != nil {
@@ -273,7 +273,7 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	sys := database.System(octx)
 	now := s.now()
 	// Mark the decision first, so the repair sees a lease on the dispenser, not one awaiting.
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Pending), entlease.AwaitingApproval(true)).
 			SetAwaitingApproval(false).SetDecidedBy(v.Name).SetUpdatedAt(now).Save(sys)
 		if err != nil {
@@ -295,7 +295,7 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	}
 	if err != nil {
 		// Put it back to awaiting approval: nothing was claimed.
-		_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		_ = s.store.Write(sys, func(tx *database.Tx) error {
 			return tx.Lease.UpdateOneID(id).SetAwaitingApproval(true).ClearDecidedBy().SetUpdatedAt(s.now()).Exec(sys)
 		})
 		return nil, err
@@ -319,7 +319,7 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 	}
 	sys := database.System(ctx)
 	now := s.now()
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		err := move(sys, tx, now, id, l.Status, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
 			u.Where(entlease.AwaitingApproval(true)).SetStatusMessage(reason).SetDecidedBy(v.Name).SetEndedAt(now).SetAwaitingApproval(false)
 		})

@@ -25,8 +25,8 @@ func TestCustomProductsOnlyForTheirPeople(t *testing.T) {
 	sys := database.System(context.Background())
 	alice, err := b.client.User.Query().Where(user.Name("alice")).Only(sys)
 	require.NoError(t, err)
-	cat := catalog.NewService(b.client, b.clock)
-	inv := inventory.NewService(b.client, b.clock)
+	cat := catalog.NewService(b.store, b.clock)
+	inv := inventory.NewService(b.store, b.clock)
 	yes, until := true, b.clock.Now().Add(30*24*time.Hour)
 	for sku, holder := range map[string]*viewer.Holding{"4D.gpu": {OwnerID: alice.ID, CostCenterID: alice.CostCenterID}, "4D.odd": nil} {
 		_, err := cat.Create(b.as["admin"], catalog.CreateInput{SKU: sku, Name: sku, PricePerDay: 100, Currency: "USD",

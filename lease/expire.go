@@ -43,7 +43,7 @@ func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
 	skus := map[int]string{}
 	for {
 		var batch []*ent.Lease
-		err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		err := s.store.Write(sys, func(tx *database.Tx) error {
 			var err error
 			batch, err = s.expireBatch(sys, tx, now, skus)
 			return err
@@ -70,8 +70,8 @@ func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
 // expireBatch expires up to expireBatch due leases inside tx and returns them, each with its
 // released allocations and their items (what the notices describe). skus caches products' SKUs
 // across batches.
-func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, skus map[int]string) ([]*ent.Lease, error) {
-	d, _ := database.TxDialect(tx)
+func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Time, skus map[int]string) ([]*ent.Lease, error) {
+	d := tx.Dialect()
 	leases, err := takeDue(ctx, tx, d, now)
 	if err != nil || len(leases) == 0 {
 		return nil, err
@@ -152,7 +152,7 @@ func (s *Service) expireBatch(ctx context.Context, tx *ent.Tx, now time.Time, sk
 // every batch read all the due leases, and the sweep cost grow with the square of what is due. The outer conditions are checked again on each
 // row as it is updated, so on Postgres a lease a concurrent return or extension changed first
 // is skipped rather than expired.
-func takeDue(ctx context.Context, tx *ent.Tx, d string, now time.Time) ([]*ent.Lease, error) {
+func takeDue(ctx context.Context, tx *database.Tx, d string, now time.Time) ([]*ent.Lease, error) {
 	p := func(i int) string { return database.Placeholders(d, i, 1) }
 	status := entlease.FieldStatus
 	if d == dialect.SQLite {
@@ -212,7 +212,7 @@ func takeDue(ctx context.Context, tx *ent.Tx, d string, now time.Time) ([]*ent.L
 
 // releaseHeld releases the unreleased allocations of the leases in one statement (per chunk of
 // ids) and returns them.
-func releaseHeld(ctx context.Context, tx *ent.Tx, d string, now time.Time, leaseIDs []int) ([]*ent.Allocation, error) {
+func releaseHeld(ctx context.Context, tx *database.Tx, d string, now time.Time, leaseIDs []int) ([]*ent.Allocation, error) {
 	var out []*ent.Allocation
 	for _, chunk := range database.IDChunks(leaseIDs) {
 		in, inArgs := database.InIDs(d, allocation.FieldLeaseID, 2, chunk)

@@ -85,7 +85,7 @@ func seedDue(t testing.TB, bd *bundle, n, round int) {
 	const chunk = 1000
 	for lo := 0; lo < n; lo += chunk {
 		hi := min(lo+chunk, n)
-		require.NoError(t, database.WithTx(ctx, c, func(tx *ent.Tx) error {
+		require.NoError(t, bd.st.Write(ctx, func(tx *database.Tx) error {
 			items := make([]*ent.InventoryItemCreate, 0, hi-lo)
 			leases := make([]*ent.LeaseCreate, 0, hi-lo)
 			for i := lo; i < hi; i++ {

@@ -82,7 +82,7 @@ func TestExpireRacesReturnAndExtend(t *testing.T) {
 	for i := range items {
 		items[i] = &inventory.NewItem{SKU: "4D.small", Name: fmt.Sprintf("race-%02d", i)}
 	}
-	_, err := inventory.NewService(b.client, b.clock).Add(b.as["admin"], items)
+	_, err := inventory.NewService(b.store, b.clock).Add(b.as["admin"], items)
 	require.NoError(t, err)
 	var ids []int
 	for range n {

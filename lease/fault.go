@@ -101,7 +101,7 @@ func (s *Service) MarkFaulty(ctx context.Context, itemID int, reason string) (*F
 		}
 	}
 	f := &Fault{}
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		now := s.now()
 		if err := tx.Allocation.Update().Where(allocation.ID(a.ID), allocation.ReleasedAtIsNil()).SetReleasedAt(now).Exec(sys); err != nil {
 			return fmt.Errorf("release the broken item: %w", err)

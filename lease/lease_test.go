@@ -66,6 +66,7 @@ func (s *scripted) Check(ctx context.Context, req dispenser.CheckRequest) error 
 type bundle struct {
 	st     *database.Store
 	client *ent.Client
+	store  *database.Store
 	clock  *clockwork.FakeClock
 	svc    *Service
 	disp   *scripted
@@ -85,8 +86,8 @@ func setupAt(t testing.TB, dsn string) *bundle {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	svcs := demo.Services{Client: st.Client, Auth: auth.NewService(st.Client, clock),
-		Catalog: catalog.NewService(st.Client, clock), Inventory: inventory.NewService(st.Client, clock)}
+	svcs := demo.Services{Client: st.Client, Auth: auth.NewService(st, clock),
+		Catalog: catalog.NewService(st, clock), Inventory: inventory.NewService(st, clock)}
 	_, err = demo.Load(ctx, svcs)
 	require.NoError(t, err)
 	sim, err := dispenser.New(dispenser.Config{Driver: "simulator"})
@@ -94,8 +95,8 @@ func setupAt(t testing.TB, dsn string) *bundle {
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
 	d := &scripted{Dispenser: sim}
-	b := &bundle{st: st, client: st.Client, clock: clock, disp: d, as: map[string]context.Context{},
-		svc: NewService(st.Client, clock, d, box, Config{})}
+	b := &bundle{st: st, client: st.Client, store: st, clock: clock, disp: d, as: map[string]context.Context{},
+		svc: NewService(st, clock, d, box, Config{})}
 	users, err := st.Client.User.Query().All(database.System(ctx))
 	require.NoError(t, err)
 	for _, u := range users {
@@ -571,12 +572,20 @@ func TestVendedNoticeMatchesStoredLease(t *testing.T) {
 	written, err := b.client.Notice.Query().Where(notice.LeaseID(l.ID), notice.Kind(notify.KindVended)).Only(sys)
 	require.NoError(t, err)
 
-	tx, err := b.client.Tx(sys)
-	require.NoError(t, err)
-	defer tx.Rollback() //nolint:errcheck // only read back
-	require.NoError(t, outbox.Enqueue(sys, tx, b.clock.Now(), notify.Event{Kind: notify.KindVended, LeaseID: &l.ID}))
-	reread, err := tx.Notice.Query().Where(notice.LeaseID(l.ID), notice.Kind(notify.KindVended), notice.IDNEQ(written.ID)).Only(sys)
-	require.NoError(t, err)
+	// Written again in a transaction that is rolled back: only read back.
+	errReadBack := errors.New("read back")
+	var reread *ent.Notice
+	err = b.st.Write(sys, func(tx *database.Tx) error {
+		if err := outbox.Enqueue(sys, tx, b.clock.Now(), notify.Event{Kind: notify.KindVended, LeaseID: &l.ID}); err != nil {
+			return err
+		}
+		reread, err = tx.Notice.Query().Where(notice.LeaseID(l.ID), notice.Kind(notify.KindVended), notice.IDNEQ(written.ID)).Only(sys)
+		if err != nil {
+			return err
+		}
+		return errReadBack
+	})
+	require.ErrorIs(t, err, errReadBack)
 	require.JSONEq(t, string(reread.Payload), string(written.Payload))
 	require.Contains(t, string(written.Payload), `"sku":"4E.small"`, "a bundle's components are described")
 }

@@ -10,12 +10,13 @@ import (
 	"time"
 
 	"github.com/hardcandy/hardcandy/bag"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/notify"
 )
 
 // notice writes one notice inside tx when notices are configured.
-func (s *Service) notice(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error {
+func (s *Service) notice(ctx context.Context, tx *database.Tx, now time.Time, ev notify.Event) error {
 	if s.Notices == nil {
 		return nil
 	}
@@ -70,7 +71,7 @@ func total(p *ent.Product, qty int, d time.Duration) (int64, bool) {
 }
 
 // writeOrder writes the immutable billing record of a vend, extension or expansion.
-func (s *Service) writeOrder(ctx context.Context, tx *ent.Tx, l *ent.Lease, kind string, billed []line, from, to, now time.Time) error {
+func (s *Service) writeOrder(ctx context.Context, tx *database.Tx, l *ent.Lease, kind string, billed []line, from, to, now time.Time) error {
 	contents := &bag.Bag{}
 	for _, b := range billed {
 		p := price(b.product, b.qty, to.Sub(from))

@@ -159,12 +159,12 @@ func (s *Service) loadLimits(ctx context.Context, o *owner, p *plan) (*limits, e
 // the same owner or cost center on any replica then count one after another; on SQLite the
 // single writer already runs them so), then counts what they hold, claims still at the
 // dispenser included.
-func (s *Service) holdLimits(ctx context.Context, tx *ent.Tx, lim *limits) error {
+func (s *Service) holdLimits(ctx context.Context, tx *database.Tx, lim *limits) error {
 	keys := []database.LockKey{{Space: "owner", ID: lim.owner.id}}
 	if lim.cc != nil {
 		keys = append(keys, database.LockKey{Space: "cost center", ID: lim.cc.ID})
 	}
-	if err := database.Lock(ctx, s.client, tx, keys...); err != nil {
+	if err := database.Lock(ctx, tx, keys...); err != nil {
 		return err
 	}
 	return countLimits(ctx, tx.Client(), lim)

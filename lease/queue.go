@@ -115,7 +115,7 @@ func (s *Service) waitFor(in VendInput) (*duration.Duration, error) {
 
 // lockQueues takes the waiting-list locks of products in tx, in id order (every caller locks
 // in the same order, so none waits for another that waits for it).
-func (s *Service) lockQueues(ctx context.Context, tx *ent.Tx, products []int) error {
+func (s *Service) lockQueues(ctx context.Context, tx *database.Tx, products []int) error {
 	ids := slices.Clone(products)
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
@@ -123,7 +123,7 @@ func (s *Service) lockQueues(ctx context.Context, tx *ent.Tx, products []int) er
 	for i, id := range ids {
 		keys[i] = database.LockKey{Space: queueLockSpace, ID: id}
 	}
-	return database.Lock(ctx, s.client, tx, keys...)
+	return database.Lock(ctx, tx, keys...)
 }
 
 // planProducts are the products p claims items of.
@@ -138,7 +138,7 @@ func planProducts(p *plan) []int {
 // queueAhead is a claim's look at l's product's waiting list: when leases wait for it, and the
 // claim is not serving the head, the items are theirs first, and the claim's shortage says so.
 // It returns "" when nothing waits.
-func queueAhead(ctx context.Context, tx *ent.Tx, spec newLease, l line) (string, error) {
+func queueAhead(ctx context.Context, tx *database.Tx, spec newLease, l line) (string, error) {
 	if spec.serving {
 		return "", nil // takeFromQueue checked the lease heads the list
 	}
@@ -160,7 +160,7 @@ func (s *Service) enqueue(ctx context.Context, spec newLease, wait duration.Dura
 	now := s.now()
 	until := now.Add(wait.Std())
 	var id int
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		if err := s.lockQueues(sys, tx, planProducts(spec.plan)); err != nil {
 			return err
 		}
@@ -188,7 +188,7 @@ func (s *Service) enqueue(ctx context.Context, spec newLease, wait duration.Dura
 
 // addEntries puts lease id at the end of the waiting lists of p's products, inside tx, which
 // holds their locks.
-func (s *Service) addEntries(ctx context.Context, tx *ent.Tx, now time.Time, id int, p *plan) error {
+func (s *Service) addEntries(ctx context.Context, tx *database.Tx, now time.Time, id int, p *plan) error {
 	creates := make([]*ent.QueueEntryCreate, len(p.items))
 	for i, l := range p.items {
 		creates[i] = tx.QueueEntry.Create().SetLeaseID(id).SetProductID(l.product.ID).SetQuantity(l.qty).SetCreatedAt(now)
@@ -205,7 +205,7 @@ func (s *Service) enqueueApproved(ctx context.Context, id int, wait duration.Dur
 	sys := database.System(ctx)
 	now := s.now()
 	until := now.Add(wait.Std())
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		if err := s.lockQueues(sys, tx, planProducts(p)); err != nil {
 			return err
 		}
@@ -227,7 +227,7 @@ func (s *Service) enqueueApproved(ctx context.Context, id int, wait duration.Dur
 // transaction: under the locks of the lease's waiting lists, it must still be QUEUED and head
 // every one of them; it then leaves them (QUEUED → PENDING) and the claim goes on as a vend's.
 // Anything else is a CONFLICT: another replica served it, or it was withdrawn or lapsed.
-func (s *Service) takeFromQueue(ctx context.Context, tx *ent.Tx, now time.Time, id int, actor string) error {
+func (s *Service) takeFromQueue(ctx context.Context, tx *database.Tx, now time.Time, id int, actor string) error {
 	entries, err := tx.QueueEntry.Query().Where(queueentry.LeaseID(id)).All(ctx)
 	if err != nil {
 		return err
@@ -411,7 +411,7 @@ func (s *Service) refuseQueued(ctx context.Context, l *ent.Lease, reason error) 
 func (s *Service) leaveQueue(ctx context.Context, l *ent.Lease, actor, msg string, notice bool) error {
 	sys := database.System(ctx)
 	now := s.now()
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		if err := leaveQueueTx(sys, tx, now, l.ID, actor, msg); err != nil {
 			return err
 		}
@@ -429,7 +429,7 @@ func (s *Service) leaveQueue(ctx context.Context, l *ent.Lease, actor, msg strin
 }
 
 // leaveQueueTx moves lease id QUEUED → REJECTED inside tx and deletes its entries.
-func leaveQueueTx(ctx context.Context, tx *ent.Tx, now time.Time, id int, actor, msg string) error {
+func leaveQueueTx(ctx context.Context, tx *database.Tx, now time.Time, id int, actor, msg string) error {
 	err := move(ctx, tx, now, id, Queued, Rejected, actor, msg, func(u *ent.LeaseUpdate) {
 		u.SetStatusMessage(msg).SetEndedAt(now)
 	})

@@ -36,7 +36,7 @@ func (b *bundle) shelve(t *testing.T, s string, n int) {
 	ids, err := b.client.InventoryItem.Query().Where(inventoryitem.ProductID(b.productID(t, s)),
 		inventoryitem.StatusEQ(inventory.Available)).Order(ent.Asc(inventoryitem.FieldID)).IDs(sys)
 	require.NoError(t, err)
-	require.NoError(t, database.WithTx(sys, b.client, func(tx *ent.Tx) error {
+	require.NoError(t, b.store.Write(sys, func(tx *database.Tx) error {
 		return inventory.Transition(sys, tx, b.clock.Now(), inventory.Move{ItemIDs: ids[n:], To: inventory.Maintenance,
 			Actor: "test", Reason: "off the shelf for the test"})
 	}))
@@ -51,7 +51,7 @@ func (b *bundle) unshelve(t *testing.T, s string, n int) {
 		inventoryitem.StatusEQ(inventory.Maintenance)).Order(ent.Asc(inventoryitem.FieldID)).Limit(n).IDs(sys)
 	require.NoError(t, err)
 	require.Len(t, ids, n)
-	require.NoError(t, database.WithTx(sys, b.client, func(tx *ent.Tx) error {
+	require.NoError(t, b.store.Write(sys, func(tx *database.Tx) error {
 		if err := inventory.Transition(sys, tx, b.clock.Now(), inventory.Move{ItemIDs: ids, To: inventory.Rebuilding, Actor: "test"}); err != nil {
 			return err
 		}
@@ -202,7 +202,7 @@ func TestQueuePolicyWhenServed(t *testing.T) {
 
 	// A product retired while its lease waits.
 	third := b.vend(t, "bob", VendInput{SKU: sku("3A.small"), Wait: yes()})
-	_, err := catalog.NewService(b.client, b.clock).Retire(b.as["admin"], b.productID(t, "3A.small"))
+	_, err := catalog.NewService(b.store, b.clock).Retire(b.as["admin"], b.productID(t, "3A.small"))
 	require.NoError(t, err)
 	b.unshelve(t, "3A.small", 1)
 	b.serve(t)
@@ -242,7 +242,7 @@ func TestQueueServedAfterReclaim(t *testing.T) {
 	_, err := b.svc.Return(b.as["alice"], holder.ID)
 	require.NoError(t, err)
 	require.Equal(t, Queued, b.lease(t, waiting.ID).Status, "the item is being wiped")
-	rc := reclaim.NewService(b.client, b.clock, b.disp, reclaim.Config{})
+	rc := reclaim.NewService(b.store, b.clock, b.disp, reclaim.Config{})
 	rc.Restocked = b.svc.KickQueue
 	n, err := rc.Run(context.Background(), b.clock.Now())
 	require.NoError(t, err)

@@ -34,7 +34,7 @@ func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
 	repaired := 0
 	msg := fmt.Sprintf("interrupted: the vend did not finish within %s; nothing is charged", s.cfg.PendingTimeout)
 	for _, id := range stuck {
-		err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		err := s.store.Write(sys, func(tx *database.Tx) error {
 			if err := s.releaseStuck(sys, tx, now, allocation.LeaseID(id)); err != nil {
 				return err
 			}
@@ -62,7 +62,7 @@ func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
 		return repaired, fmt.Errorf("find stuck items: %w", err)
 	}
 	if len(items) > 0 {
-		err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		err := s.store.Write(sys, func(tx *database.Tx) error {
 			return s.releaseStuck(sys, tx, now, allocation.ItemIDIn(items...))
 		})
 		if err != nil {
@@ -79,7 +79,7 @@ func (s *Service) Repair(ctx context.Context, now time.Time) (int, error) {
 
 // releaseStuck releases the unvended allocations that match and sends their RESERVING items to
 // REBUILDING; RESERVING items without any allocation go the same way.
-func (s *Service) releaseStuck(ctx context.Context, tx *ent.Tx, now time.Time, which predicate.Allocation) error {
+func (s *Service) releaseStuck(ctx context.Context, tx *database.Tx, now time.Time, which predicate.Allocation) error {
 	allocs, err := tx.Allocation.Query().Where(which, allocation.ReleasedAtIsNil(), allocation.VendedAtIsNil()).All(ctx)
 	if err != nil {
 		return err

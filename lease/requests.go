@@ -67,7 +67,7 @@ func (s *Service) requestExtension(ctx context.Context, v viewer.Viewer, l *ent.
 		return nil, apperr.New(apperr.Conflict, "lease %d has ended", l.ID)
 	}
 	id := l.ID
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		r, err := tx.ExtensionRequest.Create().SetLeaseID(id).SetRequesterID(l.OwnerID).
 			SetNillableCostCenterID(l.CostCenterID).SetBy(by).SetCreatedAt(now).SetUpdatedAt(now).Save(sys)
 		if ent.IsConstraintError(err) {
@@ -150,7 +150,7 @@ func (s *Service) ApproveExtension(ctx context.Context, id int) (*ent.ExtensionR
 	newEnd := l.EndsAt.Add(r.By.Std())
 	sys := database.System(ctx)
 	leaseID := l.ID
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.ExtensionRequest.Update().Where(extensionrequest.ID(id), extensionrequest.StatusEQ(RequestOpen)).
 			SetStatus(RequestApproved).SetDecidedBy(v.Name).SetDecidedAt(now).SetUpdatedAt(now).Save(sys)
 		if err != nil {
@@ -204,7 +204,7 @@ func (s *Service) RejectExtension(ctx context.Context, id int, reason string) (*
 	sys := database.System(ctx)
 	now := s.now()
 	leaseID := l.ID
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.ExtensionRequest.Update().Where(extensionrequest.ID(id), extensionrequest.StatusEQ(RequestOpen)).
 			SetStatus(RequestRejected).SetReason(reason).SetDecidedBy(v.Name).SetDecidedAt(now).SetUpdatedAt(now).Save(sys)
 		if err != nil {
@@ -232,7 +232,7 @@ func (s *Service) RejectExtension(ctx context.Context, id int, reason string) (*
 
 // lapseRequests closes the open extension requests of leases that end in tx: nothing is left to
 // extend.
-func lapseRequests(ctx context.Context, tx *ent.Tx, now time.Time, leaseIDs []int, why string) error {
+func lapseRequests(ctx context.Context, tx *database.Tx, now time.Time, leaseIDs []int, why string) error {
 	if len(leaseIDs) == 0 {
 		return nil
 	}

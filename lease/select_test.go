@@ -168,7 +168,7 @@ func TestNarrowedVendStorm(t *testing.T) {
 	t.Parallel()
 	b, svcs := replicas(t)
 	limit(svcs, 1000)
-	inv := inventory.NewService(b.client, b.clock)
+	inv := inventory.NewService(b.store, b.clock)
 	admin := viewer.NewContext(context.Background(), viewer.Viewer{UserID: 1, Name: "storm", Role: viewer.RoleAdmin})
 	var items []*inventory.NewItem
 	matching := 0

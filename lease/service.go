@@ -9,6 +9,7 @@ import (
 	"github.com/jonboulle/clockwork"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/dispenser"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
@@ -61,6 +62,7 @@ func (c Config) withDefaults() Config {
 // Service runs the lease flows.
 type Service struct {
 	client    *ent.Client
+	store     *database.Store
 	clock     clockwork.Clock
 	dispenser dispenser.Dispenser
 	box       *secret.Box
@@ -90,13 +92,13 @@ type Service struct {
 
 // Notifier writes notices inside a transaction (the notify package's outbox).
 type Notifier interface {
-	Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
-	EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error
+	Enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev notify.Event) error
+	EnqueueOwners(ctx context.Context, tx *database.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error
 }
 
 // NewService returns a lease service.
-func NewService(client *ent.Client, clock clockwork.Clock, d dispenser.Dispenser, box *secret.Box, cfg Config) *Service {
-	return &Service{client: client, clock: clock, dispenser: d, box: box, cfg: cfg.withDefaults()}
+func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, box *secret.Box, cfg Config) *Service {
+	return &Service{client: store.Client, store: store, clock: clock, dispenser: d, box: box, cfg: cfg.withDefaults()}
 }
 
 // VendInput asks for a lease. It is also the GraphQL VendInput.

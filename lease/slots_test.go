@@ -24,7 +24,7 @@ func TestVendStormKeepsCountersExact(t *testing.T) {
 	st2, err := database.Open(context.Background(), dsn, database.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st2.Close() })
-	two := NewService(st2.Client, one.clock, one.disp, one.svc.box, Config{})
+	two := NewService(st2, one.clock, one.disp, one.svc.box, Config{})
 	one.svc.cfg.MaxItemsPerUser, two.cfg.MaxItemsPerUser = 1<<30, 1<<30
 
 	const clients, rounds = 16, 6
@@ -32,7 +32,7 @@ func TestVendStormKeepsCountersExact(t *testing.T) {
 	for i := range items {
 		items[i] = &inventory.NewItem{SKU: "4D.small", Name: fmt.Sprintf("storm-%03d", i)}
 	}
-	inv := inventory.NewService(one.client, one.clock)
+	inv := inventory.NewService(one.st, one.clock)
 	_, err = inv.Add(one.as["admin"], items)
 	require.NoError(t, err)
 	before, err := inv.Availability(one.as["alice"], inventory.AvailabilityQuery{SKU: sku("4D.small")})

@@ -47,7 +47,7 @@ var Machine = lifecycle.New("lease", []Status{Scheduled, Pending, Active, Expire
 
 // move changes a lease's status inside tx when it is still in from, applies extra changes, and
 // writes the event. A lease that moved meanwhile is a CONFLICT; nothing else writes a status.
-func move(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) error {
+func move(ctx context.Context, tx *database.Tx, now time.Time, id int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) error {
 	ev, err := moveDeferred(ctx, tx, now, id, from, to, actor, message, extra)
 	if err != nil {
 		return err
@@ -60,7 +60,7 @@ func move(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, to Statu
 
 // moveDeferred is move with the event returned to be written by the caller, together with
 // others in one statement.
-func moveDeferred(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) (*ent.EventCreate, error) {
+func moveDeferred(ctx context.Context, tx *database.Tx, now time.Time, id int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) (*ent.EventCreate, error) {
 	if err := Machine.Check(from, to); err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func moveDeferred(ctx context.Context, tx *ent.Tx, now time.Time, id int, from, 
 }
 
 // event writes a lease event.
-func event(ctx context.Context, tx *ent.Tx, now time.Time, id int, actor, kind, from, to, message string) error {
+func event(ctx context.Context, tx *database.Tx, now time.Time, id int, actor, kind, from, to, message string) error {
 	if err := newEvent(tx, now, id, actor, kind, from, to, message).Exec(ctx); err != nil {
 		return fmt.Errorf("lease %d event: %w", id, err)
 	}
@@ -92,7 +92,7 @@ func event(ctx context.Context, tx *ent.Tx, now time.Time, id int, actor, kind, 
 }
 
 // newEvent builds a lease event.
-func newEvent(tx *ent.Tx, now time.Time, id int, actor, kind, from, to, message string) *ent.EventCreate {
+func newEvent(tx *database.Tx, now time.Time, id int, actor, kind, from, to, message string) *ent.EventCreate {
 	cr := tx.Event.Create().SetAt(now).SetActor(actor).SetKind(kind).SetLeaseID(id)
 	if from != "" {
 		cr.SetFrom(from)
@@ -107,7 +107,7 @@ func newEvent(tx *ent.Tx, now time.Time, id int, actor, kind, from, to, message 
 }
 
 // moveMany is move for a batch: every lease in ids must still be in from, or nothing moves.
-func moveMany(ctx context.Context, tx *ent.Tx, now time.Time, ids []int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) error {
+func moveMany(ctx context.Context, tx *database.Tx, now time.Time, ids []int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) error {
 	if err := Machine.Check(from, to); err != nil {
 		return err
 	}

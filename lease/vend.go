@@ -399,7 +399,7 @@ func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (in
 	sys := database.System(ctx)
 	now := s.now()
 	var id int
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		l, err := s.createLease(sys, tx, now, spec, true)
 		if err != nil {
 			return err
@@ -423,7 +423,7 @@ func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (in
 	return id, err
 }
 
-func (s *Service) createLease(ctx context.Context, tx *ent.Tx, now time.Time, spec newLease, awaiting bool) (*ent.Lease, error) {
+func (s *Service) createLease(ctx context.Context, tx *database.Tx, now time.Time, spec newLease, awaiting bool) (*ent.Lease, error) {
 	cr := tx.Lease.Create().SetOwnerID(spec.owner.id).SetNillableCostCenterID(spec.owner.costCenterID).
 		SetStatus(Pending).SetAwaitingApproval(awaiting).SetDuration(spec.duration).
 		SetRequest(spec.plan.request).SetNillableNote(spec.note).SetNillableIdempotencyKey(spec.key).
@@ -458,7 +458,7 @@ func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (
 		created *ent.Lease
 		out     []claimed
 	)
-	err = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		if spec.serving {
 			// Off the waiting list first, under its locks (taken before the owner's).
 			if err := s.takeFromQueue(sys, tx, now, *existingID, spec.actor); err != nil {
@@ -643,7 +643,7 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 	for i, r := range results {
 		loaded[i] = &ent.InventoryItem{ID: r.c.item.ID, Name: r.c.item.Name, ProductID: r.c.productID, Status: inventory.Reserving}
 	}
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		l := &ent.Lease{ID: id, OwnerID: o.id, CostCenterID: o.costCenterID}
 		var leaseEvent *ent.EventCreate
 		periodStart, periodEnd := now, now.Add(d.Std())
@@ -716,7 +716,7 @@ func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed
 	userErr := dispenserError(failed.err)
 	msg := userErr.(*apperr.Error).Message
 	sys := database.System(ctx)
-	err := database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := s.store.Write(sys, func(tx *database.Tx) error {
 		now := s.now()
 		if err := s.releaseTx(sys, tx, now, results, actor, fmt.Sprintf("lease %d not vended: %s", id, msg)); err != nil {
 			return err
@@ -745,7 +745,7 @@ func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed
 // release undoes a claim in its own transaction (used when activation found the lease gone).
 func (s *Service) release(ctx context.Context, id int, results []result, actor string) {
 	sys := database.System(ctx)
-	_ = database.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	_ = s.store.Write(sys, func(tx *database.Tx) error {
 		return s.releaseTx(sys, tx, s.now(), results, actor, fmt.Sprintf("lease %d rolled back", id))
 	})
 	s.kickReclaim()
@@ -753,7 +753,7 @@ func (s *Service) release(ctx context.Context, id int, results []result, actor s
 
 // releaseTx releases the allocations of results and puts their items back: REBUILDING where the
 // dispenser touched them, AVAILABLE where it did not.
-func (s *Service) releaseTx(ctx context.Context, tx *ent.Tx, now time.Time, results []result, actor, reason string) error {
+func (s *Service) releaseTx(ctx context.Context, tx *database.Tx, now time.Time, results []result, actor, reason string) error {
 	var allocIDs, touched, untouched []int
 	for _, r := range results {
 		allocIDs = append(allocIDs, r.c.allocationID)

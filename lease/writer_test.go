@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hardcandy/hardcandy/database"
-	"github.com/hardcandy/hardcandy/ent"
 	entevent "github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/viewer"
@@ -30,7 +29,7 @@ func TestCancelledRequestsUndoOnlyTheirOwnWrites(t *testing.T) {
 	for i := range 300 {
 		items = append(items, &inventory.NewItem{SKU: "4D.small", Name: fmt.Sprintf("storm-%03d", i)})
 	}
-	_, err := inventory.NewService(b.client, b.clock).Add(admin, items)
+	_, err := inventory.NewService(b.store, b.clock).Add(admin, items)
 	require.NoError(t, err)
 	const extenders = 80
 	ids := make([]int, extenders)
@@ -67,7 +66,7 @@ func TestCancelledRequestsUndoOnlyTheirOwnWrites(t *testing.T) {
 		wg.Go(func() {
 			ctx, cancel := context.WithCancel(database.System(context.Background()))
 			defer cancel()
-			slowErrs[i] = database.WithTx(ctx, b.client, func(tx *ent.Tx) error {
+			slowErrs[i] = b.store.Write(ctx, func(tx *database.Tx) error {
 				time.AfterFunc(time.Duration(rand.IntN(1500))*time.Microsecond, cancel)
 				_, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = -
 					(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 30000) SELECT count(*) FROM c)`)

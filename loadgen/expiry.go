@@ -54,7 +54,7 @@ func expiry(ctx context.Context, dir string, notDue int) error {
 	if err != nil {
 		return err
 	}
-	svc := lease.NewService(st.Client, clockwork.NewFakeClockAt(now), sim, box, lease.Config{})
+	svc := lease.NewService(st, clockwork.NewFakeClockAt(now), sim, box, lease.Config{})
 	svc.Notices = notify.NewOutbox(notify.Config{}) // as served: an "expired" notice per lease
 
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -268,8 +268,8 @@ func open(ctx context.Context, db string) (*database.Store, demo.Services, error
 		return nil, demo.Services{}, err
 	}
 	clock := clockwork.NewRealClock()
-	return st, demo.Services{Client: st.Client, Auth: auth.NewService(st.Client, clock),
-		Catalog: catalog.NewService(st.Client, clock), Inventory: inventory.NewService(st.Client, clock)}, nil
+	return st, demo.Services{Client: st.Client, Auth: auth.NewService(st, clock),
+		Catalog: catalog.NewService(st, clock), Inventory: inventory.NewService(st, clock)}, nil
 }
 
 func adminContext(ctx context.Context) context.Context {

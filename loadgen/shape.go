@@ -141,14 +141,15 @@ func seedShape(ctx context.Context, dsn string, vendPool int) (shapeTokens, erro
 	if err := addItems(ctx, svc.Inventory, items); err != nil {
 		return tok, err
 	}
-	return tok, seedShapeLeases(ctx, st.Client, ps)
+	return tok, seedShapeLeases(ctx, st, ps)
 }
 
 // seedShapeLeases writes the standing leases, product by product: 1,500 ACTIVE ones per product
 // (owners in turn, vended 0-29 days ago, ending 1-60 days from now) on the product's first items,
 // now LEASED, and 1,000 historical ones (vended 120 days ago for 7 days, the odd ones returned a
 // day later, the even ones expired at their end) on its next items, back AVAILABLE.
-func seedShapeLeases(ctx context.Context, c *ent.Client, ps []shapeProduct) error {
+func seedShapeLeases(ctx context.Context, st *database.Store, ps []shapeProduct) error {
+	c := st.Client
 	sys := database.System(ctx)
 	owners, err := c.User.Query().Where(user.NameHasPrefix("user")).Order(ent.Asc(user.FieldName)).All(sys)
 	if err != nil {
@@ -196,7 +197,7 @@ func seedShapeLeases(ctx context.Context, c *ent.Client, ps []shapeProduct) erro
 			rows = append(rows, r)
 		}
 		for chunk := range slices.Chunk(rows, 500) {
-			if err := database.WithTx(sys, c, func(tx *ent.Tx) error { return writeShapeLeases(sys, tx, chunk, now) }); err != nil {
+			if err := st.Write(sys, func(tx *database.Tx) error { return writeShapeLeases(sys, tx, chunk, now) }); err != nil {
 				return fmt.Errorf("leases of %s: %w", sp.sku, err)
 			}
 		}
@@ -215,7 +216,7 @@ type shapeLease struct {
 
 // writeShapeLeases writes leases with their allocation and VEND order, and moves the items of
 // the ACTIVE ones to LEASED.
-func writeShapeLeases(ctx context.Context, tx *ent.Tx, rows []shapeLease, now time.Time) error {
+func writeShapeLeases(ctx context.Context, tx *database.Tx, rows []shapeLease, now time.Time) error {
 	leases := make([]*ent.LeaseCreate, len(rows))
 	bags := make([]*ent.BagCreate, len(rows))
 	var leased []int

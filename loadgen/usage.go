@@ -125,7 +125,7 @@ func usage(ctx context.Context, dir string, n int) error {
 		return err
 	}
 
-	svc, err := billing.NewService(st.Client, clockwork.NewRealClock(), billing.Config{}, st.Dialect)
+	svc, err := billing.NewService(st, clockwork.NewRealClock(), billing.Config{})
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (d *Deliverer) Backlogs(ctx context.Context) ([]Backlog, error) {
 		Count   int    `json:"count"`
 	}
 	waiting := []predicate.Notice{notice.DeliveredAtIsNil(), notice.FailedAtIsNil()}
-	err := d.client.Notice.Query().Where(waiting...).GroupBy(notice.FieldChannel).Aggregate(ent.Count()).Scan(sys, &rows)
+	err := d.store.Client.Notice.Query().Where(waiting...).GroupBy(notice.FieldChannel).Aggregate(ent.Count()).Scan(sys, &rows)
 	if err != nil {
 		return nil, fmt.Errorf("notice backlog: %w", err)
 	}
@@ -45,7 +45,7 @@ func (d *Deliverer) Backlogs(ctx context.Context) ([]Backlog, error) {
 			}
 		}
 		if b.Queued > 0 {
-			n, err := d.client.Notice.Query().Where(append(waiting, notice.Channel(ch))...).
+			n, err := d.store.Client.Notice.Query().Where(append(waiting, notice.Channel(ch))...).
 				Order(ent.Asc(notice.FieldCreatedAt)).Select(notice.FieldCreatedAt).First(sys)
 			if err != nil && !ent.IsNotFound(err) {
 				return nil, fmt.Errorf("notice backlog: oldest on %s: %w", ch, err)

@@ -23,7 +23,7 @@ const batchChunk = 500
 // request, start, end, duration and status, and the allocations with their items and products),
 // so nothing is read twice; owners are read here, once each. The kind must be one addressed to
 // the owner.
-func (o *Outbox) EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error {
+func (o *Outbox) EnqueueOwners(ctx context.Context, tx *database.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error {
 	switch kind {
 	case KindExpired, KindVended, KindRejected, KindReturned:
 	default:
@@ -50,11 +50,7 @@ func (o *Outbox) EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, k
 			owners[u.ID] = u
 		}
 	}
-	_, bulk := database.TxDialect(tx)
-	var (
-		creates []*ent.NoticeCreate
-		rows    [][]any
-	)
+	var rows [][]any
 	for _, l := range leases {
 		u := owners[l.OwnerID]
 		if u == nil {
@@ -72,27 +68,15 @@ func (o *Outbox) EnqueueOwners(ctx context.Context, tx *ent.Tx, now time.Time, k
 			if ch == ChannelEmail {
 				recipient = *u.Email
 			}
-			if bulk { // the same row, without a builder per notice
-				rows = append(rows, []any{kind, ch, recipient, u.ID, body, now, now, 0, id})
-				continue
-			}
-			creates = append(creates, tx.Notice.Create().SetKind(kind).SetChannel(ch).SetRecipient(recipient).
-				SetUserID(u.ID).SetPayload(body).SetCreatedAt(now).SetDeliverAfter(now).SetLeaseID(id))
+			// The same row as a Notice create, without a builder per notice.
+			rows = append(rows, []any{kind, ch, recipient, u.ID, body, now, now, 0, id})
 		}
 	}
-	if bulk {
-		err := database.InsertRows(sys, tx, notice.Table, []string{notice.FieldKind, notice.FieldChannel, notice.FieldRecipient,
-			notice.FieldUserID, notice.FieldPayload, notice.FieldCreatedAt, notice.FieldDeliverAfter, notice.FieldAttempts,
-			notice.FieldLeaseID}, rows)
-		if err != nil {
-			return database.Wrap(err, "write %s notices", kind)
-		}
-		return nil
-	}
-	for c := range slices.Chunk(creates, batchChunk) {
-		if err := tx.Notice.CreateBulk(c...).Exec(sys); err != nil {
-			return database.Wrap(err, "write %s notices", kind)
-		}
+	err := database.InsertRows(sys, tx, notice.Table, []string{notice.FieldKind, notice.FieldChannel, notice.FieldRecipient,
+		notice.FieldUserID, notice.FieldPayload, notice.FieldCreatedAt, notice.FieldDeliverAfter, notice.FieldAttempts,
+		notice.FieldLeaseID}, rows)
+	if err != nil {
+		return database.Wrap(err, "write %s notices", kind)
 	}
 	return nil
 }

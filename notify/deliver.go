@@ -54,7 +54,7 @@ const maxErrorLen = 500
 
 // Deliverer delivers due notices: the deliver-notices job.
 type Deliverer struct {
-	client  *ent.Client
+	store   *database.Store
 	cfg     Config
 	logger  *slog.Logger
 	clock   clockwork.Clock
@@ -69,7 +69,7 @@ type Deliverer struct {
 // builds the senders from cfg: webhook, email when SMTP is configured, and log. A sender that
 // cannot be built (a missing secret variable) is replaced by one that fails with the reason, so
 // it shows in last_error; Config.Validate reports it at start.
-func NewDeliverer(client *ent.Client, cfg Config, logger *slog.Logger, clock clockwork.Clock, senders map[string]Sender) *Deliverer {
+func NewDeliverer(store *database.Store, cfg Config, logger *slog.Logger, clock clockwork.Clock, senders map[string]Sender) *Deliverer {
 	cfg = cfg.withDefaults()
 	if logger == nil {
 		logger = slog.Default()
@@ -94,7 +94,7 @@ func NewDeliverer(client *ent.Client, cfg Config, logger *slog.Logger, clock clo
 			}
 		}
 	}
-	return &Deliverer{client: client, cfg: cfg, logger: logger, clock: clock, senders: senders}
+	return &Deliverer{store: store, cfg: cfg, logger: logger, clock: clock, senders: senders}
 }
 
 // failing is a sender that could not be built.
@@ -126,7 +126,7 @@ func (d *Deliverer) Run(ctx context.Context, now time.Time) (int, error) {
 	defer d.mu.Unlock()
 	now = now.UTC()
 	sys := database.System(ctx)
-	due, err := d.client.Notice.Query().
+	due, err := d.store.Client.Notice.Query().
 		Where(notice.DeliveredAtIsNil(), notice.FailedAtIsNil(), notice.DeliverAfterLTE(now)).
 		Order(ent.Asc(notice.FieldDeliverAfter), ent.Asc(notice.FieldID)).Limit(d.cfg.Batch).All(sys)
 	if err != nil {
@@ -208,7 +208,7 @@ func (d *Deliverer) users(ctx context.Context, due []*ent.Notice) (map[int]*ent.
 	if len(uids) == 0 {
 		return out, nil
 	}
-	us, err := d.client.User.Query().Where(user.IDIn(slices.Compact(slices.Sorted(slices.Values(uids)))...)).All(ctx)
+	us, err := d.store.Client.User.Query().Where(user.IDIn(slices.Compact(slices.Sorted(slices.Values(uids)))...)).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("deliver notices: read recipients: %w", err)
 	}
@@ -266,7 +266,7 @@ func (d *Deliverer) send(ctx context.Context, m Message) error {
 // that on SQLite it joins the writes queued for the next group commit.
 func (d *Deliverer) recordSuccess(ctx context.Context, now time.Time, ns []*ent.Notice) (int, error) {
 	var n int
-	err := database.WithTx(ctx, d.client, func(tx *ent.Tx) error {
+	err := d.store.Write(ctx, func(tx *database.Tx) error {
 		var err error
 		n, err = tx.Notice.Update().
 			Where(notice.IDIn(ids(ns)...), notice.DeliveredAtIsNil(), notice.FailedAtIsNil()).
@@ -283,7 +283,7 @@ func (d *Deliverer) recordSuccess(ctx context.Context, now time.Time, ns []*ent.
 // up at the MaxAttempts-th failure.
 func (d *Deliverer) recordFailure(ctx context.Context, now time.Time, ns []*ent.Notice, cause error) error {
 	msg := trimError(cause.Error())
-	err := database.WithTx(ctx, d.client, func(tx *ent.Tx) error {
+	err := d.store.Write(ctx, func(tx *database.Tx) error {
 		for _, n := range ns {
 			attempts := n.Attempts + 1
 			upd := tx.Notice.Update().Where(notice.ID(n.ID), notice.DeliveredAtIsNil(), notice.FailedAtIsNil()).

@@ -49,7 +49,7 @@ func TestDeliverEmail(t *testing.T) {
 	b.enqueue(t, notify.NewOutbox(cfg), notify.Event{Kind: notify.KindExpiring, LeaseID: &l.ID, Threshold: "24h"})
 
 	b.clock.Advance(time.Minute)
-	d := notify.NewDeliverer(b.client, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
+	d := notify.NewDeliverer(b.store, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
 	n, err := d.Run(b.sys, b.clock.Now())
 	require.NoError(t, err)
 	require.Equal(t, 1, n)
@@ -104,7 +104,7 @@ func TestDeliverEmailFailure(t *testing.T) {
 	cfg := notify.Config{SMTP: smtpCfg}
 	l := b.lease(t, "alice", 19*time.Hour, 1)
 	b.enqueue(t, notify.NewOutbox(cfg), notify.Event{Kind: notify.KindVended, LeaseID: &l.ID})
-	d := notify.NewDeliverer(b.client, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
+	d := notify.NewDeliverer(b.store, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
 	n, err := d.Run(b.sys, b.clock.Now())
 	require.NoError(t, err)
 	require.Zero(t, n)
@@ -125,7 +125,7 @@ func TestDeliverWebhookRetries(t *testing.T) {
 	l := b.lease(t, "bob", 19*time.Hour, 1)
 	b.enqueue(t, notify.NewOutbox(cfg), notify.Event{Kind: notify.KindVended, LeaseID: &l.ID})
 	id := b.notices(t)[0].ID
-	d := notify.NewDeliverer(b.client, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
+	d := notify.NewDeliverer(b.store, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
 
 	run := func(at time.Time) int {
 		t.Helper()
@@ -186,7 +186,7 @@ func TestDeliverWebhookGivesUp(t *testing.T) {
 	b.enqueue(t, notify.NewOutbox(cfg), notify.Event{Kind: notify.KindVended, LeaseID: &l.ID})
 	id := b.notices(t)[0].ID
 	logger, logs := newLogger()
-	d := notify.NewDeliverer(b.client, cfg, logger, b.clock, nil)
+	d := notify.NewDeliverer(b.store, cfg, logger, b.clock, nil)
 
 	for i := 1; i <= 3; i++ {
 		n, err := d.Run(b.sys, b.clock.Now())
@@ -236,7 +236,7 @@ func TestDeliverDigest(t *testing.T) {
 	b.enqueue(t, o, notify.Event{Kind: notify.KindVended, LeaseID: &lb.ID})
 	require.Len(t, b.notices(t), 7) // alice: 3 × (email, webhook); bob: webhook
 
-	d := notify.NewDeliverer(b.client, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
+	d := notify.NewDeliverer(b.store, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
 	n, err := d.Run(b.sys, b.clock.Now())
 	require.NoError(t, err)
 	require.Equal(t, 7, n)
@@ -286,7 +286,7 @@ func TestDeliverLog(t *testing.T) {
 	b.client.User.UpdateOneID(b.users["bob"].ID).SetTimeZone("Nowhere/Land").ExecX(b.sys)
 	b.enqueue(t, notify.NewOutbox(notify.Config{}), notify.Event{Kind: notify.KindVended, LeaseID: &l.ID})
 	logger, logs := newLogger()
-	d := notify.NewDeliverer(b.client, notify.Config{TimeZone: "Asia/Tokyo"}, logger, b.clock, nil)
+	d := notify.NewDeliverer(b.store, notify.Config{TimeZone: "Asia/Tokyo"}, logger, b.clock, nil)
 	n, err := d.Run(b.sys, b.clock.Now())
 	require.NoError(t, err)
 	require.Equal(t, 2, n)
@@ -371,7 +371,7 @@ func TestDeliverBatchAndConcurrency(t *testing.T) {
 	}
 	// carol's own webhook is unreachable; route it here too.
 	b.client.User.UpdateOneID(b.users["carol"].ID).SetWebhookURL(h.URL).ExecX(b.sys)
-	d := notify.NewDeliverer(b.client, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
+	d := notify.NewDeliverer(b.store, cfg, slog.New(slog.DiscardHandler), b.clock, nil)
 
 	n, err := d.Run(b.sys, b.clock.Now())
 	require.NoError(t, err)

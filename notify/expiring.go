@@ -19,6 +19,7 @@ import (
 // Expiring sends "your lease ends soon" notices: the expiry-notices job.
 type Expiring struct {
 	client     *ent.Client
+	store      *database.Store
 	outbox     *Outbox
 	cfg        Config
 	thresholds []time.Duration // distinct, smallest first
@@ -26,13 +27,13 @@ type Expiring struct {
 }
 
 // NewExpiring returns the job that enqueues expiring notices through outbox.
-func NewExpiring(client *ent.Client, outbox *Outbox, cfg Config) *Expiring {
+func NewExpiring(store *database.Store, outbox *Outbox, cfg Config) *Expiring {
 	cfg = cfg.withDefaults()
 	ts := sortedThresholds(cfg.Thresholds)
 	if len(ts) == 0 {
 		ts = sortedThresholds(DefaultThresholds)
 	}
-	return &Expiring{client: client, outbox: outbox, cfg: cfg, thresholds: ts}
+	return &Expiring{client: store.Client, store: store, outbox: outbox, cfg: cfg, thresholds: ts}
 }
 
 // due returns the threshold due for a lease with remaining time left out of a total length: the
@@ -131,7 +132,7 @@ func (e *Expiring) Run(ctx context.Context, now time.Time) (int, error) {
 // enqueue writes the due notices in one transaction, checking each lease again under the lock.
 func (e *Expiring) enqueue(ctx context.Context, now time.Time, due []candidate) (int, error) {
 	n := 0
-	err := database.WithTx(ctx, e.client, func(tx *ent.Tx) error {
+	err := e.store.Write(ctx, func(tx *database.Tx) error {
 		n = 0
 		for _, c := range due {
 			l, err := tx.Lease.Query().Where(entlease.ID(c.id), entlease.StatusEQ(entlease.StatusACTIVE),

@@ -33,7 +33,7 @@ func (b *bundle) thresholds(t *testing.T) map[int][]string {
 }
 
 func newExpiring(b *bundle, cfg notify.Config) *notify.Expiring {
-	return notify.NewExpiring(b.client, notify.NewOutbox(cfg), cfg)
+	return notify.NewExpiring(b.store, notify.NewOutbox(cfg), cfg)
 }
 
 // TestExpiringThresholds checks which thresholds fire, that a second run fires nothing, and that
@@ -185,7 +185,7 @@ func TestExpiringSkipsThresholdsNeverCrossed(t *testing.T) {
 	b := setup(t)
 	l := b.lease(t, "alice", 30*time.Hour, 1)
 	require.NoError(t, b.client.Lease.UpdateOneID(l.ID).SetStartsAt(b.clock.Now()).Exec(b.sys))
-	e := notify.NewExpiring(b.client, notify.NewOutbox(notify.Config{}), notify.Config{})
+	e := notify.NewExpiring(b.store, notify.NewOutbox(notify.Config{}), notify.Config{})
 	n, err := e.Run(b.sys, b.clock.Now())
 	require.NoError(t, err)
 	require.Zero(t, n, "30h left of a 30h lease: no threshold crossed yet")

@@ -39,13 +39,13 @@ func NewOutbox(cfg Config) *Outbox { return &Outbox{cfg: cfg.withDefaults()} }
 // Expiring notices carry the dedupe key "expiring:<lease>:<threshold>@<end>:<user>:<channel>"
 // and are written once per end: a repeated one is skipped without failing tx, and a lease whose
 // end moved (an extension) is warned again before its new end.
-func (o *Outbox) Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Event) error {
+func (o *Outbox) Enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev Event) error {
 	_, err := o.enqueue(ctx, tx, now, ev)
 	return err
 }
 
 // enqueue is Enqueue reporting how many notices it wrote.
-func (o *Outbox) enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev Event) (int, error) {
+func (o *Outbox) enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev Event) (int, error) {
 	if !slices.Contains(kinds, ev.Kind) {
 		return 0, apperr.New(apperr.InvalidArgument, "notice kind %q is unknown", ev.Kind)
 	}
@@ -169,7 +169,7 @@ func endOf(l *ent.Lease) time.Time {
 func expiringPrefix(leaseID int) string { return fmt.Sprintf("%s:%d:", KindExpiring, leaseID) }
 
 // recipients returns who hears about ev, in id order.
-func (o *Outbox) recipients(ctx context.Context, tx *ent.Tx, ev Event, l *ent.Lease) ([]*ent.User, error) {
+func (o *Outbox) recipients(ctx context.Context, tx *database.Tx, ev Event, l *ent.Lease) ([]*ent.User, error) {
 	q := tx.User.Query().Order(ent.Asc(user.FieldID))
 	switch {
 	case len(ev.UserIDs) > 0:
@@ -218,7 +218,7 @@ func (o *Outbox) recipients(ctx context.Context, tx *ent.Tx, ev Event, l *ent.Le
 	return []*ent.User{l.Edges.Owner}, nil
 }
 
-func admins(ctx context.Context, tx *ent.Tx, kind string) ([]*ent.User, error) {
+func admins(ctx context.Context, tx *database.Tx, kind string) ([]*ent.User, error) {
 	users, err := tx.User.Query().Where(user.RoleEQ(user.RoleAdmin)).Order(ent.Asc(user.FieldID)).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("notice %s: admins: %w", kind, err)

@@ -149,7 +149,7 @@ func TestEnqueueErrors(t *testing.T) {
 		{Kind: notify.KindVended, LeaseID: ptr(l.ID + 100)},
 		{Kind: notify.KindVended, UserIDs: []int{9999}},
 	} {
-		err := database.WithTx(b.sys, b.client, func(tx *ent.Tx) error { return o.Enqueue(b.sys, tx, t0, ev) })
+		err := b.store.Write(b.sys, func(tx *database.Tx) error { return o.Enqueue(b.sys, tx, t0, ev) })
 		require.Error(t, err, "%+v", ev)
 	}
 	require.Empty(t, b.notices(t))
@@ -170,7 +170,7 @@ func TestEnqueueExpiringOnce(t *testing.T) {
 	require.Equal(t, fmt.Sprintf("expiring:%d:24h@%d:%d:email", l.ID, l.EndsAt.Unix(), b.users["alice"].ID), *ns[0].DedupeKey)
 
 	// Again, twice in one transaction that also writes something else: the transaction commits.
-	require.NoError(t, database.WithTx(b.sys, b.client, func(tx *ent.Tx) error {
+	require.NoError(t, b.store.Write(b.sys, func(tx *database.Tx) error {
 		if err := o.Enqueue(b.sys, tx, t0, ev); err != nil {
 			return err
 		}

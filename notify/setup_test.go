@@ -36,6 +36,7 @@ var t0 = time.Date(2026, 11, 22, 13, 0, 0, 0, time.UTC)
 // root (ADMIN, e-mail), ops (ADMIN, no address). cc2 and cc3 have no manager.
 type bundle struct {
 	client  *ent.Client
+	store   *database.Store
 	clock   *clockwork.FakeClock
 	sys     context.Context
 	cc      map[string]*ent.CostCenter
@@ -50,7 +51,7 @@ func setup(t *testing.T) *bundle {
 	st, err := database.Open(ctx, dbtest.DSN(t, "x.db"), database.Options{Migrate: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
-	b := &bundle{client: st.Client, clock: clockwork.NewFakeClockAt(t0), sys: database.System(ctx),
+	b := &bundle{client: st.Client, store: st, clock: clockwork.NewFakeClockAt(t0), sys: database.System(ctx),
 		cc: map[string]*ent.CostCenter{}, users: map[string]*ent.User{}}
 	for _, code := range []string{"cc1", "cc2", "cc3"} {
 		cc, err := b.client.CostCenter.Create().SetCode(code).SetName("Cost center " + code).Save(b.sys)
@@ -117,7 +118,7 @@ func (b *bundle) lease(t *testing.T, owner string, endsIn time.Duration, n int) 
 // enqueue writes ev through outbox in a transaction at the clock's now.
 func (b *bundle) enqueue(t *testing.T, o *notify.Outbox, ev notify.Event) {
 	t.Helper()
-	require.NoError(t, database.WithTx(b.sys, b.client, func(tx *ent.Tx) error {
+	require.NoError(t, b.store.Write(b.sys, func(tx *database.Tx) error {
 		return o.Enqueue(b.sys, tx, b.clock.Now(), ev)
 	}))
 }

@@ -62,6 +62,7 @@ func (c Config) withDefaults() Config {
 // Service reclaims items.
 type Service struct {
 	client    *ent.Client
+	store     *database.Store
 	clock     clockwork.Clock
 	dispenser dispenser.Dispenser
 	cfg       Config
@@ -70,7 +71,7 @@ type Service struct {
 	// Notices, when set, receives a reclaim-failed notice for admins when an item goes to
 	// MAINTENANCE; Deliver is then called to send it at once.
 	Notices interface {
-		Enqueue(ctx context.Context, tx *ent.Tx, now time.Time, ev notify.Event) error
+		Enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev notify.Event) error
 	}
 	Deliver func()
 	// Restocked, when set, is called after a run put wiped items back on the shelf, so the
@@ -81,8 +82,8 @@ type Service struct {
 }
 
 // NewService returns a reclaim service.
-func NewService(client *ent.Client, clock clockwork.Clock, d dispenser.Dispenser, cfg Config) *Service {
-	return &Service{client: client, clock: clock, dispenser: d, cfg: cfg.withDefaults()}
+func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, cfg Config) *Service {
+	return &Service{client: store.Client, store: store, clock: clock, dispenser: d, cfg: cfg.withDefaults()}
 }
 
 // Backoff returns the wait after the given number of failures.
@@ -137,7 +138,7 @@ func (s *Service) run(ctx context.Context, now time.Time) (int, error) {
 func (s *Service) recordTx(ctx context.Context, it *ent.InventoryItem, rerr error) error {
 	now := s.clock.Now().UTC()
 	if rerr == nil {
-		return database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		return s.store.Write(ctx, func(tx *database.Tx) error {
 			err := inventory.Transition(ctx, tx, now, inventory.Move{ItemIDs: []int{it.ID}, To: inventory.Available,
 				From: ptr(inventory.Rebuilding), Actor: "reclaim", Reason: "wiped and reset"})
 			if isConflict(err) {
@@ -152,7 +153,7 @@ func (s *Service) recordTx(ctx context.Context, it *ent.InventoryItem, rerr erro
 	}
 	failures := it.ReclaimAttempts + 1
 	if failures >= s.cfg.MaxAttempts {
-		err := database.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		err := s.store.Write(ctx, func(tx *database.Tx) error {
 			reason := fmt.Sprintf("reclaim failed %d times: %s", failures, msg)
 			err := inventory.Transition(ctx, tx, now, inventory.Move{ItemIDs: []int{it.ID}, To: inventory.Maintenance,
 				From: ptr(inventory.Rebuilding), Actor: "reclaim", LastError: &msg, Reason: reason})
