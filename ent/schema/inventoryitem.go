@@ -59,7 +59,8 @@ func (InventoryItem) Indexes() []ent.Index {
 
 // Annotations of InventoryItem.
 func (InventoryItem) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField()}
+	// Only admins list every item; @admin refuses the rest before the resolver runs.
+	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField().Directives(entgql.NewDirective("admin"))}
 }
 
 // StockCount is how many items of a product are in a status, or one slot's share of that: a

@@ -47,7 +47,8 @@ func (Notice) Indexes() []ent.Index {
 
 // Annotations of Notice.
 func (Notice) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField()}
+	// Only admins list every notice; @admin refuses the rest before the resolver runs.
+	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField().Directives(entgql.NewDirective("admin"))}
 }
 
 // JobRun logs one run of a scheduler job, on whichever replica ran it.
