@@ -61,7 +61,6 @@ func (c Config) withDefaults() Config {
 
 // Service reclaims items.
 type Service struct {
-	client    *ent.Client
 	store     *database.Store
 	clock     clockwork.Clock
 	dispenser dispenser.Dispenser
@@ -83,7 +82,7 @@ type Service struct {
 
 // NewService returns a reclaim service.
 func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, cfg Config) *Service {
-	return &Service{client: store.Client, store: store, clock: clock, dispenser: d, cfg: cfg.withDefaults()}
+	return &Service{store: store, clock: clock, dispenser: d, cfg: cfg.withDefaults()}
 }
 
 // Backoff returns the wait after the given number of failures.
@@ -99,7 +98,7 @@ func (s *Service) run(ctx context.Context, now time.Time) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sys := database.System(ctx)
-	items, err := s.client.InventoryItem.Query().
+	items, err := s.store.Client.InventoryItem.Query().
 		Where(inventoryitem.StatusEQ(inventory.Rebuilding),
 			inventoryitem.Or(inventoryitem.NextAttemptAtIsNil(), inventoryitem.NextAttemptAtLTE(now))).
 		Order(ent.Asc(inventoryitem.FieldStatusChangedAt)).Limit(s.cfg.Batch).WithProduct().All(sys)
@@ -169,7 +168,7 @@ func (s *Service) recordTx(ctx context.Context, it *ent.InventoryItem, rerr erro
 		}
 		return err
 	}
-	return s.client.InventoryItem.Update().
+	return s.store.Client.InventoryItem.Update().
 		Where(inventoryitem.ID(it.ID), inventoryitem.StatusEQ(inventory.Rebuilding)).
 		SetReclaimAttempts(failures).SetNextAttemptAt(now.Add(s.Backoff(failures))).SetLastError(msg).
 		Exec(ctx)
