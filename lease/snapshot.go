@@ -1,5 +1,5 @@
 // This file holds the leases built in memory from what a flow already holds, so it need not
-// read them back: each must match what the store holds (TestSnapshotsMatchStore).
+// read them back: each must match what the store holds (TestVendAnswersTheStoredLease).
 
 package lease
 
