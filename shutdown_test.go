@@ -118,9 +118,10 @@ func TestShutdownAfterAGiveUpStorm(t *testing.T) {
 	close(quit)
 	wg.Wait()
 	t.Logf("%d vends sent, %d answered; serve returned %v after %s", sent.Load(), answered.Load(), err, took)
-	// The drain, and a moment to notice its deadline and close the store on a loaded machine;
-	// before, jobs and the store waited for the backlog of vends nobody waits for any more.
-	require.Less(t, took, drain+2*time.Second, "shutdown ends at the drain deadline")
+	// The drain, and time to notice its deadline and close the store on a machine loaded many
+	// times over its cores (seen: 2 s past the drain at a load of 13 on 2 cores); before, jobs
+	// and the store waited about a minute for the backlog of vends nobody waits for any more.
+	require.Less(t, took, drain+5*time.Second, "shutdown ends at the drain deadline")
 
 	// What was abandoned is what a crash leaves: vends between their transactions, which the
 	// repair rolls back; no promise is broken.
