@@ -19,6 +19,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // maxListed bounds the people and tokens one list answers.
@@ -209,7 +210,7 @@ func (s *Service) Tokens(ctx context.Context, userID *int) ([]*ent.APIToken, err
 	if userID != nil {
 		id = *userID
 	}
-	if !v.MayManage(id) {
+	if !visibility.MayManage(v, id) {
 		return nil, apperr.New(apperr.NotFound, "user %d: not found", id)
 	}
 	out, err := s.client.APIToken.Query().Where(apitoken.UserID(id)).
@@ -236,7 +237,7 @@ func (s *Service) CreateToken(ctx context.Context, in TokenRequest) (*ent.APITok
 	if in.UserID != nil {
 		id = *in.UserID
 	}
-	if !v.MayManage(id) {
+	if !visibility.MayManage(v, id) {
 		return nil, "", apperr.New(apperr.NotFound, "user %d: not found", id)
 	}
 	name := strings.TrimSpace(in.Name)
@@ -264,7 +265,7 @@ func (s *Service) RevokeToken(ctx context.Context, id int) (*ent.APIToken, error
 	}
 	sys := database.System(ctx)
 	t, err := s.client.APIToken.Get(sys, id)
-	if ent.IsNotFound(err) || err == nil && !v.MayManage(t.UserID) {
+	if ent.IsNotFound(err) || err == nil && !visibility.MayManage(v, t.UserID) {
 		return nil, apperr.New(apperr.NotFound, "token %d: not found", id)
 	} else if err != nil {
 		return nil, database.Wrap(err, "token %d", id)
@@ -328,7 +329,7 @@ func (s *Service) UpdateProfile(ctx context.Context, in Profile) (*ent.User, err
 // WebhookURL is u's webhook URL for notices when the viewer may manage u, else nil: it may carry
 // a secret path.
 func WebhookURL(ctx context.Context, u *ent.User) *string {
-	if v, ok := viewer.FromContext(ctx); ok && v.MayManage(u.ID) {
+	if v, ok := viewer.FromContext(ctx); ok && visibility.MayManage(v, u.ID) {
 		return u.WebhookURL
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // Bill is what a cost center owes in one currency for one month: a live draft until the month
@@ -62,7 +63,7 @@ func (s *Service) Bills(ctx context.Context, costCenter, month *string) ([]*Bill
 	if err != nil {
 		return nil, database.Wrap(err, "cost center")
 	}
-	if !v.IsAdmin() && cc.ID != v.CostCenterID {
+	if !visibility.MayOversee(v, cc.ID) {
 		return nil, apperr.New(apperr.Forbidden, "bills of %s are for its managers and admins", cc.Code)
 	}
 	m := s.MonthOf(s.clock.Now())

@@ -9,6 +9,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // A draft bill is never stored, so its global id is made of what identifies it: the cost center,
@@ -111,5 +112,5 @@ func (s *Service) monthBills(ctx context.Context, ccID int, month string) ([]*Bi
 // mayRead is the bills' visibility: admins, and managers of the cost center.
 func (s *Service) mayRead(ctx context.Context, ccID int) bool {
 	v, err := auth.Require(ctx)
-	return err == nil && (v.IsAdmin() || v.IsManager() && v.CostCenterID == ccID)
+	return err == nil && visibility.MayOversee(v, ccID)
 }

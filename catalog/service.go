@@ -19,7 +19,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/ent/stack"
-	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // Service manages the catalog.
@@ -58,7 +58,7 @@ type CreateInput struct {
 	Parameters []*schematype.ParameterSpec `json:"parameters,omitempty"`
 	// For, when set, is whose a custom product is (a fulfilled custom request): only they, their
 	// cost center's managers and admins see and vend it. Not part of the GraphQL input.
-	For *viewer.Holding `json:"-"`
+	For *visibility.Holding `json:"-"`
 }
 
 // UpdateInput changes the given fields of a product. It is also the GraphQL UpdateProductInput.

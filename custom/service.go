@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // Statuses of a custom request.
@@ -155,7 +156,7 @@ func (s *Service) Fulfil(ctx context.Context, id int, in Fulfilment) (*ent.Custo
 	desc := "custom: " + r.Description
 	p, err := s.catalog.Create(ctx, catalog.CreateInput{SKU: in.SKU, Name: in.Name, Description: &desc, Attributes: attrs,
 		PricePerDay: in.PricePerDay, Currency: in.Currency, DefaultDuration: &def, Custom: &yes, ExpiresAt: &in.ExpiresAt,
-		For: &viewer.Holding{OwnerID: r.RequesterID, CostCenterID: r.CostCenterID}})
+		For: &visibility.Holding{OwnerID: r.RequesterID, CostCenterID: r.CostCenterID}})
 	if err != nil {
 		return nil, err
 	}

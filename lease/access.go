@@ -12,6 +12,7 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // load returns the lease as the caller may see it.
@@ -59,18 +60,18 @@ func (s *Service) viewerAndLease(ctx context.Context, id int) (viewer.Viewer, *e
 	return v, l, nil
 }
 
-// visible reports whether v may see, and so act on, l (viewer.MaySee): the owner, a manager of
+// visible reports whether v may see, and so act on, l (visibility.MaySee): the owner, a manager of
 // the lease's cost center, an admin. It is the Lease read policy (schema.LeaseScope) for one
 // loaded lease.
-func visible(v viewer.Viewer, l *ent.Lease) bool { return v.MaySee(holding(l)) }
+func visible(v viewer.Viewer, l *ent.Lease) bool { return visibility.MaySee(v, holding(l)) }
 
-// mayOverride reports whether v may decide beyond a product's policy for l (viewer.MayDecide):
+// mayOverride reports whether v may decide beyond a product's policy for l (visibility.MayDecide):
 // a manager of the lease's cost center or an admin, never on their own lease.
-func mayOverride(v viewer.Viewer, l *ent.Lease) bool { return v.MayDecide(holding(l)) }
+func mayOverride(v viewer.Viewer, l *ent.Lease) bool { return visibility.MayDecide(v, holding(l)) }
 
 // holding is l as the viewer rules see it.
-func holding(l *ent.Lease) viewer.Holding {
-	return viewer.Holding{OwnerID: l.OwnerID, CostCenterID: l.CostCenterID}
+func holding(l *ent.Lease) visibility.Holding {
+	return visibility.Holding{OwnerID: l.OwnerID, CostCenterID: l.CostCenterID}
 }
 
 // decide loads a lease awaiting approval for a decision by the viewer.

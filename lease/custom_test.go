@@ -13,7 +13,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/inventory"
-	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // TestCustomProductsOnlyForTheirPeople: a custom product made for alice is vended (and added by
@@ -28,7 +28,7 @@ func TestCustomProductsOnlyForTheirPeople(t *testing.T) {
 	cat := catalog.NewService(b.store, b.clock)
 	inv := inventory.NewService(b.store, b.clock)
 	yes, until := true, b.clock.Now().Add(30*24*time.Hour)
-	for sku, holder := range map[string]*viewer.Holding{"4D.gpu": {OwnerID: alice.ID, CostCenterID: alice.CostCenterID}, "4D.odd": nil} {
+	for sku, holder := range map[string]*visibility.Holding{"4D.gpu": {OwnerID: alice.ID, CostCenterID: alice.CostCenterID}, "4D.odd": nil} {
 		_, err := cat.Create(b.as["admin"], catalog.CreateInput{SKU: sku, Name: sku, PricePerDay: 100, Currency: "USD",
 			Custom: &yes, ExpiresAt: &until, For: holder})
 		require.NoError(t, err)

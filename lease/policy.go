@@ -18,6 +18,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 func (p *plan) needsApproval() bool {
@@ -235,7 +236,7 @@ func (s *Service) checkDispenser(ctx context.Context, o *owner, p *plan, d durat
 }
 
 // mayUse reports whether v may vend p: any catalog product; a custom one only when it was made
-// for v or v may see its requester's holdings (viewer.MaySee: their cost center's managers,
+// for v or v may see its requester's holdings (visibility.MaySee: their cost center's managers,
 // admins), the Product read policy (schema.ProductScope) for one product. To anyone else a
 // custom SKU does not exist.
 func mayUse(v viewer.Viewer, p *ent.Product) bool {
@@ -245,5 +246,5 @@ func mayUse(v viewer.Viewer, p *ent.Product) bool {
 	if p.CustomForID == nil {
 		return v.IsAdmin()
 	}
-	return v.MaySee(viewer.Holding{OwnerID: *p.CustomForID, CostCenterID: p.CustomCostCenterID})
+	return visibility.MaySee(v, visibility.Holding{OwnerID: *p.CustomForID, CostCenterID: p.CustomCostCenterID})
 }

@@ -15,6 +15,7 @@ import (
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/notify"
 	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // Extension request statuses.
@@ -41,8 +42,8 @@ func beyondPolicy(billed []line, by, span duration.Duration) string {
 }
 
 // requestHolding is r as the viewer rules see it: the lease owner's, charged to its cost center.
-func requestHolding(r *ent.ExtensionRequest) viewer.Holding {
-	return viewer.Holding{OwnerID: r.RequesterID, CostCenterID: r.CostCenterID}
+func requestHolding(r *ent.ExtensionRequest) visibility.Holding {
+	return visibility.Holding{OwnerID: r.RequesterID, CostCenterID: r.CostCenterID}
 }
 
 // openRequest returns the lease's open extension request, or nil.
@@ -98,7 +99,7 @@ func requestNotFound(id int) error {
 }
 
 // decideRequest loads an open extension request for a decision by the viewer: the lease's cost
-// center's managers and admins, never the requester (viewer.MayDecide).
+// center's managers and admins, never the requester (visibility.MayDecide).
 func (s *Service) decideRequest(ctx context.Context, id int, action string) (viewer.Viewer, *ent.ExtensionRequest, *ent.Lease, error) {
 	v, err := auth.Require(ctx)
 	if err != nil {
@@ -113,11 +114,11 @@ func (s *Service) decideRequest(ctx context.Context, id int, action string) (vie
 	}
 	h := requestHolding(r)
 	switch {
-	case !v.MaySee(h):
+	case !visibility.MaySee(v, h):
 		return v, nil, nil, requestNotFound(id)
 	case h.OwnerID == v.UserID:
 		return v, nil, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own extension; ask a manager of your cost center or an admin", action)
-	case !v.MayDecide(h):
+	case !visibility.MayDecide(v, h):
 		return v, nil, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
 	case r.Status != RequestOpen:
 		return v, nil, nil, apperr.New(apperr.Conflict, "extension request %d is %s, not awaiting a decision", id, r.Status)
@@ -287,7 +288,7 @@ func (s *Service) OpenExtensionRequest(ctx context.Context, l *ent.Lease) (*ent.
 // MayDecideExtension reports whether the viewer may approve or reject r now.
 func (s *Service) MayDecideExtension(ctx context.Context, r *ent.ExtensionRequest) bool {
 	v, ok := viewer.FromContext(ctx)
-	return ok && r.Status == RequestOpen && v.MayDecide(requestHolding(r))
+	return ok && r.Status == RequestOpen && visibility.MayDecide(v, requestHolding(r))
 }
 
 // MayDecideLease reports whether the viewer may approve or reject l now: it awaits approval and

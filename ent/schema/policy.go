@@ -21,6 +21,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/stack"
 	"github.com/hardcandy/hardcandy/ent/user"
 	"github.com/hardcandy/hardcandy/viewer"
+	"github.com/hardcandy/hardcandy/visibility"
 )
 
 // Read policies decide who sees which rows, on every path: lists, node(id), nested edges.
@@ -68,19 +69,13 @@ func scoped[Q interface{ Where(...P) Q }, P any](where func(viewer.Viewer) P) fu
 // LeaseScope is the set of leases a non-admin viewer may see: own leases, and a manager's cost
 // center's leases.
 func LeaseScope(v viewer.Viewer) predicate.Lease {
-	if v.IsManager() && v.CostCenterID != 0 {
-		return lease.Or(lease.OwnerID(v.UserID), lease.CostCenterID(v.CostCenterID))
-	}
-	return lease.OwnerID(v.UserID)
+	return visibility.Where(visibility.Of(v), lease.OwnerID, lease.CostCenterID, lease.Or)
 }
 
 // ExtensionRequestScope is the set of extension requests a non-admin viewer may see: those of
 // the leases it may see (LeaseScope), read from the request's own copy of owner and cost center.
 func ExtensionRequestScope(v viewer.Viewer) predicate.ExtensionRequest {
-	if v.IsManager() && v.CostCenterID != 0 {
-		return extensionrequest.Or(extensionrequest.RequesterID(v.UserID), extensionrequest.CostCenterID(v.CostCenterID))
-	}
-	return extensionrequest.RequesterID(v.UserID)
+	return visibility.Where(visibility.Of(v), extensionrequest.RequesterID, extensionrequest.CostCenterID, extensionrequest.Or)
 }
 
 // Policy of ExtensionRequest: the requester, the cost center's managers, admins.
@@ -94,14 +89,10 @@ func ItemScope(v viewer.Viewer) predicate.InventoryItem {
 }
 
 // ProductScope is the set of products a non-admin viewer may see: every product but the custom
-// ones made for someone else. A custom product is its requester's holding (viewer.MaySee): theirs,
+// ones made for someone else. A custom product is its requester's holding (visibility.MaySee): theirs,
 // and their cost center's managers'; one made for nobody is for admins.
 func ProductScope(v viewer.Viewer) predicate.Product {
-	mine := product.CustomForID(v.UserID)
-	if v.IsManager() && v.CostCenterID != 0 {
-		mine = product.Or(mine, product.CustomCostCenterID(v.CostCenterID))
-	}
-	return product.Or(product.Custom(false), mine)
+	return product.Or(product.Custom(false), visibility.Where(visibility.Of(v), product.CustomForID, product.CustomCostCenterID, product.Or))
 }
 
 // Policy of Product: the catalog is readable by every signed-in user; custom products by the
@@ -113,10 +104,7 @@ func (Product) Policy() ent.Policy {
 // CustomRequestScope is the set of custom requests a non-admin viewer may see: own, and a
 // manager's cost center's.
 func CustomRequestScope(v viewer.Viewer) predicate.CustomRequest {
-	if v.IsManager() && v.CostCenterID != 0 {
-		return customrequest.Or(customrequest.RequesterID(v.UserID), customrequest.CostCenterID(v.CostCenterID))
-	}
-	return customrequest.RequesterID(v.UserID)
+	return visibility.Where(visibility.Of(v), customrequest.RequesterID, customrequest.CostCenterID, customrequest.Or)
 }
 
 // Policy of CustomRequest.
@@ -173,10 +161,7 @@ func (Event) Policy() ent.Policy {
 
 // OrderScope is the set of orders a non-admin viewer may see: own, and a manager's cost center's.
 func OrderScope(v viewer.Viewer) predicate.Order {
-	if v.IsManager() && v.CostCenterID != 0 {
-		return order.Or(order.UserID(v.UserID), order.CostCenterID(v.CostCenterID))
-	}
-	return order.UserID(v.UserID)
+	return visibility.Where(visibility.Of(v), order.UserID, order.CostCenterID, order.Or)
 }
 
 // Policy of Order.
@@ -188,8 +173,8 @@ func (Order) Policy() ent.Policy {
 func (Bill) Policy() ent.Policy {
 	return readPolicy(privacy.BillQueryRuleFunc(scoped[*ent.BillQuery](
 		func(v viewer.Viewer) predicate.Bill {
-			if v.IsManager() && v.CostCenterID != 0 {
-				return bill.CostCenterID(v.CostCenterID)
+			if s := visibility.Of(v); s.CostCenterID != 0 {
+				return bill.CostCenterID(s.CostCenterID) // what MayOversee allows
 			}
 			return bill.ID(-1)
 		})))
