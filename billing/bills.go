@@ -12,7 +12,6 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/bill"
-	"github.com/hardcandy/hardcandy/ent/billline"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/visibility"
 )
@@ -145,19 +144,6 @@ func fromStored(b *ent.Bill) *Bill {
 		out.Lines = append(out.Lines, Line{ProductID: l.ProductID, LeaseID: l.LeaseID, ItemHours: l.ItemHours, Amount: l.Amount})
 	}
 	return out
-}
-
-// Lines returns a stored bill's lines (definitive bills keep theirs).
-func (s *Service) Lines(ctx context.Context, billID int) ([]Line, error) {
-	rows, err := s.client.BillLine.Query().Where(billline.BillID(billID)).All(database.System(ctx))
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Line, len(rows))
-	for i, l := range rows {
-		out[i] = Line{ProductID: l.ProductID, LeaseID: l.LeaseID, ItemHours: l.ItemHours, Amount: l.Amount}
-	}
-	return out, nil
 }
 
 func deref[T any](p *T) T {

@@ -394,15 +394,6 @@ func Visible() predicate.Product {
 	return product.And(product.RetiredAtIsNil(), product.Custom(false))
 }
 
-// BySKU returns the product with sku, or NOT_FOUND.
-func (s *Service) BySKU(ctx context.Context, sku string) (*ent.Product, error) {
-	p, err := s.client.Product.Query().Where(product.Sku(sku)).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, apperr.New(apperr.NotFound, "no product %q", sku)
-	}
-	return p, err
-}
-
 // Components returns a bundle's components as stacks (none for a plain product).
 func Components(ctx context.Context, c *ent.Client, p *ent.Product) (*bag.Bag, error) {
 	if p.ComponentsBagID == nil {
