@@ -389,6 +389,34 @@ func isReferenced(ctx context.Context, tx *database.Tx, id int) (bool, error) {
 	return tx.Stack.Query().Where(stack.ProductID(id)).Exist(ctx)
 }
 
+// ListFlags widen the product list beyond the catalog a viewer browses.
+type ListFlags struct {
+	// IncludeRetired lists retired products too (admins only).
+	IncludeRetired bool
+	// IncludeCustom lists custom products too (admins only).
+	IncludeCustom bool
+}
+
+// Listing is the product list the viewer asked for: the browsable catalog, widened by f for
+// admins. Anyone else asking for more is FORBIDDEN, rather than silently shown less.
+func (s *Service) Listing(ctx context.Context, f ListFlags) (*ent.ProductQuery, error) {
+	v, err := auth.Require(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if (f.IncludeRetired || f.IncludeCustom) && !v.IsAdmin() {
+		return nil, apperr.New(apperr.Forbidden, "includeRetired and includeCustom are for admins")
+	}
+	q := s.client.Product.Query()
+	if !f.IncludeRetired {
+		q.Where(product.RetiredAtIsNil())
+	}
+	if !f.IncludeCustom {
+		q.Where(product.Custom(false))
+	}
+	return q, nil
+}
+
 // Visible is the catalog a viewer browses: neither retired nor custom.
 func Visible() predicate.Product {
 	return product.And(product.RetiredAtIsNil(), product.Custom(false))

@@ -219,21 +219,10 @@ func (r *productResolver) Components(ctx context.Context, obj *ent.Product) ([]*
 
 // Products is the resolver for the products field.
 func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, includeRetired *bool, includeCustom *bool) (*ent.ProductConnection, error) {
-	v, err := auth.Require(ctx)
+	q, err := r.Catalog.Listing(ctx, catalog.ListFlags{IncludeRetired: includeRetired != nil && *includeRetired,
+		IncludeCustom: includeCustom != nil && *includeCustom})
 	if err != nil {
 		return nil, err
-	}
-	q := r.Client.Product.Query()
-	if includeRetired != nil && *includeRetired || includeCustom != nil && *includeCustom {
-		if !v.IsAdmin() {
-			return nil, apperr.New(apperr.Forbidden, "includeRetired and includeCustom are for admins")
-		}
-	}
-	if includeRetired == nil || !*includeRetired {
-		q.Where(product.RetiredAtIsNil())
-	}
-	if includeCustom == nil || !*includeCustom {
-		q.Where(product.Custom(false))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithProductOrder(orderBy), ent.WithProductFilter(where.Filter))
 }
