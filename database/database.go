@@ -368,9 +368,9 @@ func System(ctx context.Context) context.Context {
 	return privacy.DecisionContext(ctx, privacy.Allow)
 }
 
-// Wrap classifies a storage error: ent's not-found, constraint and validation errors get
-// their codes, coded errors pass through, anything else is wrapped with context (and reported as
-// INTERNAL).
+// Wrap classifies a storage error (Code): ent's not-found, constraint and validation errors and
+// retryable conflicts get their codes with msg in front, coded errors pass through, anything else
+// is wrapped with context (and reported as INTERNAL).
 func Wrap(err error, format string, args ...any) error {
 	if err == nil {
 		return nil
@@ -379,15 +379,8 @@ func Wrap(err error, format string, args ...any) error {
 		return err
 	}
 	msg := fmt.Sprintf(format, args...)
-	switch {
-	case ent.IsNotFound(err):
-		return apperr.Wrap(err, apperr.NotFound, "%s: not found", msg)
-	case ent.IsConstraintError(err):
-		return apperr.Wrap(err, apperr.Conflict, "%s: conflicts with existing data", msg)
-	case IsRetryable(err):
-		return apperr.Wrap(err, apperr.Conflict, "%s: a concurrent change got in the way; try again", msg)
-	case ent.IsValidationError(err):
-		return apperr.Wrap(err, apperr.InvalidArgument, "%s: %v", msg, errors.Unwrap(err))
+	if code, text, ok := Code(err); ok {
+		return apperr.Wrap(err, code, "%s: %s", msg, text)
 	}
 	return fmt.Errorf("%s: %w", msg, err)
 }

@@ -7,37 +7,29 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"strconv"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/hardcandy/hardcandy/apperr"
-	"github.com/hardcandy/hardcandy/ent"
-	"github.com/hardcandy/hardcandy/ent/privacy"
+	"github.com/hardcandy/hardcandy/database"
 )
 
-// classify finds the documented code of err and the message a user may see.
+// classify finds the documented code of err and the message a user may see: coded errors say
+// so themselves, storage errors are coded by database.Code, anything else is INTERNAL.
 func classify(err error) (apperr.Code, string) {
 	var ae *apperr.Error
-	switch {
-	case errors.As(err, &ae):
+	if errors.As(err, &ae) {
 		if ae.Code == apperr.Internal {
 			return apperr.Internal, "internal error"
 		}
 		return ae.Code, ae.Message
-	case errors.Is(err, privacy.Deny):
-		return apperr.Forbidden, "not allowed for this user"
-	case ent.IsNotFound(err):
-		return apperr.NotFound, "not found"
-	case ent.IsValidationError(err):
-		return apperr.InvalidArgument, err.Error()
-	case ent.IsConstraintError(err):
-		return apperr.Conflict, "conflicts with existing data"
-	case strings.Contains(err.Error(), "cannot decode cursor"), strings.Contains(err.Error(), "cursor"):
-		return apperr.InvalidArgument, "invalid cursor: use a cursor this API returned"
-	case errors.Is(err, context.DeadlineExceeded):
+	}
+	if code, text, ok := database.Code(err); ok {
+		return code, text
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
 		return apperr.Internal, "the request took too long"
 	}
 	return apperr.Internal, "internal error"

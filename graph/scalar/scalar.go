@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/hardcandy/hardcandy/apperr"
@@ -49,4 +50,17 @@ func describe(v any) string {
 		s = s[:37] + `..."`
 	}
 	return s
+}
+
+// MarshalCursor writes a page cursor as entgql does (base64 of msgpack).
+func MarshalCursor(c entgql.Cursor[int]) graphql.Marshaler { return c }
+
+// UnmarshalCursor reads a page cursor: anything but a cursor this API returned is
+// INVALID_ARGUMENT, never a decoding error for the client to guess at.
+func UnmarshalCursor(v any) (entgql.Cursor[int], error) {
+	var c entgql.Cursor[int]
+	if err := c.UnmarshalGQL(v); err != nil {
+		return c, apperr.New(apperr.InvalidArgument, "invalid cursor: use a cursor this API returned")
+	}
+	return c, nil
 }
