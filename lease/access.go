@@ -87,7 +87,7 @@ func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Vie
 		return v, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own lease; ask a manager of your cost center or an admin", action)
 	case !mayOverride(v, l):
 		return v, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
-	case (l.Status != Pending && l.Status != Scheduled) || !l.AwaitingApproval:
+	case (l.Status != Pending && l.Status != Scheduled) || approvalOf(l) != Awaiting:
 		return v, nil, apperr.New(apperr.Conflict, "lease %d is %s, not awaiting approval", id, l.Status)
 	}
 	return v, l, nil

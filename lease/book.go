@@ -138,8 +138,8 @@ func (s *Service) book(ctx context.Context, v viewer.Viewer, o *owner, p *plan, 
 		if err := s.holdCapacity(sys, tx, p.items, start, end, 0); err != nil {
 			return err
 		}
-		l, err := tx.Lease.Create().SetOwnerID(o.id).SetNillableCostCenterID(o.costCenterID).
-			SetStatus(Scheduled).SetAwaitingApproval(awaiting).SetDuration(in.Duration).
+		l, err := approvalAtCreate(tx.Lease.Create(), awaiting).SetOwnerID(o.id).SetNillableCostCenterID(o.costCenterID).
+			SetStatus(Scheduled).SetDuration(in.Duration).
 			SetStartsAt(start).SetEndsAt(end).SetRequest(p.request).SetNillableNote(in.Note).
 			SetNillableIdempotencyKey(in.IdempotencyKey).SetCreatedAt(now).SetUpdatedAt(now).Save(sys)
 		if err != nil {
@@ -484,7 +484,7 @@ func (s *Service) extendBookings(ctx context.Context, tx *database.Tx, l *ent.Le
 func (s *Service) cancelBooking(ctx context.Context, tx *database.Tx, now time.Time, id int, actor string) error {
 	msg := "cancelled by " + actor + " before its start"
 	err := move(ctx, tx, now, id, Scheduled, Rejected, actor, msg, func(u *ent.LeaseUpdate) {
-		u.SetStatusMessage(msg).SetEndedAt(now).SetAwaitingApproval(false)
+		approvalSettled(u).SetStatusMessage(msg).SetEndedAt(now)
 	})
 	if errors.Is(err, apperr.Conflict) {
 		return apperr.New(apperr.Conflict, "lease %d is starting; return it once it is ACTIVE", id)
@@ -573,8 +573,8 @@ func (s *Service) approveBooking(ctx context.Context, v viewer.Viewer, l *ent.Le
 	sys := database.System(ctx)
 	now := s.now()
 	err := s.store.Write(sys, func(tx *database.Tx) error {
-		n, err := tx.Lease.Update().Where(entlease.ID(l.ID), entlease.StatusEQ(Scheduled), entlease.AwaitingApproval(true)).
-			SetAwaitingApproval(false).SetDecidedBy(v.Name).SetUpdatedAt(now).Save(sys)
+		n, err := approvalDecided(tx.Lease.Update().Where(entlease.ID(l.ID), entlease.StatusEQ(Scheduled)), v.Name).
+			SetUpdatedAt(now).Save(sys)
 		if err != nil {
 			return err
 		}

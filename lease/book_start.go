@@ -83,7 +83,7 @@ func (s *Service) failBookings(ctx context.Context, now time.Time, cfg BookingCo
 		switch {
 		case !l.EndsAt.After(now):
 			msg = "its whole interval passed before it could start"
-		case l.AwaitingApproval:
+		case approvalOf(l) == Awaiting:
 			msg = "it was still awaiting approval at its start"
 		default:
 			msg = fmt.Sprintf("no items came free within %s of its start", cfg.Grace)
@@ -95,7 +95,7 @@ func (s *Service) failBookings(ctx context.Context, now time.Time, cfg BookingCo
 		id := l.ID
 		err := s.store.Write(ctx, func(tx *database.Tx) error {
 			err := move(ctx, tx, now, id, Scheduled, Rejected, "scheduler", msg, func(u *ent.LeaseUpdate) {
-				u.SetStatusMessage(msg).SetEndedAt(now).SetAwaitingApproval(false)
+				approvalSettled(u).SetStatusMessage(msg).SetEndedAt(now)
 			})
 			if err != nil {
 				return err

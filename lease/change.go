@@ -33,7 +33,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 	sys := database.System(ctx)
 	now := s.now()
 	switch {
-	case l.Status == Pending && l.AwaitingApproval:
+	case l.Status == Pending && approvalOf(l) == Awaiting:
 		if s.beforeWithdraw != nil {
 			s.beforeWithdraw(id)
 		}
@@ -41,7 +41,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 			// Only while it still awaits: an approval that got in first is being vended, and
 			// withdrawing it now would leave the dispenser provisioning for a rejected lease.
 			err := move(sys, tx, now, id, Pending, Rejected, v.Name, "withdrawn by "+v.Name, func(u *ent.LeaseUpdate) {
-				u.Where(entlease.AwaitingApproval(true)).SetStatusMessage("withdrawn by " + v.Name).SetEndedAt(now).SetAwaitingApproval(false)
+				approvalDecided(u, "").SetStatusMessage("withdrawn by " + v.Name).SetEndedAt(now)
 			})
 			if errors.Is(err, apperr.Conflict) {
 				return apperr.New(apperr.Conflict, "lease %d is no longer awaiting approval: it was decided meanwhile", id)
@@ -274,8 +274,8 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	now := s.now()
 	// Mark the decision first, so the repair sees a lease on the dispenser, not one awaiting.
 	err = s.store.Write(sys, func(tx *database.Tx) error {
-		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Pending), entlease.AwaitingApproval(true)).
-			SetAwaitingApproval(false).SetDecidedBy(v.Name).SetUpdatedAt(now).Save(sys)
+		n, err := approvalDecided(tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Pending)), v.Name).
+			SetUpdatedAt(now).Save(sys)
 		if err != nil {
 			return err
 		}
@@ -296,7 +296,7 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	if err != nil {
 		// Put it back to awaiting approval: nothing was claimed.
 		_ = s.store.Write(sys, func(tx *database.Tx) error {
-			return tx.Lease.UpdateOneID(id).SetAwaitingApproval(true).ClearDecidedBy().SetUpdatedAt(s.now()).Exec(sys)
+			return approvalReopened(tx.Lease.Update().Where(entlease.ID(id))).SetUpdatedAt(s.now()).Exec(sys)
 		})
 		return nil, err
 	}
@@ -321,7 +321,7 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 	now := s.now()
 	err = s.store.Write(sys, func(tx *database.Tx) error {
 		err := move(sys, tx, now, id, l.Status, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
-			u.Where(entlease.AwaitingApproval(true)).SetStatusMessage(reason).SetDecidedBy(v.Name).SetEndedAt(now).SetAwaitingApproval(false)
+			approvalDecided(u, v.Name).SetStatusMessage(reason).SetEndedAt(now)
 		})
 		if err != nil {
 			return err

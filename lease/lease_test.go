@@ -560,6 +560,37 @@ func TestLeaseStateMachine(t *testing.T) {
 	require.Equal(t, 9, allowed) // SCHEDULED → PENDING, REJECTED; PENDING → ACTIVE, REJECTED, QUEUED; ACTIVE → EXPIRED, RETURNED; QUEUED → PENDING, REJECTED
 }
 
+// TestApprovalMachine: a decision, a withdrawal or the lease's start or end settles an awaiting
+// lease; a failed approval reopens it; nothing else moves the sub-state.
+func TestApprovalMachine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		from, to Approval
+		allowed  bool
+	}{
+		{Awaiting, Settled, true},
+		{Settled, Awaiting, true},
+		{Awaiting, Awaiting, false},
+		{Settled, Settled, false},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s to %s", tt.from, tt.to), func(t *testing.T) {
+			t.Parallel()
+			err := Approvals.Check(tt.from, tt.to)
+			require.Equal(t, tt.allowed, Approvals.Allowed(tt.from, tt.to))
+			if tt.allowed {
+				require.NoError(t, err)
+				require.NotPanics(t, func() { mustApprovalMove(tt.from, tt.to) })
+				return
+			}
+			require.ErrorIs(t, err, apperr.Conflict)
+			require.Panics(t, func() { mustApprovalMove(tt.from, tt.to) })
+		})
+	}
+	require.Equal(t, Awaiting, approvalOf(&ent.Lease{AwaitingApproval: true}))
+	require.Equal(t, Settled, approvalOf(&ent.Lease{}))
+}
+
 // The vended notice is written from what the vend holds in memory; it must say exactly what the
 // outbox would write after reading the lease back.
 func TestVendedNoticeMatchesStoredLease(t *testing.T) {

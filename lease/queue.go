@@ -210,7 +210,7 @@ func (s *Service) enqueueApproved(ctx context.Context, id int, wait duration.Dur
 			return err
 		}
 		err := move(sys, tx, now, id, Pending, Queued, actor, "approved; nothing free now: waiting until "+until.Format(time.RFC3339),
-			func(u *ent.LeaseUpdate) { u.SetQueuedUntil(until).SetAwaitingApproval(false) })
+			func(u *ent.LeaseUpdate) { approvalSettled(u).SetQueuedUntil(until) })
 		if err != nil {
 			return err
 		}

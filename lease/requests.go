@@ -295,5 +295,5 @@ func (s *Service) MayDecideExtension(ctx context.Context, r *ent.ExtensionReques
 // the viewer is a manager of its cost center or an admin, not its owner.
 func (s *Service) MayDecideLease(ctx context.Context, l *ent.Lease) bool {
 	v, ok := viewer.FromContext(ctx)
-	return ok && l.Status == Pending && l.AwaitingApproval && mayOverride(v, l)
+	return ok && l.Status == Pending && approvalOf(l) == Awaiting && mayOverride(v, l)
 }

@@ -45,6 +45,71 @@ var Machine = lifecycle.New("lease", []Status{Scheduled, Pending, Active, Expire
 		Queued:    {Pending, Rejected}, // served; withdrawn or lapsed
 	})
 
+// Approval is a lease's approval sub-state, kept in its awaiting_approval column beside the
+// status: a PENDING or SCHEDULED lease that needs a decider's yes awaits it (and holds no item);
+// every other lease is settled: it needed no decision, got one, or ended.
+type Approval string
+
+// The approval sub-states.
+const (
+	Awaiting Approval = "AWAITING"
+	Settled  Approval = "SETTLED"
+)
+
+// Approvals is the one table of approval moves (DESIGN §3): a decision (approve, reject), a
+// withdrawal, or the lease's end or start settles an awaiting lease; an approval whose claim
+// found nothing puts the lease back to awaiting. Only the helpers below write the column.
+var Approvals = lifecycle.New("approval", []Approval{Awaiting, Settled}, map[Approval][]Approval{
+	Awaiting: {Settled},
+	Settled:  {Awaiting},
+})
+
+// approvalOf is l's approval sub-state.
+func approvalOf(l *ent.Lease) Approval {
+	if l.AwaitingApproval {
+		return Awaiting
+	}
+	return Settled
+}
+
+// approvalAtCreate is a new lease's approval sub-state: awaiting when its plan needs a decision.
+func approvalAtCreate[C interface{ SetAwaitingApproval(bool) C }](c C, awaiting bool) C {
+	return c.SetAwaitingApproval(awaiting)
+}
+
+// approvalDecided settles a lease that still awaits approval, naming who decided: the update
+// matches nothing when a concurrent decision or withdrawal got in first. by is empty for a
+// withdrawal, which is nobody's decision.
+func approvalDecided(u *ent.LeaseUpdate, by string) *ent.LeaseUpdate {
+	mustApprovalMove(Awaiting, Settled)
+	u.Where(entlease.AwaitingApproval(true)).SetAwaitingApproval(false)
+	if by != "" {
+		u.SetDecidedBy(by)
+	}
+	return u
+}
+
+// approvalSettled settles a lease whatever its sub-state: it starts, queues or ends, and no
+// decision is pending any more.
+func approvalSettled(u *ent.LeaseUpdate) *ent.LeaseUpdate {
+	return u.SetAwaitingApproval(false)
+}
+
+// approvalReopened puts an approved lease back to awaiting, its decision forgotten: the claim the
+// approval started found nothing, so a decider may approve it again later.
+func approvalReopened(u *ent.LeaseUpdate) *ent.LeaseUpdate {
+	mustApprovalMove(Settled, Awaiting)
+	return u.Where(entlease.AwaitingApproval(false)).SetAwaitingApproval(true).ClearDecidedBy()
+}
+
+// mustApprovalMove holds the helpers to the table: a helper that writes a move the table does
+// not allow is a bug, found by the first test that runs it.
+func mustApprovalMove(from, to Approval) {
+	if err := Approvals.Check(from, to); err != nil {
+		panic(err)
+	}
+}
+
 // move changes a lease's status inside tx when it is still in from, applies extra changes, and
 // writes the event. A lease that moved meanwhile is a CONFLICT; nothing else writes a status.
 func move(ctx context.Context, tx *database.Tx, now time.Time, id int, from, to Status, actor, message string, extra func(*ent.LeaseUpdate)) error {

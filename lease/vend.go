@@ -424,8 +424,8 @@ func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (in
 }
 
 func (s *Service) createLease(ctx context.Context, tx *database.Tx, now time.Time, spec newLease, awaiting bool) (*ent.Lease, error) {
-	cr := tx.Lease.Create().SetOwnerID(spec.owner.id).SetNillableCostCenterID(spec.owner.costCenterID).
-		SetStatus(Pending).SetAwaitingApproval(awaiting).SetDuration(spec.duration).
+	cr := approvalAtCreate(tx.Lease.Create(), awaiting).SetOwnerID(spec.owner.id).SetNillableCostCenterID(spec.owner.costCenterID).
+		SetStatus(Pending).SetDuration(spec.duration).
 		SetRequest(spec.plan.request).SetNillableNote(spec.note).SetNillableIdempotencyKey(spec.key).
 		SetNillableMaxWait(spec.wait).SetCreatedAt(now).SetUpdatedAt(now)
 	l, err := cr.Save(ctx)
@@ -667,7 +667,7 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 			leaseEvent = newEvent(tx, now, id, actor, "expanded", "", "", describe(p.request))
 		} else {
 			ev, err := moveDeferred(sys, tx, now, id, Pending, Active, actor, "vended", func(u *ent.LeaseUpdate) {
-				u.SetStartsAt(periodStart).SetEndsAt(periodEnd).SetAwaitingApproval(false)
+				approvalSettled(u).SetStartsAt(periodStart).SetEndsAt(periodEnd)
 			})
 			if errors.Is(err, apperr.Conflict) {
 				return apperr.New(apperr.DispenserFailed, "the vend took longer than %s and was rolled back", s.cfg.PendingTimeout)
