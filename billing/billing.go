@@ -34,8 +34,9 @@ type Service struct {
 	store  *database.Store
 	clock  clockwork.Clock
 	loc    *time.Location
-	// sqlite enables the aggregate usage query that does the arithmetic in SQLite.
-	sqlite bool
+	// stream computes usage from every charge in Go instead of the database's totals: the
+	// reference the totals are tested against.
+	stream bool
 	// sql builds hand-written queries in the store's dialect.
 	sql *entsql.DialectBuilder
 }
@@ -49,7 +50,7 @@ func NewService(store *database.Store, clock clockwork.Clock, cfg Config) (*Serv
 			return nil, fmt.Errorf("billing time_zone: %w", err)
 		}
 	}
-	return &Service{client: store.Client, store: store, clock: clock, loc: loc, sqlite: store.Dialect == "sqlite3", sql: entsql.Dialect(store.Dialect)}, nil
+	return &Service{client: store.Client, store: store, clock: clock, loc: loc, sql: store.Builder()}, nil
 }
 
 // charge is one order stack's part of a window.

@@ -12,6 +12,7 @@ import (
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/queries"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -61,10 +62,10 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 		scope = append(scope, byUser(v.UserID))
 	}
 	var charges []charge
-	if s.sqlite {
-		charges, err = s.aggregateSQLite(ctx, from.UTC(), to.UTC(), v)
-	} else {
+	if s.stream {
 		charges, err = s.charges(ctx, from.UTC(), to.UTC(), scope...)
+	} else {
+		charges, err = s.totals(ctx, from.UTC(), to.UTC(), v)
 	}
 	if err != nil {
 		return nil, err
@@ -106,61 +107,34 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 	return out, nil
 }
 
-// aggregateSQLite is charges summed per cost center, user, product and currency inside SQLite:
-// the overlap arithmetic runs in the database, so a month over a million orders returns a few
-// hundred rows instead of streaming every order through Go. Rounding is per order stack, as in
-// charges, so both paths agree to the minor unit.
-func (s *Service) aggregateSQLite(ctx context.Context, from, to time.Time, v viewer.Viewer) ([]charge, error) {
+// totals is charges summed per cost center, user, product and currency inside the database:
+// the overlap arithmetic runs there, so a month over a million orders returns a few hundred rows
+// instead of streaming every order through Go. Rounding is per order stack, as in charges, so
+// both paths agree to the minor unit.
+func (s *Service) totals(ctx context.Context, from, to time.Time, v viewer.Viewer) ([]charge, error) {
 	sys := database.System(ctx)
 	units, err := s.unitsPerProduct(sys)
 	if err != nil {
 		return nil, err
 	}
-	scope, args := "", []any{to.Unix(), from.Unix(), from, to}
+	f := queries.UsageFilter{From: from, To: to}
 	switch {
 	case v.IsAdmin():
 	case v.IsManager() && v.CostCenterID != 0:
-		scope, args = " AND o.cost_center_id = ?", append(args, v.CostCenterID)
+		f.CostCenterID = v.CostCenterID
 	default:
-		scope, args = " AND o.user_id = ?", append(args, v.UserID)
+		f.UserID = v.UserID
 	}
-	// The covering indexes make the scan a range of order_usage and one stack_usage seek per
-	// order; the innermost query parses each timestamp once (LIMIT -1 keeps SQLite from
-	// flattening it, which would parse period_end three times per row).
-	query := `SELECT cc, uid, pid, cur, SUM(qty * used), SUM((2 * price * used + period) / (2 * period))
-FROM (
-  SELECT cc, uid, pid, cur, qty, price, pe - ps AS period, MIN(pe, COALESCE(le, pe), ?) - MAX(ps, ?) AS used
-  FROM (
-    SELECT o.cost_center_id AS cc, COALESCE(o.user_id, 0) AS uid, s.product_id AS pid, s.currency AS cur,
-      s.quantity AS qty, s.price AS price,
-      unixepoch(o.period_end) AS pe, unixepoch(o.period_start) AS ps, unixepoch(l.ended_at) AS le
-    FROM orders o INDEXED BY order_usage
-    JOIN stacks s INDEXED BY stack_usage ON s.bag_id = o.contents_bag_id
-    LEFT JOIN leases l ON l.id = o.lease_id
-    WHERE o.period_end > ? AND o.period_start < ? AND o.cost_center_id IS NOT NULL` + scope + `
-    LIMIT -1
-  )
-)
-WHERE used > 0 AND period > 0 AND price IS NOT NULL AND cur IS NOT NULL
-GROUP BY cc, uid, pid, cur`
-	rows, err := s.client.QueryContext(sys, query, args...)
+	rows, err := s.store.Queries().UsageTotals(sys, s.client, f)
 	if err != nil {
 		return nil, fmt.Errorf("usage: %w", err)
 	}
-	defer rows.Close()
-	var out []charge
-	for rows.Next() {
-		var (
-			c          charge
-			qtySeconds int64
-		)
-		if err := rows.Scan(&c.costCenterID, &c.userID, &c.productID, &c.currency, &qtySeconds, &c.amount); err != nil {
-			return nil, fmt.Errorf("usage: %w", err)
-		}
-		c.itemHours = float64(qtySeconds*int64(units[c.productID])) / 3600
-		out = append(out, c)
+	out := make([]charge, len(rows))
+	for i, r := range rows {
+		out[i] = charge{costCenterID: r.CostCenterID, userID: r.UserID, productID: r.ProductID, currency: r.Currency,
+			amount: r.Amount, itemHours: float64(r.Seconds*int64(units[r.ProductID])) / 3600}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // names maps ids to the names a grouping shows.

@@ -38,10 +38,6 @@ func (tx *Tx) Defer(key string, d Deferred) {
 // whose row locks it may then wait on; false on SQLite, whose writer runs one at a time.
 func (tx *Tx) Concurrent() bool { return tx.dialect == dialect.Postgres }
 
-// Dialect is the transaction's SQL dialect, for the statements still written by hand outside
-// this package.
-func (tx *Tx) Dialect() string { return tx.dialect }
-
 // Now is t as a transaction keeps it: UTC, truncated to the microsecond.
 func Now(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent/event"
@@ -43,7 +41,6 @@ func TransitionAll(ctx context.Context, tx *database.Tx, now time.Time, m BulkMo
 	if len(m.ItemIDs) == 0 {
 		return nil, nil
 	}
-	d := tx.Dialect()
 	sources := Machine.Sources(m.To)
 	order := make([]Status, 0, len(sources))
 	for _, s := range m.Likely {
@@ -63,7 +60,7 @@ func TransitionAll(ctx context.Context, tx *database.Tx, now time.Time, m BulkMo
 			if len(left) == 0 {
 				break
 			}
-			got, err := updateFrom(ctx, tx, d, now, left, from, m.To)
+			got, err := updateFrom(ctx, tx, now, left, from, m.To)
 			if err != nil {
 				return nil, err
 			}
@@ -102,24 +99,23 @@ func TransitionAll(ctx context.Context, tx *database.Tx, now time.Time, m BulkMo
 }
 
 // updateFrom moves the items of ids still in from to to, in one statement, and returns them.
-func updateFrom(ctx context.Context, tx *database.Tx, d string, now time.Time, ids []int, from, to Status) ([]Moved, error) {
+func updateFrom(ctx context.Context, tx *database.Tx, now time.Time, ids []int, from, to Status) ([]Moved, error) {
+	q := tx.Queries()
+	ph := q.Param
 	var set strings.Builder
 	args := []any{string(to), now, now}
-	set.WriteString(fmt.Sprintf("%s = %s, %s = %s, %s = %s, %s = NULL", inventoryitem.FieldStatus, ph(d, 1),
-		inventoryitem.FieldStatusChangedAt, ph(d, 2), inventoryitem.FieldUpdatedAt, ph(d, 3), inventoryitem.FieldLastError))
+	set.WriteString(fmt.Sprintf("%s = %s, %s = %s, %s = %s, %s = NULL", inventoryitem.FieldStatus, ph(1),
+		inventoryitem.FieldStatusChangedAt, ph(2), inventoryitem.FieldUpdatedAt, ph(3), inventoryitem.FieldLastError))
 	if to == Rebuilding { // a fresh reclamation cycle
 		set.WriteString(fmt.Sprintf(", %s = 0, %s = NULL", inventoryitem.FieldReclaimAttempts, inventoryitem.FieldNextAttemptAt))
 	}
 	args = append(args, string(from))
-	status := inventoryitem.FieldStatus
-	if d == dialect.SQLite {
-		status = "+" + status // a filter on the rows found by id, never a scan of the status index
-	}
-	in, inArgs := database.InIDs(d, inventoryitem.FieldID, 5, ids)
-	q := fmt.Sprintf("UPDATE %s SET %s WHERE %s = %s AND %s RETURNING %s, %s, %s", inventoryitem.Table, set.String(),
-		status, ph(d, 4), in, inventoryitem.FieldID, inventoryitem.FieldProductID, inventoryitem.FieldName)
+	status := q.Filter(inventoryitem.FieldStatus) // a filter on the rows found by id
+	in, inArgs := q.InIDs(inventoryitem.FieldID, 5, ids)
+	stmt := fmt.Sprintf("UPDATE %s SET %s WHERE %s = %s AND %s RETURNING %s, %s, %s", inventoryitem.Table, set.String(),
+		status, ph(4), in, inventoryitem.FieldID, inventoryitem.FieldProductID, inventoryitem.FieldName)
 	args = append(args, inArgs...)
-	rows, err := tx.QueryContext(ctx, q, args...)
+	rows, err := tx.QueryContext(ctx, stmt, args...)
 	if err != nil {
 		return nil, fmt.Errorf("update items %s→%s: %w", from, to, err)
 	}
@@ -136,12 +132,4 @@ func updateFrom(ctx context.Context, tx *database.Tx, d string, now time.Time, i
 		return nil, fmt.Errorf("update items %s→%s: %w", from, to, err)
 	}
 	return out, nil
-}
-
-// ph is the placeholder of the i-th parameter (from 1).
-func ph(d string, i int) string {
-	if d == dialect.Postgres {
-		return fmt.Sprintf("$%d", i)
-	}
-	return "?"
 }

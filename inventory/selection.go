@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/hardcandy/hardcandy/apperr"
@@ -140,13 +139,9 @@ func hasLabel(label string, want bool) predicate.InventoryItem {
 		t := sql.Table(itemlabel.Table)
 		sub := sql.Select(t.C(itemlabel.FieldItemID)).From(t).
 			Where(sql.And(sql.ColumnsEQ(t.C(itemlabel.FieldItemID), s.C(inventoryitem.FieldID)), sql.EQ(t.C(itemlabel.FieldLabel), label)))
-		if s.Dialect() == dialect.Postgres {
-			// OFFSET 0 keeps Postgres from turning the EXISTS into a semi-join over every item
-			// with the label (a merge join walking the primary key once statistics say the
-			// label is common): checked per candidate, it is one index seek, and the claim's
-			// walk of the (product_id, status, pool, id) index stops at the LIMIT.
-			sub.Offset(0)
-		}
+		// Checked per candidate, the label is one index seek, and the claim's walk of the
+		// (product_id, status, pool, id) index stops at the LIMIT.
+		database.PerRow(s, sub)
 		if want {
 			s.Where(sql.Exists(sub))
 		} else {

@@ -119,7 +119,7 @@ func Transition(ctx context.Context, tx *database.Tx, now time.Time, m Move) err
 	}
 	for from, ids := range byFrom {
 		upd := tx.InventoryItem.Update().
-			Where(inventoryitem.IDIn(ids...), database.EqNotIndexed(inventoryitem.FieldStatus, from)).
+			Where(inventoryitem.IDIn(ids...), database.StillIn(inventoryitem.FieldStatus, from)).
 			SetStatus(m.To).SetStatusChangedAt(now).SetUpdatedAt(now)
 		if m.LastError != nil {
 			upd.SetLastError(*m.LastError)

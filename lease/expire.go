@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
@@ -71,8 +69,7 @@ func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
 // released allocations and their items (what the notices describe). skus caches products' SKUs
 // across batches.
 func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Time, skus map[int]string) ([]*ent.Lease, error) {
-	d := tx.Dialect()
-	leases, err := takeDue(ctx, tx, d, now)
+	leases, err := takeDue(ctx, tx, now)
 	if err != nil || len(leases) == 0 {
 		return nil, err
 	}
@@ -99,7 +96,7 @@ func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Tim
 	if err := trimBookings(ctx, tx, now, ids); err != nil {
 		return nil, err
 	}
-	allocs, err := releaseHeld(ctx, tx, d, now, ids)
+	allocs, err := releaseHeld(ctx, tx, now, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -152,13 +149,11 @@ func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Tim
 // every batch read all the due leases, and the sweep cost grow with the square of what is due. The outer conditions are checked again on each
 // row as it is updated, so on Postgres a lease a concurrent return or extension changed first
 // is skipped rather than expired.
-func takeDue(ctx context.Context, tx *database.Tx, d string, now time.Time) ([]*ent.Lease, error) {
-	p := func(i int) string { return database.Placeholders(d, i, 1) }
-	status := entlease.FieldStatus
-	if d == dialect.SQLite {
-		status = "+" + status // the outer check filters the rows found by id
-	}
-	q := fmt.Sprintf(`UPDATE %[1]s SET %[2]s = %[3]s, %[4]s = %[5]s, %[6]s = %[7]s
+func takeDue(ctx context.Context, tx *database.Tx, now time.Time) ([]*ent.Lease, error) {
+	q := tx.Queries()
+	p := q.Param
+	status := q.Filter(entlease.FieldStatus) // the outer check filters the rows found by id
+	stmt := fmt.Sprintf(`UPDATE %[1]s SET %[2]s = %[3]s, %[4]s = %[5]s, %[6]s = %[7]s
 		WHERE %[8]s IN (SELECT %[8]s FROM %[1]s WHERE %[2]s = %[9]s AND %[10]s <= %[11]s LIMIT %[12]d)
 		AND %[13]s = %[14]s AND %[10]s <= %[15]s
 		RETURNING %[8]s, %[16]s, %[17]s, %[18]s, %[19]s, %[10]s, %[20]s`,
@@ -166,15 +161,12 @@ func takeDue(ctx context.Context, tx *database.Tx, d string, now time.Time) ([]*
 		entlease.FieldID, p(4), entlease.FieldEndsAt, p(5), expireBatch,
 		status, p(6), p(7),
 		entlease.FieldOwnerID, entlease.FieldCostCenterID, entlease.FieldRequest, entlease.FieldStartsAt, entlease.FieldDuration)
-	if d == dialect.Postgres {
-		// A bitmap scan would visit every lease an earlier batch expired (their old versions
-		// stay in the index until vacuum) and make the sweep quadratic; an index scan marks them
-		// dead on the way and later batches skip them.
-		if _, err := tx.ExecContext(ctx, "SET LOCAL enable_bitmapscan = off"); err != nil {
-			return nil, fmt.Errorf("leases %s→%s: %w", Active, Expired, err)
-		}
+	// A scan that collects first would visit every lease an earlier batch expired and make the
+	// sweep quadratic; walking the index marks them dead on the way and later batches skip them.
+	if err := q.WalkIndex(ctx, tx); err != nil {
+		return nil, fmt.Errorf("leases %s→%s: %w", Active, Expired, err)
 	}
-	rows, err := tx.QueryContext(ctx, q, string(Expired), now, now, string(Active), now, string(Active), now)
+	rows, err := tx.QueryContext(ctx, stmt, string(Expired), now, now, string(Active), now, string(Active), now)
 	if err != nil {
 		return nil, fmt.Errorf("leases %s→%s: %w", Active, Expired, err)
 	}
@@ -212,12 +204,13 @@ func takeDue(ctx context.Context, tx *database.Tx, d string, now time.Time) ([]*
 
 // releaseHeld releases the unreleased allocations of the leases in one statement (per chunk of
 // ids) and returns them.
-func releaseHeld(ctx context.Context, tx *database.Tx, d string, now time.Time, leaseIDs []int) ([]*ent.Allocation, error) {
+func releaseHeld(ctx context.Context, tx *database.Tx, now time.Time, leaseIDs []int) ([]*ent.Allocation, error) {
+	dq := tx.Queries()
 	var out []*ent.Allocation
 	for _, chunk := range database.IDChunks(leaseIDs) {
-		in, inArgs := database.InIDs(d, allocation.FieldLeaseID, 2, chunk)
+		in, inArgs := dq.InIDs(allocation.FieldLeaseID, 2, chunk)
 		q := fmt.Sprintf("UPDATE %s SET %s = %s WHERE %s AND %s IS NULL RETURNING %s, %s, %s",
-			allocation.Table, allocation.FieldReleasedAt, database.Placeholders(d, 1, 1),
+			allocation.Table, allocation.FieldReleasedAt, dq.Param(1),
 			in, allocation.FieldReleasedAt, allocation.FieldID, allocation.FieldLeaseID, allocation.FieldItemID)
 		rows, err := tx.QueryContext(ctx, q, append([]any{now}, inArgs...)...)
 		if err != nil {

@@ -95,7 +95,7 @@ func (s *Service) releaseStuck(ctx context.Context, tx *database.Tx, now time.Ti
 		}
 	}
 	reserving, err := tx.InventoryItem.Query().
-		Where(inventoryitem.IDIn(itemIDs...), database.EqNotIndexed(inventoryitem.FieldStatus, inventory.Reserving)).IDs(ctx)
+		Where(inventoryitem.IDIn(itemIDs...), database.StillIn(inventoryitem.FieldStatus, inventory.Reserving)).IDs(ctx)
 	if err != nil {
 		return err
 	}

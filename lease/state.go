@@ -176,7 +176,7 @@ func moveMany(ctx context.Context, tx *database.Tx, now time.Time, ids []int, fr
 	if err := Machine.Check(from, to); err != nil {
 		return err
 	}
-	upd := tx.Lease.Update().Where(entlease.IDIn(ids...), database.EqNotIndexed(entlease.FieldStatus, from)).
+	upd := tx.Lease.Update().Where(entlease.IDIn(ids...), database.StillIn(entlease.FieldStatus, from)).
 		SetStatus(to).SetUpdatedAt(now)
 	if extra != nil {
 		extra(upd)

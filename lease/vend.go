@@ -774,7 +774,7 @@ func (s *Service) releaseTx(ctx context.Context, tx *database.Tx, now time.Time,
 		to  inventory.Status
 	}{{touched, inventory.Rebuilding}, {untouched, inventory.Available}} {
 		ids, err := tx.InventoryItem.Query().
-			Where(inventoryitem.IDIn(group.ids...), database.EqNotIndexed(inventoryitem.FieldStatus, inventory.Reserving)).IDs(ctx)
+			Where(inventoryitem.IDIn(group.ids...), database.StillIn(inventoryitem.FieldStatus, inventory.Reserving)).IDs(ctx)
 		if err != nil {
 			return err
 		}
