@@ -214,7 +214,7 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 	m.KnowOperations(append(known, graph.BuiltinOperations...)...)
 	instrument(st, svc, m, tel, clock, logger)
 	resolver := &graph.Resolver{
-		Store: st, Client: st.Client, Dialect: st.Dialect, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
+		Store: st, Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
 		Custom: custom.NewService(st, clock, svc.catalog, svc.inventory),
 		Clock:  clock, Logger: logger, Feed: svc.feed,
 	}

@@ -58,7 +58,7 @@ func TestVendProgressFromTheServer(t *testing.T) {
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
 	authSvc := auth.NewService(st, clock)
 	feed := leasefeed.New()
-	r := &graph.Resolver{Store: st, Client: st.Client, Dialect: st.Dialect, Auth: authSvc, Catalog: catalog.NewService(st, clock),
+	r := &graph.Resolver{Store: st, Client: st.Client, Auth: authSvc, Catalog: catalog.NewService(st, clock),
 		Inventory: inventory.NewService(st, clock), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: clock, Feed: feed}
 	users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: authSvc, Catalog: r.Catalog, Inventory: r.Inventory})
 	require.NoError(t, err)

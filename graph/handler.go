@@ -84,7 +84,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.AroundOperations(requireViewer)
 	// No entgql.Transactioner: mutations run in the services' own short transactions, because a
 	// transaction held across field resolution would also be held across dispenser calls.
-	return withSockets(anonymousBudget(codedRefusals(withItemsLoader(r.Client, r.Dialect, srv))))
+	return withSockets(anonymousBudget(codedRefusals(withItemsLoader(r.Store, srv))))
 }
 
 // requireViewer refuses every operation without a signed-in viewer, except introspection, so

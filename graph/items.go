@@ -14,6 +14,7 @@ import (
 	"github.com/graph-gophers/dataloader/v7"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/predicate"
@@ -45,8 +46,10 @@ type itemsArgs struct {
 type itemsLoader struct {
 	client *ent.Client
 	// sql builds the raw page query in the store's dialect (quoting, placeholders).
-	sql     *entsql.DialectBuilder
-	dialect string
+	sql *entsql.DialectBuilder
+	// pages caches the statement text per shape, for pages without row filters (one cache per
+	// handler, so per store).
+	pages *sync.Map
 
 	mu      sync.Mutex
 	loaders map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]
@@ -64,10 +67,11 @@ const (
 	batchWaitKnown = 50 * time.Millisecond
 )
 
-// withItemsLoader gives each request its own loaders.
-func withItemsLoader(client *ent.Client, dialect string, next http.Handler) http.Handler {
+// withItemsLoader gives each request its own loaders over st.
+func withItemsLoader(st *database.Store, next http.Handler) http.Handler {
+	pages := &sync.Map{}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		l := &itemsLoader{client: client, sql: entsql.Dialect(dialect), dialect: dialect, args: map[*ast.Field]itemsArgs{},
+		l := &itemsLoader{client: st.Client, sql: st.Builder(), pages: pages, args: map[*ast.Field]itemsArgs{},
 			loaders: map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]{}}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), itemsLoaderKey{}, l)))
 	})
@@ -174,20 +178,20 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 	// 1. One statement: each product's page of ids (an index seek and a LIMIT per product) and,
 	// when asked for, each product's total, glued with UNION ALL. Page rows carry total 0; total
 	// rows carry id 0 (no item has id 0).
-	shape := pageShape{dialect: l.dialect, products: len(productIDs), first: a.first, after: a.after != nil,
+	shape := pageShape{products: len(productIDs), first: a.first, after: a.after != nil,
 		total: selects(ctx, "totalCount"), counters: hasViewer && v.IsAdmin() && a.where == nil}
 	var (
 		query string
 		args  []any
 	)
-	switch cached, ok := pageQueries.Load(shape); {
+	switch cached, ok := l.pages.Load(shape); {
 	case ok && len(preds) == 0:
 		query, args = cached.(string), shape.args(productIDs, a.after)
 	case len(preds) == 0:
 		// The text depends only on the shape: build it once, then only the arguments change.
 		if union := l.pageSelect(shape, productIDs, a.after, nil); union != nil {
 			query, args = union.Query()
-			pageQueries.Store(shape, query)
+			l.pages.Store(shape, query)
 		}
 	default:
 		if union := l.pageSelect(shape, productIDs, a.after, preds); union != nil {
@@ -299,15 +303,11 @@ func selects(ctx context.Context, name string) bool {
 // pageShape is all the page statement's text depends on: the product ids and the cursor are
 // arguments. Building the statement with the SQL builder cost as much as SQLite running it.
 type pageShape struct {
-	dialect         string
 	products, first int
 	after, total    bool
 	// counters: totals from the stock counters (an admin with no filter).
 	counters bool
 }
-
-// pageQueries caches the statement text per shape, for pages without row filters.
-var pageQueries sync.Map
 
 // args lists the arguments of the shape's statement in the order pageSelect binds them.
 func (sh pageShape) args(productIDs []int, after *ent.Cursor) []any {

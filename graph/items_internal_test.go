@@ -16,7 +16,7 @@ import (
 func TestPageShapeArgs(t *testing.T) {
 	t.Parallel()
 	for _, d := range []string{dialect.SQLite, dialect.Postgres} {
-		l := &itemsLoader{sql: entsql.Dialect(d), dialect: d}
+		l := &itemsLoader{sql: entsql.Dialect(d)}
 		for _, first := range []int{0, 5} {
 			for _, after := range []*ent.Cursor{nil, {ID: 42}} {
 				for _, total := range []bool{false, true} {
@@ -25,7 +25,7 @@ func TestPageShapeArgs(t *testing.T) {
 							continue
 						}
 						ids := []int{7, 3, 9}
-						sh := pageShape{dialect: d, products: len(ids), first: first, after: after != nil, total: total, counters: counters}
+						sh := pageShape{products: len(ids), first: first, after: after != nil, total: total, counters: counters}
 						t.Run(fmt.Sprintf("%s/%+v", d, sh), func(t *testing.T) {
 							query, args := l.pageSelect(sh, ids, after, nil).Query()
 							require.Equal(t, args, sh.args(ids, after))

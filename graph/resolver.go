@@ -22,10 +22,8 @@ import (
 // Resolver is the root resolver; it holds the services every resolver calls.
 type Resolver struct {
 	// Store is the database the services run their transactions on.
-	Store  *database.Store
-	Client *ent.Client
-	// Dialect is the store's SQL dialect, for the few queries built by hand.
-	Dialect   string
+	Store     *database.Store
+	Client    *ent.Client
 	Auth      *auth.Service
 	Catalog   *catalog.Service
 	Inventory *inventory.Service

@@ -61,7 +61,6 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	r := &graph.Resolver{
 		Store:     st,
 		Client:    st.Client,
-		Dialect:   st.Dialect,
 		Auth:      authSvc,
 		Catalog:   catalog.NewService(st, clock),
 		Inventory: inventory.NewService(st, clock),
