@@ -38,3 +38,12 @@ func PerRow(s, sub *sql.Selector) { queriesFor(s.Dialect()).PerRow(sub) }
 // Builder builds a hand-written query over ent's tables in the store's dialect (placeholders,
 // quoting), for the few reads ent's query builders cannot say.
 func (s *Store) Builder() *entsql.DialectBuilder { return entsql.Dialect(s.Dialect) }
+
+// ProductName is the database product behind an ent dialect name, as traces label it
+// (OpenTelemetry's db.system).
+func ProductName(d string) string {
+	if d == dialect.SQLite {
+		return "sqlite"
+	}
+	return "postgresql"
+}

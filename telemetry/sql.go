@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/hardcandy/hardcandy/database"
+
 	"entgo.io/ent/dialect"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/trace"
@@ -23,11 +25,7 @@ const maxQueryText = 2000
 // transactions in one; there each statement is a span under its own caller's span, and the
 // shared transaction has none of its own.
 func (t *Telemetry) Driver(d dialect.Driver) dialect.Driver {
-	system := "postgresql"
-	if d.Dialect() == dialect.SQLite {
-		system = "sqlite"
-	}
-	return &tracedDriver{Driver: d, t: t, system: system}
+	return &tracedDriver{Driver: d, t: t, system: database.ProductName(d.Dialect())}
 }
 
 type tracedDriver struct {
