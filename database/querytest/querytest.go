@@ -127,7 +127,7 @@ func Run(t *testing.T, open func(t *testing.T) *database.Store) {
 		b.order(t, &eng, &alice, p, 1, 100, "USD", dec.Add(day), dec.Add(2*day))     // after the window
 
 		q := b.st.Queries()
-		all, err := q.UsageTotals(database.System(b.ctx), b.st.Client, queries.UsageFilter{From: nov, To: dec})
+		all, err := q.UsageTotals(b.ctx, b.st.Client, queries.UsageFilter{From: nov, To: dec})
 		require.NoError(t, err)
 		sortTotals(all)
 		require.Equal(t, []queries.UsageTotal{
@@ -135,12 +135,12 @@ func Run(t *testing.T, open func(t *testing.T) *database.Store) {
 			{CostCenterID: field, UserID: bob, ProductID: p, Currency: "EUR", Seconds: int64(3 * day / time.Second), Amount: 300},
 		}, all)
 
-		mine, err := q.UsageTotals(database.System(b.ctx), b.st.Client, queries.UsageFilter{From: nov, To: dec, UserID: bob})
+		mine, err := q.UsageTotals(b.ctx, b.st.Client, queries.UsageFilter{From: nov, To: dec, UserID: bob})
 		require.NoError(t, err)
 		require.Len(t, mine, 1)
 		require.Equal(t, field, mine[0].CostCenterID)
 
-		center, err := q.UsageTotals(database.System(b.ctx), b.st.Client, queries.UsageFilter{From: nov, To: dec, CostCenterID: eng})
+		center, err := q.UsageTotals(b.ctx, b.st.Client, queries.UsageFilter{From: nov, To: dec, CostCenterID: eng})
 		require.NoError(t, err)
 		require.Len(t, center, 1)
 		require.Equal(t, 2333, center[0].Amount)
