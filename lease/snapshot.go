@@ -1,5 +1,5 @@
 // This file holds the leases built in memory from what a flow already holds, so it need not
-// read them back: each must match what the store holds (TestVendAnswersTheStoredLease).
+// read them back: each must match what the store holds, field by field (snapshot_test.go).
 
 package lease
 
@@ -19,7 +19,10 @@ func activated(created *ent.Lease, at time.Time) *ent.Lease {
 }
 
 // vendedLease is the lease a vend just activated, as its notice describes it, built from what
-// the vend already holds rather than read again inside the write transaction.
+// the vend already holds rather than read again inside the write transaction. It carries what a
+// notice says of a lease and no more: not CreatedAt, UpdatedAt, EndedAt, Note, StatusMessage,
+// AwaitingApproval, IdempotencyKey, DecidedBy, MaxWait or QueuedUntil; of its edges the Owner,
+// and the Allocations with their Item (id, name, product) and its Product (id, SKU).
 func vendedLease(id int, o *owner, d duration.Duration, p *plan, results []result, start, end time.Time) *ent.Lease {
 	if o.user == nil {
 		return nil // not loaded: the outbox reads the lease itself
