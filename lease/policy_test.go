@@ -9,6 +9,7 @@ import (
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/viewer"
 )
 
@@ -183,4 +184,61 @@ func TestNeedsApproval(t *testing.T) {
 	require.False(t, planOf(plain).needsApproval())
 	require.True(t, planOf(gated).needsApproval())
 	require.True(t, planOf(plain, gated).needsApproval())
+}
+
+// TestLimits: the per-user limit (3 here) and a cost center's entitlement (ENG may hold two
+// 4D.small) refuse the vend that would exceed them with POLICY_VIOLATION, count what is held
+// by anyone of the cost center, spare other products and cost centers, and free up when a
+// lease ends. A refused vend changes nothing.
+func TestLimits(t *testing.T) {
+	t.Parallel()
+	type step struct {
+		who      string
+		sku      string
+		qty      int
+		want     apperr.Code // "" for granted
+		msg      string
+		giveBack bool // return the step's lease (the last granted one)
+	}
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"under the per-user limit", []step{{who: "bob", sku: "3A.small", qty: 2}, {who: "bob", sku: "3A.small", qty: 1}}},
+		{"over the per-user limit", []step{{who: "bob", sku: "3A.small", qty: 3},
+			{who: "bob", sku: "3A.small", qty: 1, want: apperr.PolicyViolation, msg: "per-user limit: bob holds 3 items and asks for 1 more; the limit is 3"}}},
+		{"over the per-user limit at once", []step{{who: "bob", sku: "3A.small", qty: 4, want: apperr.PolicyViolation, msg: "per-user limit"}}},
+		{"a returned lease frees the per-user limit", []step{{who: "bob", sku: "3A.small", qty: 3, giveBack: true}, {who: "bob", sku: "4D.small", qty: 3}}},
+		{"the entitlement is the cost center's, whoever holds", []step{{who: "alice", sku: "4D.small", qty: 1}, {who: "manny", sku: "4D.small", qty: 1},
+			{who: "alice", sku: "4D.small", qty: 1, want: apperr.PolicyViolation, msg: "entitlement: cost center ENG may hold 2 of 4D.small and holds 2; 1 more would exceed it"}}},
+		{"the entitlement binds admins too", []step{{who: "alice", sku: "4D.small", qty: 2},
+			{who: "admin", sku: "4D.small", qty: 1, want: apperr.PolicyViolation, msg: "entitlement"}}},
+		{"other cost centers are not bound", []step{{who: "alice", sku: "4D.small", qty: 2}, {who: "bob", sku: "4D.small", qty: 2}}},
+		{"other products are not bound", []step{{who: "alice", sku: "4D.small", qty: 2}, {who: "manny", sku: "3A.small", qty: 1}}},
+		{"a returned lease frees the entitlement", []step{{who: "alice", sku: "4D.small", qty: 2, giveBack: true}, {who: "manny", sku: "4D.small", qty: 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			b := setup(t)
+			b.svc.cfg.MaxItemsPerUser = 3
+			b.entitle(t, "ENG", "4D.small", 2)
+			for i, st := range tt.steps {
+				before := b.leaseCount(t)
+				l, err := b.svc.Vend(b.as[st.who], VendInput{Lines: []*schematype.LeaseLine{{SKU: st.sku, Quantity: st.qty}}, Duration: days(1)})
+				if st.want != "" {
+					require.Equal(t, st.want, apperr.CodeOf(err), "step %d: %v", i, err)
+					require.ErrorContains(t, err, st.msg)
+					require.Equal(t, before, b.leaseCount(t), "step %d: a refusal writes no lease", i)
+					continue
+				}
+				require.NoError(t, err, "step %d", i)
+				if st.giveBack {
+					_, err := b.svc.Return(b.as[st.who], l.ID)
+					require.NoError(t, err)
+				}
+			}
+			b.invariants(t)
+		})
+	}
 }
