@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -288,4 +289,109 @@ func (o *options) itemsFault(printItems func(io.Writer, []ItemSummary)) *cobra.C
 	})
 	c.Flags().StringVar(&reason, "reason", "", "what is wrong with it")
 	return c
+}
+
+// itemsCommand is the admins' inventory verbs.
+func (o *options) itemsCommand() *cobra.Command {
+	items := &cobra.Command{Use: "items", Short: "Manage inventory items (admins)",
+		Example: "  hardcandy items list --status MAINTENANCE\n  hardcandy items import items.csv --dry-run"}
+	var pool string
+	var labels []string
+	itemsAdd := o.verb(&cobra.Command{
+		Use:               "add SKU NAME [--pool POOL] [--label L]...",
+		Short:             "Add one item",
+		Example:           "  hardcandy items add 4D.small rack-z-07 --pool rack-z --label gpu --label 10g",
+		ValidArgsFunction: o.completeSKUs,
+		Args:              exact(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.itemCall(cmd.Context(), nil, func(ctx context.Context, c graphql.Client) (ItemSummary, error) {
+				res, err := AddItems(ctx, c, []AddInventoryItemInput{{Sku: args[0], Name: args[1], Pool: optional(pool), Labels: labels}})
+				if err != nil {
+					return ItemSummary{}, err
+				}
+				return res.AddInventoryItems[0].ItemSummary, nil
+			})
+		},
+	})
+	itemsAdd.Flags().StringVar(&pool, "pool", "", "pool or location")
+	itemsAdd.Flags().StringArrayVar(&labels, "label", nil, "a label; repeatable")
+	var why string
+	itemsMaint := o.verb(&cobra.Command{
+		Use:     "maintenance ID --reason TEXT",
+		Short:   "Take an item out of service",
+		Example: `  hardcandy items maintenance 30064771073 --reason "fan noise"`,
+		Args:    exact(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			check := func() error {
+				if strings.TrimSpace(why) == "" {
+					return errors.New("--reason is required")
+				}
+				return nil
+			}
+			return o.itemCall(cmd.Context(), check, func(ctx context.Context, c graphql.Client) (ItemSummary, error) {
+				res, err := SetMaintenance(ctx, c, args[0], why)
+				if err != nil {
+					return ItemSummary{}, err
+				}
+				return res.SetItemMaintenance.ItemSummary, nil
+			})
+		},
+	})
+	itemsMaint.Flags().StringVar(&why, "reason", "", "why")
+	itemsRelease := o.verb(&cobra.Command{
+		Use: "release ID", Short: "Put an item back in service (through a wipe)", Args: exact(1),
+		Example: "  hardcandy items release 30064771073",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.itemCall(cmd.Context(), nil, func(ctx context.Context, c graphql.Client) (ItemSummary, error) {
+				res, err := ReleaseItem(ctx, c, args[0])
+				if err != nil {
+					return ItemSummary{}, err
+				}
+				return res.ReleaseItemFromMaintenance.ItemSummary, nil
+			})
+		},
+	})
+	itemsArchive := o.verb(&cobra.Command{
+		Use: "archive ID", Short: "Decommission an item (kept for history)", Args: exact(1),
+		Example: "  hardcandy items archive 30064771073",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.itemCall(cmd.Context(), nil, func(ctx context.Context, c graphql.Client) (ItemSummary, error) {
+				res, err := ArchiveItem(ctx, c, args[0])
+				if err != nil {
+					return ItemSummary{}, err
+				}
+				return res.ArchiveItem.ItemSummary, nil
+			})
+		},
+	})
+	items.AddCommand(o.itemsImport(printItems), itemsAdd, itemsMaint, itemsRelease, itemsArchive,
+		o.itemsList(printItems), o.itemsExport(), o.itemsFault(printItems))
+	return items
+}
+
+// itemCall is run for a verb that changes one item and prints it as items list does.
+func (o *options) itemCall(ctx context.Context, check func() error, do func(context.Context, graphql.Client) (ItemSummary, error)) error {
+	return run(ctx, o, call[[]ItemSummary]{
+		check: check,
+		do: func(ctx context.Context, c graphql.Client) ([]ItemSummary, error) {
+			it, err := do(ctx, c)
+			if err != nil {
+				return nil, err
+			}
+			return []ItemSummary{it}, nil
+		},
+		text: printItems,
+	})
+}
+
+func printItems(w io.Writer, its []ItemSummary) {
+	table(w, "ID\tNAME\tSKU\tSTATUS\tPOOL", func(tw io.Writer) {
+		for _, it := range its {
+			pool := ""
+			if it.Pool != nil {
+				pool = *it.Pool
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", it.Id, it.Name, it.Product.Sku, it.Status, pool)
+		}
+	})
 }
