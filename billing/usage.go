@@ -14,7 +14,6 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/database/queries"
 	"github.com/hardcandy/hardcandy/ent/product"
-	"github.com/hardcandy/hardcandy/viewer"
 )
 
 // Grouping is how usage is broken down.
@@ -53,19 +52,28 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 	case to.Sub(from) > maxWindow:
 		return nil, apperr.New(apperr.InvalidArgument, "a usage report covers at most 366 days")
 	}
-	var scope []scopeFn
+	// Admins see everyone's, managers their cost center's, users their own: one scope for both
+	// ways of summing.
+	f := queries.UsageFilter{From: from.UTC(), To: to.UTC()}
 	switch {
 	case v.IsAdmin():
 	case v.IsManager() && v.CostCenterID != 0:
-		scope = append(scope, byCostCenter(v.CostCenterID))
+		f.CostCenterID = v.CostCenterID
 	default:
-		scope = append(scope, byUser(v.UserID))
+		f.UserID = v.UserID
 	}
 	var charges []charge
 	if s.stream {
-		charges, err = s.charges(ctx, from.UTC(), to.UTC(), scope...)
+		var scope []scopeFn
+		switch {
+		case f.CostCenterID != 0:
+			scope = append(scope, byCostCenter(f.CostCenterID))
+		case f.UserID != 0:
+			scope = append(scope, byUser(f.UserID))
+		}
+		charges, err = s.charges(ctx, f.From, f.To, scope...)
 	} else {
-		charges, err = s.totals(ctx, from.UTC(), to.UTC(), v)
+		charges, err = s.totals(ctx, f)
 	}
 	if err != nil {
 		return nil, err
@@ -111,19 +119,11 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 // the overlap arithmetic runs there, so a month over a million orders returns a few hundred rows
 // instead of streaming every order through Go. Rounding is per order stack, as in charges, so
 // both paths agree to the minor unit.
-func (s *Service) totals(ctx context.Context, from, to time.Time, v viewer.Viewer) ([]charge, error) {
+func (s *Service) totals(ctx context.Context, f queries.UsageFilter) ([]charge, error) {
 	sys := database.System(ctx)
 	units, err := s.unitsPerProduct(sys)
 	if err != nil {
 		return nil, err
-	}
-	f := queries.UsageFilter{From: from, To: to}
-	switch {
-	case v.IsAdmin():
-	case v.IsManager() && v.CostCenterID != 0:
-		f.CostCenterID = v.CostCenterID
-	default:
-		f.UserID = v.UserID
 	}
 	rows, err := s.store.Queries().UsageTotals(sys, s.client, f)
 	if err != nil {

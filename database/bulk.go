@@ -19,23 +19,6 @@ import (
 // Postgres' (65535).
 const maxParams = 30000
 
-// Placeholders returns the placeholders of n parameters from the first, comma separated:
-// "?, ?" on SQLite, "$1, $2" on Postgres.
-func Placeholders(d string, first, n int) string {
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		if d == dialect.Postgres {
-			fmt.Fprintf(&b, "$%d", first+i)
-		} else {
-			b.WriteByte('?')
-		}
-	}
-	return b.String()
-}
-
 // InsertRows inserts rows (each a value per column) into table in as few statements as the
 // databases' parameter limits allow.
 func InsertRows(ctx context.Context, tx *Tx, table string, columns []string, rows [][]any) error {
@@ -132,24 +115,6 @@ func insertUnnest(ctx context.Context, tx *ent.Tx, table string, columns []strin
 		return fmt.Errorf("insert %d rows into %s: %w", len(rows), table, err)
 	}
 	return nil
-}
-
-// InIDs is "column IN (ids)" for a statement whose next parameter is the first-th: a list of
-// placeholders on SQLite, one array parameter on Postgres ("column = ANY($n)"), which keeps the
-// statement small to send and to plan. It returns the condition and its arguments.
-func InIDs(d, column string, first int, ids []int) (string, []any) {
-	if d == dialect.Postgres {
-		arr := make([]int64, len(ids))
-		for i, id := range ids {
-			arr[i] = int64(id)
-		}
-		return fmt.Sprintf("%s = ANY($%d::int8[])", column, first), []any{arr}
-	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	return fmt.Sprintf("%s IN (%s)", column, Placeholders(d, first, len(ids))), args
 }
 
 // IDChunks splits ids into slices small enough for one statement's parameters, leaving room

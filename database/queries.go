@@ -3,7 +3,6 @@ package database
 import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
-	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/hardcandy/hardcandy/database/postgres"
 	"github.com/hardcandy/hardcandy/database/queries"
@@ -37,7 +36,7 @@ func PerRow(s, sub *sql.Selector) { queriesFor(s.Dialect()).PerRow(sub) }
 
 // Builder builds a hand-written query over ent's tables in the store's dialect (placeholders,
 // quoting), for the few reads ent's query builders cannot say.
-func (s *Store) Builder() *entsql.DialectBuilder { return entsql.Dialect(s.Dialect) }
+func (s *Store) Builder() *sql.DialectBuilder { return sql.Dialect(s.Dialect) }
 
 // ProductName is the database product behind an ent dialect name, as traces label it
 // (OpenTelemetry's db.system).
