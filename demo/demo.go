@@ -145,7 +145,15 @@ func Load(ctx context.Context, s Services) ([]User, error) {
 	}
 	actx := viewer.NewContext(ctx, admin)
 	for _, p := range catalogue {
-		if _, err := s.Catalog.Create(actx, p.in); err != nil {
+		in := p.in
+		// Create types the attributes in place; the catalogue is shared by every Load (tests
+		// load it side by side), so each gets its own copies.
+		in.Attributes = make([]*schematype.Attribute, len(p.in.Attributes))
+		for i, a := range p.in.Attributes {
+			c := *a
+			in.Attributes[i] = &c
+		}
+		if _, err := s.Catalog.Create(actx, in); err != nil {
 			return nil, fmt.Errorf("demo product %s: %w", p.in.SKU, err)
 		}
 		var items []*inventory.NewItem
