@@ -15,11 +15,8 @@ import (
 	"github.com/hardcandy/hardcandy/visibility"
 )
 
-// load returns the lease as the caller may see it.
+// load reads a lease in a flow that has decided the viewer may have it.
 func (s *Service) load(ctx context.Context, id int) (*ent.Lease, error) {
-	if _, ok := viewer.FromContext(ctx); !ok {
-		ctx = database.System(ctx)
-	}
 	l, err := s.client.Lease.Get(ctx, id)
 	if err != nil {
 		return nil, database.Wrap(err, "lease %d", id)
@@ -30,34 +27,47 @@ func (s *Service) load(ctx context.Context, id int) (*ent.Lease, error) {
 // actOn loads a lease for an action by the viewer: the owner, a manager of the lease's cost
 // center or an admin may act. Anyone else gets NOT_FOUND, as lease(id) answers them, so that
 // mutations cannot tell which ids exist.
-func (s *Service) actOn(ctx context.Context, id int, _ string) (viewer.Viewer, *ent.Lease, error) {
-	v, l, err := s.viewerAndLease(ctx, id)
+func (s *Service) actOn(ctx context.Context, id int, _ string) (viewer.Viewer, context.Context, *ent.Lease, error) {
+	v, sys, l, err := s.viewerAndLease(ctx, id)
 	if err != nil {
-		return v, nil, err
+		return v, ctx, nil, err
 	}
 	if !visible(v, l) {
-		return v, nil, notFound(id)
+		return v, ctx, nil, notFound(id)
 	}
-	return v, l, nil
+	return v, sys, l, nil
 }
 
 // notFound is what a lease the viewer may not see answers: the same as one that does not exist.
 func notFound(id int) error { return apperr.New(apperr.NotFound, "lease %d: not found", id) }
 
-// viewerAndLease returns the signed-in viewer and the lease, whoever's it is: the callers decide
-// what the viewer may do with it.
-func (s *Service) viewerAndLease(ctx context.Context, id int) (viewer.Viewer, *ent.Lease, error) {
+// authorized begins a flow a viewer asks for: it returns the signed-in viewer and the flow's
+// context, lifted past the read policies once. From here on the flow itself decides what the
+// viewer may see and do (visible, mayOverride, mayUse), and the helpers it calls read and write
+// the rows they need, whoever's they are, in the context they are given: none lifts again.
+// Scheduler flows, which act for no one, lift at their start instead.
+func authorized(ctx context.Context) (viewer.Viewer, context.Context, error) {
 	v, err := auth.Require(ctx)
 	if err != nil {
-		return v, nil, err
+		return v, ctx, err
 	}
-	l, err := s.client.Lease.Get(database.System(ctx), id)
+	return v, database.System(ctx), nil
+}
+
+// viewerAndLease returns the signed-in viewer, the flow's context (authorized) and the lease,
+// whoever's it is: the callers decide what the viewer may do with it.
+func (s *Service) viewerAndLease(ctx context.Context, id int) (viewer.Viewer, context.Context, *ent.Lease, error) {
+	v, sys, err := authorized(ctx)
+	if err != nil {
+		return v, ctx, nil, err
+	}
+	l, err := s.client.Lease.Get(sys, id)
 	if ent.IsNotFound(err) {
-		return v, nil, notFound(id)
+		return v, ctx, nil, notFound(id)
 	} else if err != nil {
-		return v, nil, database.Wrap(err, "lease %d", id)
+		return v, ctx, nil, database.Wrap(err, "lease %d", id)
 	}
-	return v, l, nil
+	return v, sys, l, nil
 }
 
 // visible reports whether v may see, and so act on, l (visibility.MaySee): the owner, a manager of
@@ -75,22 +85,22 @@ func holding(l *ent.Lease) visibility.Holding {
 }
 
 // decide loads a lease awaiting approval for a decision by the viewer.
-func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Viewer, *ent.Lease, error) {
-	v, l, err := s.viewerAndLease(ctx, id)
+func (s *Service) decide(ctx context.Context, id int, action string) (viewer.Viewer, context.Context, *ent.Lease, error) {
+	v, sys, l, err := s.viewerAndLease(ctx, id)
 	if err != nil {
-		return v, nil, err
+		return v, ctx, nil, err
 	}
 	switch {
 	case !visible(v, l):
-		return v, nil, notFound(id)
+		return v, ctx, nil, notFound(id)
 	case l.OwnerID == v.UserID:
-		return v, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own lease; ask a manager of your cost center or an admin", action)
+		return v, ctx, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own lease; ask a manager of your cost center or an admin", action)
 	case !mayOverride(v, l):
-		return v, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
+		return v, ctx, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
 	case (l.Status != Pending && l.Status != Scheduled) || approvalOf(l) != Awaiting:
-		return v, nil, apperr.New(apperr.Conflict, "lease %d is %s, not awaiting approval", id, l.Status)
+		return v, ctx, nil, apperr.New(apperr.Conflict, "lease %d is %s, not awaiting approval", id, l.Status)
 	}
-	return v, l, nil
+	return v, sys, l, nil
 }
 
 // Credentials returns the dispenser's credentials of an allocation, opened, when the viewer owns

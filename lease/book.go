@@ -115,21 +115,20 @@ func (s *Service) horizon(p *ent.Product) time.Duration {
 // book creates a reservation: a SCHEDULED lease over [start, start+duration) whose items are
 // booked per product, checked against capacity and the owner's limits over that interval in one
 // transaction. No item is claimed until the scheduler starts it.
-func (s *Service) book(ctx context.Context, v viewer.Viewer, o *owner, p *plan, in VendInput, start time.Time) (*ent.Lease, error) {
+func (s *Service) book(sys context.Context, v viewer.Viewer, o *owner, p *plan, in VendInput, start time.Time) (*ent.Lease, error) {
 	now := s.now()
 	end := start.Add(in.Duration.Std())
 	if err := s.checkHorizon(p, now, start); err != nil {
 		return nil, err
 	}
-	if err := s.checkDispenser(ctx, o, p, in.Duration); err != nil {
+	if err := s.checkDispenser(sys, o, p, in.Duration); err != nil {
 		return nil, err
 	}
-	lim, err := s.loadLimits(ctx, o, p)
+	lim, err := s.loadLimits(sys, o, p)
 	if err != nil {
 		return nil, err
 	}
 	awaiting := p.needsApproval()
-	sys := database.System(ctx)
 	var id int
 	err = s.store.Write(sys, func(tx *database.Tx) error {
 		if err := s.holdLimitsOverTime(sys, tx, lim, start, end, 0); err != nil {
@@ -162,13 +161,13 @@ func (s *Service) book(ctx context.Context, v viewer.Viewer, o *owner, p *plan, 
 		return nil
 	})
 	if err != nil {
-		return s.idempotent(ctx, v.UserID, in.IdempotencyKey, err)
+		return s.idempotent(sys, v.UserID, in.IdempotencyKey, err)
 	}
 	if awaiting {
 		s.deliver()
 	}
 	s.kickBookings(start)
-	return s.loadAndEmit(ctx, id, "")
+	return s.loadAndEmit(sys, id, "")
 }
 
 // kickBookings asks the scheduler to look at reservations when one starting at start is due
@@ -497,7 +496,7 @@ func (s *Service) cancelBooking(ctx context.Context, tx *database.Tx, now time.T
 // for the new interval, beside every other booking, in the transaction that moves it: either the
 // new interval holds, or the lease keeps the old one.
 func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.Time) (*ent.Lease, error) {
-	v, l, err := s.actOn(ctx, id, "rescheduleLease")
+	v, sys, l, err := s.actOn(ctx, id, "rescheduleLease")
 	if err != nil {
 		return nil, err
 	}
@@ -513,7 +512,7 @@ func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.
 		return nil, invalid("endsAt: must be after startsAt")
 	}
 	d := duration.Duration(end.Sub(start))
-	p, err := s.resolveStored(ctx, l.Request)
+	p, err := s.resolveStored(sys, l.Request)
 	if err != nil {
 		return nil, err
 	}
@@ -526,15 +525,14 @@ func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.
 	if err := s.checkHorizon(p, now, start); err != nil {
 		return nil, err
 	}
-	o, err := s.loadOwner(ctx, l.OwnerID)
+	o, err := s.loadOwner(sys, l.OwnerID)
 	if err != nil {
 		return nil, err
 	}
-	lim, err := s.loadLimits(ctx, o, p)
+	lim, err := s.loadLimits(sys, o, p)
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	err = s.store.Write(sys, func(tx *database.Tx) error {
 		// Locks first (owner, cost center, products), then the lease row, as a starting claim.
 		if err := s.holdLimitsOverTime(sys, tx, lim, start, end, id); err != nil {
@@ -564,13 +562,12 @@ func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.
 		return nil, database.Wrap(err, "reschedule lease %d", id)
 	}
 	s.kickBookings(start)
-	return s.loadAndEmit(ctx, id, "RESCHEDULED")
+	return s.loadAndEmit(sys, id, "RESCHEDULED")
 }
 
 // approveBooking decides for a reservation awaiting approval: it stays SCHEDULED, now to be
 // started by the scheduler. Its items were booked when it was made.
-func (s *Service) approveBooking(ctx context.Context, v viewer.Viewer, l *ent.Lease) (*ent.Lease, error) {
-	sys := database.System(ctx)
+func (s *Service) approveBooking(sys context.Context, v viewer.Viewer, l *ent.Lease) (*ent.Lease, error) {
 	now := s.now()
 	err := s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := approvalDecided(tx.Lease.Update().Where(entlease.ID(l.ID), entlease.StatusEQ(Scheduled)), v.Name).
@@ -589,5 +586,5 @@ func (s *Service) approveBooking(ctx context.Context, v viewer.Viewer, l *ent.Le
 	if l.StartsAt != nil {
 		s.kickBookings(*l.StartsAt)
 	}
-	return s.loadAndEmit(ctx, l.ID, "")
+	return s.loadAndEmit(sys, l.ID, "")
 }

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/hardcandy/hardcandy/apperr"
-	"github.com/hardcandy/hardcandy/auth"
-	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 )
@@ -37,8 +35,7 @@ type usage struct {
 // usages reads, per product of p's items, its capacity and the profile of its bookings over
 // [from, to) plus its cleaning buffer: one ledger range per product, costing the bookings that
 // overlap the window.
-func (s *Service) usages(ctx context.Context, p *plan, from, to time.Time) ([]usage, error) {
-	sys := database.System(ctx)
+func (s *Service) usages(sys context.Context, p *plan, from, to time.Time) ([]usage, error) {
 	out := make([]usage, len(p.items))
 	for i, l := range p.items {
 		buf := l.product.CleaningBuffer.Std()
@@ -85,7 +82,8 @@ func bookable(us []usage, from, to time.Time) (free, capacity int) {
 // can be booked for the whole slot (its cleaning buffer after it included). A bundle counts
 // whole bundles. Any signed-in user who may vend the SKU may ask.
 func (s *Service) Calendar(ctx context.Context, sku string, from, to time.Time, step duration.Duration) ([]*CalendarSlot, error) {
-	if _, err := auth.Require(ctx); err != nil {
+	_, ctx, err := authorized(ctx)
+	if err != nil {
 		return nil, err
 	}
 	from, to = from.UTC().Truncate(time.Microsecond), to.UTC().Truncate(time.Microsecond)
@@ -130,7 +128,8 @@ type EarliestQuery struct {
 // booking horizon; none is OUT_OF_STOCK. The answer is now or the end of some booking (the only
 // times a window can start to fit), each checked in memory against the bookings read once.
 func (s *Service) EarliestStart(ctx context.Context, q EarliestQuery) (time.Time, error) {
-	if _, err := auth.Require(ctx); err != nil {
+	_, ctx, err := authorized(ctx)
+	if err != nil {
 		return time.Time{}, err
 	}
 	var lines []schematype.LeaseLine

@@ -26,11 +26,10 @@ import (
 // returnLease gives a lease back early: ACTIVE → RETURNED, its items to REBUILDING and
 // reclamation triggered at once. A lease still awaiting approval is withdrawn (REJECTED).
 func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
-	v, l, err := s.actOn(ctx, id, "returnLease")
+	v, sys, l, err := s.actOn(ctx, id, "returnLease")
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	now := s.now()
 	switch {
 	case l.Status == Pending && approvalOf(l) == Awaiting:
@@ -51,7 +50,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 	case l.Status == Scheduled:
 		err = s.store.Write(sys, func(tx *database.Tx) error { return s.cancelBooking(sys, tx, now, id, v.Name) })
 	case l.Status == Queued:
-		err = s.withdraw(ctx, v, l)
+		err = s.withdraw(sys, v, l)
 	case l.Status == Pending:
 		return nil, apperr.New(apperr.Conflict, "lease %d is being vended; return it once it is ACTIVE", id)
 	case l.Status != Active:
@@ -69,7 +68,7 @@ func (s *Service) returnLease(ctx context.Context, id int) (*ent.Lease, error) {
 	}
 	s.kickReclaim()
 	s.deliver()
-	return s.loadAndEmit(ctx, id, "")
+	return s.loadAndEmit(sys, id, "")
 }
 
 // end moves an ACTIVE lease to RETURNED or EXPIRED inside tx: allocations released, items to
@@ -112,7 +111,7 @@ func (s *Service) billedLines(ctx context.Context, l *ent.Lease) ([]line, error)
 		qty[r.SKU] += r.Quantity
 		vals[r.SKU] = append(vals[r.SKU], requestValues(r)...)
 	}
-	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(database.System(ctx))
+	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -133,14 +132,14 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	if by <= 0 {
 		return nil, invalid("by: must be positive")
 	}
-	v, l, err := s.actOn(ctx, id, "extendLease")
+	v, sys, l, err := s.actOn(ctx, id, "extendLease")
 	if err != nil {
 		return nil, err
 	}
 	if l.Status != Active || l.EndsAt == nil || l.StartsAt == nil {
 		return nil, apperr.New(apperr.Conflict, "lease %d is %s; only an ACTIVE lease can be extended", id, l.Status)
 	}
-	billed, err := s.billedLines(ctx, l)
+	billed, err := s.billedLines(sys, l)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +150,7 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	span := duration.Duration(newEnd.Sub(*l.StartsAt))
 	if !mayOverride(v, l) {
 		// One ask at a time: while a request awaits its decision the owner waits for it.
-		open, err := s.openRequest(ctx, id)
+		open, err := s.openRequest(sys, id)
 		if err != nil {
 			return nil, err
 		}
@@ -159,10 +158,9 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 			return nil, apperr.New(apperr.Conflict, "lease %d has an extension request awaiting a decision (request %d, by %s); wait for it", id, open.ID, open.By)
 		}
 		if rule := beyondPolicy(billed, by, span); rule != "" {
-			return s.requestExtension(ctx, v, l, by, rule)
+			return s.requestExtension(sys, v, l, by, rule)
 		}
 	}
-	sys := database.System(ctx)
 	now := s.now()
 	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Active), entlease.EndsAt(*l.EndsAt)).
@@ -185,12 +183,12 @@ func (s *Service) Extend(ctx context.Context, id int, by duration.Duration) (*en
 	if err != nil {
 		return nil, database.Wrap(err, "extend lease %d", id)
 	}
-	return s.loadAndEmit(ctx, id, "EXTENDED")
+	return s.loadAndEmit(sys, id, "EXTENDED")
 }
 
 // Expand adds items to an ACTIVE lease with the same end, all or nothing.
 func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseLine) (*ent.Lease, error) {
-	v, l, err := s.actOn(ctx, id, "expandLease")
+	v, sys, l, err := s.actOn(ctx, id, "expandLease")
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +202,7 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 	for _, ln := range lines {
 		req = append(req, *ln)
 	}
-	p, err := s.resolve(ctx, req)
+	p, err := s.resolve(sys, req)
 	if err != nil {
 		return nil, err
 	}
@@ -214,16 +212,16 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 	if p.needsApproval() && !mayOverride(v, l) {
 		return nil, apperr.New(apperr.PolicyViolation, "adding products that need approval takes a manager or an admin; vend them as a new lease instead")
 	}
-	o, err := s.loadOwner(ctx, l.OwnerID)
+	o, err := s.loadOwner(sys, l.OwnerID)
 	if err != nil {
 		return nil, err
 	}
 	// The limits are enforced in the claim.
-	if err := s.checkDispenser(ctx, o, p, l.Duration); err != nil {
+	if err := s.checkDispenser(sys, o, p, l.Duration); err != nil {
 		return nil, err
 	}
 	spec := newLease{owner: o, plan: p, duration: l.Duration, actor: v.Name}
-	octx, err := s.outcomeContext(ctx)
+	octx, err := s.outcomeContext(sys)
 	if err != nil {
 		return nil, err
 	}
@@ -241,14 +239,14 @@ func (s *Service) Expand(ctx context.Context, id int, lines []*schematype.LeaseL
 // center and admins may; a manager cannot approve their own lease. Out of stock leaves the lease
 // PENDING for a later try.
 func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
-	v, l, err := s.decide(ctx, id, "approveLease")
+	v, sys, l, err := s.decide(ctx, id, "approveLease")
 	if err != nil {
 		return nil, err
 	}
 	if l.Status == Scheduled {
-		return s.approveBooking(ctx, v, l)
+		return s.approveBooking(sys, v, l)
 	}
-	o, err := s.loadOwner(ctx, l.OwnerID)
+	o, err := s.loadOwner(sys, l.OwnerID)
 	if err != nil {
 		return nil, err
 	}
@@ -256,33 +254,32 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.resolve(ctx, req)
+	p, err := s.resolve(sys, req)
 	if err != nil {
 		return nil, err
 	}
 	// A lease over the limits stays awaiting approval, its decision unrecorded. The claim checks
 	// again, serialized with every other claim of the owner.
-	if err := s.checkLimits(ctx, o, p); err != nil {
+	if err := s.checkLimits(sys, o, p); err != nil {
 		return nil, err
 	}
 	// From the decision on, the approval runs to its outcome whatever happens to the request.
-	octx, err := s.outcomeContext(ctx)
+	octx, err := s.outcomeContext(sys)
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(octx)
 	now := s.now()
 	// Mark the decision first, so the repair sees a lease on the dispenser, not one awaiting.
-	err = s.store.Write(sys, func(tx *database.Tx) error {
+	err = s.store.Write(octx, func(tx *database.Tx) error {
 		n, err := approvalDecided(tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Pending)), v.Name).
-			SetUpdatedAt(now).Save(sys)
+			SetUpdatedAt(now).Save(octx)
 		if err != nil {
 			return err
 		}
 		if n == 0 {
 			return apperr.New(apperr.Conflict, "lease %d is no longer awaiting approval", id)
 		}
-		return event(sys, tx, now, id, v.Name, "approved", "", "", "approved by "+v.Name)
+		return event(octx, tx, now, id, v.Name, "approved", "", "", "approved by "+v.Name)
 	})
 	if err != nil {
 		return nil, database.Wrap(err, "approve lease %d", id)
@@ -295,13 +292,13 @@ func (s *Service) Approve(ctx context.Context, id int) (*ent.Lease, error) {
 	}
 	if err != nil {
 		// Put it back to awaiting approval: nothing was claimed.
-		_ = s.store.Write(sys, func(tx *database.Tx) error {
-			return approvalReopened(tx.Lease.Update().Where(entlease.ID(id))).SetUpdatedAt(s.now()).Exec(sys)
+		_ = s.store.Write(octx, func(tx *database.Tx) error {
+			return approvalReopened(tx.Lease.Update().Where(entlease.ID(id))).SetUpdatedAt(s.now()).Exec(octx)
 		})
 		return nil, err
 	}
 	if _, err := s.dispense(octx, id, o, l.Duration, p, items, v.Name, false); err != nil {
-		_, _ = s.loadAndEmit(sys, id, "")
+		_, _ = s.loadAndEmit(octx, id, "")
 		return nil, apperr.WithLease(err, id)
 	}
 	return s.loadAndEmit(octx, id, "")
@@ -313,11 +310,10 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 	if reason == "" {
 		return nil, invalid("reason: say why the lease is rejected")
 	}
-	v, l, err := s.decide(ctx, id, "rejectLease")
+	v, sys, l, err := s.decide(ctx, id, "rejectLease")
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	now := s.now()
 	err = s.store.Write(sys, func(tx *database.Tx) error {
 		err := move(sys, tx, now, id, l.Status, Rejected, v.Name, reason, func(u *ent.LeaseUpdate) {
@@ -332,5 +328,5 @@ func (s *Service) Reject(ctx context.Context, id int, reason string) (*ent.Lease
 		return nil, database.Wrap(err, "reject lease %d", id)
 	}
 	s.deliver()
-	return s.loadAndEmit(ctx, id, "")
+	return s.loadAndEmit(sys, id, "")
 }

@@ -121,12 +121,11 @@ type entitled struct {
 
 // loadLimits reads what applies to adding p's items for o (the entitlements bag), without
 // counting anything yet.
-func (s *Service) loadLimits(ctx context.Context, o *owner, p *plan) (*limits, error) {
+func (s *Service) loadLimits(sys context.Context, o *owner, p *plan) (*limits, error) {
 	lim := &limits{owner: o, want: p.itemCount(), max: s.cfg.MaxItemsPerUser}
 	if o.costCenterID == nil {
 		return lim, nil
 	}
-	sys := database.System(ctx)
 	var cc *ent.CostCenter
 	if o.user != nil {
 		cc = o.user.Edges.CostCenter // loaded with the owner
@@ -184,8 +183,7 @@ func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 
 // countLimits counts what lim's owner and cost center hold, through c, and refuses what would
 // exceed a limit.
-func countLimits(ctx context.Context, c *ent.Client, lim *limits) error {
-	sys := database.System(ctx)
+func countLimits(sys context.Context, c *ent.Client, lim *limits) error {
 	// What the user holds is their unreleased allocations (an allocation is released when its
 	// lease ends, see Violations): one range of the (owner_id, released_at) index, costing what
 	// the user holds, not what everyone holds or what the user ever held.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/bag"
-	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/schematype"
@@ -53,7 +51,8 @@ type Money struct {
 // product that fits), how many items match each line and the price for the duration. The
 // errors are Vend's, but a line short of items is no error: the preview says so (Vendable).
 func (s *Service) Preview(ctx context.Context, in VendInput) (*Preview, error) {
-	if _, err := auth.Require(ctx); err != nil {
+	_, ctx, err := authorized(ctx)
+	if err != nil {
 		return nil, err
 	}
 	lines, err := vendLines(in)
@@ -68,6 +67,10 @@ func (s *Service) Preview(ctx context.Context, in VendInput) (*Preview, error) {
 func (s *Service) PreviewOf(ctx context.Context, l *ent.Lease) (*Preview, error) {
 	if l == nil || l.ID != 0 {
 		return nil, nil
+	}
+	_, ctx, err := authorized(ctx)
+	if err != nil {
+		return nil, err
 	}
 	pv, _, err := s.preview(ctx, l.Request, l.Duration, len(l.Request) == 1)
 	return pv, err
@@ -91,8 +94,8 @@ func (s *Service) dryRun(ctx context.Context, v viewer.Viewer, in VendInput, lin
 }
 
 // preview resolves lines as a vend would, checks the duration, and counts what matches.
-func (s *Service) preview(ctx context.Context, lines []schematype.LeaseLine, d duration.Duration, single bool) (*Preview, *plan, error) {
-	p, err := s.resolve(ctx, lines, single)
+func (s *Service) preview(sys context.Context, lines []schematype.LeaseLine, d duration.Duration, single bool) (*Preview, *plan, error) {
+	p, err := s.resolve(sys, lines, single)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -107,7 +110,6 @@ func (s *Service) preview(ctx context.Context, lines []schematype.LeaseLine, d d
 	if err := checkTotals(p.billed, d.Std()); err != nil {
 		return nil, nil, err
 	}
-	sys := database.System(ctx)
 	stock := map[int]int{}
 	free := func(productID int) (int, error) {
 		if n, ok := stock[productID]; ok {

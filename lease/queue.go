@@ -75,7 +75,7 @@ func (s *Service) KickQueue() {
 		defer k.wg.Done()
 		for {
 			// Errors are left to the scheduler's serve-queue job, which records them.
-			_, _ = s.ServeQueue(database.System(context.Background()), s.now())
+			_, _ = s.ServeQueue(context.Background(), s.now())
 			k.mu.Lock()
 			if !k.again {
 				k.running = false
@@ -155,8 +155,7 @@ func queueAhead(ctx context.Context, tx *database.Tx, spec newLease, l line) (st
 // enqueue puts a vend that found nothing free on the waiting list: a QUEUED lease with one entry
 // per product, lapsing after wait. It is called after the claim said OUT_OF_STOCK; it then
 // serves the lists at once, in case items came back meanwhile.
-func (s *Service) enqueue(ctx context.Context, spec newLease, wait duration.Duration) (*ent.Lease, error) {
-	sys := database.System(ctx)
+func (s *Service) enqueue(sys context.Context, spec newLease, wait duration.Duration) (*ent.Lease, error) {
 	now := s.now()
 	until := now.Add(wait.Std())
 	var id int
@@ -183,7 +182,7 @@ func (s *Service) enqueue(ctx context.Context, spec newLease, wait duration.Dura
 	}
 	// Items may have come back between the claim and the queue: serve the lists at once.
 	_, _ = s.serveProducts(sys, planProducts(spec.plan))
-	return s.loadAndEmit(ctx, id, "")
+	return s.loadAndEmit(sys, id, "")
 }
 
 // addEntries puts lease id at the end of the waiting lists of p's products, inside tx, which
@@ -201,8 +200,7 @@ func (s *Service) addEntries(ctx context.Context, tx *database.Tx, now time.Time
 
 // enqueueApproved puts an approved lease that found nothing free on the waiting list
 // (PENDING → QUEUED): it asked to wait when it was vended.
-func (s *Service) enqueueApproved(ctx context.Context, id int, wait duration.Duration, p *plan, actor string) (*ent.Lease, error) {
-	sys := database.System(ctx)
+func (s *Service) enqueueApproved(sys context.Context, id int, wait duration.Duration, p *plan, actor string) (*ent.Lease, error) {
 	now := s.now()
 	until := now.Add(wait.Std())
 	err := s.store.Write(sys, func(tx *database.Tx) error {
@@ -220,7 +218,7 @@ func (s *Service) enqueueApproved(ctx context.Context, id int, wait duration.Dur
 		return nil, database.Wrap(err, "queue lease %d", id)
 	}
 	_, _ = s.serveProducts(sys, planProducts(p))
-	return s.loadAndEmit(ctx, id, "")
+	return s.loadAndEmit(sys, id, "")
 }
 
 // takeFromQueue is the queue's step in the claim that serves lease id, run first in the claim's
@@ -408,8 +406,7 @@ func (s *Service) refuseQueued(ctx context.Context, l *ent.Lease, reason error) 
 
 // leaveQueue ends a QUEUED lease (QUEUED → REJECTED) with msg: nothing was claimed, nothing is
 // charged. notice tells the owner.
-func (s *Service) leaveQueue(ctx context.Context, l *ent.Lease, actor, msg string, notice bool) error {
-	sys := database.System(ctx)
+func (s *Service) leaveQueue(sys context.Context, l *ent.Lease, actor, msg string, notice bool) error {
 	now := s.now()
 	err := s.store.Write(sys, func(tx *database.Tx) error {
 		if err := leaveQueueTx(sys, tx, now, l.ID, actor, msg); err != nil {

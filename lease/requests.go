@@ -47,9 +47,9 @@ func requestHolding(r *ent.ExtensionRequest) visibility.Holding {
 }
 
 // openRequest returns the lease's open extension request, or nil.
-func (s *Service) openRequest(ctx context.Context, leaseID int) (*ent.ExtensionRequest, error) {
+func (s *Service) openRequest(sys context.Context, leaseID int) (*ent.ExtensionRequest, error) {
 	r, err := s.client.ExtensionRequest.Query().
-		Where(extensionrequest.LeaseID(leaseID), extensionrequest.StatusEQ(RequestOpen)).Only(database.System(ctx))
+		Where(extensionrequest.LeaseID(leaseID), extensionrequest.StatusEQ(RequestOpen)).Only(sys)
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}
@@ -61,8 +61,7 @@ func (s *Service) openRequest(ctx context.Context, leaseID int) (*ent.ExtensionR
 
 // requestExtension records the owner's ask to extend l by `by` beyond policy (rule says which),
 // and asks the cost center's managers (else the admins) to decide. The lease keeps its end.
-func (s *Service) requestExtension(ctx context.Context, v viewer.Viewer, l *ent.Lease, by duration.Duration, rule string) (*ent.Lease, error) {
-	sys := database.System(ctx)
+func (s *Service) requestExtension(sys context.Context, v viewer.Viewer, l *ent.Lease, by duration.Duration, rule string) (*ent.Lease, error) {
 	now := s.now()
 	if !l.EndsAt.After(now) {
 		return nil, apperr.New(apperr.Conflict, "lease %d has ended", l.ID)
@@ -90,7 +89,7 @@ func (s *Service) requestExtension(ctx context.Context, v viewer.Viewer, l *ent.
 		return nil, database.Wrap(err, "request extension of lease %d", id)
 	}
 	s.deliver()
-	return s.loadAndEmit(ctx, id, "EXTENSION_REQUESTED")
+	return s.loadAndEmit(sys, id, "EXTENSION_REQUESTED")
 }
 
 // requestNotFound is what a request the viewer may not see answers: the same as none.
@@ -100,40 +99,39 @@ func requestNotFound(id int) error {
 
 // decideRequest loads an open extension request for a decision by the viewer: the lease's cost
 // center's managers and admins, never the requester (visibility.MayDecide).
-func (s *Service) decideRequest(ctx context.Context, id int, action string) (viewer.Viewer, *ent.ExtensionRequest, *ent.Lease, error) {
-	v, err := auth.Require(ctx)
+func (s *Service) decideRequest(ctx context.Context, id int, action string) (viewer.Viewer, context.Context, *ent.ExtensionRequest, *ent.Lease, error) {
+	v, sys, err := authorized(ctx)
 	if err != nil {
-		return v, nil, nil, err
+		return v, ctx, nil, nil, err
 	}
-	sys := database.System(ctx)
 	r, err := s.client.ExtensionRequest.Get(sys, id)
 	if ent.IsNotFound(err) {
-		return v, nil, nil, requestNotFound(id)
+		return v, ctx, nil, nil, requestNotFound(id)
 	} else if err != nil {
-		return v, nil, nil, database.Wrap(err, "extension request %d", id)
+		return v, ctx, nil, nil, database.Wrap(err, "extension request %d", id)
 	}
 	h := requestHolding(r)
 	switch {
 	case !visibility.MaySee(v, h):
-		return v, nil, nil, requestNotFound(id)
+		return v, ctx, nil, nil, requestNotFound(id)
 	case h.OwnerID == v.UserID:
-		return v, nil, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own extension; ask a manager of your cost center or an admin", action)
+		return v, ctx, nil, nil, apperr.New(apperr.Forbidden, "%s: you cannot decide on your own extension; ask a manager of your cost center or an admin", action)
 	case !visibility.MayDecide(v, h):
-		return v, nil, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
+		return v, ctx, nil, nil, apperr.New(apperr.Forbidden, "%s: only a manager of the lease's cost center or an admin may decide", action)
 	case r.Status != RequestOpen:
-		return v, nil, nil, apperr.New(apperr.Conflict, "extension request %d is %s, not awaiting a decision", id, r.Status)
+		return v, ctx, nil, nil, apperr.New(apperr.Conflict, "extension request %d is %s, not awaiting a decision", id, r.Status)
 	}
 	l, err := s.client.Lease.Get(sys, r.LeaseID)
 	if err != nil {
-		return v, nil, nil, database.Wrap(err, "lease %d", r.LeaseID)
+		return v, ctx, nil, nil, database.Wrap(err, "lease %d", r.LeaseID)
 	}
-	return v, r, l, nil
+	return v, sys, r, l, nil
 }
 
 // ApproveExtension decides an open extension request for: the lease's end moves by the asked
 // span and an EXTEND order is written, in one transaction; the requester is told.
 func (s *Service) ApproveExtension(ctx context.Context, id int) (*ent.ExtensionRequest, error) {
-	v, r, l, err := s.decideRequest(ctx, id, "approveExtension")
+	v, sys, r, l, err := s.decideRequest(ctx, id, "approveExtension")
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +139,7 @@ func (s *Service) ApproveExtension(ctx context.Context, id int) (*ent.ExtensionR
 	if l.Status != Active || l.EndsAt == nil || !l.EndsAt.After(now) {
 		return nil, apperr.New(apperr.Conflict, "lease %d has ended; extension request %d lapses with it", l.ID, id)
 	}
-	billed, err := s.billedLines(ctx, l)
+	billed, err := s.billedLines(sys, l)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +147,6 @@ func (s *Service) ApproveExtension(ctx context.Context, id int) (*ent.ExtensionR
 		return nil, err
 	}
 	newEnd := l.EndsAt.Add(r.By.Std())
-	sys := database.System(ctx)
 	leaseID := l.ID
 	err = s.store.Write(sys, func(tx *database.Tx) error {
 		n, err := tx.ExtensionRequest.Update().Where(extensionrequest.ID(id), extensionrequest.StatusEQ(RequestOpen)).
@@ -185,7 +182,7 @@ func (s *Service) ApproveExtension(ctx context.Context, id int) (*ent.ExtensionR
 		return nil, database.Wrap(err, "approve extension request %d", id)
 	}
 	s.deliver()
-	if _, err := s.loadAndEmit(ctx, leaseID, "EXTENDED"); err != nil {
+	if _, err := s.loadAndEmit(sys, leaseID, "EXTENDED"); err != nil {
 		return nil, err
 	}
 	return s.loadRequest(ctx, id)
@@ -198,11 +195,10 @@ func (s *Service) RejectExtension(ctx context.Context, id int, reason string) (*
 	if reason == "" {
 		return nil, invalid("reason: say why the extension is rejected")
 	}
-	v, r, l, err := s.decideRequest(ctx, id, "rejectExtension")
+	v, sys, r, l, err := s.decideRequest(ctx, id, "rejectExtension")
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	now := s.now()
 	leaseID := l.ID
 	err = s.store.Write(sys, func(tx *database.Tx) error {
@@ -225,7 +221,7 @@ func (s *Service) RejectExtension(ctx context.Context, id int, reason string) (*
 		return nil, database.Wrap(err, "reject extension request %d", id)
 	}
 	s.deliver()
-	if _, err := s.loadAndEmit(ctx, leaseID, "EXTENSION_REJECTED"); err != nil {
+	if _, err := s.loadAndEmit(sys, leaseID, "EXTENSION_REJECTED"); err != nil {
 		return nil, err
 	}
 	return s.loadRequest(ctx, id)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/catalog"
-	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/schematype"
@@ -63,7 +62,7 @@ func checkSelection(field string, l schematype.LeaseLine) error {
 // and type, with attributes meeting every constraint, vendable by the viewer, not a bundle; the
 // cheapest per day (then by SKU) with enough matching items AVAILABLE, or when none has them the
 // cheapest that fits (the claim then says OUT_OF_STOCK).
-func (s *Service) pickProduct(ctx context.Context, v viewer.Viewer, field string, l schematype.LeaseLine) (*ent.Product, error) {
+func (s *Service) pickProduct(sys context.Context, v viewer.Viewer, field string, l schematype.LeaseLine) (*ent.Product, error) {
 	if field == "" {
 		field = "sku"
 	} else {
@@ -77,7 +76,6 @@ func (s *Service) pickProduct(ctx context.Context, v viewer.Viewer, field string
 		return nil, invalid("%stier, %stype: any product that fits needs both a tier and a type (e.g. 4 and D)", prefix, prefix)
 	}
 	now := s.now()
-	sys := database.System(ctx)
 	all, err := s.client.Product.Query().
 		Where(product.Tier(*l.Tier), product.Type(*l.Type), product.RetiredAtIsNil(), product.ComponentsBagIDIsNil()).
 		Order(ent.Asc(product.FieldPricePerDay), ent.Asc(product.FieldSku)).All(sys)

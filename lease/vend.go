@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/hardcandy/hardcandy/apperr"
-	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/bag"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
@@ -103,8 +102,7 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 		}
 		skus = append(skus, l.SKU)
 	}
-	sys := database.System(ctx)
-	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(sys)
+	prods, err := s.client.Product.Query().Where(product.SkuIn(skus...)).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("resolve products: %w", err)
 	}
@@ -146,12 +144,12 @@ func (s *Service) resolve(ctx context.Context, lines []schematype.LeaseLine, sin
 			if !sel.Empty() {
 				return nil, invalid("%s: %s is a bundle; pool and labels narrow the items of a plain product", skuField(i), pr.Sku)
 			}
-			comps, err := bag.Load(sys, s.client, *pr.ComponentsBagID)
+			comps, err := bag.Load(ctx, s.client, *pr.ComponentsBagID)
 			if err != nil {
 				return nil, err
 			}
 			for _, st := range comps.Stacks() {
-				cp, err := s.client.Product.Get(sys, st.ProductID)
+				cp, err := s.client.Product.Get(ctx, st.ProductID)
 				if err != nil {
 					return nil, fmt.Errorf("bundle %s component: %w", pr.Sku, err)
 				}
@@ -206,7 +204,7 @@ type owner struct {
 }
 
 func (s *Service) loadOwner(ctx context.Context, id int) (*owner, error) {
-	u, err := s.client.User.Query().Where(user.ID(id)).WithCostCenter().Only(database.System(ctx))
+	u, err := s.client.User.Query().Where(user.ID(id)).WithCostCenter().Only(ctx)
 	if err != nil {
 		return nil, database.Wrap(err, "user %d", id)
 	}
@@ -245,7 +243,7 @@ func dispenserError(err error) error {
 // claiming and activation are two short transactions with the dispenser called between them,
 // never inside one.
 func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
-	v, err := auth.Require(ctx)
+	v, ctx, err := authorized(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +334,7 @@ func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
 	}
 	at, err := s.dispense(octx, created.ID, o, in.Duration, p, claimed, v.Name, false)
 	if err != nil {
-		_, _ = s.loadAndEmit(database.System(octx), created.ID, "")
+		_, _ = s.loadAndEmit(octx, created.ID, "")
 		return nil, apperr.WithLease(err, created.ID)
 	}
 	// The answer is the lease as the two transactions wrote it; reading it back would cost
@@ -372,7 +370,7 @@ func (s *Service) idempotent(ctx context.Context, userID int, key *string, err e
 }
 
 func (s *Service) byKey(ctx context.Context, userID int, key string) (*ent.Lease, error) {
-	l, err := s.client.Lease.Query().Where(entlease.OwnerID(userID), entlease.IdempotencyKey(key)).Only(database.System(ctx))
+	l, err := s.client.Lease.Query().Where(entlease.OwnerID(userID), entlease.IdempotencyKey(key)).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}
@@ -395,8 +393,7 @@ type newLease struct {
 	serving bool
 }
 
-func (s *Service) createAwaitingApproval(ctx context.Context, spec newLease) (int, error) {
-	sys := database.System(ctx)
+func (s *Service) createAwaitingApproval(sys context.Context, spec newLease) (int, error) {
 	now := s.now()
 	var id int
 	err := s.store.Write(sys, func(tx *database.Tx) error {
@@ -446,8 +443,7 @@ type claimed struct {
 // approved or expanded lease, uses existingID and returns nil), reserves the items (AVAILABLE →
 // RESERVING) and records the allocations. Too few items is OUT_OF_STOCK naming the SKU and the
 // shortfall; more than the owner or the cost center may hold is POLICY_VIOLATION (holdLimits).
-func (s *Service) claimTx(ctx context.Context, spec newLease, existingID *int) (*ent.Lease, []claimed, error) {
-	sys := database.System(ctx)
+func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (*ent.Lease, []claimed, error) {
 	lim, err := s.loadLimits(sys, spec.owner, spec.plan)
 	if err != nil {
 		return nil, nil, err
@@ -596,7 +592,7 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 		info.StartsAt, info.EndsAt = p.booked.startAt(start), p.booked.end
 	}
 	if expansion {
-		if l, err := s.client.Lease.Get(database.System(ctx), id); err == nil && l.EndsAt != nil {
+		if l, err := s.client.Lease.Get(ctx, id); err == nil && l.EndsAt != nil {
 			info.EndsAt = *l.EndsAt
 			if l.StartsAt != nil {
 				info.StartsAt = *l.StartsAt
@@ -636,8 +632,7 @@ func (s *Service) dispense(ctx context.Context, id int, o *owner, d duration.Dur
 }
 
 // activate is the second transaction of a successful vend or expansion; it returns its time.
-func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.Duration, p *plan, results []result, actor string, expansion bool) (time.Time, error) {
-	sys := database.System(ctx)
+func (s *Service) activateTx(sys context.Context, id int, o *owner, d duration.Duration, p *plan, results []result, actor string, expansion bool) (time.Time, error) {
 	now := s.now()
 	loaded := make([]*ent.InventoryItem, len(results))
 	for i, r := range results {
@@ -704,7 +699,7 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 	if err != nil {
 		// The lease moved on meanwhile (rolled back by the repair, or ended during an
 		// expansion): the items were touched, so they are wiped.
-		s.release(ctx, id, results, actor)
+		s.release(sys, id, results, actor)
 		return time.Time{}, err
 	}
 	s.deliver()
@@ -712,10 +707,9 @@ func (s *Service) activateTx(ctx context.Context, id int, o *owner, d duration.D
 }
 
 // unwind is the second transaction of a failed vend or expansion.
-func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed *result, actor string, expansion bool) error {
+func (s *Service) unwindTx(sys context.Context, id int, results []result, failed *result, actor string, expansion bool) error {
 	userErr := dispenserError(failed.err)
 	msg := userErr.(*apperr.Error).Message
-	sys := database.System(ctx)
 	err := s.store.Write(sys, func(tx *database.Tx) error {
 		now := s.now()
 		if err := s.releaseTx(sys, tx, now, results, actor, fmt.Sprintf("lease %d not vended: %s", id, msg)); err != nil {
@@ -743,8 +737,7 @@ func (s *Service) unwindTx(ctx context.Context, id int, results []result, failed
 }
 
 // release undoes a claim in its own transaction (used when activation found the lease gone).
-func (s *Service) release(ctx context.Context, id int, results []result, actor string) {
-	sys := database.System(ctx)
+func (s *Service) release(sys context.Context, id int, results []result, actor string) {
 	_ = s.store.Write(sys, func(tx *database.Tx) error {
 		return s.releaseTx(sys, tx, s.now(), results, actor, fmt.Sprintf("lease %d rolled back", id))
 	})
