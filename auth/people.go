@@ -100,11 +100,10 @@ type UserChanges struct {
 // UpdateUser changes a user's role, cost center or email (admins). An admin's own role stays: a
 // last admin could otherwise lock everyone out.
 func (s *Service) UpdateUser(ctx context.Context, id int, in UserChanges) (*ent.User, error) {
-	v, err := RequireAdmin(ctx, "updateUser")
+	v, sys, err := AuthorizedAdmin(ctx, "updateUser")
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	u, err := s.client.User.Get(sys, id)
 	if err != nil {
 		return nil, database.Wrap(err, "user %d", id)
@@ -229,7 +228,7 @@ type TokenRequest struct {
 
 // CreateToken issues a token to oneself, or to anyone for admins; the secret is returned once.
 func (s *Service) CreateToken(ctx context.Context, in TokenRequest) (*ent.APIToken, string, error) {
-	v, err := Require(ctx)
+	v, sys, err := Authorized(ctx)
 	if err != nil {
 		return nil, "", err
 	}
@@ -252,18 +251,17 @@ func (s *Service) CreateToken(ctx context.Context, in TokenRequest) (*ent.APITok
 		t := s.clock.Now().UTC().Add(in.ExpiresIn.Std())
 		expires = &t
 	}
-	t, tok, err := s.issue(ctx, id, name, expires)
+	t, tok, err := s.issue(sys, id, name, expires)
 	return t, tok, err
 }
 
 // RevokeToken revokes one token by id: one's own, or anyone's for admins. Open websockets that
 // use it end within a second.
 func (s *Service) RevokeToken(ctx context.Context, id int) (*ent.APIToken, error) {
-	v, err := Require(ctx)
+	v, sys, err := Authorized(ctx)
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	t, err := s.client.APIToken.Get(sys, id)
 	if ent.IsNotFound(err) || err == nil && !visibility.MayManage(v, t.UserID) {
 		return nil, apperr.New(apperr.NotFound, "token %d: not found", id)
@@ -336,8 +334,7 @@ func WebhookURL(ctx context.Context, u *ent.User) *string {
 }
 
 // issue writes a token for userID, refusing deactivated users; only its hash is kept.
-func (s *Service) issue(ctx context.Context, userID int, label string, expires *time.Time) (*ent.APIToken, string, error) {
-	sys := database.System(ctx)
+func (s *Service) issue(sys context.Context, userID int, label string, expires *time.Time) (*ent.APIToken, string, error) {
 	u, err := s.client.User.Get(sys, userID)
 	if err != nil {
 		return nil, "", database.Wrap(err, "user %d", userID)

@@ -79,8 +79,7 @@ func (s *Service) MonthOf(t time.Time) string { return t.In(s.loc).Format("2006-
 // inside the window, cut short where the lease ended early (a lease returned early is charged to
 // its return time), priced pro rata from the order's static price. It streams one join of
 // orders, their stacks and leases: reports over millions of orders hold no entities in memory.
-func (s *Service) charges(ctx context.Context, from, to time.Time, scope ...scopeFn) ([]charge, error) {
-	sys := database.System(ctx)
+func (s *Service) charges(sys context.Context, from, to time.Time, scope ...scopeFn) ([]charge, error) {
 	units, err := s.unitsPerProduct(sys)
 	if err != nil {
 		return nil, err

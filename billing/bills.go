@@ -43,14 +43,13 @@ type Line struct {
 // the month is closed, else a live draft. Managers see their own cost center's, admins any; the
 // defaults are the caller's cost center and the current month.
 func (s *Service) Bills(ctx context.Context, costCenter, month *string) ([]*Bill, error) {
-	v, err := auth.Require(ctx)
+	v, sys, err := auth.Authorized(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if !v.IsAdmin() && !v.IsManager() {
 		return nil, apperr.New(apperr.Forbidden, "bills are for managers and admins; see your own use with usage(groupBy: USER)")
 	}
-	sys := database.System(ctx)
 	var cc *ent.CostCenter
 	if costCenter != nil {
 		cc, err = s.client.CostCenter.Query().Where(costcenter.Code(*costCenter)).Only(sys)
@@ -85,7 +84,7 @@ func (s *Service) Bills(ctx context.Context, costCenter, month *string) ([]*Bill
 		}
 		return out, nil
 	}
-	return s.draft(ctx, cc.ID, m, from, to)
+	return s.draft(sys, cc.ID, m, from, to)
 }
 
 // draft computes a cost center's bills for a window.

@@ -12,21 +12,20 @@ import (
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
 	"github.com/hardcandy/hardcandy/ent/product"
-	"github.com/hardcandy/hardcandy/viewer"
 )
 
 // SetEntitlement sets how many of a product a cost center may hold at once; 0 removes the
 // entitlement. Only admins may.
 func (s *Service) SetEntitlement(ctx context.Context, code, sku string, quantity int) (*ent.CostCenter, error) {
-	if _, err := auth.RequireAdmin(ctx, "setEntitlement"); err != nil {
+	_, sys, err := auth.AuthorizedAdmin(ctx, "setEntitlement")
+	if err != nil {
 		return nil, err
 	}
 	if quantity < 0 {
 		return nil, apperr.New(apperr.InvalidArgument, "quantity: an entitlement cannot be negative, got %d", quantity)
 	}
-	sys := database.System(ctx)
 	now := s.clock.Now().UTC()
-	err := s.store.Write(sys, func(tx *database.Tx) error {
+	err = s.store.Write(sys, func(tx *database.Tx) error {
 		cc, err := tx.CostCenter.Query().Where(costcenter.Code(code)).Only(sys)
 		if err != nil {
 			return database.Wrap(err, "cost center %q", code)
@@ -63,12 +62,5 @@ func (s *Service) SetEntitlement(ctx context.Context, code, sku string, quantity
 	if err != nil {
 		return nil, err
 	}
-	return s.client.CostCenter.Query().Where(costcenter.Code(code)).Only(viewerOrSystem(ctx))
-}
-
-func viewerOrSystem(ctx context.Context) context.Context {
-	if _, ok := viewer.FromContext(ctx); ok {
-		return ctx
-	}
-	return database.System(ctx)
+	return s.client.CostCenter.Query().Where(costcenter.Code(code)).Only(sys)
 }

@@ -67,8 +67,9 @@ func (s *Service) Node(ctx context.Context, id int) (*Bill, error) {
 	if s == nil {
 		return nil, nil
 	}
+	sys := database.System(ctx) // what the viewer may read is mayRead's to say
 	if ccID, month, cur, ok := parseDraftID(id); ok {
-		bills, err := s.monthBills(ctx, ccID, month)
+		bills, err := s.monthBills(sys, ccID, month)
 		if err != nil || bills == nil {
 			return nil, err
 		}
@@ -82,7 +83,6 @@ func (s *Service) Node(ctx context.Context, id int) (*Bill, error) {
 	if ent.TableOf(id) != bill.Table {
 		return nil, nil
 	}
-	sys := database.System(ctx)
 	b, err := s.client.Bill.Query().Where(bill.ID(id), bill.Definitive(true)).WithLines().Only(sys)
 	if ent.IsNotFound(err) {
 		return nil, nil
@@ -100,7 +100,7 @@ func (s *Service) monthBills(ctx context.Context, ccID int, month string) ([]*Bi
 	if !s.mayRead(ctx, ccID) {
 		return nil, nil
 	}
-	cc, err := s.client.CostCenter.Get(database.System(ctx), ccID)
+	cc, err := s.client.CostCenter.Get(ctx, ccID)
 	if ent.IsNotFound(err) {
 		return nil, nil
 	} else if err != nil {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
-	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/database/queries"
 	"github.com/hardcandy/hardcandy/ent/product"
 )
@@ -40,7 +39,7 @@ const maxWindow = 366 * 24 * time.Hour
 // Usage reports item-hours and cost in [from, to) by cost center, user or product: admins see
 // everyone's, managers their cost center's, users their own.
 func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([]UsageRow, error) {
-	v, err := auth.Require(ctx)
+	v, sys, err := auth.Authorized(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -71,14 +70,14 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 		case f.UserID != 0:
 			scope = append(scope, byUser(f.UserID))
 		}
-		charges, err = s.charges(ctx, f.From, f.To, scope...)
+		charges, err = s.charges(sys, f.From, f.To, scope...)
 	} else {
-		charges, err = s.totals(ctx, f)
+		charges, err = s.totals(sys, f)
 	}
 	if err != nil {
 		return nil, err
 	}
-	names, err := s.names(ctx, by)
+	names, err := s.names(sys, by)
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +118,7 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 // the overlap arithmetic runs there, so a month over a million orders returns a few hundred rows
 // instead of streaming every order through Go. Rounding is per order stack, as in charges, so
 // both paths agree to the minor unit.
-func (s *Service) totals(ctx context.Context, f queries.UsageFilter) ([]charge, error) {
-	sys := database.System(ctx)
+func (s *Service) totals(sys context.Context, f queries.UsageFilter) ([]charge, error) {
 	units, err := s.unitsPerProduct(sys)
 	if err != nil {
 		return nil, err
@@ -138,8 +136,7 @@ func (s *Service) totals(ctx context.Context, f queries.UsageFilter) ([]charge, 
 }
 
 // names maps ids to the names a grouping shows.
-func (s *Service) names(ctx context.Context, by Grouping) (map[int]string, error) {
-	sys := database.System(ctx)
+func (s *Service) names(sys context.Context, by Grouping) (map[int]string, error) {
 	out := map[int]string{}
 	switch by {
 	case ByCostCenter:

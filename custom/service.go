@@ -121,27 +121,28 @@ type Fulfilment struct {
 	Pool  *string  `json:"pool,omitempty"`
 }
 
-// open loads an open request for an admin's decision.
-func (s *Service) open(ctx context.Context, id int, action string) (viewer.Viewer, *ent.CustomRequest, error) {
-	v, err := auth.RequireAdmin(ctx, action)
+// open loads an open request for an admin's decision, with the flow's lifted context
+// (auth.AuthorizedAdmin).
+func (s *Service) open(ctx context.Context, id int, action string) (viewer.Viewer, context.Context, *ent.CustomRequest, error) {
+	v, sys, err := auth.AuthorizedAdmin(ctx, action)
 	if err != nil {
-		return v, nil, err
+		return v, ctx, nil, err
 	}
-	r, err := s.client.CustomRequest.Get(database.System(ctx), id)
+	r, err := s.client.CustomRequest.Get(sys, id)
 	if err != nil {
-		return v, nil, database.Wrap(err, "custom request %d", id)
+		return v, ctx, nil, database.Wrap(err, "custom request %d", id)
 	}
 	if r.Status != Open {
-		return v, nil, apperr.New(apperr.Conflict, "custom request %d is %s, not open", id, r.Status)
+		return v, ctx, nil, apperr.New(apperr.Conflict, "custom request %d is %s, not open", id, r.Status)
 	}
-	return v, r, nil
+	return v, sys, r, nil
 }
 
 // Fulfil creates the custom product made for the requester (their cost center's managers may
 // vend it too), with the request's attributes and duration as its default, and its items; then
 // marks the request FULFILLED. Should the items be refused, the product is removed again.
 func (s *Service) Fulfil(ctx context.Context, id int, in Fulfilment) (*ent.CustomRequest, error) {
-	v, r, err := s.open(ctx, id, "fulfilCustomRequest")
+	v, sys, r, err := s.open(ctx, id, "fulfilCustomRequest")
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +170,6 @@ func (s *Service) Fulfil(ctx context.Context, id int, in Fulfilment) (*ent.Custo
 		return nil, err
 	}
 	now := s.clock.Now().UTC()
-	sys := database.System(ctx)
 	n, err := s.client.CustomRequest.Update().Where(customrequest.ID(id), customrequest.StatusEQ(Open)).
 		SetStatus(Fulfilled).SetProductID(p.ID).SetDecidedBy(v.Name).SetDecidedAt(now).SetUpdatedAt(now).Save(sys)
 	if err != nil {
@@ -187,13 +187,13 @@ func (s *Service) Decline(ctx context.Context, id int, reason string) (*ent.Cust
 	if reason == "" {
 		return nil, invalid("reason: say why the request is declined")
 	}
-	v, _, err := s.open(ctx, id, "declineCustomRequest")
+	v, sys, _, err := s.open(ctx, id, "declineCustomRequest")
 	if err != nil {
 		return nil, err
 	}
 	now := s.clock.Now().UTC()
 	n, err := s.client.CustomRequest.Update().Where(customrequest.ID(id), customrequest.StatusEQ(Open)).
-		SetStatus(Declined).SetReason(reason).SetDecidedBy(v.Name).SetDecidedAt(now).SetUpdatedAt(now).Save(database.System(ctx))
+		SetStatus(Declined).SetReason(reason).SetDecidedBy(v.Name).SetDecidedAt(now).SetUpdatedAt(now).Save(sys)
 	if err != nil {
 		return nil, database.Wrap(err, "decline custom request %d", id)
 	}

@@ -183,7 +183,7 @@ func (s *Service) countSelected(ctx context.Context, ids []int, sel Selection) (
 	err := s.client.InventoryItem.Query().
 		Where(append(sel.Predicates(), inventoryitem.ProductIDIn(ids...))...).
 		GroupBy(inventoryitem.FieldProductID, inventoryitem.FieldStatus).
-		Aggregate(ent.Count()).Scan(database.System(ctx), &rows)
+		Aggregate(ent.Count()).Scan(ctx, &rows)
 	if err != nil {
 		return nil, database.Wrap(err, "availability")
 	}

@@ -54,7 +54,8 @@ const maxBatch = 10000
 // Add creates items, all or nothing. Only admins may. Errors name the offending entry as
 // "input[i].field".
 func (s *Service) Add(ctx context.Context, items []*NewItem) ([]*ent.InventoryItem, error) {
-	if _, err := auth.RequireAdmin(ctx, "addInventoryItems"); err != nil {
+	_, ctx, err := auth.AuthorizedAdmin(ctx, "addInventoryItems")
+	if err != nil {
 		return nil, err
 	}
 	return s.add(ctx, items, func(i int, field string) string { return fmt.Sprintf("input[%d].%s", i, field) })
@@ -65,7 +66,8 @@ func (s *Service) Add(ctx context.Context, items []*NewItem) ([]*ent.InventoryIt
 // file with bad rows is refused naming every one of them (up to maxReportedRows), so that they
 // can all be fixed at once.
 func (s *Service) Import(ctx context.Context, data string) ([]*ent.InventoryItem, error) {
-	if _, err := auth.RequireAdmin(ctx, "importInventoryItems"); err != nil {
+	_, ctx, err := auth.AuthorizedAdmin(ctx, "importInventoryItems")
+	if err != nil {
 		return nil, err
 	}
 	items, err := ParseCSV(strings.NewReader(data))
@@ -250,19 +252,19 @@ type ImportPreviewRow struct {
 // sees every bad row at once before importing. A problem with the file as a whole (its header,
 // its size) is an INVALID_ARGUMENT error as from Import.
 func (s *Service) PreviewImport(ctx context.Context, data string) (*ImportPreview, error) {
-	if _, err := auth.RequireAdmin(ctx, "inventoryImportPreview"); err != nil {
+	_, ctx, err := auth.AuthorizedAdmin(ctx, "inventoryImportPreview")
+	if err != nil {
 		return nil, err
 	}
 	return s.preview(ctx, data)
 }
 
 // preview is PreviewImport for a caller already known to be an admin.
-func (s *Service) preview(ctx context.Context, data string) (*ImportPreview, error) {
+func (s *Service) preview(sys context.Context, data string) (*ImportPreview, error) {
 	rows, err := parseCSV(strings.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	skus := map[string]bool{}
 	var names []string
 	for _, r := range rows {
@@ -361,7 +363,7 @@ func productProblem(p *ent.Product, sku string) string {
 	return ""
 }
 
-func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, field string) string) ([]*ent.InventoryItem, error) {
+func (s *Service) add(sys context.Context, items []*NewItem, where func(i int, field string) string) ([]*ent.InventoryItem, error) {
 	if len(items) == 0 {
 		return nil, apperr.New(apperr.InvalidArgument, "no items given")
 	}
@@ -384,9 +386,8 @@ func (s *Service) add(ctx context.Context, items []*NewItem, where func(i int, f
 		}
 		skus[it.SKU] = true
 	}
-	sys := database.System(ctx)
 	now := s.clock.Now().UTC()
-	actor := viewer.Actor(ctx)
+	actor := viewer.Actor(sys)
 	var created []*ent.InventoryItem
 	err := s.store.Write(sys, func(tx *database.Tx) error {
 		prods, err := tx.Product.Query().Where(product.SkuIn(keys(skus)...)).All(sys)
@@ -471,7 +472,8 @@ func keys(m map[string]bool) []string {
 
 // SetMaintenance takes an item out of service with a reason. Only admins may.
 func (s *Service) SetMaintenance(ctx context.Context, id int, reason string) (*ent.InventoryItem, error) {
-	if _, err := auth.RequireAdmin(ctx, "setItemMaintenance"); err != nil {
+	_, ctx, err := auth.AuthorizedAdmin(ctx, "setItemMaintenance")
+	if err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(reason) == "" {
@@ -484,7 +486,8 @@ func (s *Service) SetMaintenance(ctx context.Context, id int, reason string) (*e
 // REBUILDING, and the reclaim job returns it to the shelf once wiped (or to MAINTENANCE again
 // when the wipe keeps failing). Only admins may.
 func (s *Service) ReleaseFromMaintenance(ctx context.Context, id int) (*ent.InventoryItem, error) {
-	if _, err := auth.RequireAdmin(ctx, "releaseItemFromMaintenance"); err != nil {
+	_, ctx, err := auth.AuthorizedAdmin(ctx, "releaseItemFromMaintenance")
+	if err != nil {
 		return nil, err
 	}
 	if err := s.requireStatus(ctx, id, Maintenance); err != nil {
@@ -500,28 +503,28 @@ func (s *Service) ReleaseFromMaintenance(ctx context.Context, id int) (*ent.Inve
 // Archive decommissions an item: AVAILABLE or MAINTENANCE → ARCHIVING → ARCHIVED, both steps
 // recorded. The item is kept for history. Only admins may.
 func (s *Service) Archive(ctx context.Context, id int) (*ent.InventoryItem, error) {
-	if _, err := auth.RequireAdmin(ctx, "archiveItem"); err != nil {
+	_, ctx, err := auth.AuthorizedAdmin(ctx, "archiveItem")
+	if err != nil {
 		return nil, err
 	}
-	sys := database.System(ctx)
 	now := s.clock.Now().UTC()
-	err := s.store.Write(sys, func(tx *database.Tx) error {
+	err = s.store.Write(ctx, func(tx *database.Tx) error {
 		m := Move{ItemIDs: []int{id}, To: Archiving, Actor: viewer.Actor(ctx), Reason: "archive requested"}
-		if err := Transition(sys, tx, now, m); err != nil {
+		if err := Transition(ctx, tx, now, m); err != nil {
 			return err
 		}
 		m.To, m.Reason = Archived, "decommissioned"
-		return Transition(sys, tx, now, m)
+		return Transition(ctx, tx, now, m)
 	})
 	if err != nil {
 		return nil, database.Wrap(err, "archive item %d", id)
 	}
-	return s.client.InventoryItem.Get(sys, id)
+	return s.client.InventoryItem.Get(ctx, id)
 }
 
 // requireStatus refuses with CONFLICT when the item is not in want.
-func (s *Service) requireStatus(ctx context.Context, id int, want Status) error {
-	it, err := s.client.InventoryItem.Get(database.System(ctx), id)
+func (s *Service) requireStatus(sys context.Context, id int, want Status) error {
+	it, err := s.client.InventoryItem.Get(sys, id)
 	if err != nil {
 		return database.Wrap(err, "item %d", id)
 	}
@@ -531,10 +534,9 @@ func (s *Service) requireStatus(ctx context.Context, id int, want Status) error 
 	return nil
 }
 
-func (s *Service) move(ctx context.Context, id int, to Status, reason string) (*ent.InventoryItem, error) {
-	sys := database.System(ctx)
+func (s *Service) move(sys context.Context, id int, to Status, reason string) (*ent.InventoryItem, error) {
 	err := s.store.Write(sys, func(tx *database.Tx) error {
-		return Transition(sys, tx, s.clock.Now().UTC(), Move{ItemIDs: []int{id}, To: to, Actor: viewer.Actor(ctx), Reason: reason})
+		return Transition(sys, tx, s.clock.Now().UTC(), Move{ItemIDs: []int{id}, To: to, Actor: viewer.Actor(sys), Reason: reason})
 	})
 	if err != nil {
 		return nil, database.Wrap(err, "item %d", id)
@@ -596,10 +598,13 @@ func (s *Service) Availability(ctx context.Context, aq AvailabilityQuery) ([]*Av
 			bagIDs = append(bagIDs, *p.ComponentsBagID)
 		}
 	}
+	// The products are the ones the viewer may see; what they are made of and how many of their
+	// items match is read whoever's it is.
+	sys := database.System(ctx)
 	// Bundles need their components' counters too.
 	components := map[int]*bag.Bag{}
 	for _, id := range bagIDs {
-		b, err := bag.Load(database.System(ctx), s.client, id) // the bundle is visible, its components with it
+		b, err := bag.Load(sys, s.client, id)
 		if err != nil {
 			return nil, err
 		}
@@ -621,7 +626,7 @@ func (s *Service) Availability(ctx context.Context, aq AvailabilityQuery) ([]*Av
 		byProduct[c.ProductID][Status(c.Status)] += c.Count // the sum of its slots
 	}
 	if !aq.Selection.Empty() {
-		if byProduct, err = s.countSelected(ctx, ids, aq.Selection); err != nil {
+		if byProduct, err = s.countSelected(sys, ids, aq.Selection); err != nil {
 			return nil, err
 		}
 	}

@@ -41,17 +41,10 @@ func (s *Service) actOn(ctx context.Context, id int, _ string) (viewer.Viewer, c
 // notFound is what a lease the viewer may not see answers: the same as one that does not exist.
 func notFound(id int) error { return apperr.New(apperr.NotFound, "lease %d: not found", id) }
 
-// authorized begins a flow a viewer asks for: it returns the signed-in viewer and the flow's
-// context, lifted past the read policies once. From here on the flow itself decides what the
-// viewer may see and do (visible, mayOverride, mayUse), and the helpers it calls read and write
-// the rows they need, whoever's they are, in the context they are given: none lifts again.
-// Scheduler flows, which act for no one, lift at their start instead.
+// authorized begins a flow a viewer asks for (auth.Authorized): the viewer and the flow's context,
+// lifted once. Scheduler flows, which act for no one, lift at their start instead.
 func authorized(ctx context.Context) (viewer.Viewer, context.Context, error) {
-	v, err := auth.Require(ctx)
-	if err != nil {
-		return v, ctx, err
-	}
-	return v, database.System(ctx), nil
+	return auth.Authorized(ctx)
 }
 
 // viewerAndLease returns the signed-in viewer, the flow's context (authorized) and the lease,
