@@ -5,21 +5,17 @@ package billing
 
 import (
 	"context"
-	stdsql "database/sql"
 	"fmt"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
 	"github.com/jonboulle/clockwork"
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/bag"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/queries"
 	"github.com/hardcandy/hardcandy/ent"
-	entlease "github.com/hardcandy/hardcandy/ent/lease"
-	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/product"
-	"github.com/hardcandy/hardcandy/ent/stack"
 )
 
 // Config sets where months begin and end.
@@ -37,8 +33,6 @@ type Service struct {
 	// stream computes usage from every charge in Go instead of the database's totals: the
 	// reference the totals are tested against.
 	stream bool
-	// sql builds hand-written queries in the store's dialect.
-	sql *entsql.DialectBuilder
 }
 
 // NewService returns a billing service over store, or an error for an unknown time zone.
@@ -50,7 +44,7 @@ func NewService(store *database.Store, clock clockwork.Clock, cfg Config) (*Serv
 			return nil, fmt.Errorf("billing time_zone: %w", err)
 		}
 	}
-	return &Service{client: store.Client, store: store, clock: clock, loc: loc, sql: store.Builder()}, nil
+	return &Service{client: store.Client, store: store, clock: clock, loc: loc}, nil
 }
 
 // charge is one order stack's part of a window.
@@ -79,76 +73,40 @@ func (s *Service) MonthOf(t time.Time) string { return t.In(s.loc).Format("2006-
 // inside the window, cut short where the lease ended early (a lease returned early is charged to
 // its return time), priced pro rata from the order's static price. It streams one join of
 // orders, their stacks and leases: reports over millions of orders hold no entities in memory.
-func (s *Service) charges(sys context.Context, from, to time.Time, scope ...scopeFn) ([]charge, error) {
+func (s *Service) charges(sys context.Context, f queries.UsageFilter) ([]charge, error) {
 	units, err := s.unitsPerProduct(sys)
 	if err != nil {
 		return nil, err
 	}
-	o, st, l := s.sql.Table(order.Table).As("o"), s.sql.Table(stack.Table).As("s"), s.sql.Table(entlease.Table).As("l")
-	q := s.sql.Select(o.C(order.FieldCostCenterID), o.C(order.FieldUserID), o.C(order.FieldLeaseID),
-		o.C(order.FieldPeriodStart), o.C(order.FieldPeriodEnd), l.C(entlease.FieldEndedAt),
-		st.C(stack.FieldProductID), st.C(stack.FieldQuantity), st.C(stack.FieldPrice), st.C(stack.FieldCurrency)).
-		From(o).
-		Join(st).On(st.C(stack.FieldBagID), o.C(order.FieldContentsBagID)).
-		LeftJoin(l).On(l.C(entlease.FieldID), o.C(order.FieldLeaseID)).
-		Where(entsql.And(entsql.GT(o.C(order.FieldPeriodEnd), from), entsql.LT(o.C(order.FieldPeriodStart), to),
-			entsql.NotNull(o.C(order.FieldCostCenterID))))
-	for _, f := range scope {
-		q.Where(f(o))
-	}
-	query, args := q.Query()
-	rows, err := s.client.QueryContext(sys, query, args...)
+	var out []charge
+	err = s.store.OrderStacks(sys, f, func(r database.OrderStack) error {
+		start, end := r.PeriodStart, r.PeriodEnd
+		period := end.Sub(start)
+		if r.EndedAt != nil && r.EndedAt.Before(end) {
+			end = *r.EndedAt
+		}
+		from, to := maxTime(start, f.From), minTime(end, f.To)
+		if !to.After(from) {
+			return nil
+		}
+		used := to.Sub(from)
+		c := charge{costCenterID: r.CostCenterID, productID: r.ProductID, userID: r.UserID,
+			itemHours: float64(r.Quantity*units[r.ProductID]) * used.Hours()}
+		if r.LeaseID != 0 {
+			id := r.LeaseID
+			c.leaseID = &id
+		}
+		if r.Price != nil && period > 0 {
+			c.amount = prorate(*r.Price, used, period)
+			c.currency = r.Currency
+		}
+		out = append(out, c)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load charges: %w", err)
 	}
-	defer rows.Close()
-	var out []charge
-	for rows.Next() {
-		var (
-			cc              int
-			userID, leaseID stdsql.NullInt64
-			start, end      time.Time
-			ended           stdsql.NullTime
-			productID, qty  int
-			price           stdsql.NullInt64
-			currency        stdsql.NullString
-		)
-		if err := rows.Scan(&cc, &userID, &leaseID, &start, &end, &ended, &productID, &qty, &price, &currency); err != nil {
-			return nil, fmt.Errorf("scan charges: %w", err)
-		}
-		period := end.Sub(start)
-		if ended.Valid && ended.Time.Before(end) {
-			end = ended.Time
-		}
-		from, to := maxTime(start, from), minTime(end, to)
-		if !to.After(from) {
-			continue
-		}
-		used := to.Sub(from)
-		c := charge{costCenterID: cc, productID: productID, userID: int(userID.Int64),
-			itemHours: float64(qty*units[productID]) * used.Hours()}
-		if leaseID.Valid {
-			id := int(leaseID.Int64)
-			c.leaseID = &id
-		}
-		if price.Valid && currency.Valid && period > 0 {
-			c.amount = prorate(int(price.Int64), used, period)
-			c.currency = currency.String
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// scopeFn restricts the orders a report reads (aliased o).
-type scopeFn func(o *entsql.SelectTable) *entsql.Predicate
-
-func byCostCenter(id int) scopeFn {
-	return func(o *entsql.SelectTable) *entsql.Predicate { return entsql.EQ(o.C(order.FieldCostCenterID), id) }
-}
-
-func byUser(id int) scopeFn {
-	return func(o *entsql.SelectTable) *entsql.Predicate { return entsql.EQ(o.C(order.FieldUserID), id) }
+	return out, nil
 }
 
 // prorate is price × used / period, rounded to the nearest minor unit, in integers.

@@ -10,6 +10,7 @@ import (
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/database/queries"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/bill"
 	"github.com/hardcandy/hardcandy/ent/costcenter"
@@ -89,7 +90,7 @@ func (s *Service) Bills(ctx context.Context, costCenter, month *string) ([]*Bill
 
 // draft computes a cost center's bills for a window.
 func (s *Service) draft(ctx context.Context, ccID int, month string, from, to time.Time) ([]*Bill, error) {
-	charges, err := s.charges(ctx, from, to, byCostCenter(ccID))
+	charges, err := s.charges(ctx, queries.UsageFilter{From: from, To: to, CostCenterID: ccID})
 	if err != nil {
 		return nil, err
 	}

@@ -63,14 +63,7 @@ func (s *Service) Usage(ctx context.Context, from, to time.Time, by Grouping) ([
 	}
 	var charges []charge
 	if s.stream {
-		var scope []scopeFn
-		switch {
-		case f.CostCenterID != 0:
-			scope = append(scope, byCostCenter(f.CostCenterID))
-		case f.UserID != 0:
-			scope = append(scope, byUser(f.UserID))
-		}
-		charges, err = s.charges(sys, f.From, f.To, scope...)
+		charges, err = s.charges(sys, f)
 	} else {
 		charges, err = s.totals(sys, f)
 	}

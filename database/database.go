@@ -119,6 +119,8 @@ type Store struct {
 	reader *ent.Client
 	// clock gives each transaction its Now.
 	clock clockwork.Clock
+	// pages caches the items page statement per shape (ItemsPage).
+	pages sync.Map
 
 	closeOnce sync.Once
 	closeErr  error

@@ -34,9 +34,9 @@ func StillIn(column string, value any) func(*sql.Selector) {
 // (queries.Queries.PerRow).
 func PerRow(s, sub *sql.Selector) { queriesFor(s.Dialect()).PerRow(sub) }
 
-// Builder builds a hand-written query over ent's tables in the store's dialect (placeholders,
+// builder builds a hand-written query over ent's tables in the store's dialect (placeholders,
 // quoting), for the few reads ent's query builders cannot say.
-func (s *Store) Builder() *sql.DialectBuilder { return sql.Dialect(s.Dialect) }
+func (s *Store) builder() *sql.DialectBuilder { return sql.Dialect(s.Dialect) }
 
 // ProductName is the database product behind an ent dialect name, as traces label it
 // (OpenTelemetry's db.system).

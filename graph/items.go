@@ -2,14 +2,12 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
 	"sync"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/graph-gophers/dataloader/v7"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -19,7 +17,6 @@ import (
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/schema"
-	"github.com/hardcandy/hardcandy/ent/stockcount"
 	"github.com/hardcandy/hardcandy/viewer"
 )
 
@@ -45,11 +42,8 @@ type itemsArgs struct {
 
 type itemsLoader struct {
 	client *ent.Client
-	// sql builds the raw page query in the store's dialect (quoting, placeholders).
-	sql *entsql.DialectBuilder
-	// pages caches the statement text per shape, for pages without row filters (one cache per
-	// handler, so per store).
-	pages *sync.Map
+	// store reads the pages of ids (database.Store.ItemsPage).
+	store *database.Store
 
 	mu      sync.Mutex
 	loaders map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]
@@ -69,9 +63,8 @@ const (
 
 // withItemsLoader gives each request its own loaders over st.
 func withItemsLoader(st *database.Store, next http.Handler) http.Handler {
-	pages := &sync.Map{}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		l := &itemsLoader{client: st.Client, sql: st.Builder(), pages: pages, args: map[*ast.Field]itemsArgs{},
+		l := &itemsLoader{client: st.Client, store: st, args: map[*ast.Field]itemsArgs{},
 			loaders: map[*ast.Field]*dataloader.Loader[itemsKey, *ent.InventoryItemConnection]{}}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), itemsLoaderKey{}, l)))
 	})
@@ -175,52 +168,16 @@ func (l *itemsLoader) load(a itemsArgs, productIDs []int) ([]*ent.InventoryItemC
 		preds = append(preds, schema.ItemScope(v)) // the same rows the read policy allows
 	}
 
-	// 1. One statement: each product's page of ids (an index seek and a LIMIT per product) and,
-	// when asked for, each product's total, glued with UNION ALL. Page rows carry total 0; total
-	// rows carry id 0 (no item has id 0).
-	shape := pageShape{products: len(productIDs), first: a.first, after: a.after != nil,
-		total: selects(ctx, "totalCount"), counters: hasViewer && v.IsAdmin() && a.where == nil}
-	var (
-		query string
-		args  []any
-	)
-	switch cached, ok := l.pages.Load(shape); {
-	case ok && len(preds) == 0:
-		query, args = cached.(string), shape.args(productIDs, a.after)
-	case len(preds) == 0:
-		// The text depends only on the shape: build it once, then only the arguments change.
-		if union := l.pageSelect(shape, productIDs, a.after, nil); union != nil {
-			query, args = union.Query()
-			l.pages.Store(shape, query)
-		}
-	default:
-		if union := l.pageSelect(shape, productIDs, a.after, preds); union != nil {
-			query, args = union.Query()
-		}
+	// 1. One statement: each product's page of ids and, when asked for, each product's total.
+	shape := database.PageShape{Products: len(productIDs), First: a.first, After: a.after != nil,
+		Total: selects(ctx, "totalCount"), Counters: hasViewer && v.IsAdmin() && a.where == nil}
+	afterID := 0
+	if a.after != nil {
+		afterID = a.after.ID
 	}
-	type row struct{ ID, ProductID, Total int }
-	var page []row
-	totals := map[int]int{}
-	if query != "" {
-		rows, err := l.client.QueryContext(ctx, query, args...)
-		if err != nil {
-			return nil, fmt.Errorf("items page: %w", err)
-		}
-		for rows.Next() {
-			var r row
-			if err := rows.Scan(&r.ID, &r.ProductID, &r.Total); err != nil {
-				_ = rows.Close()
-				return nil, fmt.Errorf("items page: %w", err)
-			}
-			if r.ID == 0 {
-				totals[r.ProductID] = r.Total
-			} else {
-				page = append(page, r)
-			}
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-			return nil, fmt.Errorf("items page: %w", err)
-		}
+	page, totals, err := l.store.ItemsPage(ctx, shape, productIDs, afterID, preds...)
+	if err != nil {
+		return nil, err
 	}
 
 	// 2. The nodes, with whatever edges the query selects under edges.node.
@@ -298,86 +255,4 @@ func selects(ctx context.Context, name string) bool {
 		}
 	}
 	return false
-}
-
-// pageShape is all the page statement's text depends on: the product ids and the cursor are
-// arguments. Building the statement with the SQL builder cost as much as SQLite running it.
-type pageShape struct {
-	products, first int
-	after, total    bool
-	// counters: totals from the stock counters (an admin with no filter).
-	counters bool
-}
-
-// args lists the arguments of the shape's statement in the order pageSelect binds them.
-func (sh pageShape) args(productIDs []int, after *ent.Cursor) []any {
-	var args []any
-	if sh.first > 0 {
-		for _, pid := range productIDs {
-			args = append(args, pid)
-			if after != nil {
-				args = append(args, after.ID)
-			}
-		}
-	}
-	if sh.total {
-		for _, pid := range productIDs {
-			args = append(args, pid)
-		}
-	}
-	return args
-}
-
-// pageSelect builds the page statement: per product, its next first+1 item ids; then, when the
-// shape asks, each product's total. Aliases are positional, so the text does not depend on ids.
-func (l *itemsLoader) pageSelect(sh pageShape, productIDs []int, after *ent.Cursor, preds []predicate.InventoryItem) *entsql.Selector {
-	var union *entsql.Selector
-	add := func(sub *entsql.Selector) {
-		if union == nil {
-			union = sub
-		} else {
-			union.UnionAll(sub)
-		}
-	}
-	if sh.first > 0 {
-		for i, pid := range productIDs {
-			s := l.sql.Select().From(l.sql.Table(inventoryitem.Table))
-			s.AppendSelect(s.C(inventoryitem.FieldID), s.C(inventoryitem.FieldProductID)).
-				AppendSelectExprAs(entsql.Expr("0"), "total")
-			s.Where(entsql.EQ(s.C(inventoryitem.FieldProductID), pid))
-			if after != nil {
-				s.Where(entsql.GT(s.C(inventoryitem.FieldID), after.ID))
-			}
-			for _, p := range preds {
-				p(s)
-			}
-			s.OrderBy(s.C(inventoryitem.FieldID)).Limit(sh.first + 1)
-			add(l.sql.Select("*").From(s.As(fmt.Sprintf("p%d", i))))
-		}
-	}
-	if sh.total {
-		ids := make([]any, len(productIDs))
-		for i, id := range productIDs {
-			ids[i] = id
-		}
-		var t *entsql.Selector
-		if sh.counters {
-			// Nothing filters the rows: the stock counters know the totals.
-			t = l.sql.Select().From(l.sql.Table(stockcount.Table))
-			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(stockcount.FieldProductID)).
-				AppendSelectExprAs(entsql.Expr("CAST(SUM("+t.C(stockcount.FieldCount)+") AS BIGINT)"), "total")
-			t.Where(entsql.In(t.C(stockcount.FieldProductID), ids...)).GroupBy(t.C(stockcount.FieldProductID))
-		} else {
-			t = l.sql.Select().From(l.sql.Table(inventoryitem.Table))
-			t.AppendSelectExprAs(entsql.Expr("0"), "id").AppendSelect(t.C(inventoryitem.FieldProductID)).
-				AppendSelectAs(entsql.Count("*"), "total")
-			t.Where(entsql.In(t.C(inventoryitem.FieldProductID), ids...))
-			for _, p := range preds {
-				p(t)
-			}
-			t.GroupBy(t.C(inventoryitem.FieldProductID))
-		}
-		add(l.sql.Select("*").From(t.As("totals")))
-	}
-	return union
 }

@@ -145,6 +145,95 @@ func Run(t *testing.T, open func(t *testing.T) *database.Store) {
 		require.Len(t, center, 1)
 		require.Equal(t, 2333, center[0].Amount)
 	})
+
+	t.Run("ItemsPage reads each product's page and total in one statement", func(t *testing.T) {
+		t.Parallel()
+		b := setup(t, open)
+		prods, err := b.st.Client.Product.Query().Where(product.HasItems()).Order(ent.Asc(product.FieldID)).Limit(3).IDs(b.ctx)
+		require.NoError(t, err)
+		require.Len(t, prods, 3, "the demo has products with items")
+		// What ent reads, product by product: the reference.
+		want := func(pid, after, first int, ps ...predicate.InventoryItem) ([]int, int) {
+			q := b.st.Client.InventoryItem.Query().Where(inventoryitem.ProductID(pid)).Where(ps...)
+			total, err := q.Clone().Count(b.ctx)
+			require.NoError(t, err)
+			ids, err := q.Where(inventoryitem.IDGT(after)).Order(ent.Asc(inventoryitem.FieldID)).Limit(first + 1).IDs(b.ctx)
+			require.NoError(t, err)
+			return ids, total
+		}
+		firstOf, err := b.st.Client.InventoryItem.Query().Where(inventoryitem.ProductID(prods[0])).
+			Order(ent.Asc(inventoryitem.FieldID)).FirstID(b.ctx)
+		require.NoError(t, err)
+		available := inventoryitem.StatusEQ(inventory.Available)
+		for _, c := range []struct {
+			name  string
+			sh    database.PageShape
+			after int
+			preds []predicate.InventoryItem
+		}{
+			{"first page with totals", database.PageShape{First: 2, Total: true}, 0, nil},
+			{"after a cursor", database.PageShape{First: 2, After: true}, firstOf, nil},
+			{"totals from the counters", database.PageShape{First: 1, Total: true, Counters: true}, 0, nil},
+			{"only totals", database.PageShape{Total: true}, 0, nil},
+			{"filtered", database.PageShape{First: 3, Total: true}, 0, []predicate.InventoryItem{available}},
+		} {
+			c.sh.Products = len(prods)
+			// Twice: the second read of an unfiltered shape reuses its statement.
+			for range 2 {
+				page, totals, err := b.st.ItemsPage(b.ctx, c.sh, prods, c.after, c.preds...)
+				require.NoError(t, err, c.name)
+				got := map[int][]int{}
+				for _, it := range page {
+					got[it.ProductID] = append(got[it.ProductID], it.ID)
+				}
+				for _, pid := range prods {
+					ids, total := want(pid, c.after, c.sh.First, c.preds...)
+					if c.sh.First == 0 {
+						ids = nil
+					}
+					require.Equal(t, ids, got[pid], "%s: product %d's page", c.name, pid)
+					if c.sh.Total {
+						require.Equal(t, total, totals[pid], "%s: product %d's total", c.name, pid)
+					} else {
+						require.NotContains(t, totals, pid, c.name)
+					}
+				}
+			}
+		}
+	})
+
+	t.Run("OrderStacks streams the stacks of the orders in a window", func(t *testing.T) {
+		t.Parallel()
+		b := setup(t, open)
+		eng, field := b.costCenter(t, "ENG"), b.costCenter(t, "FIELD")
+		alice, bob := b.user(t, "alice"), b.user(t, "bob")
+		p := b.product(t, "4D.small")
+		day := 24 * time.Hour
+		nov := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+		dec := nov.AddDate(0, 1, 0)
+		b.order(t, &eng, &alice, p, 2, 4000, "USD", nov.Add(-2*day), nov.Add(2*day))
+		b.order(t, &field, &bob, p, 1, 300, "EUR", nov.Add(9*day), nov.Add(12*day))
+		b.order(t, nil, &alice, p, 5, 9999, "USD", nov, nov.Add(day))            // no cost center: not billed
+		b.order(t, &eng, &alice, p, 1, 100, "USD", dec.Add(day), dec.Add(2*day)) // after the window
+		read := func(f queries.UsageFilter) []database.OrderStack {
+			var out []database.OrderStack
+			require.NoError(t, b.st.OrderStacks(b.ctx, f, func(r database.OrderStack) error {
+				r.PeriodStart, r.PeriodEnd = r.PeriodStart.UTC(), r.PeriodEnd.UTC()
+				out = append(out, r)
+				return nil
+			}))
+			sort.Slice(out, func(i, j int) bool { return out[i].CostCenterID < out[j].CostCenterID })
+			return out
+		}
+		price := func(n int) *int { return &n }
+		all := read(queries.UsageFilter{From: nov, To: dec})
+		require.Equal(t, []database.OrderStack{
+			{CostCenterID: eng, UserID: alice, PeriodStart: nov.Add(-2 * day), PeriodEnd: nov.Add(2 * day), ProductID: p, Quantity: 2, Price: price(4000), Currency: "USD"},
+			{CostCenterID: field, UserID: bob, PeriodStart: nov.Add(9 * day), PeriodEnd: nov.Add(12 * day), ProductID: p, Quantity: 1, Price: price(300), Currency: "EUR"},
+		}, all)
+		require.Equal(t, all[1:], read(queries.UsageFilter{From: nov, To: dec, UserID: bob}))
+		require.Equal(t, all[:1], read(queries.UsageFilter{From: nov, To: dec, CostCenterID: eng}))
+	})
 }
 
 type bundle struct {
