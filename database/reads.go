@@ -10,8 +10,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/hardcandy/hardcandy/database/queries"
-	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
+	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/order"
 	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/stack"
@@ -164,7 +164,7 @@ type OrderStack struct {
 	PeriodStart     time.Time
 	PeriodEnd       time.Time
 	// EndedAt is when the order's lease ended, if it has.
-	EndedAt            *time.Time
+	EndedAt             *time.Time
 	ProductID, Quantity int
 	// Price and Currency are empty for a stack without a static price.
 	Price    *int
