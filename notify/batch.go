@@ -22,14 +22,13 @@ const batchChunk = 500
 // at once (expire-leases). The caller has loaded the leases with what a notice describes (the
 // request, start, end, duration and status, and the allocations with their items and products),
 // so nothing is read twice; owners are read here, once each. The kind must be one addressed to
-// the owner.
-func (o *Outbox) EnqueueOwners(ctx context.Context, tx *database.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error {
+// the owner. sys is the calling flow's context, lifted, as for Enqueue.
+func (o *Outbox) EnqueueOwners(sys context.Context, tx *database.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error {
 	switch kind {
 	case KindExpired, KindVended, KindRejected, KindReturned:
 	default:
 		return apperr.New(apperr.InvalidArgument, "notice kind %q is not addressed to the lease owner", kind)
 	}
-	sys := database.System(ctx)
 	now = now.UTC()
 	var ownerIDs []int
 	seen := map[int]bool{}

@@ -39,22 +39,23 @@ func NewOutbox(cfg Config) *Outbox { return &Outbox{cfg: cfg.withDefaults()} }
 // Expiring notices carry the dedupe key "expiring:<lease>:<threshold>@<end>:<user>:<channel>"
 // and are written once per end: a repeated one is skipped without failing tx, and a lease whose
 // end moved (an extension) is warned again before its new end.
+//
+// ctx is the calling flow's, lifted past the read policies (auth.Authorized): the outbox is
+// bookkeeping of a change the caller already authorized, and reads the owner, managers and
+// admins whoever they are.
 func (o *Outbox) Enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev Event) error {
 	_, err := o.enqueue(ctx, tx, now, ev)
 	return err
 }
 
 // enqueue is Enqueue reporting how many notices it wrote.
-func (o *Outbox) enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev Event) (int, error) {
+func (o *Outbox) enqueue(sys context.Context, tx *database.Tx, now time.Time, ev Event) (int, error) {
 	if !slices.Contains(kinds, ev.Kind) {
 		return 0, apperr.New(apperr.InvalidArgument, "notice kind %q is unknown", ev.Kind)
 	}
 	if ev.Kind == KindExpiring && (ev.LeaseID == nil || ev.Threshold == "") {
 		return 0, apperr.New(apperr.InvalidArgument, "an expiring notice needs a lease and a threshold")
 	}
-	// The outbox is bookkeeping of a change the caller already authorized: it reads the owner,
-	// managers and admins whatever the viewer may see.
-	sys := database.System(ctx)
 	now = now.UTC()
 	p := Payload{Kind: ev.Kind, LeaseID: ev.LeaseID, ItemID: ev.ItemID, Threshold: ev.Threshold,
 		Message: ev.Message, By: ev.By, At: now}

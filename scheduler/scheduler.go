@@ -265,10 +265,12 @@ func (s *Scheduler) run(st *state) {
 	st.running, st.started = true, &start
 	st.mu.Unlock()
 
+	// The run log is the scheduler's own bookkeeping, whoever the job acts for.
+	sys := database.System(s.ctx)
 	var logID *int
 	if s.client != nil {
 		if r, err := s.client.JobRun.Create().SetJob(st.Name).SetReplica(s.replica).SetStartedAt(start).
-			Save(database.System(s.ctx)); err == nil {
+			Save(sys); err == nil {
 			logID = &r.ID
 		}
 	}
@@ -290,7 +292,7 @@ func (s *Scheduler) run(st *state) {
 		if err != nil {
 			upd.SetError(err.Error())
 		}
-		_ = upd.Exec(database.System(context.WithoutCancel(s.ctx)))
+		_ = upd.Exec(context.WithoutCancel(sys))
 	}
 
 	st.mu.Lock()
