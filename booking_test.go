@@ -29,7 +29,7 @@ func TestSchedulerStartsReservations(t *testing.T) {
 	missed := start.Add(50 * time.Hour)
 	m, err := c.app.svc.lease.Vend(c.as(t, "bob"), lease.VendInput{SKU: &s, StartsAt: &missed, Duration: duration.Duration(24 * time.Hour)})
 	require.NoError(t, err)
-	c.sched.Start()
+	require.NoError(t, c.sched.Start(t.Context()))
 	c.settle(t)
 	require.Equal(t, lease.Scheduled, c.leaseStatus(t, l.ID))
 
@@ -48,7 +48,7 @@ func TestSchedulerStartsReservations(t *testing.T) {
 
 	// Down over bob's start; back two hours after it.
 	after := startClocked(t, db, missed.Add(2*time.Hour), false)
-	after.sched.Start()
+	require.NoError(t, after.sched.Start(t.Context()))
 	after.settle(t)
 	require.Equal(t, lease.Active, after.leaseStatus(t, m.ID))
 	started, err := after.app.store.Client.Lease.Get(database.System(context.Background()), m.ID)

@@ -25,7 +25,6 @@ import (
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
-	"github.com/hardcandy/hardcandy/scheduler"
 	"github.com/hardcandy/hardcandy/secret"
 	"github.com/hardcandy/hardcandy/viewer"
 )
@@ -60,10 +59,11 @@ func startLeasing(t *testing.T, extraSmall int) *leasingServer {
 		_, err = a.svc.inventory.Add(viewer.NewContext(ctx, viewer.Viewer{UserID: 1, Name: "setup", Role: viewer.RoleAdmin}), items)
 		require.NoError(t, err)
 	}
-	sched, err := a.newScheduler(scheduler.Config{}, clockwork.NewRealClock(), slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
-	require.NoError(t, err)
-	sched.Start()
-	t.Cleanup(func() { _ = sched.Stop() })
+	if a.elector != nil {
+		t.Cleanup(a.elector.Stop) // after the scheduler's
+	}
+	require.NoError(t, a.sched.Start(ctx))
+	t.Cleanup(a.sched.Stop)
 	srv := httptest.NewServer(a.handler)
 	t.Cleanup(srv.Close)
 	ls := &leasingServer{url: srv.URL, tokens: map[string]string{}, client: st.Client, store: st, app: a}

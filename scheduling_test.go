@@ -57,16 +57,17 @@ func startClockedWith(t *testing.T, db string, at time.Time, load bool, cfg *con
 		_, err = demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})
 		require.NoError(t, err)
 	}
-	sched, err := a.newScheduler(scheduler.Config{}, clock, logger, nil)
-	require.NoError(t, err)
-	ca := &clockedApp{app: a, clock: clock, sched: sched}
+	ca := &clockedApp{app: a, clock: clock, sched: a.sched}
 	t.Cleanup(ca.stop)
 	return ca
 }
 
 func (c *clockedApp) stop() {
 	if c.sched != nil {
-		_ = c.sched.Stop()
+		c.sched.Stop()
+		if c.app.elector != nil { // on Postgres: leadership goes with the process, as in serve
+			c.app.elector.Stop()
+		}
 		c.sched = nil
 		_ = c.app.store.Close()
 	}
@@ -146,7 +147,7 @@ func TestSchedulerExpiresReclaimsAndNotifies(t *testing.T) {
 	t.Parallel()
 	c := startClocked(t, dbtest.DSN(t, "sched.db"), start, true)
 	l := c.vend(t, "alice", "4D.small", 30*time.Hour)
-	c.sched.Start()
+	require.NoError(t, c.sched.Start(t.Context()))
 	c.settle(t)
 	require.Len(t, c.notices(t, l.ID, "vended"), 1)
 
@@ -193,12 +194,12 @@ func TestDowntime(t *testing.T) {
 	short := before.vend(t, "alice", "4D.small", 2*24*time.Hour)           // ends during the downtime
 	long := before.vend(t, "bob", "4D.small", 3*24*time.Hour+10*time.Hour) // 10h left after
 	later := before.vend(t, "alice", "4E.small", 10*24*time.Hour)          // far from its end
-	before.sched.Start()
+	require.NoError(t, before.sched.Start(t.Context()))
 	before.settle(t)
 	before.stop()
 
 	after := startClocked(t, db, start.Add(3*24*time.Hour), false)
-	after.sched.Start()
+	require.NoError(t, after.sched.Start(t.Context()))
 	after.settle(t)
 	require.Equal(t, lease.Expired, after.leaseStatus(t, short.ID))
 	require.Equal(t, lease.Active, after.leaseStatus(t, long.ID))
@@ -223,7 +224,7 @@ func TestMonthEndAcrossDST(t *testing.T) {
 	cfg := &config.File{Billing: billing.Config{TimeZone: "Europe/Berlin"}}
 	c := startClockedWith(t, dbtest.DSN(t, "dst.db"), time.Date(2026, 10, 24, 12, 0, 0, 0, time.UTC), true, cfg)
 	c.vend(t, "alice", "4D.small", 14*24*time.Hour)
-	c.sched.Start()
+	require.NoError(t, c.sched.Start(t.Context()))
 	c.settle(t)
 	definitive := func() int {
 		n, err := c.app.store.Client.Bill.Query().Where(bill.Month("2026-10"), bill.Definitive(true)).

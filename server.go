@@ -130,8 +130,11 @@ func newServices(st *database.Store, clock clockwork.Clock) *services {
 	}
 }
 
-// withLeasing adds the services that reach the dispenser, seal credentials and send notices.
-func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *config.File, key []byte, logger *slog.Logger, tel *telemetry.Telemetry) error {
+// withLeasing adds the services that reach the dispenser, seal credentials and send notices. The
+// scheduler (nil on a replica that runs no jobs) is built before them: each service is handed
+// the kicks it needs here, and nothing is assigned to it later.
+func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *config.File, key []byte, logger *slog.Logger,
+	tel *telemetry.Telemetry, sched *scheduler.Scheduler) error {
 	router, err := dispenser.NewRouter(cfg.Dispensers, dispenser.WithClock(clock),
 		dispenser.WithDecorator(tel.Dispenser()), dispenser.WithPropagator(telemetry.Propagator))
 	if err != nil {
@@ -143,18 +146,25 @@ func (s *services) withLeasing(st *database.Store, clock clockwork.Clock, cfg *c
 	}
 	s.router = router
 	s.feed = leasefeed.New()
+	s.outbox = notify.NewOutbox(cfg.Notices)
 	leasing := cfg.Leasing
 	if len(leasing.Booking.Reminders) == 0 { // reservations are announced at the notices' thresholds
 		leasing.Booking.Reminders = cfg.Notices.Thresholds
 	}
-	s.lease = lease.NewService(st, clock, router, box, leasing)
-	s.lease.Feed = s.feed
-	s.reclaim = reclaim.NewService(st, clock, router, cfg.Reclaim)
-	s.outbox = notify.NewOutbox(cfg.Notices)
-	s.lease.Notices = s.outbox
-	s.reclaim.Notices = s.outbox
+	deliver, reclaimNow := sched.Kicker(scheduler.DeliverNotices), sched.Kicker(scheduler.ReclaimItems)
+	s.lease = lease.NewService(st, clock, router, box, leasing, lease.Deps{Feed: s.feed, Notices: s.outbox, Deliver: deliver,
+		Reclaim: reclaimNow, BookingsDue: sched.Kicker(scheduler.StartBookings), Observer: tel.Lease()})
+	// Items back on the shelf serve the waiting lists at once, on a replica that runs the jobs.
+	var restocked func()
+	if sched != nil {
+		restocked = s.lease.KickQueue
+	}
+	s.inventory = inventory.NewService(st, clock, inventory.Deps{Reclaim: reclaimNow, Restocked: restocked})
+	s.reclaim = reclaim.NewService(st, clock, router, cfg.Reclaim, reclaim.Deps{Notices: s.outbox, Deliver: deliver,
+		Restocked: restocked, Observer: tel.Reclaim()})
 	s.expiring = notify.NewExpiring(st, s.outbox, cfg.Notices)
 	s.deliverer = notify.NewDeliverer(st, cfg.Notices, logger, clock, nil)
+	s.deliverer.Observer = tel.Deliveries()
 	s.billing, err = billing.NewService(st, clock, cfg.Billing)
 	return err
 }
@@ -177,6 +187,10 @@ type app struct {
 	metrics   *metrics.Metrics
 	resolver  *graph.Resolver
 	telemetry *telemetry.Telemetry
+	// sched runs the jobs, elected among replicas on Postgres (elector); both nil on a replica
+	// that runs none (--no-scheduler). Built before the services, started by serve.
+	sched   *scheduler.Scheduler
+	elector *leader.Elector
 }
 
 // schedulerConfig lays flag and environment schedules over the configuration file's.
@@ -194,11 +208,31 @@ func schedulerConfig(cfg scheduler.Config, flags []string) scheduler.Config {
 	return out
 }
 
+// newApp wires a server: the scheduler first (unless so says this replica runs no jobs), then
+// the services, each handed what it needs, then the jobs, the API and the handler. Nothing runs
+// until serve starts it.
 func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *config.File, key []byte, logger *slog.Logger) (*app, error) {
-	svc := newServices(st, clock)
 	m := metrics.New()
 	tel := telemetry.New(m, tracerProvider(so.tracing))
-	if err := svc.withLeasing(st, clock, cfg, key, logger, tel); err != nil {
+	schedCfg := schedulerConfig(cfg.Scheduler, so.schedules)
+	var (
+		sched   *scheduler.Scheduler
+		elector *leader.Elector
+	)
+	if !so.noScheduler {
+		o := scheduler.Options{Clock: clock, Logger: logger, Client: st.Client, Registerer: m.Registry, Tracer: tel.Tracer()}
+		if st.Dialect == dialect.Postgres {
+			// Replicas share one Postgres: only the one holding the lock runs jobs.
+			elector = leader.New(st.DB, "scheduler", logger)
+			o.Elector = elector
+		}
+		var err error
+		if sched, err = scheduler.New(schedCfg, o); err != nil {
+			return nil, err
+		}
+	}
+	svc := newServices(st, clock)
+	if err := svc.withLeasing(st, clock, cfg, key, logger, tel, sched); err != nil {
 		return nil, err
 	}
 	if err := checkTimeouts(so.reqTimeout, svc); err != nil {
@@ -217,6 +251,12 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		Store: st, Client: st.Client, Auth: svc.auth, Catalog: svc.catalog, Inventory: svc.inventory, Leasing: svc.lease, Billing: svc.billing,
 		Custom: custom.NewService(st, clock, svc.catalog, svc.inventory),
 		Clock:  clock, Logger: logger, Feed: svc.feed,
+	}
+	if sched != nil {
+		resolver.Jobs = sched
+		if err := sched.Register(jobs(st, svc, schedCfg)...); err != nil {
+			return nil, err
+		}
 	}
 	gql := graph.NewHandler(resolver, graph.Options{Metrics: m, Logger: logger, Tracing: tracerProvider(so.tracing)})
 
@@ -252,7 +292,8 @@ func newApp(st *database.Store, clock clockwork.Clock, so *serveOptions, cfg *co
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	mux.Handle("GET /metrics", m.Handler())
-	return &app{store: st, svc: svc, handler: httplog.Middleware(logger, securityHeaders(mux)), metrics: m, resolver: resolver, telemetry: tel}, nil
+	return &app{store: st, svc: svc, handler: httplog.Middleware(logger, securityHeaders(mux)), metrics: m, resolver: resolver, telemetry: tel,
+		sched: sched, elector: elector}, nil
 }
 
 // operationDocuments are the committed GraphQL documents of the clients this server knows (the
@@ -365,42 +406,31 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	if err != nil {
 		return err
 	}
+	// The long-lived pieces start in order and stop in reverse at shutdown: the bridge that
+	// carries lease events between replicas, the leader election, the scheduler.
+	var parts []part
 	if postgres {
 		// Lease events reach subscribers on every replica, whichever one changed the lease.
 		dsn, _, err := database.PostgresDSN(opts.db)
 		if err != nil {
 			return err
 		}
-		bridge := leasefeed.NewPostgresBridge(dsn, a.svc.feed, logger)
-		if err := bridge.Start(ctx); err != nil {
-			return err
-		}
-		defer bridge.Stop() //nolint:errcheck // shutting down
+		parts = append(parts, leasefeed.NewPostgresBridge(dsn, a.svc.feed, logger))
+	}
+	if a.elector != nil {
+		parts = append(parts, a.elector)
 	}
 	// stopBy is when shutdown must be over: the drain deadline once a signal came. Everything
 	// after the HTTP drain (the scheduler's running jobs, the store) is bounded by it too.
 	stopBy := context.Background()
-	if !so.noScheduler {
-		var elector *leader.Elector
-		if postgres {
-			// Replicas share one Postgres: only the one holding the lock runs jobs.
-			elector = leader.New(st.DB, "scheduler", logger)
-		}
-		sched, err := a.newScheduler(schedulerConfig(cfg.Scheduler, so.schedules), clock, logger, elector)
-		if err != nil {
-			return err
-		}
-		sched.Start()
-		defer func() {
-			logger.Info("stopping the scheduler: letting running jobs finish until the drain deadline")
-			if err := sched.StopWithin(stopBy); err != nil {
-				logger.Error("scheduler stop", "err", err)
-			}
-			if elector != nil {
-				_ = elector.Close()
-			}
-		}()
+	if a.sched != nil {
+		parts = append(parts, drained{a.sched, &stopBy, logger})
 	}
+	stop, err := startParts(ctx, parts)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	if so.demo {
 		users, err := demo.Load(ctx, demo.Services{Client: st.Client, Auth: a.svc.auth, Catalog: a.svc.catalog, Inventory: a.svc.inventory})
 		if err != nil {
@@ -447,38 +477,60 @@ func serve(ctx context.Context, opts *options, so *serveOptions, logger *slog.Lo
 	return nil
 }
 
-// newScheduler registers every job with the function of the service that owns its rule, and
-// points the lease flows' "reclaim now" at the reclaim job.
-func (a *app) newScheduler(cfg scheduler.Config, clock clockwork.Clock, logger *slog.Logger, elector *leader.Elector) (*scheduler.Scheduler, error) {
-	jobs := []scheduler.Job{
-		{Name: scheduler.ExpireLeases, Run: a.svc.lease.Expire},
-		{Name: scheduler.ReclaimItems, Run: a.svc.reclaim.Run},
-		{Name: scheduler.RecoverStuck, Run: a.svc.lease.Repair},
-		{Name: scheduler.ExpiryNotices, Run: a.svc.expiring.Run},
-		{Name: scheduler.DeliverNotices, Run: a.svc.deliverer.Run},
-		{Name: scheduler.CloseBills, Run: a.svc.billing.Close},
-		{Name: scheduler.StartBookings, Run: a.svc.lease.StartBookings},
-		{Name: scheduler.PruneJobRuns, Run: scheduler.PruneRuns(a.store.Client, cfg.RunRetention)},
-		{Name: scheduler.ServeQueue, Run: a.svc.lease.ServeQueue},
+// part is a long-lived piece of the server (the Postgres bridge, the elector, the scheduler):
+// serve starts them in order and stops them in reverse.
+type part interface {
+	Start(ctx context.Context) error
+	Stop()
+}
+
+// startParts starts parts in order and returns what stops the started ones in reverse; when one
+// fails to start, those before it are stopped again.
+func startParts(ctx context.Context, parts []part) (stop func(), err error) {
+	stop = func() {}
+	for i, p := range parts {
+		if err := p.Start(ctx); err != nil {
+			stopAll(parts[:i])
+			return stop, err
+		}
 	}
-	o := scheduler.Options{Clock: clock, Logger: logger, Client: a.store.Client, Registerer: a.metrics.Registry,
-		Tracer: a.telemetry.Tracer()}
-	if elector != nil {
-		o.Elector = elector
+	return func() { stopAll(parts) }, nil
+}
+
+func stopAll(parts []part) {
+	for i := len(parts) - 1; i >= 0; i-- {
+		parts[i].Stop()
 	}
-	sched, err := scheduler.New(cfg, jobs, o)
-	if err != nil {
-		return nil, err
+}
+
+// drained is the scheduler as a part of serve: its stop lets running jobs finish until the drain
+// deadline (*by, set when the signal came), then cancels them.
+type drained struct {
+	*scheduler.Scheduler
+	by     *context.Context
+	logger *slog.Logger
+}
+
+func (d drained) Stop() {
+	d.logger.Info("stopping the scheduler: letting running jobs finish until the drain deadline")
+	if err := d.StopWithin(*d.by); err != nil {
+		d.logger.Error("scheduler stop", "err", err)
 	}
-	a.svc.lease.Reclaim = func() { sched.Kick(scheduler.ReclaimItems) }
-	a.svc.lease.BookingsDue = func() { sched.Kick(scheduler.StartBookings) }
-	a.svc.inventory.Reclaim = a.svc.lease.Reclaim
-	deliver := func() { sched.Kick(scheduler.DeliverNotices) }
-	a.svc.lease.Deliver, a.svc.reclaim.Deliver = deliver, deliver
-	// Items back on the shelf serve the waiting lists at once, on this replica.
-	a.svc.inventory.Restocked, a.svc.reclaim.Restocked = a.svc.lease.KickQueue, a.svc.lease.KickQueue
-	a.resolver.Jobs = sched
-	return sched, nil
+}
+
+// jobs are the scheduler's jobs, each the function of the service that owns its rule.
+func jobs(st *database.Store, svc *services, cfg scheduler.Config) []scheduler.Job {
+	return []scheduler.Job{
+		{Name: scheduler.ExpireLeases, Run: svc.lease.Expire},
+		{Name: scheduler.ReclaimItems, Run: svc.reclaim.Run},
+		{Name: scheduler.RecoverStuck, Run: svc.lease.Repair},
+		{Name: scheduler.ExpiryNotices, Run: svc.expiring.Run},
+		{Name: scheduler.DeliverNotices, Run: svc.deliverer.Run},
+		{Name: scheduler.CloseBills, Run: svc.billing.Close},
+		{Name: scheduler.StartBookings, Run: svc.lease.StartBookings},
+		{Name: scheduler.PruneJobRuns, Run: scheduler.PruneRuns(st.Client, cfg.RunRetention)},
+		{Name: scheduler.ServeQueue, Run: svc.lease.ServeQueue},
+	}
 }
 
 func printDemoUsers(out io.Writer, users []demo.User) {

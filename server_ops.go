@@ -137,13 +137,10 @@ func logViewer(next http.Handler) http.Handler {
 	})
 }
 
-// instrument connects the services to metrics and traces: the lease, reclaim and notice
-// observers, the SQLite writer, the connection pool, and the gauges read at each scrape.
+// instrument connects the store to metrics (the SQLite writer, the connection pool) and the
+// gauges read at each scrape; the services got their observers at construction (withLeasing).
 func instrument(st *database.Store, svc *services, m *metrics.Metrics, tel *telemetry.Telemetry, clock clockwork.Clock, logger *slog.Logger) {
 	m.SetLogger(logger)
-	svc.lease.Observer = tel.Lease()
-	svc.reclaim.Observer = tel.Reclaim()
-	svc.deliverer.Observer = tel.Deliveries()
 	st.ObserveWriter(m.Domain)
 	m.CollectDB(st.DB, st.Dialect)
 	client := st.Client

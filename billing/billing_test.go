@@ -52,7 +52,7 @@ func setup(t *testing.T) *bundle {
 	bs, err := billing.NewService(st, clock, billing.Config{TimeZone: "Europe/Berlin"})
 	require.NoError(t, err)
 	b := &bundle{client: st.Client, store: st, clock: clock, billing: bs, as: map[string]context.Context{},
-		leases: lease.NewService(st, clock, sim, box, lease.Config{})}
+		leases: lease.NewService(st, clock, sim, box, lease.Config{}, lease.Deps{})}
 	users, err := st.Client.User.Query().All(database.System(ctx))
 	require.NoError(t, err)
 	for _, u := range users {

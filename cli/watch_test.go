@@ -66,8 +66,7 @@ func TestVendProgressFromTheServer(t *testing.T) {
 	require.NoError(t, err)
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
-	r.Leasing = lease.NewService(st, clock, sim, box, lease.Config{})
-	r.Leasing.Feed = feed
+	r.Leasing = lease.NewService(st, clock, sim, box, lease.Config{}, lease.Deps{Feed: feed})
 	r.Billing, err = billing.NewService(st, clock, billing.Config{})
 	require.NoError(t, err)
 	srv := httptest.NewServer(authSvc.Middleware(graph.NewHandler(r, graph.Options{Logger: r.Logger})))

@@ -29,6 +29,7 @@ import (
 	"github.com/hardcandy/hardcandy/graph"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/lease"
+	"github.com/hardcandy/hardcandy/leasefeed"
 	"github.com/hardcandy/hardcandy/secret"
 )
 
@@ -72,7 +73,9 @@ func setupWith(t testing.TB, tweak func(*graph.Resolver)) *bundle {
 	require.NoError(t, err)
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
-	r.Leasing = lease.NewService(st, clock, sim, box, lease.Config{})
+	// Every setup has a live feed: the lease service publishes to it, subscriptions read it.
+	r.Feed = leasefeed.New()
+	r.Leasing = lease.NewService(st, clock, sim, box, lease.Config{}, lease.Deps{Feed: r.Feed})
 	r.Billing, err = billing.NewService(st, clock, billing.Config{})
 	require.NoError(t, err)
 	r.Clock = clock

@@ -47,7 +47,7 @@ func setupBackend(t *testing.T, fail bool) (*bundle, *backend) {
 	b := setupWith(t, func(r *graph.Resolver) {
 		box, err := secret.New(make([]byte, secret.KeySize))
 		require.NoError(t, err)
-		r.Leasing = lease.NewService(r.Store, r.Clock, d, box, lease.Config{})
+		r.Leasing = lease.NewService(r.Store, r.Clock, d, box, lease.Config{}, lease.Deps{Feed: r.Feed})
 	})
 	return b, d
 }

@@ -52,11 +52,8 @@ func readUntilClosed(ctx context.Context, c *websocket.Conn) websocket.StatusCod
 // run on it. Sockets of other tokens stay open.
 func TestRevokedTokenEndsItsWebsocket(t *testing.T) {
 	t.Parallel()
-	feed := leasefeed.New()
-	b := setupWith(t, func(r *graph.Resolver) {
-		r.Feed = feed
-		r.Leasing.Feed = feed
-	})
+	var feed *leasefeed.Feed
+	b := setupWith(t, func(r *graph.Resolver) { feed = r.Feed })
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	alice := dialWS(t, ctx, b.srv.URL)
@@ -120,11 +117,8 @@ func TestWebsocketWithoutInitIsClosed(t *testing.T) {
 // only the outcome.
 func TestProvisioningProgress(t *testing.T) {
 	t.Parallel()
-	feed := leasefeed.New()
-	b := setupWith(t, func(r *graph.Resolver) {
-		r.Feed = feed
-		r.Leasing.Feed = feed
-	})
+	var feed *leasefeed.Feed
+	b := setupWith(t, func(r *graph.Resolver) { feed = r.Feed })
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	watcher := dialWS(t, ctx, b.srv.URL)

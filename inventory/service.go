@@ -28,16 +28,26 @@ type Service struct {
 	client *ent.Client
 	store  *database.Store
 	clock  clockwork.Clock
-	// Reclaim, when set, is called after an item went to REBUILDING, so it is wiped at once.
+	deps   Deps
+}
+
+// Deps are what an inventory service tells of its changes, each optional (nil: nobody is told),
+// handed in at construction.
+type Deps struct {
+	// Reclaim is called after an item went to REBUILDING, so it is wiped at once.
 	Reclaim func()
-	// Restocked, when set, is called after new items went on the shelf (AVAILABLE), so the
-	// waiting lists are served at once.
+	// Restocked is called after new items went on the shelf (AVAILABLE), so the waiting lists
+	// are served at once.
 	Restocked func()
 }
 
-// NewService returns an inventory service.
-func NewService(store *database.Store, clock clockwork.Clock) *Service {
-	return &Service{client: store.Client, store: store, clock: clock}
+// NewService returns an inventory service; deps, at most one, say whom it tells of its changes.
+func NewService(store *database.Store, clock clockwork.Clock, deps ...Deps) *Service {
+	s := &Service{client: store.Client, store: store, clock: clock}
+	if len(deps) > 0 {
+		s.deps = deps[0]
+	}
+	return s
 }
 
 // NewItem describes an item to add. It is also the GraphQL AddInventoryItemInput.
@@ -456,8 +466,8 @@ func (s *Service) add(sys context.Context, items []*NewItem, where func(i int, f
 	for i := range created {
 		created[i] = created[i].Unwrap()
 	}
-	if s.Restocked != nil {
-		s.Restocked()
+	if s.deps.Restocked != nil {
+		s.deps.Restocked()
 	}
 	return created, nil
 }
@@ -494,8 +504,8 @@ func (s *Service) ReleaseFromMaintenance(ctx context.Context, id int) (*ent.Inve
 		return nil, err
 	}
 	it, err := s.move(ctx, id, Rebuilding, "released from maintenance: wiped before reuse")
-	if err == nil && s.Reclaim != nil {
-		s.Reclaim()
+	if err == nil && s.deps.Reclaim != nil {
+		s.deps.Reclaim()
 	}
 	return it, err
 }

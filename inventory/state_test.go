@@ -205,7 +205,7 @@ func TestReleaseFromMaintenanceGoesThroughTheWipe(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	kicked := 0
-	b.svc.Reclaim = func() { kicked++ }
+	b.svc = inventory.NewService(b.store, b.clock, inventory.Deps{Reclaim: func() { kicked++ }})
 	it := b.item(t, "h-01", inventory.Maintenance)
 	sys := database.System(context.Background())
 	require.NoError(t, b.client.InventoryItem.UpdateOneID(it.ID).SetReclaimAttempts(5).SetLastError("wipe failed: disk busy").Exec(sys))

@@ -166,6 +166,17 @@ func (e *Elector) acquireFailed(err error) error {
 	return err
 }
 
+// Start is the elector's part of starting a server: nothing, since the lock is taken when the
+// scheduler first asks who leads (IsLeader).
+func (e *Elector) Start(context.Context) error { return nil }
+
+// Stop gives up leadership (Close), logging what went wrong.
+func (e *Elector) Stop() {
+	if err := e.Close(); err != nil {
+		e.logger.Error("give up leadership", "err", err)
+	}
+}
+
 // Close gives up leadership: it unlocks and closes the lock's connection, so another replica can
 // take over at its next tick. Afterwards IsLeader returns [ErrNotLeader]. Close is idempotent; the
 // error, if any, is from the explicit unlock, and the lock is released regardless because its

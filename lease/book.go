@@ -173,8 +173,8 @@ func (s *Service) book(sys context.Context, v viewer.Viewer, o *owner, p *plan, 
 // kickBookings asks the scheduler to look at reservations when one starting at start is due
 // within the lead time.
 func (s *Service) kickBookings(start time.Time) {
-	if s.BookingsDue != nil && !start.After(s.now().Add(s.booking().Lead.Std())) {
-		s.BookingsDue()
+	if s.deps.BookingsDue != nil && !start.After(s.now().Add(s.booking().Lead.Std())) {
+		s.deps.BookingsDue()
 	}
 }
 

@@ -187,7 +187,7 @@ func TestReservationLimitsOverTime(t *testing.T) {
 func TestStartBookings(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	b.svc.cfg.MaxItemsPerUser = 100
 	b.bookable(t, "4B.booked", 7, 0) // the first lease keeps 3 (it is not expired here)
 	ctx := context.Background()
@@ -250,7 +250,7 @@ func TestStartBookings(t *testing.T) {
 	require.Len(t, names, 2, "told once")
 	_, err = inv.ReleaseFromMaintenance(b.as["admin"], spare.ID)
 	require.NoError(t, err)
-	_, err = reclaim.NewService(b.store, b.clock, b.disp, reclaim.Config{}).Run(ctx, b.clock.Now()) // wiped, AVAILABLE
+	_, err = reclaim.NewService(b.store, b.clock, b.disp, reclaim.Config{}, reclaim.Deps{}).Run(ctx, b.clock.Now()) // wiped, AVAILABLE
 	require.NoError(t, err)
 	b.clock.Advance(time.Hour)
 	require.Equal(t, 1, run())
@@ -322,7 +322,7 @@ func TestConcurrentReservations(t *testing.T) {
 			t.Cleanup(func() { _ = st.Close() })
 			box, err := secret.New(make([]byte, secret.KeySize))
 			require.NoError(t, err)
-			svcs = append(svcs, NewService(st, clockwork.NewFakeClockAt(b.clock.Now()), b.disp, box, Config{}))
+			svcs = append(svcs, NewService(st, clockwork.NewFakeClockAt(b.clock.Now()), b.disp, box, Config{}, Deps{}))
 		}
 	}
 	for _, s := range svcs {

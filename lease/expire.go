@@ -135,8 +135,8 @@ func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Tim
 			l.Edges.Allocations = append(l.Edges.Allocations, a)
 		}
 	}
-	if s.Notices != nil {
-		if err := s.Notices.EnqueueOwners(ctx, tx, now, notify.KindExpired, leases, why); err != nil {
+	if s.deps.Notices != nil {
+		if err := s.deps.Notices.EnqueueOwners(ctx, tx, now, notify.KindExpired, leases, why); err != nil {
 			return nil, err
 		}
 	}

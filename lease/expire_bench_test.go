@@ -40,7 +40,7 @@ func BenchmarkExpire(b *testing.B) {
 					dsn = dbtest.Postgres(b)
 				}
 				bd := setupAt(b, dsn)
-				bd.svc.Notices = notify.NewOutbox(notify.Config{})
+				bd.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 				var total, cpu time.Duration
 				runs := 0
 				for b.Loop() {

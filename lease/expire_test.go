@@ -26,7 +26,7 @@ import (
 // event, the counters in step; a lease not yet due is left alone.
 func TestExpireSweepInBatches(t *testing.T) {
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	sys := database.System(context.Background())
 	due := 2*expireBatch + 17
 	seedDue(t, b, due, 0)

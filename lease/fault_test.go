@@ -44,7 +44,7 @@ func (b *bundle) noticeKinds(t *testing.T, leaseID int) []string {
 func TestMarkFaultyReplaces(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	l := b.vend(t, "alice", VendInput{Lines: []*schematype.LeaseLine{{SKU: "4D.small", Quantity: 1}, {SKU: "4E.small", Quantity: 1}}, Duration: days(2)})
 	before := b.leaseItems(t, l.ID)
 	require.Len(t, before, 2)
@@ -86,7 +86,7 @@ func TestMarkFaultyReplaces(t *testing.T) {
 func TestMarkFaultyWithoutReplacement(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	l := b.vend(t, "alice", VendInput{Lines: []*schematype.LeaseLine{{SKU: "2C.small", Quantity: 5}}, Duration: days(2)}) // all of them
 	items := b.leaseItems(t, l.ID)
 	f, err := b.svc.MarkFaulty(b.as["admin"], items[0].ID, "no link")

@@ -70,8 +70,12 @@ type bundle struct {
 	clock  *clockwork.FakeClock
 	svc    *Service
 	disp   *scripted
+	box    *secret.Box
 	as     map[string]context.Context // demo users: admin, manny, alice, bob
 }
+
+// with rebuilds the service with deps, as the server hands them in at construction.
+func (b *bundle) with(deps Deps) { b.svc = NewService(b.st, b.clock, b.disp, b.box, Config{}, deps) }
 
 func setup(t testing.TB) *bundle {
 	t.Helper()
@@ -95,8 +99,8 @@ func setupAt(t testing.TB, dsn string) *bundle {
 	box, err := secret.New(make([]byte, secret.KeySize))
 	require.NoError(t, err)
 	d := &scripted{Dispenser: sim}
-	b := &bundle{st: st, client: st.Client, store: st, clock: clock, disp: d, as: map[string]context.Context{},
-		svc: NewService(st, clock, d, box, Config{})}
+	b := &bundle{st: st, client: st.Client, store: st, clock: clock, disp: d, box: box, as: map[string]context.Context{},
+		svc: NewService(st, clock, d, box, Config{}, Deps{})}
 	users, err := st.Client.User.Query().All(database.System(ctx))
 	require.NoError(t, err)
 	for _, u := range users {
@@ -597,7 +601,7 @@ func TestVendedNoticeMatchesStoredLease(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	outbox := notify.NewOutbox(notify.Config{})
-	b.svc.Notices = outbox
+	b.with(Deps{Notices: outbox})
 	l := b.vend(t, "bob", VendInput{Lines: []*schematype.LeaseLine{{SKU: "3A.small", Quantity: 2}, {SKU: "4E.lab3", Quantity: 1}}, Duration: days(1)})
 	sys := database.System(context.Background())
 	written, err := b.client.Notice.Query().Where(notice.LeaseID(l.ID), notice.Kind(notify.KindVended)).Only(sys)

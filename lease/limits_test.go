@@ -35,7 +35,7 @@ func replicas(t *testing.T) (*bundle, []*Service) {
 		t.Cleanup(func() { _ = st.Close() })
 		box, err := secret.New(make([]byte, secret.KeySize))
 		require.NoError(t, err)
-		svcs = append(svcs, NewService(st, clockwork.NewFakeClockAt(b.clock.Now()), b.disp, box, Config{}))
+		svcs = append(svcs, NewService(st, clockwork.NewFakeClockAt(b.clock.Now()), b.disp, box, Config{}, Deps{}))
 	}
 	return b, svcs
 }

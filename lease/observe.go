@@ -72,10 +72,10 @@ func (nopObserver) Phase(ctx context.Context, _ string) (context.Context, func(e
 }
 
 func (s *Service) observer() Observer {
-	if s.Observer == nil {
+	if s.deps.Observer == nil {
 		return nopObserver{}
 	}
-	return s.Observer
+	return s.deps.Observer
 }
 
 // phase starts a phase of a vend.

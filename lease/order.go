@@ -17,15 +17,15 @@ import (
 
 // notice writes one notice inside tx when notices are configured.
 func (s *Service) notice(ctx context.Context, tx *database.Tx, now time.Time, ev notify.Event) error {
-	if s.Notices == nil {
+	if s.deps.Notices == nil {
 		return nil
 	}
-	return s.Notices.Enqueue(ctx, tx, now, ev)
+	return s.deps.Notices.Enqueue(ctx, tx, now, ev)
 }
 
 func (s *Service) deliver() {
-	if s.Deliver != nil {
-		s.Deliver()
+	if s.deps.Deliver != nil {
+		s.deps.Deliver()
 	}
 }
 

@@ -86,7 +86,7 @@ func (b *bundle) notices(t *testing.T, id int, kind string) []*ent.Notice {
 func TestQueueVendWaitsServesAndNotifies(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	b.shelve(t, "3A.small", 0)
 
 	// Without wait: OUT_OF_STOCK, as before; maxWait alone is refused.
@@ -130,7 +130,7 @@ func TestQueueVendWaitsServesAndNotifies(t *testing.T) {
 func TestQueueLapseWithdrawAndStrictOrder(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	b.shelve(t, "3A.small", 0)
 
 	short := b.vend(t, "alice", VendInput{SKU: sku("3A.small"), Wait: yes(), MaxWait: ptr(duration.Duration(2 * time.Hour))})
@@ -183,7 +183,7 @@ func TestQueueLapseWithdrawAndStrictOrder(t *testing.T) {
 func TestQueuePolicyWhenServed(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	b.shelve(t, "3A.small", 0)
 	b.shelve(t, "4D.small", 0)
 	limited := b.vend(t, "alice", VendInput{SKU: sku("3A.small"), Wait: yes()})
@@ -242,8 +242,7 @@ func TestQueueServedAfterReclaim(t *testing.T) {
 	_, err := b.svc.Return(b.as["alice"], holder.ID)
 	require.NoError(t, err)
 	require.Equal(t, Queued, b.lease(t, waiting.ID).Status, "the item is being wiped")
-	rc := reclaim.NewService(b.store, b.clock, b.disp, reclaim.Config{})
-	rc.Restocked = b.svc.KickQueue
+	rc := reclaim.NewService(b.store, b.clock, b.disp, reclaim.Config{}, reclaim.Deps{Restocked: b.svc.KickQueue})
 	n, err := rc.Run(context.Background(), b.clock.Now())
 	require.NoError(t, err)
 	require.Equal(t, 1, n)

@@ -37,7 +37,7 @@ func (b *bundle) noticesTo(t *testing.T, leaseID int, kind string) (names []stri
 func TestExtensionRequestApproved(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	l := b.vend(t, "alice", VendInput{SKU: sku("4D.small"), Duration: days(7)})
 
 	asked, err := b.svc.Extend(b.as["alice"], l.ID, days(90))
@@ -97,7 +97,7 @@ func TestExtensionRequestApproved(t *testing.T) {
 func TestExtensionRequestRejected(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+	b.with(Deps{Notices: notify.NewOutbox(notify.Config{})})
 	l := b.vend(t, "alice", VendInput{SKU: sku("4D.small"), Duration: days(7)})
 	asked, err := b.svc.Extend(b.as["alice"], l.ID, days(100))
 	require.NoError(t, err)

@@ -68,19 +68,7 @@ type Service struct {
 	box       *secret.Box
 	cfg       Config
 
-	// Reclaim, when set, is called after items went to REBUILDING so they are wiped at once.
-	Reclaim func()
-	// Feed, when set, receives an event after every committed change of a lease.
-	Feed *leasefeed.Feed
-	// Notices, when set, receives notices in the transactions of the changes that cause them;
-	// Deliver, when set, is called after such a commit so they go out at once.
-	Notices Notifier
-	Deliver func()
-	// Observer, when set, hears of each flow and vend phase (metrics, traces).
-	Observer Observer
-	// BookingsDue, when set, is called when a reservation is due within the lead time, so the
-	// scheduler starts it soon.
-	BookingsDue func()
+	deps Deps
 	// afterClaim, when set (tests), runs between the two transactions of a vend.
 	afterClaim func(leaseID int) error
 	// beforeWithdraw, when set (tests), runs in Return between reading a lease that awaits
@@ -96,9 +84,28 @@ type Notifier interface {
 	EnqueueOwners(ctx context.Context, tx *database.Tx, now time.Time, kind string, leases []*ent.Lease, message string) error
 }
 
+// Deps are the collaborators a lease service tells of what it did, each optional (nil: nobody
+// is told). The scheduler's kicks are built before the services (scheduler.Scheduler.Kicker), so
+// everything is handed in here and nothing is assigned later.
+type Deps struct {
+	// Feed receives an event after every committed change of a lease.
+	Feed *leasefeed.Feed
+	// Notices receives notices in the transactions of the changes that cause them; Deliver is
+	// called after such a commit so they go out at once.
+	Notices Notifier
+	Deliver func()
+	// Reclaim is called after items went to REBUILDING, so they are wiped at once.
+	Reclaim func()
+	// BookingsDue is called when a reservation is due within the lead time, so the scheduler
+	// starts it soon.
+	BookingsDue func()
+	// Observer hears of each flow and vend phase (metrics, traces).
+	Observer Observer
+}
+
 // NewService returns a lease service.
-func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, box *secret.Box, cfg Config) *Service {
-	return &Service{client: store.Client, store: store, clock: clock, dispenser: d, box: box, cfg: cfg.withDefaults()}
+func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, box *secret.Box, cfg Config, deps Deps) *Service {
+	return &Service{client: store.Client, store: store, clock: clock, dispenser: d, box: box, cfg: cfg.withDefaults(), deps: deps}
 }
 
 // VendInput asks for a lease. It is also the GraphQL VendInput.
@@ -132,14 +139,14 @@ func (s *Service) now() time.Time { return s.clock.Now().UTC().Truncate(time.Mic
 
 // emit publishes a committed change of l; kind is its new status or what happened to it.
 func (s *Service) emit(l *ent.Lease, kind string) {
-	if s.Feed == nil || l == nil {
+	if s.deps.Feed == nil || l == nil {
 		return
 	}
 	e := leasefeed.Event{LeaseID: l.ID, OwnerID: l.OwnerID, Kind: kind, At: s.now()}
 	if l.CostCenterID != nil {
 		e.CostCenterID = *l.CostCenterID
 	}
-	s.Feed.Publish(e)
+	s.deps.Feed.Publish(e)
 }
 
 // Provisioning is the kind of the progress events a lease's dispenser calls publish.
@@ -148,14 +155,14 @@ const Provisioning = "PROVISIONING"
 // progress publishes how many of a lease's items being dispensed are done: for people watching
 // (`hardcandy vend` on a terminal), never stored.
 func (s *Service) progress(id int, o *owner, done, total int) {
-	if s.Feed == nil {
+	if s.deps.Feed == nil {
 		return
 	}
 	e := leasefeed.Event{LeaseID: id, OwnerID: o.id, Kind: Provisioning, At: s.now(), ItemsDone: &done, ItemsTotal: &total}
 	if o.costCenterID != nil {
 		e.CostCenterID = *o.costCenterID
 	}
-	s.Feed.Publish(e)
+	s.deps.Feed.Publish(e)
 }
 
 // loadAndEmit loads the lease for the caller and publishes its new state.
@@ -194,7 +201,7 @@ func (s *Service) DispenseBound() time.Duration {
 func (s *Service) PendingTimeout() time.Duration { return s.cfg.PendingTimeout.Std() }
 
 func (s *Service) kickReclaim() {
-	if s.Reclaim != nil {
-		s.Reclaim()
+	if s.deps.Reclaim != nil {
+		s.deps.Reclaim()
 	}
 }

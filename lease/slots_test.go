@@ -24,7 +24,7 @@ func TestVendStormKeepsCountersExact(t *testing.T) {
 	st2, err := database.Open(context.Background(), dsn, database.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st2.Close() })
-	two := NewService(st2, one.clock, one.disp, one.svc.box, Config{})
+	two := NewService(st2, one.clock, one.disp, one.svc.box, Config{}, Deps{})
 	one.svc.cfg.MaxItemsPerUser, two.cfg.MaxItemsPerUser = 1<<30, 1<<30
 
 	const clients, rounds = 16, 6

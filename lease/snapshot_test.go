@@ -83,7 +83,7 @@ func TestVendedLeaseIsTheStoredLease(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	rec := &recorder{Notifier: notify.NewOutbox(notify.Config{}), leases: map[string][]*ent.Lease{}}
-	b.svc.Notices = rec
+	b.with(Deps{Notices: rec})
 	b.clock.Advance(987654321 * time.Nanosecond)
 	l := b.vend(t, "bob", VendInput{Lines: []*schematype.LeaseLine{{SKU: "3A.small", Quantity: 2}, {SKU: "4E.lab3", Quantity: 1}}, Duration: days(1)})
 	require.Len(t, rec.leases[notify.KindVended], 1)

@@ -151,17 +151,17 @@ func (b *PostgresBridge) Start(ctx context.Context) error {
 // Stop ends the listener, routes the feed's Publish back to local delivery, and closes the
 // connections, waiting for publishes in flight (at most a couple of seconds). It may be called
 // more than once, and before Start.
-func (b *PostgresBridge) Stop() error {
+func (b *PostgresBridge) Stop() {
 	b.mu.Lock()
 	if b.stopped {
 		b.mu.Unlock()
-		return nil
+		return
 	}
 	b.stopped = true
 	close(b.stopping)
 	if !b.started {
 		b.mu.Unlock()
-		return nil
+		return
 	}
 	b.feed.SetBridge(nil)
 	b.cancel()
@@ -169,7 +169,6 @@ func (b *PostgresBridge) Stop() error {
 
 	<-b.done
 	b.pool.Close() // waits for publishes holding a connection
-	return nil
 }
 
 // listen opens the dedicated connection and LISTENs on it; notifications queue on the connection

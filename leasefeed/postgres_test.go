@@ -41,7 +41,7 @@ func startReplica(t *testing.T, dsn, channel string) replica {
 	f := New()
 	b := NewPostgresBridge(dsn, f, slog.New(slog.NewTextHandler(t.Output(), nil)), WithChannel(channel))
 	require.NoError(t, b.Start(t.Context()))
-	t.Cleanup(func() { require.NoError(t, b.Stop()) })
+	t.Cleanup(b.Stop)
 	return replica{feed: f, bridge: b}
 }
 
@@ -214,14 +214,14 @@ func TestPostgresBridgeStop(t *testing.T) {
 	f := New()
 	a := NewPostgresBridge(dsn, f, slog.New(slog.NewTextHandler(t.Output(), nil)), WithChannel(channel))
 	require.NoError(t, a.Start(t.Context()))
-	t.Cleanup(func() { _ = a.Stop() }) // should the test fail before it stops a itself
+	t.Cleanup(a.Stop) // should the test fail before it stops a itself
 	require.Error(t, a.Start(t.Context()), "a second Start")
 	b := startReplica(t, dsn, channel)
 	subA, subB := f.Subscribe(t.Context(), nil), b.feed.Subscribe(t.Context(), nil)
 	db := admin(t, dsn)
 	listenersBecome(t, db, channel, 2)
 
-	require.NoError(t, a.Stop())
+	a.Stop()
 	require.Nil(t, f.bridge.Load())
 	select {
 	case <-a.done:
@@ -229,7 +229,7 @@ func TestPostgresBridgeStop(t *testing.T) {
 		t.Fatal("the listener goroutine outlived Stop")
 	}
 	listenersBecome(t, db, channel, 1) // Stop closed the listening connection
-	require.NoError(t, a.Stop(), "Stop again")
+	a.Stop()                           // again: harmless
 	require.Error(t, a.Start(t.Context()), "Start after Stop")
 
 	// A publishes locally now; B notifies, and would hear A's event first had A notified it.
@@ -256,7 +256,7 @@ func TestPostgresBridgeRefusesBadConfig(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			require.Error(t, b.Start(t.Context()))
 			require.Nil(t, b.feed.bridge.Load())
-			require.NoError(t, b.Stop())
+			b.Stop()
 		})
 	}
 }

@@ -54,8 +54,8 @@ func expiry(ctx context.Context, dir string, notDue int) error {
 	if err != nil {
 		return err
 	}
-	svc := lease.NewService(st, clockwork.NewFakeClockAt(now), sim, box, lease.Config{})
-	svc.Notices = notify.NewOutbox(notify.Config{}) // as served: an "expired" notice per lease
+	// As served: an "expired" notice per lease.
+	svc := lease.NewService(st, clockwork.NewFakeClockAt(now), sim, box, lease.Config{}, lease.Deps{Notices: notify.NewOutbox(notify.Config{})})
 
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "due leases\tnot due\tseconds\tCPU seconds\tµs per lease\titems queued for reclaim\tnotices written\ttarget\t")

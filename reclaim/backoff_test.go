@@ -12,7 +12,7 @@ import (
 // TestBackoff checks the wait doubles per failure from Backoff and stops at MaxBackoff.
 func TestBackoff(t *testing.T) {
 	t.Parallel()
-	s := NewService(nil, nil, nil, Config{Backoff: duration.Duration(time.Minute), MaxBackoff: duration.Duration(10 * time.Minute)})
+	s := NewService(nil, nil, nil, Config{Backoff: duration.Duration(time.Minute), MaxBackoff: duration.Duration(10 * time.Minute)}, Deps{})
 	tests := []struct {
 		failures int
 		want     time.Duration

@@ -26,10 +26,10 @@ type Observer interface {
 // Run reclaims the REBUILDING items whose next attempt is due at now (see run): the
 // reclaim-items job.
 func (s *Service) Run(ctx context.Context, now time.Time) (int, error) {
-	if s.Observer == nil {
+	if s.deps.Observer == nil {
 		return s.run(ctx, now)
 	}
-	ctx, end := s.Observer.Run(ctx)
+	ctx, end := s.deps.Observer.Run(ctx)
 	n, err := s.run(ctx, now)
 	end(n, err)
 	return n, err
@@ -38,7 +38,7 @@ func (s *Service) Run(ctx context.Context, now time.Time) (int, error) {
 // record writes one reclaim's outcome (see recordTx) and reports it.
 func (s *Service) record(ctx context.Context, it *ent.InventoryItem, rerr error) error {
 	err := s.recordTx(ctx, it, rerr)
-	if s.Observer != nil && err == nil {
+	if s.deps.Observer != nil && err == nil {
 		outcome := OutcomeOK
 		if rerr != nil {
 			outcome = OutcomeRetry
@@ -46,7 +46,7 @@ func (s *Service) record(ctx context.Context, it *ent.InventoryItem, rerr error)
 				outcome = OutcomeMaintenance
 			}
 		}
-		s.Observer.Reclaimed(ctx, outcome)
+		s.deps.Observer.Reclaimed(ctx, outcome)
 	}
 	return err
 }

@@ -67,22 +67,28 @@ type Service struct {
 	cfg       Config
 	mu        sync.Mutex // one run at a time in a process
 
-	// Notices, when set, receives a reclaim-failed notice for admins when an item goes to
-	// MAINTENANCE; Deliver is then called to send it at once.
+	deps Deps
+}
+
+// Deps are the collaborators a reclaim service tells of what it did, each optional (nil: nobody
+// is told), handed in at construction.
+type Deps struct {
+	// Notices receives a reclaim-failed notice for admins when an item goes to MAINTENANCE;
+	// Deliver is then called to send it at once.
 	Notices interface {
 		Enqueue(ctx context.Context, tx *database.Tx, now time.Time, ev notify.Event) error
 	}
 	Deliver func()
-	// Restocked, when set, is called after a run put wiped items back on the shelf, so the
-	// waiting lists are served at once.
+	// Restocked is called after a run put wiped items back on the shelf, so the waiting lists
+	// are served at once.
 	Restocked func()
-	// Observer, when set, hears of each run and each item's outcome (metrics, traces).
+	// Observer hears of each run and each item's outcome (metrics, traces).
 	Observer Observer
 }
 
 // NewService returns a reclaim service.
-func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, cfg Config) *Service {
-	return &Service{store: store, clock: clock, dispenser: d, cfg: cfg.withDefaults()}
+func NewService(store *database.Store, clock clockwork.Clock, d dispenser.Dispenser, cfg Config, deps Deps) *Service {
+	return &Service{store: store, clock: clock, dispenser: d, cfg: cfg.withDefaults(), deps: deps}
 }
 
 // Backoff returns the wait after the given number of failures.
@@ -127,8 +133,8 @@ func (s *Service) run(ctx context.Context, now time.Time) (int, error) {
 		}
 		restocked = restocked || errs[i] == nil
 	}
-	if restocked && s.Restocked != nil {
-		s.Restocked()
+	if restocked && s.deps.Restocked != nil {
+		s.deps.Restocked()
 	}
 	return len(items), nil
 }
@@ -158,13 +164,13 @@ func (s *Service) recordTx(ctx context.Context, it *ent.InventoryItem, rerr erro
 				From: ptr(inventory.Rebuilding), Actor: "reclaim", LastError: &msg, Reason: reason})
 			if isConflict(err) {
 				return nil
-			} else if err != nil || s.Notices == nil {
+			} else if err != nil || s.deps.Notices == nil {
 				return err
 			}
-			return s.Notices.Enqueue(ctx, tx, now, notify.Event{Kind: notify.KindReclaimFailed, ItemID: &it.ID, Message: reason})
+			return s.deps.Notices.Enqueue(ctx, tx, now, notify.Event{Kind: notify.KindReclaimFailed, ItemID: &it.ID, Message: reason})
 		})
-		if err == nil && s.Deliver != nil {
-			s.Deliver()
+		if err == nil && s.deps.Deliver != nil {
+			s.deps.Deliver()
 		}
 		return err
 	}

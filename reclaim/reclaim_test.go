@@ -62,10 +62,9 @@ func setup(t *testing.T) *bundle {
 	require.NoError(t, err)
 	b := &bundle{ctx: ctx, st: st, clock: clock, wiper: &wiper{Dispenser: sim}}
 	b.svc = reclaim.NewService(st, clock, b.wiper, reclaim.Config{MaxAttempts: 3,
-		Backoff: duration.Duration(time.Minute), MaxBackoff: duration.Duration(10 * time.Minute)})
-	b.svc.Restocked = func() { b.restocked.Add(1) }
-	b.svc.Deliver = func() { b.delivered.Add(1) }
-	b.svc.Notices = notify.NewOutbox(notify.Config{})
+		Backoff: duration.Duration(time.Minute), MaxBackoff: duration.Duration(10 * time.Minute)},
+		reclaim.Deps{Restocked: func() { b.restocked.Add(1) }, Deliver: func() { b.delivered.Add(1) },
+			Notices: notify.NewOutbox(notify.Config{})})
 
 	// One item comes back to be wiped: out of service, then into REBUILDING.
 	id, err := st.Client.InventoryItem.Query().Where(inventoryitem.StatusEQ(inventory.Available)).

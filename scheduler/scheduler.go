@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -115,6 +114,7 @@ type Scheduler struct {
 	replica string
 	tracer  trace.Tracer
 	created time.Time // for jobs that never succeeded, see logCollector
+	cfg     Config
 	jobs    map[string]*state
 	order   []string
 	metrics *jobMetrics
@@ -141,8 +141,10 @@ type Options struct {
 	Tracer trace.Tracer
 }
 
-// New builds a scheduler for jobs with cfg's schedules. Nothing runs until Start.
-func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
+// New builds a scheduler with cfg's schedules and no jobs: it is built before the services, so
+// that they are handed its kicks (Kicker) at construction, and their jobs are registered after
+// (Register). Nothing runs until Start.
+func New(cfg Config, o Options) (*Scheduler, error) {
 	if o.Clock == nil {
 		o.Clock = clockwork.NewRealClock()
 	}
@@ -171,24 +173,35 @@ func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
 		o.Tracer = noop.NewTracerProvider().Tracer("")
 	}
 	s := &Scheduler{gocron: g, elector: o.Elector, clock: o.Clock, logger: o.Logger, client: o.Client, replica: o.Replica,
-		tracer: o.Tracer, jobs: map[string]*state{}, metrics: newJobMetrics(o.Registerer), created: o.Clock.Now().UTC()}
+		tracer: o.Tracer, cfg: cfg, jobs: map[string]*state{}, metrics: newJobMetrics(o.Registerer), created: o.Clock.Now().UTC()}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
-	for name := range cfg.Schedules {
-		if !slices.ContainsFunc(jobs, func(j Job) bool { return j.Name == name }) {
-			return nil, fmt.Errorf("scheduler: schedules: no job named %q", name)
-		}
+	if o.Registerer != nil {
+		o.Registerer.MustRegister(&logCollector{s: s})
+	}
+	return s, nil
+}
+
+// Register adds jobs, each on its schedule from the configuration or its default. It is for
+// before Start: a job's schedule that does not parse is an error here, and so is a name
+// registered twice.
+func (s *Scheduler) Register(jobs ...Job) error {
+	if s.started.Load() {
+		return errors.New("scheduler: register jobs before Start")
 	}
 	for _, j := range jobs {
+		if _, dup := s.jobs[j.Name]; dup {
+			return fmt.Errorf("scheduler: %s: registered twice", j.Name)
+		}
 		spec := DefaultSchedules[j.Name]
-		if v, ok := cfg.Schedules[j.Name]; ok {
+		if v, ok := s.cfg.Schedules[j.Name]; ok {
 			spec = v
 		}
 		def, err := Definition(spec)
 		if err != nil {
-			return nil, fmt.Errorf("scheduler: %s: %w", j.Name, err)
+			return fmt.Errorf("scheduler: %s: %w", j.Name, err)
 		}
 		st := &state{Job: j, schedule: spec}
-		st.handle, err = g.NewJob(def, gocron.NewTask(func() { s.run(st) }),
+		st.handle, err = s.gocron.NewJob(def, gocron.NewTask(func() { s.run(st) }),
 			gocron.WithName(j.Name),
 			// One run at a time: a tick that comes while the last run is still going is
 			// skipped (the next one handles what fell due). run keeps the same rule for RunNow.
@@ -196,15 +209,22 @@ func New(cfg Config, jobs []Job, o Options) (*Scheduler, error) {
 			// Whatever fell due while the server was down is handled at once.
 			gocron.WithStartAt(gocron.WithStartImmediately()))
 		if err != nil {
-			return nil, fmt.Errorf("scheduler: %s: %w", j.Name, err)
+			return fmt.Errorf("scheduler: %s: %w", j.Name, err)
 		}
 		s.jobs[j.Name] = st
 		s.order = append(s.order, j.Name)
 	}
-	if o.Registerer != nil {
-		o.Registerer.MustRegister(&logCollector{s: s})
+	return nil
+}
+
+// Kicker is the function that kicks the named job (Kick), for a service built before the job is
+// registered; nil on a nil scheduler (a replica that runs no jobs), which services take as
+// nobody to tell.
+func (s *Scheduler) Kicker(name string) func() {
+	if s == nil {
+		return nil
 	}
-	return s, nil
+	return func() { s.Kick(name) }
 }
 
 // Definition parses a schedule: an interval such as "30s" or "1d", or a five-field cron
@@ -221,14 +241,26 @@ func Definition(spec string) (gocron.JobDefinition, error) {
 	return gocron.DurationJob(d.Std()), nil
 }
 
-// Start starts running jobs; every job runs once at once.
-func (s *Scheduler) Start() {
+// Start starts running the registered jobs; every job runs once at once. A schedule in the
+// configuration that names no registered job is an error, and nothing starts.
+func (s *Scheduler) Start(context.Context) error {
+	for name := range s.cfg.Schedules {
+		if _, ok := s.jobs[name]; !ok {
+			return fmt.Errorf("scheduler: schedules: no job named %q; jobs are %s", name, strings.Join(s.order, ", "))
+		}
+	}
 	s.gocron.Start()
 	s.started.Store(true)
+	return nil
 }
 
-// Stop starts no new runs and waits, within the stop timeout, for running ones to finish.
-func (s *Scheduler) Stop() error { return s.StopWithin(context.Background()) }
+// Stop starts no new runs and waits, within the stop timeout, for running ones to finish; what
+// went wrong is logged.
+func (s *Scheduler) Stop() {
+	if err := s.StopWithin(context.Background()); err != nil {
+		s.logger.Error("scheduler stop", "err", err)
+	}
+}
 
 // StopWithin is Stop that waits for running jobs only until ctx ends (the server's drain
 // deadline): then it cancels their context and waits for them to return, which they do at once
@@ -348,7 +380,10 @@ func (s *Scheduler) RunNow(name string) error {
 // a kick before Start or after Stop (every job runs at start anyway; gocron's RunNow would block
 // on a scheduler that is not running).
 func (s *Scheduler) Kick(name string) {
-	if st, ok := s.jobs[name]; ok && s.started.Load() {
+	if !s.started.Load() { // and once started, jobs are no longer registered: the map is fixed
+		return
+	}
+	if st, ok := s.jobs[name]; ok {
 		_ = st.handle.RunNow()
 	}
 }

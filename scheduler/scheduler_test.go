@@ -39,10 +39,11 @@ func setup(t *testing.T) *bundle {
 
 func (b *bundle) scheduler(t *testing.T, cfg Config, jobs ...Job) *Scheduler {
 	t.Helper()
-	s, err := New(cfg, jobs, Options{Clock: b.clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	s, err := New(cfg, Options{Clock: b.clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Client: b.store.Client, Registerer: b.reg, Replica: "test"})
 	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Stop() })
+	require.NoError(t, s.Register(jobs...))
+	t.Cleanup(s.Stop)
 	return s
 }
 
@@ -95,7 +96,7 @@ func TestRunsAtStartAndOnSchedule(t *testing.T) {
 	b := setup(t)
 	rec := &recorder{}
 	s := b.scheduler(t, Config{Schedules: map[string]string{ExpireLeases: "1m"}}, Job{Name: ExpireLeases, Run: rec.run})
-	s.Start()
+	require.NoError(t, s.Start(t.Context()))
 	waitRuns(t, s, ExpireLeases, rec, 1)
 	require.Equal(t, t0, rec.times[0], "the first run happens at start, with the clock's time")
 	for i := 2; i <= 4; i++ {
@@ -129,7 +130,7 @@ func TestRunNowAndErrors(t *testing.T) {
 	b := setup(t)
 	rec := &recorder{err: errors.New("database on fire")}
 	s := b.scheduler(t, Config{Schedules: map[string]string{ReclaimItems: "1h"}}, Job{Name: ReclaimItems, Run: rec.run})
-	s.Start()
+	require.NoError(t, s.Start(t.Context()))
 	waitRuns(t, s, ReclaimItems, rec, 1)
 	require.NoError(t, s.RunNow(ReclaimItems))
 	waitFor(t, func() bool { return rec.count() == 2 })
@@ -156,7 +157,7 @@ func TestSingleton(t *testing.T) {
 		return 0, nil
 	}
 	s := b.scheduler(t, Config{Schedules: map[string]string{RecoverStuck: "10s"}}, Job{Name: RecoverStuck, Run: slow})
-	s.Start()
+	require.NoError(t, s.Start(t.Context()))
 	waitFor(t, func() bool { return runs.Load() == 1 })
 	for range 5 {
 		_ = s.RunNow(RecoverStuck)
@@ -181,12 +182,12 @@ func TestStopWaitsForRunningJobs(t *testing.T) {
 		finished.Store(true)
 		return 0, nil
 	}
-	s, err := New(Config{}, []Job{{Name: CloseBills, Run: job}}, Options{Clock: b.clock,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s, err := New(Config{}, Options{Clock: b.clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	require.NoError(t, err)
-	s.Start()
+	require.NoError(t, s.Register(Job{Name: CloseBills, Run: job}))
+	require.NoError(t, s.Start(t.Context()))
 	<-started
-	require.NoError(t, s.Stop())
+	require.NoError(t, s.StopWithin(context.Background()))
 	require.True(t, finished.Load())
 }
 
@@ -200,10 +201,15 @@ func TestDefinition(t *testing.T) {
 		_, err := Definition(bad)
 		require.Error(t, err, bad)
 	}
-	_, err := New(Config{Schedules: map[string]string{"nope": "1m"}}, nil, Options{})
-	require.ErrorContains(t, err, `no job named "nope"`)
-	_, err = New(Config{Schedules: map[string]string{ExpireLeases: "7x"}}, []Job{{Name: ExpireLeases, Run: (&recorder{}).run}}, Options{})
-	require.ErrorContains(t, err, "expire-leases")
+	// A schedule for a job nobody registered stops Start; one that does not parse, Register.
+	s, err := New(Config{Schedules: map[string]string{"nope": "1m"}}, Options{})
+	require.NoError(t, err)
+	require.NoError(t, s.Register(Job{Name: ExpireLeases, Run: (&recorder{}).run}))
+	require.ErrorContains(t, s.Start(t.Context()), `no job named "nope"`)
+	s, err = New(Config{Schedules: map[string]string{ExpireLeases: "7x"}}, Options{})
+	require.NoError(t, err)
+	require.ErrorContains(t, s.Register(Job{Name: ExpireLeases, Run: (&recorder{}).run}), "expire-leases")
+	require.ErrorContains(t, s.Register(Job{Name: CloseBills, Run: (&recorder{}).run}, Job{Name: CloseBills}), "registered twice")
 }
 
 // TestInfoFromRunLog: a job's last run comes from the job-run log when the log knows a newer run
@@ -234,7 +240,7 @@ func TestInfoFromRunLog(t *testing.T) {
 	require.Equal(t, "disk on fire", *info.LastError)
 
 	// Then this replica runs it: its own, newer run shows.
-	s.Start()
+	require.NoError(t, s.Start(t.Context()))
 	waitRuns(t, s, ExpireLeases, rec, 1)
 	info, err = s.Job(ExpireLeases)
 	require.NoError(t, err)
