@@ -38,14 +38,13 @@ func Of(v viewer.Viewer) Scope {
 }
 
 // Includes reports whether h is in s.
-func (s Scope) Includes(h Holding) bool {
-	switch {
-	case s.All, h.OwnerID == s.OwnerID:
-		return true
-	case s.CostCenterID != 0 && h.CostCenterID != nil && *h.CostCenterID == s.CostCenterID:
-		return true
-	}
-	return false
+func (s Scope) Includes(h Holding) bool { return h.OwnerID == s.OwnerID || s.oversees(h.CostCenterID) }
+
+// oversees reports whether s covers what is charged to costCenterID (nil: none) whoever owns it:
+// everything for an admin, a manager's own cost center. It is the cost-center half of the rule,
+// shared by Includes, MayDecide and MayOversee.
+func (s Scope) oversees(costCenterID *int) bool {
+	return s.All || s.CostCenterID != 0 && costCenterID != nil && *costCenterID == s.CostCenterID
 }
 
 // MaySee reports whether v may see, and so act on, h.
@@ -57,11 +56,7 @@ func MaySee(v viewer.Viewer, h Holding) bool { return Of(v).Includes(h) }
 // on one's own it would be none, whatever one's role. An admin who needs an exception asks
 // another admin or their cost center's manager, or changes the product's policy openly.
 func MayDecide(v viewer.Viewer, h Holding) bool {
-	if h.OwnerID == v.UserID {
-		return false
-	}
-	s := Of(v)
-	return s.All || s.CostCenterID != 0 && h.CostCenterID != nil && *h.CostCenterID == s.CostCenterID
+	return h.OwnerID != v.UserID && Of(v).oversees(h.CostCenterID)
 }
 
 // MayManage reports whether v may manage the person userID and their tokens: oneself, or an
@@ -83,6 +78,5 @@ func Where[P ~func(*sql.Selector)](s Scope, owner, costCenter func(int) P, or fu
 // MayOversee reports whether v may see a cost center's own records (its bills, its usage as a
 // whole): an admin, or a manager of that cost center.
 func MayOversee(v viewer.Viewer, costCenterID int) bool {
-	s := Of(v)
-	return s.All || s.CostCenterID != 0 && s.CostCenterID == costCenterID
+	return Of(v).oversees(&costCenterID)
 }
