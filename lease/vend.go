@@ -537,7 +537,7 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 			return fmt.Errorf("allocations: %w", err)
 		}
 		for i, a := range allocs {
-			item := toDispenserItem(items[i], byID[items[i].ID])
+			item := inventory.DispenserItem(items[i], byID[items[i].ID])
 			item.Parameters = dispenserParameters(params[items[i].ID])
 			out = append(out, claimed{allocationID: a.ID, productID: byID[items[i].ID].ID, item: item})
 		}
@@ -553,20 +553,6 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 }
 
 func ptr[T any](v T) *T { return &v }
-
-func toDispenserItem(it *ent.InventoryItem, p *ent.Product) dispenser.Item {
-	di := dispenser.Item{ID: it.ID, Name: it.Name, SKU: p.Sku, Tier: p.Tier, Type: p.Type, Size: p.Size, Labels: it.Labels}
-	if it.Pool != nil {
-		di.Pool = *it.Pool
-	}
-	if len(p.Attributes) > 0 {
-		di.Attributes = map[string]string{}
-		for _, a := range p.Attributes {
-			di.Attributes[a.Key] = a.Value
-		}
-	}
-	return di
-}
 
 // result is one dispenser call's outcome.
 type result struct {

@@ -122,7 +122,7 @@ func (s *Service) run(ctx context.Context, now time.Time) (int, error) {
 			defer func() { <-sem }()
 			cctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout.Std())
 			defer cancel()
-			errs[i] = s.dispenser.Reclaim(cctx, toItem(it))
+			errs[i] = s.dispenser.Reclaim(cctx, inventory.DispenserItem(it, it.Edges.Product))
 		}()
 	}
 	wg.Wait()
@@ -181,16 +181,5 @@ func (s *Service) recordTx(ctx context.Context, it *ent.InventoryItem, rerr erro
 }
 
 func isConflict(err error) bool { return errors.Is(err, apperr.Conflict) }
-
-func toItem(it *ent.InventoryItem) dispenser.Item {
-	di := dispenser.Item{ID: it.ID, Name: it.Name, Labels: it.Labels}
-	if p := it.Edges.Product; p != nil {
-		di.SKU, di.Tier, di.Type, di.Size = p.Sku, p.Tier, p.Type, p.Size
-	}
-	if it.Pool != nil {
-		di.Pool = *it.Pool
-	}
-	return di
-}
 
 func ptr[T any](v T) *T { return &v }
