@@ -114,12 +114,7 @@ func Run(t *testing.T, open func(t *testing.T) *database.Store) {
 	t.Run("UsageTotals", func(t *testing.T) {
 		t.Parallel()
 		b := setup(t, open)
-		eng, field := b.costCenter(t, "ENG"), b.costCenter(t, "FIELD")
-		alice, bob := b.user(t, "alice"), b.user(t, "bob")
-		p := b.product(t, "4D.small")
-		day := 24 * time.Hour
-		nov := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-		dec := nov.AddDate(0, 1, 0)
+		eng, field, alice, bob, p := b.cast(t)
 		b.order(t, &eng, &alice, p, 2, 4000, "USD", nov.Add(-2*day), nov.Add(2*day)) // half in November: 2000
 		b.order(t, &field, &bob, p, 1, 300, "EUR", nov.Add(9*day), nov.Add(12*day))  // all in November: 300
 		b.order(t, &eng, &alice, p, 1, 1000, "USD", dec.Add(-day), dec.Add(2*day))   // a third: 333.33 → 333
@@ -205,12 +200,7 @@ func Run(t *testing.T, open func(t *testing.T) *database.Store) {
 	t.Run("OrderStacks streams the stacks of the orders in a window", func(t *testing.T) {
 		t.Parallel()
 		b := setup(t, open)
-		eng, field := b.costCenter(t, "ENG"), b.costCenter(t, "FIELD")
-		alice, bob := b.user(t, "alice"), b.user(t, "bob")
-		p := b.product(t, "4D.small")
-		day := 24 * time.Hour
-		nov := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-		dec := nov.AddDate(0, 1, 0)
+		eng, field, alice, bob, p := b.cast(t)
 		b.order(t, &eng, &alice, p, 2, 4000, "USD", nov.Add(-2*day), nov.Add(2*day))
 		b.order(t, &field, &bob, p, 1, 300, "EUR", nov.Add(9*day), nov.Add(12*day))
 		b.order(t, nil, &alice, p, 5, 9999, "USD", nov, nov.Add(day))            // no cost center: not billed
@@ -299,6 +289,21 @@ func (b *bundle) order(t *testing.T, cc, userID *int, productID, qty, price int,
 		SetPrice(price).SetCurrency(currency).Exec(b.ctx))
 	require.NoError(t, b.st.Client.Order.Create().SetKind("VEND").SetNillableCostCenterID(cc).SetNillableUserID(userID).
 		SetContentsBagID(bag.ID).SetPeriodStart(start).SetPeriodEnd(end).Exec(b.ctx))
+}
+
+// day, nov and dec frame the usage checks: November 2026.
+const day = 24 * time.Hour
+
+var (
+	nov = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	dec = nov.AddDate(0, 1, 0)
+)
+
+// cast is who the usage checks charge: the demo's ENG and FIELD cost centers, alice and bob,
+// and the product 4D.small.
+func (b *bundle) cast(t *testing.T) (eng, field, alice, bob, product int) {
+	t.Helper()
+	return b.costCenter(t, "ENG"), b.costCenter(t, "FIELD"), b.user(t, "alice"), b.user(t, "bob"), b.product(t, "4D.small")
 }
 
 func sortTotals(ts []queries.UsageTotal) {
