@@ -41,16 +41,11 @@ func (s *Service) actOn(ctx context.Context, id int, _ string) (viewer.Viewer, c
 // notFound is what a lease the viewer may not see answers: the same as one that does not exist.
 func notFound(id int) error { return apperr.New(apperr.NotFound, "lease %d: not found", id) }
 
-// authorized begins a flow a viewer asks for (auth.Authorized): the viewer and the flow's context,
-// lifted once. Scheduler flows, which act for no one, lift at their start instead.
-func authorized(ctx context.Context) (viewer.Viewer, context.Context, error) {
-	return auth.Authorized(ctx)
-}
-
-// viewerAndLease returns the signed-in viewer, the flow's context (authorized) and the lease,
+// viewerAndLease returns the signed-in viewer, the flow's context (auth.Authorized: lifted once;
+// scheduler flows, which act for no one, lift at their start instead) and the lease,
 // whoever's it is: the callers decide what the viewer may do with it.
 func (s *Service) viewerAndLease(ctx context.Context, id int) (viewer.Viewer, context.Context, *ent.Lease, error) {
-	v, sys, err := authorized(ctx)
+	v, sys, err := auth.Authorized(ctx)
 	if err != nil {
 		return v, ctx, nil, err
 	}

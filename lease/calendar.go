@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 )
@@ -82,7 +83,7 @@ func bookable(us []usage, from, to time.Time) (free, capacity int) {
 // can be booked for the whole slot (its cleaning buffer after it included). A bundle counts
 // whole bundles. Any signed-in user who may vend the SKU may ask.
 func (s *Service) Calendar(ctx context.Context, sku string, from, to time.Time, step duration.Duration) ([]*CalendarSlot, error) {
-	_, ctx, err := authorized(ctx)
+	_, ctx, err := auth.Authorized(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +129,7 @@ type EarliestQuery struct {
 // booking horizon; none is OUT_OF_STOCK. The answer is now or the end of some booking (the only
 // times a window can start to fit), each checked in memory against the bookings read once.
 func (s *Service) EarliestStart(ctx context.Context, q EarliestQuery) (time.Time, error) {
-	_, ctx, err := authorized(ctx)
+	_, ctx, err := auth.Authorized(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}

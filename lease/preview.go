@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/bag"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
@@ -51,7 +52,7 @@ type Money struct {
 // product that fits), how many items match each line and the price for the duration. The
 // errors are Vend's, but a line short of items is no error: the preview says so (Vendable).
 func (s *Service) Preview(ctx context.Context, in VendInput) (*Preview, error) {
-	_, ctx, err := authorized(ctx)
+	_, ctx, err := auth.Authorized(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +69,7 @@ func (s *Service) PreviewOf(ctx context.Context, l *ent.Lease) (*Preview, error)
 	if l == nil || l.ID != 0 {
 		return nil, nil
 	}
-	_, ctx, err := authorized(ctx)
+	_, ctx, err := auth.Authorized(ctx)
 	if err != nil {
 		return nil, err
 	}

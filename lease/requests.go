@@ -100,7 +100,7 @@ func requestNotFound(id int) error {
 // decideRequest loads an open extension request for a decision by the viewer: the lease's cost
 // center's managers and admins, never the requester (visibility.MayDecide).
 func (s *Service) decideRequest(ctx context.Context, id int, action string) (viewer.Viewer, context.Context, *ent.ExtensionRequest, *ent.Lease, error) {
-	v, sys, err := authorized(ctx)
+	v, sys, err := auth.Authorized(ctx)
 	if err != nil {
 		return v, ctx, nil, nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/hardcandy/hardcandy/apperr"
+	"github.com/hardcandy/hardcandy/auth"
 	"github.com/hardcandy/hardcandy/bag"
 	"github.com/hardcandy/hardcandy/catalog"
 	"github.com/hardcandy/hardcandy/database"
@@ -243,7 +244,7 @@ func dispenserError(err error) error {
 // claiming and activation are two short transactions with the dispenser called between them,
 // never inside one.
 func (s *Service) vend(ctx context.Context, in VendInput) (*ent.Lease, error) {
-	v, ctx, err := authorized(ctx)
+	v, ctx, err := auth.Authorized(ctx)
 	if err != nil {
 		return nil, err
 	}
