@@ -35,7 +35,9 @@ type Booking struct {
 	// the product's cleaning buffer when booked
 	Buffer duration.Duration `json:"buffer,omitempty"`
 	// ends_at plus the buffer: when the items can serve again
-	FreeAt       time.Time `json:"free_at,omitempty"`
+	FreeAt time.Time `json:"free_at,omitempty"`
+	// the booking's first row; false on the rows that continue it
+	Opens        bool `json:"opens,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -46,6 +48,8 @@ func (*Booking) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case booking.FieldBuffer:
 			values[i] = new(duration.Duration)
+		case booking.FieldOpens:
+			values[i] = new(sql.NullBool)
 		case booking.FieldID, booking.FieldLeaseID, booking.FieldProductID, booking.FieldOwnerID, booking.FieldCostCenterID, booking.FieldQuantity:
 			values[i] = new(sql.NullInt64)
 		case booking.FieldStartsAt, booking.FieldEndsAt, booking.FieldFreeAt:
@@ -126,6 +130,12 @@ func (_m *Booking) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.FreeAt = value.Time
 			}
+		case booking.FieldOpens:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field opens", values[i])
+			} else if value.Valid {
+				_m.Opens = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -190,6 +200,9 @@ func (_m *Booking) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("free_at=")
 	builder.WriteString(_m.FreeAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("opens=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Opens))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -93,6 +93,20 @@ func (_c *BookingCreate) SetFreeAt(v time.Time) *BookingCreate {
 	return _c
 }
 
+// SetOpens sets the "opens" field.
+func (_c *BookingCreate) SetOpens(v bool) *BookingCreate {
+	_c.mutation.SetOpens(v)
+	return _c
+}
+
+// SetNillableOpens sets the "opens" field if the given value is not nil.
+func (_c *BookingCreate) SetNillableOpens(v *bool) *BookingCreate {
+	if v != nil {
+		_c.SetOpens(*v)
+	}
+	return _c
+}
+
 // Mutation returns the BookingMutation object of the builder.
 func (_c *BookingCreate) Mutation() *BookingMutation {
 	return _c.mutation
@@ -132,6 +146,10 @@ func (_c *BookingCreate) defaults() {
 		v := booking.DefaultBuffer
 		_c.mutation.SetBuffer(v)
 	}
+	if _, ok := _c.mutation.Opens(); !ok {
+		v := booking.DefaultOpens
+		_c.mutation.SetOpens(v)
+	}
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -164,6 +182,9 @@ func (_c *BookingCreate) check() error {
 	}
 	if _, ok := _c.mutation.FreeAt(); !ok {
 		return &ValidationError{Name: "free_at", err: errors.New(`ent: missing required field "Booking.free_at"`)}
+	}
+	if _, ok := _c.mutation.Opens(); !ok {
+		return &ValidationError{Name: "opens", err: errors.New(`ent: missing required field "Booking.opens"`)}
 	}
 	return nil
 }
@@ -227,6 +248,10 @@ func (_c *BookingCreate) createSpec() (*Booking, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.FreeAt(); ok {
 		_spec.SetField(booking.FieldFreeAt, field.TypeTime, value)
 		_node.FreeAt = value
+	}
+	if value, ok := _c.mutation.Opens(); ok {
+		_spec.SetField(booking.FieldOpens, field.TypeBool, value)
+		_node.Opens = value
 	}
 	return _node, _spec
 }
@@ -374,6 +399,9 @@ func (u *BookingUpsertOne) UpdateNewValues() *BookingUpsertOne {
 		}
 		if _, exists := u.create.mutation.CostCenterID(); exists {
 			s.SetIgnore(booking.FieldCostCenterID)
+		}
+		if _, exists := u.create.mutation.Opens(); exists {
+			s.SetIgnore(booking.FieldOpens)
 		}
 	}))
 	return u
@@ -677,6 +705,9 @@ func (u *BookingUpsertBulk) UpdateNewValues() *BookingUpsertBulk {
 			}
 			if _, exists := b.mutation.CostCenterID(); exists {
 				s.SetIgnore(booking.FieldCostCenterID)
+			}
+			if _, exists := b.mutation.Opens(); exists {
+				s.SetIgnore(booking.FieldOpens)
 			}
 		}
 	}))

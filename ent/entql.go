@@ -148,6 +148,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			booking.FieldEndsAt:       {Type: field.TypeTime, Column: booking.FieldEndsAt},
 			booking.FieldBuffer:       {Type: field.TypeInt64, Column: booking.FieldBuffer},
 			booking.FieldFreeAt:       {Type: field.TypeTime, Column: booking.FieldFreeAt},
+			booking.FieldOpens:        {Type: field.TypeBool, Column: booking.FieldOpens},
 		},
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
@@ -1737,6 +1738,11 @@ func (f *BookingFilter) WhereBuffer(p entql.Int64P) {
 // WhereFreeAt applies the entql time.Time predicate on the free_at field.
 func (f *BookingFilter) WhereFreeAt(p entql.TimeP) {
 	f.Where(p.Field(booking.FieldFreeAt))
+}
+
+// WhereOpens applies the entql bool predicate on the opens field.
+func (f *BookingFilter) WhereOpens(p entql.BoolP) {
+	f.Where(p.Field(booking.FieldOpens))
 }
 
 // addPredicate implements the predicateAdder interface.

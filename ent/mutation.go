@@ -4068,6 +4068,7 @@ type BookingMutation struct {
 	buffer            *duration.Duration
 	addbuffer         *duration.Duration
 	free_at           *time.Time
+	opens             *bool
 	clearedFields     map[string]struct{}
 	done              bool
 	oldValue          func(context.Context) (*Booking, error)
@@ -4630,6 +4631,42 @@ func (m *BookingMutation) ResetFreeAt() {
 	m.free_at = nil
 }
 
+// SetOpens sets the "opens" field.
+func (m *BookingMutation) SetOpens(b bool) {
+	m.opens = &b
+}
+
+// Opens returns the value of the "opens" field in the mutation.
+func (m *BookingMutation) Opens() (r bool, exists bool) {
+	v := m.opens
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpens returns the old "opens" field's value of the Booking entity.
+// If the Booking object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BookingMutation) OldOpens(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpens is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpens requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpens: %w", err)
+	}
+	return oldValue.Opens, nil
+}
+
+// ResetOpens resets all changes to the "opens" field.
+func (m *BookingMutation) ResetOpens() {
+	m.opens = nil
+}
+
 // Where appends a list predicates to the BookingMutation builder.
 func (m *BookingMutation) Where(ps ...predicate.Booking) {
 	m.predicates = append(m.predicates, ps...)
@@ -4664,7 +4701,7 @@ func (m *BookingMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *BookingMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.lease_id != nil {
 		fields = append(fields, booking.FieldLeaseID)
 	}
@@ -4692,6 +4729,9 @@ func (m *BookingMutation) Fields() []string {
 	if m.free_at != nil {
 		fields = append(fields, booking.FieldFreeAt)
 	}
+	if m.opens != nil {
+		fields = append(fields, booking.FieldOpens)
+	}
 	return fields
 }
 
@@ -4718,6 +4758,8 @@ func (m *BookingMutation) Field(name string) (ent.Value, bool) {
 		return m.Buffer()
 	case booking.FieldFreeAt:
 		return m.FreeAt()
+	case booking.FieldOpens:
+		return m.Opens()
 	}
 	return nil, false
 }
@@ -4745,6 +4787,8 @@ func (m *BookingMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldBuffer(ctx)
 	case booking.FieldFreeAt:
 		return m.OldFreeAt(ctx)
+	case booking.FieldOpens:
+		return m.OldOpens(ctx)
 	}
 	return nil, fmt.Errorf("unknown Booking field %s", name)
 }
@@ -4816,6 +4860,13 @@ func (m *BookingMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetFreeAt(v)
+		return nil
+	case booking.FieldOpens:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpens(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Booking field %s", name)
@@ -4976,6 +5027,9 @@ func (m *BookingMutation) ResetField(name string) error {
 		return nil
 	case booking.FieldFreeAt:
 		m.ResetFreeAt()
+		return nil
+	case booking.FieldOpens:
+		m.ResetOpens()
 		return nil
 	}
 	return fmt.Errorf("unknown Booking field %s", name)

@@ -8,12 +8,15 @@ import (
 	"strings"
 	"time"
 
+	entsql "entgo.io/ent/dialect/sql"
+
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/booking"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/product"
 	"github.com/hardcandy/hardcandy/ent/stockcount"
 	"github.com/hardcandy/hardcandy/inventory"
@@ -265,6 +268,68 @@ func committed(ctx context.Context, c *ent.Client, productID int, from, to time.
 	return out, nil
 }
 
+// fitsAtStart reports whether qty more items fit within limit over [from, end) beside the
+// bookings of scope (lease except's left out), when that is decided at from alone: when none of
+// them begins within (from, end). A booking's later rows continue it at its quantity, so what the
+// bookings hold then only falls after from, and qty fit throughout when they fit at from. That
+// costs the rows covering from, one per booking, where reading the window costs every day of
+// every booking in it. buffers counts the rows in their cleaning buffer (a product's capacity
+// does; what an owner holds does not). False means the window must be read: a booking begins in
+// it, or qty do not fit at from.
+func fitsAtStart(ctx context.Context, c *ent.Client, scope []predicate.Booking, buffers bool, limit, qty int, from, end time.Time, except int) (bool, error) {
+	of := func(ps ...predicate.Booking) []predicate.Booking {
+		ps = append(slices.Clone(scope), ps...)
+		if except != 0 {
+			ps = append(ps, booking.LeaseIDNEQ(except))
+		}
+		return ps
+	}
+	ahead, err := c.Booking.Query().Where(of(opening(), booking.StartsAtGT(from), booking.StartsAtLT(end))...).Exist(ctx)
+	if err != nil {
+		return false, fmt.Errorf("bookings beginning ahead: %w", err)
+	}
+	if ahead {
+		return false, nil
+	}
+	// The rows covering from: those running (a row ends at most a segment after it starts) and
+	// those in their cleaning buffer.
+	held, err := c.Booking.Query().Where(of(booking.EndsAtGT(from), booking.EndsAtLTE(from.Add(segment)),
+		booking.StartsAtLTE(from))...).Aggregate(sumQuantity).Int(ctx)
+	if err != nil {
+		return false, fmt.Errorf("bookings at %s: %w", from.Format(time.RFC3339), err)
+	}
+	if buffers {
+		n, err := c.Booking.Query().Where(of(inBuffer(), booking.FreeAtGT(from), booking.EndsAtLTE(from))...).
+			Aggregate(sumQuantity).Int(ctx)
+		if err != nil {
+			return false, fmt.Errorf("bookings in their buffer at %s: %w", from.Format(time.RFC3339), err)
+		}
+		held += n
+	}
+	return held+qty <= limit, nil
+}
+
+// sumQuantity sums the rows' quantities, 0 for none.
+func sumQuantity(s *entsql.Selector) string {
+	return fmt.Sprintf("COALESCE(SUM(%s), 0)", s.C(booking.FieldQuantity))
+}
+
+// opening keeps the first row of each booking, spelled as the booking_openings index's
+// condition so that both databases read that index.
+func opening() predicate.Booking {
+	return func(s *entsql.Selector) {
+		s.Where(entsql.P(func(b *entsql.Builder) { b.Ident(s.C(booking.FieldOpens)) }))
+	}
+}
+
+// inBuffer keeps the rows followed by a cleaning buffer, spelled as the booking_buffers index's
+// condition.
+func inBuffer() predicate.Booking {
+	return func(s *entsql.Selector) {
+		s.Where(entsql.ColumnsGT(s.C(booking.FieldFreeAt), s.C(booking.FieldEndsAt)))
+	}
+}
+
 // holdCapacity checks, in tx and one booking at a time per product (database.Lock; SQLite's
 // single writer), that lines' items fit over [from, to) plus each product's cleaning buffer,
 // beside every other booking (lease except's left out). Too few is OUT_OF_STOCK naming, per
@@ -284,6 +349,12 @@ func (s *Service) holdCapacity(ctx context.Context, tx *database.Tx, lines []lin
 		capacity, err := serviceable(ctx, tx.Client(), l.product.ID)
 		if err != nil {
 			return err
+		}
+		scope := []predicate.Booking{booking.ProductID(l.product.ID)}
+		if ok, err := fitsAtStart(ctx, tx.Client(), scope, true, capacity, l.qty, from, end, except); err != nil {
+			return err
+		} else if ok {
+			continue
 		}
 		spans, err := committed(ctx, tx.Client(), l.product.ID, from, end, except)
 		if err != nil {
@@ -314,7 +385,7 @@ func describeShort(sku string, qty, capacity int, c conflict, from time.Time, bu
 func (s *Service) writeBookings(ctx context.Context, tx *database.Tx, id int, o *owner, lines []line, from, to time.Time) error {
 	var creates []*ent.BookingCreate
 	for _, l := range lines {
-		creates = append(creates, segments(tx.Booking, id, l.product.ID, o.id, o.costCenterID, l.qty, l.product.CleaningBuffer, from, to)...)
+		creates = append(creates, segments(tx.Booking, id, l.product.ID, o.id, o.costCenterID, l.qty, l.product.CleaningBuffer, from, to, true)...)
 	}
 	for start := 0; start < len(creates); start += eventChunk {
 		if err := tx.Booking.CreateBulk(creates[start:min(start+eventChunk, len(creates))]...).Exec(ctx); err != nil {
@@ -326,16 +397,16 @@ func (s *Service) writeBookings(ctx context.Context, tx *database.Tx, id int, o 
 
 // segments are the ledger rows of one booking over [from, to): a row per day at most, the last
 // followed by the cleaning buffer.
-func segments(c *ent.BookingClient, leaseID, productID, ownerID int, costCenterID *int, qty int, buf duration.Duration, from, to time.Time) []*ent.BookingCreate {
+func segments(c *ent.BookingClient, leaseID, productID, ownerID int, costCenterID *int, qty int, buf duration.Duration, from, to time.Time, opens bool) []*ent.BookingCreate {
 	var out []*ent.BookingCreate
-	for a := from; a.Before(to); {
+	for a := from; a.Before(to); opens = false {
 		b := a.Add(segment)
 		free := b
 		if !b.Before(to) {
 			b, free = to, to.Add(buf.Std())
 		}
 		out = append(out, c.Create().SetLeaseID(leaseID).SetProductID(productID).SetOwnerID(ownerID).
-			SetNillableCostCenterID(costCenterID).SetQuantity(qty).SetStartsAt(a).SetEndsAt(b).SetBuffer(buf).SetFreeAt(free))
+			SetNillableCostCenterID(costCenterID).SetQuantity(qty).SetStartsAt(a).SetEndsAt(b).SetBuffer(buf).SetFreeAt(free).SetOpens(opens))
 		a = b
 	}
 	return out
@@ -366,14 +437,19 @@ func (s *Service) holdLimitsOverTime(ctx context.Context, tx *database.Tx, lim *
 		}
 		return out, nil
 	}
-	spans, err := held(tx.Booking.Query().Where(booking.OwnerID(lim.owner.id)))
-	if err != nil {
+	// What the owner holds and has booked, read day by day only when a booking of theirs begins
+	// within the window or the count at its start does not fit.
+	if ok, err := fitsAtStart(ctx, tx.Client(), []predicate.Booking{booking.OwnerID(lim.owner.id)}, false, lim.max, lim.want, from, to, except); err != nil {
 		return err
-	}
-	prof := profile(spans, from, to)
-	if c, ok := fit(prof, to, lim.max, lim.want); !ok {
-		return apperr.New(apperr.PolicyViolation, "per-user limit: %s holds or has booked %d items from %s to %s and asks for %d more; the limit is %d",
-			lim.owner.name, lim.max-c.Free, c.From.Format(time.RFC3339), c.To.Format(time.RFC3339), lim.want, lim.max)
+	} else if !ok {
+		spans, err := held(tx.Booking.Query().Where(booking.OwnerID(lim.owner.id)))
+		if err != nil {
+			return err
+		}
+		if c, ok := fit(profile(spans, from, to), to, lim.max, lim.want); !ok {
+			return apperr.New(apperr.PolicyViolation, "per-user limit: %s holds or has booked %d items from %s to %s and asks for %d more; the limit is %d",
+				lim.owner.name, lim.max-c.Free, c.From.Format(time.RFC3339), c.To.Format(time.RFC3339), lim.want, lim.max)
+		}
 	}
 	for _, e := range lim.entitled {
 		spans, err := held(tx.Booking.Query().Where(booking.CostCenterID(lim.cc.ID), booking.ProductID(e.product.ID)))
@@ -470,7 +546,7 @@ func (s *Service) extendBookings(ctx context.Context, tx *database.Tx, l *ent.Le
 		if err := tx.Booking.UpdateOne(r).SetFreeAt(r.EndsAt).Exec(ctx); err != nil {
 			return fmt.Errorf("extend booking: %w", err)
 		}
-		more := segments(tx.Booking, l.ID, r.ProductID, r.OwnerID, r.CostCenterID, r.Quantity, r.Buffer, r.EndsAt.UTC(), newEnd)
+		more := segments(tx.Booking, l.ID, r.ProductID, r.OwnerID, r.CostCenterID, r.Quantity, r.Buffer, r.EndsAt.UTC(), newEnd, false)
 		if err := tx.Booking.CreateBulk(more...).Exec(ctx); err != nil {
 			return fmt.Errorf("extend booking: %w", err)
 		}

@@ -32,7 +32,7 @@ func bookedBench(b *testing.B) (*bundle, time.Time) {
 			from := now.Add(time.Duration(rng.IntN(90*24)) * time.Hour)
 			to := from.Add(time.Duration(4+rng.IntN(68)) * time.Hour)
 			creates = append(creates, segments(bd.client.Booking, 1_000_000+chunk*1000+i, p.ID, 1_000_000+i, nil, 1,
-				p.CleaningBuffer, from, to)...)
+				p.CleaningBuffer, from, to, true)...)
 		}
 		for start := 0; start < len(creates); start += 1000 {
 			require.NoError(b, bd.client.Booking.CreateBulk(creates[start:min(start+1000, len(creates))]...).Exec(ctx))

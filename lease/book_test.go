@@ -20,6 +20,7 @@ import (
 	"github.com/hardcandy/hardcandy/ent/booking"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/order"
+	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/schematype"
 	"github.com/hardcandy/hardcandy/inventory"
 	"github.com/hardcandy/hardcandy/notify"
@@ -411,4 +412,83 @@ func TestReservationApproval(t *testing.T) {
 	require.Equal(t, Rejected, failed.Status)
 	require.Contains(t, *failed.StatusMessage, "still awaiting approval at its start")
 	b.invariants(t)
+}
+
+// TestFitsAtStartAgreesWithTheWindow holds the count at a window's start (fitsAtStart) to the
+// window read day by day, on random ledgers of bookings, some cut short with their buffer: it
+// never lets through what the window refuses, and decides exactly when no booking begins within
+// the window, for a product's capacity (buffers counted) and an owner's limit (not).
+func TestFitsAtStartAgreesWithTheWindow(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	ctx := database.System(context.Background())
+	rng := rand.New(rand.NewPCG(13, 2026))
+	base := b.clock.Now()
+	hours := func(lo, hi int) time.Duration { return time.Duration(lo+rng.IntN(hi-lo)) * time.Hour }
+	decided := 0
+	for round := range 60 {
+		pid, owner := 1_000+round, 5_000+round
+		opens := map[int]time.Time{} // each lease's first row
+		var creates []*ent.BookingCreate
+		var ids []int
+		for i := range 1 + rng.IntN(12) {
+			id := 100_000 + round*100 + i
+			from := base.Add(hours(-48, 48))
+			buf := duration.Duration(hours(0, 3) * 2)
+			opens[id] = from
+			ids = append(ids, id)
+			creates = append(creates, segments(b.client.Booking, id, pid, owner, nil, 1+rng.IntN(3), buf, from, from.Add(hours(1, 96)), true)...)
+		}
+		require.NoError(t, b.client.Booking.CreateBulk(creates...).Exec(ctx))
+		// Some end early, keeping their buffer.
+		require.NoError(t, b.store.Write(ctx, func(tx *database.Tx) error {
+			return trimBookings(ctx, tx, base.Add(hours(-24, 24)), ids[:rng.IntN(len(ids)+1)])
+		}))
+		for range 40 {
+			from := base.Add(hours(-60, 60))
+			end := from.Add(hours(1, 72))
+			limit, qty := rng.IntN(12), 1+rng.IntN(3)
+			except := 0
+			if rng.IntN(3) == 0 {
+				except = ids[rng.IntN(len(ids))]
+			}
+			ahead := false
+			for id, at := range opens {
+				rows, err := b.client.Booking.Query().Where(booking.LeaseID(id), booking.StartsAt(at)).Count(ctx)
+				require.NoError(t, err)
+				ahead = ahead || (id != except && rows > 0 && at.After(from) && at.Before(end))
+			}
+			// A product's capacity over [from, end).
+			fast, err := fitsAtStart(ctx, b.client, []predicate.Booking{booking.ProductID(pid)}, true, limit, qty, from, end, except)
+			require.NoError(t, err)
+			spans, err := committed(ctx, b.client, pid, from, end, except)
+			require.NoError(t, err)
+			_, full := fit(profile(spans, from, end), end, limit, qty)
+			if fast {
+				require.True(t, full, "round %d: capacity %d, %d more from %s to %s", round, limit, qty, from, end)
+			}
+			if !ahead {
+				require.Equal(t, full, fast, "round %d: capacity %d, %d more from %s to %s", round, limit, qty, from, end)
+				decided++
+			}
+			// An owner's holding over [from, end), as the per-user limit counts it.
+			fast, err = fitsAtStart(ctx, b.client, []predicate.Booking{booking.OwnerID(owner)}, false, limit, qty, from, end, except)
+			require.NoError(t, err)
+			rows, err := b.client.Booking.Query().Where(booking.OwnerID(owner), booking.EndsAtGT(from), booking.StartsAtLT(end),
+				booking.LeaseIDNEQ(except)).All(ctx)
+			require.NoError(t, err)
+			held := make([]span, len(rows))
+			for i, r := range rows {
+				held[i] = span{from: r.StartsAt.UTC(), to: r.EndsAt.UTC(), qty: r.Quantity}
+			}
+			_, full = fit(profile(held, from, end), end, limit, qty)
+			if fast {
+				require.True(t, full, "round %d: owner limit %d, %d more from %s to %s", round, limit, qty, from, end)
+			}
+			if !ahead {
+				require.Equal(t, full, fast, "round %d: owner limit %d, %d more from %s to %s", round, limit, qty, from, end)
+			}
+		}
+	}
+	require.Greater(t, decided, 500, "most windows are decided at their start")
 }

@@ -30,6 +30,8 @@ const (
 	FieldBuffer = "buffer"
 	// FieldFreeAt holds the string denoting the free_at field in the database.
 	FieldFreeAt = "free_at"
+	// FieldOpens holds the string denoting the opens field in the database.
+	FieldOpens = "opens"
 	// Table holds the table name of the booking in the database.
 	Table = "bookings"
 )
@@ -46,6 +48,7 @@ var Columns = []string{
 	FieldEndsAt,
 	FieldBuffer,
 	FieldFreeAt,
+	FieldOpens,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -63,6 +66,8 @@ var (
 	QuantityValidator func(int) error
 	// DefaultBuffer holds the default value on creation for the "buffer" field.
 	DefaultBuffer duration.Duration
+	// DefaultOpens holds the default value on creation for the "opens" field.
+	DefaultOpens bool
 )
 
 // OrderOption defines the ordering options for the Booking queries.
@@ -116,4 +121,9 @@ func ByBuffer(opts ...sql.OrderTermOption) OrderOption {
 // ByFreeAt orders the results by the free_at field.
 func ByFreeAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFreeAt, opts...).ToFunc()
+}
+
+// ByOpens orders the results by the opens field.
+func ByOpens(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOpens, opts...).ToFunc()
 }

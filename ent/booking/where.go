@@ -100,6 +100,11 @@ func FreeAt(v time.Time) predicate.Booking {
 	return predicate.Booking(sql.FieldEQ(FieldFreeAt, v))
 }
 
+// Opens applies equality check predicate on the "opens" field. It's identical to OpensEQ.
+func Opens(v bool) predicate.Booking {
+	return predicate.Booking(sql.FieldEQ(FieldOpens, v))
+}
+
 // LeaseIDEQ applies the EQ predicate on the "lease_id" field.
 func LeaseIDEQ(v int) predicate.Booking {
 	return predicate.Booking(sql.FieldEQ(FieldLeaseID, v))
@@ -468,6 +473,16 @@ func FreeAtLT(v time.Time) predicate.Booking {
 // FreeAtLTE applies the LTE predicate on the "free_at" field.
 func FreeAtLTE(v time.Time) predicate.Booking {
 	return predicate.Booking(sql.FieldLTE(FieldFreeAt, v))
+}
+
+// OpensEQ applies the EQ predicate on the "opens" field.
+func OpensEQ(v bool) predicate.Booking {
+	return predicate.Booking(sql.FieldEQ(FieldOpens, v))
+}
+
+// OpensNEQ applies the NEQ predicate on the "opens" field.
+func OpensNEQ(v bool) predicate.Booking {
+	return predicate.Booking(sql.FieldNEQ(FieldOpens, v))
 }
 
 // And groups predicates with the AND operator between them.

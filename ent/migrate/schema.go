@@ -189,6 +189,7 @@ var (
 		{Name: "ends_at", Type: field.TypeTime},
 		{Name: "buffer", Type: field.TypeInt64, Default: 0},
 		{Name: "free_at", Type: field.TypeTime},
+		{Name: "opens", Type: field.TypeBool, Default: true},
 	}
 	// BookingsTable holds the schema information for the "bookings" table.
 	BookingsTable = &schema.Table{
@@ -215,6 +216,40 @@ var (
 				Name:    "booking_lease_id",
 				Unique:  false,
 				Columns: []*schema.Column{BookingsColumns[1]},
+			},
+			{
+				Name:    "booking_openings",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[2], BookingsColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "opens",
+				},
+			},
+			{
+				Name:    "booking_running",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[2], BookingsColumns[7], BookingsColumns[6], BookingsColumns[5]},
+			},
+			{
+				Name:    "booking_owner_openings",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[3], BookingsColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "opens",
+				},
+			},
+			{
+				Name:    "booking_owner_running",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[3], BookingsColumns[7], BookingsColumns[6], BookingsColumns[5]},
+			},
+			{
+				Name:    "booking_buffers",
+				Unique:  false,
+				Columns: []*schema.Column{BookingsColumns[2], BookingsColumns[9], BookingsColumns[7], BookingsColumns[5]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "free_at > ends_at",
+				},
 			},
 		},
 	}

@@ -130,6 +130,10 @@ func init() {
 	bookingDescBuffer := bookingFields[7].Descriptor()
 	// booking.DefaultBuffer holds the default value on creation for the buffer field.
 	booking.DefaultBuffer = duration.Duration(bookingDescBuffer.Default.(int64))
+	// bookingDescOpens is the schema descriptor for opens field.
+	bookingDescOpens := bookingFields[9].Descriptor()
+	// booking.DefaultOpens holds the default value on creation for the opens field.
+	booking.DefaultOpens = bookingDescOpens.Default.(bool)
 	costcenterMixin := schema.CostCenter{}.Mixin()
 	costcenter.Policy = privacy.NewPolicies(schema.CostCenter{})
 	costcenter.Hooks[0] = func(next ent.Mutator) ent.Mutator {
