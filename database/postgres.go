@@ -73,7 +73,7 @@ func openPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 		_ = db.Close()
 		return nil, fmt.Errorf("open postgres %s: %w", Redact(dsn), err)
 	}
-	var drv dialect.Driver = entsql.OpenDB(dialect.Postgres, db)
+	var drv dialect.Driver = steadyDriver{entsql.OpenDB(dialect.Postgres, db)}
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
 	}

@@ -38,6 +38,10 @@ func (tx *Tx) Defer(key string, d Deferred) {
 // whose row locks it may then wait on; false on SQLite, whose writer runs one at a time.
 func (tx *Tx) Concurrent() bool { return tx.dialect == dialect.Postgres }
 
+// Dialect is the database the transaction runs on (dialect.SQLite or dialect.Postgres), for
+// statements built with ent's SQL builder.
+func (tx *Tx) Dialect() string { return tx.dialect }
+
 // Now is t as a transaction keeps it: UTC, truncated to the microsecond.
 func Now(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
@@ -63,6 +67,13 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err == nil {
 		tx.deferred.succeeded()
 		err = tx.deferred.write(ctx, tx)
+	}
+	if err == nil {
+		// A caller that gave up gets nothing of its transaction, even when every statement
+		// ran (on Postgres statements are not cut off, see steadyDriver).
+		if cerr := ctx.Err(); cerr != nil {
+			err = fmt.Errorf("the caller gave up: %w", cerr)
+		}
 	}
 	if err != nil {
 		if rerr := etx.Rollback(); rerr != nil {
