@@ -24,6 +24,18 @@ type LockKey struct {
 // and touch no row, so the rows themselves (a user, a cost center) stay free for anyone else. On
 // a SQLite store write transactions already run one at a time, and Lock does nothing.
 func Lock(ctx context.Context, tx *Tx, keys ...LockKey) error {
+	return lock(ctx, tx, "pg_advisory_xact_lock", keys)
+}
+
+// LockShared takes keys as Lock does, but shared: transactions holding a key shared run
+// alongside each other and wait only for one holding it with Lock, which in turn waits for them
+// all. It is for checks that stay true whatever the other shared holders write (see
+// lease.holdCapacity).
+func LockShared(ctx context.Context, tx *Tx, keys ...LockKey) error {
+	return lock(ctx, tx, "pg_advisory_xact_lock_shared", keys)
+}
+
+func lock(ctx context.Context, tx *Tx, fn string, keys []LockKey) error {
 	if len(keys) == 0 || !tx.Concurrent() {
 		return nil
 	}
@@ -35,7 +47,7 @@ func Lock(ctx context.Context, tx *Tx, keys ...LockKey) error {
 			q.WriteString(", ")
 		}
 		// Select-list expressions are evaluated left to right: the locks are taken in order.
-		fmt.Fprintf(&q, "pg_advisory_xact_lock($%d, $%d)", 2*i+1, 2*i+2)
+		fmt.Fprintf(&q, "%s($%d, $%d)", fn, 2*i+1, 2*i+2)
 		args = append(args, lockSpace(k.Space), int32(uint32(k.ID))) //nolint:gosec // see lockSpace
 	}
 	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
+	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/event"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 )
@@ -78,6 +79,14 @@ func TransitionAll(ctx context.Context, tx *database.Tx, now time.Time, m BulkMo
 			return nil, apperr.New(apperr.Conflict, "%d of %d items cannot go to %s (they are in another status, or gone)",
 				len(left), len(m.ItemIDs), m.To)
 		}
+	}
+	freed := make([]*ent.InventoryItem, len(moved))
+	for i, it := range moved {
+		freed[i] = &ent.InventoryItem{ProductID: it.ProductID, Status: it.From}
+	}
+	// Before the commit, which is all lockFreed needs: nothing of this move is seen until then.
+	if err := lockFreed(ctx, tx, freed, m.To); err != nil {
+		return nil, err
 	}
 	var reason any
 	if m.Reason != "" {

@@ -5,6 +5,7 @@ package inventory
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	entsql "entgo.io/ent/dialect/sql"
@@ -117,6 +118,9 @@ func Transition(ctx context.Context, tx *database.Tx, now time.Time, m Move) err
 		}
 		events = append(events, ev)
 	}
+	if err := lockFreed(ctx, tx, items, m.To); err != nil {
+		return err
+	}
 	for from, ids := range byFrom {
 		upd := tx.InventoryItem.Update().
 			Where(inventoryitem.IDIn(ids...), database.StillIn(inventoryitem.FieldStatus, from)).
@@ -200,4 +204,38 @@ func adjustStock(ctx context.Context, tx *database.Tx, delta map[stockKey]int) e
 		return fmt.Errorf("adjust stock counters: %w", err)
 	}
 	return nil
+}
+
+// ProductLockKeys are the lock keys (database.Lock) of products ids, in id order: every
+// transaction locks products after the owner and the cost center, and in this order.
+func ProductLockKeys(ids []int) []database.LockKey {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	keys := make([]database.LockKey, len(ids))
+	for i, id := range ids {
+		keys[i] = database.LockKey{Space: "product", ID: id}
+	}
+	return keys
+}
+
+// outOfService are the statuses whose items no lease can use (a product's capacity leaves them
+// out).
+var outOfService = []Status{Maintenance, Archiving, Archived}
+
+// lockFreed locks, exclusively, the products of items that a move to "to" takes from "in use but
+// not AVAILABLE" to AVAILABLE or out of service. Such a move is the one change that can leave a
+// product with more booked than its busy items: a booking that still covers now with its item
+// wiped early or broken. A vend of the product decided under a shared lock counts on every
+// booking covering now having a busy item behind it (lease.holdCapacity), so the move waits for
+// those vends to commit, and vends after it see it.
+func lockFreed(ctx context.Context, tx *database.Tx, items []*ent.InventoryItem, to Status) error {
+	if !tx.Concurrent() || (to != Available && !slices.Contains(outOfService, to)) {
+		return nil
+	}
+	var ids []int
+	for _, it := range items {
+		if it.Status != Available && !slices.Contains(outOfService, it.Status) {
+			ids = append(ids, it.ProductID)
+		}
+	}
+	return database.Lock(ctx, tx, ProductLockKeys(ids)...)
 }

@@ -2,6 +2,7 @@ package lease
 
 import (
 	"context"
+	stdsql "database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
+	"github.com/hardcandy/hardcandy/ent/allocation"
 	"github.com/hardcandy/hardcandy/ent/booking"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
 	"github.com/hardcandy/hardcandy/ent/predicate"
@@ -137,7 +139,7 @@ func (s *Service) book(sys context.Context, v viewer.Viewer, o *owner, p *plan, 
 		if err := s.holdLimitsOverTime(sys, tx, lim, start, end, 0); err != nil {
 			return err
 		}
-		if err := s.holdCapacity(sys, tx, p.items, start, end, 0); err != nil {
+		if err := s.holdCapacity(sys, tx, p.items, start, end, 0, false); err != nil {
 			return err
 		}
 		l, err := approvalAtCreate(tx.Lease.Create(), awaiting).SetOwnerID(o.id).SetNillableCostCenterID(o.costCenterID).
@@ -185,7 +187,7 @@ func (s *Service) kickBookings(start time.Time) {
 // reservation that starts leaves SCHEDULED (its bookings were written when it was made); any
 // other claim (a vend now, an approval, an expansion) books its interval, refused when it would
 // leave a later reservation short.
-func (s *Service) bookClaim(ctx context.Context, tx *database.Tx, now time.Time, id int, existing bool, spec newLease, lim *limits) error {
+func (s *Service) bookClaim(ctx context.Context, tx *database.Tx, now time.Time, id int, existing bool, spec newLease, lim *limits, shared bool) error {
 	p := spec.plan
 	if p.replacing {
 		return nil
@@ -208,7 +210,7 @@ func (s *Service) bookClaim(ctx context.Context, tx *database.Tx, now time.Time,
 	if err := s.holdLimitsOverTime(ctx, tx, lim, from, to, 0); err != nil {
 		return err
 	}
-	if err := s.holdCapacity(ctx, tx, p.items, from, to, 0); err != nil {
+	if err := s.holdCapacity(ctx, tx, p.items, from, to, 0, shared && !existing); err != nil {
 		return err
 	}
 	return s.writeBookings(ctx, tx, id, spec.owner, p.items, from, to)
@@ -216,14 +218,7 @@ func (s *Service) bookClaim(ctx context.Context, tx *database.Tx, now time.Time,
 
 // productKeys are the lock keys of lines' products, in id order (every caller locks products
 // after the owner and the cost center, and in this order).
-func productKeys(ids []int) []database.LockKey {
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
-	keys := make([]database.LockKey, len(ids))
-	for i, id := range ids {
-		keys[i] = database.LockKey{Space: "product", ID: id}
-	}
-	return keys
-}
+func productKeys(ids []int) []database.LockKey { return inventory.ProductLockKeys(ids) }
 
 // serviceable counts a product's items that can serve: all but those in maintenance and those
 // archived or being archived, read from the stock counters.
@@ -268,45 +263,138 @@ func committed(ctx context.Context, c *ent.Client, productID int, from, to time.
 	return out, nil
 }
 
-// fitsAtStart reports whether qty more items fit within limit over [from, end) beside the
-// bookings of scope (lease except's left out), when that is decided at from alone: when none of
-// them begins within (from, end). A booking's later rows continue it at its quantity, so what the
-// bookings hold then only falls after from, and qty fit throughout when they fit at from. That
-// costs the rows covering from, one per booking, where reading the window costs every day of
-// every booking in it. buffers counts the rows in their cleaning buffer (a product's capacity
-// does; what an owner holds does not). False means the window must be read: a booking begins in
-// it, or qty do not fit at from.
-func fitsAtStart(ctx context.Context, c *ent.Client, scope []predicate.Booking, buffers bool, limit, qty int, from, end time.Time, except int) (bool, error) {
-	of := func(ps ...predicate.Booking) []predicate.Booking {
+// startCounts is what a check decided at its window's start reads (readAtStart), in one
+// statement and so from one snapshot.
+type startCounts struct {
+	// ahead: a booking of the scope begins within (from, end).
+	ahead bool
+	// held is what the scope's bookings hold at from.
+	held int
+	// capacity and available are the product's serviceable items and those AVAILABLE (product
+	// checks only).
+	capacity, available int
+	// allocated is what startQuery.holder holds now (when asked).
+	allocated int
+}
+
+// startQuery is what readAtStart reads: the bookings of scope over (from, end), lease except's
+// left out.
+type startQuery struct {
+	scope     []predicate.Booking
+	product   int // not 0: a product's check, counting buffers and reading its stock counters
+	holder    int // not 0: also count the items this user holds now (the per-user limit)
+	from, end time.Time
+	except    int
+}
+
+// fits reports whether qty more items fit within limit over the window when that is decided at
+// its start alone: when no booking begins within it. A booking's later rows continue it at its
+// quantity, so what the bookings hold then only falls after from, and qty fit throughout when
+// they fit at from. False means the window must be read: a booking begins in it, or qty do not
+// fit at from.
+func (c startCounts) fits(limit, qty int) bool { return !c.ahead && c.held+qty <= limit }
+
+// querier runs a statement: a transaction, or a client outside one.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error)
+}
+
+// readAtStart reads, in one statement, whether a booking of w.scope (lease w.except's left out)
+// begins within (w.from, w.end) and what scope's bookings hold at from: the rows covering from, one
+// per booking, where reading the window costs every day of every booking in it. For a product
+// (productID not 0) it counts the rows in their cleaning buffer too (a product's capacity counts
+// them; what an owner holds does not) and reads the product's stock counters. Every part reads a
+// covering index: the opening rows, the running rows, the buffered rows, the counters.
+func readAtStart(ctx context.Context, q querier, dialect string, w startQuery) (startCounts, error) {
+	scope, productID, from, end, except := w.scope, w.product, w.from, w.end, w.except
+	b := entsql.Dialect(dialect)
+	bookings := func(sel *entsql.Selector, ps ...predicate.Booking) *entsql.Selector {
+		sel.From(b.Table(booking.Table))
 		ps = append(slices.Clone(scope), ps...)
 		if except != 0 {
 			ps = append(ps, booking.LeaseIDNEQ(except))
 		}
-		return ps
-	}
-	ahead, err := c.Booking.Query().Where(of(opening(), booking.StartsAtGT(from), booking.StartsAtLT(end))...).Exist(ctx)
-	if err != nil {
-		return false, fmt.Errorf("bookings beginning ahead: %w", err)
-	}
-	if ahead {
-		return false, nil
-	}
-	// The rows covering from: those running (a row ends at most a segment after it starts) and
-	// those in their cleaning buffer.
-	held, err := c.Booking.Query().Where(of(booking.EndsAtGT(from), booking.EndsAtLTE(from.Add(segment)),
-		booking.StartsAtLTE(from))...).Aggregate(sumQuantity).Int(ctx)
-	if err != nil {
-		return false, fmt.Errorf("bookings at %s: %w", from.Format(time.RFC3339), err)
-	}
-	if buffers {
-		n, err := c.Booking.Query().Where(of(inBuffer(), booking.FreeAtGT(from), booking.EndsAtLTE(from))...).
-			Aggregate(sumQuantity).Int(ctx)
-		if err != nil {
-			return false, fmt.Errorf("bookings in their buffer at %s: %w", from.Format(time.RFC3339), err)
+		for _, p := range ps {
+			p(sel)
 		}
-		held += n
+		return sel
 	}
-	return held+qty <= limit, nil
+	sum := func(sel *entsql.Selector, ps ...predicate.Booking) *entsql.Selector {
+		sel = bookings(sel, ps...)
+		return sel.Select(castSum(sel.C(booking.FieldQuantity)))
+	}
+	parts := []entsql.Querier{
+		entsql.Exists(bookings(b.SelectExpr(entsql.Expr("1")), opening(), booking.StartsAtGT(from), booking.StartsAtLT(end))),
+		// The rows covering from: those running (a row ends at most a segment after it starts)
+		// and those in their cleaning buffer.
+		sum(b.Select(), booking.EndsAtGT(from), booking.EndsAtLTE(from.Add(segment)), booking.StartsAtLTE(from)),
+	}
+	if productID != 0 {
+		stock := func(ps ...predicate.StockCount) *entsql.Selector {
+			sel := b.Select().From(b.Table(stockcount.Table))
+			sel.Select(castSum(sel.C(stockcount.FieldCount)))
+			for _, p := range append(ps, stockcount.ProductID(productID)) {
+				p(sel)
+			}
+			return sel
+		}
+		parts = append(parts,
+			sum(b.Select(), inBuffer(), booking.FreeAtGT(from), booking.EndsAtLTE(from)),
+			stock(stockcount.StatusNotIn(stockcount.Status(inventory.Maintenance), stockcount.Status(inventory.Archiving), stockcount.Status(inventory.Archived))),
+			stock(stockcount.StatusEQ(stockcount.Status(inventory.Available))))
+	}
+	if w.holder != 0 {
+		// What the user holds now: their unreleased allocations, one range of the
+		// (owner_id, released_at) index (see countLimits).
+		sel := b.Select().From(b.Table(allocation.Table))
+		sel.Select(entsql.Count(sel.C(allocation.FieldID)))
+		allocation.OwnerID(w.holder)(sel)
+		allocation.ReleasedAtIsNil()(sel)
+		parts = append(parts, sel)
+	}
+	query, args := b.SelectExpr(entsql.ExprFunc(func(eb *entsql.Builder) {
+		for i, p := range parts {
+			if i > 0 {
+				eb.Comma()
+			}
+			if _, ok := p.(*entsql.Predicate); ok {
+				eb.Join(p)
+				continue
+			}
+			eb.Wrap(func(eb *entsql.Builder) { eb.Join(p) })
+		}
+	})).Query()
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return startCounts{}, fmt.Errorf("bookings at %s: %w", from.Format(time.RFC3339), err)
+	}
+	defer rows.Close()
+	var c startCounts
+	var buffered int
+	dest := []any{&c.ahead, &c.held}
+	if productID != 0 {
+		dest = append(dest, &buffered, &c.capacity, &c.available)
+	}
+	if w.holder != 0 {
+		dest = append(dest, &c.allocated)
+	}
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return startCounts{}, fmt.Errorf("bookings at %s: %w", from.Format(time.RFC3339), err)
+		}
+		return startCounts{}, fmt.Errorf("bookings at %s: no row", from.Format(time.RFC3339))
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return startCounts{}, fmt.Errorf("bookings at %s: %w", from.Format(time.RFC3339), err)
+	}
+	c.held += buffered
+	return c, rows.Close()
+}
+
+// castSum sums column, 0 for no rows, as an integer on both databases (Postgres sums a bigint
+// to a numeric).
+func castSum(column string) string {
+	return fmt.Sprintf("CAST(COALESCE(SUM(%s), 0) AS BIGINT)", column)
 }
 
 // sumQuantity sums the rows' quantities, 0 for none.
@@ -334,26 +422,46 @@ func inBuffer() predicate.Booking {
 // single writer), that lines' items fit over [from, to) plus each product's cleaning buffer,
 // beside every other booking (lease except's left out). Too few is OUT_OF_STOCK naming, per
 // product, the window that is short and the latest end that would fit.
-func (s *Service) holdCapacity(ctx context.Context, tx *database.Tx, lines []line, from, to time.Time, except int) error {
+//
+// shared is for a claim that takes its items now, already locked in tx: on Postgres it then
+// holds the products' locks shared, so that vends of one product do not wait for each other,
+// and it keeps them only where that is safe, otherwise errExclusive asks for the claim to run
+// again with shared false. It is safe where no booking begins within the window and the
+// bookings covering its start are no more than the product's busy items (serviceable, not
+// AVAILABLE), all read in one statement: every booking then has an item behind it, so the
+// items each concurrent vend takes (AVAILABLE ones, each taken once) are as many free places,
+// and no two vends together can book more than the product has. The moves that could leave a
+// booking without its item (an item wiped before its buffer ends, or taken out of service
+// under a lease) lock the product exclusively (inventory.lockFreed), so they never happen
+// under such vends; a reservation that began and has not taken its items yet shows as more
+// booked than busy.
+func (s *Service) holdCapacity(ctx context.Context, tx *database.Tx, lines []line, from, to time.Time, except int, shared bool) error {
 	ids := make([]int, len(lines))
 	for i, l := range lines {
 		ids[i] = l.product.ID
 	}
-	if err := database.Lock(ctx, tx, productKeys(ids)...); err != nil {
+	shared = shared && tx.Concurrent()
+	lock := database.Lock
+	if shared {
+		lock = database.LockShared
+	}
+	if err := lock(ctx, tx, productKeys(ids)...); err != nil {
 		return err
 	}
 	var short []string
 	for _, l := range lines {
 		buf := l.product.CleaningBuffer.Std()
 		end := to.Add(buf)
-		capacity, err := serviceable(ctx, tx.Client(), l.product.ID)
+		at, err := readAtStart(ctx, tx, tx.Dialect(), startQuery{scope: []predicate.Booking{booking.ProductID(l.product.ID)},
+			product: l.product.ID, from: from, end: end, except: except})
 		if err != nil {
 			return err
 		}
-		scope := []predicate.Booking{booking.ProductID(l.product.ID)}
-		if ok, err := fitsAtStart(ctx, tx.Client(), scope, true, capacity, l.qty, from, end, except); err != nil {
-			return err
-		} else if ok {
+		capacity := at.capacity
+		if shared && !(at.fits(capacity, l.qty) && at.held <= at.capacity-at.available) {
+			return errExclusive
+		}
+		if at.fits(capacity, l.qty) {
 			continue
 		}
 		spans, err := committed(ctx, tx.Client(), l.product.ID, from, end, except)
@@ -369,6 +477,10 @@ func (s *Service) holdCapacity(ctx context.Context, tx *database.Tx, lines []lin
 	}
 	return nil
 }
+
+// errExclusive is holdCapacity asking for its claim to run again, holding the products'
+// locks exclusively.
+var errExclusive = errors.New("the claim needs the products' locks to itself")
 
 // describeShort says why qty of sku do not fit from from: the window short of items and the
 // latest end that would fit (the conflict's start less the cleaning buffer).
@@ -417,11 +529,7 @@ func segments(c *ent.BookingClient, leaseID, productID, ownerID int, costCenterI
 // lim's items, stays within the limit. Lease except's bookings are left out. It locks the owner
 // and the cost center as holdLimits does.
 func (s *Service) holdLimitsOverTime(ctx context.Context, tx *database.Tx, lim *limits, from, to time.Time, except int) error {
-	keys := []database.LockKey{{Space: "owner", ID: lim.owner.id}}
-	if lim.cc != nil {
-		keys = append(keys, database.LockKey{Space: "cost center", ID: lim.cc.ID})
-	}
-	if err := database.Lock(ctx, tx, keys...); err != nil {
+	if err := lockLimits(ctx, tx, lim); err != nil {
 		return err
 	}
 	held := func(q *ent.BookingQuery) ([]span, error) {
@@ -439,9 +547,11 @@ func (s *Service) holdLimitsOverTime(ctx context.Context, tx *database.Tx, lim *
 	}
 	// What the owner holds and has booked, read day by day only when a booking of theirs begins
 	// within the window or the count at its start does not fit.
-	if ok, err := fitsAtStart(ctx, tx.Client(), []predicate.Booking{booking.OwnerID(lim.owner.id)}, false, lim.max, lim.want, from, to, except); err != nil {
+	at, err := lim.ownerAtStart(ctx, tx, from, to, except)
+	if err != nil {
 		return err
-	} else if !ok {
+	}
+	if !at.fits(lim.max, lim.want) {
 		spans, err := held(tx.Booking.Query().Where(booking.OwnerID(lim.owner.id)))
 		if err != nil {
 			return err
@@ -614,7 +724,7 @@ func (s *Service) Reschedule(ctx context.Context, id int, startsAt, endsAt time.
 		if err := s.holdLimitsOverTime(sys, tx, lim, start, end, id); err != nil {
 			return err
 		}
-		if err := s.holdCapacity(sys, tx, p.items, start, end, id); err != nil {
+		if err := s.holdCapacity(sys, tx, p.items, start, end, id, false); err != nil {
 			return err
 		}
 		n, err := tx.Lease.Update().Where(entlease.ID(id), entlease.StatusEQ(Scheduled), entlease.StartsAt(*l.StartsAt)).

@@ -414,7 +414,7 @@ func TestReservationApproval(t *testing.T) {
 	b.invariants(t)
 }
 
-// TestFitsAtStartAgreesWithTheWindow holds the count at a window's start (fitsAtStart) to the
+// TestFitsAtStartAgreesWithTheWindow holds the count at a window's start (readAtStart) to the
 // window read day by day, on random ledgers of bookings, some cut short with their buffer: it
 // never lets through what the window refuses, and decides exactly when no booking begins within
 // the window, for a product's capacity (buffers counted) and an owner's limit (not).
@@ -459,8 +459,9 @@ func TestFitsAtStartAgreesWithTheWindow(t *testing.T) {
 				ahead = ahead || (id != except && rows > 0 && at.After(from) && at.Before(end))
 			}
 			// A product's capacity over [from, end).
-			fast, err := fitsAtStart(ctx, b.client, []predicate.Booking{booking.ProductID(pid)}, true, limit, qty, from, end, except)
+			at, err := readAtStart(ctx, b.client, b.st.Dialect, startQuery{scope: []predicate.Booking{booking.ProductID(pid)}, product: pid, from: from, end: end, except: except})
 			require.NoError(t, err)
+			fast := at.fits(limit, qty)
 			spans, err := committed(ctx, b.client, pid, from, end, except)
 			require.NoError(t, err)
 			_, full := fit(profile(spans, from, end), end, limit, qty)
@@ -472,8 +473,9 @@ func TestFitsAtStartAgreesWithTheWindow(t *testing.T) {
 				decided++
 			}
 			// An owner's holding over [from, end), as the per-user limit counts it.
-			fast, err = fitsAtStart(ctx, b.client, []predicate.Booking{booking.OwnerID(owner)}, false, limit, qty, from, end, except)
+			at, err = readAtStart(ctx, b.client, b.st.Dialect, startQuery{scope: []predicate.Booking{booking.OwnerID(owner)}, from: from, end: end, except: except})
 			require.NoError(t, err)
+			fast = at.fits(limit, qty)
 			rows, err := b.client.Booking.Query().Where(booking.OwnerID(owner), booking.EndsAtGT(from), booking.StartsAtLT(end),
 				booking.LeaseIDNEQ(except)).All(ctx)
 			require.NoError(t, err)

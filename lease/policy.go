@@ -15,8 +15,10 @@ import (
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	"github.com/hardcandy/hardcandy/ent/allocation"
+	"github.com/hardcandy/hardcandy/ent/booking"
 	"github.com/hardcandy/hardcandy/ent/inventoryitem"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/viewer"
 	"github.com/hardcandy/hardcandy/visibility"
 )
@@ -110,6 +112,19 @@ type limits struct {
 	max      int             // the per-user limit
 	cc       *ent.CostCenter // the owner's, when an entitlement applies to the claim
 	entitled []entitled
+
+	// lockedIn is the transaction that holds the owner's (and cost center's) lock; start is the
+	// owner's bookings at the claim's start, read by holdLimits with the count, for
+	// holdLimitsOverTime in the same transaction.
+	lockedIn *database.Tx
+	start    *ownerStart
+}
+
+// ownerStart is what holdLimits read of the owner's bookings over [from, to) in tx.
+type ownerStart struct {
+	tx       *database.Tx
+	from, to time.Time
+	counts   startCounts
 }
 
 // entitled is one product of a claim under its cost center's entitlement.
@@ -155,11 +170,33 @@ func (s *Service) loadLimits(sys context.Context, o *owner, p *plan) (*limits, e
 }
 
 // holdLimits enforces lim in tx, the claim's transaction, before it writes: it first locks the
-// owner and, when an entitlement applies, the cost center (database.Lock: on Postgres, claims of
-// the same owner or cost center on any replica then count one after another; on SQLite the
-// single writer already runs them so), then counts what they hold, claims still at the
-// dispenser included.
-func (s *Service) holdLimits(ctx context.Context, tx *database.Tx, lim *limits) error {
+// owner and, when an entitlement applies, the cost center (lockLimits), then counts what they
+// hold, claims still at the dispenser included. When the claim's window [from, to) is known (to
+// not zero), the same statement reads the owner's bookings at its start, which
+// holdLimitsOverTime then uses instead of reading them again.
+func (s *Service) holdLimits(ctx context.Context, tx *database.Tx, lim *limits, from, to time.Time) error {
+	if err := lockLimits(ctx, tx, lim); err != nil {
+		return err
+	}
+	if to.IsZero() {
+		return countLimits(ctx, tx.Client(), lim, nil)
+	}
+	at, err := readAtStart(ctx, tx, tx.Dialect(), startQuery{scope: []predicate.Booking{booking.OwnerID(lim.owner.id)},
+		holder: lim.owner.id, from: from, end: to})
+	if err != nil {
+		return fmt.Errorf("count held items: %w", err)
+	}
+	lim.start = &ownerStart{tx: tx, from: from, to: to, counts: at}
+	return countLimits(ctx, tx.Client(), lim, &at.allocated)
+}
+
+// lockLimits locks lim's owner and, when an entitlement applies, its cost center, once per
+// transaction (database.Lock: on Postgres, claims of the same owner or cost center on any replica
+// then count one after another; on SQLite the single writer already runs them so).
+func lockLimits(ctx context.Context, tx *database.Tx, lim *limits) error {
+	if lim.lockedIn == tx {
+		return nil
+	}
 	keys := []database.LockKey{{Space: "owner", ID: lim.owner.id}}
 	if lim.cc != nil {
 		keys = append(keys, database.LockKey{Space: "cost center", ID: lim.cc.ID})
@@ -167,7 +204,18 @@ func (s *Service) holdLimits(ctx context.Context, tx *database.Tx, lim *limits) 
 	if err := database.Lock(ctx, tx, keys...); err != nil {
 		return err
 	}
-	return countLimits(ctx, tx.Client(), lim)
+	lim.lockedIn = tx
+	return nil
+}
+
+// ownerAtStart is the owner's bookings at from over [from, to), lease except's left out: what
+// holdLimits read in tx, or read now.
+func (lim *limits) ownerAtStart(ctx context.Context, tx *database.Tx, from, to time.Time, except int) (startCounts, error) {
+	if st := lim.start; st != nil && st.tx == tx && except == 0 && st.from.Equal(from) && st.to.Equal(to) {
+		return st.counts, nil
+	}
+	return readAtStart(ctx, tx, tx.Dialect(), startQuery{scope: []predicate.Booking{booking.OwnerID(lim.owner.id)},
+		from: from, end: to, except: except})
 }
 
 // checkLimits applies the per-user limit and the cost center's entitlements to adding p's items,
@@ -178,23 +226,26 @@ func (s *Service) checkLimits(ctx context.Context, o *owner, p *plan) error {
 	if err != nil {
 		return err
 	}
-	return countLimits(ctx, s.client, lim)
+	return countLimits(ctx, s.client, lim, nil)
 }
 
 // countLimits counts what lim's owner and cost center hold, through c, and refuses what would
-// exceed a limit.
-func countLimits(sys context.Context, c *ent.Client, lim *limits) error {
-	// What the user holds is their unreleased allocations (an allocation is released when its
-	// lease ends, see Violations): one range of the (owner_id, released_at) index, costing what
-	// the user holds, not what everyone holds or what the user ever held.
-	held, err := c.Allocation.Query().Where(allocation.OwnerID(lim.owner.id), allocation.ReleasedAtIsNil()).
-		Unique(false).Count(sys)
-	if err != nil {
-		return fmt.Errorf("count held items: %w", err)
+// exceed a limit. held, when not nil, is what the owner holds, already counted.
+func countLimits(sys context.Context, c *ent.Client, lim *limits, held *int) error {
+	if held == nil {
+		// What the user holds is their unreleased allocations (an allocation is released when
+		// its lease ends, see Violations): one range of the (owner_id, released_at) index,
+		// costing what the user holds, not what everyone holds or what the user ever held.
+		n, err := c.Allocation.Query().Where(allocation.OwnerID(lim.owner.id), allocation.ReleasedAtIsNil()).
+			Unique(false).Count(sys)
+		if err != nil {
+			return fmt.Errorf("count held items: %w", err)
+		}
+		held = &n
 	}
-	if held+lim.want > lim.max {
+	if *held+lim.want > lim.max {
 		return apperr.New(apperr.PolicyViolation, "per-user limit: %s holds %d items and asks for %d more; the limit is %d",
-			lim.owner.name, held, lim.want, lim.max)
+			lim.owner.name, *held, lim.want, lim.max)
 	}
 	for _, e := range lim.entitled {
 		holding, err := c.Lease.Query().

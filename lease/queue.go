@@ -8,11 +8,14 @@ import (
 	"sync"
 	"time"
 
+	entsql "entgo.io/ent/dialect/sql"
+
 	"github.com/hardcandy/hardcandy/apperr"
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
 	"github.com/hardcandy/hardcandy/ent"
 	entlease "github.com/hardcandy/hardcandy/ent/lease"
+	"github.com/hardcandy/hardcandy/ent/predicate"
 	"github.com/hardcandy/hardcandy/ent/queueentry"
 	"github.com/hardcandy/hardcandy/notify"
 	"github.com/hardcandy/hardcandy/viewer"
@@ -150,6 +153,17 @@ func queueAhead(ctx context.Context, tx *database.Tx, spec newLease, l line) (st
 		return "", nil
 	}
 	return fmt.Sprintf("%s: %d requested, %d waiting ahead (vend with wait to queue)", l.product.Sku, l.qty, n), nil
+}
+
+// noneWaiting keeps items only while no lease waits for productID: a vend takes nothing past a
+// waiting list (queueAhead says so when it comes back short).
+func noneWaiting(productID int) predicate.InventoryItem {
+	return func(s *entsql.Selector) {
+		b := entsql.Dialect(s.Dialect())
+		q := b.Select().From(b.Table(queueentry.Table))
+		q.SelectExpr(entsql.Expr("1")).Where(entsql.EQ(q.C(queueentry.FieldProductID), productID))
+		s.Where(entsql.NotExists(q))
+	}
 }
 
 // enqueue puts a vend that found nothing free on the waiting list: a QUEUED lease with one entry

@@ -455,7 +455,11 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 		created *ent.Lease
 		out     []claimed
 	)
-	err = s.store.Write(sys, func(tx *database.Tx) error {
+	// First with the products' locks shared, then, when holdCapacity finds that unsafe, again
+	// with them exclusive (errExclusive).
+	shared := true
+	claim := func(tx *database.Tx) error {
+		id, created, out = 0, nil, nil
 		if spec.serving {
 			// Off the waiting list first, under its locks (taken before the owner's).
 			if err := s.takeFromQueue(sys, tx, now, *existingID, spec.actor); err != nil {
@@ -464,7 +468,13 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 		}
 		// First, before anything is written or locked: what the owner and the cost center
 		// hold, counted one claim at a time.
-		if err := s.holdLimits(sys, tx, lim); err != nil {
+		// A new lease vended now books [now, now + duration) (bookClaim): its owner's
+		// bookings are read with the count.
+		var window time.Time
+		if existingID == nil && !spec.plan.replacing && spec.plan.booked == nil {
+			window = now.Add(spec.duration.Std())
+		}
+		if err := s.holdLimits(sys, tx, lim, now, window); err != nil {
 			return err
 		}
 		var leaseEvents []*ent.EventCreate
@@ -486,17 +496,15 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 		byID := map[int]*ent.Product{}
 		params := map[int][]schematype.ParameterValue{}
 		for _, l := range spec.plan.items {
-			if ahead, err := queueAhead(sys, tx, spec, l); err != nil {
-				return err
-			} else if ahead != "" {
-				shortages = append(shortages, ahead)
-				continue
-			}
 			// A line narrowed to a pool or labels (select.go) adds their predicates; lines of
-			// one product never take the same item twice.
+			// one product never take the same item twice. Nothing is taken past a waiting list
+			// (queue.go), which the same statement looks at.
 			where := append(l.sel.Predicates(), inventoryitem.ProductID(l.product.ID), inventoryitem.StatusEQ(inventory.Available))
 			if taken := takenOf(byID, l.product.ID); len(taken) > 0 {
 				where = append(where, inventoryitem.IDNotIn(taken...))
+			}
+			if !spec.serving {
+				where = append(where, noneWaiting(l.product.ID))
 			}
 			got, err := tx.InventoryItem.Query().
 				Where(append(where, database.SkipLocked())...).
@@ -508,6 +516,12 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 				return fmt.Errorf("claim %s: %w", l.product.Sku, err)
 			}
 			if len(got) < l.qty {
+				if ahead, err := queueAhead(sys, tx, spec, l); err != nil {
+					return err
+				} else if ahead != "" {
+					shortages = append(shortages, ahead)
+					continue
+				}
 				shortages = append(shortages, shortage(sys, tx.Client(), l, len(got)))
 				continue
 			}
@@ -522,7 +536,7 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 		if len(shortages) > 0 {
 			return apperr.New(apperr.OutOfStock, "%s", strings.Join(shortages, "; "))
 		}
-		if err := s.bookClaim(sys, tx, now, id, existingID != nil, spec, lim); err != nil {
+		if err := s.bookClaim(sys, tx, now, id, existingID != nil, spec, lim, shared); err != nil {
 			return err
 		}
 		if err := inventory.Transition(sys, tx, now, inventory.Move{Loaded: items, To: inventory.Reserving, Events: leaseEvents,
@@ -543,7 +557,12 @@ func (s *Service) claimTx(sys context.Context, spec newLease, existingID *int) (
 			out = append(out, claimed{allocationID: a.ID, productID: byID[items[i].ID].ID, item: item})
 		}
 		return nil
-	})
+	}
+	err = s.store.Write(sys, claim)
+	if errors.Is(err, errExclusive) {
+		shared = false
+		err = s.store.Write(sys, claim)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
