@@ -236,13 +236,15 @@ func serviceable(ctx context.Context, c *ent.Client, productID int) (int, error)
 	return n, nil
 }
 
-// The ledger stores a booking as segments of at most a day, only the last followed by the
+// The ledger stores a booking as segments of at most a week, only the last followed by the
 // cleaning buffer, so that no row spans more than segment plus the longest buffer: the rows
 // overlapping a window [from, to) are then among those whose free_at lies in (from, to + reach],
 // one bounded range of the (product_id, free_at) index, and a check reads the bookings
-// overlapping its window and a week after it, not every later booking.
+// overlapping its window and two weeks after it, not every later booking. A week is what most
+// leases last: a vend writes one row, not one per day (rows written with shorter segments
+// read the same).
 const (
-	segment = 24 * time.Hour
+	segment = 7 * 24 * time.Hour
 	reach   = segment + 7*24*time.Hour // catalog bounds a cleaning buffer to 7 days
 )
 
@@ -507,7 +509,7 @@ func (s *Service) writeBookings(ctx context.Context, tx *database.Tx, id int, o 
 	return nil
 }
 
-// segments are the ledger rows of one booking over [from, to): a row per day at most, the last
+// segments are the ledger rows of one booking over [from, to): a row per week at most, the last
 // followed by the cleaning buffer.
 func segments(c *ent.BookingClient, leaseID, productID, ownerID int, costCenterID *int, qty int, buf duration.Duration, from, to time.Time, opens bool) []*ent.BookingCreate {
 	var out []*ent.BookingCreate

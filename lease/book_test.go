@@ -437,7 +437,7 @@ func TestFitsAtStartAgreesWithTheWindow(t *testing.T) {
 			buf := duration.Duration(hours(0, 3) * 2)
 			opens[id] = from
 			ids = append(ids, id)
-			creates = append(creates, segments(b.client.Booking, id, pid, owner, nil, 1+rng.IntN(3), buf, from, from.Add(hours(1, 96)), true)...)
+			creates = append(creates, segments(b.client.Booking, id, pid, owner, nil, 1+rng.IntN(3), buf, from, from.Add(hours(1, 400)), true)...)
 		}
 		require.NoError(t, b.client.Booking.CreateBulk(creates...).Exec(ctx))
 		// Some end early, keeping their buffer.
@@ -446,7 +446,7 @@ func TestFitsAtStartAgreesWithTheWindow(t *testing.T) {
 		}))
 		for range 40 {
 			from := base.Add(hours(-60, 60))
-			end := from.Add(hours(1, 72))
+			end := from.Add(hours(1, 240))
 			limit, qty := rng.IntN(12), 1+rng.IntN(3)
 			except := 0
 			if rng.IntN(3) == 0 {
