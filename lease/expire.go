@@ -5,7 +5,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 	"time"
+
+	"entgo.io/ent/dialect"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/hardcandy/hardcandy/database"
 	"github.com/hardcandy/hardcandy/duration"
@@ -20,6 +24,13 @@ import (
 
 // expireBatch is how many leases one transaction expires.
 const expireBatch = 1000
+
+// expireParts is how many transactions the sweep runs at once on Postgres, each over its own
+// part of the due leases (id modulo expireParts), so they never take the same lease. Most of a
+// batch's time is the server's, in row writes and their foreign-key checks, and one transaction
+// uses one backend: on two cores three parts sweep 100,000 leases in about half the time of one
+// (BenchmarkExpire). SQLite has one writer, so there the sweep is one part.
+const expireParts = 3
 
 // expire ends every ACTIVE lease whose end has passed at now: EXPIRED, allocations released,
 // items to REBUILDING, one transaction per batch, then reclamation is triggered. It is an
@@ -37,13 +48,50 @@ func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
 		return 0, err
 	}
 	sys := database.System(ctx)
+	parts := 1
+	if s.store.Dialect == dialect.Postgres {
+		parts = expireParts
+	}
+	var (
+		total atomic.Int64
+		g     errgroup.Group
+	)
+	for part := range parts {
+		g.Go(func() error {
+			n, err := s.expirePart(sys, now, dueIn{part: part, parts: parts})
+			total.Add(int64(n))
+			return err
+		})
+	}
+	err := g.Wait()
+	if total.Load() > 0 {
+		s.kickReclaim()
+		s.deliver()
+	}
+	return int(total.Load()), err
+}
+
+// dueIn is the part of the due leases one of the sweep's transactions takes: those whose id
+// modulo parts is part.
+type dueIn struct{ part, parts int }
+
+// where is the condition that keeps a statement to the part, on the id column named.
+func (d dueIn) where(column string) string {
+	if d.parts <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(" AND %s %% %d = %d", column, d.parts, d.part)
+}
+
+// expirePart expires the due leases of one part, batch by batch, and returns how many.
+func (s *Service) expirePart(ctx context.Context, now time.Time, in dueIn) (int, error) {
 	total := 0
 	skus := map[int]string{}
 	for {
 		var batch []*ent.Lease
-		err := s.store.Write(sys, func(tx *database.Tx) error {
+		err := s.store.Write(ctx, func(tx *database.Tx) error {
 			var err error
-			batch, err = s.expireBatch(sys, tx, now, skus)
+			batch, err = s.expireBatch(ctx, tx, now, in, skus)
 			return err
 		})
 		if err != nil {
@@ -55,21 +103,16 @@ func (s *Service) expire(ctx context.Context, now time.Time) (int, error) {
 		n := len(batch)
 		total += n
 		if n < expireBatch {
-			break
+			return total, nil
 		}
 	}
-	if total > 0 {
-		s.kickReclaim()
-		s.deliver()
-	}
-	return total, nil
 }
 
-// expireBatch expires up to expireBatch due leases inside tx and returns them, each with its
+// expireBatch expires up to expireBatch due leases of the part inside tx and returns them, each with its
 // released allocations and their items (what the notices describe). skus caches products' SKUs
 // across batches.
-func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Time, skus map[int]string) ([]*ent.Lease, error) {
-	leases, err := takeDue(ctx, tx, now)
+func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Time, in dueIn, skus map[int]string) ([]*ent.Lease, error) {
+	leases, err := takeDue(ctx, tx, now, in)
 	if err != nil || len(leases) == 0 {
 		return nil, err
 	}
@@ -149,18 +192,19 @@ func (s *Service) expireBatch(ctx context.Context, tx *database.Tx, now time.Tim
 // every batch read all the due leases, and the sweep cost grow with the square of what is due. The outer conditions are checked again on each
 // row as it is updated, so on Postgres a lease a concurrent return or extension changed first
 // is skipped rather than expired.
-func takeDue(ctx context.Context, tx *database.Tx, now time.Time) ([]*ent.Lease, error) {
+func takeDue(ctx context.Context, tx *database.Tx, now time.Time, in dueIn) ([]*ent.Lease, error) {
 	q := tx.Queries()
 	p := q.Param
 	status := q.Filter(entlease.FieldStatus) // the outer check filters the rows found by id
 	stmt := fmt.Sprintf(`UPDATE %[1]s SET %[2]s = %[3]s, %[4]s = %[5]s, %[6]s = %[7]s
-		WHERE %[8]s IN (SELECT %[8]s FROM %[1]s WHERE %[2]s = %[9]s AND %[10]s <= %[11]s LIMIT %[12]d)
+		WHERE %[8]s IN (SELECT %[8]s FROM %[1]s WHERE %[2]s = %[9]s AND %[10]s <= %[11]s%[21]s LIMIT %[12]d)
 		AND %[13]s = %[14]s AND %[10]s <= %[15]s
 		RETURNING %[8]s, %[16]s, %[17]s, %[18]s, %[19]s, %[10]s, %[20]s`,
 		entlease.Table, entlease.FieldStatus, p(1), entlease.FieldEndedAt, p(2), entlease.FieldUpdatedAt, p(3),
 		entlease.FieldID, p(4), entlease.FieldEndsAt, p(5), expireBatch,
 		status, p(6), p(7),
-		entlease.FieldOwnerID, entlease.FieldCostCenterID, entlease.FieldRequest, entlease.FieldStartsAt, entlease.FieldDuration)
+		entlease.FieldOwnerID, entlease.FieldCostCenterID, entlease.FieldRequest, entlease.FieldStartsAt, entlease.FieldDuration,
+		in.where(entlease.FieldID))
 	// A scan that collects first would visit every lease an earlier batch expired and make the
 	// sweep quadratic; walking the index marks them dead on the way and later batches skip them.
 	if err := q.WalkIndex(ctx, tx); err != nil {
