@@ -30733,7 +30733,7 @@ func (ec *executionContext) marshalNAPIToken2githubᚗcomᚋhardcandyᚋhardcand
 }
 
 func (ec *executionContext) marshalNAPIToken2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.APIToken) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAPIToken2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐAPIToken(ctx, sel, v[i])
@@ -30778,7 +30778,7 @@ func (ec *executionContext) unmarshalNAddInventoryItemInput2ᚖgithubᚗcomᚋha
 }
 
 func (ec *executionContext) marshalNAllocation2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Allocation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAllocation2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐAllocation(ctx, sel, v[i])
@@ -30813,7 +30813,7 @@ func (ec *executionContext) marshalNAttribute2githubᚗcomᚋhardcandyᚋhardcan
 }
 
 func (ec *executionContext) marshalNAttribute2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.Attribute) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAttribute2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐAttribute(ctx, sel, v[i])
@@ -30849,7 +30849,7 @@ func (ec *executionContext) marshalNAttributeType2githubᚗcomᚋhardcandyᚋhar
 }
 
 func (ec *executionContext) marshalNAvailability2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐAvailabilityᚄ(ctx context.Context, sel ast.SelectionSet, v []*inventory.Availability) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAvailability2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐAvailability(ctx, sel, v[i])
@@ -30875,7 +30875,7 @@ func (ec *executionContext) marshalNAvailability2ᚖgithubᚗcomᚋhardcandyᚋh
 }
 
 func (ec *executionContext) marshalNBill2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐBillᚄ(ctx context.Context, sel ast.SelectionSet, v []*billing.Bill) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBill2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐBill(ctx, sel, v[i])
@@ -30905,7 +30905,7 @@ func (ec *executionContext) marshalNBillLine2githubᚗcomᚋhardcandyᚋhardcand
 }
 
 func (ec *executionContext) marshalNBillLine2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐLineᚄ(ctx context.Context, sel ast.SelectionSet, v []billing.Line) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBillLine2githubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐLine(ctx, sel, v[i])
@@ -30937,7 +30937,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNCalendarSlot2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.CalendarSlot) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCalendarSlot2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐCalendarSlot(ctx, sel, v[i])
@@ -31061,7 +31061,7 @@ func (ec *executionContext) marshalNCustomRequest2githubᚗcomᚋhardcandyᚋhar
 }
 
 func (ec *executionContext) marshalNCustomRequest2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomRequest) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCustomRequest2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐCustomRequest(ctx, sel, v[i])
@@ -31133,7 +31133,7 @@ func (ec *executionContext) marshalNDuration2githubᚗcomᚋhardcandyᚋhardcand
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Event) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvent2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐEvent(ctx, sel, v[i])
@@ -31163,7 +31163,7 @@ func (ec *executionContext) marshalNExtensionRequest2githubᚗcomᚋhardcandyᚋ
 }
 
 func (ec *executionContext) marshalNExtensionRequest2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐExtensionRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ExtensionRequest) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExtensionRequest2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐExtensionRequest(ctx, sel, v[i])
@@ -31300,7 +31300,7 @@ func (ec *executionContext) marshalNImportPreview2ᚖgithubᚗcomᚋhardcandyᚋ
 }
 
 func (ec *executionContext) marshalNImportPreviewRow2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreviewRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*inventory.ImportPreviewRow) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNImportPreviewRow2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋinventoryᚐImportPreviewRow(ctx, sel, v[i])
@@ -31346,7 +31346,7 @@ func (ec *executionContext) marshalNInventoryItem2githubᚗcomᚋhardcandyᚋhar
 }
 
 func (ec *executionContext) marshalNInventoryItem2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.InventoryItem) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInventoryItem2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItem(ctx, sel, v[i])
@@ -31508,7 +31508,7 @@ func (ec *executionContext) marshalNLeaseOrderField2ᚖgithubᚗcomᚋhardcandy�
 }
 
 func (ec *executionContext) marshalNLeaseParameter2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameterᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.Parameter) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLeaseParameter2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐParameter(ctx, sel, v[i])
@@ -31549,7 +31549,7 @@ func (ec *executionContext) unmarshalNLeaseWhereInput2ᚖgithubᚗcomᚋhardcand
 }
 
 func (ec *executionContext) marshalNMoney2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoneyᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.Money) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMoney2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐMoney(ctx, sel, v[i])
@@ -31575,7 +31575,7 @@ func (ec *executionContext) marshalNMoney2ᚖgithubᚗcomᚋhardcandyᚋhardcand
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚐNoder(ctx, sel, v[i])
@@ -31620,7 +31620,7 @@ func (ec *executionContext) unmarshalNNoticeWhereInput2ᚖgithubᚗcomᚋhardcan
 }
 
 func (ec *executionContext) marshalNOrder2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐOrderᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Order) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrder2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐOrder(ctx, sel, v[i])
@@ -31758,7 +31758,7 @@ func (ec *executionContext) marshalNProductParameter2githubᚗcomᚋhardcandyᚋ
 }
 
 func (ec *executionContext) marshalNProductParameter2ᚕgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpecᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.ParameterSpec) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProductParameter2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐParameterSpec(ctx, sel, v[i])
@@ -31784,7 +31784,7 @@ func (ec *executionContext) unmarshalNProductWhereInput2ᚖgithubᚗcomᚋhardca
 }
 
 func (ec *executionContext) marshalNRequestedLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*schematype.LeaseLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRequestedLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚋschematypeᚐLeaseLine(ctx, sel, v[i])
@@ -31824,7 +31824,7 @@ func (ec *executionContext) marshalNSchedulerJob2githubᚗcomᚋhardcandyᚋhard
 }
 
 func (ec *executionContext) marshalNSchedulerJob2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfoᚄ(ctx context.Context, sel ast.SelectionSet, v []*scheduler.Info) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSchedulerJob2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋschedulerᚐInfo(ctx, sel, v[i])
@@ -31850,7 +31850,7 @@ func (ec *executionContext) marshalNSchedulerJob2ᚖgithubᚗcomᚋhardcandyᚋh
 }
 
 func (ec *executionContext) marshalNStack2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐStackᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Stack) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStack2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐStack(ctx, sel, v[i])
@@ -31991,7 +31991,7 @@ func (ec *executionContext) marshalNUsageGrouping2githubᚗcomᚋhardcandyᚋhar
 }
 
 func (ec *executionContext) marshalNUsageRow2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐUsageRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*billing.UsageRow) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUsageRow2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋbillingᚐUsageRow(ctx, sel, v[i])
@@ -32021,7 +32021,7 @@ func (ec *executionContext) marshalNUser2githubᚗcomᚋhardcandyᚋhardcandyᚋ
 }
 
 func (ec *executionContext) marshalNUser2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.User) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUser2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐUser(ctx, sel, v[i])
@@ -32087,7 +32087,7 @@ func (ec *executionContext) marshalNVendPreview2ᚖgithubᚗcomᚋhardcandyᚋha
 }
 
 func (ec *executionContext) marshalNVendPreviewLine2ᚕᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*lease.PreviewLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVendPreviewLine2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋleaseᚐPreviewLine(ctx, sel, v[i])
@@ -32117,7 +32117,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -32163,7 +32163,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -32191,7 +32191,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -32211,7 +32211,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -32422,7 +32422,7 @@ func (ec *executionContext) marshalOCustomRequestStatus2ᚕgithubᚗcomᚋhardca
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCustomRequestStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋcustomrequestᚐStatus(ctx, sel, v[i])
@@ -32567,7 +32567,7 @@ func (ec *executionContext) marshalOExtensionRequestStatus2ᚕgithubᚗcomᚋhar
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExtensionRequestStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋextensionrequestᚐStatus(ctx, sel, v[i])
@@ -32740,7 +32740,7 @@ func (ec *executionContext) marshalOInventoryItemEdge2ᚕᚖgithubᚗcomᚋhardc
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOInventoryItemEdge2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐInventoryItemEdge(ctx, sel, v[i])
@@ -32810,7 +32810,7 @@ func (ec *executionContext) marshalOItemStatus2ᚕgithubᚗcomᚋhardcandyᚋhar
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNItemStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋinventoryitemᚐStatus(ctx, sel, v[i])
@@ -32852,7 +32852,7 @@ func (ec *executionContext) marshalOLeaseEdge2ᚕᚖgithubᚗcomᚋhardcandyᚋh
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOLeaseEdge2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐLeaseEdge(ctx, sel, v[i])
@@ -32914,7 +32914,7 @@ func (ec *executionContext) marshalOLeaseStatus2ᚕgithubᚗcomᚋhardcandyᚋha
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLeaseStatus2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋleaseᚐStatus(ctx, sel, v[i])
@@ -32988,7 +32988,7 @@ func (ec *executionContext) marshalONoticeEdge2ᚕᚖgithubᚗcomᚋhardcandyᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONoticeEdge2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐNoticeEdge(ctx, sel, v[i])
@@ -33048,7 +33048,7 @@ func (ec *executionContext) marshalOOrderEdge2ᚕᚖgithubᚗcomᚋhardcandyᚋh
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOOrderEdge2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐOrderEdge(ctx, sel, v[i])
@@ -33125,7 +33125,7 @@ func (ec *executionContext) marshalOProductEdge2ᚕᚖgithubᚗcomᚋhardcandy�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOProductEdge2ᚖgithubᚗcomᚋhardcandyᚋhardcandyᚋentᚐProductEdge(ctx, sel, v[i])
@@ -33212,7 +33212,7 @@ func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋhardcandyᚋhardcandy
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2githubᚗcomᚋhardcandyᚋhardcandyᚋentᚋuserᚐRole(ctx, sel, v[i])
@@ -33397,7 +33397,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -33416,7 +33416,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -33435,7 +33435,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -33461,7 +33461,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

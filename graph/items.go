@@ -109,6 +109,16 @@ func siblings(fc *graphql.FieldContext) int {
 	return 0
 }
 
+// inList reports whether the field sits under an element of a list.
+func inList(fc *graphql.FieldContext) bool {
+	for p := fc.Parent; p != nil; p = p.Parent {
+		if p.Index != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // productItems resolves Product.items: batched for the common shape (first/after in id order),
 // a plain paginated query otherwise.
 func (r *Resolver) productItems(ctx context.Context, obj *ent.Product, after *ent.Cursor, first *int, before *ent.Cursor, last *int, orderBy *ent.InventoryItemOrder, where *ent.InventoryItemWhereInput) (*ent.InventoryItemConnection, error) {
@@ -118,8 +128,18 @@ func (r *Resolver) productItems(ctx context.Context, obj *ent.Product, after *en
 		return obj.QueryItems().Paginate(ctx, after, first, before, last,
 			ent.WithInventoryItemOrder(orderBy), ent.WithInventoryItemFilter(where.Filter))
 	}
+	a := itemsArgs{ctx: ctx, after: after, first: *first, where: where}
+	if !inList(fc) {
+		// One product (product(sku), node(id)): no sibling will ask, so a batch would only add
+		// its wait and two goroutines to the request.
+		conns, err := l.load(a, []int{obj.ID})
+		if err != nil {
+			return nil, err
+		}
+		return conns[0], nil
+	}
 	key := itemsKey{productID: obj.ID, field: fc.Field.Field}
-	ld := l.loaderFor(fc, itemsArgs{ctx: ctx, after: after, first: *first, where: where})
+	ld := l.loaderFor(fc, a)
 	return ld.Load(ctx, key)()
 }
 
