@@ -83,9 +83,19 @@ func (ExtensionRequest) Policy() ent.Policy {
 	return readPolicy(privacy.ExtensionRequestQueryRuleFunc(scoped[*ent.ExtensionRequestQuery](ExtensionRequestScope)))
 }
 
-// ItemScope is the set of items a non-admin viewer may see: those under leases it may see.
+// AllocationScope is the set of allocations a non-admin viewer may see: those of the leases it
+// may see (LeaseScope). An allocation carries its lease's owner (both immutable: set by the
+// vend, backfilled by migration, checked by the invariants), so the owner's part reads the
+// allocation's own column instead of a subquery over leases; a manager's cost center is the
+// lease's.
+func AllocationScope(v viewer.Viewer) predicate.Allocation {
+	return visibility.Where(visibility.Of(v), allocation.OwnerID,
+		func(id int) predicate.Allocation { return allocation.HasLeaseWith(lease.CostCenterID(id)) }, allocation.Or)
+}
+
+// ItemScope is the set of items a non-admin viewer may see: those under allocations it may see.
 func ItemScope(v viewer.Viewer) predicate.InventoryItem {
-	return inventoryitem.HasAllocationsWith(allocation.HasLeaseWith(LeaseScope(v)))
+	return inventoryitem.HasAllocationsWith(AllocationScope(v))
 }
 
 // ProductScope is the set of products a non-admin viewer may see: every product but the custom
@@ -149,8 +159,7 @@ func (Lease) Policy() ent.Policy {
 
 // Policy of Allocation.
 func (Allocation) Policy() ent.Policy {
-	return readPolicy(privacy.AllocationQueryRuleFunc(scoped[*ent.AllocationQuery](
-		func(v viewer.Viewer) predicate.Allocation { return allocation.HasLeaseWith(LeaseScope(v)) })))
+	return readPolicy(privacy.AllocationQueryRuleFunc(scoped[*ent.AllocationQuery](AllocationScope)))
 }
 
 // Policy of Event: events of visible leases; item events outside a lease are for admins.
