@@ -58,7 +58,7 @@ func reachesResolver(sel ast.SelectionSet) bool {
 		switch s := s.(type) {
 		case *ast.Field:
 			if def := s.ObjectDefinition; def != nil && !strings.HasPrefix(s.Name, "__") {
-				if def.Kind != ast.Object || resolverFields[fieldKey(def.Name, s.Name)] {
+				if def.Kind != ast.Object || resolverFields[fieldRef{def.Name, s.Name}] {
 					return true
 				}
 			}
@@ -78,26 +78,38 @@ func reachesResolver(sel ast.SelectionSet) bool {
 	return false
 }
 
-// resolverFields holds "type.field" for every field that gqlgen routes to a resolver method,
-// read from the resolver interfaces it generated (ResolverRoot's Product() ProductResolver,
-// ProductResolver's Items(...), ...), so that a resolver added to the schema is known here
-// without a list to keep.
-var resolverFields = func() map[string]bool {
-	fields := map[string]bool{}
+// fieldRef names a field by its GraphQL type and field names.
+type fieldRef struct{ typ, field string }
+
+// resolverFields holds every field that gqlgen routes to a resolver method, by its GraphQL
+// names. It is read from the resolver interfaces gqlgen generated (ResolverRoot's Product()
+// ProductResolver, ProductResolver's Items(...), ...) and matched to the schema once, so a
+// resolver added to the schema is known here without a list to keep, and a lookup per selected
+// field costs no allocation.
+var resolverFields = func() map[fieldRef]bool {
+	goNames := map[string]bool{}
 	root := reflect.TypeFor[ResolverRoot]()
 	for i := range root.NumMethod() {
 		obj := root.Method(i)
 		res := obj.Type.Out(0)
 		for j := range res.NumMethod() {
-			fields[fieldKey(obj.Name, res.Method(j).Name)] = true
+			goNames[goKey(obj.Name, res.Method(j).Name)] = true
+		}
+	}
+	fields := map[fieldRef]bool{}
+	for _, def := range parsedSchema.Types {
+		for _, f := range def.Fields {
+			if goNames[goKey(def.Name, f.Name)] {
+				fields[fieldRef{def.Name, f.Name}] = true
+			}
 		}
 	}
 	return fields
 }()
 
-// fieldKey normalises a type and field name so that the GraphQL spelling (apiToken.timeLeft)
-// and gqlgen's Go spelling (APIToken.TimeLeft) meet.
-func fieldKey(typ, field string) string {
+// goKey normalises a type and field name so that the GraphQL spelling (InventoryItem.currentLease,
+// field_name) and gqlgen's Go spelling (InventoryItem.CurrentLease, FieldName) meet.
+func goKey(typ, field string) string {
 	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "_", "")) }
 	return norm(typ) + "." + norm(field)
 }

@@ -41,11 +41,11 @@ func TestResolverFields(t *testing.T) {
 	t.Parallel()
 	for _, f := range []string{"Product.items", "Lease.timeLeft", "Allocation.credentials", "APIToken.user", "InventoryItem.currentLease"} {
 		typ, field, _ := strings.Cut(f, ".")
-		require.True(t, resolverFields[fieldKey(typ, field)], f)
+		require.True(t, resolverFields[fieldRef{typ, field}], f)
 	}
 	for _, f := range []string{"InventoryItem.name", "Lease.allocations", "Product.sku"} {
 		typ, field, _ := strings.Cut(f, ".")
-		require.False(t, resolverFields[fieldKey(typ, field)], f)
+		require.False(t, resolverFields[fieldRef{typ, field}], f)
 	}
 }
 
